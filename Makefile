@@ -1,0 +1,42 @@
+# rcwire: `make run` and `make test` set themselves up from uv.lock on a fresh machine.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV   := .venv
+PY     := $(VENV)/bin/python
+RCWIRE := $(VENV)/bin/rcwire
+export GX_ANALYTICS_ENABLED := false
+export AIRFLOW__CORE__LOAD_EXAMPLES := False
+
+.PHONY: help setup run test lint typecheck audit clean airflow samples
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(VENV)/.synced: pyproject.toml uv.lock
+	@if command -v uv >/dev/null 2>&1; then uv sync --frozen --quiet; else \
+	  python3 -m uv --version >/dev/null 2>&1 || { echo "installing uv"; python3 -m pip install --quiet uv; }; \
+	  python3 -m uv sync --frozen --quiet; fi
+	@touch $@
+
+setup: $(VENV)/.synced ## Create .venv from uv.lock (run by the other targets)
+
+run: setup ## Serve the sample site on 127.0.0.1:8765 and run the pipeline once into data/rcwire.duckdb
+	@$(RCWIRE) run --sample-site
+
+test: setup ## Lint, type-check and run the test suite
+	@$(VENV)/bin/ruff check .
+	@$(VENV)/bin/mypy
+	@$(VENV)/bin/pytest -q
+
+lint: setup ## ruff only
+	@$(VENV)/bin/ruff check .
+
+typecheck: setup ## mypy only
+	@$(VENV)/bin/mypy
+
+samples: setup ## Serve the sample site in the foreground (Ctrl-C to stop)
+	@$(RCWIRE) samples serve
+
+clean: ## Remove data/ (DuckDB, run folders); keeps .venv
+	rm -rf data

@@ -1,0 +1,100 @@
+"""The ``rcwire`` command. Heavy imports live inside commands so ``--help`` is instant."""
+
+from __future__ import annotations
+
+import contextlib
+import ipaddress
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from pipeline.errors import RunError
+
+app = typer.Typer(help="rcwire: Russia–China news ingestion (feeds -> clean articles -> DuckDB).",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+samples_app = typer.Typer(help="The bundled sample news site.", no_args_is_help=True)
+app.add_typer(samples_app, name="samples")
+
+SAMPLE_PORT = 8765
+
+
+def main() -> None:
+    """Console-script entry point: one clear line and exit 2 for a run that cannot run."""
+    try:
+        app()
+    except RunError as exc:
+        typer.echo(f"rcwire: error: {exc}", err=True)
+        sys.exit(2)
+
+
+def _settings(**overrides: Any) -> Any:
+    from pipeline.settings import Settings, get_settings
+
+    base: Settings = get_settings()
+    return base.model_copy(update={k: v for k, v in overrides.items() if v is not None})
+
+
+@app.command()
+def run(
+    sources: Annotated[
+        Path | None, typer.Option(help="Sources YAML (default RCWIRE_SOURCES).")] = None,
+    db: Annotated[Path | None, typer.Option(help="DuckDB file (default RCWIRE_DB).")] = None,
+    sample_site: Annotated[bool, typer.Option(
+        "--sample-site", help=f"Serve the bundled sample site on 127.0.0.1:{SAMPLE_PORT} "
+        "for this run (and allow that address).")] = False,
+    all_feeds: Annotated[
+        bool, typer.Option("--all", help="Fetch feeds that are backing off too.")] = False,
+    run_id: Annotated[str | None, typer.Option(help="Resume or name a run.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Run the pipeline once: fetch due feeds, extract new pages, load DuckDB."""
+    from pipeline.progress import RunProgress, print_summary
+    from pipeline.run import run_once
+
+    settings = _settings(db=db, sources=sources)
+    site = None
+    if sample_site:
+        settings, site = _with_sample_site(settings, sources)
+    try:
+        with RunProgress(enabled=not as_json) as progress:
+            summary = run_once(settings, settings.sources, run_id=run_id,
+                               only_due=not all_feeds, progress=progress.hook)
+    finally:
+        if site is not None:
+            site.stop()
+    if as_json:
+        typer.echo(json.dumps(summary, indent=1, ensure_ascii=False))
+    else:
+        print_summary(summary, settings.db)
+
+
+def _with_sample_site(settings: Any, sources: Path | None) -> tuple[Any, Any]:
+    from pipeline.samplesite import SampleSite, default_root
+
+    try:
+        site = SampleSite(port=SAMPLE_PORT).start()
+    except OSError as exc:
+        raise RunError(f"cannot serve the sample site on 127.0.0.1:{SAMPLE_PORT} "
+                       f"({exc.strerror}); is another one running?") from None
+    allow = [*settings.allow_private_hosts, ipaddress.ip_network("127.0.0.1/32")]
+    update: dict[str, Any] = {"allow_private_hosts": allow}
+    if sources is None:
+        update["sources"] = default_root().parent / "sources.yaml"
+    return settings.model_copy(update=update), site
+
+
+@samples_app.command("serve")
+def samples_serve(
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = SAMPLE_PORT,
+    root: Annotated[Path | None, typer.Option(help="Site folder (default samples/site).")] = None,
+) -> None:
+    """Serve the sample site until interrupted (Ctrl-C)."""
+    from pipeline.samplesite import SampleSite
+
+    site = SampleSite(root=root, port=port)
+    typer.echo(f"sample site on {site.base_url}/ (feeds listed in samples/sources.yaml)")
+    with contextlib.suppress(KeyboardInterrupt):
+        site.serve_forever()

@@ -1,0 +1,180 @@
+"""Page -> Article: main text and metadata with trafilatura, plus page signals it misses."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from pipeline.records import Article, Page
+from pipeline.urls import canonical_url, domain, url_key
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_DATE_META = (
+    "article:published_time", "og:article:published_time", "datepublished",
+    "date", "dc.date", "dc.date.issued", "pubdate", "publishdate", "sailthru.date",
+)
+
+
+class ExtractError(Exception):
+    """No article could be extracted from a page; ``reason`` names why."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """Signals read from the page's markup before extraction."""
+
+    canonical: str | None
+    published_at: datetime | None
+    published_signal: str | None
+
+
+def extract_article(page: Page) -> Article:
+    """Extract the article of one page.
+
+    Args:
+        page: the fetched page, already decoded to text.
+
+    Returns:
+        The article with trafilatura's text and the best metadata found.
+
+    Raises:
+        ExtractError: ``unparsable_html`` or ``no_content``.
+    """
+    tree = _parse(page.html)
+    meta = read_page_meta(tree, page.final_url)
+    doc: Any = trafilatura.bare_extraction(
+        tree, url=page.final_url, with_metadata=True, include_comments=False,
+        include_tables=True, deduplicate=False,
+    )
+    if doc is None or not (doc.text or "").strip():
+        raise ExtractError("no_content", "no main text found on the page")
+    title = _squash(doc.title or page.entry.title or "")
+    paragraphs = [p for p in (_squash(x) for x in doc.text.split("\n")) if p]
+    if paragraphs and title and _fold(paragraphs[0]) == _fold(title):
+        paragraphs = paragraphs[1:]
+    text = "\n\n".join(paragraphs)
+    canonical = canonical_url(meta.canonical or page.final_url)
+    published, signal = _published(meta, doc, page)
+    return Article(
+        article_id=article_id(canonical),
+        url=page.entry.url,
+        canonical_url=canonical,
+        source=page.entry.source,
+        source_domain=domain(page.final_url),
+        feed_url=page.entry.feed_url,
+        entry_key=page.entry.entry_key,
+        guid=page.entry.guid,
+        title=title,
+        author=_squash(doc.author) or None if doc.author else None,
+        published_at=published,
+        published_signal=signal,
+        fetched_at=page.fetched_at,
+        language=None,
+        description=_squash(doc.description) or None if doc.description else None,
+        text=text,
+        word_count=len(_WORD.findall(text)),
+        content_hash=content_hash(text),
+    )
+
+
+def article_id(canonical: str) -> str:
+    """Stable id of an article: derived from its canonical URL key."""
+    return hashlib.sha256(url_key(canonical).encode("utf-8")).hexdigest()[:16]
+
+
+def content_hash(text: str) -> str:
+    """Hash of the text with case, punctuation and spacing folded away."""
+    return hashlib.sha256(_fold(text).encode("utf-8")).hexdigest()
+
+
+def read_page_meta(tree: Any, base_url: str) -> PageMeta:
+    """Canonical link and publication date from ``<head>`` and JSON-LD."""
+    canonical = None
+    for href in tree.xpath("//link[translate(@rel,'CANONIAL','canonial')='canonical']/@href"):
+        absolute = urljoin(base_url, str(href).strip())
+        if urlsplit(absolute).scheme in ("http", "https"):
+            canonical = absolute
+            break
+    published, signal = _meta_date(tree)
+    if published is None:
+        published, signal = _jsonld_date(tree)
+    return PageMeta(canonical, published, signal)
+
+
+def _parse(html: str) -> Any:
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError) as exc:
+        raise ExtractError("unparsable_html", str(exc) or "empty document") from None
+    return tree
+
+
+def _meta_date(tree: Any) -> tuple[datetime | None, str | None]:
+    for node in tree.xpath("//meta[@content]"):
+        key = (node.get("property") or node.get("name") or node.get("itemprop") or "").lower()
+        if key in _DATE_META:
+            when = parse_datetime(node.get("content"))
+            if when is not None:
+                return when, "meta"
+    return None, None
+
+
+def _jsonld_date(tree: Any) -> tuple[datetime | None, str | None]:
+    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        for item in data if isinstance(data, list) else [data]:
+            if isinstance(item, dict):
+                when = parse_datetime(item.get("datePublished"))
+                if when is not None:
+                    return when, "jsonld"
+    return None, None
+
+
+def _published(meta: PageMeta, doc: Any, page: Page) -> tuple[datetime | None, str | None]:
+    if meta.published_at is not None:
+        return meta.published_at, meta.published_signal
+    if page.entry.published_at is not None:
+        return page.entry.published_at, "feed"
+    when = parse_datetime(doc.date)
+    return (when, "htmldate") if when is not None else (None, None)
+
+
+def parse_datetime(value: object) -> datetime | None:
+    """An ISO-8601 date or datetime as aware UTC; naive values are taken as UTC."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip().replace("Z", "+00:00")
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(UTC)
+
+
+def _squash(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _fold(text: str) -> str:
+    norm = unicodedata.normalize("NFKC", text).lower()
+    return " ".join(_WORD.findall(norm))

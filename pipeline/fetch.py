@@ -1,0 +1,271 @@
+"""Polite, bounded HTTP fetching.
+
+Every request has an overall deadline (not just connect/read timeouts), a cap on decoded
+bytes that also holds for compressed bodies, a redirect limit with a scheme check on every
+hop, and the SSRF guard of ``pipeline.netguard`` on every connection.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import zlib
+from collections import defaultdict
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from urllib.parse import urljoin, urlsplit
+
+import httpcore
+import httpx
+
+from pipeline.netguard import BlockedAddressError, GuardedBackend
+from pipeline.settings import Settings
+
+_GZIP_MAGIC = b"\x1f\x8b"
+_CHUNK = 64 * 1024
+
+
+class FetchError(Exception):
+    """A fetch that produced no usable body; ``reason`` is a short stable name."""
+
+    def __init__(self, reason: str, detail: str, status: int | None = None,
+                 retry_after: float | None = None) -> None:
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+        self.detail = detail
+        self.status = status
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """A response body (decoded from gzip/deflate) with what the caller needs of it."""
+
+    url: str
+    final_url: str
+    status: int
+    headers: dict[str, str]
+    body: bytes
+    redirects: int
+
+    @property
+    def not_modified(self) -> bool:
+        """The server answered 304 to a conditional request."""
+        return self.status == 304
+
+    @property
+    def content_type(self) -> str:
+        """Media type without parameters, lower case."""
+        return self.headers.get("content-type", "").split(";")[0].strip().lower()
+
+
+def make_client(settings: Settings) -> httpx.AsyncClient:
+    """An async client whose every connection passes the SSRF guard."""
+    transport = httpx.AsyncHTTPTransport(retries=0, trust_env=False)
+    # httpx has no public hook for the network backend; swapping the pool keeps its
+    # request/response mapping and adds the address check at connect time.
+    transport._pool = httpcore.AsyncConnectionPool(
+        ssl_context=httpx.create_ssl_context(),
+        max_connections=64,
+        max_keepalive_connections=16,
+        keepalive_expiry=5.0,
+        network_backend=GuardedBackend(settings.allow_private_hosts),
+    )
+    timeout = httpx.Timeout(
+        connect=settings.connect_timeout, read=settings.read_timeout,
+        write=settings.read_timeout, pool=settings.deadline,
+    )
+    return httpx.AsyncClient(
+        transport=transport, timeout=timeout, follow_redirects=False, trust_env=False,
+        headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
+    )
+
+
+class HostLimiter:
+    """Per-host concurrency and spacing, shared by all fetches of one process."""
+
+    def __init__(self, per_host: int = 2, delay: float = 0.0) -> None:
+        self._per_host = per_host
+        self._delay = delay
+        self._sems: dict[str, asyncio.Semaphore] = defaultdict(
+            lambda: asyncio.Semaphore(self._per_host))
+        self._next_slot: dict[str, float] = defaultdict(float)
+
+    @asynccontextmanager
+    async def slot(self, url: str) -> AsyncIterator[None]:
+        """Hold one of the host's slots, waiting out its spacing first."""
+        host = urlsplit(url).netloc.lower()
+        async with self._sems[host]:
+            wait = self._next_slot[host] - time.monotonic()
+            self._next_slot[host] = max(time.monotonic(), self._next_slot[host]) + self._delay
+            if wait > 0:
+                await asyncio.sleep(wait)
+            yield
+
+    def push_back(self, url: str, seconds: float) -> None:
+        """Keep the host quiet for ``seconds`` (``Retry-After``)."""
+        host = urlsplit(url).netloc.lower()
+        self._next_slot[host] = max(self._next_slot[host], time.monotonic() + seconds)
+
+
+async def fetch(
+    client: httpx.AsyncClient,
+    url: str,
+    settings: Settings,
+    *,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    accept: str = "*/*",
+) -> FetchResult:
+    """Fetch one URL within the settings' deadline, size cap and redirect limit.
+
+    Args:
+        client: from ``make_client``.
+        url: absolute http(s) URL.
+        settings: limits to apply.
+        etag: validator from an earlier response, sent as ``If-None-Match``.
+        last_modified: sent as ``If-Modified-Since``.
+        accept: the ``Accept`` header.
+
+    Returns:
+        The decoded body; ``status`` 304 with an empty body for a conditional hit.
+
+    Raises:
+        FetchError: with a reason such as ``deadline``, ``too_large``, ``http_500``.
+    """
+    headers = {"Accept": accept}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    try:
+        async with asyncio.timeout(settings.deadline):
+            return await _follow(client, url, headers, settings)
+    except TimeoutError:
+        raise FetchError("deadline", f"no complete answer within {settings.deadline:g}s") from None
+    except BlockedAddressError as exc:
+        raise FetchError("blocked_address", str(exc)) from None
+    except httpx.TimeoutException as exc:
+        raise FetchError("timeout", f"{type(exc).__name__} {exc}".strip()) from None
+    except httpx.HTTPError as exc:
+        raise FetchError(_error_reason(exc), str(exc) or type(exc).__name__) from None
+
+
+async def _follow(
+    client: httpx.AsyncClient, url: str, headers: dict[str, str], settings: Settings,
+) -> FetchResult:
+    current = url
+    for hop in range(settings.max_redirects + 1):
+        _check_scheme(current)
+        async with client.stream("GET", current, headers=headers) as resp:
+            if resp.status_code in (301, 302, 303, 307, 308) and "location" in resp.headers:
+                current = urljoin(current, resp.headers["location"])
+                continue
+            if resp.status_code == 304:
+                return FetchResult(url, current, 304, _headers(resp), b"", hop)
+            if resp.status_code >= 400:
+                raise FetchError(f"http_{resp.status_code}", _status_detail(resp),
+                                 resp.status_code,
+                                 retry_after_seconds(resp.headers.get("retry-after")))
+            body = await _read_capped(resp, settings.max_bytes)
+            return FetchResult(url, str(resp.url), resp.status_code, _headers(resp), body, hop)
+    raise FetchError("too_many_redirects", f"more than {settings.max_redirects} redirects")
+
+
+def _check_scheme(url: str) -> None:
+    scheme = urlsplit(url).scheme.lower()
+    if scheme not in ("http", "https"):
+        raise FetchError("bad_scheme", f"refusing {scheme or 'scheme-less'} URL {url[:200]}")
+
+
+async def _read_capped(resp: httpx.Response, cap: int) -> bytes:
+    declared = resp.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > cap:
+        raise FetchError("too_large", f"Content-Length {declared} exceeds cap of {cap} bytes")
+    decoder = _Decoder(resp.headers.get("content-encoding", ""), cap)
+    async for chunk in resp.aiter_raw(_CHUNK):
+        decoder.feed(chunk)
+    body = decoder.finish()
+    if body.startswith(_GZIP_MAGIC):
+        # A raw .gz served as-is: inflate it under the same cap.
+        inner = _Decoder("gzip", cap)
+        inner.feed(body)
+        body = inner.finish()
+    return body
+
+
+class _Decoder:
+    """Incremental gzip/deflate decoding that never holds more than ``cap`` bytes."""
+
+    def __init__(self, encoding: str, cap: int) -> None:
+        enc = encoding.strip().lower()
+        if enc in ("", "identity"):
+            self._zlib = None
+        elif enc in ("gzip", "x-gzip", "deflate"):
+            self._zlib = zlib.decompressobj(47 if enc != "deflate" else 15)
+        else:
+            raise FetchError("bad_encoding", f"unsupported Content-Encoding {encoding!r}")
+        self._cap = cap
+        self._parts: list[bytes] = []
+        self._size = 0
+
+    def feed(self, data: bytes) -> None:
+        if self._zlib is None:
+            self._add(data)
+            return
+        try:
+            while data:
+                out = self._zlib.decompress(data, self._cap - self._size + 1)
+                self._add(out)
+                data = self._zlib.unconsumed_tail
+        except zlib.error as exc:
+            raise FetchError("bad_encoding", f"corrupt compressed body ({exc})") from None
+
+    def finish(self) -> bytes:
+        if self._zlib is not None:
+            self._add(self._zlib.flush(self._cap - self._size + 1))
+        return b"".join(self._parts)
+
+    def _add(self, data: bytes) -> None:
+        self._size += len(data)
+        if self._size > self._cap:
+            raise FetchError("too_large", f"body exceeds cap of {self._cap} bytes")
+        if data:
+            self._parts.append(data)
+
+
+def retry_after_seconds(value: str | None, cap: float = 3600.0) -> float | None:
+    """Seconds asked for by a ``Retry-After`` header (delta or HTTP date), capped."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return min(float(value), cap)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, min(when.timestamp() - time.time(), cap))
+
+
+def _headers(resp: httpx.Response) -> dict[str, str]:
+    return {k.lower(): v for k, v in resp.headers.items()}
+
+
+def _status_detail(resp: httpx.Response) -> str:
+    return f"HTTP {resp.status_code} {resp.reason_phrase}".strip()
+
+
+def _error_reason(exc: httpx.HTTPError) -> str:
+    text = str(exc).lower()
+    if "certificate" in text or "ssl" in text or "tls" in text:
+        return "tls_error"
+    if isinstance(exc, httpx.ConnectError):
+        return "connect_error"
+    if isinstance(exc, httpx.UnsupportedProtocol):
+        return "bad_scheme"
+    if isinstance(exc, httpx.RemoteProtocolError):
+        return "protocol_error"
+    return "http_error"

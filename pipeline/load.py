@@ -1,0 +1,159 @@
+"""The single writer: merge a run's decided batch into DuckDB in one transaction."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pipeline.db import sql
+from pipeline.decide import DUPLICATE_SCHEMA
+from pipeline.records import FeedResult, FeedStatus
+from pipeline.schedule import next_feed_state
+from pipeline.stage import read_json, write_json
+
+_TS = pa.timestamp("us", tz="UTC")
+OUTCOME_SCHEMA = pa.schema([
+    ("url", pa.string()), ("entry_key", pa.string()), ("source", pa.string()),
+    ("feed_url", pa.string()), ("outcome", pa.string()), ("reason", pa.string()),
+    ("detail", pa.string()), ("article_id", pa.string()),
+])
+FEED_SCHEMA = pa.schema([
+    ("source", pa.string()), ("feed_url", pa.string()), ("status", pa.string()),
+    ("http_status", pa.int32()), ("error", pa.string()), ("entries", pa.int32()),
+    ("new_entries", pa.int32()), ("fetched_at", _TS),
+])
+FEED_STATE_SCHEMA = pa.schema([
+    ("feed_url", pa.string()), ("source", pa.string()), ("etag", pa.string()),
+    ("last_modified", pa.string()), ("last_status", pa.string()),
+    ("last_http_status", pa.int32()), ("last_error", pa.string()),
+    ("consecutive_failures", pa.int32()), ("last_fetched_at", _TS),
+    ("last_success_at", _TS), ("next_fetch_at", _TS),
+])
+
+
+def load(folder: Path, con: duckdb.DuckDBPyConnection, *, trigger: str = "cli",
+         started_at: datetime | None = None) -> dict[str, Any]:
+    """Insert a decided run folder into the database; a second call is a no-op.
+
+    Args:
+        folder: run folder with ``decided/`` written by ``decide``.
+        con: the writer connection.
+        trigger: ``cli`` or ``airflow``, recorded with the run.
+        started_at: when the run began (defaults to the plan file's time).
+
+    Returns:
+        The run summary (also written to ``summary.json``).
+    """
+    run_id = read_json(folder / "plan.json")["run_id"]
+    done = con.execute(sql("queries/run_status"), {"run_id": run_id}).fetchone()
+    if done is not None and done[0] == "loaded":
+        summary: dict[str, Any] = read_json(folder / "summary.json")
+        return summary
+    outcomes = read_json(folder / "decided" / "outcomes.json")
+    feeds = [_result(r) for r in read_json(folder / "decided" / "feeds.json")]
+    counts = _count(outcomes)
+    started = started_at or datetime.fromtimestamp((folder / "plan.json").stat().st_mtime, UTC)
+    con.execute("begin transaction")
+    try:
+        _insert_batch(con, folder, run_id, outcomes, feeds)
+        con.execute(sql("queries/insert_run"), _run_row(run_id, started, trigger, feeds, counts))
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    con.execute("checkpoint")
+    summary = _summary(run_id, feeds, counts, outcomes)
+    write_json(folder / "summary.json", summary)
+    return summary
+
+
+def _insert_batch(con: duckdb.DuckDBPyConnection, folder: Path, run_id: str,
+                  outcomes: list[dict[str, Any]], feeds: list[FeedResult]) -> None:
+    params = {"run_id": run_id}
+    staged = {
+        "staged_articles": pq.read_table(folder / "decided" / "articles.parquet"),
+        "staged_duplicates": pq.read_table(folder / "decided" / "duplicates.parquet",
+                                           schema=DUPLICATE_SCHEMA),
+        "staged_outcomes": pa.Table.from_pylist(outcomes, schema=OUTCOME_SCHEMA),
+        "staged_feeds": pa.Table.from_pylist(
+            [_feed_row(f) for f in feeds], schema=FEED_SCHEMA),
+    }
+    for name, table in staged.items():
+        con.register(name, table)
+    try:
+        con.execute(sql("queries/insert_articles"), params)
+        con.execute(sql("queries/insert_duplicates"))
+        con.execute(sql("queries/insert_outcomes"), params)
+        con.execute(sql("queries/insert_feed_events"), params)
+        con.register("staged_feed_state", _feed_states(con, feeds))
+        con.execute(sql("queries/upsert_feed_state"), params)
+    finally:
+        for name in [*staged, "staged_feed_state"]:
+            con.unregister(name)
+
+
+def _feed_states(con: duckdb.DuckDBPyConnection, feeds: list[FeedResult]) -> pa.Table:
+    prior = {row[0]: row for row in con.execute(sql("queries/feed_state_for")).fetchall()}
+    rows = []
+    for f in feeds:
+        _, failures, last_success = prior.get(f.feed_url, (None, 0, None))
+        rows.append(next_feed_state(f, int(failures or 0), last_success))
+    return pa.Table.from_pylist(rows, schema=FEED_STATE_SCHEMA)
+
+
+def _feed_row(f: FeedResult) -> dict[str, Any]:
+    return {"source": f.source, "feed_url": f.feed_url, "status": f.status.value,
+            "http_status": f.http_status, "error": f.error, "entries": f.entries,
+            "new_entries": f.new_entries, "fetched_at": f.fetched_at}
+
+
+def _result(raw: dict[str, Any]) -> FeedResult:
+    return FeedResult(
+        source=raw["source"], feed_url=raw["feed_url"], status=FeedStatus(raw["status"]),
+        fetched_at=datetime.fromisoformat(raw["fetched_at"]), http_status=raw.get("http_status"),
+        etag=raw.get("etag"), last_modified=raw.get("last_modified"), error=raw.get("error"),
+        entries=raw.get("entries", 0), new_entries=raw.get("new_entries", 0),
+        warnings=tuple(raw.get("warnings") or ()),
+    )
+
+
+def _count(outcomes: list[dict[str, Any]]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for out in outcomes:
+        counts[out["outcome"]] = counts.get(out["outcome"], 0) + 1
+    return dict(sorted(counts.items()))
+
+
+def _run_row(run_id: str, started: datetime, trigger: str, feeds: list[FeedResult],
+             counts: dict[str, int]) -> dict[str, Any]:
+    by_status = [f.status for f in feeds]
+    return {
+        "run_id": run_id, "started_at": started, "status": "loaded", "trigger": trigger,
+        "feeds_total": len(feeds), "feeds_ok": by_status.count(FeedStatus.OK),
+        "feeds_not_modified": by_status.count(FeedStatus.NOT_MODIFIED),
+        "feeds_failed": by_status.count(FeedStatus.FAILED),
+        "counts": json.dumps(counts), "error": None,
+    }
+
+
+def _summary(run_id: str, feeds: list[FeedResult], counts: dict[str, int],
+             outcomes: list[dict[str, Any]]) -> dict[str, Any]:
+    failures = [
+        {"url": o["url"], "source": o["source"], "outcome": o["outcome"],
+         "reason": o["reason"], "detail": o["detail"]}
+        for o in outcomes if o["outcome"] in ("fetch_failed", "extract_failed")
+    ]
+    return {
+        "run_id": run_id,
+        "counts": counts,
+        "feeds": [{"source": f.source, "feed_url": f.feed_url, "status": f.status.value,
+                   "http_status": f.http_status, "entries": f.entries,
+                   "new_entries": f.new_entries, "error": f.error} for f in feeds],
+        "page_failures": failures,
+    }

@@ -1,0 +1,90 @@
+"""Run progress and the closing summary: a live bar on a terminal, plain lines otherwise."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+log = logging.getLogger("rcwire")
+
+_OUTCOME_ORDER = ("loaded", "already_known", "duplicate", "off_theme", "quarantined",
+                  "fetch_failed", "extract_failed")
+
+
+class RunProgress:
+    """Counts pages as they finish; ``hook`` is handed to the stage functions."""
+
+    def __init__(self, enabled: bool = True) -> None:
+        self._live = enabled and sys.stderr.isatty()
+        self._plain = enabled and not self._live
+        self._bar: Progress | None = None
+        self._task: Any = None
+        self._total = 0
+        self._done = 0
+
+    def __enter__(self) -> RunProgress:
+        if self._live:
+            self._bar = Progress(
+                TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+            self._bar.start()
+            self._task = self._bar.add_task("pages", total=0)
+        elif self._plain:
+            logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s",
+                                stream=sys.stderr)
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+    def hook(self, source: str, delta: int) -> None:
+        """``delta`` > 0: a feed announced that many new pages; -1: one page finished."""
+        if delta >= 0:
+            self._total += delta
+            if self._plain:
+                log.info("feed %s: %d new pages", source, delta)
+        else:
+            self._done += 1
+        if self._bar is not None:
+            self._bar.update(self._task, total=self._total, completed=self._done)
+
+
+def print_summary(summary: dict[str, Any], db_path: Path) -> None:
+    """The run's counts per outcome and per feed, as tables on stdout."""
+    console = Console()
+    counts = summary["counts"]
+    table = Table(title=f"run {summary['run_id']}", title_justify="left")
+    table.add_column("outcome")
+    table.add_column("urls", justify="right")
+    for name in [*_OUTCOME_ORDER, *sorted(set(counts) - set(_OUTCOME_ORDER))]:
+        if counts.get(name):
+            table.add_row(name, str(counts[name]))
+    table.add_row("[bold]total", f"[bold]{sum(counts.values())}")
+    console.print(table)
+    feeds = Table(title="feeds", title_justify="left")
+    for col in ("source", "status", "entries", "new", "error"):
+        feeds.add_column(col, overflow="fold")
+    for f in summary["feeds"]:
+        feeds.add_row(f["source"], _status(f), str(f["entries"]), str(f["new_entries"]),
+                      f["error"] or "")
+    console.print(feeds)
+    for fail in summary.get("page_failures", [])[:20]:
+        console.print(f"[yellow]{fail['outcome']}[/] {fail['reason']}: {fail['url']}")
+    console.print(f"{counts.get('loaded', 0)} new articles in {db_path}")
+
+
+def _status(feed: dict[str, Any]) -> str:
+    if feed["status"] == "not_modified":
+        return "unchanged (304)"
+    if feed["status"] == "failed":
+        return "[red]failed[/]"
+    return "ok"

@@ -1,0 +1,137 @@
+"""Typed records passed between stages: ``Source -> FeedEntry -> Page -> Article``.
+
+Records are frozen so a stage can never change what an earlier stage produced; a stage
+returns a new record or an ``Outcome`` that names why an item went no further.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class OutcomeKind(StrEnum):
+    """Where a URL the run saw ended up. Every URL gets exactly one per run."""
+
+    LOADED = "loaded"
+    ALREADY_KNOWN = "already_known"
+    DUPLICATE = "duplicate"
+    OFF_THEME = "off_theme"
+    QUARANTINED = "quarantined"
+    FETCH_FAILED = "fetch_failed"
+    EXTRACT_FAILED = "extract_failed"
+
+
+class FeedStatus(StrEnum):
+    """How fetching one feed went."""
+
+    OK = "ok"
+    NOT_MODIFIED = "not_modified"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One feed from the sources file."""
+
+    name: str
+    url: str
+    tags: tuple[str, ...] = ()
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class FeedTask:
+    """What one per-feed worker needs: the source plus the state the planner read."""
+
+    source: Source
+    etag: str | None = None
+    last_modified: str | None = None
+    known_keys: frozenset[str] = frozenset()
+    retry_urls: tuple[tuple[str, str], ...] = ()  # (url, entry_key)
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """One item of a feed, with its link resolved to an absolute URL."""
+
+    source: str
+    feed_url: str
+    url: str
+    entry_key: str
+    guid: str | None = None
+    title: str | None = None
+    summary: str | None = None
+    published_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Page:
+    """A fetched article page."""
+
+    entry: FeedEntry
+    final_url: str
+    status: int
+    content_type: str
+    html: str
+    fetched_at: datetime
+
+
+@dataclass(frozen=True)
+class Article:
+    """A clean article, ready to dedupe, validate and load."""
+
+    article_id: str
+    url: str
+    canonical_url: str
+    source: str
+    source_domain: str
+    feed_url: str
+    entry_key: str
+    guid: str | None
+    title: str
+    author: str | None
+    published_at: datetime | None
+    published_signal: str | None
+    fetched_at: datetime
+    language: str | None
+    description: str | None
+    text: str
+    word_count: int
+    content_hash: str
+    removed: tuple[tuple[str, str], ...] = ()
+    relevance_score: float | None = None
+    truncated: bool = False
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The fate of one URL in one run, with a named reason when it was not loaded."""
+
+    url: str
+    source: str
+    feed_url: str
+    entry_key: str
+    outcome: OutcomeKind
+    reason: str | None = None
+    detail: str | None = None
+    article_id: str | None = None
+
+
+@dataclass(frozen=True)
+class FeedResult:
+    """How one feed fetch went, plus the validators to send next time."""
+
+    source: str
+    feed_url: str
+    status: FeedStatus
+    fetched_at: datetime
+    http_status: int | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    error: str | None = None
+    entries: int = 0
+    new_entries: int = 0
+    warnings: tuple[str, ...] = field(default_factory=tuple)

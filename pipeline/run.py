@@ -1,0 +1,94 @@
+"""A whole run as the stage functions the CLI and the DAG share.
+
+``plan`` (writer, brief) -> ``process_feed`` per feed (no database) -> ``decide``
+(reader) -> ``load`` (writer, one transaction). ``run_once`` chains them in one process.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pipeline import db
+from pipeline.decide import decide
+from pipeline.fetch import HostLimiter, make_client
+from pipeline.load import load
+from pipeline.plan import plan_run
+from pipeline.records import FeedResult, FeedTask
+from pipeline.settings import Settings
+from pipeline.sources import load_sources
+from pipeline.stage import read_plan, run_dir
+from pipeline.worker import ProgressHook, process_feed_async
+
+# Seconds a run waits for another writer to finish before giving up with a clear message.
+WRITER_WAIT = 30.0
+
+
+def new_run_id(trigger: str = "cli") -> str:
+    """A sortable, unique run id such as ``cli-20261123T230501Z-4f2a``."""
+    return f"{trigger}-{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{secrets.token_hex(2)}"
+
+
+def plan(settings: Settings, run_id: str, sources_path: Path | None = None,
+         *, only_due: bool = True) -> Path:
+    """Migrate the database and write the run's plan; returns the run folder."""
+    sources = load_sources(sources_path or settings.sources)
+    with db.opened(settings.db, wait=WRITER_WAIT) as con:
+        db.migrate(con)
+        return plan_run(con, sources, settings.runs_dir, run_id, only_due=only_due)
+
+
+def fetch_all(folder: Path, settings: Settings,
+              progress: ProgressHook | None = None) -> list[FeedResult]:
+    """Process every planned feed concurrently in one event loop (the CLI's fan-out)."""
+    return asyncio.run(_fetch_all(read_plan(folder), folder, settings, progress))
+
+
+async def _fetch_all(tasks: list[FeedTask], folder: Path, settings: Settings,
+                     progress: ProgressHook | None) -> list[FeedResult]:
+    gate = asyncio.Semaphore(max(1, settings.feed_workers))
+    limiter = HostLimiter(per_host=settings.per_host_connections, delay=settings.host_delay)
+    async with make_client(settings) as client:
+        async def one(task: FeedTask) -> FeedResult:
+            async with gate:
+                return await process_feed_async(task, folder, settings, client, limiter,
+                                                progress)
+        return list(await asyncio.gather(*(one(t) for t in tasks)))
+
+
+def decide_run(folder: Path, settings: Settings) -> dict[str, int]:
+    """Dedupe the staged batch against the database (read-only)."""
+    with db.opened(settings.db, read_only=True, wait=WRITER_WAIT) as con:
+        return decide(folder, con)
+
+
+def load_run(folder: Path, settings: Settings, *, trigger: str = "cli") -> dict[str, Any]:
+    """Load the decided batch in one transaction; idempotent per run id."""
+    with db.opened(settings.db, wait=WRITER_WAIT) as con:
+        return load(folder, con, trigger=trigger)
+
+
+def run_once(settings: Settings, sources_path: Path | None = None, *, run_id: str | None = None,
+             only_due: bool = True, progress: ProgressHook | None = None) -> dict[str, Any]:
+    """Plan, fetch, decide and load one run.
+
+    Args:
+        settings: the pipeline settings.
+        sources_path: sources file (defaults to ``settings.sources``).
+        run_id: reuse an id to resume a run; a new one by default.
+        only_due: skip feeds that are backing off.
+        progress: called as feeds and pages progress.
+
+    Returns:
+        The run summary.
+    """
+    run_id = run_id or new_run_id()
+    folder = run_dir(settings.runs_dir, run_id)
+    if not (folder / "plan.json").exists():
+        folder = plan(settings, run_id, sources_path, only_due=only_due)
+    fetch_all(folder, settings, progress)
+    decide_run(folder, settings)
+    return load_run(folder, settings)

@@ -1,0 +1,165 @@
+"""The bundled sample news site, served on loopback for ``make run``, tests and demos.
+
+Serves ``samples/site`` with ``{{BASE}}`` in text files replaced by the server's own base
+URL, answers conditional requests (ETag / Last-Modified -> 304) and gzip like a real
+server, and offers a few fault routes under ``/_fault/`` for tests of failure handling.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import threading
+import time
+from email.utils import formatdate, parsedate_to_datetime
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+_TEXT_SUFFIXES = {".html", ".xml", ".rss", ".atom", ".txt", ".json"}
+_TYPES = {
+    ".html": "text/html; charset=utf-8", ".xml": "application/xml",
+    ".rss": "application/rss+xml", ".atom": "application/atom+xml",
+    ".txt": "text/plain; charset=utf-8", ".json": "application/json",
+}
+# One fixed date so Last-Modified does not change with the checkout's file times.
+_LAST_MODIFIED = formatdate(1_700_000_000, usegmt=True)
+
+
+def default_root() -> Path:
+    """``samples/site`` of the checkout this package sits in."""
+    return Path(__file__).resolve().parent.parent / "samples" / "site"
+
+
+class SampleSite:
+    """A threaded HTTP server over a folder; use as a context manager or start/stop."""
+
+    def __init__(self, root: Path | None = None, host: str = "127.0.0.1", port: int = 0,
+                 ) -> None:
+        self.root = (root or default_root()).resolve()
+        if not self.root.is_dir():
+            raise FileNotFoundError(f"sample site folder {self.root} does not exist")
+        handler = type("Handler", (_Handler,), {"site": self})
+        self._server = ThreadingHTTPServer((host, port), handler)
+        self._server.daemon_threads = True
+        self._thread: threading.Thread | None = None
+        self.hits: dict[str, int] = {}
+        self._lock = threading.Lock()
+
+    @property
+    def base_url(self) -> str:
+        """``http://host:port`` with no trailing slash."""
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def start(self) -> SampleSite:
+        """Serve in a background thread."""
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True,
+                                        name="sample-site")
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and close the socket."""
+        self._server.shutdown()
+        self._server.server_close()
+
+    def serve_forever(self) -> None:
+        """Serve in the calling thread until interrupted."""
+        try:
+            self._server.serve_forever()
+        finally:
+            self._server.server_close()
+
+    def __enter__(self) -> SampleSite:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def count(self, path: str) -> None:
+        """Record a request (tests assert on what was fetched)."""
+        with self._lock:
+            self.hits[path] = self.hits.get(path, 0) + 1
+
+    def render(self, path: str) -> tuple[bytes, str] | None:
+        """The body and Content-Type for a URL path, or None if there is no such file."""
+        rel = unquote(path).lstrip("/")
+        target = (self.root / rel).resolve()
+        if not target.is_relative_to(self.root):
+            return None
+        if target.is_dir():
+            target = target / "index.html"
+        if not target.is_file():
+            return None
+        data = target.read_bytes()
+        if target.suffix in _TEXT_SUFFIXES:
+            data = data.replace(b"{{BASE}}", self.base_url.encode("ascii"))
+        return data, _TYPES.get(target.suffix, "application/octet-stream")
+
+
+class _Handler(BaseHTTPRequestHandler):
+    site: SampleSite
+    server_version = "rcwire-sample-site/1.0"
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet: tests and `make run` print their own summaries."""
+
+    def do_GET(self) -> None:
+        parts = urlsplit(self.path)
+        self.site.count(parts.path)
+        if parts.path.startswith("/_fault/"):
+            self._fault(parts.path, parse_qs(parts.query))
+            return
+        found = self.site.render(parts.path)
+        if found is None:
+            self._send(HTTPStatus.NOT_FOUND, b"<h1>404 Not Found</h1>", "text/html")
+            return
+        body, ctype = found
+        etag = '"' + hashlib.sha256(body).hexdigest()[:20] + '"'
+        if self._not_modified(etag):
+            self.send_response(HTTPStatus.NOT_MODIFIED)
+            self.send_header("ETag", etag)
+            self.end_headers()
+            return
+        self._send(HTTPStatus.OK, body, ctype, {"ETag": etag, "Last-Modified": _LAST_MODIFIED})
+
+    def _not_modified(self, etag: str) -> bool:
+        if_none = self.headers.get("If-None-Match")
+        if if_none is not None:
+            return etag in [t.strip() for t in if_none.split(",")]
+        since = self.headers.get("If-Modified-Since")
+        if since:
+            try:
+                return parsedate_to_datetime(since) >= parsedate_to_datetime(_LAST_MODIFIED)
+            except (TypeError, ValueError):
+                return False
+        return False
+
+    def _send(self, status: int, body: bytes, ctype: str,
+              headers: dict[str, str] | None = None) -> None:
+        if "gzip" in self.headers.get("Accept-Encoding", "") and len(body) > 512:
+            body = gzip.compress(body, mtime=0)
+            headers = {**(headers or {}), "Content-Encoding": "gzip"}
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        for key, value in (headers or {}).items():
+            self.send_header(key, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _fault(self, path: str, query: dict[str, list[str]]) -> None:
+        name = path.removeprefix("/_fault/")
+        if name.startswith("status/"):
+            code = int(name.split("/")[1])
+            self._send(code, f"<h1>{code}</h1>".encode(), "text/html")
+        elif name == "slow":
+            time.sleep(float(query.get("seconds", ["30"])[0]))
+            self._send(HTTPStatus.OK, b"<html><body><p>late</p></body></html>", "text/html")
+        elif name == "malformed.xml":
+            body = b"<?xml version='1.0'?><rss version='2.0'><channel><title>Broken</ti"
+            self._send(HTTPStatus.OK, body, "application/rss+xml")
+        else:
+            self._send(HTTPStatus.NOT_FOUND, b"unknown fault", "text/plain")

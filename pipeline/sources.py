@@ -1,0 +1,98 @@
+"""Read and check the sources file (YAML list of feeds)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from pipeline.errors import RunError
+from pipeline.records import Source
+
+_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+
+
+class _SourceModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    url: str
+    tags: list[str] = Field(default_factory=list)
+    language: str | None = None
+
+    @field_validator("name")
+    @classmethod
+    def _name_shape(cls, value: str) -> str:
+        if not _NAME.match(value):
+            raise ValueError("must be lower-case letters, digits, '-' or '_' (max 64)")
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not re.match(r"^https?://[^/\s]+", value, re.IGNORECASE):
+            raise ValueError("must be an absolute http:// or https:// URL")
+        return value
+
+
+class _SourcesFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    sources: list[_SourceModel]
+
+
+def load_sources(path: Path) -> list[Source]:
+    """Read a sources file.
+
+    Args:
+        path: YAML file with a top-level ``sources:`` list.
+
+    Returns:
+        The sources, in file order.
+
+    Raises:
+        RunError: naming the file and what is wrong with it.
+    """
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise RunError(f"sources file {path}: not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RunError(f"sources file {path}: cannot read ({exc})") from None
+    except yaml.YAMLError as exc:
+        raise RunError(f"sources file {path}: not valid YAML ({_one_line(str(exc))})") from None
+    try:
+        parsed = _SourcesFile.model_validate(raw)
+    except ValidationError as exc:
+        raise RunError(f"sources file {path}: {_describe(exc)}") from None
+    _check_unique(path, parsed.sources)
+    return [Source(s.name, s.url, tuple(s.tags), s.language) for s in parsed.sources]
+
+
+def _check_unique(path: Path, sources: list[_SourceModel]) -> None:
+    for attr in ("name", "url"):
+        seen: set[str] = set()
+        for src in sources:
+            value = getattr(src, attr)
+            if value in seen:
+                raise RunError(f"sources file {path}: duplicate {attr} {value!r}")
+            seen.add(value)
+
+
+def _describe(exc: ValidationError) -> str:
+    problems = []
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err["loc"]) or "top level"
+        if err["type"] == "extra_forbidden":
+            problems.append(f"{where}: unknown key")
+        elif err["type"] == "model_type":
+            problems.append(f"{where}: expected a mapping with a 'sources:' list")
+        else:
+            problems.append(f"{where}: {err['msg']}")
+    return "; ".join(problems)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,192 @@
+"""The run folder: staged batches written by per-feed workers, read by the single loader.
+
+Layout of ``<data_dir>/runs/<run_id>/``::
+
+    plan.json               feeds to fetch and what the database knew about them
+    feeds/<source>.json     one feed's result and the outcome of every URL it listed
+    feeds/<source>.parquet  the articles that feed produced
+    decided/*.parquet       what the loader will write (after dedupe and validation)
+    summary.json            the run's counts, written after the load
+
+Every file is written to a temporary name and renamed, so a re-run task replaces its own
+output whole and a crash never leaves half a file for the loader.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import asdict
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pipeline.records import (
+    Article,
+    FeedResult,
+    FeedStatus,
+    FeedTask,
+    Outcome,
+    OutcomeKind,
+    Source,
+)
+
+_SAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+_TS = pa.timestamp("us", tz="UTC")
+
+ARTICLE_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("url", pa.string()), ("canonical_url", pa.string()),
+    ("source", pa.string()), ("source_domain", pa.string()), ("feed_url", pa.string()),
+    ("entry_key", pa.string()), ("guid", pa.string()), ("title", pa.string()),
+    ("author", pa.string()), ("published_at", _TS), ("published_signal", pa.string()),
+    ("fetched_at", _TS), ("language", pa.string()), ("description", pa.string()),
+    ("text", pa.string()), ("word_count", pa.int32()), ("content_hash", pa.string()),
+    ("removed", pa.list_(pa.struct([("kind", pa.string()), ("text", pa.string())]))),
+    ("relevance_score", pa.float64()), ("truncated", pa.bool_()),
+])
+
+
+def safe_name(text: str) -> str:
+    """A file-system-safe form of a run id or source name."""
+    return _SAFE.sub("_", text).strip("._") or "_"
+
+
+def run_dir(runs_dir: Path, run_id: str) -> Path:
+    """The folder of one run."""
+    return runs_dir / safe_name(run_id)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write bytes so readers see the old file or the whole new one, never a part."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with tmp.open("wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    tmp.replace(path)
+
+
+def write_json(path: Path, payload: Any) -> None:
+    """Atomic JSON write (datetimes as ISO strings)."""
+    write_atomic(path, json.dumps(payload, default=_json_default, indent=1,
+                                  ensure_ascii=False).encode("utf-8"))
+
+
+def read_json(path: Path) -> Any:
+    """Read a JSON file written by ``write_json``."""
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def write_table(path: Path, table: pa.Table) -> None:
+    """Atomic Parquet write."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    pq.write_table(table, tmp, compression="zstd")
+    tmp.replace(path)
+
+
+def articles_table(articles: Iterable[Article]) -> pa.Table:
+    """Articles as an Arrow table in ``ARTICLE_SCHEMA``."""
+    rows = []
+    for art in articles:
+        row = asdict(art)
+        row["removed"] = [{"kind": k, "text": t} for k, t in art.removed]
+        rows.append(row)
+    return pa.Table.from_pylist(rows, schema=ARTICLE_SCHEMA)
+
+
+# --- plan -----------------------------------------------------------------------------
+
+def write_plan(folder: Path, run_id: str, tasks: list[FeedTask], skipped: list[str]) -> None:
+    """Record the feeds this run will fetch."""
+    write_json(folder / "plan.json", {
+        "run_id": run_id,
+        "feeds": [_task_to_json(t) for t in tasks],
+        "skipped_not_due": skipped,
+    })
+
+
+def read_plan(folder: Path) -> list[FeedTask]:
+    """The feed tasks of a run, as the planner wrote them."""
+    return [_task_from_json(t) for t in read_json(folder / "plan.json")["feeds"]]
+
+
+def _task_to_json(task: FeedTask) -> dict[str, Any]:
+    return {
+        "source": asdict(task.source), "etag": task.etag, "last_modified": task.last_modified,
+        "known_keys": sorted(task.known_keys), "retry_urls": [list(r) for r in task.retry_urls],
+    }
+
+
+def _task_from_json(raw: dict[str, Any]) -> FeedTask:
+    src = raw["source"]
+    return FeedTask(
+        source=Source(src["name"], src["url"], tuple(src.get("tags") or ()), src.get("language")),
+        etag=raw.get("etag"), last_modified=raw.get("last_modified"),
+        known_keys=frozenset(raw.get("known_keys") or ()),
+        retry_urls=tuple((u, k) for u, k in raw.get("retry_urls") or ()),
+    )
+
+
+# --- per-feed output ------------------------------------------------------------------
+
+def feed_paths(folder: Path, source: str) -> tuple[Path, Path]:
+    """The JSON and Parquet files one feed's worker writes."""
+    base = folder / "feeds" / safe_name(source)
+    return base.with_suffix(".json"), base.with_suffix(".parquet")
+
+
+def write_feed_output(folder: Path, result: FeedResult, outcomes: list[Outcome],
+                      articles: list[Article]) -> None:
+    """Stage one feed's work: articles first, then the JSON that marks it complete."""
+    meta_path, table_path = feed_paths(folder, result.source)
+    write_table(table_path, articles_table(articles))
+    write_json(meta_path, {"result": asdict(result), "outcomes": [asdict(o) for o in outcomes]})
+
+
+def read_feed_outputs(folder: Path) -> tuple[list[FeedResult], list[Outcome], pa.Table]:
+    """Every staged feed of a run: results, outcomes and all articles in one table."""
+    results: list[FeedResult] = []
+    outcomes: list[Outcome] = []
+    tables = []
+    for meta_path in sorted((folder / "feeds").glob("*.json")):
+        raw = read_json(meta_path)
+        results.append(_result_from_json(raw["result"]))
+        outcomes.extend(_outcome_from_json(o) for o in raw["outcomes"])
+        table_path = meta_path.with_suffix(".parquet")
+        if table_path.exists():
+            tables.append(pq.read_table(table_path, schema=ARTICLE_SCHEMA))
+    table = pa.concat_tables(tables) if tables else ARTICLE_SCHEMA.empty_table()
+    return results, outcomes, table
+
+
+def _result_from_json(raw: dict[str, Any]) -> FeedResult:
+    return FeedResult(
+        source=raw["source"], feed_url=raw["feed_url"], status=FeedStatus(raw["status"]),
+        fetched_at=datetime.fromisoformat(raw["fetched_at"]), http_status=raw.get("http_status"),
+        etag=raw.get("etag"), last_modified=raw.get("last_modified"), error=raw.get("error"),
+        entries=raw.get("entries", 0), new_entries=raw.get("new_entries", 0),
+        warnings=tuple(raw.get("warnings") or ()),
+    )
+
+
+def _outcome_from_json(raw: dict[str, Any]) -> Outcome:
+    return Outcome(
+        url=raw["url"], source=raw["source"], feed_url=raw["feed_url"],
+        entry_key=raw["entry_key"], outcome=OutcomeKind(raw["outcome"]),
+        reason=raw.get("reason"), detail=raw.get("detail"), article_id=raw.get("article_id"),
+    )
+
+
+def _json_default(value: object) -> object:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, frozenset | set | tuple):
+        return list(value)
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")

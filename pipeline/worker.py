@@ -1,0 +1,184 @@
+"""Per-feed work: fetch the feed, fetch its new pages, extract them, stage the results.
+
+This is the unit the Airflow DAG maps over (one task per feed) and that ``rcwire run``
+runs concurrently in one event loop. It never touches DuckDB: what it learns goes into
+the run folder, and the single loader merges it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+
+from pipeline.decode import DecodeError, decode_html
+from pipeline.extract import ExtractError, extract_article
+from pipeline.feeds import FeedParseError, parse_feed
+from pipeline.fetch import FetchError, HostLimiter, fetch, make_client, retry_after_seconds
+from pipeline.records import (
+    Article,
+    FeedEntry,
+    FeedResult,
+    FeedStatus,
+    FeedTask,
+    Outcome,
+    OutcomeKind,
+    Page,
+)
+from pipeline.settings import Settings
+from pipeline.stage import write_feed_output
+
+_FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/xml;q=0.9, "
+                "text/xml;q=0.9, */*;q=0.5")
+_PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
+_HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
+
+ProgressHook = Callable[[str, int], None]
+
+
+class FeedFailedError(Exception):
+    """The feed itself could not be fetched or parsed (its pages may still have been)."""
+
+
+def process_feed(task: FeedTask, folder: Path, settings: Settings) -> FeedResult:
+    """Process one feed in its own event loop (the Airflow mapped task's body).
+
+    Args:
+        task: the feed and what the planner knew of it.
+        folder: the run folder to stage results in.
+        settings: limits and options.
+
+    Returns:
+        The feed's result; its staged files are written before returning.
+    """
+    async def _run() -> FeedResult:
+        async with make_client(settings) as client:
+            limiter = HostLimiter(per_host=settings.per_host_connections,
+                                  delay=settings.host_delay)
+            return await process_feed_async(task, folder, settings, client, limiter)
+
+    return asyncio.run(_run())
+
+
+async def process_feed_async(
+    task: FeedTask, folder: Path, settings: Settings, client: httpx.AsyncClient,
+    limiter: HostLimiter, progress: ProgressHook | None = None,
+) -> FeedResult:
+    """Fetch a feed and its new pages, extract them and stage everything; never raises
+    for a bad feed or page (each is recorded with its reason)."""
+    result, entries = await _fetch_feed(task, settings, client, limiter)
+    fresh = [e for e in entries if e.entry_key not in task.known_keys]
+    fresh_keys = {e.entry_key for e in fresh}
+    fresh += [_retry_entry(task, url, key) for url, key in task.retry_urls
+              if key not in fresh_keys]
+    outcomes = [
+        Outcome(e.url, e.source, e.feed_url, e.entry_key, OutcomeKind.ALREADY_KNOWN,
+                reason="seen_in_earlier_run")
+        for e in entries if e.entry_key in task.known_keys
+    ]
+    if progress:
+        progress(task.source.name, len(fresh))
+    done = await asyncio.gather(*(
+        _page_to_article(e, settings, client, limiter, progress) for e in fresh))
+    articles = [a for a, _ in done if a is not None]
+    outcomes += [o for _, o in done]
+    result = _with_counts(result, len(entries), len(fresh))
+    write_feed_output(folder, result, outcomes, articles)
+    return result
+
+
+async def _fetch_feed(
+    task: FeedTask, settings: Settings, client: httpx.AsyncClient, limiter: HostLimiter,
+) -> tuple[FeedResult, list[FeedEntry]]:
+    src = task.source
+    now = datetime.now(UTC)
+    try:
+        async with limiter.slot(src.url):
+            got = await fetch(client, src.url, settings, etag=task.etag,
+                              last_modified=task.last_modified, accept=_FEED_ACCEPT)
+    except FetchError as exc:
+        return _failed(task, now, exc.reason, exc.detail, exc.status), []
+    if got.not_modified:
+        return FeedResult(src.name, src.url, FeedStatus.NOT_MODIFIED, now, 304,
+                          etag=task.etag, last_modified=task.last_modified), []
+    try:
+        entries, warnings = await asyncio.to_thread(
+            parse_feed, src, got.body, got.final_url, got.headers.get("content-type", ""),
+            settings.max_entries_per_feed)
+    except FeedParseError as exc:
+        return _failed(task, now, exc.reason, exc.detail, got.status), []
+    return FeedResult(
+        src.name, src.url, FeedStatus.OK, now, got.status, etag=got.headers.get("etag"),
+        last_modified=got.headers.get("last-modified"), warnings=tuple(warnings),
+    ), entries
+
+
+def _failed(task: FeedTask, when: datetime, reason: str, detail: str,
+            status: int | None = None) -> FeedResult:
+    # Keep the old validators: a failed fetch says nothing about the feed's content.
+    return FeedResult(task.source.name, task.source.url, FeedStatus.FAILED, when, status,
+                      etag=task.etag, last_modified=task.last_modified,
+                      error=f"{reason}: {detail}")
+
+
+def _with_counts(result: FeedResult, entries: int, fresh: int) -> FeedResult:
+    return FeedResult(
+        result.source, result.feed_url, result.status, result.fetched_at, result.http_status,
+        result.etag, result.last_modified, result.error, entries, fresh, result.warnings,
+    )
+
+
+def _retry_entry(task: FeedTask, url: str, key: str) -> FeedEntry:
+    return FeedEntry(source=task.source.name, feed_url=task.source.url, url=url, entry_key=key)
+
+
+async def _page_to_article(
+    entry: FeedEntry, settings: Settings, client: httpx.AsyncClient, limiter: HostLimiter,
+    progress: ProgressHook | None,
+) -> tuple[Article | None, Outcome]:
+    try:
+        page = await _fetch_page(entry, settings, client, limiter)
+    except FetchError as exc:
+        return None, _outcome(entry, OutcomeKind.FETCH_FAILED, exc.reason, exc.detail)
+    except DecodeError as exc:
+        return None, _outcome(entry, OutcomeKind.FETCH_FAILED, "undecodable", str(exc))
+    finally:
+        if progress:
+            progress(entry.source, -1)
+    try:
+        article = await asyncio.wait_for(asyncio.to_thread(extract_article, page),
+                                         settings.extract_timeout)
+    except ExtractError as exc:
+        return None, _outcome(entry, OutcomeKind.EXTRACT_FAILED, exc.reason, exc.detail)
+    except TimeoutError:
+        return None, _outcome(entry, OutcomeKind.EXTRACT_FAILED, "extract_timeout",
+                              f"extraction took over {settings.extract_timeout:g}s")
+    return article, _outcome(entry, OutcomeKind.LOADED, article_id=article.article_id)
+
+
+async def _fetch_page(entry: FeedEntry, settings: Settings, client: httpx.AsyncClient,
+                      limiter: HostLimiter) -> Page:
+    async with limiter.slot(entry.url):
+        try:
+            got = await fetch(client, entry.url, settings, accept=_PAGE_ACCEPT)
+        except FetchError as exc:
+            if exc.retry_after is not None or exc.status in (429, 503):
+                limiter.push_back(entry.url, exc.retry_after or 60.0)
+            raise
+        wait = retry_after_seconds(got.headers.get("retry-after"))
+        if wait:
+            limiter.push_back(entry.url, wait)
+    if got.content_type not in _HTML_TYPES:
+        raise FetchError("not_html", f"Content-Type {got.content_type} is not a web page")
+    html, _charset = decode_html(got.body, got.headers.get("content-type", ""))
+    return Page(entry, got.final_url, got.status, got.content_type, html, datetime.now(UTC))
+
+
+def _outcome(entry: FeedEntry, kind: OutcomeKind, reason: str | None = None,
+             detail: str | None = None, article_id: str | None = None) -> Outcome:
+    return Outcome(entry.url, entry.source, entry.feed_url, entry.entry_key, kind,
+                   reason=reason, detail=(detail or None) and detail[:500],
+                   article_id=article_id)

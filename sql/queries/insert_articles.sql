@@ -1,0 +1,10 @@
+insert or ignore into articles (
+    article_id, url, canonical_url, url_key, source, source_domain, feed_url, guid, title,
+    author, published_at, published_signal, fetched_at, language, description, text,
+    word_count, content_hash, relevance_score, truncated, run_id
+)
+select
+    article_id, url, canonical_url, url_key, source, source_domain, feed_url, guid, title,
+    author, published_at, published_signal, fetched_at, language, description, text,
+    word_count, content_hash, relevance_score, coalesce(truncated, false), $run_id
+from staged_articles

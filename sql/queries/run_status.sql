@@ -1,0 +1,1 @@
+select status, counts from runs where run_id = $run_id
