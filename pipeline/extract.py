@@ -13,12 +13,17 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 import trafilatura
+import trafilatura.metadata
 from lxml import etree
 
+from pipeline.clean_html import prune
+from pipeline.clean_text import CleanText, clean_paragraphs, is_truncation_notice
 from pipeline.records import Article, Page
 from pipeline.urls import canonical_url, domain, url_key
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Footers ("© 2024") fool htmldate's extensive search into a 1 January date.
+_DATE_CONFIG = {"extensive_search": False, "original_date": True}
 _DATE_META = (
     "article:published_time", "og:article:published_time", "datepublished",
     "date", "dc.date", "dc.date.issued", "pubdate", "publishdate", "sailthru.date",
@@ -43,33 +48,39 @@ class PageMeta:
     published_signal: str | None
 
 
-def extract_article(page: Page) -> Article:
-    """Extract the article of one page.
+def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Article:
+    """Extract and clean the article of one page.
 
     Args:
         page: the fetched page, already decoded to text.
+        learned: paragraph hashes this source repeats across its articles.
 
     Returns:
-        The article with trafilatura's text and the best metadata found.
+        The clean article with the best metadata found and every removal recorded.
 
     Raises:
         ExtractError: ``unparsable_html`` or ``no_content``.
     """
     tree = _parse(page.html)
     meta = read_page_meta(tree, page.final_url)
+    info: Any = trafilatura.metadata.extract_metadata(
+        tree, default_url=page.final_url, date_config=_DATE_CONFIG)
+    site_names = _site_names(tree, page.final_url, info)
+    removed_html = prune(tree)
     doc: Any = trafilatura.bare_extraction(
-        tree, url=page.final_url, with_metadata=True, include_comments=False,
-        include_tables=True, deduplicate=False,
-    )
+        tree, url=page.final_url, with_metadata=False, include_comments=False,
+        include_tables=True, deduplicate=False)
     if doc is None or not (doc.text or "").strip():
         raise ExtractError("no_content", "no main text found on the page")
-    title = _squash(doc.title or page.entry.title or "")
-    paragraphs = [p for p in (_squash(x) for x in doc.text.split("\n")) if p]
-    if paragraphs and title and _fold(paragraphs[0]) == _fold(title):
-        paragraphs = paragraphs[1:]
-    text = "\n\n".join(paragraphs)
+    title = _squash(info.title or page.entry.title or "") or None
+    author = plausible_author(info.author, site_names)
+    cleaned = clean_paragraphs(doc.text.split("\n"), title=title, author=author,
+                               learned=learned)
+    text = "\n\n".join(cleaned.paragraphs)
+    if not text:
+        raise ExtractError("no_content", "nothing left after removing boilerplate")
     canonical = canonical_url(meta.canonical or page.final_url)
-    published, signal = _published(meta, doc, page)
+    published, signal = _published(meta, cleaned, page, info)
     return Article(
         article_id=article_id(canonical),
         url=page.entry.url,
@@ -79,17 +90,49 @@ def extract_article(page: Page) -> Article:
         feed_url=page.entry.feed_url,
         entry_key=page.entry.entry_key,
         guid=page.entry.guid,
-        title=title,
-        author=_squash(doc.author) or None if doc.author else None,
+        title=title or cleaned.title or "",
+        author=plausible_author(cleaned.author, site_names),
         published_at=published,
         published_signal=signal,
         fetched_at=page.fetched_at,
-        language=None,
-        description=_squash(doc.description) or None if doc.description else None,
+        language=detect_language(text),
+        description=_squash(info.description) or cleaned.description or None,
         text=text,
         word_count=len(_WORD.findall(text)),
         content_hash=content_hash(text),
+        removed=tuple(removed_html + cleaned.removed),
+        truncated=cleaned.truncated or any(is_truncation_notice(k, t) for k, t in removed_html),
     )
+
+
+def plausible_author(name: str | None, site_names: set[str]) -> str | None:
+    """A person's name, or None for a site, an agency or a handle posing as one."""
+    if not name:
+        return None
+    name = _squash(name.split(";")[0])
+    tokens = name.split()
+    if not 2 <= len(tokens) <= 6 or any(c.isdigit() or c in "@/" for c in name):
+        return None
+    if _fold(name) in site_names:
+        return None
+    return name
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code from py3langid (its model ships in the package)."""
+    if len(text) < 20:
+        return None
+    import py3langid
+
+    lang, _score = py3langid.classify(text[:5000])
+    return str(lang)
+
+
+def _site_names(tree: Any, url: str, info: Any) -> set[str]:
+    names = {_fold(info.sitename or ""), _fold(domain(url).split(".")[0])}
+    for value in tree.xpath("//meta[@property='og:site_name']/@content"):
+        names.add(_fold(str(value)))
+    return {n for n in names if n}
 
 
 def article_id(canonical: str) -> str:
@@ -148,12 +191,16 @@ def _jsonld_date(tree: Any) -> tuple[datetime | None, str | None]:
     return None, None
 
 
-def _published(meta: PageMeta, doc: Any, page: Page) -> tuple[datetime | None, str | None]:
+def _published(meta: PageMeta, cleaned: CleanText, page: Page, info: Any,
+               ) -> tuple[datetime | None, str | None]:
+    """Most trustworthy signal first: page metadata, visible dateline, feed, htmldate."""
     if meta.published_at is not None:
         return meta.published_at, meta.published_signal
+    if cleaned.published_at is not None:
+        return cleaned.published_at, cleaned.published_signal
     if page.entry.published_at is not None:
         return page.entry.published_at, "feed"
-    when = parse_datetime(doc.date)
+    when = parse_datetime(info.date)
     return (when, "htmldate") if when is not None else (None, None)
 
 

@@ -39,6 +39,8 @@ class RunProgress:
         elif self._plain:
             logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s",
                                 stream=sys.stderr)
+            # One line per request drowns the per-feed lines ops want to read.
+            logging.getLogger("httpx").setLevel(logging.WARNING)
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
@@ -62,7 +64,8 @@ def print_summary(summary: dict[str, Any], db_path: Path) -> None:
     """The run's counts per outcome and per feed, as tables on stdout."""
     console = Console()
     counts = summary["counts"]
-    table = Table(title=f"run {summary['run_id']}", title_justify="left")
+    console.print(f"[bold]run {summary['run_id']}[/]")
+    table = Table()
     table.add_column("outcome")
     table.add_column("urls", justify="right")
     for name in [*_OUTCOME_ORDER, *sorted(set(counts) - set(_OUTCOME_ORDER))]:
@@ -70,7 +73,7 @@ def print_summary(summary: dict[str, Any], db_path: Path) -> None:
             table.add_row(name, str(counts[name]))
     table.add_row("[bold]total", f"[bold]{sum(counts.values())}")
     console.print(table)
-    feeds = Table(title="feeds", title_justify="left")
+    feeds = Table()
     for col in ("source", "status", "entries", "new", "error"):
         feeds.add_column(col, overflow="fold")
     for f in summary["feeds"]:

@@ -146,7 +146,11 @@ def write_feed_output(folder: Path, result: FeedResult, outcomes: list[Outcome],
                       articles: list[Article]) -> None:
     """Stage one feed's work: articles first, then the JSON that marks it complete."""
     meta_path, table_path = feed_paths(folder, result.source)
-    write_table(table_path, articles_table(articles))
+    if articles:
+        write_table(table_path, articles_table(articles))
+    else:
+        # Nothing new (the common case for a 304): skip Arrow, whose first table costs ~1 s.
+        table_path.unlink(missing_ok=True)
     write_json(meta_path, {"result": asdict(result), "outcomes": [asdict(o) for o in outcomes]})
 
 

@@ -1,0 +1,145 @@
+"""HTML-level cleaning: drop boilerplate containers before trafilatura sees the page.
+
+Containers are recognised by structure (``form``, ``nav``, ``aside``, ``figcaption`` ...)
+and by the words CMSes put in class, id, role and data attributes (``newsletter``,
+``related``, ``author-bio``, ``comment`` ...), never by site. A container that holds much
+of the page's paragraph text, or the headline, is kept whatever its name says: a theme
+that calls its article wrapper ``post-share-wrapper`` must not lose the article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+# Attribute words -> kind recorded for what is removed. First match wins.
+_ATTR_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.I)) for kind, pattern in (
+        ("newsletter_promo", r"newsletter|subscribe|subscription|sign-?up|signup|kiosq|"
+                             r"\bpromo|optin|opt-in|email-capture|paywall|piano"),
+        ("related_posts", r"related|recommend|more-stories|more-from|read-next|readnext|"
+                          r"you-may|most-(read|popular|viewed)|trending|popular-posts|"
+                          r"outbrain|taboola|jp-relatedposts|further-reading|explore"),
+        ("inline_related_link", r"interstitial|inline-link|inline-related|read-more|"
+                                r"readmore|see-also"),
+        ("author_bio", r"author-?(bio|box|info|card|profile|about|details)|about-the-author|"
+                       r"byline-bio|contributor-bio|\bbio\b|writer-info|publisher-box"),
+        ("comment_form", r"comment|respond|disqus|discussion|reply"),
+        ("social_prompt", r"share|sharing|social|sharedaddy|follow-us|addtoany"),
+        ("cookie_notice", r"cookie|consent|gdpr|cmp-"),
+        ("ad_label", r"\badvert|\bads?\b|ad-?slot|ad-?container|ad-?unit|dfp|sponsor|"
+                     r"\bgpt-|banner-ad"),
+        ("image_caption", r"caption|credit|photo-?info|media-?info|wp-caption-text"),
+        ("site_chrome", r"breadcrumb|\bnav\b|navbar|navigation|menu|sidebar|widget|"
+                        r"masthead|site-header|site-footer|footer|tag-?list|post-tags|"
+                        r"entry-tags|tags-links|skip-link|toolbar|pagination"),
+    )
+)
+_TAG_KINDS = {
+    "form": "comment_form", "nav": "site_chrome", "footer": "site_chrome",
+    "aside": "related_posts", "figcaption": "image_caption", "button": "site_chrome",
+    "dialog": "site_chrome", "menu": "site_chrome",
+}
+_DROP_SILENTLY = ("script", "style", "noscript", "template", "iframe", "svg", "canvas",
+                  "object", "embed", "input", "select", "textarea", "link", "meta")
+_PROTECTED = {"html", "body", "article", "main", "head", "h1"}
+_ATTRS = ("class", "id", "role", "data-component", "data-testid", "data-module", "aria-label")
+# A container holding this share of the page's paragraph text is content, not chrome.
+_MAX_TEXT_SHARE = 0.35
+_WORD = re.compile(r"\w+")
+
+
+def prune(tree: Any) -> list[tuple[str, str]]:
+    """Remove boilerplate containers from ``tree`` in place.
+
+    Args:
+        tree: an lxml HTML document.
+
+    Returns:
+        What was removed, as (kind, text) pairs with the text squashed.
+    """
+    for node in tree.xpath("|".join(f"//{t}" for t in _DROP_SILENTLY)):
+        _drop(node)
+    total = max(1, _paragraph_words(tree))
+    removed: list[tuple[str, str]] = []
+    for node, kind in list(_candidates(tree)):
+        if node.getparent() is None or not _still_attached(node, tree):
+            continue
+        if _paragraph_words(node) / total > _MAX_TEXT_SHARE or node.xpath(".//h1"):
+            continue
+        text = " ".join(node.text_content().split())
+        _drop(node)
+        if text:
+            removed.append((kind, text))
+    removed += _inline_links(tree)
+    return removed
+
+
+def _candidates(tree: Any) -> Iterator[tuple[Any, str]]:
+    for node in tree.iter():
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if not tag or tag.lower() in _PROTECTED:
+            continue
+        kind = _TAG_KINDS.get(tag.lower()) or _attr_kind(node)
+        if kind is not None:
+            yield node, kind
+
+
+def _attr_kind(node: Any) -> str | None:
+    attrs = " ".join(node.get(a, "") for a in _ATTRS).strip()
+    if not attrs or _looks_like_content(attrs):
+        return None
+    for kind, pattern in _ATTR_KINDS:
+        if pattern.search(attrs):
+            return kind
+    if (node.get("aria-hidden") or "").lower() == "true" or node.get("hidden") is not None:
+        return "site_chrome"
+    return None
+
+
+def _looks_like_content(attrs: str) -> bool:
+    """Body wrappers whose names contain a chrome word (``entry-content``, ``article-body``)."""
+    return bool(re.search(r"(entry|post|article|story)[-_]?(content|body|text)|"
+                          r"\b(content|body)[-_]?(text|block)\b|text-block", attrs, re.I))
+
+
+def _inline_links(tree: Any) -> list[tuple[str, str]]:
+    """Paragraphs that are nothing but one link: teasers for other stories."""
+    removed = []
+    for para in tree.xpath("//p[a]"):
+        text = " ".join(para.text_content().split())
+        links = para.xpath("./a | ./strong/a | ./em/a | ./b/a | ./a/strong")
+        link_text = " ".join(" ".join(a.text_content().split()) for a in para.xpath(".//a"))
+        words = len(_WORD.findall(text))
+        if links and 3 <= words <= 25 and link_text == text:
+            _drop(para)
+            removed.append(("inline_related_link", text))
+    return removed
+
+
+def _paragraph_words(node: Any) -> int:
+    return sum(len(_WORD.findall(p.text_content())) for p in node.iter("p"))
+
+
+def _still_attached(node: Any, tree: Any) -> bool:
+    root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
+    parent = node
+    while parent.getparent() is not None:
+        parent = parent.getparent()
+    return parent is root
+
+
+def _drop(node: Any) -> None:
+    """Remove a node but keep its tail text (the text after it belongs to its parent)."""
+    parent = node.getparent()
+    if parent is None:
+        return
+    if node.tail and node.tail.strip():
+        prev = node.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + node.tail
+        else:
+            parent.text = (parent.text or "") + node.tail
+    parent.remove(node)
+

@@ -1,0 +1,56 @@
+"""Boilerplate rules as data: ``config/boilerplate.yaml`` and ``config/headline_verbs.yaml``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+CONFIG = Path(__file__).resolve().parent.parent / "config"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One kind of boilerplate recognised by wording."""
+
+    kind: str
+    reason: str
+    patterns: tuple[re.Pattern[str], ...]
+    max_words: int
+    block: str | None = None
+
+    def matches(self, text: str, words: int) -> bool:
+        """True when the paragraph is short enough and one pattern matches."""
+        return words <= self.max_words and any(p.search(text) for p in self.patterns)
+
+
+@cache
+def load_rules(path: Path = CONFIG / "boilerplate.yaml") -> tuple[Rule, ...]:
+    """The rules, compiled (case-insensitive)."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return tuple(
+        Rule(
+            kind=r["kind"], reason=r["reason"], max_words=int(r.get("max_words", 40)),
+            block=r.get("block"),
+            patterns=tuple(re.compile(p, re.IGNORECASE) for p in r["patterns"]),
+        )
+        for r in raw["rules"]
+    )
+
+
+@cache
+def headline_verbs(path: Path = CONFIG / "headline_verbs.yaml") -> frozenset[str]:
+    """Verbs that make a short line read as a headline."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return frozenset(str(v).lower() for v in raw["verbs"])
+
+
+def boilerplate_markers() -> list[str]:
+    """Regexes that must never match a clean text (for data-quality checks)."""
+    return [p.pattern for r in load_rules() if r.kind in _MARKER_KINDS for p in r.patterns]
+
+
+_MARKER_KINDS = {"newsletter_promo", "paywall", "comment_form", "cookie_notice", "copyright"}
