@@ -48,6 +48,8 @@ _ATTRS = ("class", "id", "role", "data-component", "data-testid", "data-module",
 # A container holding this share of the page's paragraph text is content, not chrome.
 _MAX_TEXT_SHARE = 0.35
 _WORD = re.compile(r"\w+")
+_TEXT_BLOCKS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td"}
+_MAX_BLOCK_WORDS = 40
 
 
 def prune(tree: Any) -> list[tuple[str, str]]:
@@ -62,18 +64,39 @@ def prune(tree: Any) -> list[tuple[str, str]]:
     for node in tree.xpath("|".join(f"//{t}" for t in _DROP_SILENTLY)):
         _drop(node)
     total = max(1, _paragraph_words(tree))
+    content = _content_classes(tree, total)
     removed: list[tuple[str, str]] = []
     for node, kind in list(_candidates(tree)):
+        if node.get("class") in content:
+            continue
         if node.getparent() is None or not _still_attached(node, tree):
             continue
         if _paragraph_words(node) / total > _MAX_TEXT_SHARE or node.xpath(".//h1"):
             continue
         text = " ".join(node.text_content().split())
+        if node.tag in _TEXT_BLOCKS and len(_WORD.findall(text)) > _MAX_BLOCK_WORDS:
+            # A long paragraph is prose whatever its class says (Condé Nast marks every
+            # paywalled body paragraph class="paywall").
+            continue
         _drop(node)
         if text:
             removed.append((kind, text))
     removed += _inline_links(tree)
     return removed
+
+
+def _content_classes(tree: Any, total: int) -> set[str]:
+    """Class strings that the page's paragraphs mostly wear: those mark prose.
+
+    Some CMSes tag every body paragraph with a word we would otherwise read as chrome
+    (Condé Nast: ``class="paywall"``).
+    """
+    words: dict[str, int] = {}
+    for para in tree.iter("p"):
+        cls = para.get("class")
+        if cls:
+            words[cls] = words.get(cls, 0) + len(_WORD.findall(para.text_content()))
+    return {cls for cls, n in words.items() if n / total >= _MAX_TEXT_SHARE}
 
 
 def _candidates(tree: Any) -> Iterator[tuple[Any, str]]:

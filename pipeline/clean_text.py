@@ -161,11 +161,12 @@ class _State:
                 self.labels[i] = "duplicate_title"
 
     def apply_rules(self, rules: tuple[Rule, ...]) -> None:
+        last = max(1, len(self.p) - 1)
         for i, text in enumerate(self.p):
             if not self.free(i):
                 continue
             for rule in rules:
-                if rule.matches(text, self.words[i]):
+                if rule.matches(text, self.words[i], i / last):
                     self.labels[i] = rule.kind
                     break
 
@@ -209,6 +210,22 @@ class _State:
                 break
 
     def label_lead_duplicates(self) -> None:
+        self._label_exact_leads()
+        self._label_summary_leads()
+
+    def _label_summary_leads(self) -> None:
+        """A short summary above the lead that the lead then says again in more words."""
+        top = self.first_body()
+        for i in range((self.title_at or -1) + 1, min(top + 1, len(self.p))):
+            j = next((k for k in range(i + 1, len(self.p)) if self.free(k)), None)
+            if not self.free(i) or j is None or not 8 <= self.words[i] <= 60:
+                continue
+            mine = set(self.f[i].split())
+            shared = len(mine & set(self.f[j].split()))
+            if self.words[j] > self.words[i] and shared >= 0.7 * len(mine):
+                self.labels[i] = "lead_duplicate"
+
+    def _label_exact_leads(self) -> None:
         for i in range(len(self.p) - 1):
             j = i + 1
             while j < len(self.p) and not self.free(j):
@@ -244,7 +261,7 @@ class _State:
             for j in range(i + 1, len(self.p)):
                 if self.words[j] > _SHORT:
                     break
-                if self.free(j) and label == "related_posts":
+                if self.free(j) and label in ("related_posts", "footnote"):
                     self.labels[j] = label
 
     def label_bios(self) -> None:

@@ -1,21 +1,24 @@
 """Between staging and loading: settle every staged URL's fate for this run.
 
-Reads what the per-feed workers staged, runs dedupe against the batch and the database,
-and writes ``decided/`` files that the loader inserts as they are. Running it twice on the
-same run folder gives the same files (the database is only read).
+Reads what the per-feed workers staged and gives every staged article one verdict, in
+order: off theme (relevance below the threshold), duplicate (of the batch or of the
+database), else loaded. Writes ``decided/`` files that the loader inserts as they are.
+Running it twice on the same run folder gives the same files (the database is only read).
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pyarrow as pa
 
-from pipeline.dedupe import Duplicate, find_duplicates
+from pipeline.dedupe import find_duplicates
 from pipeline.records import Outcome, OutcomeKind
+from pipeline.settings import Settings
 from pipeline.stage import read_feed_outputs, read_json, write_json, write_table
 from pipeline.urls import url_key
 
@@ -26,63 +29,94 @@ DUPLICATE_SCHEMA = pa.schema([
 ])
 
 
-def decide(folder: Path, con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+@dataclass(frozen=True)
+class Verdict:
+    """Why one staged article is not loaded."""
+
+    outcome: OutcomeKind
+    reason: str
+    detail: str | None = None
+    duplicate_of: str | None = None
+    similarity: float | None = None
+
+
+def decide(folder: Path, con: duckdb.DuckDBPyConnection, settings: Settings) -> dict[str, int]:
     """Settle the staged batch of a run folder.
 
     Args:
         folder: the run folder with staged feeds.
         con: database connection, only read.
+        settings: thresholds.
 
     Returns:
         Counts of URLs per outcome.
     """
     run_id = read_json(folder / "plan.json")["run_id"]
     results, outcomes, table = read_feed_outputs(folder)
-    dups = find_duplicates(table, con)
-    dup_rows = {d.row for d in dups}
-    keep = pa.array([i not in dup_rows for i in range(table.num_rows)], pa.bool_())
+    verdicts = off_theme(table, settings.relevance_threshold)
+    candidates = [i for i in range(table.num_rows) if i not in verdicts]
+    for dup in find_duplicates(table.take(pa.array(candidates, pa.int64())), con):
+        verdicts[candidates[dup.row]] = Verdict(
+            OutcomeKind.DUPLICATE, dup.method, f"copy of {dup.duplicate_of}",
+            dup.duplicate_of, dup.similarity)
+    keep = pa.array([i not in verdicts for i in range(table.num_rows)], pa.bool_())
     kept = table.filter(keep)
     kept = kept.append_column("url_key", pa.array(
         [url_key(u) for u in kept.column("canonical_url").to_pylist()], pa.string()))
-    now = datetime.now(UTC)
-    dup_table = _duplicates_table(table, dups, run_id, now)
-    final = _final_outcomes(outcomes, table, dups)
+    final = _final_outcomes(outcomes, table, verdicts)
     out = folder / "decided"
     write_table(out / "articles.parquet", kept)
-    write_table(out / "duplicates.parquet", dup_table)
-    write_json(out / "outcomes.json", [asdict(o) for o in final])
+    write_table(out / "duplicates.parquet",
+                _duplicates_table(table, verdicts, run_id, datetime.now(UTC)))
+    write_json(out / "outcomes.json", final)
     write_json(out / "feeds.json", [asdict(r) for r in results])
     return _count(final)
 
 
-def _duplicates_table(table: pa.Table, dups: list[Duplicate], run_id: str,
+def off_theme(table: pa.Table, threshold: float) -> dict[int, Verdict]:
+    """Rows whose relevance score is below ``threshold``."""
+    scores = table.column("relevance_score").to_pylist()
+    return {
+        i: Verdict(OutcomeKind.OFF_THEME, "off_theme",
+                   f"relevance {score:.2f} below {threshold:.2f}")
+        for i, score in enumerate(scores)
+        if score is not None and score < threshold
+    }
+
+
+def _duplicates_table(table: pa.Table, verdicts: dict[int, Verdict], run_id: str,
                       now: datetime) -> pa.Table:
     rows = table.select(["url", "source", "feed_url"]).to_pylist()
     return pa.Table.from_pylist([
-        {"url": rows[d.row]["url"], "duplicate_of": d.duplicate_of, "method": d.method,
-         "similarity": d.similarity, "first_seen": now, "run_id": run_id,
-         "source": rows[d.row]["source"], "feed_url": rows[d.row]["feed_url"]}
-        for d in dups
+        {"url": rows[i]["url"], "duplicate_of": v.duplicate_of, "method": v.reason,
+         "similarity": v.similarity, "first_seen": now, "run_id": run_id,
+         "source": rows[i]["source"], "feed_url": rows[i]["feed_url"]}
+        for i, v in sorted(verdicts.items()) if v.outcome is OutcomeKind.DUPLICATE
     ], schema=DUPLICATE_SCHEMA)
 
 
 def _final_outcomes(outcomes: list[Outcome], table: pa.Table,
-                    dups: list[Duplicate]) -> list[Outcome]:
-    """Re-label the staged outcomes of articles that turned out to be duplicates."""
-    rows = table.select(["feed_url", "entry_key"]).to_pylist()
-    by_entry = {(rows[d.row]["feed_url"], rows[d.row]["entry_key"]): d for d in dups}
+                    verdicts: dict[int, Verdict]) -> list[dict[str, Any]]:
+    """Staged outcomes re-labelled by the verdicts, with title and score where known."""
+    rows = table.select(["feed_url", "entry_key", "title", "relevance_score"]).to_pylist()
+    by_entry = {(r["feed_url"], r["entry_key"]): i for i, r in enumerate(rows)}
     final = []
     for out in outcomes:
-        d = by_entry.get((out.feed_url, out.entry_key))
-        if out.outcome is OutcomeKind.LOADED and d is not None:
-            out = replace(out, outcome=OutcomeKind.DUPLICATE, reason=d.method,
-                          article_id=d.duplicate_of)
-        final.append(out)
+        row = by_entry.get((out.feed_url, out.entry_key))
+        if out.outcome is OutcomeKind.LOADED and row is not None and row in verdicts:
+            v = verdicts[row]
+            out = replace(out, outcome=v.outcome, reason=v.reason, detail=v.detail,
+                          article_id=v.duplicate_of)
+        record = asdict(out)
+        record["outcome"] = out.outcome.value
+        record["title"] = rows[row]["title"] if row is not None else None
+        record["relevance_score"] = rows[row]["relevance_score"] if row is not None else None
+        final.append(record)
     return final
 
 
-def _count(outcomes: list[Outcome]) -> dict[str, int]:
+def _count(outcomes: list[dict[str, Any]]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for out in outcomes:
-        counts[out.outcome.value] = counts.get(out.outcome.value, 0) + 1
+        counts[out["outcome"]] = counts.get(out["outcome"], 0) + 1
     return counts

@@ -21,7 +21,8 @@ _TS = pa.timestamp("us", tz="UTC")
 OUTCOME_SCHEMA = pa.schema([
     ("url", pa.string()), ("entry_key", pa.string()), ("source", pa.string()),
     ("feed_url", pa.string()), ("outcome", pa.string()), ("reason", pa.string()),
-    ("detail", pa.string()), ("article_id", pa.string()),
+    ("detail", pa.string()), ("article_id", pa.string()), ("title", pa.string()),
+    ("relevance_score", pa.float64()),
 ])
 FEED_SCHEMA = pa.schema([
     ("source", pa.string()), ("feed_url", pa.string()), ("status", pa.string()),
@@ -88,6 +89,8 @@ def _insert_batch(con: duckdb.DuckDBPyConnection, folder: Path, run_id: str,
         con.register(name, table)
     try:
         con.execute(sql("queries/insert_articles"), params)
+        con.execute(sql("queries/insert_removals"))
+        con.execute(sql("queries/learn_boilerplate"))
         con.execute(sql("queries/insert_duplicates"))
         con.execute(sql("queries/insert_outcomes"), params)
         con.execute(sql("queries/insert_feed_events"), params)

@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 
 from pipeline.db import sql
+from pipeline.learned import MIN_ARTICLES
 from pipeline.records import FeedTask, Source
 from pipeline.stage import run_dir, write_plan
 
@@ -57,10 +58,13 @@ def _task(con: duckdb.DuckDBPyConnection, src: Source, state: tuple[object, ...]
                         params | {"limit": KNOWN_KEYS_PER_FEED}).fetchall()
     retry = con.execute(sql("queries/retry_urls"),
                         params | {"max_tries": MAX_PAGE_TRIES}).fetchall()
+    learned = con.execute(sql("queries/learned_hashes"),
+                          {"source": src.name, "min_articles": MIN_ARTICLES}).fetchall()
     return FeedTask(
         source=src,
         etag=str(state[1]) if state and state[1] else None,
         last_modified=str(state[2]) if state and state[2] else None,
         known_keys=frozenset(str(r[0]) for r in known),
         retry_urls=tuple((str(u), str(k)) for u, k in retry),
+        learned=frozenset(str(r[0]) for r in learned),
     )

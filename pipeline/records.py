@@ -51,6 +51,7 @@ class FeedTask:
     last_modified: str | None = None
     known_keys: frozenset[str] = frozenset()
     retry_urls: tuple[tuple[str, str], ...] = ()  # (url, entry_key)
+    learned: frozenset[str] = frozenset()  # paragraph hashes this source repeats
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ class Article:
     removed: tuple[tuple[str, str], ...] = ()
     relevance_score: float | None = None
     truncated: bool = False
+    body_hashes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,8 @@ from pathlib import Path
 import yaml
 
 CONFIG = Path(__file__).resolve().parent.parent / "config"
+# Where "the end of the page" starts, as a share of its paragraphs.
+_END = 0.6
 
 
 @dataclass(frozen=True)
@@ -21,10 +23,16 @@ class Rule:
     patterns: tuple[re.Pattern[str], ...]
     max_words: int
     block: str | None = None
+    position: str | None = None
 
-    def matches(self, text: str, words: int) -> bool:
-        """True when the paragraph is short enough and one pattern matches."""
-        return words <= self.max_words and any(p.search(text) for p in self.patterns)
+    def matches(self, text: str, words: int, at: float = 0.0) -> bool:
+        """True when the paragraph is short enough, in place, and one pattern matches.
+
+        ``at`` is the paragraph's relative position in the page (0 first, 1 last).
+        """
+        if words > self.max_words or (self.position == "end" and at < _END):
+            return False
+        return any(p.search(text) for p in self.patterns)
 
 
 @cache
@@ -34,8 +42,9 @@ def load_rules(path: Path = CONFIG / "boilerplate.yaml") -> tuple[Rule, ...]:
     return tuple(
         Rule(
             kind=r["kind"], reason=r["reason"], max_words=int(r.get("max_words", 40)),
-            block=r.get("block"),
-            patterns=tuple(re.compile(p, re.IGNORECASE) for p in r["patterns"]),
+            block=r.get("block"), position=r.get("position"),
+            patterns=tuple(re.compile(p, 0 if r.get("case_sensitive") else re.IGNORECASE)
+                           for p in r["patterns"]),
         )
         for r in raw["rules"]
     )

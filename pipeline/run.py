@@ -62,7 +62,7 @@ async def _fetch_all(tasks: list[FeedTask], folder: Path, settings: Settings,
 def decide_run(folder: Path, settings: Settings) -> dict[str, int]:
     """Dedupe the staged batch against the database (read-only)."""
     with db.opened(settings.db, read_only=True, wait=WRITER_WAIT) as con:
-        return decide(folder, con)
+        return decide(folder, con, settings)
 
 
 def load_run(folder: Path, settings: Settings, *, trigger: str = "cli") -> dict[str, Any]:

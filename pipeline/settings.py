@@ -49,7 +49,8 @@ class Settings(BaseSettings):
 
     # Quality
     min_words: int = Field(80, description="Articles shorter than this are discarded.")
-    relevance_threshold: float = Field(0.5, description="Theme score needed to keep an article.")
+    relevance_threshold: float = Field(
+        0.45, description="Theme score (0-1) an article needs to be kept as on the beat.")
 
     @field_validator("allow_private_hosts", mode="before")
     @classmethod

@@ -48,6 +48,7 @@ ARTICLE_SCHEMA = pa.schema([
     ("text", pa.string()), ("word_count", pa.int32()), ("content_hash", pa.string()),
     ("removed", pa.list_(pa.struct([("kind", pa.string()), ("text", pa.string())]))),
     ("relevance_score", pa.float64()), ("truncated", pa.bool_()),
+    ("body_hashes", pa.list_(pa.string())),
 ])
 
 
@@ -121,6 +122,7 @@ def _task_to_json(task: FeedTask) -> dict[str, Any]:
     return {
         "source": asdict(task.source), "etag": task.etag, "last_modified": task.last_modified,
         "known_keys": sorted(task.known_keys), "retry_urls": [list(r) for r in task.retry_urls],
+        "learned": sorted(task.learned),
     }
 
 
@@ -131,6 +133,7 @@ def _task_from_json(raw: dict[str, Any]) -> FeedTask:
         etag=raw.get("etag"), last_modified=raw.get("last_modified"),
         known_keys=frozenset(raw.get("known_keys") or ()),
         retry_urls=tuple((u, k) for u, k in raw.get("retry_urls") or ()),
+        learned=frozenset(raw.get("learned") or ()),
     )
 
 

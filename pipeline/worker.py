@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from pipeline.records import (
 )
 from pipeline.settings import Settings
 from pipeline.stage import write_feed_output
+from pipeline.theme import score_article
 
 _FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/xml;q=0.9, "
                 "text/xml;q=0.9, */*;q=0.5")
@@ -82,7 +84,7 @@ async def process_feed_async(
     if progress:
         progress(task.source.name, len(fresh))
     done = await asyncio.gather(*(
-        _page_to_article(e, settings, client, limiter, progress) for e in fresh))
+        _page_to_article(e, settings, client, limiter, progress, task.learned) for e in fresh))
     articles = [a for a, _ in done if a is not None]
     outcomes += [o for _, o in done]
     result = _with_counts(result, len(entries), len(fresh))
@@ -135,9 +137,16 @@ def _retry_entry(task: FeedTask, url: str, key: str) -> FeedEntry:
     return FeedEntry(source=task.source.name, feed_url=task.source.url, url=url, entry_key=key)
 
 
+def extract_and_score(page: Page, learned: frozenset[str] = frozenset()) -> Article:
+    """Extract and clean a page, then score it against the theme."""
+    article = extract_article(page, learned)
+    theme = score_article(article.title, article.text)
+    return replace(article, relevance_score=theme.score)
+
+
 async def _page_to_article(
     entry: FeedEntry, settings: Settings, client: httpx.AsyncClient, limiter: HostLimiter,
-    progress: ProgressHook | None,
+    progress: ProgressHook | None, learned: frozenset[str],
 ) -> tuple[Article | None, Outcome]:
     try:
         page = await _fetch_page(entry, settings, client, limiter)
@@ -149,7 +158,7 @@ async def _page_to_article(
         if progress:
             progress(entry.source, -1)
     try:
-        article = await asyncio.wait_for(asyncio.to_thread(extract_article, page),
+        article = await asyncio.wait_for(asyncio.to_thread(extract_and_score, page, learned),
                                          settings.extract_timeout)
     except ExtractError as exc:
         return None, _outcome(entry, OutcomeKind.EXTRACT_FAILED, exc.reason, exc.detail)

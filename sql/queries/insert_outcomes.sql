@@ -1,4 +1,8 @@
-insert or replace into url_outcomes
-    (run_id, url, entry_key, source, feed_url, outcome, reason, detail, article_id, recorded_at)
-select $run_id, url, entry_key, source, feed_url, outcome, reason, detail, article_id, now()
+insert or replace into url_outcomes (
+    run_id, url, entry_key, source, feed_url, outcome, reason, detail, article_id,
+    recorded_at, title, relevance_score
+)
+select
+    $run_id, url, entry_key, source, feed_url, outcome, reason, detail, article_id,
+    now(), title, relevance_score
 from staged_outcomes

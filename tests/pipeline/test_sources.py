@@ -31,7 +31,8 @@ sources:
 
 
 @pytest.mark.parametrize(("text", "problem"), [
-    ("sources:\n  - name: a\n    url: http://x/f\n    colour: red\n", "sources.0.colour: unknown key"),
+    ("sources:\n  - name: a\n    url: http://x/f\n    colour: red\n",
+     "sources.0.colour: unknown key"),
     ("sources:\n  - name: a\n", "sources.0.url: Field required"),
     ("sources:\n  - name: a\n    url: ftp://x/f\n", "absolute http:// or https:// URL"),
     ("sources:\n  - name: A B\n    url: http://x/f\n", "sources.0.name"),
