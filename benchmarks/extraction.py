@@ -3,8 +3,8 @@
 Run: ``.venv/bin/python benchmarks/extraction.py [--limit N] [--json]``
 
 1. ../shared/benchmarks/news-extraction (80 real pages, when present): Zyte-style
-   token-shingle F1 (tokens ``\\w+``, 4-token shingles with multiplicity, per-page P/R,
-   averaged) and pages per second, for rcwire and for trafilatura with its best settings.
+   token-shingle F1 (``pipeline.evaluate``) and pages per second, for rcwire and for
+   trafilatura with each of its precision/recall settings.
 2. tests/fixtures/corpus/boilerplate (our labelled pages, 7 template styles): share of
    boilerplate lines removed and share of body tokens kept.
 """
@@ -14,10 +14,8 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import re
 import sys
 import time
-from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,12 +25,12 @@ import trafilatura
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from pipeline.evaluate import boilerplate_scores, shingle_f1  # noqa: E402
 from pipeline.extract import extract_article  # noqa: E402
 from pipeline.records import FeedEntry, Page  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "benchmarks" / "news-extraction"
 CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "boilerplate"
-_TOKEN = re.compile(r"\w+")
 
 Extractor = Callable[[str, str], str]
 
@@ -61,54 +59,27 @@ TRAFILATURA = {
 }
 
 
-def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
-    """4-token shingles with multiplicity."""
-    tokens = _TOKEN.findall(text)
-    return Counter(tuple(tokens[i:i + n]) for i in range(max(0, len(tokens) - n + 1)))
-
-
-def page_pr(predicted: str, gold: str, optional: str = "") -> tuple[float, float]:
-    """Per-page precision and recall of shingles (an empty side counts as perfect).
-
-    Optional paragraphs (in square brackets in the ground truth) count neither way:
-    their shingles are taken out of the prediction and are not required.
-    """
-    pred, true = shingles(predicted) - shingles(optional), shingles(gold)
-    tp = sum((pred & true).values())
-    precision = tp / sum(pred.values()) if pred else (1.0 if not true else 0.0)
-    recall = tp / sum(true.values()) if true else 1.0
-    return precision, recall
-
-
-def news_extraction(
-    extractors: dict[str, Extractor], limit: int | None,
-) -> dict[str, dict[str, float]]:
-    """F1 and pages/s of each extractor on the shared 80-page set."""
+def load_shared(limit: int | None = None) -> list[tuple[str, str, dict[str, object]]]:
+    """(name, html, truth) for the shared 80-page set."""
     truth = json.loads((SHARED / "ground_truth.json").read_text(encoding="utf-8"))
     names = sorted(truth)[:limit] if limit else sorted(truth)
-    pages = [(n, gzip.decompress((SHARED / "html" / n).read_bytes()).decode(
-        "utf-8", "replace"), truth[n]) for n in names]
+    return [(n, gzip.decompress((SHARED / "html" / n).read_bytes()).decode("utf-8", "replace"),
+             truth[n]) for n in names]
+
+
+def news_extraction(extractors: dict[str, Extractor], limit: int | None,
+                    ) -> dict[str, dict[str, float]]:
+    """F1 and pages/s of each extractor on the shared set."""
+    pages = load_shared(limit)
     results = {}
     for label, extract in extractors.items():
-        precisions, recalls = [], []
         started = time.perf_counter()
-        outputs = [extract(html, item["url"]) for _, html, item in pages]
+        outputs = [extract(html, str(item["url"])) for _, html, item in pages]
         elapsed = time.perf_counter() - started
-        for out, (_, _, item) in zip(outputs, pages, strict=True):
-            gold = "\n".join(p for p in item["body"] if not _optional(p))
-            optional = "\n".join(p.strip("[]") for p in item["body"] if _optional(p))
-            p, r = page_pr(out, gold, optional)
-            precisions.append(p)
-            recalls.append(r)
-        prec = sum(precisions) / len(precisions)
-        rec = sum(recalls) / len(recalls)
-        results[label] = {"precision": prec, "recall": rec, "f1": 2 * prec * rec / (prec + rec),
-                          "pages_per_s": len(pages) / elapsed, "pages": len(pages)}
+        scores = shingle_f1((out, list(item["body"]))  # type: ignore[call-overload]
+                            for out, (_, _, item) in zip(outputs, pages, strict=True))
+        results[label] = {**scores, "pages_per_s": len(pages) / elapsed, "pages": len(pages)}
     return results
-
-
-def _optional(paragraph: str) -> bool:
-    return paragraph.startswith("[") and paragraph.endswith("]")
 
 
 def boilerplate_corpus(extractors: dict[str, Extractor]) -> dict[str, dict[str, float]]:
@@ -116,21 +87,16 @@ def boilerplate_corpus(extractors: dict[str, Extractor]) -> dict[str, dict[str, 
     results = {}
     golds = sorted(CORPUS.glob("*/*.gold.json"))
     for label, extract in extractors.items():
-        removed = total_bp = kept = total_body = 0
+        totals = [0, 0, 0, 0]
         for path in golds:
             gold = json.loads(path.read_text(encoding="utf-8"))
             html = path.with_name(path.name.replace(".gold.json", ".html")).read_text("utf-8")
             out = extract(html, f"https://example.org/{path.parent.name}/{path.stem}")
-            lines = {ln.strip() for ln in out.split("\n") if ln.strip()}
-            for item in gold["boilerplate"]:
-                total_bp += 1
-                removed += item["text"] not in lines
-            out_tokens = Counter(_TOKEN.findall(out))
-            body_tokens = Counter(_TOKEN.findall(" ".join(gold["body_paragraphs"])))
-            kept += sum((out_tokens & body_tokens).values())
-            total_body += sum(body_tokens.values())
-        results[label] = {"boilerplate_removed": removed / total_bp,
-                          "body_tokens_kept": kept / total_body, "pages": len(golds)}
+            got = boilerplate_scores(out, gold["body_paragraphs"],
+                                     [b["text"] for b in gold["boilerplate"]])
+            totals = [a + b for a, b in zip(totals, got, strict=True)]
+        results[label] = {"boilerplate_removed": totals[0] / totals[1],
+                          "body_tokens_kept": totals[2] / totals[3], "pages": len(golds)}
     return results
 
 

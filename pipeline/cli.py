@@ -80,10 +80,45 @@ def _with_sample_site(settings: Any, sources: Path | None) -> tuple[Any, Any]:
         raise RunError(f"cannot serve the sample site on 127.0.0.1:{SAMPLE_PORT} "
                        f"({exc.strerror}); is another one running?") from None
     allow = [*settings.allow_private_hosts, ipaddress.ip_network("127.0.0.1/32")]
-    update: dict[str, Any] = {"allow_private_hosts": allow}
+    # Our own loopback server needs no politeness delay.
+    update: dict[str, Any] = {"allow_private_hosts": allow, "host_delay": 0.0}
     if sources is None:
         update["sources"] = default_root().parent / "sources.yaml"
     return settings.model_copy(update=update), site
+
+
+@app.command()
+def clean(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files (.gz read transparently); - for stdin.")],
+    html: Annotated[bool, typer.Option("--html", help="Treat inputs as HTML pages.")] = False,
+    text: Annotated[bool, typer.Option("--text", help="Treat inputs as extracted text.")] = False,
+    url: Annotated[str | None, typer.Option(help="The page's URL (HTML mode).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per input.")] = False,
+) -> None:
+    """Clean documents without a database: print the article text (or JSON)."""
+    from pipeline.clean import clean_document, read_input
+    from pipeline.extract import ExtractError
+
+    if html and text:
+        raise RunError("choose one of --html and --text")
+    mode = True if html else (False if text else None)
+    threshold = _settings().relevance_threshold
+    failed = 0
+    for path in paths:
+        try:
+            doc = clean_document(path, read_input(path), html=mode, url=url,
+                                 threshold=threshold)
+        except (OSError, ExtractError) as exc:
+            typer.echo(f"rcwire: {path}: {exc}", err=True)
+            failed += 1
+            continue
+        if as_json:
+            typer.echo(json.dumps(doc.as_json(), ensure_ascii=False))
+        else:
+            typer.echo(doc.text + ("\n" if len(paths) > 1 else ""))
+    if failed:
+        raise typer.Exit(1)
 
 
 @samples_app.command("serve")

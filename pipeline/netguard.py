@@ -83,6 +83,12 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
 
     async def _resolve(self, host: str, port: int, timeout: float | None) -> list[IPAddress]:
         try:
+            # A canonical IP literal needs no resolver thread (odd spellings such as
+            # "2130706433" fail here and are resolved, then checked, like names).
+            return [ipaddress.ip_address(host.strip("[]"))]
+        except ValueError:
+            pass
+        try:
             with anyio.fail_after(timeout):
                 infos = await anyio.getaddrinfo(host, port, type=socket.SOCK_STREAM)
         except TimeoutError:

@@ -16,6 +16,7 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
+from xml.sax.saxutils import escape
 
 _TEXT_SUFFIXES = {".html", ".xml", ".rss", ".atom", ".txt", ".json"}
 _TYPES = {
@@ -158,8 +159,21 @@ class _Handler(BaseHTTPRequestHandler):
         elif name == "slow":
             time.sleep(float(query.get("seconds", ["30"])[0]))
             self._send(HTTPStatus.OK, b"<html><body><p>late</p></body></html>", "text/html")
+        elif name == "feed.xml":
+            self._send(HTTPStatus.OK, _feed_listing(query.get("link", [])),
+                       "application/rss+xml")
         elif name == "malformed.xml":
             body = b"<?xml version='1.0'?><rss version='2.0'><channel><title>Broken</ti"
             self._send(HTTPStatus.OK, body, "application/rss+xml")
         else:
             self._send(HTTPStatus.NOT_FOUND, b"unknown fault", "text/plain")
+
+
+def _feed_listing(links: list[str]) -> bytes:
+    """An RSS feed whose items link to ``links`` (tests point feeds at fault routes)."""
+    items = "".join(
+        f"<item><title>Item {i}</title><link>{escape(link)}</link><guid>{escape(link)}</guid>"
+        "</item>" for i, link in enumerate(links))
+    return (f"<?xml version='1.0'?><rss version='2.0'><channel><title>Faults</title>"
+            f"<link>/</link><description>fault feed</description>{items}</channel></rss>"
+            ).encode()

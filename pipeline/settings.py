@@ -44,11 +44,10 @@ class Settings(BaseSettings):
     feed_workers: int = Field(4, description="Feeds processed at once by `rcwire run`.")
     max_entries_per_feed: int = Field(200, description="Newest entries taken from one feed.")
     per_host_connections: int = Field(2, description="Requests in flight to one host.")
-    host_delay: float = Field(0.0, description="Minimum seconds between requests to one host.")
+    host_delay: float = Field(1.0, description="Minimum seconds between requests to one host.")
     extract_timeout: float = Field(20.0, description="Seconds allowed to extract one page.")
 
     # Quality
-    min_words: int = Field(80, description="Articles shorter than this are discarded.")
     relevance_threshold: float = Field(
         0.45, description="Theme score (0-1) an article needs to be kept as on the beat.")
 

@@ -30,6 +30,7 @@ def settings(tmp_path: Path) -> Settings:
         deadline=5.0,
         read_timeout=2.0,
         connect_timeout=2.0,
+        host_delay=0.0,
     )
 
 

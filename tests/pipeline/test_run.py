@@ -1,0 +1,114 @@
+"""End to end on the loopback sample site, with a real DuckDB file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import quote
+
+import duckdb
+import pytest
+
+from pipeline.run import run_once
+from pipeline.samplesite import SampleSite
+from pipeline.settings import Settings
+from tests.conftest import SAMPLES, sample_sources
+
+MANIFEST = json.loads((SAMPLES / "manifest.json").read_text(encoding="utf-8"))
+
+
+def rows(settings: Settings, query: str) -> list[tuple]:
+    with duckdb.connect(str(settings.db), read_only=True) as con:
+        return con.execute(query).fetchall()
+
+
+@pytest.fixture
+def first_run(settings: Settings, sample_site: SampleSite, tmp_path: Path) -> dict:
+    return run_once(settings, sample_sources(sample_site, tmp_path / "sources.yaml"))
+
+
+def test_every_listed_page_gets_an_outcome(first_run: dict, settings: Settings) -> None:
+    listed = {(f, link) for item in MANIFEST for f, link in zip(item["feeds"], item["feed_links"],
+                                                                  strict=True)}
+    assert sum(first_run["counts"].values()) == len(listed)
+    assert rows(settings, "select count(*) from url_outcomes")[0][0] == len(listed)
+
+
+def test_on_theme_pages_land_once_and_off_theme_are_recorded(
+        first_run: dict, settings: Settings) -> None:
+    on_theme = {i["path"] for i in MANIFEST if i["on_theme"] and i["kind"] != "republished"}
+    landed = {r[0].split("8765", 1)[-1] if "8765" in r[0] else "/" + r[0].split("/", 3)[3]
+              for r in rows(settings, "select url from articles")}
+    assert landed == on_theme
+    off = [i for i in MANIFEST if not i["on_theme"]]
+    assert first_run["counts"]["off_theme"] == len(off)
+    assert first_run["counts"]["loaded"] == len(on_theme)
+    reasons = rows(settings, "select distinct reason from url_outcomes where outcome='off_theme'")
+    assert reasons == [("off_theme",)]
+
+
+def test_stored_article_matches_gold(first_run: dict, settings: Settings) -> None:
+    seed = next(i for i in MANIFEST if i["seed"] == "001" and i["kind"] == "seed")
+    (title, author, text, published, signal, lang) = rows(
+        settings, "select title, author, text, published_at, published_signal, language "
+        f"from articles where url like '%{seed['path']}'")[0]
+    assert (title, author, lang) == (seed["title"], seed["author"], "en")
+    assert text.split("\n\n") == seed["body_paragraphs"]
+    assert published.date().isoformat() == seed["published"] and signal
+
+
+def test_second_run_adds_nothing_and_reports_304(
+        first_run: dict, settings: Settings, sample_site: SampleSite, tmp_path: Path) -> None:
+    before = rows(settings, "select count(*) from articles")[0][0]
+    second = run_once(settings, tmp_path / "sources.yaml")
+    assert rows(settings, "select count(*) from articles")[0][0] == before
+    assert second["counts"].get("loaded", 0) == 0
+    assert {f["status"] for f in second["feeds"]} == {"not_modified"}
+    assert {f["http_status"] for f in second["feeds"]} == {304}
+
+
+def test_broken_feeds_and_slow_page_are_recorded_and_the_rest_lands(
+        settings: Settings, sample_site: SampleSite, tmp_path: Path) -> None:
+    slow = quote("/_fault/slow?seconds=20", safe="")
+    sources = sample_sources(sample_site, tmp_path / "sources.yaml", extra=[
+        ("broken-500", "/_fault/status/500"),
+        ("broken-xml", "/_fault/malformed.xml"),
+        ("slow-pages", f"/_fault/feed.xml?link={slow}"),
+    ])
+    quick = settings.model_copy(update={"deadline": 2.0})
+    summary = run_once(quick, sources)
+    feeds = {f["source"]: f for f in summary["feeds"]}
+    assert feeds["broken-500"]["status"] == "failed"
+    assert feeds["broken-500"]["error"].startswith("http_500")
+    assert feeds["broken-xml"]["status"] == "failed"
+    assert feeds["broken-xml"]["error"].startswith("malformed_feed")
+    assert feeds["slow-pages"]["status"] == "ok"
+    slow_fail = [p for p in summary["page_failures"] if "slow" in p["url"]]
+    assert [p["reason"] for p in slow_fail] == ["deadline"]
+    assert summary["counts"]["loaded"] == len(
+        [i for i in MANIFEST if i["on_theme"] and i["kind"] != "republished"])
+    stored = dict(rows(quick, "select source, last_error from feed_state "
+                              "where last_status = 'failed'"))
+    assert set(stored) == {"broken-500", "broken-xml"}
+
+
+def test_duplicates_are_recorded(first_run: dict, settings: Settings) -> None:
+    dups = rows(settings, "select method, duplicate_of in (select article_id from articles) "
+                          "from article_duplicates order by method")
+    assert [m for m, _ in dups] == ["hash", "url"]
+    assert all(ok for _, ok in dups)
+
+
+def test_removals_and_learned_paragraphs_stored(first_run: dict, settings: Settings) -> None:
+    kinds = {r[0] for r in rows(settings, "select distinct kind from article_removals")}
+    assert {"newsletter_promo", "related_posts", "comment_form"} <= kinds
+    assert rows(settings, "select count(*) from source_boilerplate")[0][0] > 0
+
+
+def test_rerunning_the_load_of_a_run_is_a_no_op(first_run: dict, settings: Settings) -> None:
+    from pipeline.run import load_run
+    from pipeline.stage import run_dir
+
+    again = load_run(run_dir(settings.runs_dir, first_run["run_id"]), settings)
+    assert again["counts"] == first_run["counts"]
+    assert rows(settings, "select count(*) from runs")[0][0] == 1
