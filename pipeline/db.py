@@ -107,4 +107,11 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
             con.execute("rollback")
             raise
         applied.append(path.name)
+    refresh_views(con)
     return applied
+
+
+def refresh_views(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)create the analyst views of ``sql/views`` (each file is idempotent)."""
+    for path in sorted((sql_dir() / "views").glob("*.sql")):
+        con.execute(path.read_text(encoding="utf-8"))

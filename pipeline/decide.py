@@ -16,9 +16,10 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from pipeline.dedupe import find_duplicates
+from pipeline.dedupe import Thresholds, find_duplicates
 from pipeline.records import Outcome, OutcomeKind
 from pipeline.settings import Settings
+from pipeline.signature import Signature
 from pipeline.stage import read_feed_outputs, read_json, write_json, write_table
 from pipeline.urls import url_key
 
@@ -26,6 +27,11 @@ DUPLICATE_SCHEMA = pa.schema([
     ("url", pa.string()), ("duplicate_of", pa.string()), ("method", pa.string()),
     ("similarity", pa.float64()), ("first_seen", pa.timestamp("us", tz="UTC")),
     ("run_id", pa.string()), ("source", pa.string()), ("feed_url", pa.string()),
+    ("better_copy", pa.bool_()),
+])
+SIGNATURE_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("minhash", pa.binary()), ("shingles", pa.int32()),
+    ("band_keys", pa.list_(pa.int64())),
 ])
 
 
@@ -38,6 +44,7 @@ class Verdict:
     detail: str | None = None
     duplicate_of: str | None = None
     similarity: float | None = None
+    better_copy: bool = False
 
 
 def decide(folder: Path, con: duckdb.DuckDBPyConnection, settings: Settings) -> dict[str, int]:
@@ -55,10 +62,12 @@ def decide(folder: Path, con: duckdb.DuckDBPyConnection, settings: Settings) -> 
     results, outcomes, table = read_feed_outputs(folder)
     verdicts = off_theme(table, settings.relevance_threshold)
     candidates = [i for i in range(table.num_rows) if i not in verdicts]
-    for dup in find_duplicates(table.take(pa.array(candidates, pa.int64())), con):
+    thresholds = Thresholds(settings.near_jaccard, settings.near_containment)
+    dups, sigs = find_duplicates(table.take(pa.array(candidates, pa.int64())), con, thresholds)
+    for dup in dups:
         verdicts[candidates[dup.row]] = Verdict(
             OutcomeKind.DUPLICATE, dup.method, f"copy of {dup.duplicate_of}",
-            dup.duplicate_of, dup.similarity)
+            dup.duplicate_of, dup.similarity, dup.better_copy)
     keep = pa.array([i not in verdicts for i in range(table.num_rows)], pa.bool_())
     kept = table.filter(keep)
     kept = kept.append_column("url_key", pa.array(
@@ -66,6 +75,7 @@ def decide(folder: Path, con: duckdb.DuckDBPyConnection, settings: Settings) -> 
     final = _final_outcomes(outcomes, table, verdicts)
     out = folder / "decided"
     write_table(out / "articles.parquet", kept)
+    write_table(out / "signatures.parquet", _signatures_table(table, candidates, sigs, verdicts))
     write_table(out / "duplicates.parquet",
                 _duplicates_table(table, verdicts, run_id, datetime.now(UTC)))
     write_json(out / "outcomes.json", final)
@@ -84,13 +94,27 @@ def off_theme(table: pa.Table, threshold: float) -> dict[int, Verdict]:
     }
 
 
+def _signatures_table(table: pa.Table, candidates: list[int], sigs: dict[int, Signature],
+                      verdicts: dict[int, Verdict]) -> pa.Table:
+    ids = table.column("article_id").to_pylist()
+    rows = []
+    for pos, row in enumerate(candidates):
+        if row in verdicts:
+            continue
+        sig = sigs[pos]
+        rows.append({"article_id": ids[row], "minhash": sig.to_bytes(),
+                     "shingles": sig.shingles, "band_keys": sig.band_keys()})
+    return pa.Table.from_pylist(rows, schema=SIGNATURE_SCHEMA)
+
+
 def _duplicates_table(table: pa.Table, verdicts: dict[int, Verdict], run_id: str,
                       now: datetime) -> pa.Table:
     rows = table.select(["url", "source", "feed_url"]).to_pylist()
     return pa.Table.from_pylist([
         {"url": rows[i]["url"], "duplicate_of": v.duplicate_of, "method": v.reason,
          "similarity": v.similarity, "first_seen": now, "run_id": run_id,
-         "source": rows[i]["source"], "feed_url": rows[i]["feed_url"]}
+         "source": rows[i]["source"], "feed_url": rows[i]["feed_url"],
+         "better_copy": v.better_copy}
         for i, v in sorted(verdicts.items()) if v.outcome is OutcomeKind.DUPLICATE
     ], schema=DUPLICATE_SCHEMA)
 

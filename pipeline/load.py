@@ -12,7 +12,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.db import sql
-from pipeline.decide import DUPLICATE_SCHEMA
+from pipeline.decide import DUPLICATE_SCHEMA, SIGNATURE_SCHEMA
 from pipeline.records import FeedResult, FeedStatus
 from pipeline.schedule import next_feed_state
 from pipeline.stage import read_json, write_json
@@ -81,6 +81,8 @@ def _insert_batch(con: duckdb.DuckDBPyConnection, folder: Path, run_id: str,
         "staged_articles": pq.read_table(folder / "decided" / "articles.parquet"),
         "staged_duplicates": pq.read_table(folder / "decided" / "duplicates.parquet",
                                            schema=DUPLICATE_SCHEMA),
+        "staged_signatures": pq.read_table(folder / "decided" / "signatures.parquet",
+                                           schema=SIGNATURE_SCHEMA),
         "staged_outcomes": pa.Table.from_pylist(outcomes, schema=OUTCOME_SCHEMA),
         "staged_feeds": pa.Table.from_pylist(
             [_feed_row(f) for f in feeds], schema=FEED_SCHEMA),
@@ -92,6 +94,8 @@ def _insert_batch(con: duckdb.DuckDBPyConnection, folder: Path, run_id: str,
         con.execute(sql("queries/insert_removals"))
         con.execute(sql("queries/learn_boilerplate"))
         con.execute(sql("queries/insert_duplicates"))
+        con.execute(sql("queries/insert_signatures"))
+        con.execute(sql("queries/insert_lsh"))
         con.execute(sql("queries/insert_outcomes"), params)
         con.execute(sql("queries/insert_feed_events"), params)
         con.register("staged_feed_state", _feed_states(con, feeds))
@@ -152,9 +156,14 @@ def _summary(run_id: str, feeds: list[FeedResult], counts: dict[str, int],
          "reason": o["reason"], "detail": o["detail"]}
         for o in outcomes if o["outcome"] in ("fetch_failed", "extract_failed")
     ]
+    by_method: dict[str, int] = {}
+    for o in outcomes:
+        if o["outcome"] == "duplicate":
+            by_method[o["reason"]] = by_method.get(o["reason"], 0) + 1
     return {
         "run_id": run_id,
         "counts": counts,
+        "duplicates_by_method": dict(sorted(by_method.items())),
         "feeds": [{"source": f.source, "feed_url": f.feed_url, "status": f.status.value,
                    "http_status": f.http_status, "entries": f.entries,
                    "new_entries": f.new_entries, "error": f.error} for f in feeds],

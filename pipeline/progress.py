@@ -68,9 +68,13 @@ def print_summary(summary: dict[str, Any], db_path: Path) -> None:
     table = Table()
     table.add_column("outcome")
     table.add_column("urls", justify="right")
+    methods = summary.get("duplicates_by_method") or {}
     for name in [*_OUTCOME_ORDER, *sorted(set(counts) - set(_OUTCOME_ORDER))]:
         if counts.get(name):
             table.add_row(name, str(counts[name]))
+        if name == "duplicate":
+            for method, n in methods.items():
+                table.add_row(f"  by {method}", str(n))
     table.add_row("[bold]total", f"[bold]{sum(counts.values())}")
     console.print(table)
     feeds = Table()

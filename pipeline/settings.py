@@ -47,6 +47,12 @@ class Settings(BaseSettings):
     host_delay: float = Field(1.0, description="Minimum seconds between requests to one host.")
     extract_timeout: float = Field(20.0, description="Seconds allowed to extract one page.")
 
+    # Dedupe
+    near_jaccard: float = Field(
+        0.6, description="Estimated Jaccard similarity of 4-word shingles that makes a copy.")
+    near_containment: float = Field(
+        0.8, description="Share of a shorter text found in a longer one that makes an excerpt.")
+
     # Quality
     relevance_threshold: float = Field(
         0.45, description="Theme score (0-1) an article needs to be kept as on the beat.")

@@ -1,4 +1,4 @@
 insert or ignore into article_duplicates
-    (url, duplicate_of, method, similarity, first_seen, run_id, source, feed_url)
-select url, duplicate_of, method, similarity, first_seen, run_id, source, feed_url
+    (url, duplicate_of, method, similarity, first_seen, run_id, source, feed_url, better_copy)
+select url, duplicate_of, method, similarity, first_seen, run_id, source, feed_url, better_copy
 from staged_duplicates

@@ -1,0 +1,78 @@
+"""Text signatures for near-duplicate detection: MinHash over word shingles, LSH band keys.
+
+A signature is 128 MinHash values (uint32) of the text's 4-word shingles, after case,
+punctuation and spacing are folded, so re-templated copies (other quotes, dashes, paragraph
+breaks) hash alike. Band keys (32 bands of 4 rows) are what the database joins on to find
+candidates; the signatures then estimate Jaccard similarity and containment exactly enough
+to decide.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import MinHash
+
+from pipeline.clean_text import fold
+
+NUM_PERM = 128
+BANDS = 32
+ROWS = NUM_PERM // BANDS
+SHINGLE = 4
+# One fixed seed: signatures stored years ago must stay comparable with new ones.
+SEED = 20240409
+
+
+@dataclass(frozen=True)
+class Signature:
+    """MinHash values and the number of distinct shingles they summarise."""
+
+    values: np.ndarray
+    shingles: int
+
+    def to_bytes(self) -> bytes:
+        """Compact form stored in DuckDB (512 bytes)."""
+        return self.values.astype("<u4").tobytes()
+
+    @classmethod
+    def from_bytes(cls, blob: bytes, shingles: int) -> Signature:
+        """Inverse of ``to_bytes``."""
+        return cls(np.frombuffer(blob, dtype="<u4"), shingles)
+
+    def band_keys(self) -> list[int]:
+        """One signed 64-bit key per band; equal keys make two texts candidates."""
+        keys = []
+        for band in range(BANDS):
+            chunk = self.values[band * ROWS:(band + 1) * ROWS].astype("<u4").tobytes()
+            digest = hashlib.blake2b(bytes([band]) + chunk, digest_size=8).digest()
+            keys.append(int.from_bytes(digest, "little", signed=True))
+        return keys
+
+
+def signature(text: str) -> Signature:
+    """The signature of a clean article text."""
+    tokens = fold(text).split()
+    grams = {" ".join(tokens[i:i + SHINGLE]).encode("utf-8")
+             for i in range(max(1, len(tokens) - SHINGLE + 1))}
+    mh = MinHash(num_perm=NUM_PERM, seed=SEED)
+    mh.update_batch(list(grams))
+    return Signature(np.asarray(mh.hashvalues, dtype=np.uint32), len(grams))
+
+
+def jaccard(a: Signature, b: Signature) -> float:
+    """Estimated Jaccard similarity of the two shingle sets."""
+    return float(np.count_nonzero(a.values == b.values)) / NUM_PERM
+
+
+def containment(a: Signature, b: Signature) -> float:
+    """Estimated share of the smaller text's shingles found in the larger one.
+
+    From J = |A∩B| / |A∪B| and the set sizes: |A∩B| = J(|A|+|B|) / (1+J).
+    """
+    j = jaccard(a, b)
+    small = min(a.shingles, b.shingles)
+    if small == 0:
+        return 0.0
+    return min(1.0, j * (a.shingles + b.shingles) / ((1 + j) * small))

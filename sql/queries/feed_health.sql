@@ -1,0 +1,26 @@
+-- Feeds that look dead: failing run after run, or with no useful answer for days.
+-- Worst first; the maintenance DAG logs them and returns them as its result.
+with state as (
+    select
+        source, feed_url, last_status, last_http_status, last_error,
+        consecutive_failures, last_success_at, last_fetched_at, next_fetch_at
+    from feed_state
+),
+
+flagged as (
+    select
+        *,
+        case
+            when consecutive_failures >= $min_failures then 'failing'
+            else 'stale'
+        end as problem
+    from state
+    where consecutive_failures >= $min_failures
+       or last_success_at < $stale_before
+)
+
+select
+    source, feed_url, problem, consecutive_failures, last_status, last_http_status,
+    last_error, last_success_at, last_fetched_at, next_fetch_at
+from flagged
+order by consecutive_failures desc, last_success_at nulls first, source
