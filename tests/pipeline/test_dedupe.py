@@ -88,7 +88,7 @@ def copies() -> dict[str, tuple[Article, str]]:
     retemplated = [p.replace("’", "'").replace("“", '"').replace("”", '"').replace("U.S.", "US")
                    for p in b]
     retemplated[3:5] = [retemplated[3] + " " + retemplated[4]]
-    excerpt = b[1:int(len(b) * 0.6)] + ["Read the full story at Market Herald."]
+    excerpt = [*b[1:int(len(b) * 0.6)], "Read the full story at Market Herald."]
     headline = [b[0].replace("Russia and China have expressed", "Moscow and Beijing voiced"),
                 *b[1:]]
     wire = [f"MOSCOW, April 9 (Reuters) - {b[0]}", *b[1:],
