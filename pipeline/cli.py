@@ -17,6 +17,10 @@ app = typer.Typer(help="rcwire: Russia–China news ingestion (feeds -> clean ar
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 samples_app = typer.Typer(help="The bundled sample news site.", no_args_is_help=True)
 app.add_typer(samples_app, name="samples")
+quarantine_app = typer.Typer(help="Articles held back by validation.", no_args_is_help=True)
+app.add_typer(quarantine_app, name="quarantine")
+dq_app = typer.Typer(help="Data-quality results.", no_args_is_help=True)
+app.add_typer(dq_app, name="dq")
 
 SAMPLE_PORT = 8765
 
@@ -133,3 +137,79 @@ def samples_serve(
     typer.echo(f"sample site on {site.base_url}/ (feeds listed in samples/sources.yaml)")
     with contextlib.suppress(KeyboardInterrupt):
         site.serve_forever()
+
+
+@quarantine_app.command("list")
+def quarantine_list(
+    run: Annotated[str | None, typer.Option(help="Only this run.")] = None,
+    all_items: Annotated[bool, typer.Option("--all", help="Include released ones.")] = False,
+    db: Annotated[Path | None, typer.Option(help="DuckDB file.")] = None,
+) -> None:
+    """List quarantined articles, newest first."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from pipeline import db as database
+    from pipeline.quarantine import list_quarantined
+
+    settings = _settings(db=db)
+    with database.opened(settings.db, read_only=True) as con:
+        items = list_quarantined(con, run_id=run, include_released=all_items)
+    table = Table("article_id", "source", "title", "failed", "run", "released")
+    for it in items:
+        table.add_row(it["article_id"], it["source"], (it["title"] or "")[:60],
+                      ", ".join(json.loads(it["failed"])), it["run_id"],
+                      str(it["released_at"] or ""))
+    Console().print(table)
+    typer.echo(f"{len(items)} quarantined article(s)")
+
+
+@quarantine_app.command("show")
+def quarantine_show(
+    article_id: Annotated[str, typer.Argument(help="From `rcwire quarantine list`.")],
+    db: Annotated[Path | None, typer.Option(help="DuckDB file.")] = None,
+) -> None:
+    """Print one quarantined article with its failed expectations and full record."""
+    from pipeline import db as database
+    from pipeline.quarantine import get_quarantined
+
+    settings = _settings(db=db)
+    with database.opened(settings.db, read_only=True) as con:
+        item = get_quarantined(con, article_id)
+    typer.echo(json.dumps(item, indent=1, ensure_ascii=False, default=str))
+
+
+@quarantine_app.command("release")
+def quarantine_release(
+    article_id: Annotated[str, typer.Argument(help="From `rcwire quarantine list`.")],
+    force: Annotated[bool, typer.Option(help="Load even if it still fails.")] = False,
+    db: Annotated[Path | None, typer.Option(help="DuckDB file.")] = None,
+) -> None:
+    """Re-validate a quarantined article with the current rules and load it."""
+    from pipeline import db as database
+    from pipeline.quarantine import release
+
+    settings = _settings(db=db)
+    with database.opened(settings.db, wait=30.0) as con:
+        item = release(con, article_id, settings, force=force)
+    note = f" (forced past {', '.join(item['still_failing'])})" if item["still_failing"] else ""
+    typer.echo(f"released {article_id} into articles{note}")
+
+
+@dq_app.command("report")
+def dq_report(
+    runs: Annotated[int, typer.Option(help="How many recent runs.")] = 10,
+    out: Annotated[Path, typer.Option(help="HTML file to write.")] = Path(
+        "data/reports/data-quality.html"),
+    db: Annotated[Path | None, typer.Option(help="DuckDB file.")] = None,
+) -> None:
+    """Write a static HTML page of expectation results and quarantines."""
+    from pipeline import db as database
+    from pipeline.dq_report import build_report
+
+    settings = _settings(db=db)
+    with database.opened(settings.db, read_only=True) as con:
+        html = build_report(con, runs)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(html, encoding="utf-8")
+    typer.echo(f"wrote {out}")

@@ -2,7 +2,8 @@
 
 Reads what the per-feed workers staged and gives every staged article one verdict, in
 order: off theme (relevance below the threshold), duplicate (of the batch or of the
-database), else loaded. Writes ``decided/`` files that the loader inserts as they are.
+database), quarantined (fails a row-level expectation of ``article_batch``), else
+loaded. Writes ``decided/`` files that the loader inserts as they are.
 Running it twice on the same run folder gives the same files (the database is only read).
 """
 
@@ -22,6 +23,7 @@ from pipeline.settings import Settings
 from pipeline.signature import Signature
 from pipeline.stage import read_feed_outputs, read_json, write_json, write_table
 from pipeline.urls import url_key
+from pipeline.validate import validate_rows
 
 DUPLICATE_SCHEMA = pa.schema([
     ("url", pa.string()), ("duplicate_of", pa.string()), ("method", pa.string()),
@@ -68,6 +70,11 @@ def decide(folder: Path, con: duckdb.DuckDBPyConnection, settings: Settings) -> 
         verdicts[candidates[dup.row]] = Verdict(
             OutcomeKind.DUPLICATE, dup.method, f"copy of {dup.duplicate_of}",
             dup.duplicate_of, dup.similarity, dup.better_copy)
+    survivors = [i for i in range(table.num_rows) if i not in verdicts]
+    failed, dq = validate_rows(table.take(pa.array(survivors, pa.int64())), settings)
+    for pos, names in failed.items():
+        verdicts[survivors[pos]] = Verdict(OutcomeKind.QUARANTINED, "validation",
+                                           "failed " + ", ".join(sorted(set(names))))
     keep = pa.array([i not in verdicts for i in range(table.num_rows)], pa.bool_())
     kept = table.filter(keep)
     kept = kept.append_column("url_key", pa.array(
@@ -79,6 +86,8 @@ def decide(folder: Path, con: duckdb.DuckDBPyConnection, settings: Settings) -> 
     write_table(out / "duplicates.parquet",
                 _duplicates_table(table, verdicts, run_id, datetime.now(UTC)))
     write_json(out / "outcomes.json", final)
+    write_json(out / "quarantine.json", _quarantine(table, survivors, failed, run_id))
+    write_json(out / "dq_results.json", [asdict(r) for r in dq])
     write_json(out / "feeds.json", [asdict(r) for r in results])
     return _count(final)
 
@@ -105,6 +114,18 @@ def _signatures_table(table: pa.Table, candidates: list[int], sigs: dict[int, Si
         rows.append({"article_id": ids[row], "minhash": sig.to_bytes(),
                      "shingles": sig.shingles, "band_keys": sig.band_keys()})
     return pa.Table.from_pylist(rows, schema=SIGNATURE_SCHEMA)
+
+
+def _quarantine(table: pa.Table, survivors: list[int], failed: dict[int, list[str]],
+                run_id: str) -> list[dict[str, Any]]:
+    rows = []
+    for pos, names in sorted(failed.items()):
+        record = table.slice(survivors[pos], 1).to_pylist()[0]
+        rows.append({"run_id": run_id, "article_id": record["article_id"],
+                     "url": record["url"], "source": record["source"],
+                     "title": record["title"], "failed": sorted(set(names)),
+                     "record": record})
+    return rows
 
 
 def _duplicates_table(table: pa.Table, verdicts: dict[int, Verdict], run_id: str,

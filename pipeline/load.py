@@ -52,7 +52,8 @@ def load(folder: Path, con: duckdb.DuckDBPyConnection, *, trigger: str = "cli",
         The run summary (also written to ``summary.json``).
     """
     run_id = read_json(folder / "plan.json")["run_id"]
-    done = con.execute(sql("queries/run_status"), {"run_id": run_id}).fetchone()
+    found = con.execute(sql("queries/run_status"), {"run_id": run_id}).fetchall()
+    done = found[0] if found else None
     if done is not None and done[0] == "loaded":
         summary: dict[str, Any] = read_json(folder / "summary.json")
         return summary
@@ -70,6 +71,15 @@ def load(folder: Path, con: duckdb.DuckDBPyConnection, *, trigger: str = "cli",
         raise
     con.execute("checkpoint")
     summary = _summary(run_id, feeds, counts, outcomes)
+    write_json(folder / "summary.json", summary)
+    return summary
+
+
+def mark_checked(folder: Path, summary: dict[str, Any], failed: list[dict[str, Any]],
+                 ) -> dict[str, Any]:
+    """Record in the run's summary that the post-load checks ran, and what failed."""
+    summary = {**summary, "checked": True, "dq_failed": [
+        f"{f['suite']}: {f['expectation']}" for f in failed]}
     write_json(folder / "summary.json", summary)
     return summary
 
@@ -100,9 +110,30 @@ def _insert_batch(con: duckdb.DuckDBPyConnection, folder: Path, run_id: str,
         con.execute(sql("queries/insert_feed_events"), params)
         con.register("staged_feed_state", _feed_states(con, feeds))
         con.execute(sql("queries/upsert_feed_state"), params)
+        _insert_quality(con, folder)
     finally:
         for name in [*staged, "staged_feed_state"]:
             con.unregister(name)
+
+
+def _insert_quality(con: duckdb.DuckDBPyConnection, folder: Path) -> None:
+    for row in read_json(folder / "decided" / "quarantine.json"):
+        con.execute(sql("queries/insert_quarantine"), {
+            **{k: row[k] for k in ("run_id", "article_id", "url", "source", "title")},
+            "failed": json.dumps(row["failed"]), "record": json.dumps(row["record"])})
+    run_id = read_json(folder / "plan.json")["run_id"]
+    insert_dq_results(con, run_id, read_json(folder / "decided" / "dq_results.json"))
+
+
+def insert_dq_results(con: duckdb.DuckDBPyConnection, run_id: str,
+                      results: list[dict[str, Any]]) -> None:
+    """Store expectation results (one row each) for trend queries."""
+    for res in results:
+        con.execute(sql("queries/insert_dq_result"), {
+            "run_id": run_id, "suite": res["suite"], "expectation": res["expectation"],
+            "success": res["success"], "observed_value": res["observed_value"],
+            "unexpected_count": res["unexpected_count"],
+            "element_count": res["element_count"]})
 
 
 def _feed_states(con: duckdb.DuckDBPyConnection, feeds: list[FeedResult]) -> pa.Table:

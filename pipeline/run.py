@@ -15,8 +15,9 @@ from typing import Any
 from pipeline import db
 from pipeline.decide import decide
 from pipeline.fetch import HostLimiter, make_client
-from pipeline.load import load
+from pipeline.load import load, mark_checked
 from pipeline.plan import plan_run
+from pipeline.quality import check_run
 from pipeline.records import FeedResult, FeedTask
 from pipeline.settings import Settings
 from pipeline.sources import load_sources
@@ -66,9 +67,14 @@ def decide_run(folder: Path, settings: Settings) -> dict[str, int]:
 
 
 def load_run(folder: Path, settings: Settings, *, trigger: str = "cli") -> dict[str, Any]:
-    """Load the decided batch in one transaction; idempotent per run id."""
+    """Load the decided batch in one transaction (idempotent per run id), then run the
+    post-load data-quality checks and alert once if anything failed."""
     with db.opened(settings.db, wait=WRITER_WAIT) as con:
-        return load(folder, con, trigger=trigger)
+        summary = load(folder, con, trigger=trigger)
+        if not summary.get("checked"):
+            failed = check_run(con, summary["run_id"], settings)
+            summary = mark_checked(folder, summary, failed)
+        return summary
 
 
 def run_once(settings: Settings, sources_path: Path | None = None, *, run_id: str | None = None,

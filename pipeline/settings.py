@@ -56,6 +56,18 @@ class Settings(BaseSettings):
     # Quality
     relevance_threshold: float = Field(
         0.45, description="Theme score (0-1) an article needs to be kept as on the beat.")
+    min_words: int = Field(80, description="Shorter articles are quarantined.")
+    oldest_year: int = Field(1990, description="Articles dated before this year are quarantined.")
+    languages: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["en"], description="Comma-separated languages to keep.")
+    max_failed_feed_share: float = Field(0.5, description="Run check: share of feeds failing.")
+    max_quarantine_rate: float = Field(0.25, description="Run check: share of rows quarantined.")
+    min_volume_ratio: float = Field(
+        0.1, description="Run check: a source's last-24h count over its 14-day daily median.")
+    max_missing_date_share: float = Field(
+        0.8, description="Run check: share of a source's recent articles without a date.")
+    max_missing_author_share: float = Field(
+        0.95, description="Run check: share of a source's recent articles without an author.")
 
     @field_validator("allow_private_hosts", mode="before")
     @classmethod
@@ -63,6 +75,13 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [ipaddress.ip_network(p.strip(), strict=False) for p in value.split(",")
                     if p.strip()]
+        return value
+
+    @field_validator("languages", mode="before")
+    @classmethod
+    def _split_languages(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [p.strip().lower() for p in value.split(",") if p.strip()]
         return value
 
     @property

@@ -10,24 +10,13 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline import db
-from pipeline.decide import decide
 from pipeline.extract import article_id, content_hash
-from pipeline.load import load
-from pipeline.records import (
-    Article,
-    FeedResult,
-    FeedStatus,
-    FeedTask,
-    Outcome,
-    OutcomeKind,
-    Source,
-)
+from pipeline.records import Article
 from pipeline.settings import Settings
 from pipeline.signature import containment, jaccard, signature
-from pipeline.stage import run_dir, write_feed_output, write_plan
 from pipeline.urls import url_key
 from tests.conftest import SAMPLES
+from tests.staging import article, run_articles
 
 SEEDS = {p.name[:3]: json.loads(p.read_text(encoding="utf-8"))
          for p in (SAMPLES / "seeds").glob("*.gold.json")}
@@ -37,39 +26,8 @@ def body(seed: str) -> list[str]:
     return list(SEEDS[seed]["body_paragraphs"])
 
 
-def article(url: str, paragraphs: list[str], *, title: str = "t", source: str = "a",
-            published: str | None = "2024-04-09", guid: str | None = None) -> Article:
-    text = "\n\n".join(paragraphs)
-    return Article(
-        article_id=article_id(url), url=url, canonical_url=url, source=source,
-        source_domain=url.split("/")[2], feed_url=f"https://{source}.example/feed",
-        entry_key=url_key(url), guid=guid, title=title, author=None,
-        published_at=datetime.fromisoformat(published).replace(tzinfo=UTC) if published else None,
-        published_signal="meta", fetched_at=datetime.now(UTC), language="en", description=None,
-        text=text, word_count=len(text.split()), content_hash=content_hash(text),
-        relevance_score=1.0,
-    )
-
-
 def run(settings: Settings, run_id: str, articles: list[Article]) -> dict[str, int]:
-    """Stage articles as one feed's output, then decide and load them for real."""
-    folder = run_dir(settings.runs_dir, run_id)
-    by_source: dict[str, list[Article]] = {}
-    for art in articles:
-        by_source.setdefault(art.source, []).append(art)
-    write_plan(folder, run_id, [FeedTask(Source(s, f"https://{s}.example/feed"))
-                                for s in by_source], [])
-    for src, arts in by_source.items():
-        result = FeedResult(src, f"https://{src}.example/feed", FeedStatus.OK,
-                            datetime.now(UTC), 200, entries=len(arts), new_entries=len(arts))
-        outcomes = [Outcome(a.url, a.source, a.feed_url, a.entry_key, OutcomeKind.LOADED,
-                            article_id=a.article_id) for a in arts]
-        write_feed_output(folder, result, outcomes, arts)
-    with db.opened(settings.db) as con:
-        db.migrate(con)
-        counts = decide(folder, con, settings)
-        load(folder, con)
-    return counts
+    return run_articles(settings, run_id, articles)
 
 
 def duplicates(settings: Settings) -> dict[str, tuple[str, str]]:
