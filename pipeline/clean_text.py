@@ -226,13 +226,16 @@ class _State:
                 self.labels[i] = "lead_duplicate"
 
     def _label_exact_leads(self) -> None:
-        for i in range(len(self.p) - 1):
-            j = i + 1
-            while j < len(self.p) and not self.free(j):
-                j += 1
-            if (self.free(i) and j < len(self.p) and self.f[i] and len(self.f[i]) < len(self.f[j])
+        following = None  # the next free paragraph after i, scanning backwards
+        for i in range(len(self.p) - 1, -1, -1):
+            if not self.free(i):
+                continue
+            j = following
+            if (j is not None and self.f[i] and len(self.f[i]) < len(self.f[j])
                     and self.f[j].startswith(self.f[i])):
                 self.labels[i] = "lead_duplicate"
+            else:
+                following = i
 
     def label_standfirst(self) -> None:
         start = (self.title_at if self.title_at is not None else -1) + 1

@@ -6,7 +6,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -20,6 +20,7 @@ from pipeline.clean_html import prune
 from pipeline.clean_text import CleanText, clean_paragraphs, fold, is_truncation_notice
 from pipeline.learned import paragraph_hash
 from pipeline.records import Article, Page
+from pipeline.theme import score_article
 from pipeline.urls import canonical_url, domain, url_key
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -41,6 +42,10 @@ class ExtractError(Exception):
         super().__init__(f"{reason}: {detail}")
         self.reason = reason
         self.detail = detail
+
+    def __reduce__(self) -> tuple[type[ExtractError], tuple[str, str]]:
+        # Crosses the process boundary of the extraction pool.
+        return (type(self), (self.reason, self.detail))
 
 
 @dataclass(frozen=True)
@@ -108,6 +113,12 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
         body_hashes=tuple(paragraph_hash(fold(p)) for p in cleaned.paragraphs),
         truncated=cleaned.truncated or any(is_truncation_notice(k, t) for k, t in removed_html),
     )
+
+
+def extract_and_score(page: Page, learned: frozenset[str] = frozenset()) -> Article:
+    """Extract and clean a page, then score it against the theme."""
+    article = extract_article(page, learned)
+    return replace(article, relevance_score=score_article(article.title, article.text).score)
 
 
 def plausible_author(name: str | None, site_names: set[str]) -> str | None:

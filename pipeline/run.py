@@ -14,6 +14,7 @@ from typing import Any
 
 from pipeline import db
 from pipeline.decide import decide
+from pipeline.extract_pool import ExtractPool
 from pipeline.fetch import HostLimiter, make_client
 from pipeline.load import load, mark_checked
 from pipeline.plan import plan_run
@@ -52,11 +53,12 @@ async def _fetch_all(tasks: list[FeedTask], folder: Path, settings: Settings,
                      progress: ProgressHook | None) -> list[FeedResult]:
     gate = asyncio.Semaphore(max(1, settings.feed_workers))
     limiter = HostLimiter(per_host=settings.per_host_connections, delay=settings.host_delay)
-    async with make_client(settings) as client:
+    pool = ExtractPool(settings.extract_workers, settings.extract_timeout)
+    async with make_client(settings) as client, pool:
         async def one(task: FeedTask) -> FeedResult:
             async with gate:
                 return await process_feed_async(task, folder, settings, client, limiter,
-                                                progress)
+                                                pool, progress)
         return list(await asyncio.gather(*(one(t) for t in tasks)))
 
 

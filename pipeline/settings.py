@@ -46,6 +46,8 @@ class Settings(BaseSettings):
     per_host_connections: int = Field(2, description="Requests in flight to one host.")
     host_delay: float = Field(1.0, description="Minimum seconds between requests to one host.")
     extract_timeout: float = Field(20.0, description="Seconds allowed to extract one page.")
+    extract_workers: int = Field(
+        0, description="Extraction processes (0: one per CPU core).")
 
     # Dedupe
     near_jaccard: float = Field(

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
 
 from pipeline.decode import DecodeError, decode_html
-from pipeline.extract import ExtractError, extract_article
+from pipeline.extract import ExtractError
+from pipeline.extract_pool import ExtractPool
 from pipeline.feeds import FeedParseError, parse_feed
 from pipeline.fetch import FetchError, HostLimiter, fetch, make_client, retry_after_seconds
 from pipeline.records import (
@@ -31,7 +31,6 @@ from pipeline.records import (
 )
 from pipeline.settings import Settings
 from pipeline.stage import write_feed_output
-from pipeline.theme import score_article
 
 _FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/xml;q=0.9, "
                 "text/xml;q=0.9, */*;q=0.5")
@@ -57,17 +56,18 @@ def process_feed(task: FeedTask, folder: Path, settings: Settings) -> FeedResult
         The feed's result; its staged files are written before returning.
     """
     async def _run() -> FeedResult:
-        async with make_client(settings) as client:
+        pool = ExtractPool(settings.extract_workers, settings.extract_timeout)
+        async with make_client(settings) as client, pool:
             limiter = HostLimiter(per_host=settings.per_host_connections,
                                   delay=settings.host_delay)
-            return await process_feed_async(task, folder, settings, client, limiter)
+            return await process_feed_async(task, folder, settings, client, limiter, pool)
 
     return asyncio.run(_run())
 
 
 async def process_feed_async(
     task: FeedTask, folder: Path, settings: Settings, client: httpx.AsyncClient,
-    limiter: HostLimiter, progress: ProgressHook | None = None,
+    limiter: HostLimiter, pool: ExtractPool, progress: ProgressHook | None = None,
 ) -> FeedResult:
     """Fetch a feed and its new pages, extract them and stage everything; never raises
     for a bad feed or page (each is recorded with its reason)."""
@@ -84,7 +84,8 @@ async def process_feed_async(
     if progress:
         progress(task.source.name, len(fresh))
     done = await asyncio.gather(*(
-        _page_to_article(e, settings, client, limiter, progress, task.learned) for e in fresh))
+        _page_to_article(e, settings, client, limiter, pool, progress, task.learned)
+        for e in fresh))
     articles = [a for a, _ in done if a is not None]
     outcomes += [o for _, o in done]
     result = _with_counts(result, len(entries), len(fresh))
@@ -137,16 +138,9 @@ def _retry_entry(task: FeedTask, url: str, key: str) -> FeedEntry:
     return FeedEntry(source=task.source.name, feed_url=task.source.url, url=url, entry_key=key)
 
 
-def extract_and_score(page: Page, learned: frozenset[str] = frozenset()) -> Article:
-    """Extract and clean a page, then score it against the theme."""
-    article = extract_article(page, learned)
-    theme = score_article(article.title, article.text)
-    return replace(article, relevance_score=theme.score)
-
-
 async def _page_to_article(
     entry: FeedEntry, settings: Settings, client: httpx.AsyncClient, limiter: HostLimiter,
-    progress: ProgressHook | None, learned: frozenset[str],
+    pool: ExtractPool, progress: ProgressHook | None, learned: frozenset[str],
 ) -> tuple[Article | None, Outcome]:
     try:
         page = await _fetch_page(entry, settings, client, limiter)
@@ -158,13 +152,9 @@ async def _page_to_article(
         if progress:
             progress(entry.source, -1)
     try:
-        article = await asyncio.wait_for(asyncio.to_thread(extract_and_score, page, learned),
-                                         settings.extract_timeout)
+        article = await pool.extract(page, learned)
     except ExtractError as exc:
         return None, _outcome(entry, OutcomeKind.EXTRACT_FAILED, exc.reason, exc.detail)
-    except TimeoutError:
-        return None, _outcome(entry, OutcomeKind.EXTRACT_FAILED, "extract_timeout",
-                              f"extraction took over {settings.extract_timeout:g}s")
     return article, _outcome(entry, OutcomeKind.LOADED, article_id=article.article_id)
 
 

@@ -1,0 +1,48 @@
+"""A child process that extracts pages for ``pipeline.extract_pool``.
+
+Reads length-prefixed pickled ``(page, learned)`` requests on stdin and answers each with
+``("ok", article)`` or ``("error", reason, detail)`` on stdout. Pickle is safe here: both
+ends are this package, talking over a private pipe.
+"""
+
+from __future__ import annotations
+
+import pickle
+import struct
+import sys
+from typing import BinaryIO
+
+from pipeline.extract import ExtractError, extract_and_score
+
+HEADER = struct.Struct(">I")
+
+
+def read_frame(stream: BinaryIO) -> bytes | None:
+    """One length-prefixed frame, or None at end of input."""
+    head = stream.read(HEADER.size)
+    if len(head) < HEADER.size:
+        return None
+    return stream.read(HEADER.unpack(head)[0])
+
+
+def write_frame(stream: BinaryIO, payload: bytes) -> None:
+    """Write one length-prefixed frame and flush it."""
+    stream.write(HEADER.pack(len(payload)) + payload)
+    stream.flush()
+
+
+def serve(inp: BinaryIO, out: BinaryIO) -> None:
+    """Answer requests until the parent closes the pipe."""
+    while (frame := read_frame(inp)) is not None:
+        page, learned = pickle.loads(frame)  # noqa: S301 (our own parent process)
+        try:
+            reply: tuple[object, ...] = ("ok", extract_and_score(page, learned))
+        except ExtractError as exc:
+            reply = ("error", exc.reason, exc.detail)
+        except Exception as exc:  # a bug or a pathological page must not kill the worker
+            reply = ("error", "extract_error", f"{type(exc).__name__}: {exc}"[:500])
+        write_frame(out, pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+if __name__ == "__main__":
+    serve(sys.stdin.buffer, sys.stdout.buffer)
