@@ -143,11 +143,11 @@ def _duplicates_table(table: pa.Table, verdicts: dict[int, Verdict], run_id: str
 def _final_outcomes(outcomes: list[Outcome], table: pa.Table,
                     verdicts: dict[int, Verdict]) -> list[dict[str, Any]]:
     """Staged outcomes re-labelled by the verdicts, with title and score where known."""
-    rows = table.select(["feed_url", "entry_key", "title", "relevance_score"]).to_pylist()
-    by_entry = {(r["feed_url"], r["entry_key"]): i for i, r in enumerate(rows)}
+    rows = table.select(["feed_url", "url", "title", "relevance_score"]).to_pylist()
+    by_entry = {(r["feed_url"], r["url"]): i for i, r in enumerate(rows)}
     final = []
     for out in outcomes:
-        row = by_entry.get((out.feed_url, out.entry_key))
+        row = by_entry.get((out.feed_url, out.url))
         if out.outcome is OutcomeKind.LOADED and row is not None and row in verdicts:
             v = verdicts[row]
             out = replace(out, outcome=v.outcome, reason=v.reason, detail=v.detail,

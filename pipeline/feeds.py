@@ -55,8 +55,8 @@ def parse_feed(
         entry = _entry(source, feed_url, raw)
         if entry is None:
             warnings.append(f"entry without a usable http(s) link: {_title(raw)!r}")
-        elif entry.entry_key not in seen:
-            seen.add(entry.entry_key)
+        elif entry.url not in seen:
+            seen.add(entry.url)
             entries.append(entry)
     if _malformed(parsed):
         warnings.append(f"feed is not well-formed: {parsed.get('bozo_exception')}")

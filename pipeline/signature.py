@@ -4,7 +4,9 @@ A signature is 128 MinHash values (uint32) of the text's 4-word shingles, after 
 punctuation and spacing are folded, so re-templated copies (other quotes, dashes, paragraph
 breaks) hash alike. Band keys (32 bands of 4 rows) are what the database joins on to find
 candidates; the signatures then estimate Jaccard similarity and containment exactly enough
-to decide.
+to decide. 42 bands of 3 rows make a pair with Jaccard 0.45 (a half-length excerpt) a
+candidate 98% of the time, and a pair at 0.1 about 4%. Changing these constants changes
+every band key: stored keys would have to be recomputed from ``article_signatures``.
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ from datasketch import MinHash
 from pipeline.clean_text import fold
 
 NUM_PERM = 128
-BANDS = 32
-ROWS = NUM_PERM // BANDS
+BANDS = 42
+ROWS = 3
 SHINGLE = 4
 # One fixed seed: signatures stored years ago must stay comparable with new ones.
 SEED = 20240409

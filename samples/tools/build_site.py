@@ -5,7 +5,9 @@ Stdlib only and deterministic: running it twice gives byte-identical output.
 
 Inputs:
   samples/seeds/NNN_*.txt + NNN_*.gold.json   five real articles and their gold labels
-  samples/tools/content/*.json                hand-written pages (one per file)
+  samples/tools/content/*.json                hand-written pages (one per file); pages with a
+                                              "copy" spec are derived from another page (the
+                                              dedupe cases, see transform_blocks)
 
 Outputs (rewritten on every run):
   samples/site/        static pages, feeds, robots.txt, portal index
@@ -242,7 +244,7 @@ def load_seed_pages() -> tuple[list[dict], dict[str, dict]]:
             "title": gold["title"], "author": gold["author"],
             "published_at": cfg.get("published_at"),
             "blocks": [("h" if p in headings else "p", p) for p in gold["body_paragraphs"]],
-            "gold": gold, "positions": seed_positions(gold, txt),
+            "gold": gold, "positions": seed_positions(gold, txt), "event": gold.get("event"),
         }
         page.update({k: v for k, v in cfg.items() if k != "headings"})
         if boiler(gold, "subtitle"):
@@ -268,12 +270,88 @@ def load_content_pages(golds: dict[str, dict], seed_pages: list[dict]) -> list[d
             page.update(seed=seed, title=gold["title"], author=gold["author"],
                         republished_from=orig["path"], original=orig,
                         body=list(gold["body_paragraphs"]))
+        if "copy" in page:
+            pages.append(page)  # body, title and author come from the original (apply_copies)
+            continue
         blocks = []
         for block in page.pop("body"):
             blocks.append(("h", block["h2"]) if isinstance(block, dict) else ("p", block))
         page["blocks"] = blocks
         pages.append(page)
     return pages
+
+
+# --------------------------------------------------------------------------- syndicated copies
+# Pages with a "copy" spec (dedupe test cases) take their body from another page and change
+# it with a list of operations, so the copy can never drift from its original:
+#   ["drop_headings"]               drop <h2> section headings
+#   ["keep", start, end]            keep blocks[start:end] (an excerpt)
+#   ["merge_after", "Start of A"]   join the block starting with "Start of A" and the next one
+#   ["split_at", "Start of B"]      split the block containing "Start of B" before it
+#   ["replace", old, new]           replace everywhere (typography); must occur at least once
+#   ["edit", i, old, new]           replace once in block i (light edits)
+#   ["prefix", text]                put text before the first paragraph (wire datelines)
+#   ["append", text, [anchor, href]?]  add a paragraph at the end, optionally with one link
+# "trailer" lines are rendered after the body but are not body text (credits, source notes).
+
+def transform_blocks(blocks: list[tuple[str, str]], ops: list[list]) -> tuple[list[tuple[str, str]], list]:
+    """Apply copy operations; returns the new blocks and the links to render inside them."""
+    out = list(blocks)
+    links: list[tuple[str, str, str]] = []
+    for op, *args in ops:
+        if op == "drop_headings":
+            out = [b for b in out if b[0] != "h"]
+        elif op == "keep":
+            out = out[args[0]:args[1]]
+        elif op == "merge_after":
+            i = next(k for k, (_, t) in enumerate(out) if t.startswith(args[0]))
+            assert out[i][0] == out[i + 1][0] == "p", "merge_after: paragraphs only"
+            out[i:i + 2] = [("p", out[i][1] + " " + out[i + 1][1])]
+        elif op == "split_at":
+            i = next(k for k, (_, t) in enumerate(out) if args[0] in t)
+            text = out[i][1]
+            cut = text.index(args[0])
+            assert cut > 0, "split_at: not inside the paragraph"
+            out[i:i + 1] = [("p", text[:cut].rstrip()), ("p", text[cut:])]
+        elif op == "replace":
+            assert any(args[0] in t for _, t in out), f"replace: {args[0]!r} not found"
+            out = [(k, t.replace(args[0], args[1])) for k, t in out]
+        elif op == "edit":
+            kind, text = out[args[0]]
+            assert args[1] in text, f"edit: {args[1]!r} not in block {args[0]}"
+            out[args[0]] = (kind, text.replace(args[1], args[2], 1))
+        elif op == "prefix":
+            i = next(k for k, (kind, _) in enumerate(out) if kind == "p")
+            out[i] = ("p", args[0] + out[i][1])
+        elif op == "append":
+            out.append(("p", args[0]))
+            if len(args) > 1:
+                links.append((args[0], args[1][0], args[1][1]))
+        else:
+            raise ValueError(f"unknown copy operation {op!r}")
+    return out, links
+
+
+def apply_copies(pages: list[dict]) -> None:
+    """Fill in copy pages from their originals ("seed:NNN" or "page:<id>")."""
+    by_seed = {p["seed"]: p for p in pages if p["kind"] == "seed"}
+    by_id = {p["id"]: p for p in pages}
+    for page in pages:
+        spec = page.get("copy")
+        if not spec:
+            continue
+        kind, _, ref = spec["of"].partition(":")
+        orig = by_seed[ref] if kind == "seed" else by_id[ref]
+        assert "copy" not in orig, "copies are made from originals only"
+        page["blocks"], page["inline_links"] = transform_blocks(orig["blocks"], spec.get("ops", []))
+        page.setdefault("title", orig["title"])
+        page.setdefault("author", orig["author"])
+        page["seed"] = orig["seed"]
+        page["original"] = orig
+        page["duplicate_of"] = orig["path"]
+        page.setdefault("event", orig.get("event"))
+        if not spec.get("same_page"):
+            page["republished_from"] = orig["path"]
 
 
 def finish_page(page: dict) -> None:
@@ -1069,6 +1147,322 @@ def render_asiawire(page: dict, ctx: dict) -> str:
     return "\n".join(head + body) + "\n"
 
 
+# --------------------------------------------------------------------------- copy helpers
+
+def linked_blocks(page: dict, blocks_html: list[str]) -> list[str]:
+    """Put the copy's inline links (e.g. "Read the full story at <a>Market Herald</a>.") in place."""
+    out = list(blocks_html)
+    for text, anchor, href in page.get("inline_links", []):
+        i = next(k for k, b in enumerate(out) if f">{esc(text)}<" in b)
+        out[i] = out[i].replace(esc(anchor), f'<a href="{href}">{esc(anchor)}</a>', 1)
+    return out
+
+
+def trailer_html(page: dict, p_tmpl: str = "<p><em>{}</em></p>") -> list[str]:
+    """Credit and source lines printed after the body (not body text: the cleaner drops them)."""
+    out = []
+    for line in page.get("trailer", []):
+        if isinstance(line, dict):
+            text = esc(line["text"]).replace(esc(line["anchor"]),
+                                             f'<a href="{line["href"]}">{esc(line["anchor"])}</a>', 1)
+        else:
+            text = esc(line)
+        out.append(p_tmpl.format(text))
+    return out
+
+
+# --------------------------------------------------------------------------- outlet: Silk Road Monitor
+# Regional news portal on Drupal 10 (Olivero-derived theme): region/block/field markup,
+# breadcrumb, node__meta footer for the byline, tags field, "Most read" and newsletter
+# blocks in the sidebar, cookie-compliance banner. Republishes columnists from other sites.
+
+SRM_SLOGAN = "News and commentary from Central Asia to the Pacific"
+SRM_ABOUT = ("Silk Road Monitor is an independent news site covering Central Asia, Russia, China and "
+             "the trade routes between them. Articles may be reproduced with a link to the original.")
+
+
+def render_silk_road_monitor(page: dict, ctx: dict) -> str:
+    """Drupal-style article page."""
+    ts = page["ts"]
+    cid = page["cms_id"]
+    head = [
+        '<!DOCTYPE html>', '<html lang="en" dir="ltr" prefix="og: https://ogp.me/ns#">', '<head>',
+        '<meta charset="utf-8">',
+        '<meta name="Generator" content="Drupal 10 (https://www.drupal.org)">',
+        '<meta name="MobileOptimized" content="width">',
+        '<meta name="HandheldFriendly" content="true">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1.0">',
+        f'<title>{esc(page["title"])} | Silk Road Monitor</title>',
+        f'<meta name="description" content="{attr(page["summary"])}">',
+        f'<link rel="canonical" href="{page["url"]}">',
+        f'<link rel="shortlink" href="{BASE}/silk-road-monitor/node/{cid}/">',
+        '<meta property="og:site_name" content="Silk Road Monitor">',
+        '<meta property="og:type" content="article">',
+        f'<meta property="og:url" content="{page["url"]}">',
+        f'<meta property="og:title" content="{attr(page["title"])}">',
+        f'<meta property="og:description" content="{attr(page["summary"])}">',
+    ]
+    if ts:
+        head.append(f'<meta property="article:published_time" content="{rfc3339(ts)}">')
+    for tag in page["tags"]:
+        head.append(f'<meta property="article:tag" content="{attr(tag)}">')
+    head += [
+        '<link rel="stylesheet" media="all" href="/silk-road-monitor/sites/default/files/css/css_Qm4x7Rz2.css">',
+        '</head>',
+    ]
+    menu = ["News", "Opinion", "Security", "Energy", "Trade", "Central Asia", "About"]
+    nav = "".join(f'<li class="menu-item"><a href="/silk-road-monitor/{slugify(m)}/" data-drupal-link-system-path="taxonomy/term/{i + 3}">{m}</a></li>'
+                  for i, m in enumerate(menu))
+    section_href = f'/silk-road-monitor/{slugify(page["section"])}/'
+    body = [
+        '<body class="path-node page-node-type-article">',
+        '<a href="#main-content" class="visually-hidden focusable skip-link">Skip to main content</a>',
+        '<div class="dialog-off-canvas-main-canvas" data-off-canvas-main-canvas>',
+        '<div class="layout-container">',
+        '<header role="banner" class="site-header">',
+        '<div class="region region-header"><div id="block-srm-branding" class="block block-system block-system-branding-block">',
+        '<a href="/silk-road-monitor/" rel="home" class="site-logo"><img src="/silk-road-monitor/sites/default/files/logo.svg" alt="Home" width="220" height="48"></a>',
+        f'<div class="site-name"><a href="/silk-road-monitor/" rel="home">Silk Road Monitor</a></div><div class="site-slogan">{SRM_SLOGAN}</div>',
+        '</div></div>',
+        '<div class="region region-primary-menu"><nav role="navigation" aria-labelledby="block-srm-main-menu-menu" id="block-srm-main-menu">'
+        f'<h2 class="visually-hidden" id="block-srm-main-menu-menu">Main navigation</h2><ul class="menu">{nav}</ul></nav></div>',
+        '</header>',
+        '<div class="region region-breadcrumb"><nav class="breadcrumb" role="navigation" aria-labelledby="system-breadcrumb">'
+        '<h2 id="system-breadcrumb" class="visually-hidden">Breadcrumb</h2>'
+        f'<ol><li><a href="/silk-road-monitor/">Home</a></li><li><a href="{section_href}">{esc(page["section"])}</a></li></ol></nav></div>',
+        '<main role="main">',
+        '<a id="main-content" tabindex="-1"></a>',
+        '<div class="layout-content"><div class="region region-content">',
+        '<div data-drupal-messages-fallback class="hidden"></div>',
+        '<div id="block-srm-content" class="block block-system block-system-main-block">',
+        f'<article data-history-node-id="{cid}" role="article" about="{page["path"]}" class="node node--type-article node--promoted node--view-mode-full">',
+        f'<h1 class="page-title"><span class="field field--name-title field--type-string field--label-hidden">{esc(page["title"])}</span></h1>',
+    ]
+    meta = ['<footer class="node__meta"><div class="node__submitted">']
+    if page["author"]:
+        meta.append(f'By <span class="field field--name-uid field--type-entity-reference field--label-hidden">'
+                    f'<a href="/silk-road-monitor/author/{slugify(page["author"])}/">{esc(page["author"])}</a></span>')
+    if ts:
+        meta.append(f' <span class="field field--name-created field--type-created field--label-hidden">'
+                    f'<time datetime="{rfc3339(ts)}">{uk_date(ts)}</time></span>')
+    meta.append('</div></footer>')
+    body.append("".join(meta))
+    body.append('<div class="node__content">')
+    body.append('<div class="clearfix text-formatted field field--name-body field--type-text-with-summary field--label-hidden field__item">')
+    body += linked_blocks(page, body_blocks(page))
+    body += trailer_html(page)
+    body.append('</div>')
+    share = "".join(f'<a class="social-share-links__link social-share-{net}" href="{attr(href)}" title="{label}" target="_blank" rel="noopener"></a>'
+                    for net, label, href in share_links(page, "silkroadmonitor"))
+    body.append(f'<div class="social-share-links">{share}</div>')
+    if page["tags"]:
+        tags = "".join(f'<li><a href="/silk-road-monitor/topics/{slugify(t)}/" hreflang="en">{esc(t)}</a></li>' for t in page["tags"])
+        body.append(f'<nav class="field field--name-field-tags field--type-entity-reference" aria-label="Topics"><ul class="links">{tags}</ul></nav>')
+    if page.get("author_bio"):
+        body.append('<div class="field field--name-field-author-bio field--type-text-long">'
+                    f'<p class="author-bio__name">{esc(page["author"])}</p><p class="author-bio__text">{esc(page["author_bio"])}</p></div>')
+    body += [
+        '</div>',  # node__content
+        '</article>',
+        '</div>',  # block-srm-content
+        '</div></div>',  # region-content, layout-content
+    ]
+    others = [p for p in ctx["outlet_pages"] if p is not page]
+    most = "".join(f'<li><a href="{p["path"]}">{esc(p["title"])}</a></li>' for p in others)
+    body += [
+        '<aside class="layout-sidebar-first" role="complementary"><div class="region region-sidebar">',
+        f'<div class="block block-views block-views-blockmost-read-block-1"><h2 class="block__title">Most read</h2><div class="item-list"><ul>{most}</ul></div></div>',
+        '<div class="block block-simplenews block-newsletter"><h2 class="block__title">The Monitor newsletter</h2>'
+        '<p>The week in Eurasia, every Friday. Free.</p>'
+        '<form class="simplenews-subscriber-form" action="/silk-road-monitor/newsletter/subscribe" method="post"><input type="email" name="mail" aria-label="Email"><button type="submit">Subscribe</button></form></div>',
+        '</div></aside>',
+        '</main>',
+        '<footer role="contentinfo" class="site-footer"><div class="region region-footer">',
+        f'<div class="block block-block-content"><p>{esc(SRM_ABOUT)}</p><p>© 2024 Silk Road Monitor</p></div>',
+        '<nav role="navigation" aria-label="Footer"><ul class="menu"><li><a href="/silk-road-monitor/about/">About</a></li>'
+        '<li><a href="/silk-road-monitor/contact/">Contact</a></li><li><a href="/silk-road-monitor/privacy/">Privacy</a></li></ul></nav>',
+        '</div></footer>',
+        '</div>',  # layout-container
+        '</div>',  # dialog-off-canvas-main-canvas
+        '<div id="sliding-popup" class="sliding-popup-bottom eu-cookie-compliance-banner" role="dialog" aria-label="Cookie consent">'
+        '<span class="eu-cookie-compliance-message">We use cookies on this site to enhance your user experience.</span> '
+        '<button type="button" class="agree-button eu-cookie-compliance-default-button">OK, I agree</button></div>',
+        '<script src="/silk-road-monitor/core/assets/vendor/once/once.min.js?v=1.0.1"></script>',
+        '</body>', '</html>',
+    ]
+    return "\n".join(head + body) + "\n"
+
+
+# --------------------------------------------------------------------------- outlet: The Daily Dispatch
+# News aggregator on Ghost (Casper-style theme): gh-head, article-header with a byline
+# block and reading time, gh-content body, subscribe call-to-action, "Read more" cards.
+# Reposts agency copy and excerpts of other outlets' stories with a link back.
+
+def render_daily_dispatch(page: dict, ctx: dict) -> str:
+    """Ghost-style article page."""
+    ts = page["ts"]
+    byline = page.get("byline") or page["author"] or "Dispatch Desk"
+    primary = slugify(page["section"])
+    words = sum(len(text.split()) for _, text in page["blocks"])
+    head = [
+        '<!DOCTYPE html>', '<html lang="en">', '<head>',
+        '<meta charset="utf-8">',
+        '<meta http-equiv="X-UA-Compatible" content="IE=edge">',
+        f'<title>{esc(page["title"])}</title>',
+        '<meta name="HandheldFriendly" content="True">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1.0">',
+        '<link rel="stylesheet" type="text/css" href="/daily-dispatch/assets/built/screen.css?v=7d2a91c4e0">',
+        f'<meta name="description" content="{attr(page["summary"])}">',
+        f'<link rel="canonical" href="{page["url"]}">',
+        '<meta name="referrer" content="no-referrer-when-downgrade">',
+        '<meta property="og:site_name" content="The Daily Dispatch">',
+        '<meta property="og:type" content="article">',
+        f'<meta property="og:title" content="{attr(page["title"])}">',
+        f'<meta property="og:description" content="{attr(page["summary"])}">',
+        f'<meta property="og:url" content="{page["url"]}">',
+    ]
+    if ts:
+        head.append(f'<meta property="article:published_time" content="{rfc3339(ts)}">')
+        head.append(f'<meta property="article:modified_time" content="{rfc3339(ts)}">')
+    for tag in page["tags"]:
+        head.append(f'<meta property="article:tag" content="{attr(tag)}">')
+    head.append('<meta name="twitter:card" content="summary_large_image">')
+    head.append(f'<meta name="twitter:title" content="{attr(page["title"])}">')
+    ld = {
+        "@context": "https://schema.org", "@type": "Article",
+        "publisher": {"@type": "Organization", "name": "The Daily Dispatch", "url": f"{BASE}/daily-dispatch/"},
+        "author": {"@type": "Person", "name": byline, "url": f"{BASE}/daily-dispatch/author/{slugify(byline)}/"},
+        "headline": page["title"], "url": page["url"],
+    }
+    if ts:
+        ld["datePublished"] = rfc3339(ts)
+        ld["dateModified"] = rfc3339(ts)
+    ld["description"] = page["summary"]
+    ld["mainEntityOfPage"] = page["url"]
+    head.append(json_ld(ld))
+    head += [
+        '<meta name="generator" content="Ghost 5.82">',
+        f'<link rel="alternate" type="application/rss+xml" title="The Daily Dispatch" href="{BASE}/daily-dispatch/rss/">',
+        '</head>',
+    ]
+    menu = ["Home", "World", "Business", "Energy", "Tech", "About"]
+    hrefs = {"Home": "/daily-dispatch/", "About": "/daily-dispatch/about/"}
+    nav = "".join(f'<li class="nav-{slugify(m)}"><a href="{hrefs.get(m, "/daily-dispatch/tag/" + slugify(m) + "/")}">{m}</a></li>' for m in menu)
+    author_href = f'/daily-dispatch/author/{slugify(byline)}/'
+    body = [
+        f'<body class="post-template tag-{primary} is-head-left-logo">',
+        '<div class="viewport">',
+        '<header id="gh-head" class="gh-head outer"><div class="gh-head-inner inner">',
+        '<div class="gh-head-brand"><a class="gh-head-logo" href="/daily-dispatch/">The Daily Dispatch</a></div>',
+        f'<nav class="gh-head-menu"><ul class="nav">{nav}</ul></nav>',
+        '<div class="gh-head-actions"><a class="gh-head-button" href="#/portal/signup" data-portal="signup">Subscribe</a></div>',
+        '</div></header>',
+        '<div class="site-content">',
+        '<main id="site-main" class="site-main">',
+        f'<article class="article post tag-{primary}">',
+        '<header class="article-header gh-canvas">',
+        f'<section class="article-tag post-card-tags"><span class="post-card-primary-tag"><a href="/daily-dispatch/tag/{primary}/">{esc(page["section"])}</a></span></section>',
+        f'<h1 class="article-title">{esc(page["title"])}</h1>',
+    ]
+    if page.get("subtitle"):
+        body.append(f'<p class="article-excerpt">{esc(page["subtitle"])}</p>')
+    meta = ['<div class="byline-meta-content">']
+    if ts:
+        meta.append(f'<time class="byline-meta-date" datetime="{ts.date().isoformat()}">{ts.day} {MONTHS[ts.month - 1]} {ts.year}</time>'
+                    '<span class="byline-reading-time"><span class="bull">•</span> ')
+    else:
+        meta.append('<span class="byline-reading-time">')
+    meta.append(f'{max(1, round(words / 230))} min read</span></div>')
+    body += [
+        '<div class="article-byline"><section class="article-byline-content">',
+        f'<ul class="author-list"><li class="author-list-item"><a href="{author_href}" class="author-avatar"><img class="author-profile-image" src="/daily-dispatch/content/images/avatar.svg" alt="{attr(byline)}"></a></li></ul>',
+        f'<div class="article-byline-meta"><h4 class="author-name"><a href="{author_href}">{esc(byline)}</a></h4>{"".join(meta)}</div>',
+        '</section></div>',
+        '</header>',
+        '<section class="gh-content gh-canvas">',
+    ]
+    body += linked_blocks(page, body_blocks(page))
+    body += trailer_html(page, "<p>{}</p>")
+    body += [
+        '</section>',
+        '</article>',
+        '<section class="footer-cta outer"><div class="inner"><h3 class="footer-cta-title">Sign up for The Daily Dispatch</h3>'
+        '<a class="footer-cta-button" href="#/portal" data-portal><div class="footer-cta-input">Enter your email</div><span>Subscribe</span></a></div></section>',
+        '</main>',
+    ]
+    others = [p for p in ctx["outlet_pages"] if p is not page]
+    cards = "".join(f'<article class="post-card post"><a class="post-card-content-link" href="{p["path"]}"><header class="post-card-header"><h3 class="post-card-title">{esc(p["title"])}</h3></header></a></article>'
+                    for p in others)
+    body += [
+        f'<aside class="read-more-wrap outer"><div class="read-more inner"><h2 class="read-more-title">Read more</h2>{cards}</div></aside>',
+        '</div>',  # site-content
+        '<footer class="site-footer outer"><div class="inner">',
+        '<section class="copyright"><a href="/daily-dispatch/">The Daily Dispatch</a> © 2024</section>',
+        '<nav class="site-footer-nav"><ul class="nav"><li><a href="/daily-dispatch/about/">About</a></li><li><a href="/daily-dispatch/sources/">Our sources</a></li><li><a href="/daily-dispatch/privacy/">Privacy</a></li></ul></nav>',
+        '<div class="gh-powered-by"><a href="https://ghost.org/" target="_blank" rel="noopener">Powered by Ghost</a></div>',
+        '</div></footer>',
+        '</div>',  # viewport
+        '<script src="/daily-dispatch/assets/built/casper.js?v=7d2a91c4e0"></script>',
+        '</body>', '</html>',
+    ]
+    return "\n".join(head + body) + "\n"
+
+
+# --------------------------------------------------------------------------- AMP pages
+# A minimal AMP version of an article: <html amp>, the AMP boilerplate styles, amp-img,
+# and a canonical link to the regular page (the page the AMP copy is a variant of).
+
+AMP_BOILERPLATE = (
+    '<style amp-boilerplate>body{-webkit-animation:-amp-start 8s steps(1,end) 0s 1 normal both;'
+    'animation:-amp-start 8s steps(1,end) 0s 1 normal both}@keyframes -amp-start{from{visibility:hidden}to{visibility:visible}}</style>'
+    '<noscript><style amp-boilerplate>body{-webkit-animation:none;animation:none}</style></noscript>'
+)
+
+
+def render_amp(page: dict, ctx: dict) -> str:
+    """AMP variant of an article (so far only The Week uses one)."""
+    orig = page["original"]
+    outlet = OUTLETS[page["outlet"]]
+    image = None
+    if orig.get("gold") and boiler(orig["gold"], "image_caption"):
+        image = {"src": orig["image_src"], "caption": boiler(orig["gold"], "image_caption")[0],
+                 "credit": boiler(orig["gold"], "image_credit")[0]}
+    subtitle = orig.get("subtitle")
+    out = [
+        '<!doctype html>', '<html amp lang="en-GB">', '<head>',
+        '<meta charset="utf-8">',
+        '<script async src="https://cdn.ampproject.org/v0.js"></script>',
+        f'<title>{esc(page["title"])} | {esc(outlet["name"])}</title>',
+        f'<link rel="canonical" href="{orig["url"]}">',
+        '<meta name="viewport" content="width=device-width,minimum-scale=1,initial-scale=1">',
+        f'<meta name="description" content="{attr(orig["summary"])}">',
+        AMP_BOILERPLATE,
+        '<style amp-custom>body{font-family:Helvetica,Arial,sans-serif;margin:0}.amp-header{background:#c00;padding:.5rem}'
+        '.amp-article{padding:1rem}.amp-article p{line-height:1.6}.amp-footer{font-size:.8rem;color:#666;padding:1rem}</style>',
+        '</head>',
+        '<body>',
+        f'<header class="amp-header"><a href="/{page["outlet"]}/"><amp-img src="/the-week/media/logo.svg" width="160" height="36" alt="{attr(outlet["name"])}"></amp-img></a></header>',
+        '<article class="amp-article">',
+        f'<h1 class="amp-title">{esc(page["title"])}</h1>',
+    ]
+    if subtitle:
+        out.append(f'<p class="amp-strapline">{esc(subtitle)}</p>')
+    if image:
+        out.append('<figure class="amp-hero">'
+                   f'<amp-img src="{image["src"]}" width="1200" height="675" layout="responsive" alt="{attr(image["caption"])}"></amp-img>'
+                   f'<figcaption>{esc(image["caption"])} {esc(image["credit"])}</figcaption></figure>')
+    out.append('<div class="amp-article-body">')
+    out += body_blocks(page)
+    out.append('</div>')
+    out.append('</article>')
+    out += [
+        f'<footer class="amp-footer"><p><a href="{orig["url"]}">View the full site</a></p>'
+        '<p>© Futura Media plc, Quay House, The Ambury, Bath BA1 1UA. All rights reserved.</p></footer>',
+        '</body>', '</html>',
+    ]
+    return "\n".join(out) + "\n"
+
+
 # --------------------------------------------------------------------------- outlets
 
 OUTLETS = {
@@ -1102,6 +1496,32 @@ OUTLETS = {
         "template": "Modern React/Next.js-style news site (hashed class names, data-testid/data-component, one text-block per paragraph, full OG + JSON-LD, syndication credit)",
         "blurb": "Asia and the world, with syndicated reporting from partner outlets.",
     },
+    "silk-road-monitor": {
+        "name": "Silk Road Monitor", "render": render_silk_road_monitor,
+        "template": "Regional news portal on Drupal 10 (region/block/field markup, breadcrumb, byline in footer.node__meta, tags field, 'Most read' and newsletter blocks, cookie-compliance banner)",
+        "blurb": SRM_SLOGAN + ".",
+    },
+    "daily-dispatch": {
+        "name": "The Daily Dispatch", "render": render_daily_dispatch,
+        "template": "News aggregator on Ghost (Casper-style: gh-head, article-header with byline block and reading time, gh-content body, subscribe call-to-action, 'Read more' cards)",
+        "blurb": "Agency copy and the best of other outlets, in one place.",
+    },
+}
+
+# Page templates that are not the outlet's usual article page ("template" in the page JSON).
+RENDERERS = {"amp": render_amp}
+
+# Events of the hand-written first-set pages (seeds take theirs from the gold file; copies
+# from their original; new pages carry "event" in their JSON).
+EVENTS = {
+    "asiawire-eu-ev-tariffs": "eu-ev-tariffs-2024-06",
+    "asiawire-russia-china-yuan-payments": "mishustin-beijing-2024-08",
+    "market-herald-ecb-rate-cut": "ecb-rate-cut-2024-06",
+    "market-herald-bank-of-russia-rate-hike": "bank-of-russia-rate-hike-2024-07",
+    "the-week-iphone-16-launch": "iphone-16-launch-2024-09",
+    "eurasia-review-avdiivka-withdrawal": "avdiivka-withdrawal-2024-02",
+    "united-world-us-chip-export-controls": "us-chip-controls-2024-12",
+    "newsconquest-euro-2024-final": "euro-2024-final",
 }
 
 
@@ -1151,6 +1571,26 @@ FEEDS = [
             ("asiawire-russia-china-yuan-payments", "fbclid:IwAR0pQ4tLx8mZc2VbN7yK1sDf6hJ3gRw9eUa5iTo"),
         ],
     },
+    {
+        # The dedupe cases: syndicated copies, an AMP variant, a newsletter-tracked link, the
+        # same link as world.rss, and same-event stories that are NOT copies (README table).
+        "path": "/feeds/syndication.rss", "format": "rss", "source": "sample-syndication",
+        "title": "Syndication — rcwire sample network",
+        "link": "/", "description": "Partner copies, agency pickups and newsletter picks from around the rcwire sample network.",
+        "items": [
+            ("silk-road-monitor-republished-eurasia-review", "abs"),
+            ("newsconquest-retemplated-united-world", "abs"),
+            ("daily-dispatch-excerpt-market-herald", "abs"),
+            ("daily-dispatch-headline-the-week", "root"),
+            ("daily-dispatch-wire-power-of-siberia-2", "abs"),
+            ("the-week-russia-china-new-world-order", "query:utm_source=newsletter&utm_medium=email"),
+            ("the-week-russia-china-new-world-order-amp", "abs"),
+            ("newsconquest-china-and-russia-draw-closer", "abs"),
+            ("asiawire-lavrov-meets-xi-in-beijing", "abs"),
+            ("eurasia-review-lavrov-beijing-trip-limits", "abs"),
+            ("silk-road-monitor-joint-bomber-patrol-alaska", "abs"),
+        ],
+    },
 ]
 
 
@@ -1168,6 +1608,8 @@ def feed_link(page: dict, style: str, feed_path: str) -> str:
         return page["url"] + UTM + value
     if kind == "fbclid":
         return page["url"] + "?fbclid=" + value
+    if kind == "query":
+        return page["url"] + "?" + value
     raise ValueError(style)
 
 
@@ -1319,6 +1761,12 @@ ASSETS = {
         "body{font-family:sans-serif}.related-posts{border-top:1px solid #eee}\n",
     "asiawire/_next/static/css/8f2a1c0e.css":
         ".Layout_root__Xk29a{font-family:Inter,sans-serif}.TextBlock_p__f1Kx3{font-size:1.1rem;line-height:1.7}\n",
+    "silk-road-monitor/sites/default/files/css/css_Qm4x7Rz2.css":
+        "body{font-family:'Noto Sans',sans-serif}.site-header{background:#1d3557;color:#fff}"
+        ".field--name-body p{line-height:1.65}.eu-cookie-compliance-banner{position:fixed;bottom:0}\n",
+    "daily-dispatch/assets/built/screen.css":
+        "body{font-family:system-ui,sans-serif}.gh-canvas{max-width:720px;margin:auto}"
+        ".article-title{font-size:2.6rem}.gh-content p{line-height:1.7}\n",
 }
 
 SVGS = {
@@ -1334,6 +1782,9 @@ SVGS = {
     "asiawire/static/logo.svg": ("AsiaWire", 300, 64),
     "asiawire/static/media/ev-port-export.svg": ("Photo", 1200, 675),
     "asiawire/static/media/border-crossing-trucks.svg": ("Photo", 1200, 675),
+    "asiawire/static/media/lavrov-xi-beijing.svg": ("Photo", 1200, 675),
+    "silk-road-monitor/sites/default/files/logo.svg": ("Silk Road Monitor", 220, 48),
+    "daily-dispatch/content/images/avatar.svg": ("Author", 64, 64),
 }
 
 
@@ -1357,26 +1808,42 @@ def check_page(page: dict) -> None:
     assert page["path"].startswith(f'/{page["outlet"]}/'), page["path"]
     assert page["path"].endswith("/") or page["path"].endswith(".html"), page["path"]
     assert page["kind"] in {"seed", "republished", "off_theme", "near_miss_russia",
-                            "near_miss_china", "on_theme"}, page["kind"]
+                            "near_miss_china", "on_theme", "syndicated"}, page["kind"]
+    if page["kind"] == "syndicated":
+        assert page.get("duplicate_of") and page.get("dup_method") in {"url", "hash", "near"}, page["id"]
+    if page.get("dedupe_case"):
+        assert page["kind"] in {"syndicated", "on_theme"}, page["id"]
+
+
+def first_set(page: dict) -> bool:
+    """Pages of the first sample set (before the dedupe cases; they carry no dedupe_case)."""
+    return not page.get("dedupe_case")
 
 
 def build() -> list[dict]:
     """Render everything; return the manifest records."""
     seed_pages, golds = load_seed_pages()
     pages = seed_pages + load_content_pages(golds, seed_pages)
+    apply_copies(pages)
     for page in pages:
         finish_page(page)
         check_page(page)
     by_id = {p["id"]: p for p in pages}
     assert len(by_id) == len(pages), "duplicate page id"
     assert len({p["path"] for p in pages}) == len(pages), "duplicate page path"
-    by_outlet = {slug: [p for p in pages if p["outlet"] == slug] for slug in OUTLETS}
+    # Section fronts and sidebars list articles, not their AMP variants.
+    by_outlet = {slug: [p for p in pages if p["outlet"] == slug and p.get("template") != "amp"]
+                 for slug in OUTLETS}
 
     if SITE.exists():
         shutil.rmtree(SITE)
     for page in pages:
-        ctx = {"outlet_pages": by_outlet[page["outlet"]]}
-        write(page_file(page["path"]), OUTLETS[page["outlet"]]["render"](page, ctx))
+        # First-set pages list only first-set pages in their sidebars, so that adding the
+        # dedupe cases left them byte-for-byte as they were.
+        peers = [p for p in by_outlet[page["outlet"]] if first_set(p) or not first_set(page)]
+        ctx = {"outlet_pages": peers}
+        render = RENDERERS.get(page.get("template", ""), OUTLETS[page["outlet"]]["render"])
+        write(page_file(page["path"]), render(page, ctx))
 
     feed_refs: dict[str, list[tuple[str, str]]] = {p["id"]: [] for p in pages}
     for feed in FEEDS:
@@ -1409,8 +1876,13 @@ def build() -> list[dict]:
             "outlet": page["outlet"],
             "kind": page["kind"],
             "seed": page["seed"],
-            "on_theme": page["kind"] in {"seed", "republished", "on_theme"},
+            "on_theme": page["kind"] in {"seed", "republished", "on_theme", "syndicated"},
             "republished_from": page["republished_from"],
+            "duplicate_of": page.get("duplicate_of") or (
+                page["republished_from"] if page["kind"] == "republished" else None),
+            "dup_method": page.get("dup_method") or ("hash" if page["kind"] == "republished" else None),
+            "event": page.get("event") or EVENTS.get(page["id"]) or (
+                golds[page["seed"]].get("event") if page["kind"] == "republished" else None),
             "title": page["title"],
             "author": page["author"],
             "published": page["published"],

@@ -7,7 +7,12 @@ Checks, for every article page in the manifest:
     outside header/nav/aside/footer;
   * seed pages carry every gold boilerplate line somewhere in the page;
   * dates: null `published` -> no date metadata / <time>; otherwise all agree with it;
-  * feeds parse as XML, list the manifest's feed_links, and those links resolve to the page.
+  * feeds parse as XML, list the manifest's feed_links, and those links resolve to the page;
+  * dedupe labels (duplicate_of / dup_method) agree with the pages: "hash" copies have the
+    same folded text and their own canonical URL, "url" copies point their canonical link at
+    the original, "near" copies share >= 0.6 of their 4-word shingles (Jaccard) or >= 0.8 of
+    the shorter text (containment) with the original, and pages that are not copies of each
+    other stay far below both; the original comes first in the pipeline's keep order.
 
 Usage:  python samples/tools/check_site.py [--trafilatura]
 (--trafilatura also runs trafilatura.extract on each page if it is importable, and
@@ -18,6 +23,8 @@ from __future__ import annotations
 import json
 import re
 import sys
+import unicodedata
+from itertools import combinations
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -30,6 +37,16 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
         "source", "track", "wbr"}
 CHROME = {"header", "nav", "aside", "footer"}
 ATOM = "{http://www.w3.org/2005/Atom}"
+KINDS = {"seed", "republished", "syndicated", "on_theme", "off_theme", "near_miss_russia",
+         "near_miss_china"}
+DUP_METHODS = {"url", "hash", "near"}
+# Same shingle size and thresholds as the pipeline's defaults (pipeline/settings.py).
+SHINGLE = 4
+NEAR_JACCARD = 0.6
+NEAR_CONTAINMENT = 0.8
+# Pages that are not copies of each other must stay well below the thresholds.
+MAX_OTHER_JACCARD = 0.2
+MAX_OTHER_CONTAINMENT = 0.3
 
 
 class Collector(HTMLParser):
@@ -176,6 +193,109 @@ def check_feeds(manifest: list[dict], errors: list[str]) -> None:
         errors.append("feeds lack utm_/fbclid tracking links")
 
 
+def fold(text: str) -> list[str]:
+    """Lower-case words, as the pipeline compares texts (punctuation and quotes folded away)."""
+    return re.findall(r"\w+", unicodedata.normalize("NFKC", text).lower())
+
+
+def shingles(rec: dict) -> set[tuple[str, ...]]:
+    words = fold("\n\n".join(rec["body_paragraphs"]))
+    return {tuple(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+
+
+def similarity(a: set, b: set) -> tuple[float, float]:
+    """(Jaccard, containment of the smaller set in the larger)."""
+    inter = len(a & b)
+    return inter / len(a | b), inter / min(len(a), len(b))
+
+
+def keep_key(rec: dict) -> tuple:
+    """The pipeline's keep order: earliest published first (undated last), longer text, URL."""
+    return (rec["published"] is None, rec["published"] or "",
+            -len(fold("\n\n".join(rec["body_paragraphs"]))), rec["path"])
+
+
+def canonical_of(rec: dict) -> str | None:
+    rel = rec["path"] + ("index.html" if rec["path"].endswith("/") else "")
+    raw = (SITE / rel.lstrip("/")).read_text(encoding="utf-8")
+    found = re.search(r'<link rel="canonical" href="([^"]+)"', raw)
+    return found.group(1) if found else None
+
+
+def check_dedupe(manifest: list[dict], errors: list[str]) -> None:
+    """duplicate_of / dup_method / event agree with the pages and with each other."""
+    by_path = {rec["path"]: rec for rec in manifest}
+    for rec in manifest:
+        where = rec["path"]
+        missing = {"duplicate_of", "dup_method", "event"} - set(rec)
+        if missing:
+            errors.append(f"{where}: manifest record lacks {sorted(missing)}")
+            continue
+        if rec["kind"] not in KINDS:
+            errors.append(f"{where}: unknown kind {rec['kind']}")
+        copy = rec["kind"] in {"republished", "syndicated"}
+        if copy != (rec["duplicate_of"] is not None) or copy != (rec["dup_method"] is not None):
+            errors.append(f"{where}: kind {rec['kind']} but duplicate_of={rec['duplicate_of']} "
+                          f"dup_method={rec['dup_method']}")
+            continue
+        if not copy:
+            continue
+        orig = by_path.get(rec["duplicate_of"])
+        if orig is None or orig["duplicate_of"] is not None:
+            errors.append(f"{where}: duplicate_of {rec['duplicate_of']} is not an original page")
+            continue
+        if not rec["on_theme"] or not orig["on_theme"]:
+            errors.append(f"{where}: copies and their originals must be on theme")
+        if rec["event"] != orig["event"]:
+            errors.append(f"{where}: event {rec['event']} differs from the original's")
+        if keep_key(orig) > keep_key(rec):
+            errors.append(f"{where}: the pipeline's keep order would keep the copy, not the original")
+        same_text = fold("\n\n".join(rec["body_paragraphs"])) == \
+            fold("\n\n".join(orig["body_paragraphs"]))
+        canonical = (canonical_of(rec) or "").replace("{{BASE}}", "")
+        method = rec["dup_method"]
+        if method not in DUP_METHODS:
+            errors.append(f"{where}: dup_method {method!r}")
+        elif method == "url":
+            if canonical != orig["path"]:
+                errors.append(f"{where}: url copy's canonical {canonical} is not the original")
+        elif method == "hash":
+            if not same_text or canonical != rec["path"]:
+                errors.append(f"{where}: hash copy needs the original's text and its own canonical")
+        else:
+            jac, cont = similarity(shingles(rec), shingles(orig))
+            if same_text or (jac < NEAR_JACCARD and cont < NEAR_CONTAINMENT):
+                errors.append(f"{where}: near copy has Jaccard {jac:.2f}, containment {cont:.2f}")
+            if canonical != rec["path"]:
+                errors.append(f"{where}: near copy should carry its own canonical URL")
+
+    def cluster(rec: dict) -> str:
+        return rec["duplicate_of"] or rec["path"]
+
+    sets = {rec["path"]: shingles(rec) for rec in manifest}
+    for a, b in combinations(manifest, 2):
+        if cluster(a) == cluster(b):
+            continue
+        jac, cont = similarity(sets[a["path"]], sets[b["path"]])
+        if jac > MAX_OTHER_JACCARD or cont > MAX_OTHER_CONTAINMENT:
+            errors.append(f"{a['path']} vs {b['path']}: not copies but Jaccard {jac:.2f}, "
+                          f"containment {cont:.2f}")
+    events: dict[str, set[str]] = {}
+    for rec in manifest:
+        if rec["event"]:
+            events.setdefault(rec["event"], set()).add(cluster(rec))
+    if not any(len(c) >= 3 for c in events.values()):
+        errors.append("no event is covered by three independently written articles")
+
+    links = {f: [w for w, _ in feed_links(f)] for f in ("/feeds/world.rss", "/feeds/syndication.rss")}
+    if not set(links["/feeds/world.rss"]) & set(links["/feeds/syndication.rss"]):
+        errors.append("syndication.rss shares no identical link with world.rss")
+    if not any("utm_source=newsletter" in w for w in links["/feeds/syndication.rss"]):
+        errors.append("syndication.rss has no newsletter-tracked link")
+    if not any(w.rstrip("/").endswith("/amp") for w in links["/feeds/syndication.rss"]):
+        errors.append("syndication.rss has no AMP link")
+
+
 def check_trafilatura(manifest: list[dict], errors: list[str]) -> None:
     """Every body paragraph survives trafilatura.extract (boilerplate may remain)."""
     import trafilatura  # optional
@@ -200,6 +320,7 @@ def main() -> int:
     for rec in manifest:
         check_page(rec, errors)
     check_feeds(manifest, errors)
+    check_dedupe(manifest, errors)
     if "--trafilatura" in sys.argv:
         check_trafilatura(manifest, errors)
     for err in errors:

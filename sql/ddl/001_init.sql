@@ -67,7 +67,7 @@ create table if not exists url_outcomes (
     detail      varchar,
     article_id  varchar,
     recorded_at timestamptz not null,
-    primary key (run_id, feed_url, entry_key)
+    primary key (run_id, feed_url, url)
 );
 create index if not exists url_outcomes_feed on url_outcomes (feed_url, entry_key);
 

@@ -13,7 +13,7 @@ import pytest
 from pipeline.extract import article_id, content_hash
 from pipeline.records import Article
 from pipeline.settings import Settings
-from pipeline.signature import containment, jaccard, signature
+from pipeline.signature import BANDS, containment, jaccard, signature
 from pipeline.urls import url_key
 from tests.conftest import SAMPLES
 from tests.staging import article, run_articles
@@ -146,4 +146,4 @@ def test_signatures_and_band_keys_stored(settings: Settings, tmp_path: Path) -> 
     with duckdb.connect(str(settings.db), read_only=True) as con:
         sigs, bands = con.execute("select (select count(*) from article_signatures), "
                                   "(select count(*) from article_lsh)").fetchone()
-    assert (sigs, bands) == (1, 32)
+    assert (sigs, bands) == (1, BANDS)

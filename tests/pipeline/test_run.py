@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urljoin
 
 import duckdb
 import pytest
@@ -12,6 +12,7 @@ import pytest
 from pipeline.run import run_once
 from pipeline.samplesite import SampleSite
 from pipeline.settings import Settings
+from pipeline.urls import canonical_url
 from tests.conftest import SAMPLES, sample_sources
 
 MANIFEST = json.loads((SAMPLES / "manifest.json").read_text(encoding="utf-8"))
@@ -27,24 +28,46 @@ def first_run(settings: Settings, sample_site: SampleSite, tmp_path: Path) -> di
     return run_once(settings, sample_sources(sample_site, tmp_path / "sources.yaml"))
 
 
-def test_every_listed_page_gets_an_outcome(first_run: dict, settings: Settings) -> None:
-    listed = {(f, link) for item in MANIFEST for f, link in zip(item["feeds"], item["feed_links"],
-                                                                  strict=True)}
+def listed_entries(base: str) -> set[tuple[str, str]]:
+    """(feed, clean link) of every link the sample feeds list: one outcome each per run."""
+    return {(feed, canonical_url(urljoin(base + feed, link)))
+            for item in MANIFEST for feed, link in zip(item["feeds"], item["feed_links"],
+                                                       strict=True)}
+
+
+def path_of(url: str) -> str:
+    return "/" + url.split("/", 3)[3]
+
+
+ORIGINALS = {i["path"] for i in MANIFEST if i["on_theme"] and not i["duplicate_of"]}
+COPIES = [i for i in MANIFEST if i["duplicate_of"]]
+
+
+def test_every_listed_page_gets_an_outcome(first_run: dict, settings: Settings,
+                                           sample_site: SampleSite) -> None:
+    listed = listed_entries(sample_site.base_url)
     assert sum(first_run["counts"].values()) == len(listed)
     assert rows(settings, "select count(*) from url_outcomes")[0][0] == len(listed)
 
 
-def test_on_theme_pages_land_once_and_off_theme_are_recorded(
+def test_on_theme_originals_land_once_and_off_theme_are_recorded(
         first_run: dict, settings: Settings) -> None:
-    on_theme = {i["path"] for i in MANIFEST if i["on_theme"] and i["kind"] != "republished"}
-    landed = {r[0].split("8765", 1)[-1] if "8765" in r[0] else "/" + r[0].split("/", 3)[3]
-              for r in rows(settings, "select url from articles")}
-    assert landed == on_theme
+    landed = {path_of(r[0]) for r in rows(settings, "select url from articles")}
+    assert landed == ORIGINALS
     off = [i for i in MANIFEST if not i["on_theme"]]
     assert first_run["counts"]["off_theme"] == len(off)
-    assert first_run["counts"]["loaded"] == len(on_theme)
+    assert first_run["counts"]["loaded"] == len(ORIGINALS)
     reasons = rows(settings, "select distinct reason from url_outcomes where outcome='off_theme'")
     assert reasons == [("off_theme",)]
+
+
+def test_every_copy_is_linked_to_its_original_by_the_expected_method(
+        first_run: dict, settings: Settings) -> None:
+    links = {path_of(u): (m, path_of(orig)) for u, m, orig in rows(
+        settings, "select d.url, d.method, a.url from article_duplicates d "
+                  "join articles a on a.article_id = d.duplicate_of")}
+    for copy in COPIES:
+        assert links[copy["path"]] == (copy["dup_method"], copy["duplicate_of"]), copy["path"]
 
 
 def test_stored_article_matches_gold(first_run: dict, settings: Settings) -> None:
@@ -85,18 +108,26 @@ def test_broken_feeds_and_slow_page_are_recorded_and_the_rest_lands(
     assert feeds["slow-pages"]["status"] == "ok"
     slow_fail = [p for p in summary["page_failures"] if "slow" in p["url"]]
     assert [p["reason"] for p in slow_fail] == ["deadline"]
-    assert summary["counts"]["loaded"] == len(
-        [i for i in MANIFEST if i["on_theme"] and i["kind"] != "republished"])
+    assert summary["counts"]["loaded"] == len(ORIGINALS)
     stored = dict(rows(quick, "select source, last_error from feed_state "
                               "where last_status = 'failed'"))
     assert set(stored) == {"broken-500", "broken-xml"}
 
 
-def test_duplicates_are_recorded(first_run: dict, settings: Settings) -> None:
-    dups = rows(settings, "select method, duplicate_of in (select article_id from articles) "
-                          "from article_duplicates order by method")
-    assert [m for m, _ in dups] == ["hash", "url"]
-    assert all(ok for _, ok in dups)
+def test_copies_found_again_in_a_later_run(settings: Settings, sample_site: SampleSite,
+                                           tmp_path: Path) -> None:
+    everything = sample_sources(sample_site, tmp_path / "all.yaml")
+    text = everything.read_text(encoding="utf-8")
+    originals_only = tmp_path / "originals.yaml"
+    originals_only.write_text(text.split("  - name: sample-syndication")[0], encoding="utf-8")
+    run_once(settings, originals_only)
+    second = run_once(settings, everything)
+    assert second["counts"].get("loaded", 0) == len(
+        [i for i in MANIFEST if i["on_theme"] and not i["duplicate_of"]
+         and i["feeds"] == ["/feeds/syndication.rss"]])
+    links = {path_of(u): m for u, m in rows(settings, "select url, method from article_duplicates")}
+    for copy in COPIES:
+        assert links[copy["path"]] == copy["dup_method"], copy["path"]
 
 
 def test_removals_and_learned_paragraphs_stored(first_run: dict, settings: Settings) -> None:
