@@ -8,7 +8,7 @@ RCWIRE := $(VENV)/bin/rcwire
 export GX_ANALYTICS_ENABLED := false
 export AIRFLOW__CORE__LOAD_EXAMPLES := False
 
-.PHONY: help setup run test lint typecheck audit clean airflow samples
+.PHONY: help setup run test lint typecheck clean airflow samples
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -34,6 +34,9 @@ lint: setup ## ruff only
 
 typecheck: setup ## mypy only
 	@$(VENV)/bin/mypy
+
+airflow: setup ## Airflow 3 standalone on :8080 (SQLite, ./dags) fed by the sample site on :8765
+	@scripts/airflow-local.sh
 
 samples: setup ## Serve the sample site in the foreground (Ctrl-C to stop)
 	@$(RCWIRE) samples serve

@@ -14,6 +14,7 @@ import smtplib
 import ssl
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from email import policy
 from email.message import EmailMessage
 from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any, Literal
@@ -36,12 +37,19 @@ AlertKind = Literal["run_failed", "dq_failed"]
 _HEADER_MAX = 150
 _SECTION_MAX = 3000
 _EXCEPTION_MAX = 500
+# RFC 5322's hard line limit: long subjects (run ids) stay on one line instead of being
+# folded right after "Subject:", which some clients show with a leading space.
+_MAIL_POLICY = policy.SMTP.clone(max_line_length=998)
 
 
 class AlertSettings(BaseSettings):
-    """Where alerts go; env prefix ``RCWIRE_``. A channel with no target is off."""
+    """Where alerts go; env prefix ``RCWIRE_``. A channel with no target is off.
 
-    model_config = SettingsConfigDict(env_prefix="RCWIRE_", extra="ignore")
+    Empty variables count as unset, so a deployment can pass every one through blank.
+    """
+
+    model_config = SettingsConfigDict(env_prefix="RCWIRE_", extra="ignore",
+                                      env_ignore_empty=True)
 
     smtp_host: str | None = Field(None, description="SMTP server; unset disables email.")
     smtp_port: int = Field(25, description="SMTP port (587 with STARTTLS is usual).")
@@ -146,7 +154,7 @@ def send(alert: Alert, settings: AlertSettings | None = None) -> list[str]:
 
 
 def _send_email(alert: Alert, conf: AlertSettings, host: str) -> None:
-    msg = EmailMessage()
+    msg = EmailMessage(policy=_MAIL_POLICY)
     msg["Subject"] = alert.subject
     msg["From"] = conf.smtp_from
     msg["To"] = ", ".join(conf.alert_emails)
@@ -154,7 +162,7 @@ def _send_email(alert: Alert, conf: AlertSettings, host: str) -> None:
     with smtplib.SMTP(host, conf.smtp_port, timeout=conf.alert_timeout) as smtp:
         if conf.smtp_starttls:
             smtp.starttls(context=ssl.create_default_context())
-        if conf.smtp_user and conf.smtp_password:
+        if conf.smtp_user and conf.smtp_password and conf.smtp_password.get_secret_value():
             smtp.login(conf.smtp_user, conf.smtp_password.get_secret_value())
         smtp.send_message(msg)
 
@@ -162,26 +170,6 @@ def _send_email(alert: Alert, conf: AlertSettings, host: str) -> None:
 def _post_webhook(alert: Alert, url: str, timeout: float) -> None:
     response = httpx.post(url, json=alert.as_slack(), timeout=timeout)
     response.raise_for_status()
-
-
-def dq_failed_alert(run_id: str, suite: str, failures: Mapping[str, int], rows: int,
-                    settings: AlertSettings | None = None) -> Alert:
-    """The alert for a data-quality suite that did not pass.
-
-    Args:
-        run_id: the run whose batch failed.
-        suite: the expectation suite's name.
-        failures: failed expectation -> number of offending rows.
-        rows: rows the suite checked.
-        settings: for the where-to-look link (default: from the environment).
-
-    Returns:
-        A ``dq_failed`` alert listing every failed expectation with its row count.
-    """
-    lines = [f"suite {suite}: {len(failures)} expectation(s) failed on {rows} row(s)"]
-    lines += [f"{name}: {count} row(s)" for name, count in sorted(failures.items())]
-    return Alert("dq_failed", run_id, f"data quality failed: {suite} (run {run_id})", lines,
-                 (settings or alert_settings()).report_url)
 
 
 def run_failed_alert(context: Mapping[str, Any], settings: AlertSettings | None = None) -> Alert:

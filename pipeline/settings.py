@@ -20,7 +20,9 @@ IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 class Settings(BaseSettings):
     """Pipeline settings; env prefix ``RCWIRE_``."""
 
-    model_config = SettingsConfigDict(env_prefix="RCWIRE_", extra="ignore")
+    # Empty variables count as unset: a deployment can pass every one through blank.
+    model_config = SettingsConfigDict(env_prefix="RCWIRE_", extra="ignore",
+                                      env_ignore_empty=True)
 
     # Storage
     db: Path = Field(Path("data/rcwire.duckdb"), description="DuckDB file analysts query.")

@@ -12,15 +12,14 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 
-from pipeline.rules import boilerplate_markers
+from pipeline.rules import EXPECTATIONS, boilerplate_markers
 from pipeline.settings import Settings
 
-SUITES = Path(__file__).resolve().parent.parent / "expectations"
+SUITES = EXPECTATIONS
 BATCH_COLUMNS = ["url", "title", "text", "fetched_at", "source", "word_count", "published_at",
                  "language", "relevance_score", "canonical_url"]
 # A marker only counts on a short paragraph: a long one that mentions "newsletter" is prose.
