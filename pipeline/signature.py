@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
-from datasketch import MinHash
 
 from pipeline.clean_text import fold
 
@@ -25,6 +25,8 @@ ROWS = 3
 SHINGLE = 4
 # One fixed seed: signatures stored years ago must stay comparable with new ones.
 SEED = 20240409
+_PRIME = np.uint64((1 << 61) - 1)
+_MAX32 = np.uint64((1 << 32) - 1)
 
 
 @dataclass(frozen=True)
@@ -58,9 +60,22 @@ def signature(text: str) -> Signature:
     tokens = fold(text).split()
     grams = {" ".join(tokens[i:i + SHINGLE]).encode("utf-8")
              for i in range(max(1, len(tokens) - SHINGLE + 1))}
-    mh = MinHash(num_perm=NUM_PERM, seed=SEED)
-    mh.update_batch(list(grams))
-    return Signature(np.asarray(mh.hashvalues, dtype=np.uint32), len(grams))
+    hashed = np.fromiter(
+        (int.from_bytes(hashlib.sha1(g).digest()[:4], "little") for g in grams),  # noqa: S324
+        dtype=np.uint64, count=len(grams)).reshape(-1, 1)
+    a, b = _permutations()
+    # Universal hashing (a*x + b mod a Mersenne prime), one row per permutation; uint64
+    # wrap-around is part of the hash family, as in the classic MinHash construction.
+    permuted = ((hashed * a + b) % _PRIME) & _MAX32
+    return Signature(permuted.min(axis=0).astype(np.uint32), len(grams))
+
+
+@cache
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.RandomState(SEED)
+    a = rng.randint(1, int(_PRIME), NUM_PERM, dtype=np.uint64)
+    b = rng.randint(0, int(_PRIME), NUM_PERM, dtype=np.uint64)
+    return a, b
 
 
 def jaccard(a: Signature, b: Signature) -> float:
