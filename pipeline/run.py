@@ -17,6 +17,7 @@ from pipeline.decide import decide
 from pipeline.extract_pool import ExtractPool
 from pipeline.fetch import HostLimiter, make_client
 from pipeline.load import load, mark_checked
+from pipeline.notify import Alert, alert_settings, send
 from pipeline.plan import plan_run
 from pipeline.quality import check_run
 from pipeline.records import FeedResult, FeedTask
@@ -95,8 +96,27 @@ def run_once(settings: Settings, sources_path: Path | None = None, *, run_id: st
     """
     run_id = run_id or new_run_id()
     folder = run_dir(settings.runs_dir, run_id)
-    if not (folder / "plan.json").exists():
-        folder = plan(settings, run_id, sources_path, only_due=only_due)
-    fetch_all(folder, settings, progress)
-    decide_run(folder, settings)
-    return load_run(folder, settings)
+    phase = "plan"
+    try:
+        if not (folder / "plan.json").exists():
+            folder = plan(settings, run_id, sources_path, only_due=only_due)
+        phase = "fetch"
+        fetch_all(folder, settings, progress)
+        phase = "decide"
+        decide_run(folder, settings)
+        phase = "load"
+        return load_run(folder, settings)
+    except Exception as exc:
+        alert_run_failure(run_id, phase, exc, folder)
+        raise
+
+
+def alert_run_failure(run_id: str, phase: str, exc: BaseException, folder: Path) -> None:
+    """Tell the operators a CLI run failed (Airflow runs alert through their callbacks)."""
+    conf = alert_settings()
+    if not (conf.smtp_host and conf.alert_emails) and not conf.webhook_url:
+        return
+    lines = [f"phase: {phase}", f"error: {type(exc).__name__}: {str(exc)[:500]}",
+             f"run folder: {folder}"]
+    send(Alert("run_failed", run_id, f"rcwire run {run_id} failed in {phase}", lines,
+               conf.report_url or f"rcwire run --run-id {run_id} (resumes the run)"))

@@ -133,3 +133,16 @@ def test_marker_regexes_only_hit_short_paragraphs() -> None:
     long_para = "Subscribe " + "word " * 60
     assert any(m.search(promo) for m in markers)
     assert not any(m.search(long_para) for m in markers)
+
+
+def test_failed_cli_run_sends_one_run_failed_alert(
+        settings: Settings, channels: tuple[MailSink, WebhookReceiver]) -> None:
+    from pipeline.errors import RunError
+    from pipeline.run import run_once
+
+    sink, hook = channels
+    with pytest.raises(RunError):
+        run_once(settings, settings.sources.parent / "missing.yaml", run_id="r-broken")
+    assert len(sink.envelopes) == 1 and len(hook.posts) == 1
+    text = hook.posts[0]["text"]
+    assert "run_failed" in text and "r-broken" in text and "failed in plan" in text
