@@ -11,7 +11,7 @@ export AIRFLOW__CORE__LOAD_EXAMPLES := False
 # would otherwise recompile ~5 s of imports from source.
 export UV_COMPILE_BYTECODE := 1
 
-.PHONY: help setup run test lint typecheck clean airflow samples
+.PHONY: help setup run test lint typecheck clean airflow report samples
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -40,6 +40,9 @@ typecheck: setup ## mypy only
 
 airflow: setup ## Airflow 3 standalone on :8080 (SQLite, ./dags) fed by the sample site on :8765
 	@scripts/airflow-local.sh
+
+report: setup ## Write data/reports/report.html (all history) from data/rcwire.duckdb
+	@$(RCWIRE) report --days 0
 
 samples: setup ## Serve the sample site in the foreground (Ctrl-C to stop)
 	@$(RCWIRE) samples serve

@@ -6,6 +6,7 @@ import contextlib
 import ipaddress
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -21,6 +22,9 @@ quarantine_app = typer.Typer(help="Articles held back by validation.", no_args_i
 app.add_typer(quarantine_app, name="quarantine")
 dq_app = typer.Typer(help="Data-quality results.", no_args_is_help=True)
 app.add_typer(dq_app, name="dq")
+entities_app = typer.Typer(help="The entity lexicon (config/entities.yaml).",
+                           no_args_is_help=True)
+app.add_typer(entities_app, name="entities")
 
 SAMPLE_PORT = 8765
 
@@ -213,3 +217,90 @@ def dq_report(
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(html, encoding="utf-8")
     typer.echo(f"wrote {out}")
+
+
+@app.command("sql")
+def sql_command(
+    query: Annotated[str, typer.Argument(help="SQL to run; - reads it from standard input.")],
+    fmt: Annotated[str | None, typer.Option(
+        "--format", "-f", help="table, csv, json, jsonl or parquet (default: from --out's "
+        "suffix, else table).")] = None,
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="Write to this file (required for parquet).")] = None,
+    max_rows: Annotated[int, typer.Option(help="Rows shown by --format table.")] = 100,
+    db: Annotated[Path | None, typer.Option(help="DuckDB file (default RCWIRE_DB).")] = None,
+) -> None:
+    """Query the database read-only (views: `rcwire sql "from duckdb_views()"`)."""
+    from pipeline.query import QueryError, choose_format, run_sql
+
+    settings = _settings(db=db)
+    text = sys.stdin.read() if query == "-" else query
+    chosen = choose_format(fmt, out, "table")
+    try:
+        rows = run_sql(settings.db, text, chosen, out, max_rows)
+    except QueryError as exc:
+        typer.echo(f"rcwire: sql: {exc}", err=True)
+        raise typer.Exit(1) from None
+    if out is not None:
+        typer.echo(f"wrote {rows} row(s) to {out}", err=True)
+
+
+app.command("query", help="Same as `rcwire sql`.")(sql_command)
+
+
+@app.command()
+def export(
+    path: Annotated[Path, typer.Argument(help="File to write (CSV also writes "
+                                               "<name>.entities.csv beside it).")],
+    since: Annotated[datetime | None, typer.Option(
+        formats=["%Y-%m-%d"], help="First day (publication date, else fetch date).")] = None,
+    fmt: Annotated[str | None, typer.Option(
+        "--format", "-f", help="parquet, csv or jsonl (default: from PATH's suffix, else "
+        "parquet).")] = None,
+    db: Annotated[Path | None, typer.Option(help="DuckDB file (default RCWIRE_DB).")] = None,
+) -> None:
+    """Export articles with their entities for pandas, polars or a notebook."""
+    from pipeline.export import EXPORT_FORMATS, export_articles
+    from pipeline.query import choose_format
+
+    chosen = choose_format(fmt, path, "parquet")
+    if chosen not in EXPORT_FORMATS:
+        raise RunError(f"export writes {', '.join(EXPORT_FORMATS)}, not {chosen}")
+    settings = _settings(db=db)
+    done = export_articles(settings.db, path, chosen, since.date() if since else None)
+    typer.echo(f"wrote {done.articles} article(s) to {done.path}")
+    if done.entities_path is not None:
+        typer.echo(f"wrote {done.entity_rows} entity row(s) to {done.entities_path}")
+
+
+@app.command()
+def report(
+    days: Annotated[int, typer.Option(help="Days covered, ending today; 0 for all.")] = 30,
+    out: Annotated[Path, typer.Option(help="HTML file to write.")] = Path(
+        "data/reports/report.html"),
+    db: Annotated[Path | None, typer.Option(help="DuckDB file (default RCWIRE_DB).")] = None,
+) -> None:
+    """Write the analyst report: one self-contained HTML file with charts."""
+    from pipeline.report import write_report
+
+    if days < 0:
+        raise RunError("--days must be 0 (all history) or more")
+    settings = _settings(db=db)
+    typer.echo(f"wrote {write_report(settings.db, out, days)}")
+
+
+@entities_app.command("rebuild")
+def entities_rebuild(
+    db: Annotated[Path | None, typer.Option(help="DuckDB file (default RCWIRE_DB).")] = None,
+) -> None:
+    """Recount entities in every stored article (after editing config/entities.yaml)."""
+    from pipeline import db as database
+    from pipeline.entities import load_entities, rebuild
+    from pipeline.run import WRITER_WAIT
+
+    settings = _settings(db=db)
+    entities = load_entities()
+    with database.opened(settings.db, wait=WRITER_WAIT) as con:
+        database.migrate(con)
+        rows = rebuild(con)
+    typer.echo(f"{rows} article/entity row(s) from {len(entities)} entities")

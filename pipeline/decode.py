@@ -6,11 +6,22 @@ import codecs
 import re
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 # Share of undecodable bytes we repair with U+FFFD before calling a page broken.
 _MAX_BAD_SHARE = 0.001
+# What bytes 0x80-0xBF (UTF-8 continuation bytes) look like when read as windows-1252
+# (or latin-1, for the five bytes windows-1252 leaves undefined).
+_CONT = "".join(sorted(set(bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore"))
+                       | {chr(c) for c in range(0x80, 0xC0)}))
+_C = f"[{re.escape(_CONT)}]"
+# A UTF-8 sequence that was decoded as windows-1252: "Ã©" for "é", "â€™" for "’".
+_MOJIBAKE = re.compile(f"[\u00c2-\u00df]{_C}|[\u00e0-\u00ef]{_C}{{2}}|[\u00f0-\u00f4]{_C}{{3}}")
+# Cheap first pass (one character class is scanned far faster than the alternation).
+_MOJIBAKE_START = re.compile(f"[\u00c2-\u00f4]{_C}")
+# Fewer such sequences than this may be genuine text ("é»" in French) and are left alone.
+_MIN_MOJIBAKE = 2
 
 
 class DecodeError(Exception):
@@ -25,11 +36,40 @@ def decode_html(body: bytes, content_type: str = "") -> tuple[str, str]:
         content_type: the Content-Type header, possibly with ``charset=``.
 
     Returns:
-        The text and the charset that produced it.
+        The text and the charset that produced it. Text that an earlier hop decoded with
+        the wrong charset and re-encoded ("double-encoded" UTF-8) is repaired.
 
     Raises:
         DecodeError: when no charset yields clean text.
     """
+    text, charset = _decode(body, content_type)
+    return repair_mojibake(text), charset
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 read as windows-1252, sequence by sequence, where that gives UTF-8."""
+    found = _MOJIBAKE_START.finditer(text)
+    if sum(1 for _, _ in zip(range(_MIN_MOJIBAKE), found, strict=False)) < _MIN_MOJIBAKE:
+        return text
+    return _MOJIBAKE.sub(_fix_sequence, text)
+
+
+def _fix_sequence(match: re.Match[str]) -> str:
+    raw = b"".join(_as_byte(c) for c in match.group(0))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return match.group(0)
+
+
+def _as_byte(char: str) -> bytes:
+    try:
+        return char.encode("cp1252")
+    except UnicodeEncodeError:
+        return char.encode("latin-1")
+
+
+def _decode(body: bytes, content_type: str) -> tuple[str, str]:
     for bom, name in _BOMS:
         if body.startswith(bom):
             return body[len(bom):].decode(name, errors="replace"), name
@@ -70,8 +110,12 @@ def _declared(body: bytes, content_type: str) -> str | None:
 
 
 def _salvage(body: bytes) -> tuple[str, str]:
-    if _UTF8_MULTIBYTE.search(body):
-        bad = len(body) - len(body.decode("utf-8", errors="ignore").encode("utf-8"))
+    """Bytes that are not valid UTF-8 and carry no usable label: damaged UTF-8 (most of
+    the non-ASCII bytes form UTF-8 sequences) or windows-1252, else a failure."""
+    valid = len(body.decode("utf-8", errors="ignore").encode("utf-8"))
+    ascii_bytes = len(body.translate(None, _HIGH_BYTES))
+    bad = len(body) - valid
+    if valid - ascii_bytes >= bad:
         if bad <= max(1, len(body) * _MAX_BAD_SHARE):
             return body.decode("utf-8", errors="replace"), "utf-8"
         raise DecodeError(f"invalid UTF-8: {bad} undecodable bytes")

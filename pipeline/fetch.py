@@ -1,13 +1,16 @@
 """Polite, bounded HTTP fetching.
 
 Every request has an overall deadline (not just connect/read timeouts), a cap on decoded
-bytes that also holds for compressed bodies, a redirect limit with a scheme check on every
-hop, and the SSRF guard of ``pipeline.netguard`` on every connection.
+bytes that also holds for compressed bodies, a redirect limit with loop detection and a
+scheme check on every hop, TLS verification that is never relaxed, and the SSRF guard of
+``pipeline.netguard`` on every connection. ``HostLimiter`` keeps the per-host politeness
+of a run: concurrency, spacing, ``Retry-After`` holds and each host's robots.txt.
 """
 
 from __future__ import annotations
 
 import asyncio
+import ssl
 import time
 import zlib
 from collections import defaultdict
@@ -21,6 +24,14 @@ import httpcore
 import httpx
 
 from pipeline.netguard import BlockedAddressError, GuardedBackend
+from pipeline.robots import (
+    ROBOTS_MAX_BYTES,
+    RobotsRules,
+    product_token,
+    robots_url,
+    rules_from_body,
+    rules_from_failure,
+)
 from pipeline.settings import Settings
 
 _GZIP_MAGIC = b"\x1f\x8b"
@@ -61,17 +72,25 @@ class FetchResult:
         return self.headers.get("content-type", "").split(";")[0].strip().lower()
 
 
-def make_client(settings: Settings) -> httpx.AsyncClient:
-    """An async client whose every connection passes the SSRF guard."""
+def make_client(settings: Settings, backend: GuardedBackend | None = None,
+                ) -> httpx.AsyncClient:
+    """An async client whose every connection passes the SSRF guard.
+
+    Args:
+        settings: timeouts, User-Agent and the allowed private networks.
+        backend: a guard with its own resolver or socket layer (tests); by default one
+            built from ``settings.allow_private_hosts``.
+    """
     transport = httpx.AsyncHTTPTransport(retries=0, trust_env=False)
     # httpx has no public hook for the network backend; swapping the pool keeps its
-    # request/response mapping and adds the address check at connect time.
+    # request/response mapping and adds the address check at connect time. The TLS
+    # context verifies certificates and host names, and no code path ever relaxes it.
     transport._pool = httpcore.AsyncConnectionPool(
         ssl_context=httpx.create_ssl_context(),
         max_connections=64,
         max_keepalive_connections=16,
         keepalive_expiry=5.0,
-        network_backend=GuardedBackend(settings.allow_private_hosts),
+        network_backend=backend or GuardedBackend(settings.allow_private_hosts),
     )
     timeout = httpx.Timeout(
         connect=settings.connect_timeout, read=settings.read_timeout,
@@ -80,11 +99,34 @@ def make_client(settings: Settings) -> httpx.AsyncClient:
     return httpx.AsyncClient(
         transport=transport, timeout=timeout, follow_redirects=False, trust_env=False,
         headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
+        event_hooks={"response": [_refuse_bad_redirect]},
     )
 
 
+async def _refuse_bad_redirect(response: httpx.Response) -> None:
+    """Check a redirect's target before httpx parses it: httpx builds the next request
+    even when not following, and a Location such as ``javascript:x`` would otherwise
+    escape as ``InvalidURL`` instead of a named refusal."""
+    location = response.headers.get("location")
+    if location and response.status_code in (301, 302, 303, 307, 308):
+        check_scheme(_join(str(response.request.url), location))
+
+
+def _join(base: str, location: str) -> str:
+    try:
+        return urljoin(base, location)
+    except ValueError:  # "http://[::1" and the like: no parser accepts them
+        raise FetchError("bad_url", f"{base[:200]} redirected to an invalid URL "
+                         f"{location[:200]!r}") from None
+
+
 class HostLimiter:
-    """Per-host concurrency and spacing, shared by all fetches of one process."""
+    """Per-host politeness shared by all fetches of one run (one process).
+
+    At most ``per_host`` requests in flight to a host, starts spaced by ``delay`` seconds
+    (or the host's robots.txt Crawl-delay when longer), nothing sent while the host's
+    ``Retry-After`` holds, and the host's robots.txt fetched once and cached.
+    """
 
     def __init__(self, per_host: int = 2, delay: float = 0.0) -> None:
         self._per_host = per_host
@@ -92,22 +134,81 @@ class HostLimiter:
         self._sems: dict[str, asyncio.Semaphore] = defaultdict(
             lambda: asyncio.Semaphore(self._per_host))
         self._next_slot: dict[str, float] = defaultdict(float)
+        self._hold: dict[str, float] = defaultdict(float)
+        self._crawl_delay: dict[str, float] = {}
+        self._robots: dict[str, RobotsRules] = {}
+        self._robots_locks: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
 
     @asynccontextmanager
-    async def slot(self, url: str) -> AsyncIterator[None]:
-        """Hold one of the host's slots, waiting out its spacing first."""
-        host = urlsplit(url).netloc.lower()
+    async def slot(self, url: str, max_wait: float | None = None) -> AsyncIterator[None]:
+        """Hold one of the host's slots, waiting out its spacing first.
+
+        Raises:
+            FetchError: ``retry_after`` when the host asked to be left alone for longer
+                than ``max_wait`` seconds (the URL is retried by a later run).
+        """
+        host = _host(url)
+        self._check_hold(host, max_wait)
         async with self._sems[host]:
-            wait = self._next_slot[host] - time.monotonic()
-            self._next_slot[host] = max(time.monotonic(), self._next_slot[host]) + self._delay
-            if wait > 0:
-                await asyncio.sleep(wait)
+            self._check_hold(host, max_wait)  # a 429 may have come in while we queued
+            now = time.monotonic()
+            start = max(now, self._next_slot[host], self._hold[host])
+            self._next_slot[host] = start + max(self._delay, self._crawl_delay.get(host, 0.0))
+            if start > now:
+                await asyncio.sleep(start - now)
             yield
 
     def push_back(self, url: str, seconds: float) -> None:
         """Keep the host quiet for ``seconds`` (``Retry-After``)."""
-        host = urlsplit(url).netloc.lower()
-        self._next_slot[host] = max(self._next_slot[host], time.monotonic() + seconds)
+        host = _host(url)
+        self._hold[host] = max(self._hold[host], time.monotonic() + seconds)
+
+    def _check_hold(self, host: str, max_wait: float | None) -> None:
+        left = self._hold[host] - time.monotonic()
+        if max_wait is not None and left > max_wait:
+            raise FetchError("retry_after", f"{host} asked to be left alone for another "
+                             f"{left:.0f}s; not contacted in this run")
+
+    async def check_robots(self, client: httpx.AsyncClient, url: str,
+                           settings: Settings) -> None:
+        """Raise ``FetchError("robots_disallowed")`` unless the host's robots.txt allows
+        ``url`` for our product token."""
+        token = product_token(settings.user_agent)
+        rules = await self.robots(client, url, settings)
+        if not rules.allows(url, token):
+            raise FetchError("robots_disallowed", rules.why_not(url, token))
+
+    async def robots(self, client: httpx.AsyncClient, url: str, settings: Settings,
+                     ) -> RobotsRules:
+        """The rules of ``url``'s host, fetched on first use and cached for the run."""
+        where = robots_url(url)
+        async with self._robots_locks[where]:
+            if where not in self._robots:
+                rules = await self._fetch_robots(client, where, settings)
+                delay = rules.crawl_delay(product_token(settings.user_agent))
+                if delay:
+                    host = _host(url)
+                    self._crawl_delay[host] = delay
+                    # The robots.txt request itself was spaced before we knew the delay.
+                    self._next_slot[host] = max(self._next_slot[host],
+                                                time.monotonic() + delay)
+                self._robots[where] = rules
+        return self._robots[where]
+
+    async def _fetch_robots(self, client: httpx.AsyncClient, where: str,
+                            settings: Settings) -> RobotsRules:
+        capped = settings.model_copy(
+            update={"max_bytes": min(settings.max_bytes, ROBOTS_MAX_BYTES)})
+        try:
+            async with self.slot(where, max_wait=settings.deadline):
+                got = await fetch(client, where, capped, accept="text/plain")
+        except FetchError as exc:
+            return rules_from_failure(where, exc.reason, exc.status)
+        return rules_from_body(where, got.body)
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).netloc.lower()
 
 
 async def fetch(
@@ -149,6 +250,9 @@ async def fetch(
         raise FetchError("blocked_address", str(exc)) from None
     except httpx.TimeoutException as exc:
         raise FetchError("timeout", f"{type(exc).__name__} {exc}".strip()) from None
+    except httpx.InvalidURL as exc:
+        raise FetchError("bad_url", f"cannot fetch {url[:200]} or a redirect of it ({exc})",
+                         ) from None
     except httpx.HTTPError as exc:
         raise FetchError(_error_reason(exc), str(exc) or type(exc).__name__) from None
 
@@ -157,25 +261,34 @@ async def _follow(
     client: httpx.AsyncClient, url: str, headers: dict[str, str], settings: Settings,
 ) -> FetchResult:
     current = url
+    seen: set[str] = set()
     for hop in range(settings.max_redirects + 1):
-        _check_scheme(current)
+        check_scheme(current)
+        if current in seen:
+            raise FetchError("redirect_loop", f"redirected back to {current[:200]}")
+        seen.add(current)
         async with client.stream("GET", current, headers=headers) as resp:
             if resp.status_code in (301, 302, 303, 307, 308) and "location" in resp.headers:
-                current = urljoin(current, resp.headers["location"])
+                current = _join(current, resp.headers["location"])
                 continue
             if resp.status_code == 304:
                 return FetchResult(url, current, 304, _headers(resp), b"", hop)
             if resp.status_code >= 400:
-                raise FetchError(f"http_{resp.status_code}", _status_detail(resp),
-                                 resp.status_code,
-                                 retry_after_seconds(resp.headers.get("retry-after")))
+                wait = retry_after_seconds(resp.headers.get("retry-after"))
+                detail = _status_detail(resp) + (f"; Retry-After {wait:.0f}s" if wait else "")
+                raise FetchError(f"http_{resp.status_code}", detail, resp.status_code, wait)
             body = await _read_capped(resp, settings.max_bytes)
             return FetchResult(url, str(resp.url), resp.status_code, _headers(resp), body, hop)
     raise FetchError("too_many_redirects", f"more than {settings.max_redirects} redirects")
 
 
-def _check_scheme(url: str) -> None:
-    scheme = urlsplit(url).scheme.lower()
+def check_scheme(url: str) -> None:
+    """Refuse anything but http(s) (``file:``, ``ftp:``, ``javascript:``, ``data:`` ...)
+    and URLs no parser accepts."""
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError as exc:
+        raise FetchError("bad_url", f"cannot parse {url[:200]!r} ({exc})") from None
     if scheme not in ("http", "https"):
         raise FetchError("bad_scheme", f"refusing {scheme or 'scheme-less'} URL {url[:200]}")
 
@@ -260,7 +373,7 @@ def _status_detail(resp: httpx.Response) -> str:
 
 def _error_reason(exc: httpx.HTTPError) -> str:
     text = str(exc).lower()
-    if "certificate" in text or "ssl" in text or "tls" in text:
+    if _caused_by_tls(exc) or "certificate" in text or "ssl" in text or "tls" in text:
         return "tls_error"
     if isinstance(exc, httpx.ConnectError):
         return "connect_error"
@@ -269,3 +382,14 @@ def _error_reason(exc: httpx.HTTPError) -> str:
     if isinstance(exc, httpx.RemoteProtocolError):
         return "protocol_error"
     return "http_error"
+
+
+def _caused_by_tls(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    for _ in range(10):
+        if seen is None:
+            return False
+        if isinstance(seen, ssl.SSLError | ssl.CertificateError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False

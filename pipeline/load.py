@@ -13,9 +13,10 @@ import pyarrow.parquet as pq
 
 from pipeline.db import sql
 from pipeline.decide import DUPLICATE_SCHEMA, SIGNATURE_SCHEMA
+from pipeline.entities import insert_staged as insert_entities
 from pipeline.records import FeedResult, FeedStatus
 from pipeline.schedule import next_feed_state
-from pipeline.stage import read_json, write_json
+from pipeline.stage import feed_result_from_json, read_json, write_json
 
 _TS = pa.timestamp("us", tz="UTC")
 OUTCOME_SCHEMA = pa.schema([
@@ -58,7 +59,7 @@ def load(folder: Path, con: duckdb.DuckDBPyConnection, *, trigger: str = "cli",
         summary: dict[str, Any] = read_json(folder / "summary.json")
         return summary
     outcomes = read_json(folder / "decided" / "outcomes.json")
-    feeds = [_result(r) for r in read_json(folder / "decided" / "feeds.json")]
+    feeds = [feed_result_from_json(r) for r in read_json(folder / "decided" / "feeds.json")]
     counts = _count(outcomes)
     started = started_at or datetime.fromtimestamp((folder / "plan.json").stat().st_mtime, UTC)
     con.execute("begin transaction")
@@ -101,6 +102,7 @@ def _insert_batch(con: duckdb.DuckDBPyConnection, folder: Path, run_id: str,
         con.register(name, table)
     try:
         con.execute(sql("queries/insert_articles"), params)
+        insert_entities(con, staged["staged_articles"])
         con.execute(sql("queries/insert_removals"))
         con.execute(sql("queries/learn_boilerplate"))
         con.execute(sql("queries/insert_duplicates"))
@@ -137,28 +139,18 @@ def insert_dq_results(con: duckdb.DuckDBPyConnection, run_id: str,
 
 
 def _feed_states(con: duckdb.DuckDBPyConnection, feeds: list[FeedResult]) -> pa.Table:
-    prior = {row[0]: row for row in con.execute(sql("queries/feed_state_for")).fetchall()}
-    rows = []
-    for f in feeds:
-        _, failures, last_success = prior.get(f.feed_url, (None, 0, None))
-        rows.append(next_feed_state(f, int(failures or 0), last_success))
-    return pa.Table.from_pylist(rows, schema=FEED_STATE_SCHEMA)
+    cur = con.execute(sql("queries/feed_state_for"))
+    columns = [d[0] for d in cur.description]
+    prior = {row[0]: dict(zip(columns, row, strict=True)) for row in cur.fetchall()}
+    rows = [next_feed_state(f, prior.get(f.feed_url)) for f in feeds]
+    schema = FEED_STATE_SCHEMA.append(pa.field("unchanged_polls", pa.int32()))
+    return pa.Table.from_pylist(rows, schema=schema)
 
 
 def _feed_row(f: FeedResult) -> dict[str, Any]:
     return {"source": f.source, "feed_url": f.feed_url, "status": f.status.value,
             "http_status": f.http_status, "error": f.error, "entries": f.entries,
             "new_entries": f.new_entries, "fetched_at": f.fetched_at}
-
-
-def _result(raw: dict[str, Any]) -> FeedResult:
-    return FeedResult(
-        source=raw["source"], feed_url=raw["feed_url"], status=FeedStatus(raw["status"]),
-        fetched_at=datetime.fromisoformat(raw["fetched_at"]), http_status=raw.get("http_status"),
-        etag=raw.get("etag"), last_modified=raw.get("last_modified"), error=raw.get("error"),
-        entries=raw.get("entries", 0), new_entries=raw.get("new_entries", 0),
-        warnings=tuple(raw.get("warnings") or ()),
-    )
 
 
 def _count(outcomes: list[dict[str, Any]]) -> dict[str, int]:

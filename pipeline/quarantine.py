@@ -12,6 +12,7 @@ import pyarrow as pa
 
 from pipeline.db import sql
 from pipeline.dedupe import Thresholds, find_duplicates
+from pipeline.entities import insert_staged as insert_entities
 from pipeline.errors import RunError
 from pipeline.settings import Settings
 from pipeline.stage import ARTICLE_SCHEMA
@@ -90,6 +91,7 @@ def _insert(con: duckdb.DuckDBPyConnection, item: dict[str, Any], table: pa.Tabl
         con.register("staged_articles", staged)
         con.register("staged_signatures", sigs)
         con.execute(sql("queries/insert_articles"), {"run_id": item["run_id"]})
+        insert_entities(con, staged)
         con.execute(sql("queries/insert_removals"))
         con.execute(sql("queries/insert_signatures"))
         con.execute(sql("queries/insert_lsh"))

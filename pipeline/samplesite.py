@@ -2,7 +2,13 @@
 
 Serves ``samples/site`` with ``{{BASE}}`` in text files replaced by the server's own base
 URL, answers conditional requests (ETag / Last-Modified -> 304) and gzip like a real
-server, and offers a few fault routes under ``/_fault/`` for tests of failure handling.
+server, logs every request with its start and end time, and offers a few fault routes
+under ``/_fault/`` (``pipeline.faultsite`` adds one per hostile case):
+
+``/_fault/status/<code>``   that status
+``/_fault/slow?seconds=S``  a page after S seconds
+``/_fault/feed.xml?link=U`` an RSS feed with one item per ``link`` (repeatable)
+``/_fault/malformed.xml``   a truncated RSS document
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ import gzip
 import hashlib
 import threading
 import time
+from dataclasses import dataclass
 from email.utils import formatdate, parsedate_to_datetime
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -28,6 +35,15 @@ _TYPES = {
 _LAST_MODIFIED = formatdate(1_700_000_000, usegmt=True)
 
 
+@dataclass(frozen=True)
+class Hit:
+    """One request the site answered: path and monotonic start and end times."""
+
+    path: str
+    start: float
+    end: float
+
+
 def default_root() -> Path:
     """``samples/site`` of the checkout this package sits in."""
     return Path(__file__).resolve().parent.parent / "samples" / "site"
@@ -36,33 +52,43 @@ def default_root() -> Path:
 class SampleSite:
     """A threaded HTTP server over a folder; use as a context manager or start/stop."""
 
+    scheme = "http"
+
     def __init__(self, root: Path | None = None, host: str = "127.0.0.1", port: int = 0,
                  ) -> None:
         self.root = (root or default_root()).resolve()
         if not self.root.is_dir():
             raise FileNotFoundError(f"sample site folder {self.root} does not exist")
         handler = type("Handler", (_Handler,), {"site": self})
-        self._server = ThreadingHTTPServer((host, port), handler)
+        self._server = self._make_server(host, port, handler)
         self._server.daemon_threads = True
         self._thread: threading.Thread | None = None
         self.hits: dict[str, int] = {}
+        self.log: list[Hit] = []
+        self.stopping = threading.Event()
         self._lock = threading.Lock()
+
+    def _make_server(self, host: str, port: int, handler: type[BaseHTTPRequestHandler],
+                     ) -> ThreadingHTTPServer:
+        return ThreadingHTTPServer((host, port), handler)
 
     @property
     def base_url(self) -> str:
         """``http://host:port`` with no trailing slash."""
         host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return f"{self.scheme}://{host!s}:{port}"
 
     def start(self) -> SampleSite:
         """Serve in a background thread."""
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True,
-                                        name="sample-site")
+        # A short poll interval makes stop() quick (tests start many sites).
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,),
+                                        daemon=True, name="sample-site")
         self._thread.start()
         return self
 
     def stop(self) -> None:
-        """Stop serving and close the socket."""
+        """Stop serving and close the socket (handlers that hang are released)."""
+        self.stopping.set()
         self._server.shutdown()
         self._server.server_close()
 
@@ -83,6 +109,19 @@ class SampleSite:
         """Record a request (tests assert on what was fetched)."""
         with self._lock:
             self.hits[path] = self.hits.get(path, 0) + 1
+
+    def record(self, path: str, start: float) -> None:
+        """Log a finished request with its timing (tests check spacing and concurrency)."""
+        with self._lock:
+            self.log.append(Hit(path, start, time.monotonic()))
+
+    def respond(self, handler: _Handler, path: str) -> bool:
+        """Answer ``path`` specially (subclasses); False to serve the file."""
+        return False
+
+    def fault(self, handler: _Handler, name: str, query: dict[str, list[str]]) -> None:
+        """Answer ``/_fault/<name>``; subclasses add routes."""
+        handler.basic_fault(name, query)
 
     def render(self, path: str) -> tuple[bytes, str] | None:
         """The body and Content-Type for a URL path, or None if there is no such file."""
@@ -110,21 +149,27 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         parts = urlsplit(self.path)
         self.site.count(parts.path)
-        if parts.path.startswith("/_fault/"):
-            self._fault(parts.path, parse_qs(parts.query))
+        start = time.monotonic()
+        try:
+            self._answer(parts.path, parts.query)
+        finally:
+            self.site.record(parts.path, start)
+
+    def _answer(self, path: str, query: str) -> None:
+        if path.startswith("/_fault/"):
+            self.site.fault(self, path.removeprefix("/_fault/"), parse_qs(query))
             return
-        found = self.site.render(parts.path)
+        if self.site.respond(self, path):
+            return
+        found = self.site.render(path)
         if found is None:
             self._send(HTTPStatus.NOT_FOUND, b"<h1>404 Not Found</h1>", "text/html")
             return
         body, ctype = found
         etag = '"' + hashlib.sha256(body).hexdigest()[:20] + '"'
-        if self._not_modified(etag):
-            self.send_response(HTTPStatus.NOT_MODIFIED)
-            self.send_header("ETag", etag)
-            self.end_headers()
-            return
-        self._send(HTTPStatus.OK, body, ctype, {"ETag": etag, "Last-Modified": _LAST_MODIFIED})
+        if not self.not_modified(etag):
+            self._send(HTTPStatus.OK, body, ctype,
+                       {"ETag": etag, "Last-Modified": _LAST_MODIFIED})
 
     def _not_modified(self, etag: str) -> bool:
         if_none = self.headers.get("If-None-Match")
@@ -137,6 +182,20 @@ class _Handler(BaseHTTPRequestHandler):
             except (TypeError, ValueError):
                 return False
         return False
+
+    def send(self, status: int, body: bytes, ctype: str,
+             headers: dict[str, str] | None = None) -> None:
+        """Answer with a body (gzip when the client accepts it), like a real server."""
+        self._send(status, body, ctype, headers)
+
+    def not_modified(self, etag: str) -> bool:
+        """Answer 304 when the request's validators match ``etag``; True if it did."""
+        if not self._not_modified(etag):
+            return False
+        self.send_response(HTTPStatus.NOT_MODIFIED)
+        self.send_header("ETag", etag)
+        self.end_headers()
+        return True
 
     def _send(self, status: int, body: bytes, ctype: str,
               headers: dict[str, str] | None = None) -> None:
@@ -151,8 +210,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def _fault(self, path: str, query: dict[str, list[str]]) -> None:
-        name = path.removeprefix("/_fault/")
+    def basic_fault(self, name: str, query: dict[str, list[str]]) -> None:
+        """The fault routes every sample site offers."""
         if name.startswith("status/"):
             code = int(name.split("/")[1])
             self._send(code, f"<h1>{code}</h1>".encode(), "text/html")

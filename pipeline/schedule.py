@@ -1,12 +1,32 @@
-"""When to fetch a feed next: back off on failures, growing and capped, reset on success."""
+"""When to fetch a feed next.
+
+Two policies, both growing and capped:
+
+* ``Backoff``: after consecutive failures, wait 15 min, 30 min, 1 h ... up to 24 h; a
+  success resets it.
+* ``Adaptive``: a feed that answers but has nothing new (304, or 200 without a new entry)
+  is polled less often: 15 min after the first such answer, then 30 min, 1 h ... up to
+  6 h; an answer with new entries makes the feed due at once again.
+
+``plan`` skips feeds whose ``next_fetch_at`` lies ahead, so a frequent schedule only
+fetches what is due.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from pipeline.records import FeedResult, FeedStatus
+
+
+def _doubling(base: timedelta, cap: timedelta, count: int) -> timedelta:
+    if count <= 0:
+        return timedelta(0)
+    grown: timedelta = base * (2 ** min(count - 1, 20))
+    return min(grown, cap)
 
 
 @dataclass(frozen=True)
@@ -18,29 +38,52 @@ class Backoff:
 
     def delay(self, failures: int) -> timedelta:
         """Wait after ``failures`` consecutive failures (0 means none)."""
-        if failures <= 0:
-            return timedelta(0)
-        grown: timedelta = self.base * (2 ** min(failures - 1, 20))
-        return min(grown, self.cap)
+        return _doubling(self.base, self.cap, failures)
+
+
+@dataclass(frozen=True)
+class Adaptive:
+    """Polling policy for a feed that keeps answering with nothing new."""
+
+    base: timedelta = timedelta(minutes=15)
+    cap: timedelta = timedelta(hours=6)
+
+    def interval(self, unchanged: int) -> timedelta:
+        """Wait after ``unchanged`` consecutive polls that found nothing new."""
+        return _doubling(self.base, self.cap, unchanged)
+
+
+def unchanged(result: FeedResult) -> bool:
+    """The feed answered, and with nothing we had not seen (304, or 200 and no new entry)."""
+    if result.status is FeedStatus.NOT_MODIFIED:
+        return True
+    return result.status is FeedStatus.OK and result.new_entries == 0
 
 
 def next_feed_state(
-    result: FeedResult, previous_failures: int, last_success: datetime | None,
-    backoff: Backoff = Backoff(),
+    result: FeedResult, prior: Mapping[str, Any] | None,
+    backoff: Backoff = Backoff(), adaptive: Adaptive = Adaptive(),
 ) -> dict[str, Any]:
     """The ``feed_state`` row after ``result``.
 
     Args:
         result: this run's fetch of the feed.
-        previous_failures: consecutive failures stored before this run.
-        last_success: when the feed last answered usefully.
+        prior: the stored row (``queries/feed_state_for``: ``consecutive_failures``,
+            ``last_success_at``, ``unchanged_polls``), None for a new feed.
         backoff: the failure policy.
+        adaptive: the policy for feeds with nothing new.
 
     Returns:
         Column values for ``feed_state``.
     """
+    prior = prior or {}
     failed = result.status is FeedStatus.FAILED
-    failures = previous_failures + 1 if failed else 0
+    failures = int(prior.get("consecutive_failures") or 0) + 1 if failed else 0
+    polls = int(prior.get("unchanged_polls") or 0)
+    if not failed:
+        polls = polls + 1 if unchanged(result) else 0
+    wait = backoff.delay(failures) if failed else adaptive.interval(polls)
+    last_success: datetime | None = prior.get("last_success_at")
     return {
         "feed_url": result.feed_url,
         "source": result.source,
@@ -50,7 +93,8 @@ def next_feed_state(
         "last_http_status": result.http_status,
         "last_error": result.error,
         "consecutive_failures": failures,
+        "unchanged_polls": polls,
         "last_fetched_at": result.fetched_at,
         "last_success_at": last_success if failed else result.fetched_at,
-        "next_fetch_at": result.fetched_at + backoff.delay(failures),
+        "next_fetch_at": result.fetched_at + wait,
     }

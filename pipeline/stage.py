@@ -164,7 +164,7 @@ def read_feed_outputs(folder: Path) -> tuple[list[FeedResult], list[Outcome], pa
     tables = []
     for meta_path in sorted((folder / "feeds").glob("*.json")):
         raw = read_json(meta_path)
-        results.append(_result_from_json(raw["result"]))
+        results.append(feed_result_from_json(raw["result"]))
         outcomes.extend(_outcome_from_json(o) for o in raw["outcomes"])
         table_path = meta_path.with_suffix(".parquet")
         if table_path.exists():
@@ -173,7 +173,8 @@ def read_feed_outputs(folder: Path) -> tuple[list[FeedResult], list[Outcome], pa
     return results, outcomes, table
 
 
-def _result_from_json(raw: dict[str, Any]) -> FeedResult:
+def feed_result_from_json(raw: dict[str, Any]) -> FeedResult:
+    """A ``FeedResult`` back from its JSON form (run-folder files)."""
     return FeedResult(
         source=raw["source"], feed_url=raw["feed_url"], status=FeedStatus(raw["status"]),
         fetched_at=datetime.fromisoformat(raw["fetched_at"]), http_status=raw.get("http_status"),

@@ -47,6 +47,8 @@ class DagSettings(BaseSettings):
     retries: int = Field(2, ge=1, description="Retries of every task.")
     retry_delay: float = Field(
         300.0, gt=0, description="Seconds before the first retry; doubles on each retry.")
+    report_days: int = Field(
+        30, ge=0, description="Days the HTML report covers, ending today (0: all history).")
 
     @field_validator("schedule", mode="before")
     @classmethod
@@ -157,27 +159,37 @@ def load_task(run_id: str, settings: Settings | None = None) -> dict[str, Any]:
 
 
 def report_task(folder: str | None = None, settings: Settings | None = None) -> str:
-    """Checkpoint DuckDB and write ``<data_dir>/reports/latest.json`` for analysts.
+    """Checkpoint DuckDB, then write the analyst reports of ``<data_dir>/reports/``.
+
+    ``latest.json`` holds articles per source, feed state and the last run (for machines);
+    ``report.html`` is the self-contained analyst report of ``rcwire report`` covering
+    ``RCWIRE_REPORT_DAYS`` days; the JSON names it under ``report_html``.
 
     Args:
         folder: a run folder whose summary to include (default: none).
 
     Returns:
-        The report's path.
+        The JSON report's path.
     """
+    from pipeline.report import write_report
+    from pipeline.run import WRITER_WAIT
     from pipeline.stage import read_json, write_json
 
     settings = settings or get_settings()
     sources, last_run = _checkpoint_then(settings, ("report_counts", {}), ("report_last_run", {}))
     for run in last_run:
         run["counts"] = json.loads(run["counts"] or "{}")
+    reports = settings.data_dir / "reports"
+    # Read-only after the checkpoint: rendering charts must not hold the write lock.
+    html = write_report(settings.db, reports / "report.html", dag_settings().report_days,
+                        wait=WRITER_WAIT)
     report: dict[str, Any] = {
         "generated_at": datetime.now(UTC).isoformat(), "sources": sources,
         "articles": sum(int(s["articles"]) for s in sources),
-        "last_run": last_run[0] if last_run else None}
+        "last_run": last_run[0] if last_run else None, "report_html": str(html.resolve())}
     if folder and (Path(folder) / "summary.json").exists():
         report["run_summary"] = read_json(Path(folder) / "summary.json")
-    path = settings.data_dir / "reports" / "latest.json"
+    path = reports / "latest.json"
     write_json(path, report)
     return str(path.resolve())
 

@@ -17,8 +17,16 @@ import httpx
 from pipeline.decode import DecodeError, decode_html
 from pipeline.extract import ExtractError
 from pipeline.extract_pool import ExtractPool
-from pipeline.feeds import FeedParseError, parse_feed
-from pipeline.fetch import FetchError, HostLimiter, fetch, make_client, retry_after_seconds
+from pipeline.feeds import FeedParseError, parse_feed_isolated
+from pipeline.fetch import (
+    FetchError,
+    FetchResult,
+    HostLimiter,
+    check_scheme,
+    fetch,
+    make_client,
+    retry_after_seconds,
+)
 from pipeline.records import (
     Article,
     FeedEntry,
@@ -36,6 +44,9 @@ _FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/xml;q=0.
                 "text/xml;q=0.9, */*;q=0.5")
 _PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
+
+# Seconds a host that answered 429 without Retry-After is left alone.
+_DEFAULT_HOLD = 60.0
 
 ProgressHook = Callable[[str, int], None]
 
@@ -71,16 +82,18 @@ async def process_feed_async(
 ) -> FeedResult:
     """Fetch a feed and its new pages, extract them and stage everything; never raises
     for a bad feed or page (each is recorded with its reason)."""
-    result, entries = await _fetch_feed(task, settings, client, limiter)
-    fresh = [e for e in entries if e.entry_key not in task.known_keys]
-    fresh_keys = {e.entry_key for e in fresh}
-    fresh += [_retry_entry(task, url, key) for url, key in task.retry_urls
-              if key not in fresh_keys]
+    result, entries, refused = await _fetch_feed(task, settings, client, limiter)
+    refused = list(dict.fromkeys(refused))
+    new = [e for e in entries if e.entry_key not in task.known_keys]
+    taken = {e.entry_key for e in new} | {link for link, _ in refused}
+    fresh = new + [_retry_entry(task, url, key) for url, key in task.retry_urls
+                   if key not in taken]
     outcomes = [
         Outcome(e.url, e.source, e.feed_url, e.entry_key, OutcomeKind.ALREADY_KNOWN,
                 reason="seen_in_earlier_run")
         for e in entries if e.entry_key in task.known_keys
     ]
+    outcomes += [_refused(task, link, why) for link, why in refused]
     if progress:
         progress(task.source.name, len(fresh))
     done = await asyncio.gather(*(
@@ -88,35 +101,57 @@ async def process_feed_async(
         for e in fresh))
     articles = [a for a, _ in done if a is not None]
     outcomes += [o for _, o in done]
-    result = _with_counts(result, len(entries), len(fresh))
+    # Retried pages are not news of the feed: they must not reset its polling interval.
+    result = _with_counts(result, len(entries), len(new))
     write_feed_output(folder, result, outcomes, articles)
     return result
 
 
 async def _fetch_feed(
     task: FeedTask, settings: Settings, client: httpx.AsyncClient, limiter: HostLimiter,
-) -> tuple[FeedResult, list[FeedEntry]]:
+) -> tuple[FeedResult, list[FeedEntry], list[tuple[str, str]]]:
     src = task.source
     now = datetime.now(UTC)
     try:
-        async with limiter.slot(src.url):
-            got = await fetch(client, src.url, settings, etag=task.etag,
-                              last_modified=task.last_modified, accept=_FEED_ACCEPT)
+        got = await _polite_fetch(src.url, settings, client, limiter, etag=task.etag,
+                                  last_modified=task.last_modified, accept=_FEED_ACCEPT)
     except FetchError as exc:
-        return _failed(task, now, exc.reason, exc.detail, exc.status), []
+        return _failed(task, now, exc.reason, exc.detail, exc.status), [], []
     if got.not_modified:
         return FeedResult(src.name, src.url, FeedStatus.NOT_MODIFIED, now, 304,
-                          etag=task.etag, last_modified=task.last_modified), []
+                          etag=task.etag, last_modified=task.last_modified), [], []
     try:
-        entries, warnings = await asyncio.to_thread(
-            parse_feed, src, got.body, got.final_url, got.headers.get("content-type", ""),
-            settings.max_entries_per_feed)
+        parsed = await parse_feed_isolated(
+            src, got.body, got.final_url, got.headers.get("content-type", ""),
+            settings.max_entries_per_feed, timeout=settings.extract_timeout)
     except FeedParseError as exc:
-        return _failed(task, now, exc.reason, exc.detail, got.status), []
+        return _failed(task, now, exc.reason, exc.detail, got.status), [], []
     return FeedResult(
         src.name, src.url, FeedStatus.OK, now, got.status, etag=got.headers.get("etag"),
-        last_modified=got.headers.get("last-modified"), warnings=tuple(warnings),
-    ), entries
+        last_modified=got.headers.get("last-modified"), warnings=tuple(parsed.warnings),
+    ), parsed.entries, parsed.refused
+
+
+async def _polite_fetch(url: str, settings: Settings, client: httpx.AsyncClient,
+                        limiter: HostLimiter, accept: str, etag: str | None = None,
+                        last_modified: str | None = None) -> FetchResult:
+    """``fetch`` after the host's robots.txt allowed it, in one of the host's slots, and
+    honouring ``Retry-After`` (and 429) for the rest of the run."""
+    check_scheme(url)
+    await limiter.check_robots(client, url, settings)
+    async with limiter.slot(url, max_wait=settings.deadline):
+        try:
+            got = await fetch(client, url, settings, etag=etag, last_modified=last_modified,
+                              accept=accept)
+        except FetchError as exc:
+            # 429 is about the whole host; a bare 503 may be about this URL alone.
+            if exc.retry_after is not None or exc.status == 429:
+                limiter.push_back(url, exc.retry_after or _DEFAULT_HOLD)
+            raise
+    wait = retry_after_seconds(got.headers.get("retry-after"))
+    if wait:
+        limiter.push_back(url, wait)
+    return got
 
 
 def _failed(task: FeedTask, when: datetime, reason: str, detail: str,
@@ -132,6 +167,13 @@ def _with_counts(result: FeedResult, entries: int, fresh: int) -> FeedResult:
         result.source, result.feed_url, result.status, result.fetched_at, result.http_status,
         result.etag, result.last_modified, result.error, entries, fresh, result.warnings,
     )
+
+
+def _refused(task: FeedTask, link: str, reason: str) -> Outcome:
+    # Never fetched: the key is the link itself, since it has no http(s) host to key on.
+    return Outcome(link, task.source.name, task.source.url, link, OutcomeKind.FETCH_FAILED,
+                   reason=reason, detail="feed entry link is not a fetchable http(s) URL; "
+                   "not fetched")
 
 
 def _retry_entry(task: FeedTask, url: str, key: str) -> FeedEntry:
@@ -160,16 +202,7 @@ async def _page_to_article(
 
 async def _fetch_page(entry: FeedEntry, settings: Settings, client: httpx.AsyncClient,
                       limiter: HostLimiter) -> Page:
-    async with limiter.slot(entry.url):
-        try:
-            got = await fetch(client, entry.url, settings, accept=_PAGE_ACCEPT)
-        except FetchError as exc:
-            if exc.retry_after is not None or exc.status in (429, 503):
-                limiter.push_back(entry.url, exc.retry_after or 60.0)
-            raise
-        wait = retry_after_seconds(got.headers.get("retry-after"))
-        if wait:
-            limiter.push_back(entry.url, wait)
+    got = await _polite_fetch(entry.url, settings, client, limiter, accept=_PAGE_ACCEPT)
     if got.content_type not in _HTML_TYPES:
         raise FetchError("not_html", f"Content-Type {got.content_type} is not a web page")
     html, _charset = decode_html(got.body, got.headers.get("content-type", ""))
