@@ -11,7 +11,7 @@ export AIRFLOW__CORE__LOAD_EXAMPLES := False
 # would otherwise recompile ~5 s of imports from source.
 export UV_COMPILE_BYTECODE := 1
 
-.PHONY: help setup run test lint typecheck clean airflow report samples
+.PHONY: help setup run test lint typecheck clean airflow report audit samples
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -43,6 +43,10 @@ airflow: setup ## Airflow 3 standalone on :8080 (SQLite, ./dags) fed by the samp
 
 report: setup ## Write data/reports/report.html (all history) from data/rcwire.duckdb
 	@$(RCWIRE) report --days 0
+
+audit: setup ## Check uv.lock against known vulnerabilities (needs pypi.org or api.osv.dev)
+	@uv export --frozen --format requirements-txt --no-emit-project --all-groups -o $(VENV)/audit-requirements.txt
+	@$(VENV)/bin/pip-audit --strict --disable-pip -r $(VENV)/audit-requirements.txt
 
 samples: setup ## Serve the sample site in the foreground (Ctrl-C to stop)
 	@$(RCWIRE) samples serve
