@@ -12,17 +12,17 @@ from pathlib import Path
 import duckdb
 
 from pipeline.errors import RunError
+from pipeline.paths import project_dir
 
 _MIGRATION = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
 
 
 def sql_dir() -> Path:
     """The ``sql/`` folder: beside the package in a checkout, inside it when installed."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here.parent / "sql", here / "_sql"):
-        if (candidate / "ddl").is_dir():
-            return candidate
-    raise RunError(f"cannot find the sql/ folder next to {here}")
+    found = project_dir("sql")
+    if not (found / "ddl").is_dir():
+        raise RunError(f"cannot find the sql/ folder (looked for {found})")
+    return found
 
 
 @cache

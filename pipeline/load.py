@@ -35,7 +35,7 @@ FEED_STATE_SCHEMA = pa.schema([
     ("last_modified", pa.string()), ("last_status", pa.string()),
     ("last_http_status", pa.int32()), ("last_error", pa.string()),
     ("consecutive_failures", pa.int32()), ("last_fetched_at", _TS),
-    ("last_success_at", _TS), ("next_fetch_at", _TS),
+    ("last_success_at", _TS), ("next_fetch_at", _TS), ("unchanged_polls", pa.int32()),
 ])
 
 
@@ -143,8 +143,7 @@ def _feed_states(con: duckdb.DuckDBPyConnection, feeds: list[FeedResult]) -> pa.
     columns = [d[0] for d in cur.description]
     prior = {row[0]: dict(zip(columns, row, strict=True)) for row in cur.fetchall()}
     rows = [next_feed_state(f, prior.get(f.feed_url)) for f in feeds]
-    schema = FEED_STATE_SCHEMA.append(pa.field("unchanged_polls", pa.int32()))
-    return pa.Table.from_pylist(rows, schema=schema)
+    return pa.Table.from_pylist(rows, schema=FEED_STATE_SCHEMA)
 
 
 def _feed_row(f: FeedResult) -> dict[str, Any]:

@@ -9,16 +9,10 @@ from pathlib import Path
 
 import yaml
 
+from pipeline.paths import project_dir
 
-def _data_dir(name: str) -> Path:
-    """A data folder of the project: beside the package in a checkout, inside it in a wheel."""
-    here = Path(__file__).resolve().parent
-    checkout = here.parent / name
-    return checkout if checkout.is_dir() else here / f"_{name}"
-
-
-CONFIG = _data_dir("config")
-EXPECTATIONS = _data_dir("expectations")
+CONFIG = project_dir("config")
+EXPECTATIONS = project_dir("expectations")
 # Where "the end of the page" starts, as a share of its paragraphs.
 _END = 0.6
 
