@@ -17,8 +17,11 @@ import sys
 from types import TracebackType
 
 from pipeline.extract import ExtractError
-from pipeline.extract_worker import HEADER
+from pipeline.extract_worker import HEADER, READY
 from pipeline.records import Article, Page
+
+# Seconds a worker process may take to import and warm up before it is given up.
+_START_BUDGET = 120.0
 
 
 class _Child:
@@ -29,10 +32,22 @@ class _Child:
 
     @classmethod
     async def start(cls) -> _Child:
+        """A worker that has finished importing and warming up (start-up takes 1-2 s,
+        which must not count against the first page's budget)."""
         proc = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "pipeline.extract_worker",
             stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE)
-        return cls(proc)
+        child = cls(proc)
+        assert proc.stdout is not None
+        try:
+            head = await asyncio.wait_for(proc.stdout.readexactly(HEADER.size), _START_BUDGET)
+            ready = await proc.stdout.readexactly(HEADER.unpack(head)[0])
+        except (TimeoutError, asyncio.IncompleteReadError):
+            ready = b""
+        if ready != READY:
+            await child.stop()
+            raise ExtractError("extract_crashed", "the extraction process did not start")
+        return child
 
     async def ask(self, page: Page, learned: frozenset[str]) -> tuple[object, ...]:
         assert self.proc.stdin is not None and self.proc.stdout is not None
@@ -67,7 +82,13 @@ class ExtractPool:
             ExtractError: the page's own error, or ``extract_timeout`` past the budget.
         """
         idle = self._queue()
-        child = await idle.get() or await self._spawn()
+        child = await idle.get()
+        if child is None:
+            try:
+                child = await self._spawn()
+            except ExtractError:
+                idle.put_nowait(None)  # keep the slot: the next page tries a fresh process
+                raise
         try:
             reply = await asyncio.wait_for(child.ask(page, learned), self._timeout)
         except (TimeoutError, asyncio.IncompleteReadError, BrokenPipeError,

@@ -7,6 +7,7 @@ ends are this package, talking over a private pipe.
 
 from __future__ import annotations
 
+import contextlib
 import pickle
 import struct
 import sys
@@ -15,6 +16,7 @@ from typing import BinaryIO
 from pipeline.extract import ExtractError, extract_and_score
 
 HEADER = struct.Struct(">I")
+READY = b"ready"
 
 
 def read_frame(stream: BinaryIO) -> bytes | None:
@@ -44,5 +46,23 @@ def serve(inp: BinaryIO, out: BinaryIO) -> None:
         write_frame(out, pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL))
 
 
+def warm_up() -> None:
+    """Load what the first extraction would load lazily, so that start-up is not billed
+    to the first page's time budget."""
+    from datetime import UTC, datetime
+
+    from pipeline.records import FeedEntry, Page
+
+    body = "<p>" + "Warm-up paragraph for the extraction worker. " * 20 + "</p>"
+    entry = FeedEntry("warm-up", "http://warm.up/feed", "http://warm.up/a", "warm-up")
+    page = Page(entry, entry.url, 200, "text/html",
+                f"<html><head><title>Warm up</title></head><body><article>{body}"
+                "</article></body></html>", datetime.now(UTC))
+    with contextlib.suppress(ExtractError):
+        extract_and_score(page, frozenset())
+
+
 if __name__ == "__main__":
+    warm_up()
+    write_frame(sys.stdout.buffer, READY)
     serve(sys.stdin.buffer, sys.stdout.buffer)

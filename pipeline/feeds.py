@@ -132,8 +132,9 @@ def parse_document(
         raise FeedParseError(*_why_empty(parsed))
     result = ParsedFeed([])
     seen: set[str] = set()
+    atom = str(parsed.get("version", "")).startswith("atom")
     for raw in parsed.entries[:limit]:
-        entry = _entry(source, feed_url, raw)
+        entry = _entry(source, feed_url, raw, atom=atom)
         if entry is None:
             result.warnings.append(f"entry without a usable http(s) link: {_title(raw)!r}")
             result.refused.extend(_refused_link(raw, feed_url))
@@ -159,7 +160,7 @@ def _why_empty(parsed: Any) -> tuple[str, str]:
     return "empty_feed", "feed has no entries"
 
 
-def _entry(source: Source, feed_url: str, raw: Any) -> FeedEntry | None:
+def _entry(source: Source, feed_url: str, raw: Any, *, atom: bool) -> FeedEntry | None:
     link = _link(raw, feed_url)
     if link is None:
         return None
@@ -172,7 +173,7 @@ def _entry(source: Source, feed_url: str, raw: Any) -> FeedEntry | None:
         guid=str(guid)[:1000] if guid else None,
         title=_title(raw) or None,
         summary=(raw.get("summary") or None),
-        published_at=_when(raw),
+        published_at=_when(raw, atom=atom),
     )
 
 
@@ -215,8 +216,13 @@ def _title(raw: Any) -> str:
     return " ".join(str(raw.get("title", "")).split())[:1000]
 
 
-def _when(raw: Any) -> datetime | None:
-    for key in ("published_parsed", "updated_parsed"):
+def _when(raw: Any, *, atom: bool) -> datetime | None:
+    # Atom requires <updated> on every entry and generators often stamp it with the feed's
+    # own time: it says when an entry last changed, not when it was published. In RSS
+    # feedparser files dc:date (RSS 1.0's only date) under "updated", which is a
+    # publication date.
+    keys = ("published_parsed",) if atom else ("published_parsed", "updated_parsed")
+    for key in keys:
         value = raw.get(key)
         if isinstance(value, time.struct_time):
             return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)

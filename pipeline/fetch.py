@@ -349,8 +349,9 @@ class _Decoder:
             self._parts.append(data)
 
 
-def retry_after_seconds(value: str | None, cap: float = 3600.0) -> float | None:
-    """Seconds asked for by a ``Retry-After`` header (delta or HTTP date), capped."""
+def retry_after_seconds(value: str | None, cap: float = 86400.0) -> float | None:
+    """Seconds asked for by a ``Retry-After`` header (delta or HTTP date), capped at a day
+    (the failure back-off's own cap) so a hostile header cannot silence a feed for ever."""
     if not value:
         return None
     value = value.strip()

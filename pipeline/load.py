@@ -52,28 +52,40 @@ def load(folder: Path, con: duckdb.DuckDBPyConnection, *, trigger: str = "cli",
     Returns:
         The run summary (also written to ``summary.json``).
     """
-    run_id = read_json(folder / "plan.json")["run_id"]
+    plan = read_json(folder / "plan.json")
+    run_id = plan["run_id"]
     found = con.execute(sql("queries/run_status"), {"run_id": run_id}).fetchall()
-    done = found[0] if found else None
-    if done is not None and done[0] == "loaded":
+    loaded = bool(found) and found[0][0] == "loaded"
+    if loaded and (folder / "summary.json").exists():
         summary: dict[str, Any] = read_json(folder / "summary.json")
         return summary
     outcomes = read_json(folder / "decided" / "outcomes.json")
     feeds = [feed_result_from_json(r) for r in read_json(folder / "decided" / "feeds.json")]
     counts = _count(outcomes)
-    started = started_at or datetime.fromtimestamp((folder / "plan.json").stat().st_mtime, UTC)
+    if not loaded:
+        started = started_at or datetime.fromtimestamp(
+            (folder / "plan.json").stat().st_mtime, UTC)
+        _load_in_one_transaction(con, folder, run_id, outcomes, feeds,
+                                 _run_row(run_id, started, trigger, feeds, counts))
+    # Also reached when a loader died after its commit but before writing the summary:
+    # the database has the batch, so the summary is rebuilt from decided/.
+    summary = _summary(run_id, feeds, counts, outcomes, plan.get("skipped_not_due") or [])
+    write_json(folder / "summary.json", summary)
+    return summary
+
+
+def _load_in_one_transaction(con: duckdb.DuckDBPyConnection, folder: Path, run_id: str,
+                             outcomes: list[dict[str, Any]], feeds: list[FeedResult],
+                             run_row: dict[str, Any]) -> None:
     con.execute("begin transaction")
     try:
         _insert_batch(con, folder, run_id, outcomes, feeds)
-        con.execute(sql("queries/insert_run"), _run_row(run_id, started, trigger, feeds, counts))
+        con.execute(sql("queries/insert_run"), run_row)
         con.execute("commit")
     except BaseException:
         con.execute("rollback")
         raise
     con.execute("checkpoint")
-    summary = _summary(run_id, feeds, counts, outcomes)
-    write_json(folder / "summary.json", summary)
-    return summary
 
 
 def mark_checked(folder: Path, summary: dict[str, Any], failed: list[dict[str, Any]],
@@ -172,7 +184,7 @@ def _run_row(run_id: str, started: datetime, trigger: str, feeds: list[FeedResul
 
 
 def _summary(run_id: str, feeds: list[FeedResult], counts: dict[str, int],
-             outcomes: list[dict[str, Any]]) -> dict[str, Any]:
+             outcomes: list[dict[str, Any]], skipped: list[str]) -> dict[str, Any]:
     failures = [
         {"url": o["url"], "source": o["source"], "outcome": o["outcome"],
          "reason": o["reason"], "detail": o["detail"]}
@@ -190,4 +202,6 @@ def _summary(run_id: str, feeds: list[FeedResult], counts: dict[str, int],
                    "http_status": f.http_status, "entries": f.entries,
                    "new_entries": f.new_entries, "error": f.error} for f in feeds],
         "page_failures": failures,
+        # Feeds the planner left alone because their next_fetch_at lies ahead.
+        "skipped_not_due": sorted(skipped),
     }

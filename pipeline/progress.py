@@ -37,10 +37,11 @@ class RunProgress:
             self._bar.start()
             self._task = self._bar.add_task("pages", total=0)
         elif self._plain:
-            logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s",
+            logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(message)s",
                                 stream=sys.stderr)
-            # One line per request drowns the per-feed lines ops want to read.
-            logging.getLogger("httpx").setLevel(logging.WARNING)
+            # Our per-feed lines only: httpx's line per request and GX's start-up chatter
+            # would drown what ops want to read.
+            logging.getLogger("rcwire").setLevel(logging.INFO)
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
@@ -84,6 +85,11 @@ def print_summary(summary: dict[str, Any], db_path: Path) -> None:
         feeds.add_row(f["source"], _status(f), str(f["entries"]), str(f["new_entries"]),
                       f["error"] or "")
     console.print(feeds)
+    skipped = summary.get("skipped_not_due") or []
+    if skipped:
+        more = f" and {len(skipped) - 10} more" if len(skipped) > 10 else ""
+        shown = ", ".join(skipped[:10]) + more
+        console.print(f"{len(skipped)} feeds not due yet, skipped: {shown}")
     for fail in summary.get("page_failures", [])[:20]:
         console.print(f"[yellow]{fail['outcome']}[/] {fail['reason']}: {fail['url']}")
     console.print(f"{counts.get('loaded', 0)} new articles in {db_path}")

@@ -44,6 +44,7 @@ def check_run(con: duckdb.DuckDBPyConnection, run_id: str, settings: Settings,
     if len(metrics) and _worth_checking(metrics):
         results += run_suite("run", metrics, run_parameters(settings))
     con.execute("begin transaction")
+    con.execute(sql("queries/clear_post_load_dq"), params)
     insert_dq_results(con, run_id, [asdict(r) for r in results])
     con.execute("commit")
     failed = [dict(zip(("suite", "expectation", "unexpected_count", "element_count",

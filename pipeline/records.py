@@ -137,3 +137,5 @@ class FeedResult:
     entries: int = 0
     new_entries: int = 0
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    # Seconds the feed's host asked us to stay away (Retry-After, or 429 without one).
+    retry_after: float | None = None

@@ -8,6 +8,9 @@ Two policies, both growing and capped:
   is polled less often: 15 min after the first such answer, then 30 min, 1 h ... up to
   6 h; an answer with new entries makes the feed due at once again.
 
+Either way, a ``Retry-After`` the feed's host sent (or a 429 without one) pushes
+``next_fetch_at`` at least that far out, across runs.
+
 ``plan`` skips feeds whose ``next_fetch_at`` lies ahead, so a frequent schedule only
 fetches what is due.
 """
@@ -83,6 +86,8 @@ def next_feed_state(
     if not failed:
         polls = polls + 1 if unchanged(result) else 0
     wait = backoff.delay(failures) if failed else adaptive.interval(polls)
+    # A host's Retry-After outlives the run: never poll the feed before it has passed.
+    wait = max(wait, timedelta(seconds=result.retry_after or 0))
     last_success: datetime | None = prior.get("last_success_at")
     return {
         "feed_url": result.feed_url,

@@ -48,6 +48,8 @@ class Settings(BaseSettings):
     per_host_connections: int = Field(2, description="Requests in flight to one host.")
     host_delay: float = Field(1.0, description="Minimum seconds between requests to one host.")
     extract_timeout: float = Field(20.0, description="Seconds allowed to extract one page.")
+    parse_timeout: float = Field(
+        10.0, description="Seconds allowed to parse one feed document (in its own process).")
     extract_workers: int = Field(
         0, description="Extraction processes (0: one per CPU core).")
 

@@ -180,7 +180,7 @@ def feed_result_from_json(raw: dict[str, Any]) -> FeedResult:
         fetched_at=datetime.fromisoformat(raw["fetched_at"]), http_status=raw.get("http_status"),
         etag=raw.get("etag"), last_modified=raw.get("last_modified"), error=raw.get("error"),
         entries=raw.get("entries", 0), new_entries=raw.get("new_entries", 0),
-        warnings=tuple(raw.get("warnings") or ()),
+        warnings=tuple(raw.get("warnings") or ()), retry_after=raw.get("retry_after"),
     )
 
 

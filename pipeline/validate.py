@@ -7,6 +7,7 @@ GX takes seconds to import, so it is imported on first use and never for an empt
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 from dataclasses import dataclass
@@ -115,6 +116,10 @@ def _batch_definition() -> Any:
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    # That module pins its own logger to INFO and announces the ephemeral docs folder on
+    # every start, which is not news to ops.
+    logging.getLogger("great_expectations.data_context.types.base").setLevel(logging.WARNING)
 
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False,

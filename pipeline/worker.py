@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -116,19 +117,25 @@ async def _fetch_feed(
         got = await _polite_fetch(src.url, settings, client, limiter, etag=task.etag,
                                   last_modified=task.last_modified, accept=_FEED_ACCEPT)
     except FetchError as exc:
-        return _failed(task, now, exc.reason, exc.detail, exc.status), [], []
+        hold = exc.retry_after or (_DEFAULT_HOLD if exc.status == 429 else None)
+        failed = _failed(task, now, exc.reason, exc.detail, exc.status)
+        return replace(failed, retry_after=hold), [], []
+    hold = retry_after_seconds(got.headers.get("retry-after"))
     if got.not_modified:
         return FeedResult(src.name, src.url, FeedStatus.NOT_MODIFIED, now, 304,
-                          etag=task.etag, last_modified=task.last_modified), [], []
+                          etag=task.etag, last_modified=task.last_modified,
+                          retry_after=hold), [], []
     try:
         parsed = await parse_feed_isolated(
             src, got.body, got.final_url, got.headers.get("content-type", ""),
-            settings.max_entries_per_feed, timeout=settings.extract_timeout)
+            settings.max_entries_per_feed, timeout=settings.parse_timeout)
     except FeedParseError as exc:
-        return _failed(task, now, exc.reason, exc.detail, got.status), [], []
+        return replace(_failed(task, now, exc.reason, exc.detail, got.status),
+                       retry_after=hold), [], []
     return FeedResult(
         src.name, src.url, FeedStatus.OK, now, got.status, etag=got.headers.get("etag"),
         last_modified=got.headers.get("last-modified"), warnings=tuple(parsed.warnings),
+        retry_after=hold,
     ), parsed.entries, parsed.refused
 
 
@@ -163,10 +170,7 @@ def _failed(task: FeedTask, when: datetime, reason: str, detail: str,
 
 
 def _with_counts(result: FeedResult, entries: int, fresh: int) -> FeedResult:
-    return FeedResult(
-        result.source, result.feed_url, result.status, result.fetched_at, result.http_status,
-        result.etag, result.last_modified, result.error, entries, fresh, result.warnings,
-    )
+    return replace(result, entries=entries, new_entries=fresh)
 
 
 def _refused(task: FeedTask, link: str, reason: str) -> Outcome:

@@ -183,3 +183,18 @@ def test_writer_refuses_with_a_clear_message(tmp_path: Path) -> None:
                               f"(process {holder.pid}); try again when it has finished")
     with duckdb.connect(str(path)) as con:  # still opens once the writer is gone
         assert con.execute("select count(*) from information_schema.tables").fetchall()
+
+
+def test_loader_dead_after_commit_rebuilds_the_summary(batch: Batch, tmp_path: Path) -> None:
+    settings, folder = copy_batch(batch, tmp_path)
+    first = load_run(folder, settings)
+    with duckdb.connect(str(settings.db), read_only=True) as con:
+        checks = con.execute("select count(*) from dq_results").fetchall()[0][0]
+    # As if killed after the commit, before summary.json was written.
+    (folder / "summary.json").unlink()
+    again = load_run(folder, settings)
+    assert again["counts"] == first["counts"] == {"loaded": PAGES}
+    assert again["checked"] and (folder / "summary.json").exists()
+    assert consistent(settings)["articles"] == PAGES
+    with duckdb.connect(str(settings.db), read_only=True) as con:
+        assert con.execute("select count(*) from dq_results").fetchall()[0][0] == checks

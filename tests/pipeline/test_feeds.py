@@ -24,7 +24,10 @@ ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://news.example/analysis/">
 <title>Analysis</title><id>urn:x</id><updated>2024-04-09T10:00:00Z</updated>
 <entry><title>Rel</title><id>urn:1</id><updated>2024-04-10T08:30:00Z</updated>
+  <published>2024-04-10T06:00:00Z</published>
   <link rel="alternate" href="../b/three.html?fbclid=abc"/></entry>
+<entry><title>Undated</title><id>urn:2</id><updated>2024-04-09T10:00:00Z</updated>
+  <link rel="alternate" href="../b/four.html"/></entry>
 </feed>"""
 
 
@@ -39,8 +42,23 @@ def test_rss_links_resolved_and_cleaned() -> None:
 
 def test_atom_relative_to_xml_base() -> None:
     entries, _ = parse_feed(SRC, ATOM, "http://news.example/feeds/analysis.atom")
-    assert [e.url for e in entries] == ["http://news.example/b/three.html"]
-    assert entries[0].published_at == datetime(2024, 4, 10, 8, 30, tzinfo=UTC)
+    assert [e.url for e in entries] == ["http://news.example/b/three.html",
+                                        "http://news.example/b/four.html"]
+    # <published> is the publication date; Atom's required <updated> never is.
+    assert [e.published_at for e in entries] == [datetime(2024, 4, 10, 6, 0, tzinfo=UTC), None]
+
+
+def test_rss_dc_date_is_a_publication_date() -> None:
+    rdf = b"""<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel rdf:about="http://news.example/"><title>T</title><link>http://news.example/</link>
+<description>d</description></channel>
+<item rdf:about="http://news.example/c/five.html"><title>Five</title>
+<link>http://news.example/c/five.html</link><dc:date>2024-04-11T09:15:00Z</dc:date></item>
+</rdf:RDF>"""
+    entries, _ = parse_feed(SRC, rdf, SRC.url)
+    assert [e.published_at for e in entries] == [datetime(2024, 4, 11, 9, 15, tzinfo=UTC)]
 
 
 @pytest.mark.parametrize(("body", "why"), [

@@ -63,7 +63,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
         (tmp / "sources.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
         settings = Settings(db=tmp / "rcwire.duckdb", data_dir=tmp / "data",
                             allow_private_hosts=[ipaddress.ip_network("127.0.0.1/32")],
-                            deadline=2.0, host_delay=0.0, extract_timeout=PARSE_BUDGET,
+                            deadline=2.0, host_delay=0.0, parse_timeout=PARSE_BUDGET,
                             feed_workers=8)
         started = time.monotonic()
         summary = run_once(settings, tmp / "sources.yaml")

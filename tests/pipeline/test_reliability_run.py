@@ -52,7 +52,8 @@ BAD_PAGES = {  # route on the site -> reason the page must be recorded with
 
 def test_hostile_run_is_bounded_lands_good_articles_and_records_bad_ones(
         settings: Settings, tmp_path: Path) -> None:
-    quick = settings.model_copy(update={"deadline": 1.5, "extract_timeout": 6.0})
+    quick = settings.model_copy(update={"deadline": 1.5, "extract_timeout": 6.0,
+                                       "parse_timeout": 6.0})
     with FaultSite() as site:
         feeds = hostile_feeds(site)
         links = "&".join("link=" + quote(site.base_url + p, safe="") for p in BAD_PAGES)

@@ -100,9 +100,6 @@ def test_dated_originals_fall_on_their_publication_day(run: SampleRun) -> None:
     assert {key: got.get(key) for key in expected} == dict(expected)
 
 
-@pytest.mark.xfail(strict=True, reason="pipeline/feeds.py takes Atom <updated> (the feed's "
-                   "own time) as the publication date of undated entries; samples/README: "
-                   "never from Atom updated")
 def test_undated_originals_are_filed_under_their_fetch_day(run: SampleRun) -> None:
     undated = [i for i in ORIGINALS if not i["published"]]
     rows = dict(run.rows("select day, sum(articles - dated_articles) from daily_volume "
