@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 # Attribute words -> kind recorded for what is removed. First match wins.
@@ -127,16 +128,23 @@ def _candidates(tree: Any) -> Iterator[tuple[Any, str]]:
 
 
 def _attr_kind(node: Any) -> str | None:
+    if not node.attrib:
+        return None
     attrs = " ".join(node.get(a, "") for a in _ATTRS).strip()
-    # A plain substring test first: most elements carry none of these words, and the
-    # regular expressions below cost ~0.2 ms per element on real pages.
+    return (_kind_of_attrs(attrs) if attrs else None) or _hidden(node)
+
+
+@lru_cache(maxsize=1 << 16)
+def _kind_of_attrs(attrs: str) -> str | None:
+    # Pages and sites repeat a few hundred class strings thousands of times: judged once
+    # per worker process. A plain substring test first: most carry none of these words.
     lowered = attrs.lower()
     if not any(word in lowered for word in _ATTR_WORDS) or _looks_like_content(attrs):
-        return _hidden(node)
+        return None
     for kind, pattern in _ATTR_KINDS:
         if pattern.search(attrs):
             return kind
-    return _hidden(node)
+    return None
 
 
 def _hidden(node: Any) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -40,10 +40,29 @@ class Entity:
     name: str
     kind: str
     pattern: re.Pattern[str]
+    # (lower-cased term, its regex), longest first, and the entry's own regexes.
+    terms: tuple[tuple[str, str], ...] = ()
+    regexes: tuple[str, ...] = ()
 
-    def count(self, text: str) -> int:
-        """Non-overlapping matches in ``text``."""
-        return sum(1 for _ in self.pattern.finditer(text))
+    def count(self, text: str, lowered: str | None = None) -> int:
+        """Non-overlapping matches in ``text`` (``lowered``: ``text.lower()``, if known)."""
+        pattern = self.pattern_for(text.lower() if lowered is None else lowered)
+        return 0 if pattern is None else sum(1 for _ in pattern.finditer(text))
+
+    def pattern_for(self, lowered: str) -> re.Pattern[str] | None:
+        """``pattern`` cut down to the terms that occur in a text whose lower case is
+        ``lowered`` (None: nothing can match). Same matches: an absent term matches
+        nothing. Python's engine tries every alternative at every position, so a scan
+        with the two terms present is many times cheaper than one with all twenty."""
+        parts = [rx for term, rx in self.terms if term in lowered]
+        if not parts and not self.regexes:
+            return None
+        return _compiled("|".join(parts + list(self.regexes)))
+
+
+@lru_cache(maxsize=4096)
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source)
 
 
 @dataclass(frozen=True)
@@ -98,7 +117,10 @@ def _entity(path: Path, entry: Any) -> Entity:
     if not terms and not regexes:
         raise RunError(f"{path}: entity {name!r} has no patterns")
     try:
-        return Entity(name=name, kind=str(entry["kind"]), pattern=_compile(terms, regexes))
+        ordered = sorted(terms, key=len, reverse=True)
+        return Entity(name=name, kind=str(entry["kind"]), pattern=_compile(terms, regexes),
+                      terms=tuple((t.lower(), _term(t)) for t in ordered),
+                      regexes=tuple(_regex(r) for r in regexes))
     except re.error as exc:
         raise RunError(f"{path}: entity {name!r}: bad regex ({exc})") from None
 
@@ -107,17 +129,22 @@ def _compile(terms: list[str], regexes: list[str]) -> re.Pattern[str]:
     # Longest first: at a given position the alternation takes the first alternative that
     # matches, so "xi jinping" must be tried before "xi" to count as one mention.
     parts = [_term(t) for t in sorted(terms, key=len, reverse=True)]
-    parts += [rf"(?<!\w)(?i:{r})(?!\w)" for r in regexes]
+    parts += [_regex(r) for r in regexes]
     return re.compile("|".join(parts))
 
 
+def _regex(regex: str) -> str:
+    return rf"(?i:(?<!\w)(?:{regex})(?!\w))"
+
+
 def _term(term: str) -> str:
-    body = re.escape(term)
-    # Capitals mean an acronym or a name that must keep its case (SCO, not "sco" in Moscow).
-    body = body if any(c.isupper() for c in term) else f"(?i:{body})"
     left = "" if _NO_SPACES.match(term[0]) or not term[0].isalnum() else r"(?<!\w)"
     right = "" if _NO_SPACES.match(term[-1]) or not term[-1].isalnum() else r"(?!\w)"
-    return f"{left}{body}{right}"
+    body = f"{left}{re.escape(term)}{right}"
+    # Capitals mean an acronym or a name that must keep its case (SCO, not "sco" in Moscow).
+    # The lookarounds sit inside the case-insensitive group: same matches, and Python's
+    # engine scans ~2x faster when the group comes first.
+    return body if any(c.isupper() for c in term) else f"(?i:{body})"
 
 
 def count_mentions(title: str, text: str, entities: Iterable[Entity] | None = None,
@@ -133,9 +160,12 @@ def count_mentions(title: str, text: str, entities: Iterable[Entity] | None = No
         One ``Mention`` per entity named in the body or the headline, in lexicon order.
     """
     found = []
+    text, title = text or "", title or ""
+    lowered, lowered_title = text.lower(), title.lower()
     for entity in load_entities() if entities is None else entities:
-        mentions = entity.count(text or "")
-        in_title = entity.pattern.search(title or "") is not None
+        mentions = entity.count(text, lowered)
+        in_title = (pattern := entity.pattern_for(lowered_title)) is not None and \
+            pattern.search(title) is not None
         if mentions or in_title:
             found.append(Mention(entity.name, entity.kind, mentions, in_title))
     return found

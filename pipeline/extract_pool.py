@@ -74,6 +74,8 @@ class ExtractPool:
         self._timeout = timeout
         self._idle: asyncio.Queue[_Child | None] | None = None
         self._live: set[_Child] = set()
+        self.cpu_seconds = 0.0  # CPU the workers spent on pages (for the run's timings)
+        self.pages = 0
 
     async def extract(self, page: Page, learned: frozenset[str] = frozenset()) -> Article:
         """Extract one page in a worker process.
@@ -100,6 +102,8 @@ class ExtractPool:
                                    f"{self._timeout:g}s; stopped") from None
             raise ExtractError("extract_crashed", "the extraction process died") from None
         idle.put_nowait(child)
+        self.pages += 1
+        self.cpu_seconds += float(reply[-1])  # type: ignore[arg-type]
         if reply[0] == "ok":
             article = reply[1]
             assert isinstance(article, Article)

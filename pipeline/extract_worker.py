@@ -1,7 +1,8 @@
 """A child process that extracts pages for ``pipeline.extract_pool``.
 
 Reads length-prefixed pickled ``(page, learned)`` requests on stdin and answers each with
-``("ok", article)`` or ``("error", reason, detail)`` on stdout. Pickle is safe here: both
+``("ok", article, cpu)`` or ``("error", reason, detail, cpu)`` on stdout (``cpu``: the
+seconds of CPU the page cost). Pickle is safe here: both
 ends are this package, talking over a private pipe.
 """
 
@@ -11,6 +12,7 @@ import contextlib
 import pickle
 import struct
 import sys
+import time
 from typing import BinaryIO
 
 from pipeline.extract import ExtractError, extract_and_score
@@ -37,12 +39,15 @@ def serve(inp: BinaryIO, out: BinaryIO) -> None:
     """Answer requests until the parent closes the pipe."""
     while (frame := read_frame(inp)) is not None:
         page, learned = pickle.loads(frame)  # noqa: S301 (our own parent process)
+        started = time.process_time()
         try:
             reply: tuple[object, ...] = ("ok", extract_and_score(page, learned))
         except ExtractError as exc:
             reply = ("error", exc.reason, exc.detail)
         except Exception as exc:  # a bug or a pathological page must not kill the worker
             reply = ("error", "extract_error", f"{type(exc).__name__}: {exc}"[:500])
+        # Last item: CPU seconds the page cost, summed into the run's timings.
+        reply += (time.process_time() - started,)
         write_frame(out, pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL))
 
 

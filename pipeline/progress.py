@@ -93,6 +93,24 @@ def print_summary(summary: dict[str, Any], db_path: Path) -> None:
     for fail in summary.get("page_failures", [])[:20]:
         console.print(f"[yellow]{fail['outcome']}[/] {fail['reason']}: {fail['url']}")
     console.print(f"{counts.get('loaded', 0)} new articles in {db_path}")
+    if summary.get("timings"):
+        console.print(_timings(summary["timings"]))
+
+
+def _timings(timings: dict[str, Any]) -> str:
+    parts = []
+    for name in ("plan", "fetch", "decide", "load"):
+        phase = timings.get(name)
+        if phase is None:
+            continue
+        part = f"{name} {phase['wall_s']:.1f} s"
+        if phase.get("pages_extracted"):
+            part += (f" (extraction {phase['extract_cpu_s']:.1f} s CPU for "
+                     f"{int(phase['pages_extracted'])} pages)")
+        parts.append(part)
+    total = timings.get("total", {})
+    return (f"took {total.get('wall_s', 0):.1f} s, {total.get('cpu_s', 0):.1f} s CPU: "
+            + ", ".join(parts))
 
 
 def _status(feed: dict[str, Any]) -> str:

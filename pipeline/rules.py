@@ -27,6 +27,8 @@ class Rule:
     max_words: int
     block: str | None = None
     position: str | None = None
+    # The patterns as one alternation: one scan of the paragraph instead of one per pattern.
+    any_pattern: re.Pattern[str] | None = None
 
     def matches(self, text: str, words: int, at: float = 0.0) -> bool:
         """True when the paragraph is short enough, in place, and one pattern matches.
@@ -35,6 +37,8 @@ class Rule:
         """
         if words > self.max_words or (self.position == "end" and at < _END):
             return False
+        if self.any_pattern is not None:
+            return self.any_pattern.search(text) is not None
         return any(p.search(text) for p in self.patterns)
 
 
@@ -42,15 +46,16 @@ class Rule:
 def load_rules(path: Path = CONFIG / "boilerplate.yaml") -> tuple[Rule, ...]:
     """The rules, compiled (case-insensitive)."""
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return tuple(
-        Rule(
+    rules = []
+    for r in raw["rules"]:
+        flags = 0 if r.get("case_sensitive") else re.IGNORECASE
+        rules.append(Rule(
             kind=r["kind"], reason=r["reason"], max_words=int(r.get("max_words", 40)),
             block=r.get("block"), position=r.get("position"),
-            patterns=tuple(re.compile(p, 0 if r.get("case_sensitive") else re.IGNORECASE)
-                           for p in r["patterns"]),
-        )
-        for r in raw["rules"]
-    )
+            patterns=tuple(re.compile(p, flags) for p in r["patterns"]),
+            any_pattern=re.compile("|".join(f"(?:{p})" for p in r["patterns"]), flags),
+        ))
+    return tuple(rules)
 
 
 @cache

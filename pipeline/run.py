@@ -24,6 +24,7 @@ from pipeline.records import FeedResult, FeedTask
 from pipeline.settings import Settings
 from pipeline.sources import load_sources
 from pipeline.stage import read_plan, run_dir
+from pipeline.timing import PhaseClock
 from pipeline.worker import ProgressHook, process_feed_async
 
 # Seconds a run waits for another writer to finish before giving up with a clear message.
@@ -44,14 +45,17 @@ def plan(settings: Settings, run_id: str, sources_path: Path | None = None,
         return plan_run(con, sources, settings.runs_dir, run_id, only_due=only_due)
 
 
-def fetch_all(folder: Path, settings: Settings,
-              progress: ProgressHook | None = None) -> list[FeedResult]:
-    """Process every planned feed concurrently in one event loop (the CLI's fan-out)."""
-    return asyncio.run(_fetch_all(read_plan(folder), folder, settings, progress))
+def fetch_all(folder: Path, settings: Settings, progress: ProgressHook | None = None,
+              figures: dict[str, float] | None = None) -> list[FeedResult]:
+    """Process every planned feed concurrently in one event loop (the CLI's fan-out).
+
+    ``figures``, if given, receives ``extract_cpu_s`` and ``pages_extracted``."""
+    return asyncio.run(_fetch_all(read_plan(folder), folder, settings, progress, figures))
 
 
 async def _fetch_all(tasks: list[FeedTask], folder: Path, settings: Settings,
-                     progress: ProgressHook | None) -> list[FeedResult]:
+                     progress: ProgressHook | None,
+                     figures: dict[str, float] | None) -> list[FeedResult]:
     gate = asyncio.Semaphore(max(1, settings.feed_workers))
     limiter = HostLimiter(per_host=settings.per_host_connections, delay=settings.host_delay)
     pool = ExtractPool(settings.extract_workers, settings.extract_timeout)
@@ -60,7 +64,10 @@ async def _fetch_all(tasks: list[FeedTask], folder: Path, settings: Settings,
             async with gate:
                 return await process_feed_async(task, folder, settings, client, limiter,
                                                 pool, progress)
-        return list(await asyncio.gather(*(one(t) for t in tasks)))
+        results = list(await asyncio.gather(*(one(t) for t in tasks)))
+    if figures is not None:
+        figures.update(extract_cpu_s=pool.cpu_seconds, pages_extracted=pool.pages)
+    return results
 
 
 def decide_run(folder: Path, settings: Settings) -> dict[str, int]:
@@ -97,15 +104,21 @@ def run_once(settings: Settings, sources_path: Path | None = None, *, run_id: st
     run_id = run_id or new_run_id()
     folder = run_dir(settings.runs_dir, run_id)
     phase = "plan"
+    clock = PhaseClock()
     try:
-        if not (folder / "plan.json").exists():
-            folder = plan(settings, run_id, sources_path, only_due=only_due)
+        with clock.phase(phase):
+            if not (folder / "plan.json").exists():
+                folder = plan(settings, run_id, sources_path, only_due=only_due)
         phase = "fetch"
-        fetch_all(folder, settings, progress)
+        with clock.phase(phase) as figures:
+            fetch_all(folder, settings, progress, figures)
         phase = "decide"
-        decide_run(folder, settings)
+        with clock.phase(phase):
+            decide_run(folder, settings)
         phase = "load"
-        return load_run(folder, settings)
+        with clock.phase(phase):
+            summary = load_run(folder, settings)
+        return {**summary, "timings": clock.as_dict()}
     except Exception as exc:
         alert_run_failure(run_id, phase, exc, folder)
         raise

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -28,13 +28,69 @@ _MIN_BALANCE = 0.12
 
 
 @dataclass(frozen=True)
+class Side:
+    """One side's weighted terms, compiled for a single pass over a sentence.
+
+    ``any_term`` matches every term at once (longest first); a match's weight is what
+    the terms would score one by one on the matched words, so ``Vladimir Putin`` still
+    counts for both ``vladimir putin`` and ``putin``. One scan per sentence instead of
+    one per term: scoring was a quarter of extraction time with a pattern per term.
+    """
+
+    terms: tuple[tuple[re.Pattern[str], float], ...]
+    any_term: re.Pattern[str] | None
+    _weights: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+    _terms_in: dict[str, frozenset[int]] = field(default_factory=dict, compare=False,
+                                                 repr=False)
+
+    def weight(self, sentence: str) -> float:
+        """Weighted hits of this side's terms in ``sentence``."""
+        if self.any_term is None:
+            return 0.0
+        return sum(self._match_weight(m) for m in self.any_term.findall(sentence))
+
+    def distinct(self, sentence: str) -> int:
+        """How many different terms of this side ``sentence`` names."""
+        if self.any_term is None:
+            return 0
+        found: set[int] = set()
+        for matched in set(self.any_term.findall(sentence)):
+            found.update(self._which(matched))
+        return len(found)
+
+    def _match_weight(self, matched: str) -> float:
+        known = self._weights.get(matched)
+        if known is None:
+            known = self._weights[matched] = sum(
+                w * len(p.findall(matched)) for p, w in self.terms)
+        return known
+
+    def _which(self, matched: str) -> frozenset[int]:
+        known = self._terms_in.get(matched)
+        if known is None:
+            known = self._terms_in[matched] = frozenset(
+                i for i, (p, _) in enumerate(self.terms) if p.search(matched))
+        return known
+
+
+def _side(weighted: dict[str, float]) -> Side:
+    terms = tuple((_term(t), w) for t, w in weighted.items())
+    if not terms:
+        return Side((), None)
+    alternatives = "|".join(
+        re.escape(t) if any(c.isupper() for c in t) else f"(?i:{re.escape(t)})"
+        for t in sorted(weighted, key=len, reverse=True))
+    return Side(terms, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"))
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """Compiled ``theme.yaml``."""
 
-    russia: tuple[tuple[re.Pattern[str], float], ...]
-    china: tuple[tuple[re.Pattern[str], float], ...]
-    bilateral: tuple[tuple[re.Pattern[str], float], ...]
-    crowd: tuple[re.Pattern[str], ...]
+    russia: Side
+    china: Side
+    bilateral: Side
+    crowd: Side
     off_topic: tuple[re.Pattern[str], ...]
     title_boost: float
     scale: float
@@ -60,12 +116,12 @@ def load_lexicon(path: Path = CONFIG / "theme.yaml") -> Lexicon:
     """Read and compile the theme file."""
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
 
-    def weighted(key: str) -> tuple[tuple[re.Pattern[str], float], ...]:
-        return tuple((_term(str(t)), float(w)) for t, w in (raw.get(key) or {}).items())
+    def weighted(key: str) -> Side:
+        return _side({str(t): float(w) for t, w in (raw.get(key) or {}).items()})
 
     return Lexicon(
         russia=weighted("russia"), china=weighted("china"), bilateral=weighted("bilateral"),
-        crowd=tuple(_term(str(t)) for t in raw.get("crowd") or ()),
+        crowd=_side(dict.fromkeys(map(str, raw.get("crowd") or ()), 1.0)),
         off_topic=tuple(_term(str(t)) for t in raw.get("off_topic") or ()),
         title_boost=float(raw.get("title_boost", 2.0)), scale=float(raw.get("scale", 3.0)),
     )
@@ -107,14 +163,11 @@ def _present(hits: float, scale: float) -> float:
 def _hits(text: str, lex: Lexicon) -> tuple[float, float, float]:
     russia = china = both = 0.0
     for sentence in _SENTENCE.split(text):
-        r = _weight(sentence, lex.russia)
-        c = _weight(sentence, lex.china)
-        b = _weight(sentence, lex.bilateral)
-        if r and c and sum(1 for p in lex.crowd if p.search(sentence)) >= _CROWD:
+        r = lex.russia.weight(sentence)
+        c = lex.china.weight(sentence)
+        b = lex.bilateral.weight(sentence)
+        if r and c and lex.crowd.distinct(sentence) >= _CROWD:
             r, c = r * _CROWD_FACTOR, c * _CROWD_FACTOR
         russia, china, both = russia + r, china + c, both + b
     return russia, china, both
 
-
-def _weight(sentence: str, terms: tuple[tuple[re.Pattern[str], float], ...]) -> float:
-    return sum(w * len(p.findall(sentence)) for p, w in terms)
