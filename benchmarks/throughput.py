@@ -1,19 +1,24 @@
 """End-to-end throughput, CPU cost, incremental runs and memory, measured side by side.
 
-Run: ``.venv/bin/python benchmarks/throughput.py [--hosts 50 --pages 100] [--json]``
-(about 10 minutes on 2 cores with the defaults: 5,000 pages).
+Run: ``uv sync --group bench`` once (newspaper4k, py-spy), then
+``.venv/bin/python benchmarks/throughput.py [--hosts 50 --pages 100] [--json PATH]``
+(about 15 minutes on 2 cores with the defaults: 5,000 pages).
 
 1. Throughput: ``rcwire run`` against ``benchmarks/bigsite.py`` (``hosts`` sites on
-   loopback ports, 20-200 KB pages, 100-300 ms per response) versus the loop a user
-   would write (feedparser + requests + trafilatura, sequential) on a subset of the same
-   sites, with the same politeness per host (at most 2 requests in flight per host for
-   rcwire; the loop never has more than one). Both count landed articles per second;
-   rcwire's landed row count is checked against the pages served.
-2. CPU cost per article of the whole pipeline (extract + clean + dedupe + validate +
-   load, every process) as a ratio to trafilatura's extraction alone on the same pages.
+   loopback ports, real-page templates of 47-180 KB, 100-300 ms per response) versus
+   what a user would write instead, on a subset of the same sites: the sequential loop
+   (feedparser + requests + trafilatura) and newspaper4k's own threaded fetcher
+   (``newspaper.mthreading.fetch_news``, two threads per host: it has no per-host limit
+   of its own). rcwire keeps at most 2 requests in flight per host. Every figure is
+   articles landed per second; rcwire's landed row count is checked against the pages
+   served.
+2. CPU per article of extract + clean + dedupe + validate + load (the run's own phase
+   timings: extraction workers, decide, load) as a ratio to trafilatura's extraction
+   alone on a sample of the same pages; the whole run's CPU (fetching, start-up, GX
+   imports included) is reported too.
 3. Incremental: a second run with nothing new on ``--feeds`` feeds (all 304), timed as a
    whole command, start-up included.
-4. Memory: peak RSS of the run (largest process) for two batch sizes.
+4. Memory: peak RSS of the largest process of runs of two batch sizes.
 """
 
 from __future__ import annotations
@@ -40,6 +45,11 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from bigsite import page_html  # noqa: E402
 
 RCWIRE = [sys.executable, "-m", "pipeline"]
+# Runs a command and prints the peak RSS (KiB) of its largest process, itself or any
+# process it started, so each run's memory is measured on its own.
+PEAK = ("import resource, subprocess, sys; code = subprocess.call(sys.argv[1:]); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
+        "sys.exit(code)")
 
 
 class Site:
@@ -54,10 +64,12 @@ class Site:
         assert self.proc.stdout is not None
         self.proc.stdout.readline()  # "serving ..." once every socket listens
 
+    def feed(self, host: int) -> str:
+        return f"http://127.0.0.1:{self.port + host}/feed.xml"
+
     def sources(self, path: Path, hosts: int | None = None) -> Path:
-        lines = ["sources:"] + [
-            f"  - name: site-{i}\n    url: http://127.0.0.1:{self.port + i}/feed.xml"
-            for i in range(hosts or self.hosts)]
+        lines = ["sources:"] + [f"  - name: site-{i}\n    url: {self.feed(i)}"
+                                for i in range(hosts or self.hosts)]
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
         return path
 
@@ -66,25 +78,30 @@ class Site:
         self.proc.wait()
 
 
-def rcwire_run(sources: Path, workdir: Path, extra_env: dict[str, str]) -> dict[str, Any]:
+def rcwire_run(sources: Path, workdir: Path, extra_env: dict[str, str] | None = None,
+               ) -> dict[str, Any]:
     """One ``rcwire run`` as a user runs it; wall time, CPU and peak RSS of its processes."""
     env = {**os.environ, "GX_ANALYTICS_ENABLED": "false",
            "RCWIRE_DB": str(workdir / "rcwire.duckdb"), "RCWIRE_DATA_DIR": str(workdir),
            "RCWIRE_ALLOW_PRIVATE_HOSTS": "127.0.0.1", "RCWIRE_HOST_DELAY": "0",
-           "RCWIRE_PER_HOST_CONNECTIONS": "2", "RCWIRE_FEED_WORKERS": "32",
-           "RCWIRE_MAX_ENTRIES_PER_FEED": "1000", **extra_env}
+           "RCWIRE_PER_HOST_CONNECTIONS": "2", "RCWIRE_FEED_WORKERS": "64",
+           "RCWIRE_MAX_ENTRIES_PER_FEED": "1000", **(extra_env or {})}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    out = subprocess.run([*RCWIRE, "run", "--sources", str(sources), "--json"], env=env,
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", PEAK, *RCWIRE, "run", "--sources",
+                          str(sources), "--json"], env=env, capture_output=True, text=True)
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if out.returncode != 0:
+        raise SystemExit(f"rcwire run failed ({out.returncode}): {out.stderr[-2000:]}")
     summary = json.loads(out.stdout)
+    peak_kib = int(out.stderr.strip().splitlines()[-1])
     with duckdb.connect(str(workdir / "rcwire.duckdb"), read_only=True) as con:
         rows = con.execute("select count(*) from articles").fetchall()[0][0]
     return {"wall_s": wall, "rows": rows, "counts": summary["counts"],
+            "timings": summary.get("timings", {}),
             "cpu_s": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
-            "peak_rss_mb": after.ru_maxrss / 1024}
+            "peak_rss_mb": peak_kib / 1024}
 
 
 def naive_loop(site: Site, hosts: int) -> dict[str, float]:
@@ -92,54 +109,100 @@ def naive_loop(site: Site, hosts: int) -> dict[str, float]:
     started, cpu0, landed = time.perf_counter(), time.process_time(), 0
     session = requests.Session()
     for i in range(hosts):
-        feed = feedparser.parse(
-            session.get(f"http://127.0.0.1:{site.port + i}/feed.xml", timeout=30).content)
+        feed = feedparser.parse(session.get(site.feed(i), timeout=30).content)
         for entry in feed.entries:
             html = session.get(entry.link, timeout=30).text
             if trafilatura.extract(html, include_comments=False):
                 landed += 1
-    wall = time.perf_counter() - started
-    return {"wall_s": wall, "articles": landed, "articles_per_s": landed / wall,
-            "cpu_s": time.process_time() - cpu0}
+    return _rate(landed, time.perf_counter() - started, time.process_time() - cpu0)
 
 
-def trafilatura_cpu(sites: int, pages: int) -> float:
-    """CPU seconds per page of trafilatura.extract alone on the bigsite pages."""
-    docs = [page_html(s, p).decode("utf-8") for s in range(sites) for p in range(pages)]
+def newspaper_run(site: Site, hosts: int) -> dict[str, float] | None:
+    """newspaper4k's threaded download + parse of the feeds' links (None if not installed)."""
+    try:
+        from newspaper import Article
+        from newspaper.mthreading import fetch_news
+    except ImportError:
+        return None
+    started, cpu0 = time.perf_counter(), time.process_time()
+    urls = [e.link for i in range(hosts)
+            for e in feedparser.parse(requests.get(site.feed(i), timeout=30).content).entries]
+    # Without images: newspaper would otherwise download every image of every page to
+    # pick a "top image" (and here they point at hosts this machine cannot reach).
+    articles = fetch_news([Article(u, fetch_images=False) for u in urls], threads=2 * hosts)
+    landed = sum(1 for a in articles if (getattr(a, "text", "") or "").strip())
+    return _rate(landed, time.perf_counter() - started, time.process_time() - cpu0)
+
+
+def _rate(landed: int, wall: float, cpu: float) -> dict[str, float]:
+    return {"wall_s": wall, "articles": landed, "articles_per_s": landed / wall, "cpu_s": cpu}
+
+
+def trafilatura_cpu(site: Site, sample: int) -> float:
+    """CPU seconds per page of trafilatura.extract alone, on pages the run landed."""
+    step = max(1, site.hosts * site.pages // sample)
+    docs = [page_html(n // site.pages, n % site.pages).decode("utf-8")
+            for n in range(0, site.hosts * site.pages, step)]
+    trafilatura.extract(docs[0])  # imports and first-use set-up are not per page
     cpu0 = time.process_time()
     for doc in docs:
         trafilatura.extract(doc, include_comments=False)
     return (time.process_time() - cpu0) / len(docs)
 
 
-def main() -> None:
-    """Run every measurement and print the figures."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--hosts", type=int, default=50)
-    parser.add_argument("--pages", type=int, default=100)
-    parser.add_argument("--naive-hosts", type=int, default=3)
-    parser.add_argument("--feeds", type=int, default=500)
-    parser.add_argument("--json", action="store_true")
-    args = parser.parse_args()
-    report: dict[str, Any] = {"date": time.strftime("%Y-%m-%d"), "cores": os.cpu_count()}
+def cpu_report(run: dict[str, Any], floor: float) -> dict[str, float]:
+    """Per-article CPU of the pipeline's stages and of the whole run, against the floor."""
+    t = run["timings"]
+    stages = t["fetch"]["extract_cpu_s"] + t["decide"]["cpu_s"] + t["load"]["cpu_s"]
+    rows = max(1, run["rows"])
+    return {
+        "trafilatura_ms_per_page": floor * 1000,
+        "extract_ms_per_article": t["fetch"]["extract_cpu_s"] / rows * 1000,
+        "decide_ms_per_article": t["decide"]["cpu_s"] / rows * 1000,
+        "load_ms_per_article": t["load"]["cpu_s"] / rows * 1000,
+        "stages_ms_per_article": stages / rows * 1000,
+        "stages_ratio": stages / rows / floor,
+        "extract_ratio": t["fetch"]["extract_cpu_s"] / rows / floor,
+        "whole_run_ms_per_article": run["cpu_s"] / rows * 1000,
+        "whole_run_ratio": run["cpu_s"] / rows / floor,
+    }
+
+
+def throughput(args: argparse.Namespace) -> dict[str, Any]:
+    """Measurements 1 and 2, and the big run's memory."""
+    report: dict[str, Any] = {}
     site = Site(args.hosts, args.pages, 9100, (0.1, 0.3))
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            work = Path(tmp)
-            run = rcwire_run(site.sources(work / "s.yaml"), work, {})
-            run["articles_per_s"] = run["rows"] / run["wall_s"]
-            run["expected_rows"] = args.hosts * args.pages
-            report["rcwire"] = run
+            run = rcwire_run(site.sources(Path(tmp) / "s.yaml"), Path(tmp))
+        run["articles_per_s"] = run["rows"] / run["wall_s"]
+        run["expected_rows"] = args.hosts * args.pages
+        run["rows_check"] = "ok" if run["rows"] == run["expected_rows"] else "MISMATCH"
+        report["rcwire"] = run
         report["naive"] = naive_loop(site, args.naive_hosts)
+        report["newspaper4k"] = newspaper_run(site, args.naive_hosts)
+        report["cpu"] = cpu_report(run, trafilatura_cpu(site, args.floor_pages))
     finally:
         site.stop()
-    report["speedup"] = report["rcwire"]["articles_per_s"] / report["naive"]["articles_per_s"]
-    per_article = report["rcwire"]["cpu_s"] / max(1, report["rcwire"]["rows"])
-    floor = trafilatura_cpu(4, 50)
-    report["cpu"] = {"rcwire_cpu_s_per_article": per_article,
-                     "trafilatura_cpu_s_per_page": floor, "ratio": per_article / floor}
-    report["incremental"] = incremental(args.feeds)
-    print(json.dumps(report, indent=1))
+    rate = report["rcwire"]["articles_per_s"]
+    report["speedup_vs_naive"] = rate / report["naive"]["articles_per_s"]
+    if report["newspaper4k"]:
+        report["speedup_vs_newspaper4k"] = rate / report["newspaper4k"]["articles_per_s"]
+    return report
+
+
+def small_batch(pages: int) -> dict[str, Any]:
+    """Peak RSS of a run of ``pages`` pages (the batch-size side of measurement 4)."""
+    hosts = max(1, pages // 100)
+    site = Site(hosts, pages // hosts, 9700, (0.1, 0.3))
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            run = rcwire_run(site.sources(Path(tmp) / "s.yaml"), Path(tmp))
+    finally:
+        site.stop()
+    return {"pages": pages, "rows": run["rows"], "peak_rss_mb": run["peak_rss_mb"],
+            "wall_s": run["wall_s"],
+            "rows_check": "ok" if run["rows"] == hosts * (pages // hosts) else "MISMATCH"}
 
 
 def incremental(feeds: int) -> dict[str, Any]:
@@ -149,13 +212,48 @@ def incremental(feeds: int) -> dict[str, Any]:
         with tempfile.TemporaryDirectory() as tmp:
             work = Path(tmp)
             sources = site.sources(work / "s.yaml")
-            first = rcwire_run(sources, work, {})
-            second = rcwire_run(sources, work, {})
+            first = rcwire_run(sources, work)
+            # Every feed had news in the first run, so every feed is due again at once.
+            second = rcwire_run(sources, work)
     finally:
         site.stop()
-    return {"feeds": feeds, "first_run_s": first["wall_s"], "first_rows": first["rows"],
-            "first_peak_rss_mb": first["peak_rss_mb"],
-            "all_304_run_s": second["wall_s"], "all_304_counts": second["counts"]}
+    ok = first["rows"] == second["rows"] == feeds and not second["counts"]
+    return {"feeds": feeds, "rows_check": "ok" if ok else "MISMATCH",
+            "first_run_s": first["wall_s"], "first_rows": first["rows"],
+            "first_counts": first["counts"], "second_rows": second["rows"],
+            "all_304_run_s": second["wall_s"], "all_304_counts": second["counts"],
+            "all_304_timings": second["timings"], "all_304_peak_rss_mb": second["peak_rss_mb"]}
+
+
+def main() -> None:
+    """Run every measurement and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--hosts", type=int, default=50)
+    parser.add_argument("--pages", type=int, default=100)
+    parser.add_argument("--naive-hosts", type=int, default=3)
+    parser.add_argument("--feeds", type=int, default=500)
+    parser.add_argument("--floor-pages", type=int, default=300,
+                        help="pages trafilatura extracts for the CPU floor")
+    parser.add_argument("--small-batch", type=int, default=1000)
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args()
+    report: dict[str, Any] = {"date": time.strftime("%Y-%m-%d"), "cores": os.cpu_count(),
+                              "hosts": args.hosts, "pages_per_host": args.pages}
+    try:
+        report.update(throughput(args))
+        report["memory"] = {"batch_pages": args.hosts * args.pages,
+                            "peak_rss_mb": report["rcwire"]["peak_rss_mb"],
+                            "small_batch": small_batch(args.small_batch)}
+        report["incremental"] = incremental(args.feeds)
+    finally:  # what was measured is shown even when a later step fails
+        text = json.dumps(report, indent=1)
+        print(text)
+        if args.json:
+            args.json.write_text(text + "\n", encoding="utf-8")
+    checks = [report["rcwire"]["rows_check"], report["memory"]["small_batch"]["rows_check"],
+              report["incremental"]["rows_check"]]
+    if "MISMATCH" in checks:
+        raise SystemExit("a run did not land the rows it should have: see rows_check above")
 
 
 if __name__ == "__main__":

@@ -83,10 +83,9 @@ def prune(tree: Any) -> list[tuple[str, str]]:
     total = max(1, _paragraph_words(tree))
     content = _content_classes(tree, total)
     removed: list[tuple[str, str]] = []
+    gone: set[Any] = set()  # candidates inside a container already dropped
     for node, kind in list(_candidates(tree)):
-        if node.get("class") in content:
-            continue
-        if node.getparent() is None or not _still_attached(node, tree):
+        if node in gone or node.get("class") in content or node.getparent() is None:
             continue
         if _paragraph_words(node) / total > _MAX_TEXT_SHARE or node.xpath(".//h1"):
             continue
@@ -95,6 +94,7 @@ def prune(tree: Any) -> list[tuple[str, str]]:
             # A long paragraph is prose whatever its class says (Condé Nast marks every
             # paywalled body paragraph class="paywall").
             continue
+        gone.update(node.iter())
         _drop(node)
         if text:
             removed.append((kind, text))
@@ -174,14 +174,6 @@ def _inline_links(tree: Any) -> list[tuple[str, str]]:
 
 def _paragraph_words(node: Any) -> int:
     return sum(len(_WORD.findall(p.text_content())) for p in node.iter("p"))
-
-
-def _still_attached(node: Any, tree: Any) -> bool:
-    root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
-    parent = node
-    while parent.getparent() is not None:
-        parent = parent.getparent()
-    return parent is root
 
 
 def _drop(node: Any) -> None:

@@ -27,7 +27,7 @@ def sql_dir() -> Path:
 
 @cache
 def sql(name: str) -> str:
-    """The text of ``sql/<name>.sql`` (e.g. ``queries/known_entry_keys``)."""
+    """The text of ``sql/<name>.sql`` (e.g. ``queries/planned_known_keys``)."""
     path = sql_dir() / f"{name}.sql"
     if not path.is_file():
         raise KeyError(f"no SQL file {path}")

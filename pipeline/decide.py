@@ -121,6 +121,9 @@ def _quarantine(table: pa.Table, survivors: list[int], failed: dict[int, list[st
     rows = []
     for pos, names in sorted(failed.items()):
         record = table.slice(survivors[pos], 1).to_pylist()[0]
+        # The signature is derived data (and bytes, which JSON cannot hold).
+        record.pop("minhash", None)
+        record.pop("shingles", None)
         rows.append({"run_id": run_id, "article_id": record["article_id"],
                      "url": record["url"], "source": record["source"],
                      "title": record["title"], "failed": sorted(set(names)),

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -82,9 +83,9 @@ def find_duplicates(
         One ``Duplicate`` per row not to load, and the signature of every row.
     """
     cols = table.select(["canonical_url", "content_hash", "article_id", "source", "guid",
-                         "text"]).to_pylist()
+                         "text", "minhash", "shingles"]).to_pylist()
     keys = [url_key(c["canonical_url"]) for c in cols]
-    sigs = {i: signature(c["text"]) for i, c in enumerate(cols)}
+    sigs = {i: _signature_of(c) for i, c in enumerate(cols)}
     stored_keys = _stored(con, "existing_by_url_key", "batch_keys",
                           pa.table({"url_key": sorted(set(keys))}))
     stored_hashes = _stored(con, "existing_by_hash", "batch_hashes",
@@ -120,6 +121,13 @@ def find_duplicates(
         for key in sigs[row].band_keys():
             bands[key].append(_Kept(c["article_id"], sigs[row]))
     return found, sigs
+
+
+def _signature_of(row: dict[str, Any]) -> Signature:
+    # Workers sign what they extract; a row staged without a signature is signed here.
+    if row.get("minhash"):
+        return Signature.from_bytes(row["minhash"], int(row["shingles"]))
+    return signature(row["text"])
 
 
 def _nearest(sig: Signature, candidates: list[_Kept], th: Thresholds,

@@ -20,6 +20,7 @@ from pipeline.clean_text import CleanText, clean_paragraphs, fold, is_truncation
 from pipeline.learned import paragraph_hash
 from pipeline.page_info import page_info
 from pipeline.records import Article, Page
+from pipeline.signature import signature
 from pipeline.theme import score_article
 from pipeline.urls import canonical_url, domain, url_key
 
@@ -114,9 +115,12 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
 
 
 def extract_and_score(page: Page, learned: frozenset[str] = frozenset()) -> Article:
-    """Extract and clean a page, then score it against the theme."""
+    """Extract and clean a page, score it against the theme and sign it for dedupe (the
+    per-page CPU work, done in the extraction workers on every core)."""
     article = extract_article(page, learned)
-    return replace(article, relevance_score=score_article(article.title, article.text).score)
+    sig = signature(article.text)
+    return replace(article, relevance_score=score_article(article.title, article.text).score,
+                   minhash=sig.to_bytes(), shingles=sig.shingles)
 
 
 def plausible_author(name: str | None, site_names: set[str]) -> str | None:

@@ -22,6 +22,8 @@ from pipeline.records import Article, Page
 
 # Seconds a worker process may take to import and warm up before it is given up.
 _START_BUDGET = 120.0
+# Pages fetched or being fetched but not yet extracted, per worker process.
+BACKLOG_PER_WORKER = 16
 
 
 class _Child:
@@ -72,10 +74,22 @@ class ExtractPool:
     def __init__(self, workers: int | None = None, timeout: float = 20.0) -> None:
         self._workers = max(1, workers or os.cpu_count() or 1)
         self._timeout = timeout
+        # Fetching outruns extraction (hundreds of pages a second against tens): without
+        # a bound, a big run held every fetched page in memory until a worker was free
+        # (1 GB for 5,000 pages). Enough pages in flight to keep every worker busy.
+        self._backlog = asyncio.Semaphore(BACKLOG_PER_WORKER * self._workers)
         self._idle: asyncio.Queue[_Child | None] | None = None
         self._live: set[_Child] = set()
         self.cpu_seconds = 0.0  # CPU the workers spent on pages (for the run's timings)
         self.pages = 0
+
+    async def take_place(self) -> None:
+        """Wait for room for one more page; taken just before the page is fetched."""
+        await self._backlog.acquire()
+
+    def free_place(self) -> None:
+        """The page taken a place for is extracted (or failed)."""
+        self._backlog.release()
 
     async def extract(self, page: Page, learned: frozenset[str] = frozenset()) -> Article:
         """Extract one page in a worker process.

@@ -14,7 +14,7 @@ import ssl
 import time
 import zlib
 from collections import defaultdict
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
@@ -140,8 +140,13 @@ class HostLimiter:
         self._robots_locks: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
 
     @asynccontextmanager
-    async def slot(self, url: str, max_wait: float | None = None) -> AsyncIterator[None]:
+    async def slot(self, url: str, max_wait: float | None = None,
+                   before: Callable[[], Awaitable[None]] | None = None,
+                   ) -> AsyncIterator[None]:
         """Hold one of the host's slots, waiting out its spacing first.
+
+        ``before`` is awaited once the slot is held and before the spacing is measured
+        (the extraction backlog: a wait there must not eat into the host's spacing).
 
         Raises:
             FetchError: ``retry_after`` when the host asked to be left alone for longer
@@ -150,6 +155,8 @@ class HostLimiter:
         host = _host(url)
         self._check_hold(host, max_wait)
         async with self._sems[host]:
+            if before is not None:
+                await before()
             self._check_hold(host, max_wait)  # a 429 may have come in while we queued
             now = time.monotonic()
             start = max(now, self._next_slot[host], self._hold[host])

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from pipeline.db import sql
 from pipeline.learned import MIN_ARTICLES
@@ -37,34 +39,55 @@ def plan_run(
     """
     now = now or datetime.now(UTC)
     states = {row[0]: row for row in con.execute(sql("queries/feed_states")).fetchall()}
-    tasks: list[FeedTask] = []
+    due: list[Source] = []
     skipped: list[str] = []
     for src in sources:
         state = states.get(src.url)
         next_at = state[4] if state else None
         if only_due and next_at is not None and next_at > now:
             skipped.append(src.name)
-            continue
-        tasks.append(_task(con, src, state))
+        else:
+            due.append(src)
+    known, retry, learned = _history(con, due)
+    tasks = [FeedTask(
+        source=src,
+        etag=_text(states.get(src.url), 1),
+        last_modified=_text(states.get(src.url), 2),
+        known_keys=frozenset(known.get(src.url, ())),
+        retry_urls=tuple(retry.get(src.url, ())),
+        learned=frozenset(learned.get(src.name, ())),
+    ) for src in due]
     folder = run_dir(runs_dir, run_id)
     write_plan(folder, run_id, tasks, skipped)
     return folder
 
 
-def _task(con: duckdb.DuckDBPyConnection, src: Source, state: tuple[object, ...] | None,
-          ) -> FeedTask:
-    params = {"feed_url": src.url}
-    known = con.execute(sql("queries/known_entry_keys"),
-                        params | {"limit": KNOWN_KEYS_PER_FEED}).fetchall()
-    retry = con.execute(sql("queries/retry_urls"),
-                        params | {"max_tries": MAX_PAGE_TRIES}).fetchall()
-    learned = con.execute(sql("queries/learned_hashes"),
-                          {"source": src.name, "min_articles": MIN_ARTICLES}).fetchall()
-    return FeedTask(
-        source=src,
-        etag=str(state[1]) if state and state[1] else None,
-        last_modified=str(state[2]) if state and state[2] else None,
-        known_keys=frozenset(str(r[0]) for r in known),
-        retry_urls=tuple((str(u), str(k)) for u, k in retry),
-        learned=frozenset(str(r[0]) for r in learned),
-    )
+def _history(con: duckdb.DuckDBPyConnection, due: list[Source]) -> tuple[
+        dict[str, list[str]], dict[str, list[tuple[str, str]]], dict[str, list[str]]]:
+    """What the database knows of the due feeds: three queries for the whole plan, not
+    three per feed (500 feeds took 1.8 s one by one)."""
+    known: dict[str, list[str]] = defaultdict(list)
+    retry: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    learned: dict[str, list[str]] = defaultdict(list)
+    if not due:
+        return known, retry, learned
+    con.register("planned_feeds", pa.table({"feed_url": sorted({s.url for s in due})}))
+    con.register("planned_sources", pa.table({"source": sorted({s.name for s in due})}))
+    try:
+        for feed_url, key in con.execute(sql("queries/planned_known_keys"),
+                                         {"limit": KNOWN_KEYS_PER_FEED}).fetchall():
+            known[str(feed_url)].append(str(key))
+        for feed_url, url, key in con.execute(sql("queries/planned_retry_urls"),
+                                              {"max_tries": MAX_PAGE_TRIES}).fetchall():
+            retry[str(feed_url)].append((str(url), str(key)))
+        for source, para_hash in con.execute(sql("queries/planned_learned_hashes"),
+                                             {"min_articles": MIN_ARTICLES}).fetchall():
+            learned[str(source)].append(str(para_hash))
+    finally:
+        con.unregister("planned_feeds")
+        con.unregister("planned_sources")
+    return known, retry, learned
+
+
+def _text(state: tuple[object, ...] | None, column: int) -> str | None:
+    return str(state[column]) if state and state[column] else None

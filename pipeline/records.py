@@ -106,6 +106,10 @@ class Article:
     relevance_score: float | None = None
     truncated: bool = False
     body_hashes: tuple[str, ...] = ()
+    # MinHash signature of the text (``signature.Signature``), made in the extraction
+    # worker so that dedupe, in the single decide step, does not have to.
+    minhash: bytes = b""
+    shingles: int = 0
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,13 @@ class Signature:
 
     def band_keys(self) -> list[int]:
         """One signed 64-bit key per band; equal keys make two texts candidates."""
+        cached: list[int] | None = self.__dict__.get("_keys_cache")
+        if cached is None:
+            cached = self._band_keys()
+            object.__setattr__(self, "_keys_cache", cached)  # frozen: computed once
+        return cached
+
+    def _band_keys(self) -> list[int]:
         keys = []
         for band in range(BANDS):
             chunk = self.values[band * ROWS:(band + 1) * ROWS].astype("<u4").tobytes()

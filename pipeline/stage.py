@@ -48,7 +48,7 @@ ARTICLE_SCHEMA = pa.schema([
     ("text", pa.string()), ("word_count", pa.int32()), ("content_hash", pa.string()),
     ("removed", pa.list_(pa.struct([("kind", pa.string()), ("text", pa.string())]))),
     ("relevance_score", pa.float64()), ("truncated", pa.bool_()),
-    ("body_hashes", pa.list_(pa.string())),
+    ("body_hashes", pa.list_(pa.string())), ("minhash", pa.binary()), ("shingles", pa.int32()),
 ])
 
 

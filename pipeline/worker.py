@@ -8,7 +8,7 @@ the run folder, and the single loader merges it.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -141,12 +141,14 @@ async def _fetch_feed(
 
 async def _polite_fetch(url: str, settings: Settings, client: httpx.AsyncClient,
                         limiter: HostLimiter, accept: str, etag: str | None = None,
-                        last_modified: str | None = None) -> FetchResult:
+                        last_modified: str | None = None,
+                        before: Callable[[], Awaitable[None]] | None = None) -> FetchResult:
     """``fetch`` after the host's robots.txt allowed it, in one of the host's slots, and
-    honouring ``Retry-After`` (and 429) for the rest of the run."""
+    honouring ``Retry-After`` (and 429) for the rest of the run; ``before`` is awaited
+    once the slot is held, just before the request."""
     check_scheme(url)
     await limiter.check_robots(client, url, settings)
-    async with limiter.slot(url, max_wait=settings.deadline):
+    async with limiter.slot(url, max_wait=settings.deadline, before=before):
         try:
             got = await fetch(client, url, settings, etag=etag, last_modified=last_modified,
                               accept=accept)
@@ -188,25 +190,38 @@ async def _page_to_article(
     entry: FeedEntry, settings: Settings, client: httpx.AsyncClient, limiter: HostLimiter,
     pool: ExtractPool, progress: ProgressHook | None, learned: frozenset[str],
 ) -> tuple[Article | None, Outcome]:
+    placed = False
+
+    async def take_place() -> None:
+        # Inside the host's slot, so that pages queued for a slow host hold no place.
+        nonlocal placed
+        await pool.take_place()
+        placed = True
+
     try:
-        page = await _fetch_page(entry, settings, client, limiter)
-    except FetchError as exc:
-        return None, _outcome(entry, OutcomeKind.FETCH_FAILED, exc.reason, exc.detail)
-    except DecodeError as exc:
-        return None, _outcome(entry, OutcomeKind.FETCH_FAILED, "undecodable", str(exc))
+        try:
+            page = await _fetch_page(entry, settings, client, limiter, take_place)
+        except FetchError as exc:
+            return None, _outcome(entry, OutcomeKind.FETCH_FAILED, exc.reason, exc.detail)
+        except DecodeError as exc:
+            return None, _outcome(entry, OutcomeKind.FETCH_FAILED, "undecodable", str(exc))
+        finally:
+            if progress:
+                progress(entry.source, -1)
+        try:
+            article = await pool.extract(page, learned)
+        except ExtractError as exc:
+            return None, _outcome(entry, OutcomeKind.EXTRACT_FAILED, exc.reason, exc.detail)
     finally:
-        if progress:
-            progress(entry.source, -1)
-    try:
-        article = await pool.extract(page, learned)
-    except ExtractError as exc:
-        return None, _outcome(entry, OutcomeKind.EXTRACT_FAILED, exc.reason, exc.detail)
+        if placed:
+            pool.free_place()
     return article, _outcome(entry, OutcomeKind.LOADED, article_id=article.article_id)
 
 
 async def _fetch_page(entry: FeedEntry, settings: Settings, client: httpx.AsyncClient,
-                      limiter: HostLimiter) -> Page:
-    got = await _polite_fetch(entry.url, settings, client, limiter, accept=_PAGE_ACCEPT)
+                      limiter: HostLimiter, before: Callable[[], Awaitable[None]]) -> Page:
+    got = await _polite_fetch(entry.url, settings, client, limiter, accept=_PAGE_ACCEPT,
+                              before=before)
     if got.content_type not in _HTML_TYPES:
         raise FetchError("not_html", f"Content-Type {got.content_type} is not a web page")
     html, _charset = decode_html(got.body, got.headers.get("content-type", ""))

@@ -1,14 +1,18 @@
-"""The extraction pool: worker start-up is not billed to a page, and a slot survives a
-worker that is stopped."""
+"""The extraction pool: worker start-up is not billed to a page, and fetching waits for
+extraction instead of piling pages up in memory."""
 
 from __future__ import annotations
 
 import asyncio
 import time
 from datetime import UTC, datetime
+from pathlib import Path
 
-from pipeline.extract_pool import ExtractPool
-from pipeline.records import Article, FeedEntry, Page
+from pipeline.extract_pool import BACKLOG_PER_WORKER, ExtractPool
+from pipeline.faultsite import FaultSite
+from pipeline.fetch import HostLimiter, make_client
+from pipeline.records import Article, FeedEntry, FeedTask, Page, Source
+from pipeline.settings import Settings
 from tests.conftest import ROOT
 
 PAGE = ROOT / "samples/site/daily-dispatch/moscow-and-beijings-new-world-order/index.html"
@@ -32,3 +36,31 @@ def test_start_up_is_not_billed_to_the_first_page() -> None:
     assert took > 0.3  # the workers did take longer than the budget to start
     assert len({a.content_hash for a in articles}) == 1
     assert "Moscow" in articles[0].text
+
+
+def test_fetching_waits_for_extraction(settings: Settings, tmp_path: Path) -> None:
+    # Fetching outruns one extraction worker by far; pages fetched and not yet extracted
+    # must stay within the pool's backlog, not grow with the feed.
+    from pipeline.worker import process_feed_async
+
+    eager = settings.model_copy(update={"per_host_connections": 8, "host_delay": 0.0})
+    ahead: list[int] = []
+
+    async def go(site: FaultSite) -> None:
+        limiter = HostLimiter(eager.per_host_connections, eager.host_delay)
+        async with make_client(eager) as client, ExtractPool(1, 20.0) as pool:
+            async def watch() -> None:
+                while True:
+                    pages = sum(n for p, n in site.hits.items() if "/article/" in p)
+                    ahead.append(pages - pool.pages)
+                    await asyncio.sleep(0.005)
+            watcher = asyncio.create_task(watch())
+            feed = f"{site.base_url}/_fault/articles.xml?n=60&prefix=backlog"
+            await process_feed_async(FeedTask(Source("many", feed)), tmp_path, eager,
+                                     client, limiter, pool)
+            watcher.cancel()
+            assert pool.pages == 60
+
+    with FaultSite() as site:
+        asyncio.run(go(site))
+    assert 8 <= max(ahead) <= BACKLOG_PER_WORKER
