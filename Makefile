@@ -11,7 +11,7 @@ export AIRFLOW__CORE__LOAD_EXAMPLES := False
 # would otherwise recompile ~5 s of imports from source.
 export UV_COMPILE_BYTECODE := 1
 
-.PHONY: help setup run test lint typecheck clean airflow report audit samples
+.PHONY: help setup run test lint typecheck clean airflow report audit samples bench
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -47,6 +47,11 @@ report: setup ## Write data/reports/report.html (all history) from data/rcwire.d
 audit: setup ## Check uv.lock against known vulnerabilities (needs pypi.org or api.osv.dev)
 	@uv export --frozen --format requirements-txt --no-emit-project --all-groups -o $(VENV)/audit-requirements.txt
 	@$(VENV)/bin/pip-audit --strict --disable-pip -r $(VENV)/audit-requirements.txt
+
+bench: ## Performance benchmarks, by hand (~30 min): adds newspaper4k; figures in benchmarks/results/
+	@uv sync --frozen --quiet --group bench && rm -f $(VENV)/.synced
+	@$(PY) benchmarks/throughput.py --json benchmarks/results/throughput.json
+	@$(PY) benchmarks/growth.py --json benchmarks/results/growth.json
 
 samples: setup ## Serve the sample site in the foreground (Ctrl-C to stop)
 	@$(RCWIRE) samples serve

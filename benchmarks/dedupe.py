@@ -98,12 +98,13 @@ def synthetic_texts(n: int, seed: int) -> list[dict[str, str]]:
             for i in range(n)]
 
 
-def fill_history(con: duckdb.DuckDBPyConnection, n: int) -> None:
-    """Bulk-load n random signatures and their band keys (as the loader stores them)."""
-    rng = np.random.default_rng(7)
+def fill_history(con: duckdb.DuckDBPyConnection, n: int, first: int = 0) -> None:
+    """Bulk-load n random signatures and their band keys (as the loader stores them), for
+    article ids ``h<first>`` onwards."""
+    rng = np.random.default_rng(7 + first)
     chunk = 200_000
-    for start in range(0, n, chunk):
-        m = min(chunk, n - start)
+    for start in range(first, first + n, chunk):
+        m = min(chunk, first + n - start)
         values = rng.integers(0, 2**32, size=(m, NUM_PERM), dtype=np.uint64).astype("<u4")
         ids = [f"h{start + i:015d}" for i in range(m)]
         blobs = [row.tobytes() for row in values]

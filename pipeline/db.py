@@ -58,13 +58,29 @@ def connect(path: Path, *, read_only: bool = False, wait: float = 0.0) -> duckdb
     give_up = time.monotonic() + wait
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            con = duckdb.connect(str(path), read_only=read_only)
         except duckdb.IOException as exc:
             message = str(exc)
             if "lock" in message.lower() and time.monotonic() < give_up:
                 time.sleep(0.5)
                 continue
             raise RunError(_describe_open_error(path, message)) from None
+        # DuckDB's default budget is 80% of the machine's RAM, too much to promise on a
+        # shared Airflow worker; past the limit it evicts cached blocks or spills.
+        con.execute(sql("queries/set_memory_limit").replace("$limit", _quoted(_memory_limit())))
+        return con
+
+
+@cache
+def _memory_limit() -> str:
+    from pipeline.settings import Settings
+
+    return Settings().duckdb_memory_limit
+
+
+def _quoted(value: str) -> str:
+    # SET takes no parameters; the value comes from our own settings, quoted here anyway.
+    return "'" + value.replace("'", "''") + "'"
 
 
 @contextmanager

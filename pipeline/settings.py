@@ -53,6 +53,10 @@ class Settings(BaseSettings):
     extract_workers: int = Field(
         0, description="Extraction processes (0: one per CPU core).")
 
+    duckdb_memory_limit: str = Field(
+        "1GB", pattern=r"^\d+(\.\d+)?\s*([KMGT]i?B|B)$",
+        description="Memory DuckDB may use per process (it evicts or spills past it).")
+
     # Dedupe
     near_jaccard: float = Field(
         0.6, description="Estimated Jaccard similarity of 4-word shingles that makes a copy.")

@@ -1,0 +1,125 @@
+"""Mutation spot-checks for the reliability guards (issue #7): each entry removes one guard
+in a copy of the working tree and runs the test that must then fail.
+
+Run by hand (about a minute): ``.venv/bin/python scripts/mutation_check.py [NAME ...] [-v]``
+(NAME filters by substring; ``-v`` prints the failing assertions). Exits non-zero when a
+mutation is not caught. Not part of ``make test``: it copies the tree once per mutation.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parent.parent
+# (issue point and name, file, guard as written, guard removed, the test that must fail)
+MUTS = [
+ ("9 feed Retry-After", "pipeline/schedule.py",
+  "    wait = max(wait, timedelta(seconds=result.retry_after or 0))\n", "",
+  "tests/pipeline/test_politeness.py::test_feed_retry_after_holds_the_feed_across_runs"),
+ ("9 skipped in summary", "pipeline/load.py",
+  '        "skipped_not_due": sorted(skipped),\n', "",
+  "tests/pipeline/test_politeness.py::test_plan_lists_feeds_it_skips"),
+ ("10 summary rebuilt", "pipeline/load.py",
+  '    if loaded and (folder / "summary.json").exists():', "    if loaded:",
+  "tests/pipeline/test_crash.py::test_loader_dead_after_commit_rebuilds_the_summary"),
+ ("10 post-load checks replace", "pipeline/quality.py",
+  '    con.execute(sql("queries/clear_post_load_dq"), params)\n', "",
+  "tests/pipeline/test_crash.py::test_loader_dead_after_commit_rebuilds_the_summary"),
+ ("8 start-up not billed", "pipeline/extract_worker.py",
+  "    warm_up()\n", "",
+  "tests/pipeline/test_extract_pool.py::test_start_up_is_not_billed_to_the_first_page"),
+ ("5/4 SSRF public check", "pipeline/netguard.py",
+  "    return is_public(addr)\n\n\ndef is_public", "    return True\n\n\ndef is_public",
+  "tests/pipeline/test_reliability.py::test_private_and_special_addresses_blocked_before_connecting"),
+ ("2 declared length", "pipeline/fetch.py",
+  "    if declared.isdigit() and int(declared) > cap:", "    if False:",
+  "tests/pipeline/test_reliability.py::test_declared_length_over_the_cap_refused_before_reading"),
+ ("2 raw .gz", "pipeline/fetch.py",
+  "    if body.startswith(_GZIP_MAGIC):", "    if False:",
+  "tests/pipeline/test_reliability.py::test_bodies_over_the_cap_are_refused"),
+ ("3 schemes", "pipeline/fetch.py",
+  '    if scheme not in ("http", "https"):', "    if False:",
+  "tests/pipeline/test_reliability.py::test_redirect_to_another_scheme_is_refused"),
+ ("6 XML entities", "pipeline/feeds.py",
+  "    if any(decl in body for decl in _ENTITY_DECL):", "    if False:",
+  "tests/pipeline/test_reliability_feeds.py::test_hostile_feed_recorded_as_failed_with_its_reason"),
+ ("9 robots 4xx/5xx", "pipeline/robots.py",
+  "    if status is not None and 400 <= status < 500 and status != 429:",
+  "    if status is not None and 400 <= status < 600:",
+  "tests/pipeline/test_politeness.py::test_robots_status_and_rules"),
+ ("atom updated", "pipeline/feeds.py",
+  '    keys = ("published_parsed",) if atom else ("published_parsed", "updated_parsed")',
+  '    keys = ("published_parsed", "updated_parsed")',
+  "tests/pipeline/test_feeds.py::test_atom_relative_to_xml_base"),
+ ("9 backlog", "pipeline/extract_pool.py",
+  "        await self._backlog.acquire()", "        return",
+  "tests/pipeline/test_extract_pool.py::test_fetching_waits_for_extraction"),
+    ("1 overall deadline", "pipeline/fetch.py",
+     "        async with asyncio.timeout(settings.deadline):",
+     "        async with asyncio.timeout(None):",
+     "tests/pipeline/test_reliability.py::test_silent_and_dripping_servers_end_at_the_deadline"),
+    ("5 TLS verified", "pipeline/fetch.py",
+     "        ssl_context=httpx.create_ssl_context(),",
+     "        ssl_context=httpx.create_ssl_context(verify=False),",
+     "tests/pipeline/test_reliability.py::test_tls_errors_fail_without_retrying_unverified"),
+    ("6 feed parse budget", "pipeline/feeds.py",
+     "                                        timeout)", "                                        None)",
+     "tests/pipeline/test_reliability_feeds.py::test_feed_parse_stopped_at_its_time_budget"),
+    ("7 mojibake repaired", "pipeline/decode.py",
+     "    return repair_mojibake(text), charset", "    return text, charset",
+     "tests/pipeline/test_reliability_content.py::test_wrong_or_missing_charset_lands_the_right_text"),
+    ("8 extraction budget", "pipeline/extract_pool.py",
+     "            reply = await asyncio.wait_for(child.ask(page, learned), self._timeout)",
+     "            reply = await child.ask(page, learned)",
+     "tests/pipeline/test_reliability_content.py"
+     "::test_nested_markup_is_stopped_at_the_extraction_budget"),
+]
+
+
+def check(name: str, rel: str, old: str, new: str, test: str, work: Path,
+          verbose: bool) -> bool:
+    """Apply one mutation to a fresh copy and run its test; True when the test failed."""
+    dst = work / "tree"
+    shutil.rmtree(dst, ignore_errors=True)
+    shutil.copytree(SRC, dst, ignore=shutil.ignore_patterns(
+        ".venv", "data", ".git", "__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache"))
+    target = dst / rel
+    text = target.read_text(encoding="utf-8")
+    if text.count(old) != 1:
+        print(f"{name}: the guard is not found exactly once in {rel}; update this script")
+        return False
+    target.write_text(text.replace(old, new), encoding="utf-8")
+    started = time.monotonic()
+    # PYTHONPATH first: the copy's package wins over the editable install of SRC.
+    run = subprocess.run(
+        [str(SRC / ".venv/bin/python"), "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider",
+         test], cwd=dst, capture_output=True, text=True,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(Path.home()), "PYTHONPATH": str(dst),
+             "GX_ANALYTICS_ENABLED": "false"})
+    caught = run.returncode != 0
+    last = (run.stdout.strip().splitlines() or ["?"])[-1]
+    print(f"{'CAUGHT' if caught else 'MISSED'}  {name}  ({time.monotonic() - started:.0f} s, "
+          f"{last})", flush=True)
+    if verbose:
+        print("\n".join([ln for ln in run.stdout.splitlines() if ln.startswith("E ")][:6]))
+    return caught
+
+
+def main() -> None:
+    """Run the selected mutations; exit 1 if any was not caught."""
+    args = [a for a in sys.argv[1:] if a != "-v"]
+    chosen = [m for m in MUTS if not args or any(a in m[0] for a in args)]
+    with tempfile.TemporaryDirectory() as tmp:
+        caught = [check(*m, Path(tmp), "-v" in sys.argv) for m in chosen]
+    print(f"{sum(caught)} of {len(caught)} guards caught")
+    if not all(caught):
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()
