@@ -68,7 +68,7 @@ MUTS = [
      "        ssl_context=httpx.create_ssl_context(verify=False),",
      "tests/pipeline/test_reliability.py::test_tls_errors_fail_without_retrying_unverified"),
     ("6 feed parse budget", "pipeline/feeds.py",
-     "                                        timeout)", "                                        None)",
+     " " * 40 + "timeout)", " " * 40 + "None)",
      "tests/pipeline/test_reliability_feeds.py::test_feed_parse_stopped_at_its_time_budget"),
     ("7 mojibake repaired", "pipeline/decode.py",
      "    return repair_mojibake(text), charset", "    return text, charset",
