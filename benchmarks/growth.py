@@ -85,19 +85,22 @@ METHODS = ("url", "guid", "hash", "near")
 # --- synthetic articles -------------------------------------------------------------
 
 @cache
-def vocabulary() -> tuple[np.ndarray, np.ndarray]:
-    """Words of the labelled corpus and their cumulative counts."""
+def vocabulary() -> tuple[np.ndarray, np.ndarray, list[str], list[int]]:
+    """Words of the labelled corpus and their cumulative counts (as arrays and lists)."""
     counts: dict[str, int] = {}
     for line in CORPUS.read_text(encoding="utf-8").splitlines():
         for word in re.findall(r"[A-Za-z]+", json.loads(line)["text"]):
             counts[word] = counts.get(word, 0) + 1
     words = sorted(counts)
-    return np.array(words), np.cumsum([counts[w] for w in words])
+    cum = np.cumsum([counts[w] for w in words])
+    return np.array(words), cum, words, cum.tolist()
 
 
 def draw(rnd: random.Random, n: int) -> list[str]:
     """``n`` words with the corpus's frequencies."""
-    vocab, cum = vocabulary()
+    vocab, cum, words, cum_list = vocabulary()
+    if n < 64:  # a generator costs more than a few picks
+        return rnd.choices(words, cum_weights=cum_list, k=n)
     picks = np.random.default_rng(rnd.getrandbits(64)).random(n) * cum[-1]
     return list(vocab[np.searchsorted(cum, picks, side="right")].tolist())
 
@@ -195,7 +198,8 @@ def pooled(i: int, fetched: datetime, pool: int) -> Article:
     while words < want:
         picks.append(rnd.randrange(pool))
         words += len(hashes[picks[-1]]) + 6
-    leads = [draw(rnd, 3) for _ in picks]
+    drawn = draw(rnd, 3 * len(picks))
+    leads = [drawn[k:k + 3] for k in range(0, len(drawn), 3)]
     paras = [sentences(rnd, lead)[:-1] + " " + texts[k] for lead, k in zip(leads, picks,
                                                                           strict=True)]
     folds = [" ".join(lead).lower() + " " + folded[k] for lead, k in zip(leads, picks,
