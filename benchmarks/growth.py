@@ -514,7 +514,8 @@ def main() -> None:
     parser.add_argument("--rss-batches", default="500,2000",
                         help="extra batch sizes at the largest history")
     parser.add_argument("--quick", action="store_true", help="sizes 2000,10000, batch 200")
-    parser.add_argument("--json", type=Path, help="write the figures here")
+    parser.add_argument("--json", type=Path, help="figures file (default: benchmarks/results/"
+                        "growth.json, none for --quick)")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -563,9 +564,10 @@ def main() -> None:
     print(table_text(rows))
     print(json.dumps({k: report[k] for k in ("fills", "per_article_ratio_largest_to_smallest",
                                              "total_s")}))
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    out = args.json or (None if args.quick else ROOT / "benchmarks" / "results" / "growth.json")
+    if out:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

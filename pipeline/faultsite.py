@@ -228,7 +228,11 @@ _SCRIPTS_INSIDE = (
     "'x-script-marker'</script> <img src=\"x\" onerror=\"alert('x-onerror-marker')\"> "
     "<a href=\"javascript:alert('x-js-marker')\" onclick=\"steal('x-onclick-marker')\">"
     "Officials</a> gave no date.</p>\n<svg onload=\"alert('x-svg-marker')\"></svg>"
-    "<iframe src=\"javascript:alert('x-iframe-marker')\"></iframe>")
+    "<iframe src=\"javascript:alert('x-iframe-marker')\"></iframe>"
+    # A promo box that pruning removes, with a script inside: its removal is recorded,
+    # and the record must not carry the script.
+    "<div class=\"newsletter-signup\">Sign up for our newsletter<script>"
+    "track('x-script-marker')</script></div>")
 _SCRIPTS_AROUND = ("<script src=\"javascript:alert('x-src-marker')\"></script><style>"
                    "body{background:url('javascript:x-css-marker')}</style>")
 
