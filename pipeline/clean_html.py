@@ -10,9 +10,10 @@ that calls its article wrapper ``post-share-wrapper`` must not lose the article.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
+
+from lxml import etree
 
 # Attribute words -> kind recorded for what is removed. First match wins.
 _ATTR_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -61,12 +62,15 @@ _DROP_SILENTLY = ("script", "style", "noscript", "template", "iframe", "svg", "c
 _CONTAINERS = {"div", "section", "aside", "ul", "ol", "li", "p", "figure", "header",
                "table", "h2", "h3", "h4", "h5", "h6", "details", "dl", "blockquote"}
 _PROTECTED = {"html", "body", "article", "main", "head", "h1"}
-_ATTRS = ("class", "id", "role", "data-component", "data-testid", "data-module", "aria-label")
+_ATTR_SET = frozenset(("class", "id", "role", "data-component", "data-testid", "data-module",
+                       "aria-label"))
 # A container holding this share of the page's paragraph text is content, not chrome.
 _MAX_TEXT_SHARE = 0.35
 _WORD = re.compile(r"\w+")
 _TEXT_BLOCKS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td"}
 _MAX_BLOCK_WORDS = 40
+_SILENT = etree.XPath("|".join(f"//{t}" for t in _DROP_SILENTLY))
+_JUDGED = tuple(sorted({*_TAG_KINDS, *_CONTAINERS}))
 
 
 def prune(tree: Any) -> list[tuple[str, str]]:
@@ -78,60 +82,71 @@ def prune(tree: Any) -> list[tuple[str, str]]:
     Returns:
         What was removed, as (kind, text) pairs with the text squashed.
     """
-    for node in tree.xpath("|".join(f"//{t}" for t in _DROP_SILENTLY)):
+    for node in _SILENT(tree):
         _drop(node)
-    total = max(1, _paragraph_words(tree))
-    content = _content_classes(tree, total)
+    words = {p: len(_WORD.findall(p.text_content())) for p in tree.iter("p")}
+    total = max(1, sum(words.values()))
+    content = _content_classes(words, total)
     removed: list[tuple[str, str]] = []
-    gone: set[Any] = set()  # candidates inside a container already dropped
-    for node, kind in list(_candidates(tree)):
-        if node in gone or node.get("class") in content or node.getparent() is None:
+    dropped = None  # the last container dropped: its candidates follow it in document order
+    for node, kind in _candidates(tree):
+        if dropped is not None:
+            if _inside(node, dropped):
+                continue
+            dropped = None
+        if node.get("class") in content or node.getparent() is None:
             continue
-        if _paragraph_words(node) / total > _MAX_TEXT_SHARE or node.xpath(".//h1"):
+        if sum(words.get(p, 0) for p in node.iter("p")) / total > _MAX_TEXT_SHARE or \
+                next(node.iter("h1"), None) is not None:
             continue
         text = " ".join(node.text_content().split())
         if node.tag in _TEXT_BLOCKS and len(_WORD.findall(text)) > _MAX_BLOCK_WORDS:
             # A long paragraph is prose whatever its class says (Condé Nast marks every
             # paywalled body paragraph class="paywall").
             continue
-        gone.update(node.iter())
         _drop(node)
+        dropped = node
         if text:
             removed.append((kind, text))
     removed += _inline_links(tree)
     return removed
 
 
-def _content_classes(tree: Any, total: int) -> set[str]:
+def _inside(node: Any, container: Any) -> bool:
+    return any(up is container for up in node.iterancestors())
+
+
+def _content_classes(words: dict[Any, int], total: int) -> set[str]:
     """Class strings that the page's paragraphs mostly wear: those mark prose.
 
     Some CMSes tag every body paragraph with a word we would otherwise read as chrome
     (Condé Nast: ``class="paywall"``).
     """
-    words: dict[str, int] = {}
-    for para in tree.iter("p"):
+    by_class: dict[str, int] = {}
+    for para, n in words.items():
         cls = para.get("class")
         if cls:
-            words[cls] = words.get(cls, 0) + len(_WORD.findall(para.text_content()))
-    return {cls for cls, n in words.items() if n / total >= _MAX_TEXT_SHARE}
+            by_class[cls] = by_class.get(cls, 0) + n
+    return {cls for cls, n in by_class.items() if n / total >= _MAX_TEXT_SHARE}
 
 
-def _candidates(tree: Any) -> Iterator[tuple[Any, str]]:
-    for node in tree.iter():
-        tag = node.tag.lower() if isinstance(node.tag, str) else ""
-        if not tag or tag in _PROTECTED:
-            continue
-        # Inline elements (links, spans, images) are judged with their container.
-        kind = _TAG_KINDS.get(tag) or (_attr_kind(node) if tag in _CONTAINERS else None)
+def _candidates(tree: Any) -> list[tuple[Any, str]]:
+    # Filtering by tag in lxml, in document order (ancestors first), spares a Python
+    # proxy for every inline element of the page.
+    found = []
+    for node in tree.iter(_JUDGED):
+        kind = _TAG_KINDS.get(node.tag) or _attr_kind(node)
         if kind is not None:
-            yield node, kind
+            found.append((node, kind))
+    return found
 
 
 def _attr_kind(node: Any) -> str | None:
-    if not node.attrib:
+    items = node.items()
+    if not items:
         return None
-    attrs = " ".join(node.get(a, "") for a in _ATTRS).strip()
-    return (_kind_of_attrs(attrs) if attrs else None) or _hidden(node)
+    attrs = " ".join(v for k, v in items if k in _ATTR_SET).strip()
+    return (_kind_of_attrs(attrs) if attrs else None) or _hidden(items)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -147,9 +162,10 @@ def _kind_of_attrs(attrs: str) -> str | None:
     return None
 
 
-def _hidden(node: Any) -> str | None:
-    if (node.get("aria-hidden") or "").lower() == "true" or node.get("hidden") is not None:
-        return "site_chrome"
+def _hidden(items: list[tuple[str, str]]) -> str | None:
+    for key, value in items:
+        if key == "hidden" or (key == "aria-hidden" and value.lower() == "true"):
+            return "site_chrome"
     return None
 
 
@@ -170,10 +186,6 @@ def _inline_links(tree: Any) -> list[tuple[str, str]]:
             _drop(para)
             removed.append(("inline_related_link", text))
     return removed
-
-
-def _paragraph_words(node: Any) -> int:
-    return sum(len(_WORD.findall(p.text_content())) for p in node.iter("p"))
 
 
 def _drop(node: Any) -> None:

@@ -21,6 +21,7 @@ import yaml
 from pipeline.db import sql
 from pipeline.errors import RunError
 from pipeline.rules import CONFIG
+from pipeline.textscan import first_terms, fold_case, matches_at, term_starts
 
 KINDS = ("person", "institution", "theme", "place")
 ENTITY_SCHEMA = pa.schema([
@@ -40,25 +41,31 @@ class Entity:
     name: str
     kind: str
     pattern: re.Pattern[str]
-    # (lower-cased term, its regex), longest first, and the entry's own regexes.
+    # (case-folded term, its regex), longest first, and the entry's own regexes.
     terms: tuple[tuple[str, str], ...] = ()
     regexes: tuple[str, ...] = ()
+    starters: tuple[str, ...] = ()  # where matches can begin (textscan.first_terms)
 
-    def count(self, text: str, lowered: str | None = None) -> int:
-        """Non-overlapping matches in ``text`` (``lowered``: ``text.lower()``, if known)."""
-        pattern = self.pattern_for(text.lower() if lowered is None else lowered)
-        return 0 if pattern is None else sum(1 for _ in pattern.finditer(text))
+    def count(self, text: str, folded: str | None = None) -> int:
+        """Non-overlapping matches of ``pattern`` in ``text`` (``folded``:
+        ``fold_case(text)``, if known)."""
+        folded = fold_case(text) if folded is None else folded
+        pattern = self.pattern_for(folded)
+        if pattern is None:
+            return 0
+        if self.regexes or len(folded) != len(text):
+            return sum(1 for _ in pattern.finditer(text))
+        return len(matches_at(pattern, text, term_starts(folded, self.starters)))
 
-    def pattern_for(self, lowered: str) -> re.Pattern[str] | None:
-        """``pattern`` cut down to the terms that occur in a text whose lower case is
-        ``lowered`` (None: nothing can match). Same matches: an absent term matches
+    def pattern_for(self, folded: str) -> re.Pattern[str] | None:
+        """``pattern`` cut down to the terms that occur in a text whose ``fold_case`` is
+        ``folded`` (None: nothing can match). Same matches: an absent term matches
         nothing. Python's engine tries every alternative at every position, so a scan
         with the two terms present is many times cheaper than one with all twenty."""
-        parts = [rx for term, rx in self.terms if term in lowered]
+        parts = [rx for term, rx in self.terms if term in folded]
         if not parts and not self.regexes:
             return None
         return _compiled("|".join(parts + list(self.regexes)))
-
 
 @lru_cache(maxsize=4096)
 def _compiled(source: str) -> re.Pattern[str]:
@@ -119,7 +126,8 @@ def _entity(path: Path, entry: Any) -> Entity:
     try:
         ordered = sorted(terms, key=len, reverse=True)
         return Entity(name=name, kind=str(entry["kind"]), pattern=_compile(terms, regexes),
-                      terms=tuple((t.lower(), _term(t)) for t in ordered),
+                      terms=tuple((fold_case(t), _term(t)) for t in ordered),
+                      starters=first_terms(fold_case(t) for t in terms),
                       regexes=tuple(_regex(r) for r in regexes))
     except re.error as exc:
         raise RunError(f"{path}: entity {name!r}: bad regex ({exc})") from None
@@ -161,10 +169,10 @@ def count_mentions(title: str, text: str, entities: Iterable[Entity] | None = No
     """
     found = []
     text, title = text or "", title or ""
-    lowered, lowered_title = text.lower(), title.lower()
+    folded, folded_title = fold_case(text), fold_case(title)
     for entity in load_entities() if entities is None else entities:
-        mentions = entity.count(text, lowered)
-        in_title = (pattern := entity.pattern_for(lowered_title)) is not None and \
+        mentions = entity.count(text, folded)
+        in_title = (pattern := entity.pattern_for(folded_title)) is not None and \
             pattern.search(title) is not None
         if mentions or in_title:
             found.append(Mention(entity.name, entity.kind, mentions, in_title))

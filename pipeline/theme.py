@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -18,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from pipeline.rules import CONFIG
+from pipeline.textscan import first_terms, fold_case, matches_at, term_starts
 
 _SENTENCE = re.compile(r"(?<=[.!?…])[\"”’)]*\s+")
 # Hits in a sentence naming this many third countries are a list, not a relationship.
@@ -39,24 +42,31 @@ class Side:
 
     terms: tuple[tuple[re.Pattern[str], float], ...]
     any_term: re.Pattern[str] | None
+    folded: tuple[str, ...] = ()  # where matches can begin (textscan.first_terms)
     _weights: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
     _terms_in: dict[str, frozenset[int]] = field(default_factory=dict, compare=False,
                                                  repr=False)
 
-    def weight(self, sentence: str) -> float:
-        """Weighted hits of this side's terms in ``sentence``."""
+    def found(self, sentence: str, starts: list[int] | None = None, offset: int = 0,
+              ) -> list[str]:
+        """This side's terms in ``sentence``, as matched; ``starts``: where in the whole
+        text (``sentence`` begins at ``offset`` of it) a term of this side begins."""
         if self.any_term is None:
-            return 0.0
-        return sum(self._match_weight(m) for m in self.any_term.findall(sentence))
+            return []
+        if starts is None:
+            return self.any_term.findall(sentence)
+        return matches_at(self.any_term, sentence, starts, offset)
 
-    def distinct(self, sentence: str) -> int:
-        """How many different terms of this side ``sentence`` names."""
-        if self.any_term is None:
-            return 0
-        found: set[int] = set()
-        for matched in set(self.any_term.findall(sentence)):
-            found.update(self._which(matched))
-        return len(found)
+    def weight(self, found: list[str]) -> float:
+        """Weighted hits of the matches ``found`` in a sentence."""
+        return sum(self._match_weight(m) for m in found)
+
+    def distinct(self, found: list[str]) -> int:
+        """How many different terms of this side the matches ``found`` name."""
+        names: set[int] = set()
+        for matched in set(found):
+            names.update(self._which(matched))
+        return len(names)
 
     def _match_weight(self, matched: str) -> float:
         known = self._weights.get(matched)
@@ -80,7 +90,8 @@ def _side(weighted: dict[str, float]) -> Side:
     alternatives = "|".join(
         re.escape(t) if any(c.isupper() for c in t) else f"(?i:{re.escape(t)})"
         for t in sorted(weighted, key=len, reverse=True))
-    return Side(terms, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"))
+    return Side(terms, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"),
+                first_terms(fold_case(t) for t in weighted))
 
 
 @dataclass(frozen=True)
@@ -91,7 +102,7 @@ class Lexicon:
     china: Side
     bilateral: Side
     crowd: Side
-    off_topic: tuple[re.Pattern[str], ...]
+    off_topic: tuple[tuple[str, re.Pattern[str]], ...]  # (folded term, its pattern)
     title_boost: float
     scale: float
 
@@ -122,7 +133,7 @@ def load_lexicon(path: Path = CONFIG / "theme.yaml") -> Lexicon:
     return Lexicon(
         russia=weighted("russia"), china=weighted("china"), bilateral=weighted("bilateral"),
         crowd=_side(dict.fromkeys(map(str, raw.get("crowd") or ()), 1.0)),
-        off_topic=tuple(_term(str(t)) for t in raw.get("off_topic") or ()),
+        off_topic=tuple((fold_case(str(t)), _term(str(t))) for t in raw.get("off_topic") or ()),
         title_boost=float(raw.get("title_boost", 2.0)), scale=float(raw.get("scale", 3.0)),
     )
 
@@ -150,7 +161,10 @@ def score_article(title: str, text: str, lexicon: Lexicon | None = None) -> Them
     balance = min(russia, china) / max(russia, china, 1e-9)
     if both == 0 and balance < _MIN_BALANCE:
         score *= balance / _MIN_BALANCE
-    if any(p.search(head) for p in lex.off_topic):
+    folded_head = fold_case(head)
+    # A term absent from the folded headline cannot match it (pipeline.textscan).
+    if any(p.search(head) for term, p in lex.off_topic
+           if term in folded_head or len(folded_head) != len(head)):
         score *= _OFF_TOPIC_FACTOR
     return ThemeScore(round(score, 4), round(russia, 2), round(china, 2), round(both, 2))
 
@@ -161,13 +175,30 @@ def _present(hits: float, scale: float) -> float:
 
 
 def _hits(text: str, lex: Lexicon) -> tuple[float, float, float]:
+    sides = (lex.russia, lex.china, lex.bilateral, lex.crowd)
+    folded = fold_case(text)
+    # Where each side's terms begin, found once for the text (pipeline.textscan); None
+    # where lower-casing moved characters: then each sentence is scanned by the regex.
+    starts = [term_starts(folded, side.folded) if len(folded) == len(text) else None
+              for side in sides]
     russia = china = both = 0.0
-    for sentence in _SENTENCE.split(text):
-        r = lex.russia.weight(sentence)
-        c = lex.china.weight(sentence)
-        b = lex.bilateral.weight(sentence)
-        if r and c and lex.crowd.distinct(sentence) >= _CROWD:
+    for offset, sentence in _sentences(text):
+        end = offset + len(sentence)
+        window = [None if at is None else at[bisect_left(at, offset):bisect_left(at, end)]
+                  for at in starts]
+        r, c, b = (side.weight(side.found(sentence, at, offset))
+                   for side, at in zip(sides[:3], window, strict=False))
+        if r and c and lex.crowd.distinct(
+                lex.crowd.found(sentence, window[3], offset)) >= _CROWD:
             r, c = r * _CROWD_FACTOR, c * _CROWD_FACTOR
         russia, china, both = russia + r, china + c, both + b
     return russia, china, both
 
+
+def _sentences(text: str) -> Iterator[tuple[int, str]]:
+    """``_SENTENCE.split(text)``, each piece with its offset in ``text``."""
+    at = 0
+    for gap in _SENTENCE.finditer(text):
+        yield at, text[at:gap.start()]
+        at = gap.end()
+    yield at, text[at:]

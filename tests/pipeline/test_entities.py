@@ -10,7 +10,13 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline.entities import KINDS, count_mentions, entity_rows, load_entities, rebuild
+from pipeline.entities import (
+    KINDS,
+    count_mentions,
+    entity_rows,
+    load_entities,
+    rebuild,
+)
 from pipeline.errors import RunError
 from tests.conftest import ROOT
 from tests.pipeline.sample_run import ORIGINALS, SampleRun, copy_db, manifest_text, shared_run
@@ -56,6 +62,19 @@ def test_lexicon_covers_the_beat() -> None:
 ])
 def test_matching_rules(text: str, entity: str, count: int) -> None:
     assert mentions(text).get(entity, 0) == count
+
+
+@pytest.mark.parametrize("text", [
+    "The KREMLIN and the Kremlın; Xi Jinping and XI JINPING, the Xi-Putin summit",
+    "ſanctions and Sanctions; ΣANCTIONS; İstanbul talks on taiwan and TAIWAN",  # İ: 2 chars
+    "joint naval exercises and Joint  Drills; SCO, sco, Moscow; 习近平会见普京",
+    "",
+])
+def test_counts_equal_the_whole_pattern(text: str) -> None:
+    # count() tries the pattern only where str.find sees a term: it must find what a
+    # scan of the text with the entity's whole pattern finds.
+    for entity in load_entities():
+        assert entity.count(text) == sum(1 for _ in entity.pattern.finditer(text)), entity.name
 
 
 def test_headline_only_mention_sets_in_title() -> None:
