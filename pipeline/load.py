@@ -13,10 +13,10 @@ import pyarrow.parquet as pq
 
 from pipeline.db import sql
 from pipeline.decide import DUPLICATE_SCHEMA, SIGNATURE_SCHEMA
-from pipeline.entities import insert_staged as insert_entities
 from pipeline.records import FeedResult, FeedStatus
 from pipeline.schedule import next_feed_state
 from pipeline.stage import feed_result_from_json, read_json, write_json
+from pipeline.store import store_new
 
 _TS = pa.timestamp("us", tz="UTC")
 OUTCOME_SCHEMA = pa.schema([
@@ -110,16 +110,15 @@ def _insert_batch(con: duckdb.DuckDBPyConnection, folder: Path, run_id: str,
         "staged_feeds": pa.Table.from_pylist(
             [_feed_row(f) for f in feeds], schema=FEED_SCHEMA),
     }
+    fresh = store_new(con, staged.pop("staged_articles"), staged.pop("staged_signatures"),
+                      run_id)
+    staged["staged_articles"] = fresh  # paragraphs of the stored ones teach boilerplate
     for name, table in staged.items():
         con.register(name, table)
     try:
-        con.execute(sql("queries/insert_articles"), params)
-        insert_entities(con, staged["staged_articles"])
-        con.execute(sql("queries/insert_removals"))
         con.execute(sql("queries/learn_boilerplate"))
         con.execute(sql("queries/insert_duplicates"))
-        con.execute(sql("queries/insert_signatures"))
-        con.execute(sql("queries/insert_lsh"))
+        con.execute(sql("queries/delete_run_outcomes"), params)
         con.execute(sql("queries/insert_outcomes"), params)
         con.execute(sql("queries/insert_feed_events"), params)
         con.register("staged_feed_state", _feed_states(con, feeds))

@@ -12,10 +12,10 @@ import pyarrow as pa
 
 from pipeline.db import sql
 from pipeline.dedupe import Thresholds, find_duplicates
-from pipeline.entities import insert_staged as insert_entities
 from pipeline.errors import RunError
 from pipeline.settings import Settings
 from pipeline.stage import ARTICLE_SCHEMA
+from pipeline.store import store_new
 from pipeline.urls import url_key
 from pipeline.validate import validate_rows
 
@@ -88,13 +88,8 @@ def _insert(con: duckdb.DuckDBPyConnection, item: dict[str, Any], table: pa.Tabl
                      "band_keys": [sig.band_keys()]})
     con.execute("begin transaction")
     try:
-        con.register("staged_articles", staged)
-        con.register("staged_signatures", sigs)
-        con.execute(sql("queries/insert_articles"), {"run_id": item["run_id"]})
-        insert_entities(con, staged)
-        con.execute(sql("queries/insert_removals"))
-        con.execute(sql("queries/insert_signatures"))
-        con.execute(sql("queries/insert_lsh"))
+        if store_new(con, staged, sigs, item["run_id"]).num_rows == 0:
+            raise RunError(f"article {item['article_id']} is stored already; nothing to release")
         con.execute(sql("queries/quarantine_release"), {
             "run_id": item["run_id"], "article_id": item["article_id"],
             "released_by": _who()})
@@ -105,9 +100,6 @@ def _insert(con: duckdb.DuckDBPyConnection, item: dict[str, Any], table: pa.Tabl
     except BaseException:
         con.execute("rollback")
         raise
-    finally:
-        con.unregister("staged_articles")
-        con.unregister("staged_signatures")
 
 
 def _record_table(record: dict[str, Any]) -> pa.Table:

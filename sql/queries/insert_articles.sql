@@ -1,4 +1,5 @@
-insert or ignore into articles (
+-- Only articles not stored yet reach here (queries/new_article_ids.sql).
+insert into articles (
     article_id, url, canonical_url, url_key, source, source_domain, feed_url, guid, title,
     author, published_at, published_signal, fetched_at, language, description, text,
     word_count, content_hash, relevance_score, truncated, run_id
