@@ -1,56 +1,43 @@
 """History growth: a run's time, the DuckDB file and peak memory as history grows to 1M.
 
 Run: ``.venv/bin/python benchmarks/growth.py [--sizes 10000,100000,1000000] [--batch 1000]
-[--rss-batches 500,2000] [--json benchmarks/results/growth.json]``; ``--quick`` is a smoke
-run (sizes 2000,10000, batch 200, about a minute). The default run takes about 25 minutes
-on 2 cores, most of it filling history (set-up, timed apart).
+[--rss-batches 500,2000] [--json F]``; ``--quick`` is a one-minute smoke run. The default
+run takes about 35 minutes on 2 cores, most of it filling history (timed apart).
 
-Fill (set-up): synthetic articles of 400-800 words drawn with the word frequencies of the
-labelled corpus (tests/fixtures/corpus), in sentences and paragraphs, across 50 sources at
-1,500 articles a day going back in time, are inserted through the loader's own SQL
-(insert_articles, insert_removals, learn_boilerplate, insert_signatures, insert_lsh,
-insert_outcomes, analyst/insert_entities) in chunks, with real content hashes, paragraph
-hashes and MinHash signatures (pipeline/signature.py's hashing, vectorised over a chunk on
-2 processes and checked equal to ``signature()`` on samples) and their real LSH band keys.
-Left minimal: one ``loaded`` outcome per article (a real feed also re-lists known URLs
-every run), one ``runs`` row and 50 ``feed_events`` per 1,000 articles, no dq_results;
-entity rows are counted with the real lexicon on every 10th article and repeated for the
-9 after it (right row count and spread, not exact counts).
+Fill: synthetic articles of 400-800 words with the labelled corpus's word frequencies,
+50 sources, 1,500 a day back in time, inserted in chunks through the loader's own SQL
+with real content and paragraph hashes, MinHash signatures (signature.py's hashing,
+vectorised, checked equal to ``signature()`` on samples), LSH band keys, removals and
+entity rows (counted on every 10th article, repeated for the 9 after it); one outcome per
+article, one ``runs`` row and 50 ``feed_events`` per 1,000 articles.
 
-Measured: at each size one batch of new articles goes through the real stages in a child
-process: ``run.plan`` (migrate + the history queries), the workers' staging
-(``write_feed_output`` per feed), ``run.decide_run`` (dedupe timed apart, and the GX row
-checks) and ``run.load_run`` (the one transaction, then the post-load checks). GX start-up
-is paid once per process and is reported apart. A tenth of each batch are planted copies
-of stored articles, a quarter each found by url, guid, hash and near (edited text under
-another source): the landed row count must be the batch less those, and each copy must be
-caught by its method against the right stored article, or the benchmark fails. Peak RSS is
-the child's VmHWM, reset before each phase. At the largest size extra batches
-(``--rss-batches``) show what the peak follows.
+Measured: at each size one batch goes through the real stages in a child process: plan,
+the workers' staging, decide (dedupe and GX row checks timed apart) and load (the one
+transaction, then the post-load checks); GX start-up is reported apart. A tenth of each
+batch are planted copies of stored articles, found by url, guid, hash and near (a quarter
+each): the landed row count and every copy's method and target are checked, or the
+benchmark fails. Peak RSS is the child's VmHWM, reset before each phase; at the largest
+size extra batches (``--rss-batches``) show what the peak follows.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import random
-import re
 import subprocess
 import sys
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import fields, replace
+from dataclasses import fields
 from datetime import UTC, datetime, timedelta
-from functools import cache
 from multiprocessing import Pool
 from pathlib import Path
 from typing import Any
 
 import duckdb
-import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -59,160 +46,29 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ["GX_ANALYTICS_ENABLED"] = "false"
 
+from synthetic import (  # noqa: E402
+    PER_DAY,
+    SOURCES,
+    body,
+    draw,
+    pooled,
+    signed,
+    synthetic,
+    vocabulary,
+)
+
 from pipeline import db  # noqa: E402
 from pipeline import signature as sg  # noqa: E402
-from pipeline.clean_text import fold  # noqa: E402
 from pipeline.entities import entity_rows  # noqa: E402
-from pipeline.extract import article_id, content_hash  # noqa: E402
-from pipeline.learned import paragraph_hash  # noqa: E402
+from pipeline.extract import content_hash  # noqa: E402
 from pipeline.records import Article  # noqa: E402
 from pipeline.stage import ARTICLE_SCHEMA, articles_table  # noqa: E402
-from pipeline.urls import url_key  # noqa: E402
 
-CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "syndication" / "items.jsonl"
 SCRATCH = Path("/tmp/growth")
-SOURCES = 50
-PER_DAY = 1500
 CHUNK = 10_000
 POOL = 100_000  # paragraphs stored texts are drawn from
 BATCH_BASE = 10**9  # article numbers of new batches, far from history's
-REMOVED = (("newsletter_promo", "Sign up for our morning briefing on Eurasia."),
-           ("related_posts", "Read more: the week in Russia-China relations"))
-AUTHORS = ("Anna Petrova", "Li Wei", "James Ortega", "Mei Chen", "Ivan Sokolov", None)
 METHODS = ("url", "guid", "hash", "near")
-
-
-# --- synthetic articles -------------------------------------------------------------
-
-@cache
-def vocabulary() -> tuple[np.ndarray, np.ndarray, list[str], list[int]]:
-    """Words of the labelled corpus and their cumulative counts (as arrays and lists)."""
-    counts: dict[str, int] = {}
-    for line in CORPUS.read_text(encoding="utf-8").splitlines():
-        for word in re.findall(r"[A-Za-z]+", json.loads(line)["text"]):
-            counts[word] = counts.get(word, 0) + 1
-    words = sorted(counts)
-    cum = np.cumsum([counts[w] for w in words])
-    return np.array(words), cum, words, cum.tolist()
-
-
-def draw(rnd: random.Random, n: int) -> list[str]:
-    """``n`` words with the corpus's frequencies."""
-    vocab, cum, words, cum_list = vocabulary()
-    if n < 64:  # a generator costs more than a few picks
-        return rnd.choices(words, cum_weights=cum_list, k=n)
-    picks = np.random.default_rng(rnd.getrandbits(64)).random(n) * cum[-1]
-    return list(vocab[np.searchsorted(cum, picks, side="right")].tolist())
-
-
-def sentences(rnd: random.Random, words: list[str]) -> str:
-    """Words as sentences of 8-24 words."""
-    out, i = list(words), 0
-    while i < len(out):
-        out[i] = out[i][:1].upper() + out[i][1:]
-        i += rnd.randint(8, 24)
-        out[min(i, len(out)) - 1] += "."
-    return " ".join(out)
-
-
-def body(rnd: random.Random, n: int) -> list[str]:
-    """``n`` words in paragraphs of 45-110 words (long enough to pass as prose)."""
-    words, paras, pos = draw(rnd, n), [], 0
-    while pos < n:
-        size = rnd.randint(45, 110)
-        size = n - pos if n - pos - size < 45 else size
-        paras.append(sentences(rnd, words[pos:pos + size]))
-        pos += size
-    return paras
-
-
-def synthetic(i: int, fetched: datetime, paragraphs: list[str] | None = None, *,
-              source: int | None = None, url: str | None = None, guid: str | None = None,
-              folded: list[str] | None = None) -> Article:
-    """Article number ``i`` as a worker stages it, not yet signed."""
-    rnd = random.Random(i)
-    title = sentences(rnd, draw(rnd, rnd.randint(6, 12)))[:-1]
-    paras = paragraphs if paragraphs is not None else body(rnd, rnd.randint(400, 800))
-    folded = folded or [fold(p) for p in paras]
-    s = i % SOURCES if source is None else source
-    slug = "-".join(fold(title).split()[:5])
-    url = url or f"https://www.outlet{s:02d}.example/{fetched:%Y/%m/%d}/{slug}-{i}"
-    text = "\n\n".join(paras)
-    return Article(
-        article_id=article_id(url), url=url, canonical_url=url, source=f"outlet{s:02d}",
-        source_domain=f"www.outlet{s:02d}.example",
-        feed_url=f"https://www.outlet{s:02d}.example/rss", entry_key=url_key(url),
-        guid=guid or f"urn:outlet{s:02d}:{i}", title=title, author=rnd.choice(AUTHORS),
-        published_at=fetched - timedelta(minutes=rnd.randint(5, 360)),
-        published_signal="meta", fetched_at=fetched, language="en",
-        description=paras[0].split(". ")[0], text=text, word_count=len(text.split()),
-        # content_hash(text) without folding the text again (checked on samples)
-        content_hash=hashlib.sha256(" ".join(folded).encode("utf-8")).hexdigest(),
-        removed=REMOVED, relevance_score=round(rnd.uniform(0.5, 1.0), 3),
-        body_hashes=tuple(paragraph_hash(f) for f in folded))
-
-
-def signed(art: Article, sig: sg.Signature | None = None) -> Article:
-    """The article with its signature (made by ``signature()`` unless given)."""
-    sig = sig or sg.signature(art.text)
-    return replace(art, minhash=sig.to_bytes(), shingles=sig.shingles)
-
-
-def shingles(tokens: list[str]) -> set[str]:
-    """The 4-word shingles of ``signature()`` (of a text of 4 words or more)."""
-    return {" ".join(tokens[k:k + sg.SHINGLE]) for k in range(len(tokens) - sg.SHINGLE + 1)}
-
-
-def gram_hashes(grams: set[str]) -> np.ndarray:
-    """The hashes ``signature()`` gives shingles."""
-    digests = b"".join([hashlib.sha1(g.encode("utf-8")).digest()[:4] for g in grams])
-    return np.frombuffer(digests, dtype="<u4").astype(np.uint64)
-
-
-def min_hash(hashes: np.ndarray) -> np.ndarray:
-    """``signature()``'s MinHash values of a set of shingle hashes (mod 2**61-1 by shifts)."""
-    a, b = sg._permutations()
-    x = hashes.reshape(-1, 1) * a
-    x += b
-    x = (x & sg._PRIME) + (x >> np.uint64(61))
-    x[x >= sg._PRIME] -= sg._PRIME
-    return (x & sg._MAX32).min(axis=0).astype(np.uint32)
-
-
-@cache
-def paragraph_pool(size: int) -> tuple[list[str], list[str], list[np.ndarray], np.ndarray]:
-    """Paragraphs history texts are made of: text, folded text, shingle hashes, MinHash."""
-    rnd = random.Random(-1)
-    texts = [sentences(rnd, draw(rnd, rnd.randint(45, 110))) for _ in range(size)]
-    folded = [fold(t) for t in texts]
-    hashes = [gram_hashes(shingles(f.split())) for f in folded]
-    return texts, folded, hashes, np.array([min_hash(h) for h in hashes])
-
-
-def pooled(i: int, fetched: datetime, pool: int) -> Article:
-    """A stored article: pool paragraphs, each opened by 3 words of its own (so every text
-    and paragraph is unique), signed from the pool's precomputed shingles."""
-    rnd = random.Random(i)
-    texts, folded, hashes, mins = paragraph_pool(pool)
-    picks, words, want = [], 0, rnd.randint(400, 800)
-    while words < want:
-        picks.append(rnd.randrange(pool))
-        words += len(hashes[picks[-1]]) + 6
-    drawn = draw(rnd, 3 * len(picks))
-    leads = [drawn[k:k + 3] for k in range(0, len(drawn), 3)]
-    paras = [sentences(rnd, lead)[:-1] + " " + texts[k] for lead, k in zip(leads, picks,
-                                                                          strict=True)]
-    folds = [" ".join(lead).lower() + " " + folded[k] for lead, k in zip(leads, picks,
-                                                                         strict=True)]
-    art = synthetic(i, fetched, paras, folded=folds)
-    tokens, starts = " ".join(folds).split(), np.cumsum([0] + [len(f.split()) for f in folds])
-    # Shingles touching a paragraph's own words are new; the rest are the pool's.
-    fresh = gram_hashes({g for k in starts[:-1] for g in shingles(tokens[max(0, k - 3):k + 6])})
-    every = np.concatenate([hashes[k] for k in picks] + [fresh])
-    if np.unique(every).size != every.size:  # a shingle twice: count them the slow way
-        return signed(art)
-    values = np.minimum.reduce([mins[k] for k in picks] + [min_hash(fresh)])
-    return signed(art, sg.Signature(values, int(every.size)))
 
 
 def history_chunk(task: tuple[int, int, float, int]) -> dict[str, pa.Table]:
@@ -280,11 +136,12 @@ def insert_chunk(con: duckdb.DuckDBPyConnection, start: int, tables: dict[str, p
     for name, table in tables.items():
         con.register(name, table)
     con.execute("begin transaction")
-    for name in LOADER_SQL:
-        # History rows are unique by construction: plain inserts, as ``or ignore`` makes
-        # DuckDB check articles by a nested-loop join over everything stored.
-        text = db.sql(f"queries/{name}").replace("insert or ignore", "insert")
-        con.execute(text, {"run_id": f"history-{start:09d}"} if "$run_id" in text else {})
+    for name in LOADER_SQL:  # history rows are new by construction
+        text = db.sql(f"queries/{name}")
+        if "$run_id" in text:
+            con.execute(text, {"run_id": f"history-{start:09d}"})
+        else:
+            con.execute(text)
     for statement in HISTORY_RUNS.split(";")[:2]:
         con.execute(statement, {"start": start, "n": tables["staged_articles"].num_rows})
     con.execute("commit")
