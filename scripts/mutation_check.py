@@ -1,5 +1,6 @@
-"""Mutation spot-checks for the reliability guards (issue #7): each entry removes one guard
-in a copy of the working tree and runs the test that must then fail.
+"""Mutation spot-checks for the reliability and storage guards (issues #7 and #9): each
+entry removes one guard in a copy of the working tree and runs the test that must then
+fail.
 
 Run by hand (about a minute): ``.venv/bin/python scripts/mutation_check.py [NAME ...] [-v]``
 (NAME filters by substring; ``-v`` prints the failing assertions). Exits non-zero when a
@@ -79,10 +80,29 @@ MUTS = [
      "tests/pipeline/test_reliability_content.py"
      "::test_nested_markup_is_stopped_at_the_extraction_budget"),
     ("11 scripts never stored", "pipeline/clean_html.py",
-     '    for node in tree.xpath("|".join(f"//{t}" for t in _DROP_SILENTLY)):',
+     "    for node in _SILENT(tree):",
      "    for node in []:",
      "tests/pipeline/test_reliability_content.py"
      "::test_scripts_handlers_and_javascript_links_never_stored"),
+    # Issue #9: the guards that replaced the history tables' key indexes, and the
+    # str.find shortcut that must find what the regex finds.
+    ("store: stored ids", "sql/queries/new_article_ids.sql",
+     "    where not exists (select 1 from articles as a where a.article_id = s.article_id)\n"
+     "      and not exists", "    where not exists",
+     "tests/pipeline/test_store.py::test_only_articles_not_stored_are_written"),
+    ("store: stored URLs", "sql/queries/new_article_ids.sql",
+     "\n      and not exists (select 1 from articles as a where a.canonical_url = "
+     "s.canonical_url)", "",
+     "tests/pipeline/test_store.py::test_only_articles_not_stored_are_written"),
+    ("store: once per batch", "pipeline/store.py",
+     "        if key in wanted and key not in seen:", "        if key in wanted:",
+     "tests/pipeline/test_store.py::test_only_articles_not_stored_are_written"),
+    ("check sees other runs", "sql/queries/articles_of_run.sql",
+     "where run_id = $run_id\nunion all", "where run_id = $run_id\nexcept all",
+     "tests/pipeline/test_store.py::test_post_load_check_sees_a_copy_that_got_past_the_loader"),
+    ("textscan case folding", "pipeline/textscan.py",
+     "    return text.lower().translate(_SAME_IGNORING_CASE)", "    return text.lower()",
+     "tests/pipeline/test_textscan.py::test_matches_equal_a_scan_of_every_position"),
 ]
 
 
