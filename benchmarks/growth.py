@@ -1,8 +1,8 @@
 """History growth: a run's time, the DuckDB file and peak memory as history grows to 1M.
 
 Run: ``.venv/bin/python benchmarks/growth.py [--sizes 10000,100000,1000000] [--batch 1000]
-[--rss-batches 500,2000] [--json F]``; ``--quick`` is a one-minute smoke run. The default
-run takes about 35 minutes on 2 cores, most of it filling history (timed apart).
+[--extra-batches 500,2000] [--json F]``; ``--quick`` is a one-minute smoke run. The default
+run takes about 20 minutes on 2 cores, most of it filling history (timed apart).
 
 Fill: synthetic articles of 400-800 words with the labelled corpus's word frequencies,
 50 sources, 1,500 a day back in time, inserted in chunks through the loader's own SQL
@@ -16,8 +16,9 @@ the workers' staging, decide (dedupe and GX row checks timed apart) and load (th
 transaction, then the post-load checks); GX start-up is reported apart. A tenth of each
 batch are planted copies of stored articles, found by url, guid, hash and near (a quarter
 each): the landed row count and every copy's method and target are checked, or the
-benchmark fails. Peak RSS is the child's VmHWM, reset before each phase; at the largest
-size extra batches (``--rss-batches``) show what the peak follows.
+benchmark fails. Peak RSS is the child's VmHWM, reset before each phase. At every size two
+more batches (``--extra-batches``) split each phase into per-article and per-run time and
+show what the peak follows.
 """
 
 from __future__ import annotations
@@ -348,6 +349,17 @@ def run_batch(path: Path, step: int, size: int, history: int) -> dict[str, Any]:
     }
 
 
+def slope(small: dict[str, Any], large: dict[str, Any]) -> dict[str, Any]:
+    """A phase's seconds as per-article (the slope between two batch sizes at the same
+    history) and per-run (what is left of the small batch)."""
+    out: dict[str, Any] = {"stored": small["stored_before"]}
+    for phase in ("decide_s", "dedupe_s", "load_s"):
+        per = (large[phase] - small[phase]) / (large["batch"] - small["batch"])
+        out[phase[:-2] + "_ms_per_article"] = round(per * 1000, 3)
+        out[phase[:-2] + "_s_per_run"] = round(small[phase] - per * small["batch"], 3)
+    return out
+
+
 COLUMNS = (("stored_before", "stored", 9), ("batch", "batch", 5), ("plan_s", "plan s", 6),
            ("decide_s", "decide s", 8), ("dedupe_s", "dedupe s", 8), ("load_s", "load s", 6),
            ("decide_ms_per_article", "dec ms/a", 8), ("dedupe_ms_per_article", "ded ms/a", 8),
@@ -368,8 +380,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--batch", type=int, default=1000)
-    parser.add_argument("--rss-batches", default="500,2000",
-                        help="extra batch sizes at the largest history")
+    parser.add_argument("--extra-batches", default="500,2000",
+                        help="two more batch sizes at each history size: their difference "
+                        "splits a phase's time into per article and per run")
     parser.add_argument("--quick", action="store_true", help="sizes 2000,10000, batch 200")
     parser.add_argument("--json", type=Path, help="figures file (default: benchmarks/results/"
                         "growth.json, none for --quick)")
@@ -380,7 +393,7 @@ def main() -> None:
         return
     sizes = [2000, 10000] if args.quick else [int(s) for s in args.sizes.split(",")]
     batch = 200 if args.quick else args.batch
-    extra = [100, 400] if args.quick else [int(s) for s in args.rss_batches.split(",") if s]
+    extra = [100, 400] if args.quick else [int(s) for s in args.extra_batches.split(",") if s]
     began = time.perf_counter()
     SCRATCH.mkdir(parents=True, exist_ok=True)
     path = SCRATCH / "growth.duckdb"
@@ -395,8 +408,9 @@ def main() -> None:
             db.migrate(con)
         rows: list[dict[str, Any]] = []
         fills: list[dict[str, Any]] = []
+        slopes: list[dict[str, Any]] = []
         have = 0
-        for step, size in enumerate(sizes):
+        for size in sizes:
             started = time.perf_counter()
             text_bytes = fill(path, workers, have, size, 5000 if args.quick else POOL)
             fills.append({"from": have, "to": size, "fill_s": round(time.perf_counter() - started,
@@ -404,23 +418,26 @@ def main() -> None:
                           "text_bytes_per_article": round(text_bytes)})
             print(f"filled {have} -> {size} in {fills[-1]['fill_s']} s", flush=True)
             have = size
-            rows.append(run_batch(path, step, batch, have))
-            print(table_text(rows[-1:]), flush=True)
-        for k, size in enumerate(extra):
-            rows.append(run_batch(path, len(sizes) + k, size, have))
-            print(table_text(rows[-1:]), flush=True)
-    main_rows = rows[:len(sizes)]
+            at_size = []
+            for n in (batch, *extra):
+                at_size.append(run_batch(path, len(rows), n, have))
+                rows.append(at_size[-1])
+                print(table_text(rows[-1:]), flush=True)
+            if len(extra) == 2:
+                slopes.append(slope(*at_size[1:]))
+    main_rows = [r for r in rows if r["batch"] == batch]
     report = {
         "date": datetime.now(UTC).date().isoformat(), "cores": os.cpu_count(),
-        "sizes": sizes, "batch": batch, "rss_batches": extra, "fills": fills, "runs": rows,
+        "sizes": sizes, "batch": batch, "extra_batches": extra, "fills": fills, "runs": rows,
         "per_article_ratio_largest_to_smallest": {
             k: round(main_rows[-1][k] / main_rows[0][k], 2)
             for k in ("decide_ms_per_article", "dedupe_ms_per_article", "load_ms_per_article")},
+        "per_article_and_per_run": slopes,
         "total_s": round(time.perf_counter() - began, 1),
     }
     print(table_text(rows))
     print(json.dumps({k: report[k] for k in ("fills", "per_article_ratio_largest_to_smallest",
-                                             "total_s")}))
+                                             "per_article_and_per_run", "total_s")}))
     out = args.json or (None if args.quick else ROOT / "benchmarks" / "results" / "growth.json")
     if out:
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -50,7 +50,9 @@ def test_only_articles_not_stored_are_written(settings: Settings) -> None:
     new = article("https://a.example/new", OTHER)
     same_url = replace(article("https://a.example/other", PARAS), article_id="f" * 16,
                        canonical_url=stored.canonical_url)
-    batch = [stored, same_url, new, new]  # stored id, stored URL, new (twice in the batch)
+    same_id = replace(article("https://a.example/stored-variant", PARAS),
+                      article_id=stored.article_id)  # another URL variant, same story id
+    batch = [stored, same_url, same_id, new, new]  # new is twice in the batch
     with db.opened(settings.db) as con:
         con.execute("begin transaction")
         fresh = store_new(con, *staged(batch), run_id="r2")
