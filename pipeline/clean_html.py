@@ -61,7 +61,6 @@ _DROP_SILENTLY = ("script", "style", "noscript", "template", "iframe", "svg", "c
                   "object", "embed", "input", "select", "textarea", "link", "meta")
 _CONTAINERS = {"div", "section", "aside", "ul", "ol", "li", "p", "figure", "header",
                "table", "h2", "h3", "h4", "h5", "h6", "details", "dl", "blockquote"}
-_PROTECTED = {"html", "body", "article", "main", "head", "h1"}
 _ATTR_SET = frozenset(("class", "id", "role", "data-component", "data-testid", "data-module",
                        "aria-label"))
 # A container holding this share of the page's paragraph text is content, not chrome.
@@ -70,6 +69,7 @@ _WORD = re.compile(r"\w+")
 _TEXT_BLOCKS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td"}
 _MAX_BLOCK_WORDS = 40
 _SILENT = etree.XPath("|".join(f"//{t}" for t in _DROP_SILENTLY))
+# The tags pruning judges; html, body, article, main, head and h1 are never among them.
 _JUDGED = tuple(sorted({*_TAG_KINDS, *_CONTAINERS}))
 
 

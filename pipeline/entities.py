@@ -21,7 +21,7 @@ import yaml
 from pipeline.db import sql
 from pipeline.errors import RunError
 from pipeline.rules import CONFIG
-from pipeline.textscan import first_terms, fold_case, matches_at, term_starts
+from pipeline.textscan import find_all, first_terms, fold_case, term_starts
 
 KINDS = ("person", "institution", "theme", "place")
 ENTITY_SCHEMA = pa.schema([
@@ -53,9 +53,9 @@ class Entity:
         pattern = self.pattern_for(folded)
         if pattern is None:
             return 0
-        if self.regexes or len(folded) != len(text):
-            return sum(1 for _ in pattern.finditer(text))
-        return len(matches_at(pattern, text, term_starts(folded, self.starters)))
+        # Free regexes can begin anywhere: those entities are scanned whole.
+        starts = None if self.regexes else term_starts(folded, text, self.starters)
+        return len(find_all(pattern, text, starts))
 
     def pattern_for(self, folded: str) -> re.Pattern[str] | None:
         """``pattern`` cut down to the terms that occur in a text whose ``fold_case`` is
@@ -66,6 +66,7 @@ class Entity:
         if not parts and not self.regexes:
             return None
         return _compiled("|".join(parts + list(self.regexes)))
+
 
 @lru_cache(maxsize=4096)
 def _compiled(source: str) -> re.Pattern[str]:

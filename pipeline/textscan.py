@@ -17,13 +17,13 @@ def fold_case(text: str) -> str:
     """``text`` lower-cased, with the letters Python's case-insensitive matching treats as
     one (dotless i and i, long s and s, final and medial sigma ...) made one: wherever a
     term matches ``text``, its folded form occurs at the same index of the result, unless
-    lower-casing changed the length (then ``count`` scans with the regex)."""
+    lower-casing changed the length (see ``term_starts``)."""
     return text.lower().translate(_SAME_IGNORING_CASE)
 
 
 # The groups of lower-case letters CPython's ``re`` matches as one when ignoring case (its
-# ``re/_casefix.py``), each mapped to its first letter; tests/pipeline/test_entities.py
-# checks every letter of the lexicon against the engine itself.
+# ``re/_casefix.py``), each mapped to its first letter; tests/pipeline/test_textscan.py
+# checks every letter of the lexicons against the engine itself.
 _SAME_IGNORING_CASE = {other: group[0] for group in (
     (0x69, 0x131), (0x73, 0x17F), (0xB5, 0x3BC), (0x345, 0x3B9, 0x1FBE), (0x390, 0x1FD3),
     (0x3B0, 0x1FE3), (0x3B2, 0x3D0), (0x3B5, 0x3F5), (0x3B8, 0x3D1), (0x3BA, 0x3F0),
@@ -44,8 +44,12 @@ def first_terms(terms: Iterable[str]) -> tuple[str, ...]:
     return tuple(kept)
 
 
-def term_starts(folded: str, terms: Iterable[str]) -> list[int]:
-    """Sorted positions in ``folded`` where any of the (folded) ``terms`` begins."""
+def term_starts(folded: str, text: str, terms: Iterable[str]) -> list[int] | None:
+    """Sorted positions where any of the (folded) ``terms`` begins in ``folded``, the
+    ``fold_case`` of ``text``; None when lower-casing changed the length (a dotted capital
+    I becomes two characters), so that positions in the two differ."""
+    if len(folded) != len(text):
+        return None
     starts = set()
     for term in terms:
         at = folded.find(term)
@@ -55,11 +59,13 @@ def term_starts(folded: str, terms: Iterable[str]) -> list[int]:
     return sorted(starts)
 
 
-def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int],
-               offset: int = 0) -> list[str]:
-    """What ``pattern.findall(text)`` returns (for a pattern without groups), provided
-    every match begins at one of ``starts``; those are positions in a larger text that
-    ``text`` begins at ``offset`` of."""
+def find_all(pattern: re.Pattern[str], text: str, starts: Iterable[int] | None,
+             offset: int = 0) -> list[str]:
+    """``pattern.findall(text)`` (for a pattern without groups), trying the pattern only at
+    ``starts``, positions in a larger text that ``text`` begins at ``offset`` of; every
+    match must begin at one of them. ``starts`` None: the regex scans the whole text."""
+    if starts is None:
+        return pattern.findall(text)
     found: list[str] = []
     end = 0
     for start in starts:

@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from pipeline.rules import CONFIG
-from pipeline.textscan import first_terms, fold_case, matches_at, term_starts
+from pipeline.textscan import find_all, first_terms, fold_case, term_starts
 
 _SENTENCE = re.compile(r"(?<=[.!?…])[\"”’)]*\s+")
 # Hits in a sentence naming this many third countries are a list, not a relationship.
@@ -51,11 +51,8 @@ class Side:
               ) -> list[str]:
         """This side's terms in ``sentence``, as matched; ``starts``: where in the whole
         text (``sentence`` begins at ``offset`` of it) a term of this side begins."""
-        if self.any_term is None:
-            return []
-        if starts is None:
-            return self.any_term.findall(sentence)
-        return matches_at(self.any_term, sentence, starts, offset)
+        return [] if self.any_term is None else find_all(self.any_term, sentence, starts,
+                                                          offset)
 
     def weight(self, found: list[str]) -> float:
         """Weighted hits of the matches ``found`` in a sentence."""
@@ -177,10 +174,8 @@ def _present(hits: float, scale: float) -> float:
 def _hits(text: str, lex: Lexicon) -> tuple[float, float, float]:
     sides = (lex.russia, lex.china, lex.bilateral, lex.crowd)
     folded = fold_case(text)
-    # Where each side's terms begin, found once for the text (pipeline.textscan); None
-    # where lower-casing moved characters: then each sentence is scanned by the regex.
-    starts = [term_starts(folded, side.folded) if len(folded) == len(text) else None
-              for side in sides]
+    # Where each side's terms begin, found once for the text (pipeline.textscan).
+    starts = [term_starts(folded, text, side.folded) for side in sides]
     russia = china = both = 0.0
     for offset, sentence in _sentences(text):
         end = offset + len(sentence)
