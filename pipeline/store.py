@@ -51,11 +51,14 @@ def store_new(con: duckdb.DuckDBPyConnection, articles: pa.Table, signatures: pa
 
 def _first_rows(table: pa.Table, columns: tuple[str, ...], wanted: set[tuple[str, ...]],
                 ) -> pa.Table:
-    """The rows whose values in ``columns`` are wanted, the first of each only."""
-    rows, seen = [], set()
+    """The wanted rows (by their values in ``columns``), in table order, leaving out a row
+    that repeats the value of any of those columns in a row kept before it."""
+    rows: list[int] = []
+    seen: list[set[str]] = [set() for _ in columns]
     keys = zip(*(table[c].to_pylist() for c in columns), strict=True)
     for i, key in enumerate(keys):
-        if key in wanted and key not in seen:
+        if key in wanted and not any(v in s for v, s in zip(key, seen, strict=True)):
             rows.append(i)
-            seen.add(key)
+            for value, kept in zip(key, seen, strict=True):
+                kept.add(value)
     return table.take(pa.array(rows, pa.int64()))

@@ -52,12 +52,15 @@ def test_only_articles_not_stored_are_written(settings: Settings) -> None:
                        canonical_url=stored.canonical_url)
     same_id = replace(article("https://a.example/stored-variant", PARAS),
                       article_id=stored.article_id)  # another URL variant, same story id
-    batch = [stored, same_url, same_id, new, new]  # new is twice in the batch
+    new_variant = replace(article("https://a.example/new-variant", OTHER),
+                          article_id=new.article_id)
+    # new is twice in the batch, then once more under another URL: the first one wins.
+    batch = [stored, same_url, same_id, new, new, new_variant]
     with db.opened(settings.db) as con:
         con.execute("begin transaction")
         fresh = store_new(con, *staged(batch), run_id="r2")
         con.execute("commit")
-        assert fresh["article_id"].to_pylist() == [new.article_id]
+        assert fresh["canonical_url"].to_pylist() == [new.canonical_url]
         assert con.execute("select count(*) from articles").fetchall()[0][0] == 2
         assert counts(con, same_url.article_id) == dict.fromkeys(counts(con, "x"), 0)
         added = counts(con, new.article_id)
