@@ -2,8 +2,8 @@
 -- secondary indexes. DuckDB keeps those as ART indexes that the first write of a process
 -- loads whole: at 1M stored articles a run's load took 10 s (3.3 s in one insert) and
 -- failed under a 1 GB memory limit. The loader is the only writer and keeps the keys
--- unique itself, by anti-join (queries/new_article_ids.sql, learn_boilerplate.sql,
--- insert_outcomes.sql); lookups by join scan columns, which stays fast. Rows, NOT NULL
+-- unique itself (queries/new_article_ids.sql, learn_boilerplate.sql,
+-- delete_run_outcomes.sql); lookups by join scan columns, which stays fast. Rows, NOT NULL
 -- and defaults are kept. Small tables (runs, feed_state, feed_events, article_duplicates,
 -- quarantine) keep their keys.
 
