@@ -29,11 +29,11 @@ import pyarrow as pa
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline import db  # noqa: E402
-from pipeline.dedupe import Thresholds, find_duplicates  # noqa: E402
-from pipeline.extract import article_id, content_hash  # noqa: E402
-from pipeline.signature import BANDS, NUM_PERM, ROWS  # noqa: E402
-from pipeline.stage import ARTICLE_SCHEMA  # noqa: E402
+from pipeline.dedupe.layers import Thresholds, find_duplicates  # noqa: E402
+from pipeline.dedupe.signature import BANDS, NUM_PERM, ROWS  # noqa: E402
+from pipeline.extract.article import article_id, content_hash  # noqa: E402
+from pipeline.run.folder import ARTICLE_SCHEMA  # noqa: E402
+from pipeline.store import db  # noqa: E402
 
 CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "syndication" / "items.jsonl"
 

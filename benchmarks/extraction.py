@@ -3,7 +3,7 @@
 Run: ``.venv/bin/python benchmarks/extraction.py [--limit N] [--json]``
 
 1. ../shared/benchmarks/news-extraction (80 real pages, when present): Zyte-style
-   token-shingle F1 (``pipeline.evaluate``) and pages per second, for rcwire and for
+   token-shingle F1 (``tests.support.evaluate``) and pages per second, for rcwire and for
    trafilatura with each of its precision/recall settings.
 2. tests/fixtures/corpus/boilerplate (our labelled pages, 7 template styles): share of
    boilerplate lines removed and share of body tokens kept.
@@ -25,9 +25,9 @@ import trafilatura
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.evaluate import boilerplate_scores, shingle_f1  # noqa: E402
-from pipeline.extract import extract_article  # noqa: E402
+from pipeline.extract.article import extract_article  # noqa: E402
 from pipeline.records import FeedEntry, Page  # noqa: E402
+from tests.support.evaluate import boilerplate_scores, shingle_f1  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "benchmarks" / "news-extraction"
 CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "boilerplate"

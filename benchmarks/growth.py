@@ -58,12 +58,12 @@ from synthetic import (  # noqa: E402
     vocabulary,
 )
 
-from pipeline import db  # noqa: E402
-from pipeline import signature as sg  # noqa: E402
-from pipeline.entities import entity_rows  # noqa: E402
-from pipeline.extract import content_hash  # noqa: E402
+from pipeline.dedupe import signature as sg  # noqa: E402
+from pipeline.enrich.entities import entity_rows  # noqa: E402
+from pipeline.extract.article import content_hash  # noqa: E402
 from pipeline.records import Article  # noqa: E402
-from pipeline.stage import ARTICLE_SCHEMA, articles_table  # noqa: E402
+from pipeline.run.folder import ARTICLE_SCHEMA, articles_table  # noqa: E402
+from pipeline.store import db  # noqa: E402
 
 SCRATCH = Path("/tmp/growth")
 CHUNK = 10_000
@@ -222,12 +222,12 @@ def make_batch(path: Path, step: int, size: int, history: int,
 
 def child(spec_file: Path) -> None:
     """The measured process: plan, stage, decide and load one batch; prints JSON."""
-    from pipeline import decide as decide_mod
-    from pipeline import run as run_mod
+    from pipeline.quality.validate import validate_rows
     from pipeline.records import FeedResult, FeedStatus, Outcome, OutcomeKind
+    from pipeline.run import decide as decide_mod
+    from pipeline.run.folder import write_feed_output
+    from pipeline.run.local import local as run_mod
     from pipeline.settings import Settings
-    from pipeline.stage import write_feed_output
-    from pipeline.validate import validate_rows
 
     spec = json.loads(spec_file.read_text(encoding="utf-8"))
     settings = Settings(db=Path(spec["db"]), data_dir=Path(spec["data"]),

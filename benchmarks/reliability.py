@@ -1,4 +1,4 @@
-"""Reliability figures on the hostile sample site (``pipeline/faultsite.py``).
+"""Reliability figures on the hostile sample site (``tests/support/faultsite.py``).
 
 Run: ``.venv/bin/python benchmarks/reliability.py [--json]``
 
@@ -28,13 +28,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.faultsite import FaultSite  # noqa: E402
-from pipeline.fetch import FetchError, fetch, make_client  # noqa: E402
-from pipeline.run import run_once  # noqa: E402
+from pipeline.fetch.http import FetchError, fetch, make_client  # noqa: E402
+from pipeline.run.local import run_once  # noqa: E402
 from pipeline.settings import Settings  # noqa: E402
 from tests.conftest import sample_sources  # noqa: E402
 from tests.pipeline.test_reliability import MEASURE  # noqa: E402
 from tests.pipeline.test_reliability_run import BAD_PAGES, hostile_feeds  # noqa: E402
+from tests.support.faultsite import FaultSite  # noqa: E402
 
 LOOPBACK = [ipaddress.ip_network("127.0.0.1/32")]
 

@@ -3,7 +3,7 @@
 Texts draw words with the frequencies of the labelled corpus (tests/fixtures/corpus) in
 sentences and paragraphs; history texts are made of a pool of paragraphs whose shingle
 hashes and MinHash values are computed once, so a million signatures take minutes (the
-results equal ``pipeline.signature.signature``; growth.py checks samples).
+results equal ``pipeline.dedupe.signature.signature``; growth.py checks samples).
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline import signature as sg  # noqa: E402
-from pipeline.clean_text import fold  # noqa: E402
-from pipeline.extract import article_id  # noqa: E402
-from pipeline.learned import paragraph_hash  # noqa: E402
+from pipeline.clean.learned import paragraph_hash  # noqa: E402
+from pipeline.clean.text import fold  # noqa: E402
+from pipeline.dedupe import signature as sg  # noqa: E402
+from pipeline.extract.article import article_id  # noqa: E402
 from pipeline.records import Article  # noqa: E402
 from pipeline.urls import url_key  # noqa: E402
 

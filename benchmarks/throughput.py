@@ -146,7 +146,7 @@ def side_by_side(site: Site, sample: int) -> dict[str, float]:
     """CPU seconds per page of trafilatura.extract alone and of rcwire's per-page work
     (extract, clean, theme score, signature), on the same pages, one after the other in
     this process: same machine state, no pipes, no other load."""
-    from pipeline.extract import extract_and_score
+    from pipeline.extract.article import extract_and_score
     from pipeline.records import FeedEntry, Page
 
     step = max(1, site.hosts * site.pages // sample)

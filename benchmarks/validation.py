@@ -17,12 +17,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.settings import Settings  # noqa: E402
-from tests.staging import article  # noqa: E402
+from tests.support.staging import article  # noqa: E402
 
 
 def batch(rows: int) -> object:
     """A staged-article table of ``rows`` distinct on-theme articles."""
-    from pipeline.stage import articles_table
+    from pipeline.run.folder import articles_table
 
     body = ("Russia and China signed agreements on energy and trade in Beijing on Tuesday, "
             "officials said, as Moscow seeks buyers for its oil and gas. ") * 12
@@ -38,7 +38,7 @@ def main() -> None:
     settings = Settings()
     big, small = batch(args.rows), batch(10)
     started = time.perf_counter()
-    from pipeline.validate import _batch_definition, validate_rows
+    from pipeline.quality.validate import _batch_definition, validate_rows
 
     _batch_definition()
     imported = time.perf_counter() - started

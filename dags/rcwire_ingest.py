@@ -38,7 +38,7 @@ from typing import Any
 
 from airflow.sdk import Asset, TriggerRule, dag, task
 
-from pipeline import tasks
+from pipeline.run import tasks
 
 CONF = tasks.dag_settings()
 # Rendered by Airflow when a task starts (op_kwargs are templated), not at parse time.

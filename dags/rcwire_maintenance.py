@@ -24,7 +24,7 @@ from typing import Any
 
 from airflow.sdk import dag, task
 
-from pipeline import tasks
+from pipeline.run import tasks
 
 
 @dag(

@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 
 from airflow.sdk import Asset, dag, task
 
-from pipeline import tasks
+from pipeline.run import tasks
 
 
 @dag(

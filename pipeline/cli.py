@@ -59,8 +59,8 @@ def run(
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Run the pipeline once: fetch due feeds, extract new pages, load DuckDB."""
-    from pipeline.progress import RunProgress, print_summary
-    from pipeline.run import run_once
+    from pipeline.run.local import run_once
+    from pipeline.run.progress import RunProgress, print_summary
 
     settings = _settings(db=db, sources=sources)
     site = None
@@ -105,8 +105,8 @@ def clean(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per input.")] = False,
 ) -> None:
     """Clean documents without a database: print the article text (or JSON)."""
-    from pipeline.clean import clean_document, read_input
-    from pipeline.extract import ExtractError
+    from pipeline.clean.document import clean_document, read_input
+    from pipeline.extract.article import ExtractError
 
     if html and text:
         raise RunError("choose one of --html and --text")
@@ -153,8 +153,8 @@ def quarantine_list(
     from rich.console import Console
     from rich.table import Table
 
-    from pipeline import db as database
-    from pipeline.quarantine import list_quarantined
+    from pipeline.quality.quarantine import list_quarantined
+    from pipeline.store import db as database
 
     settings = _settings(db=db)
     with database.opened(settings.db, read_only=True) as con:
@@ -174,8 +174,8 @@ def quarantine_show(
     db: Annotated[Path | None, typer.Option(help="DuckDB file.")] = None,
 ) -> None:
     """Print one quarantined article with its failed expectations and full record."""
-    from pipeline import db as database
-    from pipeline.quarantine import get_quarantined
+    from pipeline.quality.quarantine import get_quarantined
+    from pipeline.store import db as database
 
     settings = _settings(db=db)
     with database.opened(settings.db, read_only=True) as con:
@@ -190,8 +190,8 @@ def quarantine_release(
     db: Annotated[Path | None, typer.Option(help="DuckDB file.")] = None,
 ) -> None:
     """Re-validate a quarantined article with the current rules and load it."""
-    from pipeline import db as database
-    from pipeline.quarantine import release
+    from pipeline.quality.quarantine import release
+    from pipeline.store import db as database
 
     settings = _settings(db=db)
     with database.opened(settings.db, wait=30.0) as con:
@@ -208,8 +208,8 @@ def dq_report(
     db: Annotated[Path | None, typer.Option(help="DuckDB file.")] = None,
 ) -> None:
     """Write a static HTML page of expectation results and quarantines."""
-    from pipeline import db as database
-    from pipeline.dq_report import build_report
+    from pipeline.analyst.dq_report import build_report
+    from pipeline.store import db as database
 
     settings = _settings(db=db)
     with database.opened(settings.db, read_only=True) as con:
@@ -231,7 +231,7 @@ def sql_command(
     db: Annotated[Path | None, typer.Option(help="DuckDB file (default RCWIRE_DB).")] = None,
 ) -> None:
     """Query the database read-only (views: `rcwire sql "from duckdb_views()"`)."""
-    from pipeline.query import QueryError, choose_format, run_sql
+    from pipeline.analyst.query import QueryError, choose_format, run_sql
 
     settings = _settings(db=db)
     text = sys.stdin.read() if query == "-" else query
@@ -260,8 +260,8 @@ def export(
     db: Annotated[Path | None, typer.Option(help="DuckDB file (default RCWIRE_DB).")] = None,
 ) -> None:
     """Export articles with their entities for pandas, polars or a notebook."""
-    from pipeline.export import EXPORT_FORMATS, export_articles
-    from pipeline.query import choose_format
+    from pipeline.analyst.export import EXPORT_FORMATS, export_articles
+    from pipeline.analyst.query import choose_format
 
     chosen = choose_format(fmt, path, "parquet")
     if chosen not in EXPORT_FORMATS:
@@ -281,7 +281,7 @@ def report(
     db: Annotated[Path | None, typer.Option(help="DuckDB file (default RCWIRE_DB).")] = None,
 ) -> None:
     """Write the analyst report: one self-contained HTML file with charts."""
-    from pipeline.report import write_report
+    from pipeline.analyst.report import write_report
 
     if days < 0:
         raise RunError("--days must be 0 (all history) or more")
@@ -294,9 +294,9 @@ def entities_rebuild(
     db: Annotated[Path | None, typer.Option(help="DuckDB file (default RCWIRE_DB).")] = None,
 ) -> None:
     """Recount entities in every stored article (after editing config/entities.yaml)."""
-    from pipeline import db as database
-    from pipeline.entities import load_entities, rebuild
-    from pipeline.run import WRITER_WAIT
+    from pipeline.enrich.entities import load_entities, rebuild
+    from pipeline.run.local import WRITER_WAIT
+    from pipeline.store import db as database
 
     settings = _settings(db=db)
     entities = load_entities()

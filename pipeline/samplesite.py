@@ -3,7 +3,7 @@
 Serves ``samples/site`` with ``{{BASE}}`` in text files replaced by the server's own base
 URL, answers conditional requests (ETag / Last-Modified -> 304) and gzip like a real
 server, logs every request with its start and end time, and offers a few fault routes
-under ``/_fault/`` (``pipeline.faultsite`` adds one per hostile case):
+under ``/_fault/`` (``tests.support.faultsite`` adds one per hostile case):
 
 ``/_fault/status/<code>``   that status
 ``/_fault/slow?seconds=S``  a page after S seconds

@@ -24,11 +24,11 @@ import duckdb
 import pytest
 import yaml
 
-from pipeline import tasks
+from pipeline.run import tasks
 from pipeline.samplesite import SampleSite
 from pipeline.settings import Settings
 from tests.conftest import ROOT, SAMPLES, sample_sources
-from tests.pipeline.test_notify import WebhookReceiver
+from tests.pipeline.quality.test_notify import WebhookReceiver
 
 pytestmark = pytest.mark.slow
 

@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 import yaml
 
-from pipeline.notify import AlertSettings
+from pipeline.quality.notify import AlertSettings
+from pipeline.run.tasks import DagSettings
 from pipeline.settings import Settings
-from pipeline.tasks import DagSettings
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCKER = ROOT / "docker"

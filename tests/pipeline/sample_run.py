@@ -20,7 +20,7 @@ import duckdb
 import pytest
 import yaml
 
-from pipeline.run import run_once
+from pipeline.run.local import run_once
 from pipeline.samplesite import SampleSite
 from pipeline.settings import Settings
 from tests.conftest import SAMPLES, sample_sources

@@ -1,5 +1,5 @@
 """Hostile servers at the transport level: deadlines, size caps and bombs, redirects, SSRF
-and TLS. Every test talks to a real server on 127.0.0.1 (``pipeline.faultsite``); nothing
+and TLS. Every test talks to a real server on 127.0.0.1 (``tests.support.faultsite``); nothing
 here ever opens a socket to another address (the ``Tripwire`` below refuses to)."""
 
 from __future__ import annotations
@@ -22,11 +22,11 @@ import httpcore
 import pytest
 from httpcore._backends.auto import AutoBackend
 
-from pipeline.faultsite import FaultSite
-from pipeline.fetch import FetchError, FetchResult, fetch, make_client
-from pipeline.netguard import GuardedBackend, IPAddress
+from pipeline.fetch.http import FetchError, FetchResult, fetch, make_client
+from pipeline.fetch.netguard import GuardedBackend, IPAddress
 from pipeline.settings import Settings
 from tests.conftest import ROOT
+from tests.support.faultsite import FaultSite
 
 LOOPBACK = [ipaddress.ip_network("127.0.0.1/32")]
 
@@ -109,7 +109,7 @@ MEASURE = textwrap.dedent("""
     import asyncio, json, resource, sys
     # A regression must fail this test, not exhaust the machine.
     resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
-    from pipeline.fetch import FetchError, fetch, make_client
+    from pipeline.fetch.http import FetchError, fetch, make_client
     from pipeline.settings import Settings
 
     async def main():

@@ -13,10 +13,10 @@ from urllib.parse import quote
 import duckdb
 import pytest
 
-from pipeline.decode import decode_html
-from pipeline.faultsite import SPECIAL_TEXT, SQL_TITLE, FaultSite
-from pipeline.run import run_once
+from pipeline.fetch.decode import decode_html
+from pipeline.run.local import run_once
 from pipeline.settings import Settings
+from tests.support.faultsite import SPECIAL_TEXT, SQL_TITLE, FaultSite
 
 EXTRACT_BUDGET = 4.0
 PAGES = ["cp1252", "mislabelled", "utf8-as-latin1", "double-encoded", "invalid-utf8",

@@ -16,11 +16,11 @@ from typing import Any
 import duckdb
 import pytest
 
-from pipeline.faultsite import FaultSite, rss
-from pipeline.feeds import FeedParseError, parse_feed_isolated
+from pipeline.fetch.feeds import FeedParseError, parse_feed_isolated
 from pipeline.records import Source
-from pipeline.run import run_once
+from pipeline.run.local import run_once
 from pipeline.settings import Settings
+from tests.support.faultsite import FaultSite, rss
 
 PARSE_BUDGET = 2.0
 HOSTILE = {

@@ -11,10 +11,10 @@ from urllib.parse import quote, urlsplit
 
 import duckdb
 
-from pipeline.faultsite import FaultSite
-from pipeline.run import run_once
+from pipeline.run.local import run_once
 from pipeline.settings import Settings
 from tests.conftest import SAMPLES, sample_sources
+from tests.support.faultsite import FaultSite
 
 MANIFEST = json.loads((SAMPLES / "manifest.json").read_text(encoding="utf-8"))
 ORIGINALS = {i["path"] for i in MANIFEST if i["on_theme"] and not i["duplicate_of"]}

@@ -1,0 +1,1 @@
+"""Analyst output: SQL queries, export, report, charts, DQ report."""

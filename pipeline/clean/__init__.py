@@ -1,0 +1,1 @@
+"""Cleaning: boilerplate removed from HTML and from text, by rules and learned per source."""

@@ -1,0 +1,370 @@
+"""Text-level cleaning: label every paragraph that is not the article, keep the rest.
+
+Works on paragraphs (one per line of extracted or scraped text). Wording rules come from
+``config/boilerplate.yaml``; the structural rules here need position and neighbours:
+the title and what precedes it, repeated lines, captions above a credit, a lead repeated
+by the next paragraph, a standfirst, datelines and bylines, tail blocks (related posts,
+comment forms, bios) and headline-like links between paragraphs.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from pipeline.clean.rules import Rule, headline_verbs, load_rules
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_TERMINAL = re.compile(r"[.!?:;…][”\"’')\]]*$")
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|de|da|van|von|der|al|bin|el|la|le|of)$")
+_BYLINE = (
+    re.compile(r"^(?:by|written by|posted by|author:?)\s+(?P<name>[^|,(\d]{3,60}?)"
+               r"(?:\s*(?:[|,(–—-].*)?)$", re.I),
+    re.compile(r"^(?P<name>[A-Z][^|,(\d]{2,60}?)\s*\(\s*\d[\d,]*\s+(?:articles?|posts?|stories)\s*\)$"),
+)
+_MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|"
+           "april|june|july|august|september|october|november|december")
+_DATE_ONLY = re.compile(
+    rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:"
+    rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}"
+    rf"|(?:{_MONTHS})\.?,?\s+\d{{4}}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}"
+    rf")(?:,?\s+(?:at\s+)?\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}})?)?"
+    rf"(?:\s*\|\s*updated.*)?$", re.I)
+_BIO = re.compile(
+    r"\b(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}(?:researcher|writer|journalist|"
+    r"correspondent|editor|reporter|analyst|author|columnist|professor|fellow|scholar|"
+    r"contributor|expert|director|producer|photographer)\b|\b(?:he|she|they) (?:wrote|writes|"
+    r"has written|studied|taught|previously|covers|reports)\b|\bhas been (?:reporting|writing|"
+    r"covering)\b", re.I)
+_ORG = re.compile(r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:center|centre|institute|agency|"
+                  r"organi[sz]ation|think[- ]tank|media|outlet|platform|publication|network|"
+                  r"foundation|news (?:site|service|portal)|website)\b", re.I)
+_TRUNCATED = re.compile(r"reading an excerpt|subscribe to (continue|keep) reading|"
+                        r"(continue|keep) reading .*subscri|for subscribers only|"
+                        r"to read the full (article|story)", re.I)
+_SHORT = 20
+
+
+@dataclass
+class CleanText:
+    """The outcome of cleaning one article's paragraphs."""
+
+    paragraphs: list[str]
+    removed: list[tuple[str, str]]
+    title: str | None = None
+    author: str | None = None
+    author_signal: str | None = None
+    published_at: datetime | None = None
+    published_signal: str | None = None
+    description: str | None = None
+    truncated: bool = False
+    labels: list[str | None] = field(default_factory=list)
+
+
+def fold(text: str) -> str:
+    """Lower-case words only: the form used to compare paragraphs."""
+    return " ".join(_WORD.findall(unicodedata.normalize("NFKC", text).lower()))
+
+
+def clean_paragraphs(
+    paragraphs: list[str], *, title: str | None = None, author: str | None = None,
+    learned: frozenset[str] = frozenset(),
+) -> CleanText:
+    """Label and drop boilerplate paragraphs.
+
+    Args:
+        paragraphs: the text, one paragraph per item, in page order.
+        title: the headline when metadata gave one; found in the text otherwise.
+        author: the author when metadata gave one.
+        learned: folded-text hashes this source repeats across articles.
+
+    Returns:
+        Body paragraphs, removals with their kind, and what the text revealed
+        (title, author, date, standfirst, truncation).
+    """
+    paras = [" ".join(p.split()) for p in paragraphs if p and p.strip()]
+    state = _State(paras, author=author)
+    state.find_title(title)
+    state.apply_rules(load_rules())
+    state.label_dates_and_bylines()
+    state.label_repeats()
+    state.label_captions()
+    state.label_lead_duplicates()
+    state.label_standfirst()
+    state.label_sandwiches()
+    state.label_tail_blocks(load_rules())
+    state.label_bios()
+    state.label_inline_links()
+    state.label_learned(learned)
+    return state.result()
+
+
+class _State:
+    """Paragraphs with one label slot each; every pass fills empty slots only."""
+
+    def __init__(self, paras: list[str], author: str | None) -> None:
+        self.p = paras
+        self.words = [len(_WORD.findall(x)) for x in paras]
+        self.f = [fold(x) for x in paras]
+        self.labels: list[str | None] = [None] * len(paras)
+        self.title_at: int | None = None
+        self.title: str | None = None
+        self.author = author
+        self.author_signal = "metadata" if author else None
+        self.published: datetime | None = None
+        self.published_signal: str | None = None
+        self.description: str | None = None
+
+    # --- helpers ----------------------------------------------------------------------
+    def free(self, i: int) -> bool:
+        return 0 <= i < len(self.p) and self.labels[i] is None
+
+    def first_body(self) -> int:
+        start = (self.title_at or -1) + 1
+        for i in range(start, len(self.p)):
+            if self.free(i) and self.words[i] > _SHORT:
+                return i
+        return len(self.p)
+
+    def last_body(self) -> int:
+        for i in range(len(self.p) - 1, -1, -1):
+            if self.free(i) and self.words[i] > _SHORT:
+                return i
+        return -1
+
+    # --- passes -----------------------------------------------------------------------
+    def find_title(self, title: str | None) -> None:
+        if title:
+            self.title = " ".join(title.split())
+            target = fold(title)
+            for i, f in enumerate(self.f):
+                if f == target:
+                    self.labels[i] = "duplicate_title"
+            return
+        for i in range(min(6, len(self.p))):
+            if 3 <= self.words[i] <= 30 and not self.p[i].endswith("."):
+                self.title_at, self.title = i, self.p[i]
+                self.labels[i] = "title"
+                break
+        if self.title_at is None:
+            return
+        for i in range(self.title_at):
+            if self.words[i] <= 6:
+                self.labels[i] = "site_chrome"
+        for i in range(self.title_at + 1, len(self.p)):
+            if self.f[i] == self.f[self.title_at]:
+                self.labels[i] = "duplicate_title"
+
+    def apply_rules(self, rules: tuple[Rule, ...]) -> None:
+        last = max(1, len(self.p) - 1)
+        for i, text in enumerate(self.p):
+            if not self.free(i):
+                continue
+            for rule in rules:
+                if rule.matches(text, self.words[i], i / last):
+                    self.labels[i] = rule.kind
+                    break
+
+    def label_dates_and_bylines(self) -> None:
+        top = self.first_body()
+        for i, text in enumerate(self.p):
+            if not self.free(i) or self.words[i] > 12:
+                continue
+            if _DATE_ONLY.match(text):
+                self.labels[i] = "dateline" if i < top else "date_stub"
+                when = _parse_date(text)
+                if i < top and when is not None and self.published is None:
+                    self.published, self.published_signal = when, "dateline"
+                continue
+            name = _byline_name(text)
+            if name and i < top + 2:
+                self.labels[i] = "byline"
+                if self.author is None:
+                    self.author, self.author_signal = name, "byline"
+
+    def label_repeats(self) -> None:
+        for i in range(1, len(self.p)):
+            if self.f[i] and self.f[i] == self.f[i - 1] and self.free(i):
+                prev = self.labels[i - 1]
+                self.labels[i] = prev if prev not in (None, "title") else "duplicate_line"
+                if prev is None:
+                    self.labels[i - 1] = "duplicate_line"
+
+    def label_captions(self) -> None:
+        for i, label in enumerate(self.labels):
+            if label != "image_credit":
+                continue
+            j = i - 1
+            # A caption sits right above its credit, sometimes printed twice.
+            while j >= 0 and (self.labels[j] == "duplicate_line"
+                              or (self.free(j) and self.words[j] <= 40)):
+                self.labels[j] = "image_caption"
+                if j > 0 and self.f[j - 1] == self.f[j]:
+                    j -= 1
+                    continue
+                break
+
+    def label_lead_duplicates(self) -> None:
+        self._label_exact_leads()
+        self._label_summary_leads()
+
+    def _label_summary_leads(self) -> None:
+        """A short summary above the lead that the lead then says again in more words."""
+        top = self.first_body()
+        for i in range((self.title_at or -1) + 1, min(top + 1, len(self.p))):
+            j = next((k for k in range(i + 1, len(self.p)) if self.free(k)), None)
+            if not self.free(i) or j is None or not 8 <= self.words[i] <= 60:
+                continue
+            mine = set(self.f[i].split())
+            shared = len(mine & set(self.f[j].split()))
+            if self.words[j] > self.words[i] and shared >= 0.7 * len(mine):
+                self.labels[i] = "lead_duplicate"
+
+    def _label_exact_leads(self) -> None:
+        following = None  # the next free paragraph after i, scanning backwards
+        for i in range(len(self.p) - 1, -1, -1):
+            if not self.free(i):
+                continue
+            j = following
+            if (j is not None and self.f[i] and len(self.f[i]) < len(self.f[j])
+                    and self.f[j].startswith(self.f[i])):
+                self.labels[i] = "lead_duplicate"
+            else:
+                following = i
+
+    def label_standfirst(self) -> None:
+        start = (self.title_at if self.title_at is not None else -1) + 1
+        for i in range(start, min(start + 3, len(self.p))):
+            if not self.free(i):
+                continue
+            if 4 <= self.words[i] <= 30 and not _TERMINAL.search(self.p[i]):
+                self.labels[i] = "subtitle"
+                self.description = self.p[i]
+            return
+
+    def label_sandwiches(self) -> None:
+        """Short lines between two lines of one promo kind belong to that promo."""
+        marked = [i for i, x in enumerate(self.labels) if x in ("newsletter_promo", "paywall")]
+        for a, b in itertools.pairwise(marked):
+            if 1 < b - a <= 6 and self.labels[a] == self.labels[b]:
+                for i in range(a + 1, b):
+                    if self.labels[i] in (None, "site_chrome") and self.words[i] <= _SHORT:
+                        self.labels[i] = self.labels[a]
+
+    def label_tail_blocks(self, rules: tuple[Rule, ...]) -> None:
+        tail_kinds = {r.kind for r in rules if r.block == "tail"}
+        for i, label in enumerate(self.labels):
+            if label not in tail_kinds:
+                continue
+            for j in range(i + 1, len(self.p)):
+                if self.words[j] > _SHORT:
+                    break
+                if self.free(j) and label in ("related_posts", "footnote"):
+                    self.labels[j] = label
+
+    def label_bios(self) -> None:
+        end = self.last_body()
+        for i in range(max(1, len(self.p) * 2 // 3), len(self.p)):
+            if not self.free(i) or self.words[i] <= _SHORT - 8:
+                continue
+            names = self._name_lines_before(i)
+            if not names and not (self.author and fold(self.author) in self.f[i][:120]):
+                continue
+            name = self.p[names[0]] if names else self.author or ""
+            if not (_BIO.search(self.p[i]) or _ORG.search(self.p[i]) or
+                    _mentions(self.p[i], name)):
+                continue
+            if i < end and not names:
+                continue
+            kind = "publisher_bio" if _ORG.search(self.p[i]) else "author_bio"
+            for j in [*names, i]:
+                self.labels[j] = kind
+            if kind == "author_bio" and names and self.author is None:
+                self.author, self.author_signal = self.p[names[0]], "bio"
+
+    def _name_lines_before(self, i: int) -> list[int]:
+        found: list[int] = []
+        j = i - 1
+        while j >= 0 and self.labels[j] in (None, "duplicate_line") and _is_name(self.p[j]):
+            found.insert(0, j)
+            j -= 1
+        return found
+
+    def label_inline_links(self) -> None:
+        verbs = headline_verbs()
+        for i, text in enumerate(self.p):
+            if not self.free(i) or not 4 <= self.words[i] <= 16 or _TERMINAL.search(text):
+                continue
+            if not any(w in verbs for w in self.f[i].split()):
+                continue
+            before = next((j for j in range(i - 1, -1, -1) if self.free(j)), None)
+            after = next((j for j in range(i + 1, len(self.p)) if self.free(j)), None)
+            if before is not None and after is not None and self.words[after] > _SHORT:
+                self.labels[i] = "inline_related_link"
+
+    def label_learned(self, learned: frozenset[str]) -> None:
+        if not learned:
+            return
+        from pipeline.clean.learned import paragraph_hash
+
+        for i in range(len(self.p)):
+            if self.free(i) and paragraph_hash(self.f[i]) in learned:
+                self.labels[i] = "learned_boilerplate"
+
+    def result(self) -> CleanText:
+        body = [p for p, lab in zip(self.p, self.labels, strict=True) if lab is None]
+        removed = [(lab, p) for p, lab in zip(self.p, self.labels, strict=True)
+                   if lab is not None and lab != "title"]
+        truncated = any(is_truncation_notice(k, t) for k, t in removed)
+        return CleanText(
+            paragraphs=body, removed=removed, title=self.title, author=self.author,
+            author_signal=self.author_signal, published_at=self.published,
+            published_signal=self.published_signal, description=self.description,
+            truncated=truncated, labels=list(self.labels),
+        )
+
+
+def is_truncation_notice(kind: str, text: str) -> bool:
+    """A removed promo or paywall line saying the text is only part of the article."""
+    return kind in ("newsletter_promo", "paywall") and bool(_TRUNCATED.search(text))
+
+
+def _is_name(text: str) -> bool:
+    tokens = text.split()
+    return (2 <= len(tokens) <= 5 and all(_NAME_TOKEN.match(t) for t in tokens)
+            and not _TERMINAL.search(text) and not any(c.isdigit() for c in text))
+
+
+def _mentions(text: str, name: str) -> bool:
+    parts = [t for t in fold(name).split() if len(t) > 2]
+    return bool(parts) and parts[-1] in fold(text).split()
+
+
+def _byline_name(text: str) -> str | None:
+    for pattern in _BYLINE:
+        match = pattern.match(text)
+        if match:
+            name = match.group("name").strip(" .")
+            if _is_name(name) or (2 <= len(name.split()) <= 4 and name[:1].isupper()):
+                return name
+    return None
+
+
+def _parse_date(text: str) -> datetime | None:
+    from dateutil import parser
+
+    if not re.search(r"\d{1,2}\D+\d{4}|\d{4}-\d{2}-\d{2}", text):
+        return None
+    try:
+        when = parser.parse(text.split("|")[0], fuzzy=True)
+    except (ValueError, OverflowError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    utc: datetime = when.astimezone(UTC)
+    return utc

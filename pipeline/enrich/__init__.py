@@ -1,0 +1,1 @@
+"""Enrichment: theme score and entity counts."""

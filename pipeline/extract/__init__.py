@@ -1,0 +1,1 @@
+"""Extraction: page -> article text and metadata, in killable worker processes."""

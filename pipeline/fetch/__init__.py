@@ -1,0 +1,1 @@
+"""Fetching: HTTP client, address guard, robots.txt, decoding, feed parsing, schedule, sources."""

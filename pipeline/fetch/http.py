@@ -1,0 +1,403 @@
+"""Polite, bounded HTTP fetching.
+
+Every request has an overall deadline (not just connect/read timeouts), a cap on decoded
+bytes that also holds for compressed bodies, a redirect limit with loop detection and a
+scheme check on every hop, TLS verification that is never relaxed, and the SSRF guard of
+``pipeline.fetch.netguard`` on every connection. ``HostLimiter`` keeps the per-host politeness
+of a run: concurrency, spacing, ``Retry-After`` holds and each host's robots.txt.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ssl
+import time
+import zlib
+from collections import defaultdict
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from urllib.parse import urljoin, urlsplit
+
+import httpcore
+import httpx
+
+from pipeline.fetch.netguard import BlockedAddressError, GuardedBackend
+from pipeline.fetch.robots import (
+    ROBOTS_MAX_BYTES,
+    RobotsRules,
+    product_token,
+    robots_url,
+    rules_from_body,
+    rules_from_failure,
+)
+from pipeline.settings import Settings
+
+_GZIP_MAGIC = b"\x1f\x8b"
+_CHUNK = 64 * 1024
+
+
+class FetchError(Exception):
+    """A fetch that produced no usable body; ``reason`` is a short stable name."""
+
+    def __init__(self, reason: str, detail: str, status: int | None = None,
+                 retry_after: float | None = None) -> None:
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+        self.detail = detail
+        self.status = status
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """A response body (decoded from gzip/deflate) with what the caller needs of it."""
+
+    url: str
+    final_url: str
+    status: int
+    headers: dict[str, str]
+    body: bytes
+    redirects: int
+
+    @property
+    def not_modified(self) -> bool:
+        """The server answered 304 to a conditional request."""
+        return self.status == 304
+
+    @property
+    def content_type(self) -> str:
+        """Media type without parameters, lower case."""
+        return self.headers.get("content-type", "").split(";")[0].strip().lower()
+
+
+def make_client(settings: Settings, backend: GuardedBackend | None = None,
+                ) -> httpx.AsyncClient:
+    """An async client whose every connection passes the SSRF guard.
+
+    Args:
+        settings: timeouts, User-Agent and the allowed private networks.
+        backend: a guard with its own resolver or socket layer (tests); by default one
+            built from ``settings.allow_private_hosts``.
+    """
+    transport = httpx.AsyncHTTPTransport(retries=0, trust_env=False)
+    # httpx has no public hook for the network backend; swapping the pool keeps its
+    # request/response mapping and adds the address check at connect time. The TLS
+    # context verifies certificates and host names, and no code path ever relaxes it.
+    transport._pool = httpcore.AsyncConnectionPool(
+        ssl_context=httpx.create_ssl_context(),
+        max_connections=64,
+        max_keepalive_connections=16,
+        keepalive_expiry=5.0,
+        network_backend=backend or GuardedBackend(settings.allow_private_hosts),
+    )
+    timeout = httpx.Timeout(
+        connect=settings.connect_timeout, read=settings.read_timeout,
+        write=settings.read_timeout, pool=settings.deadline,
+    )
+    return httpx.AsyncClient(
+        transport=transport, timeout=timeout, follow_redirects=False, trust_env=False,
+        headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
+        event_hooks={"response": [_refuse_bad_redirect]},
+    )
+
+
+async def _refuse_bad_redirect(response: httpx.Response) -> None:
+    """Check a redirect's target before httpx parses it: httpx builds the next request
+    even when not following, and a Location such as ``javascript:x`` would otherwise
+    escape as ``InvalidURL`` instead of a named refusal."""
+    location = response.headers.get("location")
+    if location and response.status_code in (301, 302, 303, 307, 308):
+        check_scheme(_join(str(response.request.url), location))
+
+
+def _join(base: str, location: str) -> str:
+    try:
+        return urljoin(base, location)
+    except ValueError:  # "http://[::1" and the like: no parser accepts them
+        raise FetchError("bad_url", f"{base[:200]} redirected to an invalid URL "
+                         f"{location[:200]!r}") from None
+
+
+class HostLimiter:
+    """Per-host politeness shared by all fetches of one run (one process).
+
+    At most ``per_host`` requests in flight to a host, starts spaced by ``delay`` seconds
+    (or the host's robots.txt Crawl-delay when longer), nothing sent while the host's
+    ``Retry-After`` holds, and the host's robots.txt fetched once and cached.
+    """
+
+    def __init__(self, per_host: int = 2, delay: float = 0.0) -> None:
+        self._per_host = per_host
+        self._delay = delay
+        self._sems: dict[str, asyncio.Semaphore] = defaultdict(
+            lambda: asyncio.Semaphore(self._per_host))
+        self._next_slot: dict[str, float] = defaultdict(float)
+        self._hold: dict[str, float] = defaultdict(float)
+        self._crawl_delay: dict[str, float] = {}
+        self._robots: dict[str, RobotsRules] = {}
+        self._robots_locks: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+
+    @asynccontextmanager
+    async def slot(self, url: str, max_wait: float | None = None,
+                   before: Callable[[], Awaitable[None]] | None = None,
+                   ) -> AsyncIterator[None]:
+        """Hold one of the host's slots, waiting out its spacing first.
+
+        ``before`` is awaited once the slot is held and before the spacing is measured
+        (the extraction backlog: a wait there must not eat into the host's spacing).
+
+        Raises:
+            FetchError: ``retry_after`` when the host asked to be left alone for longer
+                than ``max_wait`` seconds (the URL is retried by a later run).
+        """
+        host = _host(url)
+        self._check_hold(host, max_wait)
+        async with self._sems[host]:
+            if before is not None:
+                await before()
+            self._check_hold(host, max_wait)  # a 429 may have come in while we queued
+            now = time.monotonic()
+            start = max(now, self._next_slot[host], self._hold[host])
+            self._next_slot[host] = start + max(self._delay, self._crawl_delay.get(host, 0.0))
+            if start > now:
+                await asyncio.sleep(start - now)
+            yield
+
+    def push_back(self, url: str, seconds: float) -> None:
+        """Keep the host quiet for ``seconds`` (``Retry-After``)."""
+        host = _host(url)
+        self._hold[host] = max(self._hold[host], time.monotonic() + seconds)
+
+    def _check_hold(self, host: str, max_wait: float | None) -> None:
+        left = self._hold[host] - time.monotonic()
+        if max_wait is not None and left > max_wait:
+            raise FetchError("retry_after", f"{host} asked to be left alone for another "
+                             f"{left:.0f}s; not contacted in this run")
+
+    async def check_robots(self, client: httpx.AsyncClient, url: str,
+                           settings: Settings) -> None:
+        """Raise ``FetchError("robots_disallowed")`` unless the host's robots.txt allows
+        ``url`` for our product token."""
+        token = product_token(settings.user_agent)
+        rules = await self.robots(client, url, settings)
+        if not rules.allows(url, token):
+            raise FetchError("robots_disallowed", rules.why_not(url, token))
+
+    async def robots(self, client: httpx.AsyncClient, url: str, settings: Settings,
+                     ) -> RobotsRules:
+        """The rules of ``url``'s host, fetched on first use and cached for the run."""
+        where = robots_url(url)
+        async with self._robots_locks[where]:
+            if where not in self._robots:
+                rules = await self._fetch_robots(client, where, settings)
+                delay = rules.crawl_delay(product_token(settings.user_agent))
+                if delay:
+                    host = _host(url)
+                    self._crawl_delay[host] = delay
+                    # The robots.txt request itself was spaced before we knew the delay.
+                    self._next_slot[host] = max(self._next_slot[host],
+                                                time.monotonic() + delay)
+                self._robots[where] = rules
+        return self._robots[where]
+
+    async def _fetch_robots(self, client: httpx.AsyncClient, where: str,
+                            settings: Settings) -> RobotsRules:
+        capped = settings.model_copy(
+            update={"max_bytes": min(settings.max_bytes, ROBOTS_MAX_BYTES)})
+        try:
+            async with self.slot(where, max_wait=settings.deadline):
+                got = await fetch(client, where, capped, accept="text/plain")
+        except FetchError as exc:
+            return rules_from_failure(where, exc.reason, exc.status)
+        return rules_from_body(where, got.body)
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).netloc.lower()
+
+
+async def fetch(
+    client: httpx.AsyncClient,
+    url: str,
+    settings: Settings,
+    *,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    accept: str = "*/*",
+) -> FetchResult:
+    """Fetch one URL within the settings' deadline, size cap and redirect limit.
+
+    Args:
+        client: from ``make_client``.
+        url: absolute http(s) URL.
+        settings: limits to apply.
+        etag: validator from an earlier response, sent as ``If-None-Match``.
+        last_modified: sent as ``If-Modified-Since``.
+        accept: the ``Accept`` header.
+
+    Returns:
+        The decoded body; ``status`` 304 with an empty body for a conditional hit.
+
+    Raises:
+        FetchError: with a reason such as ``deadline``, ``too_large``, ``http_500``.
+    """
+    headers = {"Accept": accept}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    try:
+        async with asyncio.timeout(settings.deadline):
+            return await _follow(client, url, headers, settings)
+    except TimeoutError:
+        raise FetchError("deadline", f"no complete answer within {settings.deadline:g}s") from None
+    except BlockedAddressError as exc:
+        raise FetchError("blocked_address", str(exc)) from None
+    except httpx.TimeoutException as exc:
+        raise FetchError("timeout", f"{type(exc).__name__} {exc}".strip()) from None
+    except httpx.InvalidURL as exc:
+        raise FetchError("bad_url", f"cannot fetch {url[:200]} or a redirect of it ({exc})",
+                         ) from None
+    except httpx.HTTPError as exc:
+        raise FetchError(_error_reason(exc), str(exc) or type(exc).__name__) from None
+
+
+async def _follow(
+    client: httpx.AsyncClient, url: str, headers: dict[str, str], settings: Settings,
+) -> FetchResult:
+    current = url
+    seen: set[str] = set()
+    for hop in range(settings.max_redirects + 1):
+        check_scheme(current)
+        if current in seen:
+            raise FetchError("redirect_loop", f"redirected back to {current[:200]}")
+        seen.add(current)
+        async with client.stream("GET", current, headers=headers) as resp:
+            if resp.status_code in (301, 302, 303, 307, 308) and "location" in resp.headers:
+                current = _join(current, resp.headers["location"])
+                continue
+            if resp.status_code == 304:
+                return FetchResult(url, current, 304, _headers(resp), b"", hop)
+            if resp.status_code >= 400:
+                wait = retry_after_seconds(resp.headers.get("retry-after"))
+                detail = _status_detail(resp) + (f"; Retry-After {wait:.0f}s" if wait else "")
+                raise FetchError(f"http_{resp.status_code}", detail, resp.status_code, wait)
+            body = await _read_capped(resp, settings.max_bytes)
+            return FetchResult(url, str(resp.url), resp.status_code, _headers(resp), body, hop)
+    raise FetchError("too_many_redirects", f"more than {settings.max_redirects} redirects")
+
+
+def check_scheme(url: str) -> None:
+    """Refuse anything but http(s) (``file:``, ``ftp:``, ``javascript:``, ``data:`` ...)
+    and URLs no parser accepts."""
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError as exc:
+        raise FetchError("bad_url", f"cannot parse {url[:200]!r} ({exc})") from None
+    if scheme not in ("http", "https"):
+        raise FetchError("bad_scheme", f"refusing {scheme or 'scheme-less'} URL {url[:200]}")
+
+
+async def _read_capped(resp: httpx.Response, cap: int) -> bytes:
+    declared = resp.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > cap:
+        raise FetchError("too_large", f"Content-Length {declared} exceeds cap of {cap} bytes")
+    decoder = _Decoder(resp.headers.get("content-encoding", ""), cap)
+    async for chunk in resp.aiter_raw(_CHUNK):
+        decoder.feed(chunk)
+    body = decoder.finish()
+    if body.startswith(_GZIP_MAGIC):
+        # A raw .gz served as-is: inflate it under the same cap.
+        inner = _Decoder("gzip", cap)
+        inner.feed(body)
+        body = inner.finish()
+    return body
+
+
+class _Decoder:
+    """Incremental gzip/deflate decoding that never holds more than ``cap`` bytes."""
+
+    def __init__(self, encoding: str, cap: int) -> None:
+        enc = encoding.strip().lower()
+        if enc in ("", "identity"):
+            self._zlib = None
+        elif enc in ("gzip", "x-gzip", "deflate"):
+            self._zlib = zlib.decompressobj(47 if enc != "deflate" else 15)
+        else:
+            raise FetchError("bad_encoding", f"unsupported Content-Encoding {encoding!r}")
+        self._cap = cap
+        self._parts: list[bytes] = []
+        self._size = 0
+
+    def feed(self, data: bytes) -> None:
+        if self._zlib is None:
+            self._add(data)
+            return
+        try:
+            while data:
+                out = self._zlib.decompress(data, self._cap - self._size + 1)
+                self._add(out)
+                data = self._zlib.unconsumed_tail
+        except zlib.error as exc:
+            raise FetchError("bad_encoding", f"corrupt compressed body ({exc})") from None
+
+    def finish(self) -> bytes:
+        if self._zlib is not None:
+            self._add(self._zlib.flush(self._cap - self._size + 1))
+        return b"".join(self._parts)
+
+    def _add(self, data: bytes) -> None:
+        self._size += len(data)
+        if self._size > self._cap:
+            raise FetchError("too_large", f"body exceeds cap of {self._cap} bytes")
+        if data:
+            self._parts.append(data)
+
+
+def retry_after_seconds(value: str | None, cap: float = 86400.0) -> float | None:
+    """Seconds asked for by a ``Retry-After`` header (delta or HTTP date), capped at a day
+    (the failure back-off's own cap) so a hostile header cannot silence a feed for ever."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return min(float(value), cap)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, min(when.timestamp() - time.time(), cap))
+
+
+def _headers(resp: httpx.Response) -> dict[str, str]:
+    return {k.lower(): v for k, v in resp.headers.items()}
+
+
+def _status_detail(resp: httpx.Response) -> str:
+    return f"HTTP {resp.status_code} {resp.reason_phrase}".strip()
+
+
+def _error_reason(exc: httpx.HTTPError) -> str:
+    text = str(exc).lower()
+    if _caused_by_tls(exc) or "certificate" in text or "ssl" in text or "tls" in text:
+        return "tls_error"
+    if isinstance(exc, httpx.ConnectError):
+        return "connect_error"
+    if isinstance(exc, httpx.UnsupportedProtocol):
+        return "bad_scheme"
+    if isinstance(exc, httpx.RemoteProtocolError):
+        return "protocol_error"
+    return "http_error"
+
+
+def _caused_by_tls(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    for _ in range(10):
+        if seen is None:
+            return False
+        if isinstance(seen, ssl.SSLError | ssl.CertificateError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False

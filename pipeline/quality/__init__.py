@@ -1,0 +1,1 @@
+"""Quality: Great Expectations suites, post-load checks, quarantine, alerts."""

@@ -1,0 +1,117 @@
+"""Inspect and re-admit quarantined articles (``rcwire quarantine list|show|release``)."""
+
+from __future__ import annotations
+
+import getpass
+import json
+from datetime import datetime
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from pipeline.dedupe.layers import Thresholds, find_duplicates
+from pipeline.errors import RunError
+from pipeline.quality.validate import validate_rows
+from pipeline.run.folder import ARTICLE_SCHEMA
+from pipeline.settings import Settings
+from pipeline.store.db import sql
+from pipeline.store.new_rows import store_new
+from pipeline.urls import url_key
+
+_TS_FIELDS = ("published_at", "fetched_at")
+
+
+def list_quarantined(con: duckdb.DuckDBPyConnection, run_id: str | None = None,
+                     include_released: bool = False, limit: int = 100) -> list[dict[str, Any]]:
+    """Quarantined articles, newest first."""
+    cur = con.execute(sql("queries/quarantine_list"), {
+        "run_id": run_id, "all": include_released, "limit": limit})
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+
+def get_quarantined(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any]:
+    """One quarantined article with its full record."""
+    cur = con.execute(sql("queries/quarantine_get"), {"article_id": article_id})
+    found = cur.fetchall()
+    row = found[0] if found else None
+    if row is None:
+        raise RunError(f"no quarantined article {article_id!r} (see `rcwire quarantine list`)")
+    item = dict(zip([d[0] for d in cur.description], row, strict=True))
+    item["failed"] = json.loads(item["failed"])
+    item["record"] = json.loads(item["record"])
+    return item
+
+
+def release(con: duckdb.DuckDBPyConnection, article_id: str, settings: Settings,
+            *, force: bool = False) -> dict[str, Any]:
+    """Re-admit a quarantined article into ``articles``.
+
+    Args:
+        con: the writer connection.
+        article_id: the article to release.
+        settings: current validation thresholds.
+        force: load even if the record still fails validation.
+
+    Returns:
+        The released item (with ``still_failing``, empty unless forced).
+
+    Raises:
+        RunError: unknown or already released article, still failing without ``force``,
+            or a copy of an article stored since.
+    """
+    item = get_quarantined(con, article_id)
+    if item["released_at"] is not None:
+        raise RunError(f"article {article_id} was already released at {item['released_at']}")
+    table = _record_table(item["record"])
+    failed, _ = validate_rows(table, settings)
+    still = sorted(set(failed.get(0, [])))
+    if still and not force:
+        raise RunError(f"article {article_id} still fails {', '.join(still)}; fix the rule "
+                       "or the settings first, or use --force")
+    dups, sigs = find_duplicates(table, con, Thresholds(settings.near_jaccard,
+                                                        settings.near_containment))
+    if dups:
+        raise RunError(f"article {article_id} is now a {dups[0].method} duplicate of "
+                       f"{dups[0].duplicate_of}; nothing to release")
+    _insert(con, item, table, sigs[0])
+    return {**item, "still_failing": still}
+
+
+def _insert(con: duckdb.DuckDBPyConnection, item: dict[str, Any], table: pa.Table,
+            sig: Any) -> None:
+    staged = table.append_column("url_key", pa.array(
+        [url_key(item["record"]["canonical_url"])], pa.string()))
+    sigs = pa.table({"article_id": [item["article_id"]], "minhash": [sig.to_bytes()],
+                     "shingles": pa.array([sig.shingles], pa.int32()),
+                     "band_keys": [sig.band_keys()]})
+    con.execute("begin transaction")
+    try:
+        if store_new(con, staged, sigs, item["run_id"]).num_rows == 0:
+            raise RunError(f"article {item['article_id']} is stored already; nothing to release")
+        con.execute(sql("queries/quarantine_release"), {
+            "run_id": item["run_id"], "article_id": item["article_id"],
+            "released_by": _who()})
+        con.execute(sql("queries/outcome_released"), {
+            "run_id": item["run_id"], "url": item["url"], "article_id": item["article_id"],
+            "detail": "released from quarantine"})
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+
+
+def _record_table(record: dict[str, Any]) -> pa.Table:
+    row = dict(record)
+    for key in _TS_FIELDS:
+        if row.get(key):
+            row[key] = datetime.fromisoformat(row[key])
+    return pa.Table.from_pylist([row], schema=ARTICLE_SCHEMA)
+
+
+def _who() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"

@@ -1,0 +1,170 @@
+"""Between staging and loading: settle every staged URL's fate for this run.
+
+Reads what the per-feed workers staged and gives every staged article one verdict, in
+order: off theme (relevance below the threshold), duplicate (of the batch or of the
+database), quarantined (fails a row-level expectation of ``article_batch``), else
+loaded. Writes ``decided/`` files that the loader inserts as they are.
+Running it twice on the same run folder gives the same files (the database is only read).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from pipeline.dedupe.layers import Thresholds, find_duplicates
+from pipeline.dedupe.signature import Signature
+from pipeline.quality.validate import validate_rows
+from pipeline.records import Outcome, OutcomeKind
+from pipeline.run.folder import read_feed_outputs, read_json, write_json, write_table
+from pipeline.settings import Settings
+from pipeline.urls import url_key
+
+DUPLICATE_SCHEMA = pa.schema([
+    ("url", pa.string()), ("duplicate_of", pa.string()), ("method", pa.string()),
+    ("similarity", pa.float64()), ("first_seen", pa.timestamp("us", tz="UTC")),
+    ("run_id", pa.string()), ("source", pa.string()), ("feed_url", pa.string()),
+    ("better_copy", pa.bool_()),
+])
+SIGNATURE_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("minhash", pa.binary()), ("shingles", pa.int32()),
+    ("band_keys", pa.list_(pa.int64())),
+])
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Why one staged article is not loaded."""
+
+    outcome: OutcomeKind
+    reason: str
+    detail: str | None = None
+    duplicate_of: str | None = None
+    similarity: float | None = None
+    better_copy: bool = False
+
+
+def decide(folder: Path, con: duckdb.DuckDBPyConnection, settings: Settings) -> dict[str, int]:
+    """Settle the staged batch of a run folder.
+
+    Args:
+        folder: the run folder with staged feeds.
+        con: database connection, only read.
+        settings: thresholds.
+
+    Returns:
+        Counts of URLs per outcome.
+    """
+    run_id = read_json(folder / "plan.json")["run_id"]
+    results, outcomes, table = read_feed_outputs(folder)
+    verdicts = off_theme(table, settings.relevance_threshold)
+    candidates = [i for i in range(table.num_rows) if i not in verdicts]
+    thresholds = Thresholds(settings.near_jaccard, settings.near_containment)
+    dups, sigs = find_duplicates(table.take(pa.array(candidates, pa.int64())), con, thresholds)
+    for dup in dups:
+        verdicts[candidates[dup.row]] = Verdict(
+            OutcomeKind.DUPLICATE, dup.method, f"copy of {dup.duplicate_of}",
+            dup.duplicate_of, dup.similarity, dup.better_copy)
+    survivors = [i for i in range(table.num_rows) if i not in verdicts]
+    failed, dq = validate_rows(table.take(pa.array(survivors, pa.int64())), settings)
+    for pos, names in failed.items():
+        verdicts[survivors[pos]] = Verdict(OutcomeKind.QUARANTINED, "validation",
+                                           "failed " + ", ".join(sorted(set(names))))
+    keep = pa.array([i not in verdicts for i in range(table.num_rows)], pa.bool_())
+    kept = table.filter(keep)
+    kept = kept.append_column("url_key", pa.array(
+        [url_key(u) for u in kept.column("canonical_url").to_pylist()], pa.string()))
+    final = _final_outcomes(outcomes, table, verdicts)
+    out = folder / "decided"
+    write_table(out / "articles.parquet", kept)
+    write_table(out / "signatures.parquet", _signatures_table(table, candidates, sigs, verdicts))
+    write_table(out / "duplicates.parquet",
+                _duplicates_table(table, verdicts, run_id, datetime.now(UTC)))
+    write_json(out / "outcomes.json", final)
+    write_json(out / "quarantine.json", _quarantine(table, survivors, failed, run_id))
+    write_json(out / "dq_results.json", [asdict(r) for r in dq])
+    write_json(out / "feeds.json", [asdict(r) for r in results])
+    return _count(final)
+
+
+def off_theme(table: pa.Table, threshold: float) -> dict[int, Verdict]:
+    """Rows whose relevance score is below ``threshold``."""
+    scores = table.column("relevance_score").to_pylist()
+    return {
+        i: Verdict(OutcomeKind.OFF_THEME, "off_theme",
+                   f"relevance {score:.2f} below {threshold:.2f}")
+        for i, score in enumerate(scores)
+        if score is not None and score < threshold
+    }
+
+
+def _signatures_table(table: pa.Table, candidates: list[int], sigs: dict[int, Signature],
+                      verdicts: dict[int, Verdict]) -> pa.Table:
+    ids = table.column("article_id").to_pylist()
+    rows = []
+    for pos, row in enumerate(candidates):
+        if row in verdicts:
+            continue
+        sig = sigs[pos]
+        rows.append({"article_id": ids[row], "minhash": sig.to_bytes(),
+                     "shingles": sig.shingles, "band_keys": sig.band_keys()})
+    return pa.Table.from_pylist(rows, schema=SIGNATURE_SCHEMA)
+
+
+def _quarantine(table: pa.Table, survivors: list[int], failed: dict[int, list[str]],
+                run_id: str) -> list[dict[str, Any]]:
+    rows = []
+    for pos, names in sorted(failed.items()):
+        record = table.slice(survivors[pos], 1).to_pylist()[0]
+        # The signature is derived data (and bytes, which JSON cannot hold).
+        record.pop("minhash", None)
+        record.pop("shingles", None)
+        rows.append({"run_id": run_id, "article_id": record["article_id"],
+                     "url": record["url"], "source": record["source"],
+                     "title": record["title"], "failed": sorted(set(names)),
+                     "record": record})
+    return rows
+
+
+def _duplicates_table(table: pa.Table, verdicts: dict[int, Verdict], run_id: str,
+                      now: datetime) -> pa.Table:
+    rows = table.select(["url", "source", "feed_url"]).to_pylist()
+    return pa.Table.from_pylist([
+        {"url": rows[i]["url"], "duplicate_of": v.duplicate_of, "method": v.reason,
+         "similarity": v.similarity, "first_seen": now, "run_id": run_id,
+         "source": rows[i]["source"], "feed_url": rows[i]["feed_url"],
+         "better_copy": v.better_copy}
+        for i, v in sorted(verdicts.items()) if v.outcome is OutcomeKind.DUPLICATE
+    ], schema=DUPLICATE_SCHEMA)
+
+
+def _final_outcomes(outcomes: list[Outcome], table: pa.Table,
+                    verdicts: dict[int, Verdict]) -> list[dict[str, Any]]:
+    """Staged outcomes re-labelled by the verdicts, with title and score where known."""
+    rows = table.select(["feed_url", "url", "title", "relevance_score"]).to_pylist()
+    by_entry = {(r["feed_url"], r["url"]): i for i, r in enumerate(rows)}
+    final = []
+    for out in outcomes:
+        row = by_entry.get((out.feed_url, out.url))
+        if out.outcome is OutcomeKind.LOADED and row is not None and row in verdicts:
+            v = verdicts[row]
+            out = replace(out, outcome=v.outcome, reason=v.reason, detail=v.detail,
+                          article_id=v.duplicate_of)
+        record = asdict(out)
+        record["outcome"] = out.outcome.value
+        record["title"] = rows[row]["title"] if row is not None else None
+        record["relevance_score"] = rows[row]["relevance_score"] if row is not None else None
+        final.append(record)
+    return final
+
+
+def _count(outcomes: list[dict[str, Any]]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for out in outcomes:
+        counts[out["outcome"]] = counts.get(out["outcome"], 0) + 1
+    return counts

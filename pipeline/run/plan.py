@@ -1,0 +1,93 @@
+"""Plan a run: which feeds are due, and what the database already knows about each."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from pipeline.clean.learned import MIN_ARTICLES
+from pipeline.records import FeedTask, Source
+from pipeline.run.folder import run_dir, write_plan
+from pipeline.store.db import sql
+
+# A page that failed this many runs in a row is given up (its outcomes stay recorded).
+MAX_PAGE_TRIES = 3
+# Entry keys kept per feed for "already seen": far more than any feed lists at once.
+KNOWN_KEYS_PER_FEED = 5000
+
+
+def plan_run(
+    con: duckdb.DuckDBPyConnection, sources: list[Source], runs_dir: Path, run_id: str,
+    *, only_due: bool = True, now: datetime | None = None,
+) -> Path:
+    """Write the run's ``plan.json``.
+
+    Args:
+        con: an open (migrated) database connection; only read here.
+        sources: the feeds from the sources file.
+        runs_dir: parent of run folders.
+        run_id: this run's id.
+        only_due: skip feeds whose ``next_fetch_at`` lies in the future.
+        now: the planning instant (tests pass a fixed one).
+
+    Returns:
+        The run folder.
+    """
+    now = now or datetime.now(UTC)
+    states = {row[0]: row for row in con.execute(sql("queries/feed_states")).fetchall()}
+    due: list[Source] = []
+    skipped: list[str] = []
+    for src in sources:
+        state = states.get(src.url)
+        next_at = state[4] if state else None
+        if only_due and next_at is not None and next_at > now:
+            skipped.append(src.name)
+        else:
+            due.append(src)
+    known, retry, learned = _history(con, due)
+    tasks = [FeedTask(
+        source=src,
+        etag=_text(states.get(src.url), 1),
+        last_modified=_text(states.get(src.url), 2),
+        known_keys=frozenset(known.get(src.url, ())),
+        retry_urls=tuple(retry.get(src.url, ())),
+        learned=frozenset(learned.get(src.name, ())),
+    ) for src in due]
+    folder = run_dir(runs_dir, run_id)
+    write_plan(folder, run_id, tasks, skipped)
+    return folder
+
+
+def _history(con: duckdb.DuckDBPyConnection, due: list[Source]) -> tuple[
+        dict[str, list[str]], dict[str, list[tuple[str, str]]], dict[str, list[str]]]:
+    """What the database knows of the due feeds: three queries for the whole plan, not
+    three per feed (500 feeds took 1.8 s one by one)."""
+    known: dict[str, list[str]] = defaultdict(list)
+    retry: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    learned: dict[str, list[str]] = defaultdict(list)
+    if not due:
+        return known, retry, learned
+    con.register("planned_feeds", pa.table({"feed_url": sorted({s.url for s in due})}))
+    con.register("planned_sources", pa.table({"source": sorted({s.name for s in due})}))
+    try:
+        for feed_url, key in con.execute(sql("queries/planned_known_keys"),
+                                         {"limit": KNOWN_KEYS_PER_FEED}).fetchall():
+            known[str(feed_url)].append(str(key))
+        for feed_url, url, key in con.execute(sql("queries/planned_retry_urls"),
+                                              {"max_tries": MAX_PAGE_TRIES}).fetchall():
+            retry[str(feed_url)].append((str(url), str(key)))
+        for source, para_hash in con.execute(sql("queries/planned_learned_hashes"),
+                                             {"min_articles": MIN_ARTICLES}).fetchall():
+            learned[str(source)].append(str(para_hash))
+    finally:
+        con.unregister("planned_feeds")
+        con.unregister("planned_sources")
+    return known, retry, learned
+
+
+def _text(state: tuple[object, ...] | None, column: int) -> str | None:
+    return str(state[column]) if state and state[column] else None

@@ -1,0 +1,261 @@
+"""What the Airflow tasks run: one function per task, passing references, never payloads.
+
+Every function takes and returns small JSON-able values (run ids, folder paths, counts),
+so XComs stay tiny while articles move through the run folder and DuckDB. Every function
+is idempotent per run: a re-run task finds the plan, the staged files or the loaded run it
+left behind and returns the same result. Each takes an optional ``settings`` (default:
+the environment's). The stage modules are imported inside the functions because the DAG
+files import this module while parsing, which must stay quick and touch neither DuckDB
+nor the network.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from pipeline.settings import Settings, get_settings
+
+log = logging.getLogger(__name__)
+
+# The asset the ingest DAG updates after every load; the report DAG is scheduled on it.
+ARTICLES_ASSET_URI = "duckdb://rcwire/articles"
+# A feed is unhealthy after this many failed runs in a row, or this long without an answer.
+UNHEALTHY_FAILURES = 3
+STALE_AFTER = timedelta(days=3)
+
+
+class DagSettings(BaseSettings):
+    """Scheduling knobs of the Airflow DAGs; env prefix ``RCWIRE_`` (empty means unset)."""
+
+    model_config = SettingsConfigDict(env_prefix="RCWIRE_", extra="ignore",
+                                      env_ignore_empty=True)
+
+    schedule: str | None = Field(
+        "@daily", description="Ingest schedule: preset or cron; 'none' for manual runs only.")
+    feed_pool: str = Field("rcwire_feeds", description="Airflow pool of the per-feed tasks.")
+    retention_days: int = Field(14, ge=1, description="Days a run folder is kept.")
+    retries: int = Field(2, ge=1, description="Retries of every task.")
+    retry_delay: float = Field(
+        300.0, gt=0, description="Seconds before the first retry; doubles on each retry.")
+    report_days: int = Field(
+        30, ge=0, description="Days the HTML report covers, ending today (0: all history).")
+
+    @field_validator("schedule", mode="before")
+    @classmethod
+    def _none_schedule(cls, value: object) -> object:
+        if isinstance(value, str) and value.strip().lower() in ("", "none", "null"):
+            return None
+        return value
+
+
+@cache
+def dag_settings() -> DagSettings:
+    """The DAG settings, read once per process from the environment."""
+    return DagSettings()
+
+
+def default_args() -> dict[str, Any]:
+    """``default_args`` shared by the rcwire DAGs: retries with back-off, one alert per failure."""
+    from pipeline.quality.notify import RcwireNotifier
+
+    conf = dag_settings()
+    return {"owner": "rcwire", "retries": conf.retries, "retry_exponential_backoff": 2.0,
+            "retry_delay": timedelta(seconds=conf.retry_delay),
+            "max_retry_delay": timedelta(hours=1), "execution_timeout": timedelta(hours=1),
+            "on_failure_callback": RcwireNotifier()}
+
+
+def plan_task(run_id: str, settings: Settings | None = None) -> list[dict[str, Any]]:
+    """Plan the run (once) and describe its feeds.
+
+    Args:
+        run_id: the Airflow run id (sanitised into the run folder's name).
+
+    Returns:
+        One ``{"folder", "index", "source"}`` reference per planned feed.
+    """
+    from pipeline.run.folder import read_plan
+    from pipeline.run.local import plan
+
+    settings = settings or get_settings()
+    folder = run_folder(run_id, settings)
+    if not (folder / "plan.json").exists():
+        folder = plan(settings, run_id).resolve()
+    return [{"folder": str(folder), "index": i, "source": t.source.name}
+            for i, t in enumerate(read_plan(folder))]
+
+
+def feed_task(ref: Mapping[str, Any], settings: Settings | None = None) -> dict[str, Any]:
+    """Fetch one planned feed and stage its articles.
+
+    Args:
+        ref: a reference returned by ``plan_task``.
+
+    Returns:
+        The feed's status and entry counts.
+
+    Raises:
+        FeedFailedError: the feed could not be fetched or parsed; raised after its result
+            is staged, so the loader still records the failure.
+    """
+    from pipeline.run.folder import feed_paths, read_json, read_plan
+    from pipeline.run.worker import FeedFailedError, process_feed
+
+    folder = Path(ref["folder"])
+    feed = read_plan(folder)[int(ref["index"])]
+    if not _loaded(folder):
+        process_feed(feed, folder, settings or get_settings())
+    staged = read_json(feed_paths(folder, feed.source.name)[0])["result"]
+    if staged["status"] == "failed":
+        raise FeedFailedError(f"feed {feed.source.name} ({feed.source.url}): {staged['error']}")
+    return {key: staged.get(key) for key in
+            ("source", "status", "http_status", "entries", "new_entries")}
+
+
+def decide_task(run_id: str, settings: Settings | None = None) -> dict[str, int]:
+    """Dedupe the run's staged batch against DuckDB (read-only).
+
+    Args:
+        run_id: the Airflow run id.
+
+    Returns:
+        Counts of URLs per outcome (empty when the run was already loaded).
+    """
+    from pipeline.run.local import decide_run
+
+    settings = settings or get_settings()
+    folder = run_folder(run_id, settings)
+    # Once loaded, the database holds this run's articles: deciding again would call
+    # them duplicates of themselves and rewrite decided/ with a different answer.
+    return {} if _loaded(folder) else decide_run(folder, settings)
+
+
+def load_task(run_id: str, settings: Settings | None = None) -> dict[str, Any]:
+    """Load the decided batch in one transaction (a no-op for a loaded run).
+
+    Args:
+        run_id: the Airflow run id.
+
+    Returns:
+        Run id, outcome counts, failed feeds (the full summary stays in the folder).
+    """
+    from pipeline.run.local import load_run
+
+    settings = settings or get_settings()
+    folder = run_folder(run_id, settings)
+    summary = load_run(folder, settings, trigger="airflow")
+    return {"run_id": summary["run_id"], "counts": summary["counts"], "folder": str(folder),
+            "feeds_failed": [f["source"] for f in summary["feeds"] if f["status"] == "failed"]}
+
+
+def report_task(folder: str | None = None, settings: Settings | None = None) -> str:
+    """Checkpoint DuckDB, then write the analyst reports of ``<data_dir>/reports/``.
+
+    ``latest.json`` holds articles per source, feed state and the last run (for machines);
+    ``report.html`` is the self-contained analyst report of ``rcwire report`` covering
+    ``RCWIRE_REPORT_DAYS`` days; the JSON names it under ``report_html``.
+
+    Args:
+        folder: a run folder whose summary to include (default: none).
+
+    Returns:
+        The JSON report's path.
+    """
+    from pipeline.analyst.report import write_report
+    from pipeline.run.folder import read_json, write_json
+    from pipeline.run.local import WRITER_WAIT
+
+    settings = settings or get_settings()
+    sources, last_run = _checkpoint_then(settings, ("report_counts", {}), ("report_last_run", {}))
+    for run in last_run:
+        run["counts"] = json.loads(run["counts"] or "{}")
+    reports = settings.data_dir / "reports"
+    # Read-only after the checkpoint: rendering charts must not hold the write lock.
+    html = write_report(settings.db, reports / "report.html", dag_settings().report_days,
+                        wait=WRITER_WAIT)
+    report: dict[str, Any] = {
+        "generated_at": datetime.now(UTC).isoformat(), "sources": sources,
+        "articles": sum(int(s["articles"]) for s in sources),
+        "last_run": last_run[0] if last_run else None, "report_html": str(html.resolve())}
+    if folder and (Path(folder) / "summary.json").exists():
+        report["run_summary"] = read_json(Path(folder) / "summary.json")
+    path = reports / "latest.json"
+    write_json(path, report)
+    return str(path.resolve())
+
+
+def maintenance_task(settings: Settings | None = None, now: datetime | None = None,
+                     ) -> list[dict[str, Any]]:
+    """Prune old run folders, checkpoint DuckDB and list feeds that look dead.
+
+    Args:
+        now: the current time (tests pass a fixed one).
+
+    Returns:
+        Feeds failing ``UNHEALTHY_FAILURES`` times in a row or silent for ``STALE_AFTER``.
+    """
+    settings = settings or get_settings()
+    now = now or datetime.now(UTC)
+    removed = prune_runs(settings.runs_dir, dag_settings().retention_days, now)
+    log.info("removed %d old run folder(s): %s", len(removed), ", ".join(removed) or "none")
+    [unhealthy] = _checkpoint_then(settings, ("feed_health", {
+        "min_failures": UNHEALTHY_FAILURES, "stale_before": now - STALE_AFTER}))
+    for feed in unhealthy:
+        log.warning("feed %s is %s: %s failures in a row, last success %s, last error %s",
+                    feed["source"], feed["problem"], feed["consecutive_failures"],
+                    feed["last_success_at"], feed["last_error"])
+    return unhealthy
+
+
+def prune_runs(runs_dir: Path, retention_days: int, now: datetime) -> list[str]:
+    """Delete run folders planned more than ``retention_days`` before ``now``; return names."""
+    cutoff = (now - timedelta(days=retention_days)).timestamp()
+    removed = []
+    for folder in sorted(runs_dir.iterdir()) if runs_dir.is_dir() else []:
+        stamp = folder / "plan.json"
+        if folder.is_dir() and not folder.is_symlink() and \
+                (stamp if stamp.exists() else folder).stat().st_mtime < cutoff:
+            shutil.rmtree(folder)
+            removed.append(folder.name)
+    return removed
+
+
+def run_folder(run_id: str, settings: Settings | None = None) -> Path:
+    """The absolute run folder of a run id (Airflow's ids are sanitised into a name)."""
+    from pipeline.run.folder import run_dir
+
+    return run_dir((settings or get_settings()).runs_dir, run_id).resolve()
+
+
+def _loaded(folder: Path) -> bool:
+    # The loader writes summary.json only after its transaction committed.
+    return (folder / "summary.json").exists()
+
+
+def _checkpoint_then(settings: Settings, *queries: tuple[str, dict[str, Any]],
+                     ) -> list[list[dict[str, Any]]]:
+    """As the writer: migrate, CHECKPOINT, then run each ``sql/queries/<name>.sql``."""
+    from pipeline.run.local import WRITER_WAIT
+    from pipeline.store import db
+
+    with db.opened(settings.db, wait=WRITER_WAIT) as con:
+        db.migrate(con)
+        con.execute("checkpoint")
+        return [_rows(con.execute(db.sql(f"queries/{name}"), params)) for name, params in queries]
+
+
+def _rows(cursor: Any) -> list[dict[str, Any]]:
+    """Fetched rows as dicts of JSON-able values (timestamps as ISO strings)."""
+    names = [d[0] for d in cursor.description]
+    return [{n: v.isoformat() if isinstance(v, datetime) else v
+             for n, v in zip(names, row, strict=True)} for row in cursor.fetchall()]

@@ -1,0 +1,235 @@
+"""Per-feed work: fetch the feed, fetch its new pages, extract them, stage the results.
+
+This is the unit the Airflow DAG maps over (one task per feed) and that ``rcwire run``
+runs concurrently in one event loop. It never touches DuckDB: what it learns goes into
+the run folder, and the single loader merges it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+
+from pipeline.extract.article import ExtractError
+from pipeline.extract.pool import ExtractPool
+from pipeline.fetch.decode import DecodeError, decode_html
+from pipeline.fetch.feeds import FeedParseError, parse_feed_isolated
+from pipeline.fetch.http import (
+    FetchError,
+    FetchResult,
+    HostLimiter,
+    check_scheme,
+    fetch,
+    make_client,
+    retry_after_seconds,
+)
+from pipeline.records import (
+    Article,
+    FeedEntry,
+    FeedResult,
+    FeedStatus,
+    FeedTask,
+    Outcome,
+    OutcomeKind,
+    Page,
+)
+from pipeline.run.folder import write_feed_output
+from pipeline.settings import Settings
+
+_FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/xml;q=0.9, "
+                "text/xml;q=0.9, */*;q=0.5")
+_PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
+_HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
+
+# Seconds a host that answered 429 without Retry-After is left alone.
+_DEFAULT_HOLD = 60.0
+
+ProgressHook = Callable[[str, int], None]
+
+
+class FeedFailedError(Exception):
+    """The feed itself could not be fetched or parsed (its pages may still have been)."""
+
+
+def process_feed(task: FeedTask, folder: Path, settings: Settings) -> FeedResult:
+    """Process one feed in its own event loop (the Airflow mapped task's body).
+
+    Args:
+        task: the feed and what the planner knew of it.
+        folder: the run folder to stage results in.
+        settings: limits and options.
+
+    Returns:
+        The feed's result; its staged files are written before returning.
+    """
+    async def _run() -> FeedResult:
+        pool = ExtractPool(settings.extract_workers, settings.extract_timeout)
+        async with make_client(settings) as client, pool:
+            limiter = HostLimiter(per_host=settings.per_host_connections,
+                                  delay=settings.host_delay)
+            return await process_feed_async(task, folder, settings, client, limiter, pool)
+
+    return asyncio.run(_run())
+
+
+async def process_feed_async(
+    task: FeedTask, folder: Path, settings: Settings, client: httpx.AsyncClient,
+    limiter: HostLimiter, pool: ExtractPool, progress: ProgressHook | None = None,
+) -> FeedResult:
+    """Fetch a feed and its new pages, extract them and stage everything; never raises
+    for a bad feed or page (each is recorded with its reason)."""
+    result, entries, refused = await _fetch_feed(task, settings, client, limiter)
+    refused = list(dict.fromkeys(refused))
+    new = [e for e in entries if e.entry_key not in task.known_keys]
+    taken = {e.entry_key for e in new} | {link for link, _ in refused}
+    fresh = new + [_retry_entry(task, url, key) for url, key in task.retry_urls
+                   if key not in taken]
+    outcomes = [
+        Outcome(e.url, e.source, e.feed_url, e.entry_key, OutcomeKind.ALREADY_KNOWN,
+                reason="seen_in_earlier_run")
+        for e in entries if e.entry_key in task.known_keys
+    ]
+    outcomes += [_refused(task, link, why) for link, why in refused]
+    if progress:
+        progress(task.source.name, len(fresh))
+    done = await asyncio.gather(*(
+        _page_to_article(e, settings, client, limiter, pool, progress, task.learned)
+        for e in fresh))
+    articles = [a for a, _ in done if a is not None]
+    outcomes += [o for _, o in done]
+    # Retried pages are not news of the feed: they must not reset its polling interval.
+    result = _with_counts(result, len(entries), len(new))
+    write_feed_output(folder, result, outcomes, articles)
+    return result
+
+
+async def _fetch_feed(
+    task: FeedTask, settings: Settings, client: httpx.AsyncClient, limiter: HostLimiter,
+) -> tuple[FeedResult, list[FeedEntry], list[tuple[str, str]]]:
+    src = task.source
+    now = datetime.now(UTC)
+    try:
+        got = await _polite_fetch(src.url, settings, client, limiter, etag=task.etag,
+                                  last_modified=task.last_modified, accept=_FEED_ACCEPT)
+    except FetchError as exc:
+        hold = exc.retry_after or (_DEFAULT_HOLD if exc.status == 429 else None)
+        failed = _failed(task, now, exc.reason, exc.detail, exc.status)
+        return replace(failed, retry_after=hold), [], []
+    hold = retry_after_seconds(got.headers.get("retry-after"))
+    if got.not_modified:
+        return FeedResult(src.name, src.url, FeedStatus.NOT_MODIFIED, now, 304,
+                          etag=task.etag, last_modified=task.last_modified,
+                          retry_after=hold), [], []
+    try:
+        parsed = await parse_feed_isolated(
+            src, got.body, got.final_url, got.headers.get("content-type", ""),
+            settings.max_entries_per_feed, timeout=settings.parse_timeout)
+    except FeedParseError as exc:
+        return replace(_failed(task, now, exc.reason, exc.detail, got.status),
+                       retry_after=hold), [], []
+    return FeedResult(
+        src.name, src.url, FeedStatus.OK, now, got.status, etag=got.headers.get("etag"),
+        last_modified=got.headers.get("last-modified"), warnings=tuple(parsed.warnings),
+        retry_after=hold,
+    ), parsed.entries, parsed.refused
+
+
+async def _polite_fetch(url: str, settings: Settings, client: httpx.AsyncClient,
+                        limiter: HostLimiter, accept: str, etag: str | None = None,
+                        last_modified: str | None = None,
+                        before: Callable[[], Awaitable[None]] | None = None) -> FetchResult:
+    """``fetch`` after the host's robots.txt allowed it, in one of the host's slots, and
+    honouring ``Retry-After`` (and 429) for the rest of the run; ``before`` is awaited
+    once the slot is held, just before the request."""
+    check_scheme(url)
+    await limiter.check_robots(client, url, settings)
+    async with limiter.slot(url, max_wait=settings.deadline, before=before):
+        try:
+            got = await fetch(client, url, settings, etag=etag, last_modified=last_modified,
+                              accept=accept)
+        except FetchError as exc:
+            # 429 is about the whole host; a bare 503 may be about this URL alone.
+            if exc.retry_after is not None or exc.status == 429:
+                limiter.push_back(url, exc.retry_after or _DEFAULT_HOLD)
+            raise
+    wait = retry_after_seconds(got.headers.get("retry-after"))
+    if wait:
+        limiter.push_back(url, wait)
+    return got
+
+
+def _failed(task: FeedTask, when: datetime, reason: str, detail: str,
+            status: int | None = None) -> FeedResult:
+    # Keep the old validators: a failed fetch says nothing about the feed's content.
+    return FeedResult(task.source.name, task.source.url, FeedStatus.FAILED, when, status,
+                      etag=task.etag, last_modified=task.last_modified,
+                      error=f"{reason}: {detail}")
+
+
+def _with_counts(result: FeedResult, entries: int, fresh: int) -> FeedResult:
+    return replace(result, entries=entries, new_entries=fresh)
+
+
+def _refused(task: FeedTask, link: str, reason: str) -> Outcome:
+    # Never fetched: the key is the link itself, since it has no http(s) host to key on.
+    return Outcome(link, task.source.name, task.source.url, link, OutcomeKind.FETCH_FAILED,
+                   reason=reason, detail="feed entry link is not a fetchable http(s) URL; "
+                   "not fetched")
+
+
+def _retry_entry(task: FeedTask, url: str, key: str) -> FeedEntry:
+    return FeedEntry(source=task.source.name, feed_url=task.source.url, url=url, entry_key=key)
+
+
+async def _page_to_article(
+    entry: FeedEntry, settings: Settings, client: httpx.AsyncClient, limiter: HostLimiter,
+    pool: ExtractPool, progress: ProgressHook | None, learned: frozenset[str],
+) -> tuple[Article | None, Outcome]:
+    placed = False
+
+    async def take_place() -> None:
+        # Inside the host's slot, so that pages queued for a slow host hold no place.
+        nonlocal placed
+        await pool.take_place()
+        placed = True
+
+    try:
+        try:
+            page = await _fetch_page(entry, settings, client, limiter, take_place)
+        except FetchError as exc:
+            return None, _outcome(entry, OutcomeKind.FETCH_FAILED, exc.reason, exc.detail)
+        except DecodeError as exc:
+            return None, _outcome(entry, OutcomeKind.FETCH_FAILED, "undecodable", str(exc))
+        finally:
+            if progress:
+                progress(entry.source, -1)
+        try:
+            article = await pool.extract(page, learned)
+        except ExtractError as exc:
+            return None, _outcome(entry, OutcomeKind.EXTRACT_FAILED, exc.reason, exc.detail)
+    finally:
+        if placed:
+            pool.free_place()
+    return article, _outcome(entry, OutcomeKind.LOADED, article_id=article.article_id)
+
+
+async def _fetch_page(entry: FeedEntry, settings: Settings, client: httpx.AsyncClient,
+                      limiter: HostLimiter, before: Callable[[], Awaitable[None]]) -> Page:
+    got = await _polite_fetch(entry.url, settings, client, limiter, accept=_PAGE_ACCEPT,
+                              before=before)
+    if got.content_type not in _HTML_TYPES:
+        raise FetchError("not_html", f"Content-Type {got.content_type} is not a web page")
+    html, _charset = decode_html(got.body, got.headers.get("content-type", ""))
+    return Page(entry, got.final_url, got.status, got.content_type, html, datetime.now(UTC))
+
+
+def _outcome(entry: FeedEntry, kind: OutcomeKind, reason: str | None = None,
+             detail: str | None = None, article_id: str | None = None) -> Outcome:
+    return Outcome(entry.url, entry.source, entry.feed_url, entry.entry_key, kind,
+                   reason=reason, detail=(detail or None) and detail[:500],
+                   article_id=article_id)

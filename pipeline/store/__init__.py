@@ -1,0 +1,1 @@
+"""Store: DuckDB connection and migrations, the single loader."""

@@ -1,0 +1,206 @@
+"""The single writer: merge a run's decided batch into DuckDB in one transaction."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pipeline.fetch.schedule import next_feed_state
+from pipeline.records import FeedResult, FeedStatus
+from pipeline.run.decide import DUPLICATE_SCHEMA, SIGNATURE_SCHEMA
+from pipeline.run.folder import feed_result_from_json, read_json, write_json
+from pipeline.store.db import sql
+from pipeline.store.new_rows import store_new
+
+_TS = pa.timestamp("us", tz="UTC")
+OUTCOME_SCHEMA = pa.schema([
+    ("url", pa.string()), ("entry_key", pa.string()), ("source", pa.string()),
+    ("feed_url", pa.string()), ("outcome", pa.string()), ("reason", pa.string()),
+    ("detail", pa.string()), ("article_id", pa.string()), ("title", pa.string()),
+    ("relevance_score", pa.float64()),
+])
+FEED_SCHEMA = pa.schema([
+    ("source", pa.string()), ("feed_url", pa.string()), ("status", pa.string()),
+    ("http_status", pa.int32()), ("error", pa.string()), ("entries", pa.int32()),
+    ("new_entries", pa.int32()), ("fetched_at", _TS),
+])
+FEED_STATE_SCHEMA = pa.schema([
+    ("feed_url", pa.string()), ("source", pa.string()), ("etag", pa.string()),
+    ("last_modified", pa.string()), ("last_status", pa.string()),
+    ("last_http_status", pa.int32()), ("last_error", pa.string()),
+    ("consecutive_failures", pa.int32()), ("last_fetched_at", _TS),
+    ("last_success_at", _TS), ("next_fetch_at", _TS), ("unchanged_polls", pa.int32()),
+])
+
+
+def load(folder: Path, con: duckdb.DuckDBPyConnection, *, trigger: str = "cli",
+         started_at: datetime | None = None) -> dict[str, Any]:
+    """Insert a decided run folder into the database; a second call is a no-op.
+
+    Args:
+        folder: run folder with ``decided/`` written by ``decide``.
+        con: the writer connection.
+        trigger: ``cli`` or ``airflow``, recorded with the run.
+        started_at: when the run began (defaults to the plan file's time).
+
+    Returns:
+        The run summary (also written to ``summary.json``).
+    """
+    plan = read_json(folder / "plan.json")
+    run_id = plan["run_id"]
+    found = con.execute(sql("queries/run_status"), {"run_id": run_id}).fetchall()
+    loaded = bool(found) and found[0][0] == "loaded"
+    if loaded and (folder / "summary.json").exists():
+        summary: dict[str, Any] = read_json(folder / "summary.json")
+        return summary
+    outcomes = read_json(folder / "decided" / "outcomes.json")
+    feeds = [feed_result_from_json(r) for r in read_json(folder / "decided" / "feeds.json")]
+    counts = _count(outcomes)
+    if not loaded:
+        started = started_at or datetime.fromtimestamp(
+            (folder / "plan.json").stat().st_mtime, UTC)
+        _load_in_one_transaction(con, folder, run_id, outcomes, feeds,
+                                 _run_row(run_id, started, trigger, feeds, counts))
+    # Also reached when a loader died after its commit but before writing the summary:
+    # the database has the batch, so the summary is rebuilt from decided/.
+    summary = _summary(run_id, feeds, counts, outcomes, plan.get("skipped_not_due") or [])
+    write_json(folder / "summary.json", summary)
+    return summary
+
+
+def _load_in_one_transaction(con: duckdb.DuckDBPyConnection, folder: Path, run_id: str,
+                             outcomes: list[dict[str, Any]], feeds: list[FeedResult],
+                             run_row: dict[str, Any]) -> None:
+    con.execute("begin transaction")
+    try:
+        _insert_batch(con, folder, run_id, outcomes, feeds)
+        con.execute(sql("queries/insert_run"), run_row)
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    con.execute("checkpoint")
+
+
+def mark_checked(folder: Path, summary: dict[str, Any], failed: list[dict[str, Any]],
+                 ) -> dict[str, Any]:
+    """Record in the run's summary that the post-load checks ran, and what failed."""
+    summary = {**summary, "checked": True, "dq_failed": [
+        f"{f['suite']}: {f['expectation']}" for f in failed]}
+    write_json(folder / "summary.json", summary)
+    return summary
+
+
+def _insert_batch(con: duckdb.DuckDBPyConnection, folder: Path, run_id: str,
+                  outcomes: list[dict[str, Any]], feeds: list[FeedResult]) -> None:
+    params = {"run_id": run_id}
+    staged = {
+        "staged_articles": pq.read_table(folder / "decided" / "articles.parquet"),
+        "staged_duplicates": pq.read_table(folder / "decided" / "duplicates.parquet",
+                                           schema=DUPLICATE_SCHEMA),
+        "staged_signatures": pq.read_table(folder / "decided" / "signatures.parquet",
+                                           schema=SIGNATURE_SCHEMA),
+        "staged_outcomes": pa.Table.from_pylist(outcomes, schema=OUTCOME_SCHEMA),
+        "staged_feeds": pa.Table.from_pylist(
+            [_feed_row(f) for f in feeds], schema=FEED_SCHEMA),
+    }
+    fresh = store_new(con, staged.pop("staged_articles"), staged.pop("staged_signatures"),
+                      run_id)
+    staged["staged_articles"] = fresh  # paragraphs of the stored ones teach boilerplate
+    for name, table in staged.items():
+        con.register(name, table)
+    try:
+        con.execute(sql("queries/learn_boilerplate"))
+        con.execute(sql("queries/insert_duplicates"))
+        con.execute(sql("queries/delete_run_outcomes"), params)
+        con.execute(sql("queries/insert_outcomes"), params)
+        con.execute(sql("queries/insert_feed_events"), params)
+        con.register("staged_feed_state", _feed_states(con, feeds))
+        con.execute(sql("queries/upsert_feed_state"), params)
+        _insert_quality(con, folder)
+    finally:
+        for name in [*staged, "staged_feed_state"]:
+            con.unregister(name)
+
+
+def _insert_quality(con: duckdb.DuckDBPyConnection, folder: Path) -> None:
+    for row in read_json(folder / "decided" / "quarantine.json"):
+        con.execute(sql("queries/insert_quarantine"), {
+            **{k: row[k] for k in ("run_id", "article_id", "url", "source", "title")},
+            "failed": json.dumps(row["failed"]), "record": json.dumps(row["record"])})
+    run_id = read_json(folder / "plan.json")["run_id"]
+    insert_dq_results(con, run_id, read_json(folder / "decided" / "dq_results.json"))
+
+
+def insert_dq_results(con: duckdb.DuckDBPyConnection, run_id: str,
+                      results: list[dict[str, Any]]) -> None:
+    """Store expectation results (one row each) for trend queries."""
+    for res in results:
+        con.execute(sql("queries/insert_dq_result"), {
+            "run_id": run_id, "suite": res["suite"], "expectation": res["expectation"],
+            "success": res["success"], "observed_value": res["observed_value"],
+            "unexpected_count": res["unexpected_count"],
+            "element_count": res["element_count"]})
+
+
+def _feed_states(con: duckdb.DuckDBPyConnection, feeds: list[FeedResult]) -> pa.Table:
+    cur = con.execute(sql("queries/feed_state_for"))
+    columns = [d[0] for d in cur.description]
+    prior = {row[0]: dict(zip(columns, row, strict=True)) for row in cur.fetchall()}
+    rows = [next_feed_state(f, prior.get(f.feed_url)) for f in feeds]
+    return pa.Table.from_pylist(rows, schema=FEED_STATE_SCHEMA)
+
+
+def _feed_row(f: FeedResult) -> dict[str, Any]:
+    return {"source": f.source, "feed_url": f.feed_url, "status": f.status.value,
+            "http_status": f.http_status, "error": f.error, "entries": f.entries,
+            "new_entries": f.new_entries, "fetched_at": f.fetched_at}
+
+
+def _count(outcomes: list[dict[str, Any]]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for out in outcomes:
+        counts[out["outcome"]] = counts.get(out["outcome"], 0) + 1
+    return dict(sorted(counts.items()))
+
+
+def _run_row(run_id: str, started: datetime, trigger: str, feeds: list[FeedResult],
+             counts: dict[str, int]) -> dict[str, Any]:
+    by_status = [f.status for f in feeds]
+    return {
+        "run_id": run_id, "started_at": started, "status": "loaded", "trigger": trigger,
+        "feeds_total": len(feeds), "feeds_ok": by_status.count(FeedStatus.OK),
+        "feeds_not_modified": by_status.count(FeedStatus.NOT_MODIFIED),
+        "feeds_failed": by_status.count(FeedStatus.FAILED),
+        "counts": json.dumps(counts), "error": None,
+    }
+
+
+def _summary(run_id: str, feeds: list[FeedResult], counts: dict[str, int],
+             outcomes: list[dict[str, Any]], skipped: list[str]) -> dict[str, Any]:
+    failures = [
+        {"url": o["url"], "source": o["source"], "outcome": o["outcome"],
+         "reason": o["reason"], "detail": o["detail"]}
+        for o in outcomes if o["outcome"] in ("fetch_failed", "extract_failed")
+    ]
+    by_method: dict[str, int] = {}
+    for o in outcomes:
+        if o["outcome"] == "duplicate":
+            by_method[o["reason"]] = by_method.get(o["reason"], 0) + 1
+    return {
+        "run_id": run_id,
+        "counts": counts,
+        "duplicates_by_method": dict(sorted(by_method.items())),
+        "feeds": [{"source": f.source, "feed_url": f.feed_url, "status": f.status.value,
+                   "http_status": f.http_status, "entries": f.entries,
+                   "new_entries": f.new_entries, "error": f.error} for f in feeds],
+        "page_failures": failures,
+        # Feeds the planner left alone because their next_fetch_at lies ahead.
+        "skipped_not_due": sorted(skipped),
+    }

@@ -1,0 +1,91 @@
+"""CI quality gate: extraction and relevance must not fall below the pinned floors."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from datetime import UTC, datetime
+
+import pytest
+import trafilatura
+import yaml
+
+from pipeline.enrich.theme import score_article
+from pipeline.extract.article import extract_article
+from pipeline.records import FeedEntry, Page
+from pipeline.settings import Settings
+from tests.conftest import FIXTURES, ROOT
+from tests.support.evaluate import boilerplate_scores, shingle_f1
+
+FLOORS = json.loads((ROOT / "tests" / "quality_floors.json").read_text(encoding="utf-8"))
+# A floor this far below the measured value is stale: raise it so a regression shows.
+RATCHET = 0.03
+
+
+def rcwire_text(html: str, url: str) -> str:
+    page = Page(FeedEntry("gate", "gate", url, url), url, 200, "text/html", html,
+                datetime.now(UTC))
+    return extract_article(page).text
+
+
+def check(name: str, measured: float) -> None:
+    floor = FLOORS[name]
+    assert measured >= floor, f"{name} fell to {measured:.4f}, floor {floor}"
+    assert measured - floor <= RATCHET, (
+        f"{name} is {measured:.4f}, far above its floor {floor}: raise the floor")
+
+
+@pytest.fixture(scope="module")
+def news_pages() -> list[tuple[str, dict[str, object]]]:
+    folder = FIXTURES / "news_subset"
+    truth = json.loads((folder / "ground_truth.json").read_text(encoding="utf-8"))
+    return [(gzip.decompress((folder / "html" / n).read_bytes()).decode("utf-8", "replace"),
+             truth[n]) for n in sorted(truth)]
+
+
+def test_news_subset_f1_above_floor_and_trafilatura(news_pages: list) -> None:
+    ours = shingle_f1((rcwire_text(h, t["url"]), t["body"]) for h, t in news_pages)
+    theirs = max(
+        shingle_f1(((trafilatura.extract(h, url=t["url"], include_comments=False, **opt) or ""),
+                    t["body"]) for h, t in news_pages)["f1"]
+        for opt in ({}, {"favor_precision": True}, {"favor_recall": True})
+    )
+    check("news_subset_f1", ours["f1"])
+    assert ours["f1"] - theirs >= FLOORS["news_subset_f1_margin_over_trafilatura"], (
+        f"rcwire F1 {ours['f1']:.4f} no longer beats trafilatura's best {theirs:.4f}")
+
+
+def test_corpus_boilerplate_removed_and_body_kept() -> None:
+    totals = [0, 0, 0, 0]
+    golds = sorted((FIXTURES / "corpus" / "boilerplate").glob("*/*.gold.json"))
+    assert len(golds) >= 36
+    for path in golds:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        html = path.with_name(path.name.replace(".gold.json", ".html")).read_text("utf-8")
+        out = rcwire_text(html, f"https://example.org/{path.parent.name}/{path.stem}")
+        got = boilerplate_scores(out, gold["body_paragraphs"],
+                                 [b["text"] for b in gold["boilerplate"]])
+        totals = [a + b for a, b in zip(totals, got, strict=True)]
+    check("corpus_boilerplate_removed", totals[0] / totals[1])
+    check("corpus_body_tokens_kept", totals[2] / totals[3])
+
+
+def test_relevance_precision_and_recall() -> None:
+    settings_threshold = Settings().relevance_threshold
+    items = yaml.safe_load((FIXTURES / "relevance.yaml").read_text(encoding="utf-8"))
+    assert len(items) >= 40
+    tp = fp = fn = 0
+    for item in items:
+        on = score_article(item["title"], item["lead"]).score >= settings_threshold
+        truth = item["label"] == "on_theme"
+        tp, fp, fn = tp + (on and truth), fp + (on and not truth), fn + (truth and not on)
+    check("relevance_precision", tp / (tp + fp))
+    check("relevance_recall", tp / (tp + fn))
+
+
+def test_floors_file_lists_every_gate() -> None:
+    expected = {"news_subset_f1", "news_subset_f1_margin_over_trafilatura",
+                "corpus_boilerplate_removed", "corpus_body_tokens_kept",
+                "relevance_precision", "relevance_recall"}
+    assert expected <= set(FLOORS)
+    assert all(0 < FLOORS[k] <= 1 for k in expected)

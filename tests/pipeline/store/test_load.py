@@ -1,0 +1,39 @@
+"""The loader's bookkeeping across runs: paragraph counts that teach boilerplate."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+from pipeline.clean.learned import paragraph_hash
+from pipeline.clean.text import fold
+from pipeline.records import Article
+from pipeline.settings import Settings
+from pipeline.store import db
+from tests.conftest import SAMPLES
+from tests.support.staging import article, run_articles
+
+SEEDS = sorted((SAMPLES / "seeds").glob("*.gold.json"))
+SHARED = "Follow our coverage of Russia and China on the Eurasia desk every weekday morning."
+
+
+def staged(url: str, seed: int) -> Article:
+    """An article with the paragraph hashes extraction gives it."""
+    paras = [*json.loads(SEEDS[seed].read_text(encoding="utf-8"))["body_paragraphs"], SHARED]
+    return replace(article(url, paras),
+                   body_hashes=tuple(paragraph_hash(fold(p)) for p in paras))
+
+
+def test_paragraph_counts_grow_across_runs(settings: Settings) -> None:
+    run_articles(settings, "r1", [staged("https://a.example/1", 0),
+                                  staged("https://a.example/2", 1)])
+    run_articles(settings, "r2", [staged("https://a.example/3", 2)])
+    with db.opened(settings.db) as con:
+        shared = con.execute(
+            "select articles, first_seen < last_seen from source_boilerplate "
+            "where source = 'a' and para_hash = $h",
+            {"h": paragraph_hash(fold(SHARED))}).fetchall()
+        once = con.execute("select count(*) from source_boilerplate where articles = 1",
+                           ).fetchall()[0][0]
+    assert shared == [(3, True)]  # one row: two articles of r1, one of r2
+    assert once > 0  # the seeds' own paragraphs, seen once each

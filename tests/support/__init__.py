@@ -1,0 +1,1 @@
+"""Test-only code: fault servers, staging helpers, evaluation."""
