@@ -95,6 +95,21 @@ def _with_sample_site(settings: Any, sources: Path | None) -> tuple[Any, Any]:
     return settings.model_copy(update=update), site
 
 
+@app.command("settings")
+def settings_command(
+    markdown: Annotated[bool, typer.Option(
+        "--markdown", help="Print docs/settings.md (every variable, default, meaning).")] = False,
+) -> None:
+    """Show the settings in force (secrets hidden), or document them all as Markdown."""
+    from pipeline.settings import settings_markdown
+
+    if markdown:
+        typer.echo(settings_markdown(), nl=False)
+        return
+    for name, value in _settings().model_dump(mode="json").items():
+        typer.echo(f"RCWIRE_{name.upper()}={'' if value is None else value}")
+
+
 @app.command()
 def clean(
     paths: Annotated[

@@ -1,7 +1,10 @@
-"""One settings object for the whole pipeline.
+"""One settings object for the whole project: pipeline, Airflow DAGs and alerts.
 
 Every field can be overridden from the environment as ``RCWIRE_<FIELD>`` (upper case),
-e.g. ``RCWIRE_DB=/srv/rcwire.duckdb``. Defaults are the values below; the README lists them.
+e.g. ``RCWIRE_DB=/srv/rcwire.duckdb``. Defaults are the values below. Each field's
+``description`` is the documentation: ``rcwire settings --markdown`` writes
+``docs/settings.md`` from them (a test fails when that page is stale), grouped by the
+``section`` of each field.
 """
 
 from __future__ import annotations
@@ -11,10 +14,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
+from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from pipeline.paths import project_dir
+
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+# The shipped User-Agent names no one to contact: a live run refuses it (see fetch.sources).
+PLACEHOLDER_AGENT = "rcwire/0.1 (+contact-unset; news research crawler)"
 
 
 class Settings(BaseSettings):
@@ -26,13 +34,18 @@ class Settings(BaseSettings):
 
     # Storage
     db: Path = Field(Path("data/rcwire.duckdb"), description="DuckDB file analysts query.")
-    sources: Path = Field(Path("samples/sources.yaml"), description="YAML list of feeds.")
+    sources: Path = Field(
+        default_factory=lambda: project_dir("config") / "sources.yaml",
+        description="YAML list of feeds (default: the live list, config/sources.yaml; "
+                    "`rcwire run --sample-site` uses samples/sources.yaml).")
     data_dir: Path = Field(Path("data"), description="Run folders with staged Parquet.")
 
     # Fetching
     user_agent: str = Field(
-        "rcwire/0.1 (+https://github.com/rcwire/rcwire; news research crawler)",
-        description="Honest User-Agent sent with every request.",
+        PLACEHOLDER_AGENT,
+        description="Honest User-Agent sent with every request: name a contact (URL or "
+                    "e-mail) for the operators of the sites you fetch. A live run refuses "
+                    "the placeholder default; loopback-only runs (the sample site) accept it.",
     )
     connect_timeout: float = Field(5.0, description="Seconds to establish a connection.")
     read_timeout: float = Field(10.0, description="Seconds between two received chunks.")
@@ -79,6 +92,48 @@ class Settings(BaseSettings):
     max_missing_author_share: float = Field(
         0.95, description="Run check: share of a source's recent articles without an author.")
 
+
+    # --- Airflow DAGs (read while the DAG files are parsed; no I/O)
+    schedule: str | None = Field(
+        "@daily", description="Ingest schedule: preset or cron; 'none' for manual runs only.",
+        json_schema_extra={"section": "airflow"})
+    feed_pool: str = Field("rcwire_feeds", description="Airflow pool of the per-feed tasks.",
+                           json_schema_extra={"section": "airflow"})
+    retention_days: int = Field(14, ge=1, description="Days a run folder is kept.",
+                                json_schema_extra={"section": "airflow"})
+    retries: int = Field(2, ge=0, description="Retries of every task (0: none).",
+                         json_schema_extra={"section": "airflow"})
+    retry_delay: float = Field(
+        300.0, gt=0, description="Seconds before the first retry; doubles on each retry.",
+        json_schema_extra={"section": "airflow"})
+    report_days: int = Field(
+        30, ge=0, description="Days the HTML report covers, ending today (0: all history).",
+        json_schema_extra={"section": "airflow"})
+
+    # --- Alerts (failed runs and failed data-quality checks)
+    smtp_host: str | None = Field(None, description="SMTP server; unset disables email.",
+                                  json_schema_extra={"section": "alerts"})
+    smtp_port: int = Field(25, description="SMTP port (587 with STARTTLS is usual).",
+                           json_schema_extra={"section": "alerts"})
+    smtp_from: str = Field("rcwire@localhost", description="From address of alert emails.",
+                           json_schema_extra={"section": "alerts"})
+    smtp_starttls: bool = Field(False, description="Upgrade the SMTP session with STARTTLS.",
+                                json_schema_extra={"section": "alerts"})
+    smtp_user: str | None = Field(None, description="SMTP login, if the server wants one.",
+                                  json_schema_extra={"section": "alerts"})
+    smtp_password: SecretStr | None = Field(None, description="SMTP password.",
+                                            json_schema_extra={"section": "alerts"})
+    alert_emails: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="Comma-separated recipients of alert emails.",
+        json_schema_extra={"section": "alerts"})
+    webhook_url: str | None = Field(
+        None, description="Slack-compatible incoming webhook; unset disables it.",
+        json_schema_extra={"section": "alerts"})
+    report_url: str | None = Field(
+        None, description="Link put in every alert: where an operator should look first.",
+        json_schema_extra={"section": "alerts"})
+    alert_timeout: float = Field(10.0, description="Seconds allowed per channel.",
+                                 json_schema_extra={"section": "alerts"})
     @field_validator("allow_private_hosts", mode="before")
     @classmethod
     def _split_networks(cls, value: object) -> object:
@@ -94,6 +149,20 @@ class Settings(BaseSettings):
             return [p.strip().lower() for p in value.split(",") if p.strip()]
         return value
 
+    @field_validator("alert_emails", mode="before")
+    @classmethod
+    def _split_emails(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [p.strip() for p in value.split(",") if p.strip()]
+        return value
+
+    @field_validator("schedule", mode="before")
+    @classmethod
+    def _none_schedule(cls, value: object) -> object:
+        if isinstance(value, str) and value.strip().lower() in ("", "none", "null"):
+            return None
+        return value
+
     @property
     def runs_dir(self) -> Path:
         """Folder holding one sub-folder per run."""
@@ -104,3 +173,36 @@ class Settings(BaseSettings):
 def get_settings() -> Settings:
     """The process-wide settings, read once from the environment."""
     return Settings()
+
+
+SECTIONS = {"pipeline": "Pipeline", "airflow": "Airflow DAGs", "alerts": "Alerts"}
+
+
+def settings_markdown() -> str:
+    """``docs/settings.md``: every ``RCWIRE_*`` variable, its default and meaning, by section."""
+    lines = ["# Settings", "",
+             "Every setting is an environment variable `RCWIRE_<NAME>`; an empty variable "
+             "counts as unset. Generated from `pipeline/settings.py` by "
+             "`rcwire settings --markdown > docs/settings.md` (a test fails when this page "
+             "is stale).", ""]
+    for section, title in SECTIONS.items():
+        lines += [f"## {title}", "", "| variable | default | meaning |", "|---|---|---|"]
+        for name, field in Settings.model_fields.items():
+            extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
+            if extra.get("section", "pipeline") != section:
+                continue
+            lines.append(f"| `RCWIRE_{name.upper()}` | {_default_text(name, field)} | "
+                         f"{(field.description or '').replace('|', '/')} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _default_text(name: str, field: FieldInfo) -> str:
+    if name == "sources":  # a path inside the installed package: name it as users see it
+        return "`config/sources.yaml`"
+    value = field.get_default(call_default_factory=True)
+    if value is None or value == []:
+        return "(unset)"
+    if isinstance(value, list):
+        value = ",".join(str(v) for v in value)
+    return f"`{value}`"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -96,3 +98,29 @@ def _describe(exc: ValidationError) -> str:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+def require_contact(user_agent: str, sources: list[Source]) -> None:
+    """Refuse the placeholder User-Agent when a run would reach other people's servers.
+
+    Site operators block crawlers they cannot contact; a loopback-only run (the sample
+    site, tests) reaches no one, so it may keep the placeholder.
+    """
+    if "contact-unset" not in user_agent:
+        return
+    remote = [s.url for s in sources if not _is_loopback(s.url)]
+    if remote:
+        raise RunError(
+            "set RCWIRE_USER_AGENT to name this crawler and a contact (URL or e-mail) before "
+            f"fetching {len(remote)} live feed(s), e.g. "
+            "RCWIRE_USER_AGENT='rcwire/0.1 (+https://your.org/crawler; ops@your.org)'")
+
+
+def _is_loopback(url: str) -> bool:
+    host = (urlsplit(url).hostname or "").strip("[]").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

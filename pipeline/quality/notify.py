@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from email import policy
 from email.message import EmailMessage
 from functools import cache
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
-from pydantic import Field, SecretStr, field_validator
-from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from pipeline.settings import Settings, get_settings
 
 if TYPE_CHECKING:
     from airflow.sdk import BaseNotifier
@@ -40,37 +40,6 @@ _EXCEPTION_MAX = 500
 # RFC 5322's hard line limit: long subjects (run ids) stay on one line instead of being
 # folded right after "Subject:", which some clients show with a leading space.
 _MAIL_POLICY = policy.SMTP.clone(max_line_length=998)
-
-
-class AlertSettings(BaseSettings):
-    """Where alerts go; env prefix ``RCWIRE_``. A channel with no target is off.
-
-    Empty variables count as unset, so a deployment can pass every one through blank.
-    """
-
-    model_config = SettingsConfigDict(env_prefix="RCWIRE_", extra="ignore",
-                                      env_ignore_empty=True)
-
-    smtp_host: str | None = Field(None, description="SMTP server; unset disables email.")
-    smtp_port: int = Field(25, description="SMTP port (587 with STARTTLS is usual).")
-    smtp_from: str = Field("rcwire@localhost", description="From address of alert emails.")
-    smtp_starttls: bool = Field(False, description="Upgrade the SMTP session with STARTTLS.")
-    smtp_user: str | None = Field(None, description="SMTP login, if the server wants one.")
-    smtp_password: SecretStr | None = Field(None, description="SMTP password.")
-    alert_emails: Annotated[list[str], NoDecode] = Field(
-        default_factory=list, description="Comma-separated recipients of alert emails.")
-    webhook_url: str | None = Field(
-        None, description="Slack-compatible incoming webhook; unset disables it.")
-    report_url: str | None = Field(
-        None, description="Link put in every alert: where an operator should look first.")
-    alert_timeout: float = Field(10.0, description="Seconds allowed per channel.")
-
-    @field_validator("alert_emails", mode="before")
-    @classmethod
-    def _split_emails(cls, value: object) -> object:
-        if isinstance(value, str):
-            return [p.strip() for p in value.split(",") if p.strip()]
-        return value
 
 
 @dataclass(frozen=True)
@@ -118,13 +87,12 @@ class Alert:
         return {"text": _clip(self.as_text(), _SECTION_MAX), "blocks": blocks}
 
 
-@cache
-def alert_settings() -> AlertSettings:
-    """The process-wide alert settings, read once from the environment."""
-    return AlertSettings()
+def alert_settings() -> Settings:
+    """The process-wide settings (alert fields are one section of them)."""
+    return get_settings()
 
 
-def send(alert: Alert, settings: AlertSettings | None = None) -> list[str]:
+def send(alert: Alert, settings: Settings | None = None) -> list[str]:
     """Deliver one alert to every configured channel.
 
     Args:
@@ -153,7 +121,7 @@ def send(alert: Alert, settings: AlertSettings | None = None) -> list[str]:
     return delivered
 
 
-def _send_email(alert: Alert, conf: AlertSettings, host: str) -> None:
+def _send_email(alert: Alert, conf: Settings, host: str) -> None:
     msg = EmailMessage(policy=_MAIL_POLICY)
     msg["Subject"] = alert.subject
     msg["From"] = conf.smtp_from
@@ -172,7 +140,7 @@ def _post_webhook(alert: Alert, url: str, timeout: float) -> None:
     response.raise_for_status()
 
 
-def run_failed_alert(context: Mapping[str, Any], settings: AlertSettings | None = None) -> Alert:
+def run_failed_alert(context: Mapping[str, Any], settings: Settings | None = None) -> Alert:
     """The alert for a failed Airflow task, from its callback context.
 
     Args:

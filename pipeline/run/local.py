@@ -14,7 +14,7 @@ from typing import Any
 
 from pipeline.extract.pool import ExtractPool
 from pipeline.fetch.http import HostLimiter, make_client
-from pipeline.fetch.sources import load_sources
+from pipeline.fetch.sources import load_sources, require_contact
 from pipeline.quality.notify import Alert, alert_settings, send
 from pipeline.quality.post_load import check_run
 from pipeline.records import FeedResult, FeedTask
@@ -40,6 +40,7 @@ def plan(settings: Settings, run_id: str, sources_path: Path | None = None,
          *, only_due: bool = True) -> Path:
     """Migrate the database and write the run's plan; returns the run folder."""
     sources = load_sources(sources_path or settings.sources)
+    require_contact(settings.user_agent, sources)
     with db.opened(settings.db, wait=WRITER_WAIT) as con:
         db.migrate(con)
         return plan_run(con, sources, settings.runs_dir, run_id, only_due=only_due)

@@ -16,12 +16,8 @@ import logging
 import shutil
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
-from functools import cache
 from pathlib import Path
 from typing import Any
-
-from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from pipeline.settings import Settings, get_settings
 
@@ -34,34 +30,9 @@ UNHEALTHY_FAILURES = 3
 STALE_AFTER = timedelta(days=3)
 
 
-class DagSettings(BaseSettings):
-    """Scheduling knobs of the Airflow DAGs; env prefix ``RCWIRE_`` (empty means unset)."""
-
-    model_config = SettingsConfigDict(env_prefix="RCWIRE_", extra="ignore",
-                                      env_ignore_empty=True)
-
-    schedule: str | None = Field(
-        "@daily", description="Ingest schedule: preset or cron; 'none' for manual runs only.")
-    feed_pool: str = Field("rcwire_feeds", description="Airflow pool of the per-feed tasks.")
-    retention_days: int = Field(14, ge=1, description="Days a run folder is kept.")
-    retries: int = Field(2, ge=1, description="Retries of every task.")
-    retry_delay: float = Field(
-        300.0, gt=0, description="Seconds before the first retry; doubles on each retry.")
-    report_days: int = Field(
-        30, ge=0, description="Days the HTML report covers, ending today (0: all history).")
-
-    @field_validator("schedule", mode="before")
-    @classmethod
-    def _none_schedule(cls, value: object) -> object:
-        if isinstance(value, str) and value.strip().lower() in ("", "none", "null"):
-            return None
-        return value
-
-
-@cache
-def dag_settings() -> DagSettings:
-    """The DAG settings, read once per process from the environment."""
-    return DagSettings()
+def dag_settings() -> Settings:
+    """The settings the DAG files read while parsing (the Airflow section among them)."""
+    return get_settings()
 
 
 def default_args() -> dict[str, Any]:

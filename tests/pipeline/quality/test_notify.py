@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 
-from pipeline.quality.notify import Alert, AlertSettings, send
+from pipeline.quality.notify import Alert, send
+from pipeline.settings import Settings
 
 ALERT = Alert(
     kind="dq_failed",
@@ -107,7 +108,7 @@ def webhook() -> Iterator[WebhookReceiver]:
 def test_one_alert_gives_one_email_and_one_post(smtp: tuple[MailSink, int],
                                                 webhook: WebhookReceiver) -> None:
     sink, port = smtp
-    settings = AlertSettings(smtp_host="127.0.0.1", smtp_port=port,
+    settings = Settings(smtp_host="127.0.0.1", smtp_port=port,
                              smtp_from="rcwire@desk.example",
                              alert_emails="ops@desk.example, editor@desk.example",
                              webhook_url=webhook.url)
@@ -134,7 +135,7 @@ def test_one_alert_gives_one_email_and_one_post(smtp: tuple[MailSink, int],
 def test_unreachable_webhook_is_logged_not_raised(smtp: tuple[MailSink, int],
                                                   caplog: pytest.LogCaptureFixture) -> None:
     sink, port = smtp
-    settings = AlertSettings(smtp_host="127.0.0.1", smtp_port=port,
+    settings = Settings(smtp_host="127.0.0.1", smtp_port=port,
                              alert_emails="ops@desk.example",
                              webhook_url=f"http://127.0.0.1:{free_port()}/hook",
                              alert_timeout=2.0)
@@ -146,13 +147,13 @@ def test_unreachable_webhook_is_logged_not_raised(smtp: tuple[MailSink, int],
 
 def test_webhook_error_status_is_not_delivered() -> None:
     with WebhookReceiver(status=500) as receiver:
-        assert send(ALERT, AlertSettings(webhook_url=receiver.url)) == []
+        assert send(ALERT, Settings(webhook_url=receiver.url)) == []
         assert len(receiver.posts) == 1
 
 
 def test_unreachable_smtp_is_logged_not_raised(webhook: WebhookReceiver,
                                                caplog: pytest.LogCaptureFixture) -> None:
-    settings = AlertSettings(smtp_host="127.0.0.1", smtp_port=free_port(),
+    settings = Settings(smtp_host="127.0.0.1", smtp_port=free_port(),
                              alert_emails="ops@desk.example",
                              webhook_url=webhook.url, alert_timeout=2.0)
 
@@ -162,12 +163,12 @@ def test_unreachable_smtp_is_logged_not_raised(webhook: WebhookReceiver,
 
 
 def test_no_channel_configured_sends_nothing() -> None:
-    assert send(ALERT, AlertSettings()) == []
+    assert send(ALERT, Settings()) == []
 
 
 def test_email_needs_recipients(smtp: tuple[MailSink, int]) -> None:
     sink, port = smtp
-    assert send(ALERT, AlertSettings(smtp_host="127.0.0.1", smtp_port=port)) == []
+    assert send(ALERT, Settings(smtp_host="127.0.0.1", smtp_port=port)) == []
     assert sink.envelopes == []
 
 

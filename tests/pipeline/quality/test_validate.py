@@ -8,10 +8,9 @@ from collections.abc import Iterator
 import duckdb
 import pytest
 
-from pipeline.quality.notify import alert_settings
 from pipeline.quality.quarantine import get_quarantined, list_quarantined, release
 from pipeline.quality.validate import marker_regexes, suite_names
-from pipeline.settings import Settings
+from pipeline.settings import Settings, get_settings
 from pipeline.store import db
 from tests.conftest import FIXTURES, SAMPLES
 from tests.pipeline.quality.test_notify import MailSink, WebhookReceiver, smtp, webhook  # noqa: F401
@@ -56,9 +55,9 @@ def channels(monkeypatch: pytest.MonkeyPatch, smtp: tuple[MailSink, int],  # noq
     monkeypatch.setenv("RCWIRE_SMTP_PORT", str(port))
     monkeypatch.setenv("RCWIRE_ALERT_EMAILS", "dq-owner@desk.example")
     monkeypatch.setenv("RCWIRE_WEBHOOK_URL", webhook.url)
-    alert_settings.cache_clear()
+    get_settings.cache_clear()
     yield sink, webhook
-    alert_settings.cache_clear()
+    get_settings.cache_clear()
 
 
 def rows(settings: Settings, query: str) -> list[tuple]:
