@@ -11,7 +11,7 @@ export AIRFLOW__CORE__LOAD_EXAMPLES := False
 # would otherwise recompile ~5 s of imports from source.
 export UV_COMPILE_BYTECODE := 1
 
-.PHONY: help setup run test lint typecheck clean airflow report audit samples bench
+.PHONY: help setup run test lint typecheck clean airflow report audit samples bench cluster cluster-test
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -52,6 +52,14 @@ bench: ## Performance benchmarks, by hand (~30 min): adds newspaper4k; figures i
 	@uv sync --frozen --quiet --group bench && rm -f $(VENV)/.synced
 	@$(PY) benchmarks/throughput.py --json benchmarks/results/throughput.json
 	@$(PY) benchmarks/growth.py --json benchmarks/results/growth.json
+
+cluster: ## Postgres + Redis + Airflow api-server, scheduler, dag-processor, 2 Celery workers; one ingest run
+	@scripts/cluster-deps.sh
+	@$(PY) -m tests.support.cluster
+
+cluster-test: ## The CeleryExecutor tests: two workers, a worker killed mid-run, a broker outage (~10 min)
+	@scripts/cluster-deps.sh
+	@$(VENV)/bin/pytest -q -m cluster tests/cluster
 
 samples: setup ## Serve the sample site in the foreground (Ctrl-C to stop)
 	@$(RCWIRE) samples serve
