@@ -32,7 +32,7 @@ def rows(db: Path, query: str) -> list[tuple[Any, ...]]:
 
 
 def table_counts(db: Path) -> dict[str, int]:
-    return {t: rows(db, f"select count(*) from {t}")[0][0]  # noqa: S608 (fixed names)
+    return {t: rows(db, f"select count(*) from {t}")[0][0]
             for t in ("articles", "url_outcomes", "article_duplicates", "quarantine")}
 
 
