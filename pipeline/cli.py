@@ -25,6 +25,9 @@ app.add_typer(dq_app, name="dq")
 entities_app = typer.Typer(help="The entity lexicon (config/entities.yaml).",
                            no_args_is_help=True)
 app.add_typer(entities_app, name="entities")
+sources_app = typer.Typer(help="The sources file: check it, add a feed, re-enable a retired one.",
+                          no_args_is_help=True)
+app.add_typer(sources_app, name="sources")
 
 SAMPLE_PORT = 8765
 
@@ -319,3 +322,64 @@ def entities_rebuild(
         database.migrate(con)
         rows = rebuild(con)
     typer.echo(f"{rows} article/entity row(s) from {len(entities)} entities")
+
+
+@sources_app.command("check")
+def sources_check(
+    sources: Annotated[
+        Path | None, typer.Option(help="Sources YAML (default RCWIRE_SOURCES).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per source.")] = False,
+) -> None:
+    """Fetch every source once (robots.txt and the usual guards) and print what answered;
+    exit 1 if any is broken. Writes nothing to the database."""
+    from pipeline.fetch.sources import load_sources
+    from pipeline.run.sources_cmd import check_sources, print_checks
+
+    settings = _settings(sources=sources)
+    checks = check_sources(load_sources(settings.sources), settings)
+    if as_json:
+        for c in checks:
+            typer.echo(json.dumps({**c.__dict__, "broken": c.broken}, default=str))
+    else:
+        print_checks(checks)
+    if any(c.broken for c in checks):
+        raise typer.Exit(1)
+
+
+@sources_app.command("add")
+def sources_add(
+    url: Annotated[str, typer.Argument(help="A feed, or a site's page that links to one.")],
+    sources: Annotated[
+        Path | None, typer.Option(help="Sources YAML (default RCWIRE_SOURCES).")] = None,
+    name: Annotated[str | None, typer.Option(help="Source name (default: from the host).")
+                    ] = None,
+    tag: Annotated[list[str] | None, typer.Option(help="A tag (repeatable).")] = None,
+    language: Annotated[str | None, typer.Option(help="Language to list.")] = None,
+) -> None:
+    """Fetch URL once and append its feed (found from the page if URL is a web page)."""
+    from pipeline.run.sources_cmd import add_source
+
+    settings = _settings(sources=sources)
+    added = add_source(url, settings.sources, settings, name=name, tags=tuple(tag or ()),
+                       language=language)
+    typer.echo(f"added {added.source.name}: {added.source.url} ({added.entries} entries; "
+               f"{added.how}) to {settings.sources}")
+
+
+@sources_app.command("enable")
+def sources_enable(
+    feed: Annotated[str, typer.Argument(help="The retired feed's URL (or source name).")],
+    db: Annotated[Path | None, typer.Option(help="DuckDB file (default RCWIRE_DB).")] = None,
+) -> None:
+    """Re-enable a retired feed (410 Gone, or 404 run after run): the next run fetches it."""
+    from pipeline.run.local import WRITER_WAIT
+    from pipeline.store import db as database
+    from pipeline.store.lifecycle import enable_feed
+
+    settings = _settings(db=db)
+    with database.opened(settings.db, wait=WRITER_WAIT) as con:
+        database.migrate(con)
+        done = enable_feed(con, feed)
+    for f in done:
+        typer.echo(f"re-enabled {f['source']} ({f['feed_url']}), retired for "
+                   f"{f['retired_reason']}; the next run fetches it")

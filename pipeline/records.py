@@ -52,6 +52,8 @@ class FeedTask:
     known_keys: frozenset[str] = frozenset()
     retry_urls: tuple[tuple[str, str], ...] = ()  # (url, entry_key)
     learned: frozenset[str] = frozenset()  # paragraph hashes this source repeats
+    # Runs in a row the feed answered 404 so far (it is retired past a threshold).
+    not_found_runs: int = 0
 
 
 @dataclass(frozen=True)
@@ -143,3 +145,8 @@ class FeedResult:
     warnings: tuple[str, ...] = field(default_factory=tuple)
     # Seconds the feed's host asked us to stay away (Retry-After, or 429 without one).
     retry_after: float | None = None
+    # Life-cycle (pipeline/fetch/lifecycle.py): the feed's new address after a permanent
+    # redirect to a working feed, why the feed is retired now, feeds a web page advertised.
+    moved_to: str | None = None
+    retire: str | None = None
+    discovered: tuple[str, ...] = ()

@@ -134,6 +134,12 @@ class Settings(BaseSettings):
         json_schema_extra={"section": "alerts"})
     alert_timeout: float = Field(10.0, description="Seconds allowed per channel.",
                                  json_schema_extra={"section": "alerts"})
+
+    # --- feed life-cycle (issue 22)
+    feed_retire_after_404: int = Field(
+        10, ge=1, description="Runs in a row a feed must answer 404 before it is retired "
+        "(410 Gone retires at once); `rcwire sources enable URL` brings it back.")
+
     @field_validator("allow_private_hosts", mode="before")
     @classmethod
     def _split_networks(cls, value: object) -> object:

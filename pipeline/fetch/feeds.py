@@ -7,6 +7,9 @@
   with a time budget and an address-space limit: feedparser's e-mail regex is quadratic on
   a crafted author field, and a thread could not be stopped.
 * Entry links that are not http(s) are kept aside as ``refused`` so the run records them.
+* JSON Feed (``pipeline.fetch.jsonfeed``) is read into feedparser's shape and then follows
+  the same path; an HTML page fails as ``html_page`` naming the feeds it advertises
+  (``pipeline.fetch.discover``).
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
+from pipeline.fetch.discover import advertised_feeds, describe, looks_like_html
+from pipeline.fetch.jsonfeed import JsonFeedError, looks_like_json, parse_json_feed
 from pipeline.records import FeedEntry, Source
 from pipeline.urls import canonical_url, url_key
 
@@ -36,21 +41,27 @@ _ENTITY_DECL = tuple("<!ENTITY".encode(enc) for enc in (
 
 
 class FeedParseError(Exception):
-    """The bytes are not a usable RSS/Atom feed; ``reason`` names why."""
+    """The bytes are not a usable RSS/Atom/JSON feed; ``reason`` names why. For an HTML
+    page (``html_page``), ``feeds`` holds the (URL, kind) of the feeds it advertises."""
 
-    def __init__(self, reason: str, detail: str) -> None:
+    def __init__(self, reason: str, detail: str,
+                 feeds: list[tuple[str, str]] | None = None) -> None:
         super().__init__(f"{reason}: {detail}")
         self.reason = reason
         self.detail = detail
+        self.feeds = feeds or []
 
 
 @dataclass(frozen=True)
 class ParsedFeed:
-    """Entries with usable links, warnings, and the (link, reason) of links refused."""
+    """Entries with usable links, warnings, the (link, reason) of links refused, and the
+    feed's declared language and title."""
 
     entries: list[FeedEntry]
     warnings: list[str] = field(default_factory=list)
     refused: list[tuple[str, str]] = field(default_factory=list)
+    language: str | None = None
+    title: str | None = None
 
 
 async def parse_feed_isolated(
@@ -120,20 +131,20 @@ def parse_document(
     source: Source, body: bytes, feed_url: str, content_type: str = "", limit: int = 200,
 ) -> ParsedFeed:
     """``parse_feed`` that also returns the links it refused, with the reason."""
-    if any(decl in body for decl in _ENTITY_DECL):
-        raise FeedParseError("xml_entities", "the document declares XML entities "
-                             "(<!ENTITY>); refused: entity expansion and external entities")
-    headers = {"content-location": feed_url}
-    if content_type:
-        headers["content-type"] = content_type
-    parsed = feedparser.parse(io.BytesIO(body), response_headers=headers,
-                              resolve_relative_uris=True, sanitize_html=True)
-    if not parsed.entries:
+    parsed = _parse_any(body, feed_url, content_type)
+    if not parsed.get("entries"):
+        if not parsed.get("version") and looks_like_html(body, content_type):
+            found = advertised_feeds(body, feed_url)
+            raise FeedParseError("html_page", f"{feed_url[:200]} is a web page, not a feed; "
+                                 + (f"it advertises {describe(found)}" if found else
+                                    "it advertises no feed"), found)
         raise FeedParseError(*_why_empty(parsed))
-    result = ParsedFeed([])
+    feed = parsed.get("feed") or {}
+    result = ParsedFeed([], language=_short(feed.get("language")),
+                        title=_short(feed.get("title")))
     seen: set[str] = set()
     atom = str(parsed.get("version", "")).startswith("atom")
-    for raw in parsed.entries[:limit]:
+    for raw in parsed["entries"][:limit]:
         entry = _entry(source, feed_url, raw, atom=atom)
         if entry is None:
             result.warnings.append(f"entry without a usable http(s) link: {_title(raw)!r}")
@@ -146,6 +157,27 @@ def parse_document(
     return result
 
 
+def _parse_any(body: bytes, feed_url: str, content_type: str) -> Any:
+    """feedparser's result for RSS/Atom, or the same shape for a JSON Feed."""
+    if looks_like_json(body, content_type):
+        try:
+            return parse_json_feed(body)
+        except JsonFeedError as exc:
+            raise FeedParseError(exc.reason, exc.detail) from None
+    if any(decl in body for decl in _ENTITY_DECL):
+        raise FeedParseError("xml_entities", "the document declares XML entities "
+                             "(<!ENTITY>); refused: entity expansion and external entities")
+    headers = {"content-location": feed_url}
+    if content_type:
+        headers["content-type"] = content_type
+    return feedparser.parse(io.BytesIO(body), response_headers=headers,
+                            resolve_relative_uris=True, sanitize_html=True)
+
+
+def _short(value: object) -> str | None:
+    return " ".join(str(value).split())[:100] or None if value else None
+
+
 def _malformed(parsed: Any) -> bool:
     # Servers often label feeds text/html or mislabel the charset; feedparser copes.
     benign = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
@@ -154,9 +186,10 @@ def _malformed(parsed: Any) -> bool:
 
 def _why_empty(parsed: Any) -> tuple[str, str]:
     if _malformed(parsed):
-        return "malformed_feed", f"{type(parsed.bozo_exception).__name__}: {parsed.bozo_exception}"
+        exc = parsed.get("bozo_exception")
+        return "malformed_feed", f"{type(exc).__name__}: {exc}"
     if not parsed.get("version"):
-        return "not_a_feed", "document is not RSS or Atom"
+        return "not_a_feed", "document is not RSS, Atom or JSON Feed"
     return "empty_feed", "feed has no entries"
 
 
@@ -235,10 +268,12 @@ def _from_reply(source: Source, out: bytes) -> ParsedFeed:
     except ValueError:
         raise FeedParseError("parse_crashed", "the parsing process died") from None
     if not reply["ok"]:
-        raise FeedParseError(reply["reason"], reply["detail"])
+        raise FeedParseError(reply["reason"], reply["detail"],
+                             [(u, k) for u, k in reply.get("feeds") or ()])
     entries = [FeedEntry(**{**e, "published_at": _iso(e["published_at"])})
                for e in reply["entries"]]
-    return ParsedFeed(entries, reply["warnings"], [(u, r) for u, r in reply["refused"]])
+    return ParsedFeed(entries, reply["warnings"], [(u, r) for u, r in reply["refused"]],
+                      reply.get("language"), reply.get("title"))
 
 
 def _iso(value: str | None) -> datetime | None:
@@ -271,9 +306,10 @@ def _child() -> None:
         reply: dict[str, Any] = {"ok": True, "entries": [
             {**asdict(e), "published_at": e.published_at.isoformat() if e.published_at
              else None} for e in parsed.entries],
-            "warnings": parsed.warnings, "refused": parsed.refused}
+            "warnings": parsed.warnings, "refused": parsed.refused,
+            "language": parsed.language, "title": parsed.title}
     except FeedParseError as exc:
-        reply = {"ok": False, "reason": exc.reason, "detail": exc.detail}
+        reply = {"ok": False, "reason": exc.reason, "detail": exc.detail, "feeds": exc.feeds}
     except MemoryError:
         reply = {"ok": False, "reason": "parse_out_of_memory",
                  "detail": f"parsing needed over {int(job['memory']) >> 20} MiB"}

@@ -60,6 +60,9 @@ class FetchResult:
     headers: dict[str, str]
     body: bytes
     redirects: int
+    # Where the leading run of permanent redirects (301/308) led, when there was one: a
+    # temporary redirect (302/303/307) anywhere before it keeps the old address.
+    moved_to: str | None = None
 
     @property
     def not_modified(self) -> bool:
@@ -226,6 +229,7 @@ async def fetch(
     etag: str | None = None,
     last_modified: str | None = None,
     accept: str = "*/*",
+    on_redirect: Callable[[str], Awaitable[None]] | None = None,
 ) -> FetchResult:
     """Fetch one URL within the settings' deadline, size cap and redirect limit.
 
@@ -236,6 +240,8 @@ async def fetch(
         etag: validator from an earlier response, sent as ``If-None-Match``.
         last_modified: sent as ``If-Modified-Since``.
         accept: the ``Accept`` header.
+        on_redirect: awaited with each redirect target before it is requested; raises
+            ``FetchError`` to refuse it (feeds: the target host's robots.txt).
 
     Returns:
         The decoded body; ``status`` 304 with an empty body for a conditional hit.
@@ -250,7 +256,7 @@ async def fetch(
         headers["If-Modified-Since"] = last_modified
     try:
         async with asyncio.timeout(settings.deadline):
-            return await _follow(client, url, headers, settings)
+            return await _follow(client, url, headers, settings, on_redirect)
     except TimeoutError:
         raise FetchError("deadline", f"no complete answer within {settings.deadline:g}s") from None
     except BlockedAddressError as exc:
@@ -266,26 +272,34 @@ async def fetch(
 
 async def _follow(
     client: httpx.AsyncClient, url: str, headers: dict[str, str], settings: Settings,
+    on_redirect: Callable[[str], Awaitable[None]] | None = None,
 ) -> FetchResult:
     current = url
     seen: set[str] = set()
+    moved: str | None = None
+    permanent = True  # every redirect so far was 301/308
     for hop in range(settings.max_redirects + 1):
         check_scheme(current)
         if current in seen:
             raise FetchError("redirect_loop", f"redirected back to {current[:200]}")
         seen.add(current)
+        if hop and on_redirect is not None:
+            await on_redirect(current)
         async with client.stream("GET", current, headers=headers) as resp:
             if resp.status_code in (301, 302, 303, 307, 308) and "location" in resp.headers:
                 current = _join(current, resp.headers["location"])
+                permanent = permanent and resp.status_code in (301, 308)
+                moved = current if permanent else moved
                 continue
             if resp.status_code == 304:
-                return FetchResult(url, current, 304, _headers(resp), b"", hop)
+                return FetchResult(url, current, 304, _headers(resp), b"", hop, moved)
             if resp.status_code >= 400:
                 wait = retry_after_seconds(resp.headers.get("retry-after"))
                 detail = _status_detail(resp) + (f"; Retry-After {wait:.0f}s" if wait else "")
                 raise FetchError(f"http_{resp.status_code}", detail, resp.status_code, wait)
             body = await _read_capped(resp, settings.max_bytes)
-            return FetchResult(url, str(resp.url), resp.status_code, _headers(resp), body, hop)
+            return FetchResult(url, str(resp.url), resp.status_code, _headers(resp), body, hop,
+                               moved)
     raise FetchError("too_many_redirects", f"more than {settings.max_redirects} redirects")
 
 

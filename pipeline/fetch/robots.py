@@ -31,6 +31,8 @@ class RobotsRules:
     url: str
     parser: Protego | None = None
     disallow_all: str | None = None
+    # Why robots.txt could not be read (``blocked_address`` ...), when it could not.
+    failure: str | None = None
 
     def allows(self, url: str, token: str) -> bool:
         """May ``token`` fetch ``url``?"""
@@ -75,4 +77,4 @@ def rules_from_failure(url: str, reason: str, status: int | None) -> RobotsRules
         return RobotsRules(url)
     if reason in _UNAVAILABLE_REASONS:
         return RobotsRules(url)
-    return RobotsRules(url, disallow_all=f"unreachable ({reason})")
+    return RobotsRules(url, disallow_all=f"unreachable ({reason})", failure=reason)

@@ -12,7 +12,8 @@ Either way, a ``Retry-After`` the feed's host sent (or a 429 without one) pushes
 ``next_fetch_at`` at least that far out, across runs.
 
 ``plan`` skips feeds whose ``next_fetch_at`` lies ahead, so a frequent schedule only
-fetches what is due.
+fetches what is due, and retired feeds (``retired_at``, see ``pipeline.fetch.lifecycle``)
+whatever their date.
 """
 
 from __future__ import annotations
@@ -72,12 +73,13 @@ def next_feed_state(
     Args:
         result: this run's fetch of the feed.
         prior: the stored row (``queries/feed_state_for``: ``consecutive_failures``,
-            ``last_success_at``, ``unchanged_polls``), None for a new feed.
+            ``last_success_at``, ``unchanged_polls``, ``consecutive_not_found``), None for
+            a new feed.
         backoff: the failure policy.
         adaptive: the policy for feeds with nothing new.
 
     Returns:
-        Column values for ``feed_state``.
+        Column values for ``feed_state``, under the feed's new address if it moved.
     """
     prior = prior or {}
     failed = result.status is FeedStatus.FAILED
@@ -89,8 +91,10 @@ def next_feed_state(
     # A host's Retry-After outlives the run: never poll the feed before it has passed.
     wait = max(wait, timedelta(seconds=result.retry_after or 0))
     last_success: datetime | None = prior.get("last_success_at")
+    not_found = int(prior.get("consecutive_not_found") or 0) + 1 \
+        if failed and result.http_status == 404 else 0
     return {
-        "feed_url": result.feed_url,
+        "feed_url": result.moved_to or result.feed_url,
         "source": result.source,
         "etag": result.etag,
         "last_modified": result.last_modified,
@@ -102,4 +106,7 @@ def next_feed_state(
         "last_fetched_at": result.fetched_at,
         "last_success_at": last_success if failed else result.fetched_at,
         "next_fetch_at": result.fetched_at + wait,
+        "consecutive_not_found": not_found,
+        "retired_at": result.fetched_at if result.retire else None,
+        "retired_reason": result.retire,
     }

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ipaddress
+import json
+import os
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -71,6 +73,40 @@ def load_sources(path: Path) -> list[Source]:
         raise RunError(f"sources file {path}: {_describe(exc)}") from None
     _check_unique(path, parsed.sources)
     return [Source(s.name, s.url, tuple(s.tags), s.language) for s in parsed.sources]
+
+
+def append_source(path: Path, source: Source) -> None:
+    """Append one source to a sources file, keeping its comments and layout.
+
+    The new lines copy the indentation of the list's entries; the file is read back before
+    it replaces the old one, so a file this cannot extend is left untouched.
+
+    Raises:
+        RunError: the result would not be a valid sources file (e.g. a flow-style list).
+    """
+    old = path.read_text(encoding="utf-8") if path.exists() else "sources:\n"
+    found = re.search(r"^([ \t]*)- +name:", old, re.MULTILINE)
+    pad = found.group(1) if found else "  "
+    # JSON strings and lists are valid YAML scalars and flow sequences, quoted safely.
+    lines = [f"{pad}- name: {json.dumps(source.name)}", f"{pad}  url: {json.dumps(source.url)}"]
+    if source.tags:
+        lines.append(f"{pad}  tags: {json.dumps(list(source.tags))}")
+    if source.language:
+        lines.append(f"{pad}  language: {json.dumps(source.language)}")
+    text = old + ("" if old.endswith("\n") else "\n") + "\n".join(lines) + "\n"
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    try:
+        read_back = load_sources(tmp)
+    except RunError as exc:
+        read_back, problem = [], str(exc).split(": ", 1)[-1]
+    else:
+        problem = "the new entry does not read back as the list's last"
+    if not read_back or read_back[-1] != source:
+        tmp.unlink(missing_ok=True)
+        raise RunError(f"sources file {path}: cannot append to it ({problem}); add these "
+                       "lines by hand:\n" + "\n".join(lines))
+    tmp.replace(path)
 
 
 def _check_unique(path: Path, sources: list[_SourceModel]) -> None:

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-AlertKind = Literal["run_failed", "dq_failed"]
+AlertKind = Literal["run_failed", "dq_failed", "feed_retired"]
 
 # Slack rejects a header over 150 characters and a section over 3000.
 _HEADER_MAX = 150
@@ -171,6 +171,25 @@ def run_failed_alert(context: Mapping[str, Any], settings: Settings | None = Non
     log_url = getattr(ti, "log_url", None)
     return Alert("run_failed", run_id, f"{where} failed in run {run_id}", lines,
                  log_url or conf.report_url)
+
+
+def feeds_retired_alert(run_id: str, retired: Sequence[Mapping[str, Any]]) -> Alert:
+    """The one alert for the feeds a run retired (410 Gone, or a long run of 404s).
+
+    Args:
+        run_id: the run that retired them.
+        retired: ``{"source", "feed_url", "reason"}`` per feed (the run summary's).
+
+    Returns:
+        A ``feed_retired`` alert naming each feed, why, and the command that re-enables it.
+    """
+    names = ", ".join(str(f["source"]) for f in retired)
+    lines = [f"{f['source']} ({f['feed_url']}): {f['reason']}; re-enable with "
+             f"`rcwire sources enable {f['feed_url']}`" for f in retired]
+    where = alert_settings().report_url or (
+        "rcwire sql \"select * from feed_health where health = 'retired'\"")
+    return Alert("feed_retired", run_id, f"{len(retired)} feed(s) retired in run {run_id}: "
+                 f"{names}", lines, where)
 
 
 def _dag_id(context: Mapping[str, Any]) -> str:

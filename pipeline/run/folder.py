@@ -104,12 +104,14 @@ def articles_table(articles: Iterable[Article]) -> pa.Table:
 
 # --- plan -----------------------------------------------------------------------------
 
-def write_plan(folder: Path, run_id: str, tasks: list[FeedTask], skipped: list[str]) -> None:
-    """Record the feeds this run will fetch."""
+def write_plan(folder: Path, run_id: str, tasks: list[FeedTask], skipped: list[str],
+               retired: list[str] | None = None) -> None:
+    """Record the feeds this run will fetch (and the retired ones it leaves alone)."""
     write_json(folder / "plan.json", {
         "run_id": run_id,
         "feeds": [_task_to_json(t) for t in tasks],
         "skipped_not_due": skipped,
+        "skipped_retired": retired or [],
     })
 
 
@@ -122,7 +124,7 @@ def _task_to_json(task: FeedTask) -> dict[str, Any]:
     return {
         "source": asdict(task.source), "etag": task.etag, "last_modified": task.last_modified,
         "known_keys": sorted(task.known_keys), "retry_urls": [list(r) for r in task.retry_urls],
-        "learned": sorted(task.learned),
+        "learned": sorted(task.learned), "not_found_runs": task.not_found_runs,
     }
 
 
@@ -134,6 +136,7 @@ def _task_from_json(raw: dict[str, Any]) -> FeedTask:
         known_keys=frozenset(raw.get("known_keys") or ()),
         retry_urls=tuple((u, k) for u, k in raw.get("retry_urls") or ()),
         learned=frozenset(raw.get("learned") or ()),
+        not_found_runs=int(raw.get("not_found_runs") or 0),
     )
 
 
@@ -181,6 +184,8 @@ def feed_result_from_json(raw: dict[str, Any]) -> FeedResult:
         etag=raw.get("etag"), last_modified=raw.get("last_modified"), error=raw.get("error"),
         entries=raw.get("entries", 0), new_entries=raw.get("new_entries", 0),
         warnings=tuple(raw.get("warnings") or ()), retry_after=raw.get("retry_after"),
+        moved_to=raw.get("moved_to"), retire=raw.get("retire"),
+        discovered=tuple(raw.get("discovered") or ()),
     )
 
 

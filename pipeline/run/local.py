@@ -15,7 +15,7 @@ from typing import Any
 from pipeline.extract.pool import ExtractPool
 from pipeline.fetch.http import HostLimiter, make_client
 from pipeline.fetch.sources import load_sources, require_contact
-from pipeline.quality.notify import Alert, alert_settings, send
+from pipeline.quality.notify import Alert, alert_settings, feeds_retired_alert, send
 from pipeline.quality.post_load import check_run
 from pipeline.records import FeedResult, FeedTask
 from pipeline.run.decide import decide
@@ -83,6 +83,8 @@ def load_run(folder: Path, settings: Settings, *, trigger: str = "cli") -> dict[
     with db.opened(settings.db, wait=WRITER_WAIT) as con:
         summary = load(folder, con, trigger=trigger)
         if not summary.get("checked"):
+            if summary.get("retired"):  # once: a re-run finds the summary checked
+                send(feeds_retired_alert(summary["run_id"], summary["retired"]))
             failed = check_run(con, summary["run_id"], settings)
             summary = mark_checked(folder, summary, failed)
         return summary

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import duckdb
 import pyarrow as pa
 
 from pipeline.clean.learned import MIN_ARTICLES
+from pipeline.fetch.lifecycle import current_urls
 from pipeline.records import FeedTask, Source
 from pipeline.run.folder import run_dir, write_plan
 from pipeline.store.db import sql
@@ -39,12 +41,18 @@ def plan_run(
     """
     now = now or datetime.now(UTC)
     states = {row[0]: row for row in con.execute(sql("queries/feed_states")).fetchall()}
+    moved = current_urls(con.execute(sql("queries/feed_moves")).fetchall())
     due: list[Source] = []
     skipped: list[str] = []
-    for src in sources:
+    retired: list[str] = []
+    for listed in sources:
+        # A feed that moved for good is fetched at its new address (fetch/lifecycle.py).
+        src = replace(listed, url=moved.get(listed.url, listed.url))
         state = states.get(src.url)
         next_at = state[4] if state else None
-        if only_due and next_at is not None and next_at > now:
+        if state and state[6] is not None:
+            retired.append(src.name)  # until `rcwire sources enable`, even with --all
+        elif only_due and next_at is not None and next_at > now:
             skipped.append(src.name)
         else:
             due.append(src)
@@ -56,9 +64,10 @@ def plan_run(
         known_keys=frozenset(known.get(src.url, ())),
         retry_urls=tuple(retry.get(src.url, ())),
         learned=frozenset(learned.get(src.name, ())),
+        not_found_runs=int(_text(states.get(src.url), 5) or 0),
     ) for src in due]
     folder = run_dir(runs_dir, run_id)
-    write_plan(folder, run_id, tasks, skipped)
+    write_plan(folder, run_id, tasks, skipped, retired)
     return folder
 
 

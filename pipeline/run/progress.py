@@ -90,11 +90,25 @@ def print_summary(summary: dict[str, Any], db_path: Path) -> None:
         more = f" and {len(skipped) - 10} more" if len(skipped) > 10 else ""
         shown = ", ".join(skipped[:10]) + more
         console.print(f"{len(skipped)} feeds not due yet, skipped: {shown}")
+    _print_lifecycle(console, summary)
     for fail in summary.get("page_failures", [])[:20]:
         console.print(f"[yellow]{fail['outcome']}[/] {fail['reason']}: {fail['url']}")
     console.print(f"{counts.get('loaded', 0)} new articles in {db_path}")
     if summary.get("timings"):
         console.print(_timings(summary["timings"]))
+
+
+def _print_lifecycle(console: Console, summary: dict[str, Any]) -> None:
+    """Feeds retired or moved by this run, and retired feeds it left alone."""
+    for feed in summary.get("retired") or []:
+        console.print(f"[red]retired[/] {feed['source']} ({feed['feed_url']}): "
+                      f"{feed['reason']}; re-enable: rcwire sources enable {feed['feed_url']}")
+    for feed in summary.get("moved") or []:
+        console.print(f"[yellow]moved[/] {feed['source']}: {feed['from']} -> {feed['to']} "
+                      "(permanent redirect; fetched there from now on)")
+    retired = summary.get("skipped_retired") or []
+    if retired:
+        console.print(f"{len(retired)} retired feed(s) not fetched: {', '.join(retired)}")
 
 
 def _timings(timings: dict[str, Any]) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,7 +18,8 @@ import httpx
 from pipeline.extract.article import ExtractError
 from pipeline.extract.pool import ExtractPool
 from pipeline.fetch.decode import DecodeError, decode_html
-from pipeline.fetch.feeds import FeedParseError, parse_feed_isolated
+from pipeline.fetch.discover import common_paths, describe
+from pipeline.fetch.feeds import FeedParseError, ParsedFeed, parse_feed_isolated
 from pipeline.fetch.http import (
     FetchError,
     FetchResult,
@@ -28,6 +29,8 @@ from pipeline.fetch.http import (
     make_client,
     retry_after_seconds,
 )
+from pipeline.fetch.lifecycle import retire_reason
+from pipeline.fetch.robots import product_token
 from pipeline.records import (
     Article,
     FeedEntry,
@@ -41,8 +44,8 @@ from pipeline.records import (
 from pipeline.run.folder import write_feed_output
 from pipeline.settings import Settings
 
-_FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/xml;q=0.9, "
-                "text/xml;q=0.9, */*;q=0.5")
+_FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, "
+                "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
 _PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 
@@ -54,6 +57,20 @@ ProgressHook = Callable[[str, int], None]
 
 class FeedFailedError(Exception):
     """The feed itself could not be fetched or parsed (its pages may still have been)."""
+
+
+@dataclass(frozen=True)
+class FeedFetch:
+    """One fetch of a feed: the result the run records, its entries and refused links,
+    and what ``rcwire sources check`` shows besides (where the fetch ended, the feed's
+    declared language and title)."""
+
+    result: FeedResult
+    entries: list[FeedEntry]
+    refused: list[tuple[str, str]]
+    final_url: str | None = None
+    language: str | None = None
+    title: str | None = None
 
 
 def process_feed(task: FeedTask, folder: Path, settings: Settings) -> FeedResult:
@@ -83,8 +100,9 @@ async def process_feed_async(
 ) -> FeedResult:
     """Fetch a feed and its new pages, extract them and stage everything; never raises
     for a bad feed or page (each is recorded with its reason)."""
-    result, entries, refused = await _fetch_feed(task, settings, client, limiter)
-    refused = list(dict.fromkeys(refused))
+    got = await fetch_feed(task, settings, client, limiter)
+    result, entries = got.result, got.entries
+    refused = list(dict.fromkeys(got.refused))
     new = [e for e in entries if e.entry_key not in task.known_keys]
     taken = {e.entry_key for e in new} | {link for link, _ in refused}
     fresh = new + [_retry_entry(task, url, key) for url, key in task.retry_urls
@@ -108,50 +126,126 @@ async def process_feed_async(
     return result
 
 
-async def _fetch_feed(
+async def fetch_feed(
     task: FeedTask, settings: Settings, client: httpx.AsyncClient, limiter: HostLimiter,
-) -> tuple[FeedResult, list[FeedEntry], list[tuple[str, str]]]:
+) -> FeedFetch:
+    """Fetch and parse one feed politely; never raises for a bad feed.
+
+    A 410 (or a long run of 404s) marks the result to retire the feed; a permanent
+    redirect to a working feed marks it moved; a web page is searched for its feeds.
+
+    Args:
+        task: the feed and what the planner knew of it.
+        settings: limits and options.
+        client: from ``make_client``.
+        limiter: the run's per-host politeness.
+
+    Returns:
+        The fetch, with entries keyed to the feed's (possibly new) address.
+    """
     src = task.source
     now = datetime.now(UTC)
     try:
         got = await _polite_fetch(src.url, settings, client, limiter, etag=task.etag,
-                                  last_modified=task.last_modified, accept=_FEED_ACCEPT)
+                                  last_modified=task.last_modified, accept=_FEED_ACCEPT,
+                                  on_redirect=_robots_hop(settings, client, limiter))
     except FetchError as exc:
         hold = exc.retry_after or (_DEFAULT_HOLD if exc.status == 429 else None)
         failed = _failed(task, now, exc.reason, exc.detail, exc.status)
-        return replace(failed, retry_after=hold), [], []
+        retire = retire_reason(exc.status, task.not_found_runs, settings.feed_retire_after_404)
+        return FeedFetch(replace(failed, retry_after=hold, retire=retire), [], [])
     hold = retry_after_seconds(got.headers.get("retry-after"))
     if got.not_modified:
-        return FeedResult(src.name, src.url, FeedStatus.NOT_MODIFIED, now, 304,
-                          etag=task.etag, last_modified=task.last_modified,
-                          retry_after=hold), [], []
+        return FeedFetch(FeedResult(
+            src.name, src.url, FeedStatus.NOT_MODIFIED, now, 304, etag=task.etag,
+            last_modified=task.last_modified, retry_after=hold, moved_to=got.moved_to),
+            [], [], got.final_url)
     try:
         parsed = await parse_feed_isolated(
             src, got.body, got.final_url, got.headers.get("content-type", ""),
             settings.max_entries_per_feed, timeout=settings.parse_timeout)
     except FeedParseError as exc:
-        return replace(_failed(task, now, exc.reason, exc.detail, got.status),
-                       retry_after=hold), [], []
-    return FeedResult(
+        found, detail = exc.feeds, exc.detail
+        if exc.reason == "html_page":
+            if not found:
+                found = await _probe_common_paths(task, got.final_url, settings, client,
+                                                  limiter)
+                detail += f", but {describe(found)} answers one" if found else \
+                    " and none of its site's common feed paths answers one"
+            if found:
+                detail += f"; list it instead (`rcwire sources add {src.url}` does)"
+        failed = _failed(task, now, exc.reason, detail, got.status)
+        return FeedFetch(replace(failed, retry_after=hold,
+                                 discovered=tuple(url for url, _ in found)),
+                         [], [], got.final_url)
+    # Entries belong to the feed, not to whichever URL served them this time: the planner
+    # looks their keys up under the feed's address (the new one after a permanent move).
+    home = got.moved_to or src.url
+    return FeedFetch(FeedResult(
         src.name, src.url, FeedStatus.OK, now, got.status, etag=got.headers.get("etag"),
         last_modified=got.headers.get("last-modified"), warnings=tuple(parsed.warnings),
-        retry_after=hold,
-    ), parsed.entries, parsed.refused
+        retry_after=hold, moved_to=got.moved_to,
+    ), [replace(e, feed_url=home) for e in parsed.entries], parsed.refused, got.final_url,
+        parsed.language, parsed.title)
+
+
+def _robots_hop(settings: Settings, client: httpx.AsyncClient, limiter: HostLimiter,
+                ) -> Callable[[str], Awaitable[None]]:
+    """A redirect target must be allowed by its own host's robots.txt (a feed that moved
+    to another host is held to that host's rules)."""
+    token = product_token(settings.user_agent)
+
+    async def check(url: str) -> None:
+        rules = await limiter.robots(client, url, settings)
+        # An address the guard refuses cannot serve robots.txt either; let the request
+        # itself fail with the guard's own reason.
+        if rules.failure != "blocked_address" and not rules.allows(url, token):
+            raise FetchError("robots_disallowed", rules.why_not(url, token))
+
+    return check
+
+
+async def _probe_common_paths(task: FeedTask, page_url: str, settings: Settings,
+                              client: httpx.AsyncClient, limiter: HostLimiter,
+                              ) -> list[tuple[str, str]]:
+    """The first common feed path of a page's site that answers a feed with entries."""
+    for url in common_paths(page_url):
+        parsed = await probe_feed(task, url, settings, client, limiter)
+        if parsed is not None:
+            return [(url, "common path")]
+    return []
+
+
+async def probe_feed(task: FeedTask, url: str, settings: Settings, client: httpx.AsyncClient,
+                     limiter: HostLimiter) -> ParsedFeed | None:
+    """Fetch and parse ``url`` as a feed of ``task``'s source; None unless it has entries."""
+    try:
+        got = await _polite_fetch(url, settings, client, limiter, accept=_FEED_ACCEPT,
+                                  on_redirect=_robots_hop(settings, client, limiter))
+        if got.not_modified:
+            return None
+        return await parse_feed_isolated(
+            task.source, got.body, got.final_url, got.headers.get("content-type", ""),
+            settings.max_entries_per_feed, timeout=settings.parse_timeout)
+    except (FetchError, FeedParseError):
+        return None
 
 
 async def _polite_fetch(url: str, settings: Settings, client: httpx.AsyncClient,
                         limiter: HostLimiter, accept: str, etag: str | None = None,
                         last_modified: str | None = None,
-                        before: Callable[[], Awaitable[None]] | None = None) -> FetchResult:
+                        before: Callable[[], Awaitable[None]] | None = None,
+                        on_redirect: Callable[[str], Awaitable[None]] | None = None,
+                        ) -> FetchResult:
     """``fetch`` after the host's robots.txt allowed it, in one of the host's slots, and
     honouring ``Retry-After`` (and 429) for the rest of the run; ``before`` is awaited
-    once the slot is held, just before the request."""
+    once the slot is held, just before the request; ``on_redirect`` as in ``fetch``."""
     check_scheme(url)
     await limiter.check_robots(client, url, settings)
     async with limiter.slot(url, max_wait=settings.deadline, before=before):
         try:
             got = await fetch(client, url, settings, etag=etag, last_modified=last_modified,
-                              accept=accept)
+                              accept=accept, on_redirect=on_redirect)
         except FetchError as exc:
             # 429 is about the whole host; a bare 503 may be about this URL alone.
             if exc.retry_after is not None or exc.status == 429:

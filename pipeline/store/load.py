@@ -16,6 +16,7 @@ from pipeline.records import FeedResult, FeedStatus
 from pipeline.run.decide import DUPLICATE_SCHEMA, SIGNATURE_SCHEMA
 from pipeline.run.folder import feed_result_from_json, read_json, write_json
 from pipeline.store.db import sql
+from pipeline.store.lifecycle import record_lifecycle
 from pipeline.store.new_rows import store_new
 
 _TS = pa.timestamp("us", tz="UTC")
@@ -36,6 +37,7 @@ FEED_STATE_SCHEMA = pa.schema([
     ("last_http_status", pa.int32()), ("last_error", pa.string()),
     ("consecutive_failures", pa.int32()), ("last_fetched_at", _TS),
     ("last_success_at", _TS), ("next_fetch_at", _TS), ("unchanged_polls", pa.int32()),
+    ("consecutive_not_found", pa.int32()), ("retired_at", _TS), ("retired_reason", pa.string()),
 ])
 
 
@@ -70,6 +72,7 @@ def load(folder: Path, con: duckdb.DuckDBPyConnection, *, trigger: str = "cli",
     # Also reached when a loader died after its commit but before writing the summary:
     # the database has the batch, so the summary is rebuilt from decided/.
     summary = _summary(run_id, feeds, counts, outcomes, plan.get("skipped_not_due") or [])
+    summary.update(_lifecycle_summary(feeds, plan.get("skipped_retired") or []))
     write_json(folder / "summary.json", summary)
     return summary
 
@@ -122,6 +125,7 @@ def _insert_batch(con: duckdb.DuckDBPyConnection, folder: Path, run_id: str,
         con.execute(sql("queries/insert_outcomes"), params)
         con.execute(sql("queries/insert_feed_events"), params)
         con.register("staged_feed_state", _feed_states(con, feeds))
+        record_lifecycle(con, feeds, run_id)  # retired and moved feeds (issue 22)
         con.execute(sql("queries/upsert_feed_state"), params)
         _insert_quality(con, folder)
     finally:
@@ -161,6 +165,17 @@ def _feed_row(f: FeedResult) -> dict[str, Any]:
     return {"source": f.source, "feed_url": f.feed_url, "status": f.status.value,
             "http_status": f.http_status, "error": f.error, "entries": f.entries,
             "new_entries": f.new_entries, "fetched_at": f.fetched_at}
+
+
+def _lifecycle_summary(feeds: list[FeedResult], retired_before: list[str]) -> dict[str, Any]:
+    """Feeds this run retired or found moved, and retired feeds it left alone."""
+    return {
+        "retired": [{"source": f.source, "feed_url": f.feed_url, "reason": f.retire}
+                    for f in feeds if f.retire],
+        "moved": [{"source": f.source, "from": f.feed_url, "to": f.moved_to}
+                  for f in feeds if f.moved_to],
+        "skipped_retired": sorted(retired_before),
+    }
 
 
 def _count(outcomes: list[dict[str, Any]]) -> dict[str, int]:

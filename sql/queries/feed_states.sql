@@ -1,2 +1,3 @@
-select feed_url, etag, last_modified, consecutive_failures, next_fetch_at
+select feed_url, etag, last_modified, consecutive_failures, next_fetch_at,
+       consecutive_not_found, retired_at
 from feed_state
