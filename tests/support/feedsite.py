@@ -77,11 +77,12 @@ def redirect(code: int, to: str) -> Route:
     return route
 
 
-def rss_feed(keys: list[str]) -> Route:
-    """RSS 2.0 listing the article pages of ``keys`` (with ETag and 304)."""
+def rss_feed(keys: list[str], pages: str = "/_fault/article/") -> Route:
+    """RSS 2.0 listing the article pages of ``keys`` (with ETag and 304); ``pages`` is
+    the path the keys are appended to (``/_fault/status/404/`` for pages that fail)."""
     def route(h: _Handler) -> None:
         base = h.site.base_url
-        body = rss(base, [(article_title(k), f"{base}/_fault/article/{k}") for k in keys])
+        body = rss(base, [(article_title(k), f"{base}{pages}{k}") for k in keys])
         _send(h, body, "application/rss+xml")
     return route
 
