@@ -26,7 +26,15 @@ from pipeline.run.local import run_once
 from pipeline.settings import Settings
 from tests.pipeline.quality.test_notify import MailSink, WebhookReceiver, free_port
 from tests.support.faultsite import article_title
-from tests.support.feedsite import NEWEST, FeedSite, html_page, json_feed, redirect, rss_feed, status
+from tests.support.feedsite import (
+    NEWEST,
+    FeedSite,
+    html_page,
+    json_feed,
+    redirect,
+    rss_feed,
+    status,
+)
 
 FEEDS = {  # source -> path listed in the sources file
     "gone": "/gone.xml", "lost": "/lost.xml", "moved": "/moved.xml", "temp": "/temp.xml",
