@@ -92,6 +92,8 @@ def story(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
         # Back, with items whose pages fail (the run stays quick: nothing to validate).
         site.routes["/gone.xml"] = rss_feed(["lc-back-1"], pages="/_fault/status/404/")
         told["third"] = run_once(settings, sources)
+        print("life-cycle runs (wall s):", [round(told[r]["timings"]["total"]["wall_s"], 1)
+                                            for r in ("first", "second", "third")])
         yield told
     alert_settings.cache_clear()
     controller.stop()
