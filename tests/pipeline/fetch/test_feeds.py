@@ -63,7 +63,9 @@ def test_rss_dc_date_is_a_publication_date() -> None:
 
 @pytest.mark.parametrize(("body", "why"), [
     (b"<?xml version='1.0'?><rss version='2.0'><channel><title>Broken</ti", "malformed_feed"),
-    (b"<html><body><p>not a feed</p></body></html>", "not_a_feed"),
+    # A web page is named as one, with the feeds it advertises (test_lifecycle.py).
+    (b"<html><body><p>not a feed</p></body></html>", "html_page"),
+    (b"<?xml version='1.0'?><catalog><book>not a feed</book></catalog>", "not_a_feed"),
     (b"<?xml version='1.0'?><rss version='2.0'><channel><title>x</title></channel></rss>",
      "empty_feed"),
 ])
