@@ -76,8 +76,9 @@ def feed_task(ref: Mapping[str, Any], settings: Settings | None = None) -> dict[
         The feed's status and entry counts.
 
     Raises:
-        FeedFailedError: the feed could not be fetched or parsed; raised after its result
-            is staged, so the loader still records the failure.
+        FeedFailedError: the feed could not be fetched or parsed (and is not retired by
+            this run); raised after its result is staged, so the loader still records the
+            failure.
     """
     from pipeline.run.folder import feed_paths, read_json, read_plan
     from pipeline.run.worker import FeedFailedError, process_feed
@@ -87,7 +88,9 @@ def feed_task(ref: Mapping[str, Any], settings: Settings | None = None) -> dict[
     if not _loaded(folder):
         process_feed(feed, folder, settings or get_settings())
     staged = read_json(feed_paths(folder, feed.source.name)[0])["result"]
-    if staged["status"] == "failed":
+    # A feed this run retires (410, 404s) is settled: the loader sends its one alert, and
+    # a retry would only ask a gone feed again.
+    if staged["status"] == "failed" and not staged.get("retire"):
         raise FeedFailedError(f"feed {feed.source.name} ({feed.source.url}): {staged['error']}")
     return {key: staged.get(key) for key in
             ("source", "status", "http_status", "entries", "new_entries")}

@@ -165,15 +165,8 @@ async def fetch_feed(
             src, got.body, got.final_url, got.headers.get("content-type", ""),
             settings.max_entries_per_feed, timeout=settings.parse_timeout)
     except FeedParseError as exc:
-        found, detail = exc.feeds, exc.detail
-        if exc.reason == "html_page":
-            if not found:
-                found = await _probe_common_paths(task, got.final_url, settings, client,
-                                                  limiter)
-                detail += f", but {describe(found)} answers one" if found else \
-                    " and none of its site's common feed paths answers one"
-            if found:
-                detail += f"; list it instead (`rcwire sources add {src.url}` does)"
+        found, detail = await _feeds_of_page(task, exc, got.final_url, settings, client,
+                                             limiter)
         failed = _failed(task, now, exc.reason, detail, got.status)
         return FeedFetch(replace(failed, retry_after=hold,
                                  discovered=tuple(url for url, _ in found)),
@@ -203,6 +196,23 @@ def _robots_hop(settings: Settings, client: httpx.AsyncClient, limiter: HostLimi
             raise FetchError("robots_disallowed", rules.why_not(url, token))
 
     return check
+
+
+async def _feeds_of_page(task: FeedTask, exc: FeedParseError, page_url: str,
+                         settings: Settings, client: httpx.AsyncClient, limiter: HostLimiter,
+                         ) -> tuple[list[tuple[str, str]], str]:
+    """For a web page given as a feed: the feeds it leads to (advertised, else the first
+    common path that answers one) and the one line that names them."""
+    found, detail = exc.feeds, exc.detail
+    if exc.reason != "html_page":
+        return found, detail
+    if not found:
+        found = await _probe_common_paths(task, page_url, settings, client, limiter)
+        detail += f", but {describe(found)} answers one" if found else \
+            " and none of its site's common feed paths answers one"
+    if found:
+        detail += f"; list it instead (`rcwire sources add {task.source.url}` does)"
+    return found, detail
 
 
 async def _probe_common_paths(task: FeedTask, page_url: str, settings: Settings,

@@ -230,3 +230,22 @@ def test_summary_prints_retired_and_moved_feeds(story: dict[str, Any],
     assert f"retired gone ({story['url']['gone']}): gone_410" in out
     assert f"rcwire sources enable {story['url']['gone']}" in out
     assert f"moved moved: {story['url']['moved']} ->" in out
+
+
+def test_airflow_feed_task_does_not_fail_for_a_feed_it_retires(settings: Settings,
+                                                                tmp_path: Path) -> None:
+    # A failed feed task means a retry and a task alert; a retired feed gets neither (the
+    # loader sends its one alert). Other failures still fail the task.
+    from pipeline.run.tasks import feed_task, plan_task
+    from pipeline.run.worker import FeedFailedError
+
+    with FeedSite() as site:
+        site.routes.update({"/gone.xml": status(410), "/down.xml": status(500)})
+        sources = tmp_path / "sources.yaml"
+        sources.write_text(f"sources:\n  - name: gone\n    url: {site.base_url}/gone.xml\n"
+                           f"  - name: down\n    url: {site.base_url}/down.xml\n",
+                           encoding="utf-8")
+        refs = {r["source"]: r for r in plan_task("manual__1", settings)}
+        assert feed_task(refs["gone"], settings)["http_status"] == 410
+        with pytest.raises(FeedFailedError, match="http_500"):
+            feed_task(refs["down"], settings)
