@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -148,7 +149,8 @@ async def fetch_feed(
     try:
         got = await _polite_fetch(src.url, settings, client, limiter, etag=task.etag,
                                   last_modified=task.last_modified, accept=_FEED_ACCEPT,
-                                  on_redirect=_robots_hop(settings, client, limiter))
+                                  on_redirect=_robots_hop(src.url, settings, client,
+                                                          limiter))
     except FetchError as exc:
         hold = exc.retry_after or (_DEFAULT_HOLD if exc.status == 429 else None)
         failed = _failed(task, now, exc.reason, exc.detail, exc.status)
@@ -182,14 +184,19 @@ async def fetch_feed(
         parsed.language, parsed.title)
 
 
-def _robots_hop(settings: Settings, client: httpx.AsyncClient, limiter: HostLimiter,
-                ) -> Callable[[str], Awaitable[None]]:
+def _robots_hop(origin: str, settings: Settings, client: httpx.AsyncClient,
+                limiter: HostLimiter) -> Callable[[str], Awaitable[None]]:
     """A redirect target must be allowed by its own host's robots.txt (a feed that moved
     to another host is held to that host's rules)."""
     token = product_token(settings.user_agent)
+    home = urlsplit(origin).netloc.lower()
 
     async def check(url: str) -> None:
-        rules = await limiter.robots(client, url, settings)
+        # On the same host (http -> https is the common case) the rules already read for
+        # ``origin`` apply: fetching the other scheme's robots.txt would need a slot of
+        # the host this fetch holds one of, and could wait on itself.
+        same_host = urlsplit(url).netloc.lower() == home
+        rules = await limiter.robots(client, origin if same_host else url, settings)
         # An address the guard refuses cannot serve robots.txt either; let the request
         # itself fail with the guard's own reason.
         if rules.failure != "blocked_address" and not rules.allows(url, token):
@@ -231,7 +238,7 @@ async def probe_feed(task: FeedTask, url: str, settings: Settings, client: httpx
     """Fetch and parse ``url`` as a feed of ``task``'s source; None unless it has entries."""
     try:
         got = await _polite_fetch(url, settings, client, limiter, accept=_FEED_ACCEPT,
-                                  on_redirect=_robots_hop(settings, client, limiter))
+                                  on_redirect=_robots_hop(url, settings, client, limiter))
         if got.not_modified:
             return None
         return await parse_feed_isolated(

@@ -143,3 +143,14 @@ def test_a_page_without_any_feed_says_so(quick: Settings, site: FeedSite) -> Non
     got = fetch(quick, f"{site.base_url}/lonely/")
     assert got.result.discovered == ()
     assert "none of its site's common feed paths answers one" in (got.result.error or "")
+
+
+def test_a_redirect_into_a_disallowed_path_of_the_same_host_is_refused(
+        quick: Settings) -> None:
+    with FeedSite(robots=(200, "User-agent: *\nDisallow: /private/\n")) as site:
+        site.routes["/old.xml"] = redirect(301, "/private/feed.xml")
+        site.routes["/private/feed.xml"] = rss_feed(["ff-private"])
+        got = fetch(quick, f"{site.base_url}/old.xml")
+        assert "/private/feed.xml" not in site.hits and site.hits["/robots.txt"] == 1
+    assert got.result.moved_to is None
+    assert (got.result.error or "").startswith("robots_disallowed")
