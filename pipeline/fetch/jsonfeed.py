@@ -34,10 +34,11 @@ class JsonFeedError(ValueError):
 
 
 def looks_like_json(body: bytes, content_type: str) -> bool:
-    """A JSON media type, or a body whose first character opens an object."""
+    """A body whose first character opens an object, or one labelled JSON that does not
+    open like markup (servers mislabel RSS as JSON too)."""
     media = content_type.split(";")[0].strip().lower()
     start = body[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
-    return media in JSON_FEED_TYPES or start.startswith(b"{")
+    return start.startswith(b"{") or (media in JSON_FEED_TYPES and not start.startswith(b"<"))
 
 
 def parse_json_feed(body: bytes) -> dict[str, Any]:

@@ -77,6 +77,13 @@ def test_json_feed_1_0_and_no_content_type_are_read_too() -> None:
         "https://news.example/x"]
 
 
+def test_rss_mislabelled_as_json_is_still_read_as_rss() -> None:
+    rss = (b"<?xml version='1.0'?><rss version='2.0'><channel><title>W</title><item>"
+           b"<title>T</title><link>https://news.example/t</link></item></channel></rss>")
+    assert [e.url for e in parse_document(SRC, rss, SRC.url, "application/json").entries] == [
+        "https://news.example/t"]
+
+
 def test_json_feed_bad_items_get_one_warning_each_and_lose_nothing_else() -> None:
     body = json_feed([
         "not an object", {"id": "no-link", "title": "No link"},
