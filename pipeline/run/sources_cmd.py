@@ -19,7 +19,7 @@ import httpx
 from pipeline.errors import RunError
 from pipeline.extract.article import detect_language
 from pipeline.fetch.http import HostLimiter, make_client
-from pipeline.fetch.sources import append_source, load_sources
+from pipeline.fetch.sources import append_source, load_sources, require_contact
 from pipeline.records import FeedStatus, FeedTask, Source
 from pipeline.run.worker import FeedFetch, fetch_feed, probe_feed
 from pipeline.settings import Settings
@@ -75,6 +75,7 @@ def check_sources(sources: list[Source], settings: Settings) -> list[SourceCheck
                                                            limiter))
             return list(await asyncio.gather(*(one(s) for s in sources)))
 
+    require_contact(settings.user_agent, sources)
     return asyncio.run(_all())
 
 
@@ -163,6 +164,7 @@ def add_source(url: str, path: Path, settings: Settings, *, name: str | None = N
     """
     listed = load_sources(path) if path.exists() else []
     probe = Source(name or "new-source", url, tags, language)
+    require_contact(settings.user_agent, [probe])
     feed_url, entries, how = asyncio.run(_find_feed(probe, settings))
     for src in listed:
         if src.url == feed_url:

@@ -21,9 +21,8 @@ from typer.testing import CliRunner
 
 from pipeline.cli import app
 from pipeline.errors import RunError
-from pipeline.quality.notify import alert_settings
 from pipeline.run.local import run_once
-from pipeline.settings import Settings
+from pipeline.settings import Settings, get_settings
 from tests.pipeline.quality.test_notify import MailSink, WebhookReceiver, free_port
 from tests.support.faultsite import article_title
 from tests.support.feedsite import (
@@ -66,7 +65,7 @@ def story(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
         env.setenv("RCWIRE_SMTP_PORT", str(controller.port))
         env.setenv("RCWIRE_ALERT_EMAILS", "feeds@desk.example")
         env.setenv("RCWIRE_WEBHOOK_URL", hook.url)
-        alert_settings.cache_clear()
+        get_settings.cache_clear()
         routes(site)
         settings = Settings(
             db=tmp / "rcwire.duckdb", data_dir=tmp / "data", host_delay=0.0, deadline=5.0,
@@ -95,7 +94,7 @@ def story(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
         print("life-cycle runs (wall s):", [round(told[r]["timings"]["total"]["wall_s"], 1)
                                             for r in ("first", "second", "third")])
         yield told
-    alert_settings.cache_clear()
+    get_settings.cache_clear()
     controller.stop()
 
 
