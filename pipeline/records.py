@@ -112,6 +112,11 @@ class Article:
     # worker so that dedupe, in the single decide step, does not have to.
     minhash: bytes = b""
     shingles: int = 0
+    # Why each item of ``removed`` went (same order): a rule's reason or the classifier's
+    # probability and top features (issue 15).
+    removal_reasons: tuple[str, ...] = ()
+    # Cleaning kept far less than trafilatura alone: the conservative text was stored.
+    cleaning_fallback: bool = False
 
 
 @dataclass(frozen=True)

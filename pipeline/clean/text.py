@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from pipeline.clean.model_pass import label_by_model, structural_reason
 from pipeline.clean.rules import Rule, headline_verbs, load_rules
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -64,6 +65,8 @@ class CleanText:
     description: str | None = None
     truncated: bool = False
     labels: list[str | None] = field(default_factory=list)
+    # Why each item of ``removed`` went: the rule's reason or the classifier's top features.
+    reasons: list[str] = field(default_factory=list)
 
 
 def fold(text: str) -> str:
@@ -73,7 +76,8 @@ def fold(text: str) -> str:
 
 def clean_paragraphs(
     paragraphs: list[str], *, title: str | None = None, author: str | None = None,
-    learned: frozenset[str] = frozenset(),
+    learned: frozenset[str] = frozenset(), link_shares: list[float] | None = None,
+    model: bool = True,
 ) -> CleanText:
     """Label and drop boilerplate paragraphs.
 
@@ -82,12 +86,16 @@ def clean_paragraphs(
         title: the headline when metadata gave one; found in the text otherwise.
         author: the author when metadata gave one.
         learned: folded-text hashes this source repeats across articles.
+        link_shares: per paragraph, the share of its words in link text (HTML input);
+            None for plain text.
+        model: let the learned classifier label what the rules left (off: rules only).
 
     Returns:
         Body paragraphs, removals with their kind, and what the text revealed
         (title, author, date, standfirst, truncation).
     """
-    paras = [" ".join(p.split()) for p in paragraphs if p and p.strip()]
+    kept = [i for i, p in enumerate(paragraphs) if p and p.strip()]
+    paras = [" ".join(paragraphs[i].split()) for i in kept]
     state = _State(paras, author=author)
     state.find_title(title)
     state.apply_rules(load_rules())
@@ -101,6 +109,9 @@ def clean_paragraphs(
     state.label_bios()
     state.label_inline_links()
     state.label_learned(learned)
+    if model:
+        shares = [link_shares[i] for i in kept] if link_shares is not None else None
+        label_by_model(state, shares)
     return state.result()
 
 
@@ -112,6 +123,7 @@ class _State:
         self.words = [len(_WORD.findall(x)) for x in paras]
         self.f = [fold(x) for x in paras]
         self.labels: list[str | None] = [None] * len(paras)
+        self.reasons: list[str | None] = [None] * len(paras)
         self.title_at: int | None = None
         self.title: str | None = None
         self.author = author
@@ -168,6 +180,7 @@ class _State:
             for rule in rules:
                 if rule.matches(text, self.words[i], i / last):
                     self.labels[i] = rule.kind
+                    self.reasons[i] = f"rule {rule.kind}: {rule.reason}"
                     break
 
     def label_dates_and_bylines(self) -> None:
@@ -318,14 +331,15 @@ class _State:
 
     def result(self) -> CleanText:
         body = [p for p, lab in zip(self.p, self.labels, strict=True) if lab is None]
-        removed = [(lab, p) for p, lab in zip(self.p, self.labels, strict=True)
-                   if lab is not None and lab != "title"]
+        gone = [i for i, lab in enumerate(self.labels) if lab is not None and lab != "title"]
+        removed = [(str(self.labels[i]), self.p[i]) for i in gone]
+        reasons = [self.reasons[i] or structural_reason(str(self.labels[i])) for i in gone]
         truncated = any(is_truncation_notice(k, t) for k, t in removed)
         return CleanText(
             paragraphs=body, removed=removed, title=self.title, author=self.author,
             author_signal=self.author_signal, published_at=self.published,
             published_signal=self.published_signal, description=self.description,
-            truncated=truncated, labels=list(self.labels),
+            truncated=truncated, labels=list(self.labels), reasons=reasons,
         )
 
 

@@ -15,11 +15,13 @@ import trafilatura
 from lxml import etree
 from trafilatura.utils import load_html
 
+from pipeline.clean.features import anchor_counts, link_shares
 from pipeline.clean.html import prune
 from pipeline.clean.learned import paragraph_hash
 from pipeline.clean.text import CleanText, clean_paragraphs, fold, is_truncation_notice
 from pipeline.dedupe.signature import signature
 from pipeline.enrich.theme import score_article
+from pipeline.extract.fallback import conservative, needs_check, words
 from pipeline.extract.page_info import page_info
 from pipeline.records import Article, Page
 from pipeline.urls import canonical_url, domain, url_key
@@ -75,18 +77,26 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
     info = page_info(tree, page.final_url)
     site_names = _site_names(tree, page.final_url, info)
     removed_html = prune(tree)
+    anchors = anchor_counts(tree)
     doc: Any = trafilatura.bare_extraction(
         tree, url=page.final_url, with_metadata=False, include_comments=False,
         include_tables=True, deduplicate=False)
-    if doc is None or not (doc.text or "").strip():
-        raise ExtractError("no_content", "no main text found on the page")
+    lines = (doc.text or "").split("\n") if doc is not None else []
     title = _squash(info.title or page.entry.title or "") or None
     author = plausible_author(info.author, site_names)
-    cleaned = clean_paragraphs(doc.text.split("\n"), title=title, author=author,
-                               learned=learned)
+    cleaned = clean_paragraphs(lines, title=title, author=author, learned=learned,
+                               link_shares=link_shares(lines, anchors))
     text = "\n\n".join(cleaned.paragraphs)
+    fell_back = False
+    if needs_check(words(text), words(" ".join(lines))):
+        rescue = conservative(page.html, page.final_url, words(text), title=title,
+                              author=author)
+        if rescue is not None:
+            cleaned, removed_html, fell_back = rescue.cleaned, [], True
+            text = "\n\n".join(cleaned.paragraphs)
     if not text:
-        raise ExtractError("no_content", "nothing left after removing boilerplate")
+        raise ExtractError("no_content", "nothing left after removing boilerplate"
+                           if "".join(lines).strip() else "no main text found on the page")
     canonical = canonical_url(meta.canonical or page.final_url)
     published, signal = _published(meta, cleaned, page, info)
     return Article(
@@ -109,6 +119,9 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
         word_count=len(_WORD.findall(text)),
         content_hash=content_hash(text),
         removed=tuple(removed_html + cleaned.removed),
+        removal_reasons=tuple([f"html {k}: a container its tag or class marks as {k}, or a lone link"
+                               for k, _ in removed_html] + cleaned.reasons),
+        cleaning_fallback=fell_back,
         body_hashes=tuple(paragraph_hash(fold(p)) for p in cleaned.paragraphs),
         truncated=cleaned.truncated or any(is_truncation_notice(k, t) for k, t in removed_html),
     )

@@ -1,0 +1,97 @@
+"""The learned paragraph classifier: logistic regression over ``features.page_rows``.
+
+Inference is plain numpy over the weights in ``config/paragraph_model.npz`` (written by
+``scripts/train_cleaner.py`` from the labelled paragraphs in tests/fixtures/paragraphs;
+the tuning part only). The model says how likely a paragraph is boilerplate and why: the
+features that pushed its score up most. The threshold inside the file was chosen on the
+tuning part so that body paragraphs are almost never removed (see docs/quality.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from pipeline.clean.features import DENSE, HASH_BITS, Page, bucket, fold, page_rows
+from pipeline.clean.rules import CONFIG
+
+MODEL = CONFIG / "paragraph_model.npz"
+
+
+@dataclass(frozen=True)
+class Model:
+    """Weights of the classifier and the threshold it removes at."""
+
+    dense_w: np.ndarray
+    mean: np.ndarray
+    scale: np.ndarray
+    hash_w: np.ndarray
+    bias: float
+    threshold: float
+
+    def save(self, path: Path) -> None:
+        """Write the model (uncompressed npz, so retraining compares byte for byte)."""
+        np.savez(path, dense_w=self.dense_w, mean=self.mean, scale=self.scale,
+                 hash_w=self.hash_w, bias=np.array([self.bias]),
+                 threshold=np.array([self.threshold]), names=np.array(DENSE),
+                 hash_bits=np.array([HASH_BITS]))
+
+
+@cache
+def load_model(path: Path = MODEL) -> Model | None:
+    """The committed model, or None when its features no longer match the code."""
+    if not path.exists():
+        return None
+    with np.load(path) as data:
+        if tuple(str(n) for n in data["names"]) != DENSE or int(data["hash_bits"][0]) != \
+                HASH_BITS:
+            return None
+        return Model(dense_w=data["dense_w"], mean=data["mean"], scale=data["scale"],
+                     hash_w=data["hash_w"], bias=float(data["bias"][0]),
+                     threshold=float(data["threshold"][0]))
+
+
+def scores(model: Model, dense: np.ndarray, buckets: list[list[int]],
+           weights: list[list[float]]) -> np.ndarray:
+    """Logit of "boilerplate" per row."""
+    z = ((dense - model.mean) / model.scale) @ model.dense_w + model.bias
+    for i, (idx, val) in enumerate(zip(buckets, weights, strict=True)):
+        if idx:
+            z[i] += float(np.dot(model.hash_w[idx], val))
+    return np.asarray(z)
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One page's feature rows and the boilerplate probability of each paragraph."""
+
+    probs: list[float]
+    dense: np.ndarray
+    buckets: list[list[int]]
+    weights: list[list[float]]
+
+
+def score_page(page: Page, model: Model) -> Scored:
+    """Probability that each paragraph of the page is boilerplate."""
+    if not page.paragraphs:
+        return Scored([], np.zeros((0, len(DENSE))), [], [])
+    dense, buckets, weights = page_rows(page)
+    z = scores(model, dense, buckets, weights)
+    return Scored([float(p) for p in 1.0 / (1.0 + np.exp(-z))], dense, buckets, weights)
+
+
+def explain(model: Model, scored: Scored, i: int, text: str, top: int = 3) -> str:
+    """The features that raised paragraph ``i``'s boilerplate score most, as text."""
+    parts = ((scored.dense[i] - model.mean) / model.scale) * model.dense_w
+    named = [(float(parts[k]), DENSE[k]) for k in range(len(DENSE))]
+    words = fold(text).split()
+    grams = {*words, *(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))}
+    mine = dict(zip(scored.buckets[i], scored.weights[i], strict=True))
+    for gram in sorted(grams):
+        b = bucket(gram)
+        named.append((float(model.hash_w[b]) * mine.get(b, 0.0), f"'{gram}'"))
+    best = sorted(named, key=lambda x: (-x[0], x[1]))[:top]
+    return ", ".join(f"{name} +{value:.2f}" for value, name in best if value > 0)

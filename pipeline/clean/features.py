@@ -1,0 +1,212 @@
+"""Paragraph features for the learned cleaner: signals that carry across sites.
+
+One row per paragraph of a page, in two parts:
+
+- dense features (``DENSE``): position, length, punctuation and casing, second-person and
+  imperative wording, calls to action, handles/e-mails/URLs, similarity to the headline,
+  repetition within the page and across the source's pages, link-text share (HTML only),
+  and the same few signals of the neighbouring paragraphs, including whether the rules
+  already labelled them;
+- hashed word n-grams (unigrams and bigrams of the folded text, ``HASH_BITS`` buckets).
+
+Hashing uses ``zlib.crc32`` (stable across processes, unlike ``hash``), so a model trained
+once scores the same everywhere. Nothing here knows a site, a phrase or a language beyond a
+few function words of second person and calls to action.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+import zlib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+HASH_BITS = 14
+HASH_SIZE = 1 << HASH_BITS
+# Long paragraphs contribute at most this many n-grams: their length is a feature of its own.
+_MAX_NGRAMS = 80
+_WORD = re.compile(r"\w+", re.UNICODE)
+_TERMINAL = re.compile(r"[.!?…。！？»”\"')\]]\s*$")
+_SENTENCE = re.compile(r"[.!?。！？](?:\s|$)")
+_HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
+_URL = re.compile(r"https?://|www\.|\b\w+\.(?:com|org|net|ru|cn|io)\b", re.I)
+_DIGIT = re.compile(r"\d")
+_SEPARATORS = re.compile(r"[|•·»/]")
+_YOU = frozenset("you your yours you're youre you'll yourself вы вас ваш ваша ваши вам "
+                 "ты тебя 您 你".split())
+# Words that open calls to action in many templates; the n-grams learn the rest.
+_CTA = frozenset("sign subscribe click tap follow share read download join get watch listen "
+                 "register log login donate support contact send email print comment reply "
+                 "save see like tweet learn discover explore try upgrade buy continue "
+                 "подпишитесь подписывайтесь читайте смотрите поделиться".split())
+_PROMO = frozenset("newsletter newsletters subscribe subscription inbox cookie cookies "
+                   "advertisement sponsored podcast app premium members membership "
+                   "account donate trial unlimited offer".split())
+_DATE = re.compile(r"\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b")
+
+
+@dataclass(frozen=True)
+class Page:
+    """What the features need about one page besides its paragraphs."""
+
+    paragraphs: Sequence[str]
+    title: str | None = None
+    link_shares: Sequence[float] | None = None  # None: plain text, no markup
+    rule_labelled: Sequence[bool] | None = None
+    seen_elsewhere: Sequence[bool] | None = None
+
+
+_OWN = ("rel_pos", "from_start", "from_end", "first", "last", "log_words", "log_chars",
+        "words_le3", "words_le8", "words_gt25", "terminal", "sentences", "digit_share",
+        "upper_share", "titlecase_share", "all_caps", "punct_share", "separators",
+        "ends_colon", "you_share", "cta_start", "cta_share", "promo_words", "handle",
+        "email", "url", "copyright", "date_like", "quote_marks", "title_overlap",
+        "is_title", "page_repeats", "seen_elsewhere", "html", "link_share", "all_link")
+_NEIGHBOUR = ("log_words", "link_share", "terminal", "rule_labelled")
+DENSE: tuple[str, ...] = (
+    *_OWN, *(f"prev_{n}" for n in _NEIGHBOUR), *(f"next_{n}" for n in _NEIGHBOUR),
+    "bias_text")
+
+
+def fold(text: str) -> str:
+    """Lower-case words only (the same fold the text cleaner compares with)."""
+    return " ".join(_WORD.findall(unicodedata.normalize("NFKC", text).lower()))
+
+
+def page_rows(page: Page) -> tuple[np.ndarray, list[list[int]], list[list[float]]]:
+    """Features of every paragraph of one page.
+
+    Args:
+        page: the paragraphs and what is known about them.
+
+    Returns:
+        The dense matrix (paragraphs x ``len(DENSE)``) and, per paragraph, the hashed
+        n-gram buckets with their weights.
+    """
+    paras = list(page.paragraphs)
+    folded = [fold(p) for p in paras]
+    counts = Counter(folded)
+    title = fold(page.title or "")
+    title_words = set(title.split())
+    own = [_own(paras[i], folded[i], i, len(paras), page, title, title_words, counts)
+           for i in range(len(paras))]
+    rows = np.zeros((len(paras), len(DENSE)), dtype=np.float64)
+    for i, values in enumerate(own):
+        prev = own[i - 1] if i > 0 else None
+        nxt = own[i + 1] if i + 1 < len(paras) else None
+        labelled = page.rule_labelled
+        rows[i] = [*(values[k] for k in _OWN),
+                   *_neighbour(prev, labelled[i - 1] if labelled and prev else False),
+                   *_neighbour(nxt, labelled[i + 1] if labelled and nxt else False),
+                   1.0 if page.link_shares is None else 0.0]
+    grams = [hashed_ngrams(f) for f in folded]
+    return rows, [g[0] for g in grams], [g[1] for g in grams]
+
+
+def _own(text: str, folded: str, i: int, n: int, page: Page, title: str,
+         title_words: set[str], counts: Counter[str]) -> dict[str, float]:
+    words = folded.split()
+    raw_words = text.split()
+    nw = max(1, len(words))
+    letters = [c for c in text if c.isalpha()]
+    uppers = sum(1 for c in letters if c.isupper())
+    link = page.link_shares[i] if page.link_shares is not None else 0.0
+    overlap = len(set(words) & title_words) / max(1, len(set(words) | title_words))
+    return {
+        "rel_pos": i / max(1, n - 1), "from_start": min(1.0, i / 10),
+        "from_end": min(1.0, (n - 1 - i) / 10), "first": float(i == 0),
+        "last": float(i == n - 1), "log_words": math.log1p(len(words)) / 5,
+        "log_chars": math.log1p(len(text)) / 8, "words_le3": float(len(words) <= 3),
+        "words_le8": float(len(words) <= 8), "words_gt25": float(len(words) > 25),
+        "terminal": float(bool(_TERMINAL.search(text))),
+        "sentences": min(1.0, len(_SENTENCE.findall(text)) / 4),
+        "digit_share": len(_DIGIT.findall(text)) / max(1, len(text)),
+        "upper_share": uppers / max(1, len(letters)),
+        "titlecase_share": sum(1 for w in raw_words if w[:1].isupper()) / max(1, len(raw_words)),
+        "all_caps": float(len(letters) > 3 and uppers == len(letters)),
+        "punct_share": sum(1 for c in text if not c.isalnum() and not c.isspace())
+        / max(1, len(text)),
+        "separators": min(1.0, len(_SEPARATORS.findall(text)) / 3),
+        "ends_colon": float(text.rstrip().endswith(":")),
+        "you_share": min(1.0, 4 * sum(1 for w in words if w in _YOU) / nw),
+        "cta_start": float(bool(words) and words[0] in _CTA),
+        "cta_share": min(1.0, 4 * sum(1 for w in words if w in _CTA) / nw),
+        "promo_words": min(1.0, sum(1 for w in words if w in _PROMO) / 2),
+        "handle": float(bool(_HANDLE.search(text))), "email": float(bool(_EMAIL.search(text))),
+        "url": float(bool(_URL.search(text))),
+        "copyright": float("©" in text or "copyright" in words),
+        "date_like": float(bool(_DATE.search(text))),
+        "quote_marks": float(any(q in text for q in "“”\"«»„")),
+        "title_overlap": overlap, "is_title": float(bool(title) and folded == title),
+        "page_repeats": min(1.0, (counts[folded] - 1) / 2) if folded else 0.0,
+        "seen_elsewhere": float(bool(page.seen_elsewhere and page.seen_elsewhere[i])),
+        "html": float(page.link_shares is not None), "link_share": link,
+        "all_link": float(link >= 0.95),
+    }
+
+
+def _neighbour(values: dict[str, float] | None, labelled: bool) -> list[float]:
+    if values is None:
+        return [0.0, 0.0, 1.0, 1.0]  # the page edge reads like a labelled, ended line
+    return [values["log_words"], values["link_share"], values["terminal"], float(labelled)]
+
+
+def hashed_ngrams(folded: str) -> tuple[list[int], list[float]]:
+    """Buckets of the word unigrams and bigrams of one folded paragraph, each weighted so
+    a paragraph's n-gram vector has unit length (long prose does not outvote short lines)."""
+    words = folded.split()[:_MAX_NGRAMS]
+    grams = [*words, *(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))]
+    if not grams:
+        return [], []
+    buckets = Counter(bucket(g) for g in grams)
+    norm = math.sqrt(sum(v * v for v in buckets.values()))
+    keys = sorted(buckets)
+    return keys, [buckets[k] / norm for k in keys]
+
+
+def bucket(gram: str) -> int:
+    """The hash bucket of one n-gram."""
+    return zlib.crc32(gram.encode("utf-8")) & (HASH_SIZE - 1)
+
+
+def anchor_counts(tree: Any) -> Counter[str]:
+    """Folded texts of the page's links, with how often each occurs."""
+    found: Counter[str] = Counter()
+    for node in tree.iter("a"):
+        text = fold(node.text_content())
+        if text:
+            found[text] += 1
+    return found
+
+
+def link_shares(paragraphs: Sequence[str], anchors: Counter[str]) -> list[float]:
+    """Share of each paragraph's words that sit inside link text on the page.
+
+    The extracted text has lost its markup, so a paragraph's links are found again by
+    their text: every link text that occurs in the paragraph counts once.
+    """
+    by_first: dict[str, list[str]] = {}
+    for text in anchors:
+        by_first.setdefault(text.split(" ", 1)[0], []).append(text)
+    shares = []
+    for para in paragraphs:
+        folded = fold(para)
+        words = folded.split()
+        if not words:
+            shares.append(0.0)
+            continue
+        padded = f" {folded} "
+        covered = 0
+        for first in set(words):
+            for text in by_first.get(first, ()):
+                if f" {text} " in padded:
+                    covered += text.count(" ") + 1
+        shares.append(min(1.0, covered / len(words)))
+    return shares

@@ -1,0 +1,98 @@
+"""The classifier's pass over the text cleaner's paragraphs, and the reasons of removals.
+
+Runs after every rule: it only labels paragraphs the rules left, never a long one, and
+names each removal's kind (the neighbouring removal's kind when it continues a block, else
+a generic wording cue, else ``classified_boilerplate``) and its reason (the probability and
+the features that raised it).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from pipeline.clean.classifier import explain, load_model, score_page
+from pipeline.clean.features import Page
+
+# The classifier leaves prose this long to the rules: a wrong call would cost a paragraph.
+MAX_WORDS = 60
+_KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.I)) for kind, pattern in (
+        ("cookie_notice", r"\bcookies?\b|\bconsent\b|\bprivacy\b|\btracking\b"),
+        ("reading_time", r"^\D{0,20}\d+\s*-?\s*(min|mins|minutes?)\b"),
+        ("comment_form", r"\bcomments?\b|\bcommenting\b|\brepl(y|ies)\b|\bconversation\b"),
+        ("social_prompt", r"\bshare\b|\bfollow\b|\btweet\b|\bwhatsapp\b|\bcopy link\b|"
+                          r"\blink copied\b"),
+        ("newsletter_promo", r"\bnewsletters?\b|\bsubscri|\binbox\b|\bsign(ed|ing)? up\b|"
+                             r"\bdonat|\bmembers?(hip)?\b|\bregister\b|\bpodcasts?\b|\bapp\b"),
+        ("image_credit", r"\b(photo|photograph|image|picture|illustration|graphic|video)"
+                         r"s?\b\s*(by|:)|\bcourtesy\b|\bcredit\b"),
+        ("ad_label", r"\badverti|\bsponsor|\bpromot"),
+    )
+)
+# Kinds a neighbouring classifier removal may inherit (a block of one kind of furniture).
+_BLOCK_KINDS = frozenset(("newsletter_promo", "related_posts", "comment_form", "author_bio",
+                          "publisher_bio", "social_prompt", "cookie_notice", "site_chrome",
+                          "footnote", "paywall"))
+_STRUCTURAL = {
+    "title": "the headline", "duplicate_title": "the headline repeated",
+    "site_chrome": "short lines above the headline or site navigation",
+    "dateline": "a date standing alone above the body", "date_stub": "a date standing alone",
+    "byline": "an author line above the body", "duplicate_line": "a line printed twice",
+    "image_caption": "a short line right above a photo credit",
+    "lead_duplicate": "a summary the next paragraph repeats",
+    "subtitle": "a standfirst under the headline",
+    "author_bio": "a name line and a sentence about that person at the end",
+    "publisher_bio": "a sentence about the publishing organisation at the end",
+    "inline_related_link": "a headline-like line between body paragraphs",
+    "learned_boilerplate": "a paragraph this source repeats across its articles",
+}
+
+
+def judged(text: str, words: int) -> bool:
+    """Paragraphs the classifier may remove: not long prose, not a table row (tables are
+    content trafilatura chose to keep; their cells read like navigation to the model)."""
+    return words <= MAX_WORDS and not text.startswith("|")
+
+
+class _Labelled(Protocol):
+    p: list[str]
+    words: list[int]
+    labels: list[str | None]
+    reasons: list[str | None]
+    title: str | None
+
+    def free(self, i: int) -> bool: ...
+
+
+def label_by_model(state: _Labelled, link_shares: list[float] | None) -> None:
+    """Label the free paragraphs the classifier calls boilerplate."""
+    model = load_model()
+    if model is None or not state.p:
+        return
+    page = Page(state.p, title=state.title, link_shares=link_shares,
+                rule_labelled=[lab is not None for lab in state.labels])
+    scored = score_page(page, model)
+    hits = [i for i, p in enumerate(scored.probs)
+            if p >= model.threshold and state.free(i) and judged(state.p[i], state.words[i])]
+    for i in hits:
+        state.labels[i] = "classifier"
+        state.reasons[i] = (f"classifier p={scored.probs[i]:.2f}: "
+                            f"{explain(model, scored, i, state.p[i])}")
+    for i in hits:
+        state.labels[i] = _kind(state, i)
+
+
+def _kind(state: _Labelled, i: int) -> str:
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(state.p) and state.labels[j] in _BLOCK_KINDS:
+            return str(state.labels[j])
+    for kind, cue in _KIND_CUES:
+        if cue.search(state.p[i]):
+            return kind
+    return "classified_boilerplate"
+
+
+def structural_reason(kind: str) -> str:
+    """The reason recorded for a removal made by one of the text cleaner's passes."""
+    return f"structure {kind}: {_STRUCTURAL.get(kind, kind)}"

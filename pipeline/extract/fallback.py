@@ -1,0 +1,79 @@
+"""The safety net of cleaning: an article is never lost to pruning or the classifier.
+
+When the cleaned text keeps far less than trafilatura alone finds on the page (the whole
+article in a container whose class reads like chrome, a template the classifier has never
+seen), the conservative result replaces it: trafilatura's default extraction of the
+unpruned page, cleaned by the wording rules only. The article is flagged
+(``Article.cleaning_fallback``) so the loss shows in the store instead of vanishing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import trafilatura
+from trafilatura.utils import load_html
+
+from pipeline.clean.text import CleanText, clean_paragraphs
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+# trafilatura alone must find at least this many words for a page to count as substantial,
+MIN_WORDS = 150
+# and the cleaned text must keep less than this share of them to count as near-empty.
+MIN_SHARE = 0.3
+
+
+@dataclass(frozen=True)
+class Fallback:
+    """The conservative result and what the cleaned one had kept."""
+
+    cleaned: CleanText
+    kept_words: int
+    alone_words: int
+
+
+def words(text: str) -> int:
+    """Number of words."""
+    return len(_WORD.findall(text))
+
+
+def needs_check(kept_words: int, extracted_words: int) -> bool:
+    """Cheap test first: only a small result is compared with trafilatura alone."""
+    return kept_words < MIN_WORDS or kept_words < MIN_SHARE * extracted_words
+
+
+def conservative(html: str, url: str, kept_words: int, *, title: str | None,
+                 author: str | None) -> Fallback | None:
+    """The conservative result when the cleaned text is near-empty beside trafilatura's.
+
+    Args:
+        html: the page as fetched.
+        url: its URL.
+        kept_words: words the normal extraction and cleaning kept.
+        title: the headline from the page's metadata.
+        author: the author from the page's metadata.
+
+    Returns:
+        The fallback, or None when trafilatura alone finds no substantial text either or
+        the cleaned text kept a fair share of it.
+    """
+    tree = load_html(html)
+    if tree is None:
+        return None
+    doc: Any = trafilatura.bare_extraction(tree, url=url, with_metadata=False,
+                                           include_comments=False, include_tables=True,
+                                           deduplicate=False)
+    alone = (doc.text or "") if doc is not None else ""
+    alone_words = words(alone)
+    if alone_words < MIN_WORDS or kept_words >= MIN_SHARE * alone_words:
+        return None
+    lines = alone.split("\n")
+    cleaned = clean_paragraphs(lines, title=title, author=author, model=False)
+    if words(" ".join(cleaned.paragraphs)) < MIN_SHARE * alone_words:
+        # The rules alone would empty it too: keep trafilatura's text as it is.
+        cleaned = clean_paragraphs(lines, title=None, model=False)
+        cleaned.paragraphs = [" ".join(p.split()) for p in lines if p.strip()]
+        cleaned.removed, cleaned.reasons = [], []
+    return Fallback(cleaned, kept_words, alone_words)

@@ -1,0 +1,196 @@
+"""Train the learned paragraph classifier from the labelled paragraphs in the repo.
+
+Run: ``.venv/bin/python scripts/train_cleaner.py [--out config/paragraph_model.npz]``
+
+Data: tests/fixtures/paragraphs/tuning.jsonl only (the validation part is never read
+here). Each page is used twice, as HTML (with link shares) and as plain text (without),
+so one model serves both inputs. Training is full-batch Adam on the L2-regularised
+logistic loss, in float64 with a fixed order: the same data gives the same weights (a test
+retrains and compares). The threshold is chosen on out-of-fold predictions (4 folds by
+site) as the lowest that keeps ``BODY_KEEP`` of body words among the paragraphs the
+classifier may remove.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import zlib
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline.clean.classifier import MODEL, Model  # noqa: E402
+from pipeline.clean.features import DENSE, HASH_SIZE, Page, fold, page_rows  # noqa: E402
+from pipeline.clean.model_pass import judged  # noqa: E402
+from pipeline.clean.text import clean_paragraphs  # noqa: E402
+
+DATA = ROOT / "tests" / "fixtures" / "paragraphs"
+EPOCHS, RATE, L2_HASH, L2_DENSE = 300, 0.05, 1e-4, 1e-4
+BODY_KEEP = 0.997
+FOLDS = 4
+
+
+@dataclass
+class Rows:
+    """Feature rows of many pages: dense matrix, hashed part as CSR, labels, context."""
+
+    dense: np.ndarray
+    indptr: np.ndarray
+    idx: np.ndarray
+    val: np.ndarray
+    y: np.ndarray
+    words: np.ndarray
+    free: np.ndarray
+    site: list[str]
+
+
+def load_pages(part: str) -> list[dict[str, Any]]:
+    """Pages of one part of the labelled set."""
+    path = DATA / f"{part}.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def repeated_in_site(pages: list[dict[str, Any]]) -> dict[str, set[str]]:
+    """Per site, the folded paragraphs found on three or more of its pages."""
+    per_site: dict[str, Counter[str]] = {}
+    for page in pages:
+        seen = {fold(p["text"]) for p in page["paragraphs"]}
+        per_site.setdefault(page["site"], Counter()).update(seen)
+    return {s: {t for t, n in c.items() if n >= 3} for s, c in per_site.items()}
+
+
+def page_modes(page: dict[str, Any], repeated: set[str]) -> list[tuple[Page, list[str]]]:
+    """The page as HTML (its own paragraphs, with link shares) and as plain text."""
+    out = []
+    for html in (True, False):
+        paras = [p for p in page["paragraphs"] if not (html and p["link_share"] is None)]
+        texts = [p["text"] for p in paras]
+        ruled = clean_paragraphs(texts, title=page["title"] if html else None, model=False)
+        out.append((Page(texts, title=page["title"] if html else ruled.title,
+                         link_shares=[p["link_share"] for p in paras] if html else None,
+                         rule_labelled=[lab is not None for lab in ruled.labels],
+                         seen_elsewhere=[fold(t) in repeated for t in texts]),
+                    [p["label"] for p in paras]))
+    return out
+
+
+def build_rows(pages: list[dict[str, Any]]) -> Rows:
+    """Rows of every labelled (not unsure) paragraph of every page, in both modes."""
+    repeated = repeated_in_site(pages)
+    dense, idx, val, ptr, y, words, free, site = [], [], [], [0], [], [], [], []
+    for page in pages:
+        for view, labels in page_modes(page, repeated.get(page["site"], set())):
+            d, b, w = page_rows(view)
+            for i, lab in enumerate(labels):
+                n = len(view.paragraphs[i].split())
+                if lab == "unsure" or not judged(view.paragraphs[i], 0):
+                    continue
+                dense.append(d[i])
+                idx.extend(b[i])
+                val.extend(w[i])
+                ptr.append(len(idx))
+                y.append(1.0 if lab == "boilerplate" else 0.0)
+                words.append(n)
+                free.append(judged(view.paragraphs[i], n))
+                site.append(page["site"])
+    return Rows(np.array(dense), np.array(ptr), np.array(idx, dtype=np.int64),
+                np.array(val), np.array(y), np.array(words), np.array(free), site)
+
+
+def subset(rows: Rows, keep: np.ndarray) -> Rows:
+    """The rows where ``keep`` is true."""
+    starts, ends = rows.indptr[:-1][keep], rows.indptr[1:][keep]
+    pieces = [np.arange(a, b) for a, b in zip(starts, ends, strict=True)]
+    flat = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int64)
+    ptr = np.concatenate([[0], np.cumsum(ends - starts)])
+    return Rows(rows.dense[keep], ptr, rows.idx[flat], rows.val[flat], rows.y[keep],
+                rows.words[keep], rows.free[keep],
+                [s for s, k in zip(rows.site, keep, strict=True) if k])
+
+
+def train(rows: Rows) -> Model:
+    """Fit the logistic regression (threshold left at 0.5)."""
+    mean = rows.dense.mean(axis=0)
+    scale = rows.dense.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    x = (rows.dense - mean) / scale
+    n = len(rows.y)
+    row_of = np.repeat(np.arange(n), np.diff(rows.indptr))
+    # Boilerplate is the rare class: weigh it up so it is learned at all.
+    weight = np.where(rows.y == 1.0, 0.5 * n / max(1.0, rows.y.sum()),
+                      0.5 * n / max(1.0, n - rows.y.sum())) / n
+    params = [np.zeros(x.shape[1]), np.zeros(HASH_SIZE), np.zeros(1)]
+    moments = [(np.zeros_like(p), np.zeros_like(p)) for p in params]
+    for step in range(1, EPOCHS + 1):
+        wd, wh, b = params
+        z = x @ wd + np.bincount(row_of, weights=wh[rows.idx] * rows.val, minlength=n) + b[0]
+        g = weight * (1.0 / (1.0 + np.exp(-z)) - rows.y)
+        grads = [x.T @ g + L2_DENSE * wd,
+                 np.bincount(rows.idx, weights=g[row_of] * rows.val, minlength=HASH_SIZE)
+                 + L2_HASH * wh,
+                 np.array([g.sum()])]
+        for p, gr, (m, v) in zip(params, grads, moments, strict=True):
+            m *= 0.9
+            m += 0.1 * gr
+            v *= 0.999
+            v += 0.001 * gr * gr
+            p -= RATE * (m / (1 - 0.9 ** step)) / (np.sqrt(v / (1 - 0.999 ** step)) + 1e-8)
+    return Model(dense_w=params[0], mean=mean, scale=scale, hash_w=params[1],
+                 bias=float(params[2][0]), threshold=0.5)
+
+
+def predict(model: Model, rows: Rows) -> np.ndarray:
+    """Boilerplate probability of every row."""
+    x = (rows.dense - model.mean) / model.scale
+    n = len(rows.y)
+    row_of = np.repeat(np.arange(n), np.diff(rows.indptr))
+    z = x @ model.dense_w + np.bincount(row_of, weights=model.hash_w[rows.idx] * rows.val,
+                                        minlength=n) + model.bias
+    return np.asarray(1.0 / (1.0 + np.exp(-z)))
+
+
+def out_of_fold(rows: Rows) -> np.ndarray:
+    """Predictions for each row from a model that never saw its site."""
+    fold_of = np.array([zlib.crc32(s.encode()) % FOLDS for s in rows.site])
+    probs = np.zeros(len(rows.y))
+    for k in range(FOLDS):
+        model = train(subset(rows, fold_of != k))
+        probs[fold_of == k] = predict(model, subset(rows, fold_of == k))
+    return probs
+
+
+def pick_threshold(rows: Rows, probs: np.ndarray) -> float:
+    """Lowest threshold that keeps ``BODY_KEEP`` of the body words it could remove."""
+    body = (rows.y == 0.0) & rows.free
+    total = rows.words[body].sum()
+    for t in np.arange(0.50, 0.995, 0.01):
+        lost = rows.words[body & (probs >= t)].sum()
+        if lost <= (1 - BODY_KEEP) * total:
+            return round(float(t), 2)
+    return 0.99
+
+
+def main() -> None:
+    """Train on the tuning part and write the model."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=MODEL)
+    args = parser.parse_args()
+    rows = build_rows(load_pages("tuning"))
+    threshold = pick_threshold(rows, out_of_fold(rows))
+    model = train(rows)
+    final = Model(model.dense_w, model.mean, model.scale, model.hash_w, model.bias, threshold)
+    final.save(args.out)
+    print(f"{len(rows.y)} rows ({int(rows.y.sum())} boilerplate), {len(DENSE)} dense "
+          f"features, threshold {threshold} -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,56 @@
+"""Scores of the text cleaner on the labelled paragraphs (tests/fixtures/paragraphs).
+
+Shared by the quality gate and ``benchmarks/paragraphs.py``. Each page is cleaned twice,
+as HTML (title from the page, link shares known) and as plain text, with the rules alone
+or with rules and classifier; unsure paragraphs count neither way.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from pipeline.clean.text import clean_paragraphs
+
+DATA = Path(__file__).resolve().parent.parent / "fixtures" / "paragraphs"
+
+
+def load_part(part: str) -> list[dict[str, Any]]:
+    """Pages of ``tuning`` or ``validation``."""
+    text = (DATA / f"{part}.jsonl").read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def clean_page(page: dict[str, Any], *, html: bool, model: bool,
+               ) -> tuple[list[dict[str, Any]], list[str | None]]:
+    """The page's paragraphs in one mode and the label the cleaner gave each."""
+    paras = [p for p in page["paragraphs"] if not (html and p["link_share"] is None)]
+    result = clean_paragraphs([p["text"] for p in paras],
+                              title=page["title"] if html else None,
+                              link_shares=[p["link_share"] for p in paras] if html else None,
+                              model=model)
+    return paras, result.labels
+
+
+def scores(pages: Iterable[dict[str, Any]], *, html: bool, model: bool = True,
+           ) -> dict[str, float]:
+    """Boilerplate paragraphs removed, body paragraphs and body words kept."""
+    bp = bp_removed = body = body_kept = words = words_kept = 0
+    for page in pages:
+        paras, labels = clean_page(page, html=html, model=model)
+        for para, lab in zip(paras, labels, strict=True):
+            n = len(para["text"].split())
+            if para["label"] == "boilerplate":
+                bp += 1
+                bp_removed += lab is not None
+            elif para["label"] == "body":
+                body += 1
+                words += n
+                body_kept += lab is None or lab == "title"
+                words_kept += n if lab is None or lab == "title" else 0
+    return {"boilerplate_removed": bp_removed / max(1, bp),
+            "body_paragraphs_kept": body_kept / max(1, body),
+            "body_words_kept": words_kept / max(1, words),
+            "boilerplate": bp, "body": body}
