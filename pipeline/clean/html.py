@@ -18,12 +18,12 @@ from lxml import etree
 # Attribute words -> kind recorded for what is removed. First match wins.
 _ATTR_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.I)) for kind, pattern in (
-        ("newsletter_promo", r"newsletter|subscribe|subscription|sign-?up|signup|kiosq|"
+        ("newsletter_promo", r"newsletter|subscribe|subscription|sign-?up|signup|"
                              r"\bpromo|optin|opt-in|email-capture|paywall|piano"),
         ("related_posts", r"related|recommend|more-stories|more-from|read-next|readnext|"
                           r"you-may|most-(read|popular|viewed)|trending|popular-posts|"
-                          r"outbrain|taboola|jp-relatedposts|further-reading|explore"),
-        ("inline_related_link", r"interstitial|inline-link|inline-related|read-more|"
+                          r"outbrain|taboola|jp-relatedposts|further-reading"),
+        ("inline_related_link", r"inline-link|inline-related|read-more|"
                                 r"readmore|see-also"),
         ("author_bio", r"author-?(bio|box|info|card|profile|about|details)|about-the-author|"
                        r"byline-bio|contributor-bio|\bbio\b|writer-info|publisher-box"),
@@ -40,9 +40,9 @@ _ATTR_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 # Every pattern above needs one of these substrings to match.
 _ATTR_WORDS = (
-    "newsletter", "subscri", "sign", "kiosq", "promo", "optin", "opt-in", "email-capture",
+    "newsletter", "subscri", "sign", "promo", "optin", "opt-in", "email-capture",
     "paywall", "piano", "related", "recommend", "more-", "read", "you-may", "most-",
-    "trending", "popular", "outbrain", "taboola", "further", "explore", "interstitial",
+    "trending", "popular", "outbrain", "taboola", "further",
     "inline-", "see-also", "author", "bio", "writer", "publisher", "contributor", "comment",
     "respond", "disqus", "discussion", "reply", "share", "sharing", "social", "follow",
     "addtoany", "cookie", "consent", "gdpr", "cmp-", "advert", "ad", "dfp", "sponsor",

@@ -28,6 +28,8 @@ _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("image_credit", r"\b(photo|photograph|image|picture|illustration|graphic|video)"
                          r"s?\b\s*(by|:)|\bcourtesy\b|\bcredit\b"),
         ("ad_label", r"\badverti|\bsponsor|\bpromot"),
+        # A short heading that points elsewhere ("More on this", "Up next"): a list follows.
+        ("related_posts", r"^(\w+ ){0,3}(more|next|related|latest|also)( \w+){0,3}:?$"),
     )
 )
 # Kinds a neighbouring classifier removal may inherit (a block of one kind of furniture).

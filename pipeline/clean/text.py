@@ -45,7 +45,7 @@ _BIO = re.compile(
 _ORG = re.compile(r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:center|centre|institute|agency|"
                   r"organi[sz]ation|think[- ]tank|media|outlet|platform|publication|network|"
                   r"foundation|news (?:site|service|portal)|website)\b", re.I)
-_TRUNCATED = re.compile(r"reading an excerpt|subscribe to (continue|keep) reading|"
+_TRUNCATED = re.compile(r"\bexcerpt\b|subscribe to (continue|keep) reading|"
                         r"(continue|keep) reading .*subscri|for subscribers only|"
                         r"to read the full (article|story)", re.I)
 _SHORT = 20
