@@ -9,6 +9,7 @@ tuning part so that body paragraphs are almost never removed (see docs/quality.m
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -88,7 +89,7 @@ def explain(model: Model, scored: Scored, i: int, text: str, top: int = 3) -> st
     parts = ((scored.dense[i] - model.mean) / model.scale) * model.dense_w
     named = [(float(parts[k]), DENSE[k]) for k in range(len(DENSE))]
     words = fold(text).split()
-    grams = {*words, *(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))}
+    grams = {*words, *(f"{a} {b}" for a, b in itertools.pairwise(words))}
     mine = dict(zip(scored.buckets[i], scored.weights[i], strict=True))
     for gram in sorted(grams):
         b = bucket(gram)

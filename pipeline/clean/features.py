@@ -16,6 +16,7 @@ few function words of second person and calls to action.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -39,16 +40,23 @@ _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 _URL = re.compile(r"https?://|www\.|\b\w+\.(?:com|org|net|ru|cn|io)\b", re.I)
 _DIGIT = re.compile(r"\d")
 _SEPARATORS = re.compile(r"[|•·»/]")
-_YOU = frozenset("you your yours you're youre you'll yourself вы вас ваш ваша ваши вам "
-                 "ты тебя 您 你".split())
+_YOU = frozenset([
+    "you", "your", "yours", "you're", "youre", "you'll", "yourself", "вы", "вас", "ваш", "ваша",
+    "ваши", "вам", "ты", "тебя", "您", "你"
+])
 # Words that open calls to action in many templates; the n-grams learn the rest.
-_CTA = frozenset("sign subscribe click tap follow share read download join get watch listen "
-                 "register log login donate support contact send email print comment reply "
-                 "save see like tweet learn discover explore try upgrade buy continue "
-                 "подпишитесь подписывайтесь читайте смотрите поделиться".split())
-_PROMO = frozenset("newsletter newsletters subscribe subscription inbox cookie cookies "
-                   "advertisement sponsored podcast app premium members membership "
-                   "account donate trial unlimited offer".split())
+_CTA = frozenset([
+    "sign", "subscribe", "click", "tap", "follow", "share", "read", "download", "join", "get",
+    "watch", "listen", "register", "log", "login", "donate", "support", "contact", "send", "email",
+    "print", "comment", "reply", "save", "see", "like", "tweet", "learn", "discover", "explore",
+    "try", "upgrade", "buy", "continue", "подпишитесь", "подписывайтесь", "читайте", "смотрите",
+    "поделиться"
+])
+_PROMO = frozenset([
+    "newsletter", "newsletters", "subscribe", "subscription", "inbox", "cookie", "cookies",
+    "advertisement", "sponsored", "podcast", "app", "premium", "members", "membership", "account",
+    "donate", "trial", "unlimited", "offer"
+])
 _DATE = re.compile(r"\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b")
 
 
@@ -162,7 +170,7 @@ def hashed_ngrams(folded: str) -> tuple[list[int], list[float]]:
     """Buckets of the word unigrams and bigrams of one folded paragraph, each weighted so
     a paragraph's n-gram vector has unit length (long prose does not outvote short lines)."""
     words = folded.split()[:_MAX_NGRAMS]
-    grams = [*words, *(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))]
+    grams = [*words, *(f"{a} {b}" for a, b in itertools.pairwise(words))]
     if not grams:
         return [], []
     buckets = Counter(bucket(g) for g in grams)

@@ -119,7 +119,7 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
         word_count=len(_WORD.findall(text)),
         content_hash=content_hash(text),
         removed=tuple(removed_html + cleaned.removed),
-        removal_reasons=tuple([f"html {k}: a container its tag or class marks as {k}, or a lone link"
+        removal_reasons=tuple([f"html {k}: its tag or class marks it, or a lone link"
                                for k, _ in removed_html] + cleaned.reasons),
         cleaning_fallback=fell_back,
         body_hashes=tuple(paragraph_hash(fold(p)) for p in cleaned.paragraphs),
