@@ -1,12 +1,18 @@
 """Extraction quality and speed: rcwire (prune + trafilatura + clean) vs trafilatura alone.
 
-Run: ``.venv/bin/python benchmarks/extraction.py [--limit N] [--json]``
+Run: ``.venv/bin/python benchmarks/extraction.py [--limit N] [--json] [--lost FILE]``
 
-1. ../shared/benchmarks/news-extraction (80 real pages, when present): Zyte-style
-   token-shingle F1 (``tests.support.evaluate``) and pages per second, for rcwire and for
-   trafilatura with each of its precision/recall settings.
+1. ../shared/benchmarks/news-extraction (80 real pages) and ../shared/benchmarks/
+   readability-pages (130 pages), when present, each in its validation and tuning part
+   (by site, tests/fixtures/paragraphs/split.json): Zyte-style token-shingle F1
+   (``tests.support.evaluate``), pages per second and CPU milliseconds per page, for
+   rcwire and for trafilatura with each of its precision/recall settings. Every paragraph
+   trafilatura's default keeps that rcwire removes is counted (and written to ``--lost``),
+   with how many of them are gold body.
 2. tests/fixtures/corpus/boilerplate (our labelled pages, 7 template styles): share of
-   boilerplate lines removed and share of body tokens kept.
+   boilerplate lines removed and share of body tokens kept, per part.
+3. tests/fixtures/paragraphs (labelled paragraphs): boilerplate removed and body kept by
+   the rules alone and by rules + classifier, as HTML and as plain text, per part.
 """
 
 from __future__ import annotations
@@ -14,25 +20,34 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import re
 import sys
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import trafilatura
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.build_paragraphs import readability_gold  # noqa: E402
+from pipeline.clean.features import fold  # noqa: E402
 from pipeline.extract.article import extract_article  # noqa: E402
 from pipeline.records import FeedEntry, Page  # noqa: E402
 from tests.support.evaluate import boilerplate_scores, shingle_f1  # noqa: E402
+from tests.support.paragraphs import load_part, scores  # noqa: E402
 
-SHARED = ROOT.parent / "shared" / "benchmarks" / "news-extraction"
+SHARED = ROOT.parent / "shared" / "benchmarks"
 CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "boilerplate"
+SPLIT = json.loads((ROOT / "tests" / "fixtures" / "paragraphs" / "split.json").read_text())
+PARTS = ("validation", "tuning")
 
 Extractor = Callable[[str, str], str]
+# (set name, page name, html, url, gold paragraphs, site)
+Item = tuple[str, str, str, str, list[str], str]
 
 
 def rcwire(html: str, url: str) -> str:
@@ -59,72 +74,167 @@ TRAFILATURA = {
 }
 
 
-def load_shared(limit: int | None = None) -> list[tuple[str, str, dict[str, object]]]:
-    """(name, html, truth) for the shared 80-page set."""
-    truth = json.loads((SHARED / "ground_truth.json").read_text(encoding="utf-8"))
+def part_of(site: str) -> str:
+    """``validation`` or ``tuning`` (a site the split does not list counts as validation)."""
+    return "tuning" if site in SPLIT["tuning"] else "validation"
+
+
+def news_items(limit: int | None) -> list[Item]:
+    """The 80-page news set."""
+    folder = SHARED / "news-extraction"
+    truth = json.loads((folder / "ground_truth.json").read_text(encoding="utf-8"))
     names = sorted(truth)[:limit] if limit else sorted(truth)
-    return [(n, gzip.decompress((SHARED / "html" / n).read_bytes()).decode("utf-8", "replace"),
-             truth[n]) for n in names]
+    return [("news-extraction", n,
+             gzip.decompress((folder / "html" / n).read_bytes()).decode("utf-8", "replace"),
+             str(truth[n]["url"]), list(truth[n]["body"]), n.rsplit("_", 1)[0])
+            for n in names]
 
 
-def news_extraction(extractors: dict[str, Extractor], limit: int | None,
-                    ) -> dict[str, dict[str, float]]:
-    """F1 and pages/s of each extractor on the shared set."""
-    pages = load_shared(limit)
-    results = {}
+def readability_items(limit: int | None) -> list[Item]:
+    """The 130 Readability pages; gold = the text of each expected output."""
+    folder = SHARED / "readability-pages" / "pages"
+    pages = sorted(p for p in folder.iterdir() if p.is_dir())
+    items = []
+    for page in pages[:limit] if limit else pages:
+        html = gzip.decompress((page / "source.html.gz").read_bytes()).decode("utf-8",
+                                                                             "replace")
+        expected = gzip.decompress((page / "expected.html.gz").read_bytes()).decode("utf-8",
+                                                                                   "replace")
+        items.append(("readability", page.name, html, f"http://fakehost/{page.name}/",
+                      readability_gold(expected), re.sub(r"-\d+$", "", page.name)))
+    return items
+
+
+def run_set(items: list[Item], extractors: dict[str, Extractor],
+            ) -> tuple[dict[str, Any], dict[str, list[str]]]:
+    """F1, pages/s and CPU ms/page per part and extractor, and every page's outputs."""
+    outputs: dict[str, list[str]] = {}
+    timing: dict[str, tuple[float, float]] = {}
     for label, extract in extractors.items():
-        started = time.perf_counter()
-        outputs = [extract(html, str(item["url"])) for _, html, item in pages]
-        elapsed = time.perf_counter() - started
-        scores = shingle_f1((out, list(item["body"]))  # type: ignore[call-overload]
-                            for out, (_, _, item) in zip(outputs, pages, strict=True))
-        results[label] = {**scores, "pages_per_s": len(pages) / elapsed, "pages": len(pages)}
+        for _, _, html, url, _, _ in items[:3]:
+            extract(html, url)  # warm up: first-call imports and model loads are not per page
+        wall, cpu = time.perf_counter(), time.process_time()
+        outputs[label] = [extract(html, url) for _, _, html, url, _, _ in items]
+        timing[label] = (time.perf_counter() - wall, time.process_time() - cpu)
+    report: dict[str, Any] = {}
+    for part in PARTS:
+        keep = [i for i, it in enumerate(items) if part_of(it[5]) == part]
+        report[part] = {
+            label: {**shingle_f1((outputs[label][i], items[i][4]) for i in keep),
+                    "pages": len(keep)} for label in extractors}
+    report["speed (all pages)"] = {
+        label: {"pages_per_s": len(items) / wall, "cpu_ms_per_page": 1000 * cpu / len(items)}
+        for label, (wall, cpu) in timing.items()}
+    return report, outputs
+
+
+def lost_paragraphs(items: list[Item], ours: list[str], theirs: list[str],
+                    ) -> tuple[dict[str, Any], list[str]]:
+    """Paragraphs trafilatura's default keeps and rcwire does not, per part."""
+    counts = {part: {"paragraphs": 0, "gold_body": 0, "gold_body_words": 0} for part in PARTS}
+    lines = []
+    for item, mine, base in zip(items, ours, theirs, strict=True):
+        kept = fold(mine)
+        gold = " " + " ".join(fold(g) for g in item[4]) + " "
+        part = part_of(item[5])
+        for para in base.split("\n"):
+            folded = fold(para)
+            if not folded or folded in kept:
+                continue
+            body = f" {folded} " in gold
+            counts[part]["paragraphs"] += 1
+            counts[part]["gold_body"] += body
+            counts[part]["gold_body_words"] += len(folded.split()) if body else 0
+            lines.append(f"{part}\t{item[0]}\t{item[1]}\t{'BODY' if body else 'other'}\t"
+                         f"{para[:200]}")
+    return counts, lines
+
+
+def boilerplate_corpus(extractors: dict[str, Extractor]) -> dict[str, Any]:
+    """Boilerplate lines removed and body tokens kept on the labelled corpus, per part."""
+    results: dict[str, Any] = {}
+    golds = sorted(CORPUS.glob("*/*.gold.json"))
+    for part in PARTS:
+        mine = [g for g in golds if part_of(f"corpus-{g.parent.name}") == part]
+        results[part] = {}
+        for label, extract in extractors.items():
+            totals = [0, 0, 0, 0]
+            for path in mine:
+                gold = json.loads(path.read_text(encoding="utf-8"))
+                html = path.with_name(path.name.replace(".gold.json", ".html")).read_text(
+                    "utf-8")
+                out = extract(html, f"https://example.org/{path.parent.name}/{path.stem}")
+                got = boilerplate_scores(out, gold["body_paragraphs"],
+                                         [b["text"] for b in gold["boilerplate"]])
+                totals = [a + b for a, b in zip(totals, got, strict=True)]
+            results[part][label] = {"boilerplate_removed": totals[0] / max(1, totals[1]),
+                                    "body_tokens_kept": totals[2] / max(1, totals[3]),
+                                    "pages": len(mine)}
     return results
 
 
-def boilerplate_corpus(extractors: dict[str, Extractor]) -> dict[str, dict[str, float]]:
-    """Boilerplate lines removed and body tokens kept on the labelled corpus."""
-    results = {}
-    golds = sorted(CORPUS.glob("*/*.gold.json"))
-    for label, extract in extractors.items():
-        totals = [0, 0, 0, 0]
-        for path in golds:
-            gold = json.loads(path.read_text(encoding="utf-8"))
-            html = path.with_name(path.name.replace(".gold.json", ".html")).read_text("utf-8")
-            out = extract(html, f"https://example.org/{path.parent.name}/{path.stem}")
-            got = boilerplate_scores(out, gold["body_paragraphs"],
-                                     [b["text"] for b in gold["boilerplate"]])
-            totals = [a + b for a, b in zip(totals, got, strict=True)]
-        results[label] = {"boilerplate_removed": totals[0] / totals[1],
-                          "body_tokens_kept": totals[2] / totals[3], "pages": len(golds)}
+def labelled_paragraphs() -> dict[str, Any]:
+    """The text cleaner on the labelled paragraphs: rules alone, rules + classifier."""
+    results: dict[str, Any] = {}
+    for part in PARTS:
+        pages = load_part(part)
+        results[part] = {f"{'html' if html else 'text'}, {'rules+model' if model else 'rules'}":
+                         scores(pages, html=html, model=model)
+                         for html in (True, False) for model in (False, True)}
     return results
 
 
 def main() -> None:
-    """Print both tables (or JSON)."""
+    """Print every table (or JSON)."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--limit", type=int, help="only the first N shared pages")
+    parser.add_argument("--limit", type=int, help="only the first N pages of each set")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--lost", type=Path, help="write the lost paragraphs here")
     args = parser.parse_args()
     extractors = {"rcwire": rcwire, **TRAFILATURA}
-    report: dict[str, object] = {"date": datetime.now(UTC).date().isoformat()}
-    if SHARED.is_dir():
-        report["news_extraction"] = news_extraction(extractors, args.limit)
-    else:
-        print(f"(skipping {SHARED}: not present)", file=sys.stderr)
+    report: dict[str, Any] = {"date": datetime.now(UTC).date().isoformat()}
+    lost_lines: list[str] = []
+    for name, loader in (("news-extraction", news_items),
+                         ("readability", readability_items)):
+        if not (SHARED / name.replace("readability", "readability-pages")).is_dir():
+            print(f"(skipping {name}: not present)", file=sys.stderr)
+            continue
+        items = loader(args.limit)
+        report[name], outputs = run_set(items, extractors)
+        counts, lines = lost_paragraphs(items, outputs["rcwire"],
+                                        outputs["trafilatura default"])
+        report[f"{name}: kept by trafilatura default, removed by rcwire"] = counts
+        lost_lines += lines
     report["boilerplate_corpus"] = boilerplate_corpus(extractors)
+    report["labelled_paragraphs"] = labelled_paragraphs()
+    if args.lost:
+        args.lost.write_text("\n".join(lost_lines) + "\n", encoding="utf-8")
     if args.json:
         print(json.dumps(report, indent=1))
         return
     print(f"extraction benchmark, {report['date']}")
-    for name, rows in report.items():
-        if name == "date" or not isinstance(rows, dict):
-            continue
-        print(f"\n{name}")
+    print_tables(report, lost_lines)
+
+
+def print_tables(report: dict[str, Any], lost: list[str]) -> None:
+    """The report as indented tables, then the lost gold-body paragraphs."""
+    def show(rows: dict[str, Any], indent: str) -> None:
         for label, row in rows.items():
-            cells = "  ".join(f"{k}={v:.4f}" if isinstance(v, float) else f"{k}={v}"
-                              for k, v in row.items())
-            print(f"  {label:<30} {cells}")
+            if isinstance(row, dict) and all(isinstance(v, dict) for v in row.values()):
+                print(f"{indent}{label}")
+                show(row, indent + "  ")
+            elif isinstance(row, dict):
+                cells = "  ".join(f"{k}={v:.4f}" if isinstance(v, float) else f"{k}={v}"
+                                  for k, v in row.items())
+                print(f"{indent}{label:<30} {cells}")
+    for name, rows in report.items():
+        if isinstance(rows, dict):
+            print(f"\n{name}")
+            show(rows, "  ")
+    body = [line for line in lost if "\tBODY\t" in line]
+    print(f"\ngold-body paragraphs trafilatura default keeps and rcwire removes: {len(body)}")
+    for line in body:
+        print("  " + line)
 
 
 if __name__ == "__main__":

@@ -91,7 +91,7 @@ def build_rows(pages: list[dict[str, Any]]) -> Rows:
             d, b, w = page_rows(view)
             for i, lab in enumerate(labels):
                 n = len(view.paragraphs[i].split())
-                if lab == "unsure" or not judged(view.paragraphs[i], 0):
+                if lab == "unsure" or not judged(view.paragraphs[i], n):
                     continue
                 dense.append(d[i])
                 idx.extend(b[i])

@@ -66,6 +66,9 @@ _ATTR_SET = frozenset(("class", "id", "role", "data-component", "data-testid", "
 # A container holding this share of the page's paragraph text is content, not chrome.
 _MAX_TEXT_SHARE = 0.35
 _WORD = re.compile(r"\w+")
+# Paragraph words, and the most link text among them, that make a container prose.
+_PROSE_WORDS = 120
+_PROSE_LINK_SHARE = 0.25
 _TEXT_BLOCKS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td"}
 _MAX_BLOCK_WORDS = 40
 _SILENT = etree.XPath("|".join(f"//{t}" for t in _DROP_SILENTLY))
@@ -104,12 +107,25 @@ def prune(tree: Any) -> list[tuple[str, str]]:
             # A long paragraph is prose whatever its class says (Condé Nast marks every
             # paywalled body paragraph class="paywall").
             continue
+        if kind != "comment_form" and _is_prose(node, words):
+            continue
         _drop(node)
         dropped = node
         if text:
             removed.append((kind, text))
     removed += _inline_links(tree)
     return removed
+
+
+def _is_prose(node: Any, words: dict[Any, int]) -> bool:
+    """A container of several paragraphs of unlinked text is an article section whatever
+    its name says (``id="sharing-with-a-team"`` is a heading's slug, not a share bar).
+    Comment threads are prose too, so their kind is left out of this test."""
+    prose = sum(words.get(p, 0) for p in node.iter("p"))
+    if prose < _PROSE_WORDS:
+        return False
+    linked = sum(len(_WORD.findall(a.text_content())) for a in node.iter("a"))
+    return linked < _PROSE_LINK_SHARE * prose
 
 
 def _inside(node: Any, container: Any) -> bool:

@@ -289,8 +289,10 @@ class _State:
             if not names and not (self.author and fold(self.author) in self.f[i][:120]):
                 continue
             name = self.p[names[0]] if names else self.author or ""
+            # A heading above a paragraph that repeats its last word is a section, not a
+            # bio: the name must open the paragraph unless a bio phrase follows.
             if not (_BIO.search(self.p[i]) or _ORG.search(self.p[i]) or
-                    _mentions(self.p[i], name)):
+                    (_mentions(self.p[i], name) and _opens_with(self.p[i], name))):
                 continue
             if i < end and not names:
                 continue
@@ -357,6 +359,11 @@ def _is_name(text: str) -> bool:
 def _mentions(text: str, name: str) -> bool:
     parts = [t for t in fold(name).split() if len(t) > 2]
     return bool(parts) and parts[-1] in fold(text).split()
+
+
+def _opens_with(text: str, name: str) -> bool:
+    first = fold(name).split()[:1]
+    return bool(first) and first[0] in fold(text).split()[:3]
 
 
 def _byline_name(text: str) -> str | None:

@@ -76,6 +76,8 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
     meta = read_page_meta(tree, page.final_url)
     info = page_info(tree, page.final_url)
     site_names = _site_names(tree, page.final_url, info)
+    # Words in the page's paragraphs before pruning: the yardstick of a suspicious loss.
+    page_words = sum(words(p.text_content()) for p in tree.iter("p"))
     removed_html = prune(tree)
     anchors = anchor_counts(tree)
     doc: Any = trafilatura.bare_extraction(
@@ -88,7 +90,7 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
                                link_shares=link_shares(lines, anchors))
     text = "\n\n".join(cleaned.paragraphs)
     fell_back = False
-    if needs_check(words(text), words(" ".join(lines))):
+    if needs_check(words(text), max(page_words, words(" ".join(lines)))):
         rescue = conservative(page.html, page.final_url, words(text), title=title,
                               author=author)
         if rescue is not None:

@@ -46,9 +46,11 @@ ARTICLE_SCHEMA = pa.schema([
     ("author", pa.string()), ("published_at", _TS), ("published_signal", pa.string()),
     ("fetched_at", _TS), ("language", pa.string()), ("description", pa.string()),
     ("text", pa.string()), ("word_count", pa.int32()), ("content_hash", pa.string()),
-    ("removed", pa.list_(pa.struct([("kind", pa.string()), ("text", pa.string())]))),
+    ("removed", pa.list_(pa.struct([("kind", pa.string()), ("text", pa.string()),
+                                    ("reason", pa.string())]))),
     ("relevance_score", pa.float64()), ("truncated", pa.bool_()),
     ("body_hashes", pa.list_(pa.string())), ("minhash", pa.binary()), ("shingles", pa.int32()),
+    ("cleaning_fallback", pa.bool_()),
 ])
 
 
@@ -97,7 +99,10 @@ def articles_table(articles: Iterable[Article]) -> pa.Table:
     rows = []
     for art in articles:
         row = asdict(art)
-        row["removed"] = [{"kind": k, "text": t} for k, t in art.removed]
+        reasons = list(art.removal_reasons) + [None] * len(art.removed)
+        row["removed"] = [{"kind": k, "text": t, "reason": r}
+                          for (k, t), r in zip(art.removed, reasons, strict=False)]
+        del row["removal_reasons"]
         rows.append(row)
     return pa.Table.from_pylist(rows, schema=ARTICLE_SCHEMA)
 

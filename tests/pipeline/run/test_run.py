@@ -133,6 +133,9 @@ def test_copies_found_again_in_a_later_run(settings: Settings, sample_site: Samp
 def test_removals_and_learned_paragraphs_stored(first_run: dict, settings: Settings) -> None:
     kinds = {r[0] for r in rows(settings, "select distinct kind from article_removals")}
     assert {"newsletter_promo", "related_posts", "comment_form"} <= kinds
+    # Every removal is stored with why it went (issue 15).
+    assert rows(settings, "select count(*) from article_removals where coalesce(reason, '') = ''",
+                )[0][0] == 0
     assert rows(settings, "select count(*) from source_boilerplate")[0][0] > 0
 
 

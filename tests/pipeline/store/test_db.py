@@ -59,7 +59,8 @@ def test_history_tables_lose_key_indexes_and_keep_rows(tmp_path: Path) -> None:
                   for t in HISTORY_TABLES}
         # 007 first; later migrations (008 onwards) follow it
         assert db.migrate(con)[0] == "007_history_tables_without_art.sql"
-        after = {t: con.execute(f"select * from {t}").fetchall()
+        # Later migrations may append columns: compare the columns version 6 had.
+        after = {t: [r[:len(before[t][0])] for r in con.execute(f"select * from {t}").fetchall()]
                  for t in HISTORY_TABLES}
         assert after == before and all(after.values())
         indexed = con.execute(
@@ -69,6 +70,9 @@ def test_history_tables_lose_key_indexes_and_keep_rows(tmp_path: Path) -> None:
         assert not {r[0] for r in indexed} & set(HISTORY_TABLES)
         with pytest.raises(duckdb.ConstraintException):
             con.execute("insert into articles (article_id) values ('x')")  # NOT NULL kept
-        con.execute(V6_ROWS.split(";")[0].replace("'a1'", "'a2'"))
+        # The version 6 row plus a default for each column later migrations appended.
+        extra = len(con.execute("select * from articles limit 0").description) - 21
+        con.execute(V6_ROWS.split(";")[0].replace("'a1'", "'a2'")
+                    .replace("'r1')", "'r1'" + ", default" * extra + ")"))
         assert con.execute("select truncated from articles where article_id = 'a2'",
                            ).fetchall() == [(False,)]  # default kept
