@@ -199,10 +199,25 @@ def fixed_split(sites: list[str]) -> dict[str, str]:
     return split
 
 
+def copy_news_validation(split: dict[str, str]) -> None:
+    """The validation part of the 80-page news set, copied for the CI quality gate."""
+    folder = SHARED / "news-extraction"
+    out = ROOT / "tests" / "fixtures" / "news_validation"
+    (out / "html").mkdir(parents=True, exist_ok=True)
+    truth = json.loads((folder / "ground_truth.json").read_text(encoding="utf-8"))
+    mine = {n: truth[n] for n in sorted(truth) if split[n.rsplit("_", 1)[0]] == "validation"}
+    for name in mine:
+        (out / "html" / name).write_bytes((folder / "html" / name).read_bytes())
+    (out / "ground_truth.json").write_text(json.dumps(mine, indent=1, ensure_ascii=False)
+                                           + "\n", encoding="utf-8")
+    (out / "LICENSE").write_bytes((folder / "LICENSE").read_bytes())
+
+
 def main() -> None:
     """Build every page, split by site, write one JSONL file per part."""
     pages = news_pages() + readability_pages() + corpus_pages()
     split = fixed_split(sorted({p["site"] for p in pages}))
+    copy_news_validation(split)
     insert_fresh(pages, split)
     counts: Counter[tuple[str, str]] = Counter()
     for part in ("tuning", "validation"):

@@ -97,4 +97,4 @@ def _kind(state: _Labelled, i: int) -> str:
 
 def structural_reason(kind: str) -> str:
     """The reason recorded for a removal made by one of the text cleaner's passes."""
-    return f"structure {kind}: {_STRUCTURAL.get(kind, kind)}"
+    return f"structure {kind}: {_STRUCTURAL.get(kind, 'a short line in a block of ' + kind)}"

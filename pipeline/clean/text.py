@@ -49,6 +49,7 @@ _TRUNCATED = re.compile(r"\bexcerpt\b|subscribe to (continue|keep) reading|"
                         r"(continue|keep) reading .*subscri|for subscribers only|"
                         r"to read the full (article|story)", re.I)
 _SHORT = 20
+_STANDFIRST_WORDS = 30
 
 
 @dataclass
@@ -255,7 +256,11 @@ class _State:
         for i in range(start, min(start + 3, len(self.p))):
             if not self.free(i):
                 continue
-            if 4 <= self.words[i] <= 30 and not _TERMINAL.search(self.p[i]):
+            # A line the next paragraph continues in lower case is the lead broken by
+            # markup, not a standfirst (seen on the tuning part).
+            nxt = self.p[i + 1] if i + 1 < len(self.p) else ""
+            if (4 <= self.words[i] <= _STANDFIRST_WORDS and not _TERMINAL.search(self.p[i])
+                    and not nxt[:1].islower()):
                 self.labels[i] = "subtitle"
                 self.description = self.p[i]
             return

@@ -1,4 +1,10 @@
-"""CI quality gate: extraction and relevance must not fall below the pinned floors."""
+"""CI quality gate: extraction and relevance must not fall below the pinned floors.
+
+Extraction floors are measured on the validation part of the labelled data only (split by
+site, tests/fixtures/paragraphs/split.json): the news pages of the validation publishers,
+the corpus styles of the validation part, and the held-back labelled paragraphs. A floor
+may never be lower than in main's committed tests/quality_floors.json.
+"""
 
 from __future__ import annotations
 
@@ -16,8 +22,10 @@ from pipeline.records import FeedEntry, Page
 from pipeline.settings import Settings
 from tests.conftest import FIXTURES, ROOT
 from tests.support.evaluate import boilerplate_scores, shingle_f1
+from tests.support.paragraphs import load_part, scores
 
 FLOORS = json.loads((ROOT / "tests" / "quality_floors.json").read_text(encoding="utf-8"))
+SPLIT = json.loads((FIXTURES / "paragraphs" / "split.json").read_text(encoding="utf-8"))
 # A floor this far below the measured value is stale: raise it so a regression shows.
 RATCHET = 0.03
 
@@ -37,28 +45,37 @@ def check(name: str, measured: float) -> None:
 
 @pytest.fixture(scope="module")
 def news_pages() -> list[tuple[str, dict[str, object]]]:
-    folder = FIXTURES / "news_subset"
+    folder = FIXTURES / "news_validation"
     truth = json.loads((folder / "ground_truth.json").read_text(encoding="utf-8"))
+    assert all(n.rsplit("_", 1)[0] in SPLIT["validation"] for n in truth)
     return [(gzip.decompress((folder / "html" / n).read_bytes()).decode("utf-8", "replace"),
              truth[n]) for n in sorted(truth)]
 
 
-def test_news_subset_f1_above_floor_and_trafilatura(news_pages: list) -> None:
+def test_news_validation_f1_above_floor_and_trafilatura(news_pages: list) -> None:
+    assert len(news_pages) >= 40
     ours = shingle_f1((rcwire_text(h, t["url"]), t["body"]) for h, t in news_pages)
+    default = shingle_f1(((trafilatura.extract(h, url=t["url"], include_comments=False) or ""),
+                          t["body"]) for h, t in news_pages)
     theirs = max(
         shingle_f1(((trafilatura.extract(h, url=t["url"], include_comments=False, **opt) or ""),
                     t["body"]) for h, t in news_pages)["f1"]
-        for opt in ({}, {"favor_precision": True}, {"favor_recall": True})
+        for opt in ({"favor_precision": True}, {"favor_recall": True})
     )
-    check("news_subset_f1", ours["f1"])
-    assert ours["f1"] - theirs >= FLOORS["news_subset_f1_margin_over_trafilatura"], (
+    theirs = max(theirs, default["f1"])
+    check("news_validation_f1", ours["f1"])
+    check("news_validation_recall", ours["recall"])
+    assert ours["f1"] - theirs >= FLOORS["news_validation_f1_margin_over_trafilatura"], (
         f"rcwire F1 {ours['f1']:.4f} no longer beats trafilatura's best {theirs:.4f}")
+    assert ours["recall"] >= default["recall"] - FLOORS["news_validation_recall_slack"], (
+        f"rcwire recall {ours['recall']:.4f} below trafilatura default {default['recall']:.4f}")
 
 
 def test_corpus_boilerplate_removed_and_body_kept() -> None:
     totals = [0, 0, 0, 0]
-    golds = sorted((FIXTURES / "corpus" / "boilerplate").glob("*/*.gold.json"))
-    assert len(golds) >= 36
+    golds = [p for p in sorted((FIXTURES / "corpus" / "boilerplate").glob("*/*.gold.json"))
+             if f"corpus-{p.parent.name}" in SPLIT["validation"]]
+    assert len(golds) >= 12
     for path in golds:
         gold = json.loads(path.read_text(encoding="utf-8"))
         html = path.with_name(path.name.replace(".gold.json", ".html")).read_text("utf-8")
@@ -68,6 +85,14 @@ def test_corpus_boilerplate_removed_and_body_kept() -> None:
         totals = [a + b for a, b in zip(totals, got, strict=True)]
     check("corpus_boilerplate_removed", totals[0] / totals[1])
     check("corpus_body_tokens_kept", totals[2] / totals[3])
+
+
+@pytest.mark.parametrize("html", [True, False], ids=["html", "text"])
+def test_held_back_paragraphs(html: bool) -> None:
+    got = scores(load_part("validation"), html=html)
+    mode = "html" if html else "text"
+    check(f"paragraphs_{mode}_boilerplate_removed", got["boilerplate_removed"])
+    check(f"paragraphs_{mode}_body_words_kept", got["body_words_kept"])
 
 
 def test_relevance_precision_and_recall() -> None:
@@ -83,9 +108,14 @@ def test_relevance_precision_and_recall() -> None:
     check("relevance_recall", tp / (tp + fn))
 
 
+GATES = {"news_validation_f1", "news_validation_f1_margin_over_trafilatura",
+         "news_validation_recall", "news_validation_recall_slack",
+         "corpus_boilerplate_removed", "corpus_body_tokens_kept",
+         "paragraphs_html_boilerplate_removed", "paragraphs_html_body_words_kept",
+         "paragraphs_text_boilerplate_removed", "paragraphs_text_body_words_kept",
+         "relevance_precision", "relevance_recall"}
+
+
 def test_floors_file_lists_every_gate() -> None:
-    expected = {"news_subset_f1", "news_subset_f1_margin_over_trafilatura",
-                "corpus_boilerplate_removed", "corpus_body_tokens_kept",
-                "relevance_precision", "relevance_recall"}
-    assert expected <= set(FLOORS)
-    assert all(0 < FLOORS[k] <= 1 for k in expected)
+    assert set(GATES) <= set(FLOORS)
+    assert all(0 <= FLOORS[k] <= 1 for k in GATES)
