@@ -87,7 +87,8 @@ def _from_html(path: str, html: str, url: str, threshold: float) -> CleanedDocum
         path=path, title=art.title or None, author=art.author,
         published_at=art.published_at.isoformat() if art.published_at else None,
         language=art.language, text=art.text,
-        removed=[{"kind": k, "text": t} for k, t in art.removed],
+        removed=[{"kind": k, "text": t, "reason": r}
+                 for (k, t), r in zip(art.removed, art.removal_reasons, strict=False)],
         relevance_score=score, on_theme=score >= threshold,
     )
 
@@ -100,6 +101,7 @@ def _from_text(path: str, text: str, threshold: float) -> CleanedDocument:
         path=path, title=cleaned.title, author=cleaned.author,
         published_at=cleaned.published_at.isoformat() if cleaned.published_at else None,
         language=detect_language(body), text=body,
-        removed=[{"kind": k, "text": t} for k, t in cleaned.removed],
+        removed=[{"kind": k, "text": t, "reason": r}
+                 for (k, t), r in zip(cleaned.removed, cleaned.reasons, strict=True)],
         relevance_score=score, on_theme=score >= threshold,
     )

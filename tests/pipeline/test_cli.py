@@ -75,7 +75,9 @@ def test_clean_json_on_a_seed() -> None:
     assert set(doc) == {"path", "title", "author", "published_at", "language", "text",
                         "removed", "relevance_score", "on_theme"}
     assert doc["author"] == "Lucy Harlow" and doc["on_theme"] is True
-    assert {"kind": "byline", "text": "Lucy Harlow (4126 articles)"} in doc["removed"]
+    assert {"kind": "byline", "text": "Lucy Harlow (4126 articles)"} in [
+        {"kind": r["kind"], "text": r["text"]} for r in doc["removed"]]
+    assert all(r["reason"] for r in doc["removed"])  # every removal says why (issue 15)
 
 
 def test_clean_reads_gzip_and_stdin(tmp_path: Path) -> None:
