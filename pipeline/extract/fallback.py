@@ -39,9 +39,14 @@ def words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def needs_check(kept_words: int, extracted_words: int) -> bool:
-    """Cheap test first: only a small result is compared with trafilatura alone."""
-    return kept_words < MIN_WORDS or kept_words < MIN_SHARE * extracted_words
+# Below this many words a result is near-empty whatever the page holds.
+NEAR_EMPTY = 50
+
+
+def needs_check(kept_words: int, page_words: int) -> bool:
+    """Cheap test first: only a near-empty result, or one far smaller than the page's own
+    paragraph text, is compared with trafilatura alone (a second extraction)."""
+    return kept_words < NEAR_EMPTY or kept_words < MIN_SHARE * page_words
 
 
 def conservative(html: str, url: str, kept_words: int, *, title: str | None,
