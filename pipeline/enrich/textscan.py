@@ -18,7 +18,9 @@ def fold_case(text: str) -> str:
     one (dotless i and i, long s and s, final and medial sigma ...) made one: wherever a
     term matches ``text``, its folded form occurs at the same index of the result, unless
     lower-casing changed the length (see ``term_starts``)."""
-    return text.lower().translate(_SAME_IGNORING_CASE)
+    lowered = text.lower()
+    # ``translate`` looks every character up in a dict; most texts hold none of them.
+    return lowered.translate(_SAME_IGNORING_CASE) if _FOLDABLE.search(lowered) else lowered
 
 
 # The groups of lower-case letters CPython's ``re`` matches as one when ignoring case (its
@@ -31,6 +33,9 @@ _SAME_IGNORING_CASE = {other: group[0] for group in (
     (0x434, 0x1C81), (0x43E, 0x1C82), (0x441, 0x1C83), (0x442, 0x1C84, 0x1C85),
     (0x44A, 0x1C86), (0x463, 0x1C87), (0x1C88, 0xA64B), (0x1E61, 0x1E9B), (0xFB05, 0xFB06),
 ) for other in group[1:]}
+
+
+_FOLDABLE = re.compile("[" + "".join(map(chr, _SAME_IGNORING_CASE)) + "]")
 
 
 def first_terms(terms: Iterable[str]) -> tuple[str, ...]:
@@ -72,5 +77,20 @@ def find_all(pattern: re.Pattern[str], text: str, starts: Iterable[int] | None,
         at = start - offset
         if at >= end and (match := pattern.match(text, at)) is not None:
             found.append(match.group())
+            end = match.end()
+    return found
+
+
+def find_spans(pattern: re.Pattern[str], text: str, starts: Iterable[int] | None,
+               ) -> list[tuple[int, int, str]]:
+    """(start, end, matched) of ``pattern``'s non-overlapping matches in ``text``, tried
+    only at ``starts`` like ``find_all``; None: the regex scans the whole text."""
+    if starts is None:
+        return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+    found: list[tuple[int, int, str]] = []
+    end = 0
+    for at in starts:
+        if at >= end and (match := pattern.match(text, at)) is not None:
+            found.append((at, match.end(), match.group()))
             end = match.end()
     return found
