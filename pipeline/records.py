@@ -117,6 +117,11 @@ class Article:
     removal_reasons: tuple[str, ...] = ()
     # Cleaning kept far less than trafilatura alone: the conservative text was stored.
     cleaning_fallback: bool = False
+    # The theme decision's reasons as JSON (``ThemeScore.explain``): which sentence and
+    # cue tie the two sides, which names did not count and why.
+    theme_evidence: str | None = None
+    # Shorter than ``Settings.brief_words``: a brief, landed and flagged (set by decide).
+    is_brief: bool = False
 
 
 @dataclass(frozen=True)

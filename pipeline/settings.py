@@ -79,7 +79,9 @@ class Settings(BaseSettings):
     # Quality
     relevance_threshold: float = Field(
         0.45, description="Theme score (0-1) an article needs to be kept as on the beat.")
-    min_words: int = Field(80, description="Shorter articles are quarantined.")
+    min_words: int = Field(
+        25, description="Floor against empty or broken extraction: shorter articles are "
+        "quarantined (briefs above it land, flagged is_brief; see docs/relevance.md).")
     oldest_year: int = Field(1990, description="Articles dated before this year are quarantined.")
     languages: Annotated[list[str], NoDecode] = Field(
         default_factory=lambda: ["en"], description="Comma-separated languages to keep.")
@@ -139,6 +141,11 @@ class Settings(BaseSettings):
     feed_retire_after_404: int = Field(
         10, ge=1, description="Runs in a row a feed must answer 404 before it is retired "
         "(410 Gone retires at once); `rcwire sources enable URL` brings it back.")
+
+    # --- briefs (issue 16)
+    brief_words: int = Field(
+        80, description="On-beat articles with fewer words land flagged is_brief (a wire "
+        "brief); the quarantine floor is min_words.")
 
     @field_validator("allow_private_hosts", mode="before")
     @classmethod

@@ -7,22 +7,31 @@ Layers, cheapest first, each checked within the batch and against everything sto
 3. ``hash``: the same normalised text.
 4. ``near``: MinHash/LSH candidates (band keys joined against ``article_lsh``), confirmed
    by estimated Jaccard similarity, or by containment for excerpts.
+5. ``excerpt``: a teaser, the opening paragraphs of an article published as a page of its
+   own (plus a "read the full story" line), too short for MinHash to see: its folded
+   tokens are the start of the other text (first-20-token key joined against
+   ``article_openings``, then a ladder of longer openings says how far they agree).
 
 Which copy is kept: of the copies in one batch, the earliest published, then the longest
 text, then the smallest URL; against history, the stored article (its id is what analysts
 already count). A later copy that is more complete than the stored one is recorded with
-``better_copy`` so the fuller text is one join away.
+``better_copy`` so the fuller text is one join away. Within a batch a teaser never stays
+the kept copy: the full article it opens is kept and the teaser links to it, whichever
+came first. Near and excerpt decisions record their similarity and containment.
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
+from pipeline.clean.text import fold
 from pipeline.dedupe.signature import Signature, containment, jaccard, signature
 from pipeline.store.db import sql
 from pipeline.urls import url_key
@@ -31,6 +40,17 @@ from pipeline.urls import url_key
 MIN_SHINGLES = 40
 # A duplicate this much longer than the kept copy is recorded as the better copy.
 BETTER_RATIO = 1.25
+# Opening lengths (folded tokens) whose keys are compared for excerpts; each step is about
+# 1.25 times the one before, so a teaser that is wholly the opening of a text shares a
+# step covering at least 0.78 of its tokens. Stored keys depend on these: changing them
+# means recomputing ``article_openings``.
+OPENING_LADDER = (20, 25, 32, 40, 50, 63, 80, 100, 125, 160, 200, 250, 320, 400)
+# Share of the shorter text's tokens the shared opening must cover to make an excerpt.
+EXCERPT_COVERAGE = 0.75
+# A last paragraph this short is a link line ("Read the full story at ..."), not text.
+_LINK_LINE_TOKENS = 15
+# Chinese is written without spaces: each character is a token.
+_TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\s\u3400-\u9fff\uf900-\ufaff]+")
 
 
 @dataclass(frozen=True)
@@ -50,6 +70,47 @@ class Duplicate:
     method: str
     similarity: float
     better_copy: bool = False
+    containment: float | None = None  # share of the shorter text in the other (near, excerpt)
+
+
+@dataclass(frozen=True)
+class Opening:
+    """How a text begins: its token count and the keys of its first n tokens, n on
+    ``OPENING_LADDER`` (none for a text shorter than the first step)."""
+
+    tokens: int
+    ladder: tuple[int, ...]
+
+    @property
+    def key(self) -> int | None:
+        """The first-step key that stored openings are joined on."""
+        return self.ladder[0] if self.ladder else None
+
+
+def opening(text: str) -> Opening:
+    """The opening of a clean text, a trailing link line left out."""
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    if len(paragraphs) > 1 and len(_TOKEN.findall(fold(paragraphs[-1]))) <= _LINK_LINE_TOKENS:
+        paragraphs = paragraphs[:-1]
+    tokens = _TOKEN.findall(fold(" ".join(paragraphs)))
+    return Opening(len(tokens), tuple(_key(tokens[:n]) for n in OPENING_LADDER
+                                      if n <= len(tokens)))
+
+
+def _key(tokens: list[str]) -> int:
+    digest = hashlib.blake2b(" ".join(tokens).encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "little", signed=True)
+
+
+def excerpt_coverage(a: Opening, b: Opening) -> float:
+    """Share of the shorter text's tokens that open both texts alike (0: none)."""
+    shared = 0
+    for x, y in zip(a.ladder, b.ladder, strict=False):
+        if x != y:
+            break
+        shared += 1
+    shorter = min(a.tokens, b.tokens)
+    return 0.0 if not shared or not shorter else min(1.0, OPENING_LADDER[shared - 1] / shorter)
 
 
 @dataclass(frozen=True)
@@ -86,15 +147,19 @@ def find_duplicates(
                          "text", "minhash", "shingles"]).to_pylist()
     keys = [url_key(c["canonical_url"]) for c in cols]
     sigs = {i: _signature_of(c) for i, c in enumerate(cols)}
+    opens = {i: opening(c["text"]) for i, c in enumerate(cols)}
     stored_keys = _stored(con, "existing_by_url_key", "batch_keys",
                           pa.table({"url_key": sorted(set(keys))}))
     stored_hashes = _stored(con, "existing_by_hash", "batch_hashes",
                             pa.table({"content_hash": sorted({c["content_hash"] for c in cols})}))
     stored_guids = _stored_guids(con, cols)
     stored_near = _stored_candidates(con, sigs)
+    stored_open = _stored_openings(con, opens)
     seen: dict[str, dict[object, str]] = {"url": {}, "guid": {}, "hash": {}}
     bands: dict[int, list[_Kept]] = defaultdict(list)
+    openings: dict[int, list[tuple[int, str]]] = defaultdict(list)  # key -> (row, id)
     found: list[Duplicate] = []
+    replaced: dict[str, str] = {}  # a kept teaser's id -> the full article's id
     for row in order_for_keeping(table):
         c = cols[row]
         guid = (c["source"], c["guid"]) if c["guid"] else None
@@ -110,9 +175,16 @@ def find_duplicates(
         near = _nearest(sigs[row], stored_near.get(row, []) + _batch_candidates(sigs[row], bands),
                         thresholds)
         if near is not None:
-            kept, score = near
+            kept, score, share = near
             better = sigs[row].shingles > BETTER_RATIO * kept.sig.shingles
-            found.append(Duplicate(row, kept.article_id, "near", round(score, 4), better))
+            found.append(Duplicate(row, kept.article_id, "near", round(score, 4), better,
+                                   round(share, 4)))
+            continue
+        dup = _excerpt_of_stored(row, opens[row], stored_open.get(row, []))
+        if dup is None:
+            dup = _excerpt_in_batch(row, opens, openings, cols, found, replaced)
+        if dup is not None:
+            found.append(dup)
             continue
         seen["url"][keys[row]] = c["article_id"]
         seen["hash"][c["content_hash"]] = c["article_id"]
@@ -120,7 +192,56 @@ def find_duplicates(
             seen["guid"][guid] = c["article_id"]
         for key in sigs[row].band_keys():
             bands[key].append(_Kept(c["article_id"], sigs[row]))
-    return found, sigs
+        if opens[row].key is not None:
+            openings[opens[row].key].append((row, c["article_id"]))
+    return _redirected(found, replaced), sigs
+
+
+def _excerpt_of_stored(row: int, mine: Opening, stored: list[tuple[str, Opening]],
+                       ) -> Duplicate | None:
+    """A row that is the opening of a stored article, or whose opening a stored teaser
+    is (the full text after its teaser: recorded as the better copy)."""
+    best: tuple[str, Opening, float] | None = None
+    for article_id, theirs in stored:
+        share = excerpt_coverage(mine, theirs)
+        if share >= EXCERPT_COVERAGE and (best is None or share > best[2]):
+            best = (article_id, theirs, share)
+    if best is None:
+        return None
+    article_id, theirs, share = best
+    better = mine.tokens > BETTER_RATIO * theirs.tokens
+    return Duplicate(row, article_id, "excerpt", round(share, 4), better, round(share, 4))
+
+
+def _excerpt_in_batch(row: int, opens: dict[int, Opening],
+                      openings: dict[int, list[tuple[int, str]]], cols: list[dict[str, Any]],
+                      found: list[Duplicate], replaced: dict[str, str]) -> Duplicate | None:
+    """Excerpts within the batch: the shorter text links to the longer, whichever came
+    first; a kept teaser that turns out to open this row is made this row's duplicate."""
+    mine = opens[row]
+    if mine.key is None:
+        return None
+    for i, (other, article_id) in enumerate(openings.get(mine.key, [])):
+        share = excerpt_coverage(mine, opens[other])
+        if share < EXCERPT_COVERAGE:
+            continue
+        if mine.tokens <= opens[other].tokens:
+            return Duplicate(row, article_id, "excerpt", round(share, 4), False, round(share, 4))
+        # This row is the full text of a teaser kept earlier: the teaser goes.
+        own_id = str(cols[row]["article_id"])
+        found.append(Duplicate(other, own_id, "excerpt", round(share, 4), False, round(share, 4)))
+        replaced[article_id] = own_id
+        del openings[mine.key][i]
+        return None
+    return None
+
+
+def _redirected(found: list[Duplicate], replaced: dict[str, str]) -> list[Duplicate]:
+    """Duplicates of a teaser that lost its place point at the full article instead."""
+    if not replaced:
+        return found
+    return [replace(d, duplicate_of=replaced.get(d.duplicate_of, d.duplicate_of))
+            if d.duplicate_of in replaced else d for d in found]
 
 
 def _signature_of(row: dict[str, Any]) -> Signature:
@@ -131,15 +252,17 @@ def _signature_of(row: dict[str, Any]) -> Signature:
 
 
 def _nearest(sig: Signature, candidates: list[_Kept], th: Thresholds,
-             ) -> tuple[_Kept, float] | None:
-    best: tuple[_Kept, float] | None = None
+             ) -> tuple[_Kept, float, float] | None:
+    """The best candidate: (kept, the value decided on, estimated containment)."""
+    best: tuple[_Kept, float, float] | None = None
     for cand in candidates:
         if min(sig.shingles, cand.sig.shingles) < MIN_SHINGLES:
             continue
         j = jaccard(sig, cand.sig)
-        score = j if j >= th.jaccard else containment(sig, cand.sig)
+        share = containment(sig, cand.sig)
+        score = j if j >= th.jaccard else share
         if (j >= th.jaccard or score >= th.containment) and (best is None or score > best[1]):
-            best = (cand, score)
+            best = (cand, score, share)
     return best
 
 
@@ -169,6 +292,24 @@ def _stored_candidates(con: duckdb.DuckDBPyConnection, sigs: dict[int, Signature
     out: dict[int, list[_Kept]] = defaultdict(list)
     for row_id, article_id, blob, shingles in hits:
         out[int(row_id)].append(_Kept(str(article_id), Signature.from_bytes(blob, shingles)))
+    return out
+
+
+def _stored_openings(con: duckdb.DuckDBPyConnection, opens: dict[int, Opening],
+                     ) -> dict[int, list[tuple[str, Opening]]]:
+    rows = [(i, o.key) for i, o in opens.items() if o.key is not None]
+    if not rows:
+        return {}
+    con.register("batch_openings", pa.table({
+        "row_id": pa.array([i for i, _ in rows], pa.int64()),
+        "opening_key": pa.array([k for _, k in rows], pa.int64())}))
+    try:
+        hits = con.execute(sql("queries/opening_candidates")).fetchall()
+    finally:
+        con.unregister("batch_openings")
+    out: dict[int, list[tuple[str, Opening]]] = defaultdict(list)
+    for row_id, article_id, tokens, ladder in hits:
+        out[int(row_id)].append((str(article_id), Opening(int(tokens), tuple(ladder))))
     return out
 
 

@@ -134,7 +134,8 @@ def extract_and_score(page: Page, learned: frozenset[str] = frozenset()) -> Arti
     per-page CPU work, done in the extraction workers on every core)."""
     article = extract_article(page, learned)
     sig = signature(article.text)
-    return replace(article, relevance_score=score_article(article.title, article.text).score,
+    theme = score_article(article.title, article.text)
+    return replace(article, relevance_score=theme.score, theme_evidence=theme.explain(),
                    minhash=sig.to_bytes(), shingles=sig.shingles)
 
 

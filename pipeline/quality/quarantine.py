@@ -10,7 +10,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from pipeline.dedupe.layers import Thresholds, find_duplicates
+from pipeline.dedupe.layers import Thresholds, find_duplicates, opening
 from pipeline.errors import RunError
 from pipeline.quality.validate import validate_rows
 from pipeline.run.folder import ARTICLE_SCHEMA
@@ -83,9 +83,12 @@ def _insert(con: duckdb.DuckDBPyConnection, item: dict[str, Any], table: pa.Tabl
             sig: Any) -> None:
     staged = table.append_column("url_key", pa.array(
         [url_key(item["record"]["canonical_url"])], pa.string()))
+    start = opening(item["record"]["text"])
     sigs = pa.table({"article_id": [item["article_id"]], "minhash": [sig.to_bytes()],
                      "shingles": pa.array([sig.shingles], pa.int32()),
-                     "band_keys": [sig.band_keys()]})
+                     "band_keys": [sig.band_keys()],
+                     "opening_tokens": pa.array([start.tokens], pa.int32()),
+                     "ladder": pa.array([list(start.ladder)], pa.list_(pa.int64()))})
     con.execute("begin transaction")
     try:
         if store_new(con, staged, sigs, item["run_id"]).num_rows == 0:

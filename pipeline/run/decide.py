@@ -9,6 +9,7 @@ Running it twice on the same run folder gives the same files (the database is on
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from pipeline.dedupe.layers import Thresholds, find_duplicates
+from pipeline.dedupe.layers import Thresholds, find_duplicates, opening
 from pipeline.dedupe.signature import Signature
 from pipeline.quality.validate import validate_rows
 from pipeline.records import Outcome, OutcomeKind
@@ -29,11 +30,13 @@ DUPLICATE_SCHEMA = pa.schema([
     ("url", pa.string()), ("duplicate_of", pa.string()), ("method", pa.string()),
     ("similarity", pa.float64()), ("first_seen", pa.timestamp("us", tz="UTC")),
     ("run_id", pa.string()), ("source", pa.string()), ("feed_url", pa.string()),
-    ("better_copy", pa.bool_()),
+    ("better_copy", pa.bool_()), ("containment", pa.float64()),
 ])
 SIGNATURE_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("minhash", pa.binary()), ("shingles", pa.int32()),
     ("band_keys", pa.list_(pa.int64())),
+    # The text's opening for the excerpt layer (``layers.Opening``).
+    ("opening_tokens", pa.int32()), ("ladder", pa.list_(pa.int64())),
 ])
 
 
@@ -47,6 +50,7 @@ class Verdict:
     duplicate_of: str | None = None
     similarity: float | None = None
     better_copy: bool = False
+    containment: float | None = None
 
 
 def decide(folder: Path, con: duckdb.DuckDBPyConnection, settings: Settings) -> dict[str, int]:
@@ -62,6 +66,7 @@ def decide(folder: Path, con: duckdb.DuckDBPyConnection, settings: Settings) -> 
     """
     run_id = read_json(folder / "plan.json")["run_id"]
     results, outcomes, table = read_feed_outputs(folder)
+    table = flag_briefs(table, settings.brief_words)
     verdicts = off_theme(table, settings.relevance_threshold)
     candidates = [i for i in range(table.num_rows) if i not in verdicts]
     thresholds = Thresholds(settings.near_jaccard, settings.near_containment)
@@ -69,7 +74,7 @@ def decide(folder: Path, con: duckdb.DuckDBPyConnection, settings: Settings) -> 
     for dup in dups:
         verdicts[candidates[dup.row]] = Verdict(
             OutcomeKind.DUPLICATE, dup.method, f"copy of {dup.duplicate_of}",
-            dup.duplicate_of, dup.similarity, dup.better_copy)
+            dup.duplicate_of, dup.similarity, dup.better_copy, dup.containment)
     survivors = [i for i in range(table.num_rows) if i not in verdicts]
     failed, dq = validate_rows(table.take(pa.array(survivors, pa.int64())), settings)
     for pos, names in failed.items():
@@ -92,27 +97,53 @@ def decide(folder: Path, con: duckdb.DuckDBPyConnection, settings: Settings) -> 
     return _count(final)
 
 
+def flag_briefs(table: pa.Table, brief_words: int) -> pa.Table:
+    """Set ``is_brief`` on rows shorter than ``brief_words`` (they land, flagged)."""
+    flags = pa.array([(n or 0) < brief_words for n in table.column("word_count").to_pylist()],
+                     pa.bool_())
+    return table.set_column(table.schema.get_field_index("is_brief"), "is_brief", flags)
+
+
 def off_theme(table: pa.Table, threshold: float) -> dict[int, Verdict]:
-    """Rows whose relevance score is below ``threshold``."""
+    """Rows whose relevance score is below ``threshold``; the detail names the best
+    relation found, or the discounted names, from the stored theme evidence."""
     scores = table.column("relevance_score").to_pylist()
+    evidence = table.column("theme_evidence").to_pylist()
     return {
         i: Verdict(OutcomeKind.OFF_THEME, "off_theme",
-                   f"relevance {score:.2f} below {threshold:.2f}")
+                   f"relevance {score:.2f} below {threshold:.2f}{_why(evidence[i])}")
         for i, score in enumerate(scores)
         if score is not None and score < threshold
     }
 
 
+def _why(evidence: str | None) -> str:
+    """A short reading of the theme evidence for the outcome's detail line."""
+    if not evidence:
+        return ""
+    found = json.loads(evidence)
+    if found.get("relations"):
+        best = found["relations"][0]
+        return f"; best tie: {best['what']} in {best['where']}"
+    if found.get("discounted"):
+        whys = sorted({d["what"] for d in found["discounted"]})
+        return f"; not counted: {', '.join(whys)}"
+    return "; the two sides never tied"
+
+
 def _signatures_table(table: pa.Table, candidates: list[int], sigs: dict[int, Signature],
                       verdicts: dict[int, Verdict]) -> pa.Table:
     ids = table.column("article_id").to_pylist()
+    texts = table.column("text").to_pylist()
     rows = []
     for pos, row in enumerate(candidates):
         if row in verdicts:
             continue
         sig = sigs[pos]
+        start = opening(texts[row])
         rows.append({"article_id": ids[row], "minhash": sig.to_bytes(),
-                     "shingles": sig.shingles, "band_keys": sig.band_keys()})
+                     "shingles": sig.shingles, "band_keys": sig.band_keys(),
+                     "opening_tokens": start.tokens, "ladder": list(start.ladder)})
     return pa.Table.from_pylist(rows, schema=SIGNATURE_SCHEMA)
 
 
@@ -138,7 +169,7 @@ def _duplicates_table(table: pa.Table, verdicts: dict[int, Verdict], run_id: str
         {"url": rows[i]["url"], "duplicate_of": v.duplicate_of, "method": v.reason,
          "similarity": v.similarity, "first_seen": now, "run_id": run_id,
          "source": rows[i]["source"], "feed_url": rows[i]["feed_url"],
-         "better_copy": v.better_copy}
+         "better_copy": v.better_copy, "containment": v.containment}
         for i, v in sorted(verdicts.items()) if v.outcome is OutcomeKind.DUPLICATE
     ], schema=DUPLICATE_SCHEMA)
 
@@ -146,7 +177,8 @@ def _duplicates_table(table: pa.Table, verdicts: dict[int, Verdict], run_id: str
 def _final_outcomes(outcomes: list[Outcome], table: pa.Table,
                     verdicts: dict[int, Verdict]) -> list[dict[str, Any]]:
     """Staged outcomes re-labelled by the verdicts, with title and score where known."""
-    rows = table.select(["feed_url", "url", "title", "relevance_score"]).to_pylist()
+    rows = table.select(["feed_url", "url", "title", "relevance_score",
+                         "theme_evidence"]).to_pylist()
     by_entry = {(r["feed_url"], r["url"]): i for i, r in enumerate(rows)}
     final = []
     for out in outcomes:
@@ -159,6 +191,7 @@ def _final_outcomes(outcomes: list[Outcome], table: pa.Table,
         record["outcome"] = out.outcome.value
         record["title"] = rows[row]["title"] if row is not None else None
         record["relevance_score"] = rows[row]["relevance_score"] if row is not None else None
+        record["theme_evidence"] = rows[row]["theme_evidence"] if row is not None else None
         final.append(record)
     return final
 

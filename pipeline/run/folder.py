@@ -51,6 +51,7 @@ ARTICLE_SCHEMA = pa.schema([
     ("relevance_score", pa.float64()), ("truncated", pa.bool_()),
     ("body_hashes", pa.list_(pa.string())), ("minhash", pa.binary()), ("shingles", pa.int32()),
     ("cleaning_fallback", pa.bool_()),
+    ("theme_evidence", pa.string()), ("is_brief", pa.bool_()),
 ])
 
 

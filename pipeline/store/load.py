@@ -24,7 +24,7 @@ OUTCOME_SCHEMA = pa.schema([
     ("url", pa.string()), ("entry_key", pa.string()), ("source", pa.string()),
     ("feed_url", pa.string()), ("outcome", pa.string()), ("reason", pa.string()),
     ("detail", pa.string()), ("article_id", pa.string()), ("title", pa.string()),
-    ("relevance_score", pa.float64()),
+    ("relevance_score", pa.float64()), ("theme_evidence", pa.string()),
 ])
 FEED_SCHEMA = pa.schema([
     ("source", pa.string()), ("feed_url", pa.string()), ("status", pa.string()),

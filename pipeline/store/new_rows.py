@@ -12,7 +12,7 @@ from pipeline.store.db import sql
 def store_new(con: duckdb.DuckDBPyConnection, articles: pa.Table, signatures: pa.Table,
               run_id: str) -> pa.Table:
     """Insert the staged articles not stored yet, with their entity counts, removals,
-    MinHash signatures and LSH keys; call inside the writer's transaction.
+    MinHash signatures, LSH keys and openings; call inside the writer's transaction.
 
     The history tables carry no key indexes (``sql/ddl/007``): an article already stored
     under the same id or canonical URL is left out here, by anti-join.
@@ -43,6 +43,7 @@ def store_new(con: duckdb.DuckDBPyConnection, articles: pa.Table, signatures: pa
         con.execute(sql("queries/insert_removals"))
         con.execute(sql("queries/insert_signatures"))
         con.execute(sql("queries/insert_lsh"))
+        con.execute(sql("queries/insert_openings"))
     finally:
         con.unregister("staged_articles")
         con.unregister("staged_signatures")
