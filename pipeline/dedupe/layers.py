@@ -47,6 +47,9 @@ BETTER_RATIO = 1.25
 OPENING_LADDER = (20, 25, 32, 40, 50, 63, 80, 100, 125, 160, 200, 250, 320, 400)
 # Share of the shorter text's tokens the shared opening must cover to make an excerpt.
 EXCERPT_COVERAGE = 0.75
+# An excerpt is at most this share of the longer text; copies of about the same length
+# that open alike are left to the near layer (re-templated or lightly edited copies).
+EXCERPT_MAX_SHARE = 0.7
 # A last paragraph this short is a link line ("Read the full story at ..."), not text.
 _LINK_LINE_TOKENS = 15
 # Chinese is written without spaces: each character is a token.
@@ -103,14 +106,17 @@ def _key(tokens: list[str]) -> int:
 
 
 def excerpt_coverage(a: Opening, b: Opening) -> float:
-    """Share of the shorter text's tokens that open both texts alike (0: none)."""
+    """Share of the shorter text's tokens that open both texts alike (0: none, or the two
+    are of about the same length)."""
     shared = 0
     for x, y in zip(a.ladder, b.ladder, strict=False):
         if x != y:
             break
         shared += 1
-    shorter = min(a.tokens, b.tokens)
-    return 0.0 if not shared or not shorter else min(1.0, OPENING_LADDER[shared - 1] / shorter)
+    shorter, longer = sorted((a.tokens, b.tokens))
+    if not shared or shorter > EXCERPT_MAX_SHARE * longer:
+        return 0.0
+    return min(1.0, OPENING_LADDER[shared - 1] / shorter)
 
 
 @dataclass(frozen=True)
@@ -172,19 +178,19 @@ def find_duplicates(
         if match is not None:
             found.append(Duplicate(row, match[0], match[1], 1.0))
             continue
-        near = _nearest(sigs[row], stored_near.get(row, []) + _batch_candidates(sigs[row], bands),
-                        thresholds)
-        if near is not None:
-            kept, score, share = near
-            better = sigs[row].shingles > BETTER_RATIO * kept.sig.shingles
-            found.append(Duplicate(row, kept.article_id, "near", round(score, 4), better,
-                                   round(share, 4)))
-            continue
         dup = _excerpt_of_stored(row, opens[row], stored_open.get(row, []))
         if dup is None:
             dup = _excerpt_in_batch(row, opens, openings, cols, found, replaced)
         if dup is not None:
             found.append(dup)
+            continue
+        batch = [k for k in _batch_candidates(sigs[row], bands) if k.article_id not in replaced]
+        near = _nearest(sigs[row], stored_near.get(row, []) + batch, thresholds)
+        if near is not None:
+            kept, score, share = near
+            better = sigs[row].shingles > BETTER_RATIO * kept.sig.shingles
+            found.append(Duplicate(row, kept.article_id, "near", round(score, 4), better,
+                                   round(share, 4)))
             continue
         seen["url"][keys[row]] = c["article_id"]
         seen["hash"][c["content_hash"]] = c["article_id"]
