@@ -38,7 +38,9 @@ def bad() -> dict[str, object]:
     return {
         "short_title": article("https://bad.example/title", SEEDS["003"]["body_paragraphs"],
                                title="Xi"),
-        "too_short": article("https://bad.example/short", [corpus_body(0)[0][:300]]),
+        # Below the broken-extraction floor (min_words): a headline and a few words.
+        "too_short": article("https://bad.example/short", [" ".join(
+            corpus_body(0)[0].split()[:12])]),
         "future": article("https://bad.example/future", SEEDS["004"]["body_paragraphs"],
                           published="2099-01-01"),
         "language": article("https://bad.example/lang", corpus_body(7), language="ru"),
