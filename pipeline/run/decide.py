@@ -122,12 +122,14 @@ def _why(evidence: str | None) -> str:
     if not evidence:
         return ""
     found = json.loads(evidence)
+    parts = []
     if found.get("relations"):
         best = found["relations"][0]
-        return f"; best tie: {best['what']} in {best['where']}"
+        parts.append(f"best tie: {best['what']} in {best['where']}")
     if found.get("discounted"):
-        whys = sorted({d["what"] for d in found["discounted"]})
-        return f"; not counted: {', '.join(whys)}"
+        parts.append("not counted: " + ", ".join(sorted({d["what"] for d in found["discounted"]})))
+    if parts:
+        return "; " + "; ".join(parts)
     return "; the two sides never tied"
 
 
