@@ -29,7 +29,7 @@ import pyarrow as pa
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.dedupe.layers import Thresholds, find_duplicates  # noqa: E402
+from pipeline.dedupe.layers import OPENING_LADDER, Thresholds, find_duplicates  # noqa: E402
 from pipeline.dedupe.signature import BANDS, NUM_PERM, ROWS  # noqa: E402
 from pipeline.extract.article import article_id, content_hash  # noqa: E402
 from pipeline.run.folder import ARTICLE_SCHEMA  # noqa: E402
@@ -99,8 +99,8 @@ def synthetic_texts(n: int, seed: int) -> list[dict[str, str]]:
 
 
 def fill_history(con: duckdb.DuckDBPyConnection, n: int, first: int = 0) -> None:
-    """Bulk-load n random signatures and their band keys (as the loader stores them), for
-    article ids ``h<first>`` onwards."""
+    """Bulk-load n random signatures, their band keys and openings (as the loader stores
+    them), for article ids ``h<first>`` onwards."""
     rng = np.random.default_rng(7 + first)
     chunk = 200_000
     for start in range(first, first + n, chunk):
@@ -118,6 +118,14 @@ def fill_history(con: duckdb.DuckDBPyConnection, n: int, first: int = 0) -> None
                                     "article_id": np.repeat(np.array(ids), BANDS)}))
         con.execute("insert into article_lsh select * from l")
         con.unregister("l")
+        # One opening per article (the excerpt layer's table), a ladder of 14 keys.
+        ladders = rng.integers(-2**63, 2**63 - 1, size=(m, len(OPENING_LADDER)), dtype=np.int64)
+        con.register("o", pa.table({
+            "article_id": ids, "opening_key": ladders[:, 0],
+            "tokens": np.full(m, 500, dtype=np.int32),
+            "ladder": pa.array(list(ladders), pa.list_(pa.int64()))}))
+        con.execute("insert into article_openings select * from o")
+        con.unregister("o")
     con.execute("checkpoint")
 
 

@@ -59,6 +59,7 @@ from synthetic import (  # noqa: E402
 )
 
 from pipeline.dedupe import signature as sg  # noqa: E402
+from pipeline.dedupe.layers import opening  # noqa: E402
 from pipeline.enrich.entities import entity_rows  # noqa: E402
 from pipeline.extract.article import content_hash  # noqa: E402
 from pipeline.records import Article  # noqa: E402
@@ -101,14 +102,19 @@ def history_chunk(task: tuple[int, int, float, int]) -> dict[str, pa.Table]:
         for shift in range(10)])
     outcomes = table.select(["url", "entry_key", "source", "feed_url", "article_id", "title",
                              "relevance_score"])
+    openings = [opening(a.text) for a in arts]  # the excerpt layer's keys (article_openings)
     return {
         "staged_articles": table,
         "staged_signatures": table.select(["article_id", "minhash", "shingles"]).append_column(
             "band_keys", pa.array([sg.Signature.from_bytes(a.minhash, a.shingles).band_keys()
-                                   for a in arts], pa.list_(pa.int64()))),
+                                   for a in arts], pa.list_(pa.int64())))
+        .append_column("opening_tokens", pa.array([o.tokens for o in openings], pa.int32()))
+        .append_column("ladder", pa.array([list(o.ladder) for o in openings],
+                                          pa.list_(pa.int64()))),
         "staged_outcomes": outcomes.append_column("outcome", pa.array(["loaded"] * n))
         .append_column("reason", pa.nulls(n, pa.string()))
-        .append_column("detail", pa.nulls(n, pa.string())),
+        .append_column("detail", pa.nulls(n, pa.string()))
+        .append_column("theme_evidence", pa.nulls(n, pa.string())),
         "staged_entities": entities,
     }
 
@@ -116,7 +122,7 @@ def history_chunk(task: tuple[int, int, float, int]) -> dict[str, pa.Table]:
 # --- fill (set-up) ----------------------------------------------------------------------
 
 LOADER_SQL = ("insert_articles", "insert_removals", "learn_boilerplate", "insert_signatures",
-              "insert_lsh", "insert_outcomes", "analyst/insert_entities")
+              "insert_lsh", "insert_openings", "insert_outcomes", "analyst/insert_entities")
 HISTORY_RUNS = """
 insert into runs (run_id, started_at, finished_at, status, trigger, feeds_total, feeds_ok,
                   feeds_not_modified, feeds_failed, counts, error)
@@ -226,7 +232,7 @@ def child(spec_file: Path) -> None:
     from pipeline.records import FeedResult, FeedStatus, Outcome, OutcomeKind
     from pipeline.run import decide as decide_mod
     from pipeline.run.folder import write_feed_output
-    from pipeline.run.local import local as run_mod
+    from pipeline.run import local as run_mod
     from pipeline.settings import Settings
 
     spec = json.loads(spec_file.read_text(encoding="utf-8"))

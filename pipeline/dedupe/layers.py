@@ -198,8 +198,8 @@ def find_duplicates(
             seen["guid"][guid] = c["article_id"]
         for key in sigs[row].band_keys():
             bands[key].append(_Kept(c["article_id"], sigs[row]))
-        if opens[row].key is not None:
-            openings[opens[row].key].append((row, c["article_id"]))
+        if (first := opens[row].key) is not None:
+            openings[first].append((row, c["article_id"]))
     return _redirected(found, replaced), sigs
 
 

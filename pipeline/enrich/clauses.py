@@ -187,9 +187,9 @@ def absent(sentence: str, start: int, end: int, rules: Rules) -> str | None:
     """The cue naming the side at ``start:end`` as missing ("without China", "Russia was
     not invited", "俄罗斯未获邀请"), or None."""
     if CJK.match(sentence[start:end]):
-        before = sentence[max(0, start - 4):start]
-        after = re.split(r"[。；;]", sentence[end:end + _CJK_WINDOW], maxsplit=1)[0]
-        return rules.absent_before.find(before) or rules.absent_after.find(after)
+        ahead = re.split(r"[。；;]", sentence[end:end + _CJK_WINDOW], maxsplit=1)[0]
+        return (rules.absent_before.find(sentence[max(0, start - 4):start])
+                or rules.absent_after.find(ahead))
     before = _WORD.findall(sentence[max(0, start - 60):start].lower())[-(_BEFORE_WORDS + 1):]
     found = rules.absent_before.find(" ".join(before), before)
     # A bare "no" or "nor" negates only the word it stands before ("no Russian
