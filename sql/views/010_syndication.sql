@@ -1,4 +1,4 @@
--- Who republishes whom: copies found by text (exact or near), grouped by the source of the
+-- Who republishes whom: copies found by text (exact, near or excerpt), grouped by the source of the
 -- stored article and the source that carried the copy.
 create or replace view syndication as
 with copies as (
@@ -9,7 +9,7 @@ with copies as (
         dup.similarity
     from article_duplicates as dup
     join articles as kept on kept.article_id = dup.duplicate_of
-    where dup.method in ('hash', 'near')
+    where dup.method in ('hash', 'near', 'excerpt')
       and dup.source is distinct from kept.source
 )
 select
@@ -17,14 +17,14 @@ select
     republisher,
     count(*) as copies,
     count(*) filter (where method = 'hash') as exact_copies,
-    count(*) filter (where method = 'near') as near_copies,
+    count(*) filter (where method in ('near', 'excerpt')) as near_copies,
     round(avg(similarity), 3) as mean_similarity
 from copies
 group by original_source, republisher
 order by copies desc, original_source, republisher;
 
 comment on view syndication is
-    'Republishing between sources: copies of stored articles found by text (hash or near).';
+    'Republishing between sources: copies of stored articles found by text (hash, near or excerpt).';
 comment on column syndication.original_source is 'Source of the stored (kept) article.';
 comment on column syndication.republisher is 'Source whose feed carried the copy.';
 comment on column syndication.copies is 'Copies seen, all runs.';
