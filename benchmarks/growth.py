@@ -231,8 +231,8 @@ def child(spec_file: Path) -> None:
     from pipeline.quality.validate import validate_rows
     from pipeline.records import FeedResult, FeedStatus, Outcome, OutcomeKind
     from pipeline.run import decide as decide_mod
-    from pipeline.run.folder import write_feed_output
     from pipeline.run import local as run_mod
+    from pipeline.run.folder import write_feed_output
     from pipeline.settings import Settings
 
     spec = json.loads(spec_file.read_text(encoding="utf-8"))
