@@ -140,6 +140,16 @@ class Settings(BaseSettings):
         10, ge=1, description="Runs in a row a feed must answer 404 before it is retired "
         "(410 Gone retires at once); `rcwire sources enable URL` brings it back.")
 
+    # --- stories (issue 19)
+    story_threshold: float = Field(
+        0.14, description="Match score an article needs to join an open story.")
+    story_reopen_threshold: float = Field(
+        0.45, description="Score needed to reopen a closed story (with a number or quote).")
+    story_quiet_days: float = Field(
+        4.0, description="Days without a new article after which a story is closed.")
+    story_retention_days: float = Field(
+        30.0, description="Days a closed story stays reopenable (its keys stay indexed).")
+
     @field_validator("allow_private_hosts", mode="before")
     @classmethod
     def _split_networks(cls, value: object) -> object:
