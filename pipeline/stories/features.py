@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from functools import cache
 from pathlib import Path
 
@@ -29,7 +29,7 @@ from pipeline.enrich.entities import count_mentions, load_entities
 from pipeline.enrich.textscan import fold_case
 from pipeline.errors import RunError
 
-LEAD_WORDS = 60
+LEAD_WORDS = 100
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -38,6 +38,17 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _NUMBER = re.compile(r"(?<![0-9A-Za-z\u0400-\u04ff.,])\d+(?:[.,]\d+)*")
 _QUOTE = re.compile(r"[“«「\"]([^”»」\"]{8,400})[”»」\"]")
 _SUFFIXES = ("ing", "ed", "es", "s")
+# Month names (English, and Russian stems that every case of the name starts with).
+_MONTHS = (("jan", "январ"), ("feb", "феврал"), ("mar", "март"), ("apr", "апрел"),
+           ("may", "ма"), ("jun", "июн"), ("jul", "июл"), ("aug", "август"),
+           ("sep", "сентябр"), ("oct", "октябр"), ("nov", "ноябр"), ("dec", "декабр"))
+_MONTH_WORD = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+               r"|(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)"
+               r"[а-я]*")
+# "April 2024", "апреля 2024" or "2024年4月".
+_MONTH_YEAR = re.compile(rf"(?i)(?<!\w)({_MONTH_WORD})\s+((?:19|20)\d\d)(?!\d)"
+                         r"|((?:19|20)\d\d)年(\d{1,2})月")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -52,6 +63,9 @@ class Features:
     dated: bool
     keys: frozenset[str]
     head: frozenset[str] = frozenset()  # the keys found in the headline
+    # When the reported event happened: the publication day, or for an undated article the
+    # month or year its lead names (``dates_named``); None when nothing says.
+    span: tuple[datetime, datetime] | None = None
 
 
 @cache
@@ -90,10 +104,45 @@ def features(article_id: str, source: str, language: str | None, title: str, tex
         The article's ``Features``.
     """
     lead = lead_of(text)
-    keys = _keys(title, lead, day.year)
-    head = _keys(title, "", day.year)
+    span = (day, day) if dated else dates_named(f"{title}\n{lead}", day)
+    year = span[1].year if span else day.year
+    keys = _keys(title, lead, year)
+    head = _keys(title, "", year)
     return Features(article_id, source, (language or "").lower(), title, day, dated,
-                    frozenset(keys | head), frozenset(head))
+                    frozenset(keys | head), frozenset(head), span)
+
+
+def dates_named(text: str, fetched: datetime) -> tuple[datetime, datetime] | None:
+    """The latest month (or, failing that, year) an undated text names, as a span of days:
+    an analysis published without a date usually says when its events took place
+    ("in early April 2024"). Years after the fetch time are forecasts and are skipped."""
+    months = []
+    for match in _MONTH_YEAR.finditer(text):
+        name, year = (match.group(1), match.group(2)) if match.group(1) else \
+            (match.group(4), match.group(3))
+        month = _month_number(name)
+        if month and 1990 <= int(year) <= fetched.year:
+            months.append((int(year), month))
+    if months:
+        year, month = max(months)
+        start = datetime(year, month, 1, tzinfo=UTC)
+        end = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=UTC) - timedelta(seconds=1)
+        return start, end
+    years = [int(y) for y in _YEAR.findall(text) if 1990 <= int(y) <= fetched.year]
+    if years:
+        return (datetime(max(years), 1, 1, tzinfo=UTC),
+                datetime(max(years), 12, 31, 23, 59, 59, tzinfo=UTC))
+    return None
+
+
+def _month_number(name: str) -> int | None:
+    if name.isdigit():
+        return int(name) if 1 <= int(name) <= 12 else None
+    folded = fold_case(name)
+    for number, stems in enumerate(_MONTHS, start=1):
+        if any(folded.startswith(stem) for stem in stems):
+            return number
+    return None
 
 
 def _keys(title: str, lead: str, year: int) -> set[str]:

@@ -75,11 +75,20 @@ class Story:
     languages: set[str]
     keys: Counter[str] = field(default_factory=Counter)
 
-    def span_gap(self, day: datetime) -> float:
-        """Days from ``day`` to the story's span (0 inside it)."""
-        if day < self.first_seen:
-            return (self.first_seen - day).total_seconds() / _DAY
-        return max(0.0, (day - self.last_seen).total_seconds() / _DAY)
+    # When its events happened (publication days, or an undated opener's named month);
+    # None when no article of it says.
+    span: tuple[datetime, datetime] | None = None
+    span_estimated: bool = False
+
+    def gap(self, art: Features) -> float | None:
+        """Days between the article's span and the story's (0 if they overlap; None when
+        either is unknown)."""
+        if art.span is None or self.span is None:
+            return None
+        (a_start, a_end), (s_start, s_end) = art.span, self.span
+        if a_end < s_start:
+            return (s_start - a_end).total_seconds() / _DAY
+        return max(0.0, (a_start - s_end).total_seconds() / _DAY)
 
 
 @dataclass(frozen=True)
@@ -164,14 +173,14 @@ class StoryIndex:
         numbers = sorted(k[2:] for k in shared if k.startswith("n:"))
         said = sorted(k[2:] for k in shared if k.startswith("q:"))
         bonus = p.number_bonus * min(2, len(numbers)) + (p.quote_bonus if said else 0.0)
-        gap = story.span_gap(art.day) if art.dated and story.dated else 0.0
-        total_score = content + bonus - p.day_penalty * max(0.0, gap - 1.0)
+        gap = story.gap(art)
+        total_score = content + bonus - p.day_penalty * max(0.0, (gap or 0.0) - 1.0)
         cues = {
             "entities": sorted(k[2:] for k in shared if k.startswith("e:")),
             "words": sorted((k[2:] for k in shared if k.startswith("w:")),
                             key=lambda w: -self.idf("w:" + w))[:8],
             "numbers": numbers, "quotes": said[:3], "content": round(content, 3),
-            "days_apart": round(gap, 1),
+            "days_apart": None if gap is None else round(gap, 1),
         }
         return round(total_score, 4), cues
 
@@ -189,8 +198,11 @@ class StoryIndex:
         runner_up: dict[str, Any] | None = None
         for story in self.candidates(art):
             score, cues = self.score(art, story)
-            closed = cues["days_apart"] > p.quiet_days
-            strong = bool(cues["numbers"] or cues["quotes"])
+            gap = cues["days_apart"]
+            # A quiet story is closed, and one whose time is unknown may be: joining it
+            # takes a strong cue (a telling number or a quote) and a higher score.
+            closed = gap is None or gap > p.quiet_days
+            strong = any(len(n) >= 3 for n in cues["numbers"]) or bool(cues["quotes"])
             needed = p.reopen_threshold if closed else p.threshold
             if score >= needed and (strong or not closed):
                 if best is None or score > best[0]:
@@ -211,7 +223,7 @@ class StoryIndex:
         story = Story(story_id=f"story-{art.article_id}", title=art.title,
                       first_article=art.article_id, first_source=art.source,
                       first_seen=art.day, last_seen=art.day, dated=art.dated, articles=0,
-                      sources=set(), languages=set())
+                      sources=set(), languages=set(), span=None)
         self.stories[story.story_id] = story
         self.total += 1
         return story
@@ -232,6 +244,11 @@ class StoryIndex:
         elif art.dated or not story.dated:
             story.first_seen = min(story.first_seen, art.day)
             story.last_seen = max(story.last_seen, art.day)
+        if art.span is not None and (story.span is None or (art.dated and story.span_estimated)):
+            story.span, story.span_estimated = art.span, not art.dated
+        elif art.span is not None and story.span is not None and art.dated:
+            # A named month never stretches a story: only publication days do.
+            story.span = (min(story.span[0], art.span[0]), max(story.span[1], art.span[1]))
         self.touched.add(story.story_id)
 
     def prune(self, clock: datetime) -> list[str]:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -30,19 +31,29 @@ class Labelled:
     story: str
 
 
-def load_split(name: str, folder: Path = STORIES) -> list[Labelled]:
-    """The articles of one split in arrival order: by day, then by a hash of the id (the
+def read_split(name: str, folder: Path = STORIES) -> list[dict[str, Any]]:
+    """The raw articles of one split, each with its ``story`` label."""
+    raw = yaml.load((folder / f"{name}.yaml").read_text(encoding="utf-8"),  # noqa: S506
+                    Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return [{**art, "story": story["story"], "article_id": f"{story['story']}#{k}"}
+            for story in raw["stories"] for k, art in enumerate(story["articles"])]
+
+
+def labelled(raw: list[dict[str, Any]]) -> list[Labelled]:
+    """Features of raw articles in arrival order: by day, then by a hash of the id (the
     order a day's reports arrive in is arbitrary, but must be the same every run)."""
-    raw = yaml.safe_load((folder / f"{name}.yaml").read_text(encoding="utf-8"))
     items = []
-    for story in raw["stories"]:
-        for k, art in enumerate(story["articles"]):
-            article_id = f"{story['story']}#{k}"
-            day = datetime.combine(art["date"], time(12), UTC)
-            feats = features(article_id, art["source"], art["lang"], art["headline"],
-                             art["lead"], day, dated=True)
-            items.append(Labelled(feats, story["story"]))
+    for art in raw:
+        day = datetime.combine(art["date"], time(12), UTC)
+        feats = features(art["article_id"], art["source"], art["lang"], art["headline"],
+                         art["lead"], day, dated=True)
+        items.append(Labelled(feats, art["story"]))
     return sorted(items, key=lambda i: (i.features.day, _order(i.features.article_id)))
+
+
+def load_split(name: str, folder: Path = STORIES) -> list[Labelled]:
+    """One split's labelled articles in arrival order."""
+    return labelled(read_split(name, folder))
 
 
 def _order(article_id: str) -> str:
