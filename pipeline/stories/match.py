@@ -174,7 +174,10 @@ class StoryIndex:
         said = sorted(k[2:] for k in shared if k.startswith("q:"))
         bonus = p.number_bonus * min(2, len(numbers)) + (p.quote_bonus if said else 0.0)
         gap = story.gap(art)
-        total_score = content + bonus - p.day_penalty * max(0.0, (gap or 0.0) - 1.0)
+        # The penalty stops growing at the quiet period: past it the story is closed, and
+        # the reopening bar (a strong cue, a higher score) takes over.
+        days = min(max(0.0, (gap or 0.0) - 1.0), p.quiet_days)
+        total_score = content + bonus - p.day_penalty * days
         cues = {
             "entities": sorted(k[2:] for k in shared if k.startswith("e:")),
             "words": sorted((k[2:] for k in shared if k.startswith("w:")),

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -19,9 +21,9 @@ import duckdb
 import pyarrow as pa
 
 from pipeline.settings import Settings, get_settings
+from pipeline.store.db import sql
 from pipeline.stories.features import Features, features
 from pipeline.stories.match import Assignment, Params, Story, StoryIndex
-from pipeline.store.db import sql
 
 _TS = pa.timestamp("us", tz="UTC")
 STORY_SCHEMA = pa.schema([
@@ -33,7 +35,7 @@ STORY_SCHEMA = pa.schema([
 ])
 KEY_SCHEMA = pa.schema([
     ("story_id", pa.string()), ("key", pa.string()), ("articles", pa.int32()),
-    ("last_seen", _TS),
+    ("touched_at", _TS),
 ])
 ASSIGNMENT_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("story_id", pa.string()), ("score", pa.float64()),
@@ -68,14 +70,15 @@ def assign_staged(con: duckdb.DuckDBPyConnection, articles: pa.Table, run_id: st
         return []
     params = params or params_from(get_settings())
     rows = articles.select(_COLUMNS).to_pylist()
-    arts = sorted((_features(r) for r in rows), key=_arrival)
-    index = _load_index(con, arts, params)
-    done = [index.assign(art) for art in arts]
-    _write(con, index, done, run_id)
-    # The fetch time is the loader's clock: publication dates may lie far in the past.
+    # The index runs on the loader's clock, the fetch time: publication dates may lie far
+    # in the past (a backfill), and its stories must still be found by the next load.
     clock = max(r["fetched_at"] for r in rows)
     con.execute(sql("queries/stories/prune"),
                 {"cutoff": clock - timedelta(days=params.retention_days)})
+    arts = sorted((_features(r) for r in rows), key=_arrival)
+    index = _load_index(con, arts, params)
+    done = [index.assign(art) for art in arts]
+    _write(con, index, done, run_id, clock)
     return done
 
 
@@ -148,7 +151,7 @@ def _stories(con: duckdb.DuckDBPyConnection, wanted: list[str]) -> list[Story]:
 
 
 def _write(con: duckdb.DuckDBPyConnection, index: StoryIndex, done: list[Assignment],
-           run_id: str) -> None:
+           run_id: str, clock: datetime) -> None:
     changed = [index.stories[s] for s in sorted(index.touched)]
     tables = {
         "staged_story_rows": pa.Table.from_pylist([{
@@ -161,7 +164,7 @@ def _write(con: duckdb.DuckDBPyConnection, index: StoryIndex, done: list[Assignm
             "run_id": run_id,
         } for s in changed], schema=STORY_SCHEMA),
         "staged_story_keys": pa.Table.from_pylist([
-            {"story_id": s.story_id, "key": k, "articles": n, "last_seen": s.last_seen}
+            {"story_id": s.story_id, "key": k, "articles": n, "touched_at": clock}
             for s in changed for k, n in sorted(s.keys.items()) if n > 0], schema=KEY_SCHEMA),
         "staged_article_stories": pa.Table.from_pylist([{
             "article_id": a.article_id, "story_id": a.story_id, "score": a.score,
@@ -177,14 +180,12 @@ def _write(con: duckdb.DuckDBPyConnection, index: StoryIndex, done: list[Assignm
             con.unregister(name)
 
 
-class _registered:
-    """A pyarrow table registered under a name for the duration of a ``with`` block."""
-
-    def __init__(self, con: duckdb.DuckDBPyConnection, name: str, table: pa.Table):
-        self.con, self.name, self.table = con, name, table
-
-    def __enter__(self) -> None:
-        self.con.register(self.name, self.table)
-
-    def __exit__(self, *exc: object) -> None:
-        self.con.unregister(self.name)
+@contextmanager
+def _registered(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table,
+                ) -> Iterator[None]:
+    """A pyarrow table registered under ``name`` for the duration of a ``with`` block."""
+    con.register(name, table)
+    try:
+        yield
+    finally:
+        con.unregister(name)

@@ -28,12 +28,13 @@ create table if not exists article_stories (
     run_id     varchar not null
 );
 
--- The matcher's index: every key of every story still within the retention period
--- (RCWIRE_STORY_RETENTION_DAYS), with how many of its articles carry it. Rows of older
--- stories are deleted at each load, which keeps a lookup's cost flat as history grows.
+-- The matcher's index: every key of every story that gained an article within the
+-- retention period (RCWIRE_STORY_RETENTION_DAYS), with how many of its articles carry it.
+-- Each load first deletes the rows of stories untouched for longer, which keeps a lookup's
+-- cost flat as history grows.
 create table if not exists story_keys (
-    story_id  varchar not null,
-    key       varchar not null,             -- 'e:' entity, 'w:' word, 'n:' number, 'q:' quote
-    articles  integer not null,
-    last_seen timestamptz not null
+    story_id   varchar not null,
+    key        varchar not null,            -- 'e:' entity, 'w:' word, 'n:' number, 'q:' quote
+    articles   integer not null,
+    touched_at timestamptz not null         -- fetch time of the load that last changed it
 );

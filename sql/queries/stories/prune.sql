@@ -1,2 +1,2 @@
--- Stories quiet for longer than the retention period leave the matcher's index.
-delete from story_keys where last_seen < $cutoff
+-- Stories no load has added to for longer than the retention period leave the index.
+delete from story_keys where touched_at < $cutoff
