@@ -241,6 +241,9 @@ class StoryIndex:
         story.sources.add(art.source)
         if art.language:
             story.languages.add(art.language)
+        if art.dated and (not story.dated or art.day < story.first_seen):
+            # The first reporter is the earliest publication, whatever order loads came in.
+            story.first_article, story.first_source = art.article_id, art.source
         if art.dated and not story.dated:  # the first date replaces a fetch time
             story.first_seen = story.last_seen = art.day
             story.dated = True
