@@ -106,10 +106,16 @@ def features(article_id: str, source: str, language: str | None, title: str, tex
     lead = lead_of(text)
     span = (day, day) if dated else dates_named(f"{title}\n{lead}", day)
     year = span[1].year if span else day.year
-    keys = _keys(title, lead, year)
-    head = _keys(title, "", year)
+    mentions = count_mentions(title, lead)
+    keys = {f"e:{m.entity}" for m in mentions} | _keys(f"{title}\n{lead}", year)
+    head = {f"e:{m.entity}" for m in mentions if m.in_title} | _keys(title, year)
     return Features(article_id, source, (language or "").lower(), title, day, dated,
                     frozenset(keys | head), frozenset(head), span)
+
+
+def _keys(text: str, year: int) -> set[str]:
+    inflected = {f"e:{name}" for name in inflected_entities(text)}
+    return inflected | words(text) | numbers(text, year) | quotes(text)
 
 
 def dates_named(text: str, fetched: datetime) -> tuple[datetime, datetime] | None:
@@ -145,16 +151,9 @@ def _month_number(name: str) -> int | None:
     return None
 
 
-def _keys(title: str, lead: str, year: int) -> set[str]:
-    both = f"{title}\n{lead}"
-    keys = {f"e:{m.entity}" for m in count_mentions(title, lead)}
-    keys |= {f"e:{name}" for name in inflected_entities(both)}
-    return keys | words(both) | numbers(both, year) | quotes(both)
-
-
 def words(text: str) -> set[str]:
     """``w:`` keys: stemmed content words (Latin or Cyrillic) and Chinese character pairs."""
-    stop = stopwords() | _lexicon_words()
+    stop = _left_out()
     found: set[str] = set()
     for match in _WORD.finditer(text):
         word = fold_case(match.group()).strip("'’-")
@@ -166,6 +165,11 @@ def words(text: str) -> set[str]:
         found |= {"w:" + run[i:i + 2] for i in range(len(run) - 1)
                   if run[i] not in stop and run[i + 1] not in stop}
     return found
+
+
+@cache
+def _left_out() -> frozenset[str]:
+    return stopwords() | _lexicon_words()
 
 
 @cache

@@ -145,18 +145,24 @@ class StoryIndex:
         best = sorted(weight, key=lambda s: (-weight[s], s))[: self.params.candidates]
         return [self.stories[s] for s in best]
 
-    def score(self, art: Features, story: Story) -> tuple[float, dict[str, Any]]:
-        """How well an article fits a story, and the cues behind the figure."""
+    def weights(self, art: Features) -> dict[str, float]:
+        """The article's key weights: idf, times the headline boost for headline keys."""
+        boost = self.params.headline_boost
+        return {k: self.idf(k) * (boost if k in art.head else 1.0) for k in art.keys}
+
+    def score(self, art: Features, story: Story, weight_of: dict[str, float] | None = None,
+              ) -> tuple[float, dict[str, Any]]:
+        """How well an article fits a story, and the cues behind the figure (``weight_of``:
+        ``weights(art)``, computed once for all candidates)."""
         p = self.params
+        weight_of = weight_of if weight_of is not None else self.weights(art)
         shared = {k for k in art.keys if story.keys[k]}
         same_language = not art.language or art.language in story.languages
         entities = [k for k in art.keys if k.startswith("e:")]
         words = [k for k in art.keys if k.startswith("w:")] if same_language else []
         parts, weights = 0.0, 0.0
         for mine, weight in ((entities, p.entity_weight), (words, p.word_weight)):
-            weight_of = {k: self.idf(k) * (p.headline_boost if k in art.head else 1.0)
-                         for k in mine}
-            total = sum(weight_of.values())
+            total = sum(weight_of[k] for k in mine)
             if total <= 0:
                 continue
             covered = sum(weight_of[k] * (story.keys[k] / story.articles) ** p.share_power
@@ -180,8 +186,8 @@ class StoryIndex:
         total_score = content + bonus - p.day_penalty * days
         cues = {
             "entities": sorted(k[2:] for k in shared if k.startswith("e:")),
-            "words": sorted((k[2:] for k in shared if k.startswith("w:")),
-                            key=lambda w: -self.idf("w:" + w))[:8],
+            "words": [k[2:] for k in sorted((k for k in shared if k.startswith("w:")),
+                                            key=lambda k: (-weight_of[k], k))][:8],
             "numbers": numbers, "quotes": said[:3], "content": round(content, 3),
             "days_apart": None if gap is None else round(gap, 1),
         }
@@ -199,8 +205,9 @@ class StoryIndex:
         p = self.params
         best: tuple[float, Story, dict[str, Any]] | None = None
         runner_up: dict[str, Any] | None = None
+        weight_of = self.weights(art)
         for story in self.candidates(art):
-            score, cues = self.score(art, story)
+            score, cues = self.score(art, story, weight_of)
             gap = cues["days_apart"]
             # A quiet story is closed, and one whose time is unknown may be: joining it
             # takes a strong cue (a telling number or a quote) and a higher score.
