@@ -249,8 +249,10 @@ class StoryIndex:
         if art.language:
             story.languages.add(art.language)
         if art.dated and (not story.dated or art.day < story.first_seen):
-            # The first reporter is the earliest publication, whatever order loads came in.
+            # The first report (earliest publication, whatever order loads came in) names
+            # the story and its first reporter.
             story.first_article, story.first_source = art.article_id, art.source
+            story.title = art.title
         if art.dated and not story.dated:  # the first date replaces a fetch time
             story.first_seen = story.last_seen = art.day
             story.dated = True

@@ -4,7 +4,7 @@
 
 create table if not exists stories (
     story_id         varchar not null,      -- 'story-' + the id of the article that opened it
-    title            varchar not null,      -- headline of that first article
+    title            varchar not null,      -- headline of its earliest report
     first_seen       timestamptz not null,  -- earliest publication time (fetch time if undated)
     last_seen        timestamptz not null,  -- latest publication time of its articles
     articles         integer not null,      -- stored articles (copies are in article_duplicates)

@@ -76,7 +76,7 @@ order by day desc, outlets desc, articles desc, story_id;
 comment on view stories_daily is 'Per day and story: how many reports, from how many outlets.';
 comment on column stories_daily.day is 'UTC day of the reports (publication, else fetch day).';
 comment on column stories_daily.story_id is 'stories.story_id.';
-comment on column stories_daily.title is 'Headline of the article that opened the story.';
+comment on column stories_daily.title is 'Headline of its first report (earliest publication).';
 comment on column stories_daily.articles is 'Stored articles of the story that day.';
 comment on column stories_daily.copies is 'Copies of those articles (republications, other links).';
 comment on column stories_daily.outlets is 'Distinct sources carrying it that day, copies included.';
@@ -114,7 +114,7 @@ order by t.outlets desc, t.articles + t.copies desc, s.last_seen desc, s.story_i
 
 comment on view top_stories is 'Stories by how many outlets carried them, widest first.';
 comment on column top_stories.story_id is 'stories.story_id.';
-comment on column top_stories.title is 'Headline of the article that opened the story.';
+comment on column top_stories.title is 'Headline of its first report (earliest publication).';
 comment on column top_stories.first_source is 'Who reported it first (earliest publication).';
 comment on column top_stories.first_url is 'Link to that first report.';
 comment on column top_stories.first_seen is 'First report (publication time, else fetch time).';
@@ -145,7 +145,7 @@ order by r.story_id, first_seen, r.source;
 comment on view story_coverage is
     'Which sources covered each story, first and last, with their headlines.';
 comment on column story_coverage.story_id is 'stories.story_id.';
-comment on column story_coverage.story_title is 'Headline of the article that opened the story.';
+comment on column story_coverage.story_title is 'Headline of its first report (earliest publication).';
 comment on column story_coverage.source is 'A source that carried it.';
 comment on column story_coverage.articles is 'Its stored articles in the story.';
 comment on column story_coverage.copies is 'Copies it carried of articles in the story.';

@@ -93,3 +93,15 @@ def test_an_undated_article_joins_only_with_strong_cues() -> None:
                        "said.", DAY + timedelta(days=400), dated=False)
     done = assign_all([*FAIR[:2], undated], Params(retention_days=1000))
     assert done[2].opened
+
+
+def test_the_earliest_report_names_the_story_and_its_first_reporter() -> None:
+    late_first = art("f0", "Harbin expo preview: 1,450 Russian firms expected",
+                     "Organisers expect 1,450 Russian companies at the Harbin expo.", days=-1,
+                     source="z")
+    index = StoryIndex(Params())
+    opened = index.assign(FAIR[0])
+    index.assign(late_first)  # loaded later, published a day earlier
+    story = index.stories[opened.story_id]
+    assert (story.first_source, story.title, story.first_article) == (
+        "z", late_first.title, "f0")
