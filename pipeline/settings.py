@@ -148,7 +148,8 @@ class Settings(BaseSettings):
     story_quiet_days: float = Field(
         4.0, description="Days without a new article after which a story is closed.")
     story_retention_days: float = Field(
-        30.0, description="Days a closed story stays reopenable (its keys stay indexed).")
+        30.0, description="Days a story stays in the matcher's index after a load last "
+        "added to it; past that no article can join it.")
 
     @field_validator("allow_private_hosts", mode="before")
     @classmethod
