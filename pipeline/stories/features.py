@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -153,18 +153,25 @@ def _month_number(name: str) -> int | None:
 
 def words(text: str) -> set[str]:
     """``w:`` keys: stemmed content words (Latin or Cyrillic) and Chinese character pairs."""
-    stop = _left_out()
     found: set[str] = set()
-    for match in _WORD.finditer(text):
-        word = fold_case(match.group()).strip("'’-")
-        word = word.removesuffix("'s").removesuffix("’s")
-        if len(word) < 3 or word in stop or _HAN.search(word):
-            continue
-        found.add("w:" + _stem(word))
+    for match in _WORD.finditer(fold_case(text)):
+        key = _word_key(match.group())
+        if key is not None:
+            found.add(key)
+    stop = _left_out()
     for run in _HAN.findall(text):
         found |= {"w:" + run[i:i + 2] for i in range(len(run) - 1)
                   if run[i] not in stop and run[i + 1] not in stop}
     return found
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_key(folded: str) -> str | None:
+    """The ``w:`` key of one case-folded word, None for a stop word or a short one."""
+    word = folded.strip("'’-").removesuffix("'s").removesuffix("’s")
+    if len(word) < 3 or word in _left_out() or _HAN.search(word):
+        return None
+    return "w:" + _stem(word)
 
 
 @cache
@@ -237,6 +244,8 @@ def quotes(text: str) -> set[str]:
 def inflected_entities(text: str) -> set[str]:
     """Lexicon entities named in an inflected form: Russian declines names (Лаврова,
     Пекине), and the lexicon's whole-word terms only match the form written there."""
+    if not _CYRILLIC.search(text):
+        return set()
     folded = fold_case(text)
     return {name for name, pattern in _inflected_patterns() if pattern.search(folded)}
 

@@ -57,6 +57,7 @@ class Params:
     entities_alone: int = 2  # named entities needed when words cannot compare
     lookup_keys: int = 8  # an article's rarest keys used to find candidate stories
     candidates: int = 12  # candidates scored in full per article
+    max_postings: int = 100  # a lookup key may point to at most this many stories
 
 
 @dataclass
@@ -89,6 +90,18 @@ class Story:
         if a_end < s_start:
             return (s_start - a_end).total_seconds() / _DAY
         return max(0.0, (a_start - s_end).total_seconds() / _DAY)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An article's key weights and keys by family, shared by all its candidates."""
+
+    weight: dict[str, float]
+    entities: tuple[str, ...]
+    words: tuple[str, ...]
+    strong: tuple[str, ...]  # numbers and quotes
+    entity_total: float
+    word_total: float
 
 
 @dataclass(frozen=True)
@@ -132,9 +145,13 @@ class StoryIndex:
         return base
 
     def lookup_keys(self, art: Features) -> list[str]:
-        """The article's rarest keys that some indexed story carries."""
+        """The article's rarest keys that some indexed story carries: those on at most
+        ``max_postings`` stories (a key on more finds nothing in particular, and reading
+        its posting list would cost more as the index grows), at least the two rarest."""
         known = sorted((self.df[k], k) for k in art.keys if self.df[k] > 0)
-        return [k for _, k in known[: self.params.lookup_keys]]
+        p = self.params
+        rare = [k for n, k in known[: p.lookup_keys] if n <= p.max_postings]
+        return rare if len(rare) >= 2 else [k for _, k in known[:2]]
 
     def candidates(self, art: Features) -> list[Story]:
         """Stories sharing one of the article's rarest keys, the best few by shared rarity."""
@@ -145,53 +162,61 @@ class StoryIndex:
         best = sorted(weight, key=lambda s: (-weight[s], s))[: self.params.candidates]
         return [self.stories[s] for s in best]
 
-    def weights(self, art: Features) -> dict[str, float]:
-        """The article's key weights: idf, times the headline boost for headline keys."""
+    def prepare(self, art: Features) -> Prepared:
+        """The article's key weights (idf, times the headline boost for headline keys) and
+        keys by family, computed once for all its candidates."""
         boost = self.params.headline_boost
-        return {k: self.idf(k) * (boost if k in art.head else 1.0) for k in art.keys}
+        weight = {k: self.idf(k) * (boost if k in art.head else 1.0) for k in art.keys}
+        entities = tuple(sorted(k for k in art.keys if k.startswith("e:")))
+        words = tuple(sorted(k for k in art.keys if k.startswith("w:")))
+        strong = tuple(sorted(k for k in art.keys if k[0] in "nq"))
+        return Prepared(weight, entities, words, strong,
+                        sum(weight[k] for k in entities), sum(weight[k] for k in words))
 
-    def score(self, art: Features, story: Story, weight_of: dict[str, float] | None = None,
+    def score(self, art: Features, story: Story, prep: Prepared | None = None,
               ) -> tuple[float, dict[str, Any]]:
-        """How well an article fits a story, and the cues behind the figure (``weight_of``:
-        ``weights(art)``, computed once for all candidates)."""
+        """How well an article fits a story, and the cues behind the figure (``prep``:
+        ``prepare(art)``)."""
         p = self.params
-        weight_of = weight_of if weight_of is not None else self.weights(art)
-        shared = {k for k in art.keys if story.keys[k]}
+        prep = prep or self.prepare(art)
+        keys, size = story.keys, story.articles
         same_language = not art.language or art.language in story.languages
-        entities = [k for k in art.keys if k.startswith("e:")]
-        words = [k for k in art.keys if k.startswith("w:")] if same_language else []
+        families = [(prep.entities, prep.entity_total, p.entity_weight)]
+        if same_language:
+            families.append((prep.words, prep.word_total, p.word_weight))
         parts, weights = 0.0, 0.0
-        for mine, weight in ((entities, p.entity_weight), (words, p.word_weight)):
-            total = sum(weight_of[k] for k in mine)
+        for mine, total, weight in families:
             if total <= 0:
                 continue
-            covered = sum(weight_of[k] * (story.keys[k] / story.articles) ** p.share_power
-                          for k in mine if k in shared)
+            covered = sum(prep.weight[k] * (keys.get(k, 0) / size) ** p.share_power
+                          for k in mine if keys.get(k, 0))
             parts += weight * covered / total
             weights += weight
         content = parts / weights if weights else 0.0
-        named = [k for k in shared if k.startswith("e:")]
-        themes = [k for k in named if self._kinds.get(k[2:]) == "theme"]
-        if not words and (len(named) < p.entities_alone or len(themes) == len(named)):
+        named = [k[2:] for k in prep.entities if keys.get(k, 0)]
+        themes = [n for n in named if self._kinds.get(n) == "theme"]
+        if not (same_language and prep.words) and (
+                len(named) < p.entities_alone or len(themes) == len(named)):
             # Entities alone (across languages): one shared name is any of that person's
             # events; it takes several, or a number or a quote, to say which.
             content = 0.0
-        numbers = sorted(k[2:] for k in shared if k.startswith("n:"))
-        said = sorted(k[2:] for k in shared if k.startswith("q:"))
+        strong = [k for k in prep.strong if keys.get(k, 0)]
+        numbers = [k[2:] for k in strong if k.startswith("n:")]
+        said = [k[2:] for k in strong if k.startswith("q:")]
         bonus = p.number_bonus * min(2, len(numbers)) + (p.quote_bonus if said else 0.0)
         gap = story.gap(art)
         # The penalty stops growing at the quiet period: past it the story is closed, and
         # the reopening bar (a strong cue, a higher score) takes over.
         days = min(max(0.0, (gap or 0.0) - 1.0), p.quiet_days)
-        total_score = content + bonus - p.day_penalty * days
-        cues = {
-            "entities": sorted(k[2:] for k in shared if k.startswith("e:")),
-            "words": [k[2:] for k in sorted((k for k in shared if k.startswith("w:")),
-                                            key=lambda k: (-weight_of[k], k))][:8],
-            "numbers": numbers, "quotes": said[:3], "content": round(content, 3),
-            "days_apart": None if gap is None else round(gap, 1),
-        }
-        return round(total_score, 4), cues
+        cues = {"entities": named, "numbers": numbers, "quotes": said[:3],
+                "content": round(content, 3),
+                "days_apart": None if gap is None else round(gap, 1)}
+        return round(content + bonus - p.day_penalty * days, 4), cues
+
+    def shared_words(self, story: Story, prep: Prepared, limit: int = 8) -> list[str]:
+        """The article's heaviest words the story also carries (for the stored cues)."""
+        shared = [k for k in prep.words if story.keys.get(k, 0)]
+        return [k[2:] for k in sorted(shared, key=lambda k: (-prep.weight[k], k))[:limit]]
 
     def assign(self, art: Features) -> Assignment:
         """Put one article in a story (joining or opening one) and update the index.
@@ -205,9 +230,9 @@ class StoryIndex:
         p = self.params
         best: tuple[float, Story, dict[str, Any]] | None = None
         runner_up: dict[str, Any] | None = None
-        weight_of = self.weights(art)
+        prep = self.prepare(art)
         for story in self.candidates(art):
-            score, cues = self.score(art, story, weight_of)
+            score, cues = self.score(art, story, prep)
             gap = cues["days_apart"]
             # A quiet story is closed, and one whose time is unknown may be: joining it
             # takes a strong cue (a telling number or a quote) and a higher score.
@@ -226,6 +251,7 @@ class StoryIndex:
             self._add(story, art)
             return Assignment(art.article_id, story.story_id, 0.0, cues, True)
         score, story, cues = best
+        cues["words"] = self.shared_words(story, prep)
         self._add(story, art)
         return Assignment(art.article_id, story.story_id, score, cues, False)
 
