@@ -157,8 +157,9 @@ class StoryIndex:
         """Stories sharing one of the article's rarest keys, the best few by shared rarity."""
         weight: dict[str, float] = {}
         for key in self.lookup_keys(art):
+            rarity = self.idf(key)
             for story_id in self.postings.get(key, ()):
-                weight[story_id] = weight.get(story_id, 0.0) + self.idf(key)
+                weight[story_id] = weight.get(story_id, 0.0) + rarity
         best = sorted(weight, key=lambda s: (-weight[s], s))[: self.params.candidates]
         return [self.stories[s] for s in best]
 
@@ -181,26 +182,31 @@ class StoryIndex:
         prep = prep or self.prepare(art)
         keys, size = story.keys, story.articles
         same_language = not art.language or art.language in story.languages
-        families = [(prep.entities, prep.entity_total, p.entity_weight)]
+        families = [("e", prep.entity_total, p.entity_weight)]
         if same_language:
-            families.append((prep.words, prep.word_total, p.word_weight))
+            families.append(("w", prep.word_total, p.word_weight))
+        # Only the keys both carry cost Python work: the intersection runs in C. Sorted,
+        # so that the sums (and the decision) are the same in every process.
+        shared = sorted(prep.weight.keys() & keys.keys())
+        power, weight_of = p.share_power, prep.weight
+        covered = {"e": 0.0, "w": 0.0}
+        for k in shared:
+            if k[0] in covered:
+                covered[k[0]] += weight_of[k] * (keys[k] / size) ** power
         parts, weights = 0.0, 0.0
-        for mine, total, weight in families:
-            if total <= 0:
-                continue
-            covered = sum(prep.weight[k] * (keys.get(k, 0) / size) ** p.share_power
-                          for k in mine if keys.get(k, 0))
-            parts += weight * covered / total
-            weights += weight
+        for family, total, weight in families:
+            if total > 0:
+                parts += weight * covered[family] / total
+                weights += weight
         content = parts / weights if weights else 0.0
-        named = [k[2:] for k in prep.entities if keys.get(k, 0)]
+        named = [k[2:] for k in shared if k.startswith("e:")]
         themes = [n for n in named if self._kinds.get(n) == "theme"]
         if not (same_language and prep.words) and (
                 len(named) < p.entities_alone or len(themes) == len(named)):
             # Entities alone (across languages): one shared name is any of that person's
             # events; it takes several, or a number or a quote, to say which.
             content = 0.0
-        strong = [k for k in prep.strong if keys.get(k, 0)]
+        strong = [k for k in shared if k[0] in "nq"]
         numbers = [k[2:] for k in strong if k.startswith("n:")]
         said = [k[2:] for k in strong if k.startswith("q:")]
         bonus = p.number_bonus * min(2, len(numbers)) + (p.quote_bonus if said else 0.0)

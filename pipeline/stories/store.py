@@ -121,8 +121,9 @@ def _candidates(con: duckdb.DuckDBPyConnection, index: StoryIndex,
     for keys in lookups.values():
         weight: dict[str, float] = defaultdict(float)
         for key in keys:
+            rarity = index.idf(key)
             for story_id in postings[key]:
-                weight[story_id] += index.idf(key)
+                weight[story_id] += rarity
         wanted.update(sorted(weight, key=lambda s: (-weight[s], s))[:per_article])
     return sorted(wanted)
 
