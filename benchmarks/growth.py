@@ -9,11 +9,14 @@ Fill: synthetic articles of 400-800 words with the labelled corpus's word freque
 with real content and paragraph hashes, MinHash signatures (signature.py's hashing,
 vectorised, checked equal to ``signature()`` on samples), LSH band keys, removals and
 entity rows (counted on every 10th article, repeated for the 9 after it); one outcome per
-article, one ``runs`` row and 50 ``feed_events`` per 1,000 articles.
+article, one ``runs`` row and 50 ``feed_events`` per 1,000 articles; one story per article
+(stories, article_stories) and the matcher's index keys (story_keys) for the articles of
+the last 30 days (the retention period), as a steady state at 1,500 a day leaves them.
 
 Measured: at each size one batch goes through the real stages in a child process: plan,
 the workers' staging, decide (dedupe and GX row checks timed apart) and load (the one
-transaction, then the post-load checks); GX start-up is reported apart. A tenth of each
+transaction, then the post-load checks; story assignment, inside it, timed apart); GX
+start-up is reported apart. A tenth of each
 batch are planted copies of stored articles, found by url, guid, hash and near (a quarter
 each): the landed row count and every copy's method and target are checked, or the
 benchmark fails. Peak RSS is the child's VmHWM, reset before each phase. At every size two
@@ -65,12 +68,18 @@ from pipeline.extract.article import content_hash  # noqa: E402
 from pipeline.records import Article  # noqa: E402
 from pipeline.run.folder import ARTICLE_SCHEMA, articles_table  # noqa: E402
 from pipeline.store import db  # noqa: E402
+from pipeline.stories.features import features  # noqa: E402
+from pipeline.stories.store import ASSIGNMENT_SCHEMA, KEY_SCHEMA, STORY_SCHEMA  # noqa: E402
 
 SCRATCH = Path("/tmp/growth")
 CHUNK = 10_000
 POOL = 100_000  # paragraphs stored texts are drawn from
 BATCH_BASE = 10**9  # article numbers of new batches, far from history's
 METHODS = ("url", "guid", "hash", "near")
+# Stories: every history article is a story of its own (the synthetic texts share no event);
+# the matcher's index (story_keys) holds the stories a load touched within the retention
+# period, as in steady state at PER_DAY articles a day.
+RETENTION_DAYS = 30
 
 
 def history_chunk(task: tuple[int, int, float, int]) -> dict[str, pa.Table]:
@@ -103,6 +112,7 @@ def history_chunk(task: tuple[int, int, float, int]) -> dict[str, pa.Table]:
     outcomes = table.select(["url", "entry_key", "source", "feed_url", "article_id", "title",
                              "relevance_score"])
     openings = [opening(a.text) for a in arts]  # the excerpt layer's keys (article_openings)
+    stories = story_rows(arts, start)
     return {
         "staged_articles": table,
         "staged_signatures": table.select(["article_id", "minhash", "shingles"]).append_column(
@@ -116,7 +126,33 @@ def history_chunk(task: tuple[int, int, float, int]) -> dict[str, pa.Table]:
         .append_column("detail", pa.nulls(n, pa.string()))
         .append_column("theme_evidence", pa.nulls(n, pa.string())),
         "staged_entities": entities,
+        **stories,
     }
+
+
+def story_rows(arts: list[Article], start: int) -> dict[str, pa.Table]:
+    """The story tables' rows for history articles: one story each, and the index keys of
+    those within the retention period (touched when they were fetched)."""
+    run_id = f"history-{start:09d}"
+    rows, assigned, keys = [], [], []
+    for k, art in enumerate(arts):
+        story_id = f"story-{art.article_id}"
+        rows.append({"story_id": story_id, "title": art.title, "first_seen": art.published_at,
+                     "last_seen": art.published_at, "articles": 1, "sources": [art.source],
+                     "languages": [art.language], "first_article_id": art.article_id,
+                     "first_source": art.source, "dated": True,
+                     "span_start": art.published_at, "span_end": art.published_at,
+                     "span_estimated": False, "run_id": run_id})
+        assigned.append({"article_id": art.article_id, "story_id": story_id, "score": 0.0,
+                         "cues": '{"opened": true}', "opened": True, "run_id": run_id})
+        if start + k < PER_DAY * RETENTION_DAYS:
+            found = features(art.article_id, art.source, art.language, art.title, art.text,
+                             art.published_at or art.fetched_at, True)
+            keys += [{"story_id": story_id, "key": key, "articles": 1,
+                      "touched_at": art.fetched_at} for key in sorted(found.keys)]
+    return {"staged_story_rows": pa.Table.from_pylist(rows, schema=STORY_SCHEMA),
+            "staged_article_stories": pa.Table.from_pylist(assigned, schema=ASSIGNMENT_SCHEMA),
+            "staged_story_keys": pa.Table.from_pylist(keys, schema=KEY_SCHEMA)}
 
 
 # --- fill (set-up) ----------------------------------------------------------------------
@@ -149,6 +185,9 @@ def insert_chunk(con: duckdb.DuckDBPyConnection, start: int, tables: dict[str, p
             con.execute(text, {"run_id": f"history-{start:09d}"})
         else:
             con.execute(text)
+    for name in ("stories", "article_stories", "story_keys"):
+        con.execute(f"insert into {name} by name select * from "
+                    f"staged_{'story_rows' if name == 'stories' else name}")
     for statement in HISTORY_RUNS.split(";")[:2]:
         con.execute(statement, {"start": start, "n": tables["staged_articles"].num_rows})
     con.execute("commit")
@@ -234,6 +273,7 @@ def child(spec_file: Path) -> None:
     from pipeline.run import local as run_mod
     from pipeline.run.folder import write_feed_output
     from pipeline.settings import Settings
+    from pipeline.store import load as load_mod
 
     spec = json.loads(spec_file.read_text(encoding="utf-8"))
     settings = Settings(db=Path(spec["db"]), data_dir=Path(spec["data"]),
@@ -245,7 +285,8 @@ def child(spec_file: Path) -> None:
     out["gx_start_s"] = time.perf_counter() - started
     for module, name, key in ((decide_mod, "find_duplicates", "dedupe_s"),
                               (decide_mod, "validate_rows", "validate_s"),
-                              (run_mod, "load", "load_tx_s"), (run_mod, "check_run", "checks_s")):
+                              (run_mod, "load", "load_tx_s"), (run_mod, "check_run", "checks_s"),
+                              (load_mod, "assign_stories", "stories_s")):
         setattr(module, name, timed(getattr(module, name), key, out))
     out["rss_base_mb"] = memory("VmRSS")
     folder = Path()
@@ -284,11 +325,15 @@ def child(spec_file: Path) -> None:
 def timed(fn: Callable[..., Any], key: str, into: dict[str, Any]) -> Callable[..., Any]:
     """``fn`` adding its seconds to ``into[key]``."""
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         try:
             return fn(*args, **kwargs)
         finally:
             into[key] = into.get(key, 0.0) + time.perf_counter() - started
+            # CPU seconds of the whole process (DuckDB's threads included): on a shared
+            # machine the wall time also counts waiting for a core.
+            cpu_key = key.removesuffix("_s") + "_cpu_s"
+            into[cpu_key] = into.get(cpu_key, 0.0) + time.process_time() - cpu
     return wrapper
 
 
@@ -343,10 +388,12 @@ def run_batch(path: Path, step: int, size: int, history: int) -> dict[str, Any]:
         "duplicates_by_method": got["summary"]["duplicates_by_method"],
         **{k: round(got[k], 3) for k in ("gx_start_s", "plan_s", "stage_s", "decide_s",
                                           "dedupe_s", "validate_s", "load_s", "load_tx_s",
-                                          "checks_s")},
+                                          "checks_s", "stories_s")},
         "decide_ms_per_article": round(got["decide_s"] * per, 3),
         "dedupe_ms_per_article": round(got["dedupe_s"] * per, 3),
         "load_ms_per_article": round(got["load_s"] * per, 3),
+        "stories_ms_per_article": round(got["stories_s"] * per, 3),
+        "stories_cpu_ms_per_article": round(got["stories_cpu_s"] * per, 3),
         "file_mb": round(file_bytes / 2**20, 1), "bytes_per_article": round(file_bytes / after),
         "rss_base_mb": round(got["rss_base_mb"]),
         **{f"rss_{p}_mb": round(got[f"rss_{p}_mb"]) for p in ("plan", "stage", "decide", "load")},
@@ -359,7 +406,7 @@ def slope(small: dict[str, Any], large: dict[str, Any]) -> dict[str, Any]:
     """A phase's seconds as per-article (the slope between two batch sizes at the same
     history) and per-run (what is left of the small batch)."""
     out: dict[str, Any] = {"stored": small["stored_before"]}
-    for phase in ("decide_s", "dedupe_s", "load_s"):
+    for phase in ("decide_s", "dedupe_s", "load_s", "stories_s"):
         per = (large[phase] - small[phase]) / (large["batch"] - small["batch"])
         out[phase[:-2] + "_ms_per_article"] = round(per * 1000, 3)
         out[phase[:-2] + "_s_per_run"] = round(small[phase] - per * small["batch"], 3)
@@ -369,9 +416,17 @@ def slope(small: dict[str, Any], large: dict[str, Any]) -> dict[str, Any]:
 COLUMNS = (("stored_before", "stored", 9), ("batch", "batch", 5), ("plan_s", "plan s", 6),
            ("decide_s", "decide s", 8), ("dedupe_s", "dedupe s", 8), ("load_s", "load s", 6),
            ("decide_ms_per_article", "dec ms/a", 8), ("dedupe_ms_per_article", "ded ms/a", 8),
-           ("load_ms_per_article", "load ms/a", 9), ("file_mb", "file MB", 8),
+           ("load_ms_per_article", "load ms/a", 9), ("stories_ms_per_article", "story ms/a", 10),
+           ("stories_cpu_ms_per_article", "story CPU", 9),
+           ("file_mb", "file MB", 8),
            ("bytes_per_article", "B/article", 9), ("rss_base_mb", "RSS base", 8),
            ("rss_decide_mb", "RSS dec", 7), ("rss_load_mb", "RSS load", 8))
+
+
+def use_scratch(folder: Path) -> None:
+    """Work in ``folder`` (two benchmarks on one machine must not share a database)."""
+    global SCRATCH
+    SCRATCH = folder
 
 
 def table_text(rows: list[dict[str, Any]]) -> str:
@@ -392,6 +447,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="sizes 2000,10000, batch 200")
     parser.add_argument("--json", type=Path, help="figures file (default: benchmarks/results/"
                         "growth.json, none for --quick)")
+    parser.add_argument("--scratch", type=Path, default=SCRATCH,
+                        help="folder for the database and batches (default /tmp/growth)")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -401,6 +458,7 @@ def main() -> None:
     batch = 200 if args.quick else args.batch
     extra = [100, 400] if args.quick else [int(s) for s in args.extra_batches.split(",") if s]
     began = time.perf_counter()
+    use_scratch(args.scratch)
     SCRATCH.mkdir(parents=True, exist_ok=True)
     path = SCRATCH / "growth.duckdb"
     for old in (path, path.with_suffix(".duckdb.wal")):
@@ -437,7 +495,8 @@ def main() -> None:
         "sizes": sizes, "batch": batch, "extra_batches": extra, "fills": fills, "runs": rows,
         "per_article_ratio_largest_to_smallest": {
             k: round(main_rows[-1][k] / main_rows[0][k], 2)
-            for k in ("decide_ms_per_article", "dedupe_ms_per_article", "load_ms_per_article")},
+            for k in ("decide_ms_per_article", "dedupe_ms_per_article", "load_ms_per_article",
+                      "stories_ms_per_article")},
         "per_article_and_per_run": slopes,
         "total_s": round(time.perf_counter() - began, 1),
     }

@@ -146,6 +146,16 @@ class Settings(BaseSettings):
     brief_words: int = Field(
         80, description="On-beat articles with fewer words land flagged is_brief (a wire "
         "brief); the quarantine floor is min_words.")
+    # --- stories (issue 19)
+    story_threshold: float = Field(
+        0.14, description="Match score an article needs to join an open story.")
+    story_reopen_threshold: float = Field(
+        0.45, description="Score needed to reopen a closed story (with a number or quote).")
+    story_quiet_days: float = Field(
+        4.0, description="Days without a new article after which a story is closed.")
+    story_retention_days: float = Field(
+        30.0, description="Days a story stays in the matcher's index after a load last "
+        "added to it; past that no article can join it.")
 
     @field_validator("allow_private_hosts", mode="before")
     @classmethod

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from html import escape
 from pathlib import Path
@@ -26,6 +26,7 @@ TOP_ENTITIES = 15
 TRENDING_ENTITIES = 6
 HEADLINES = 25
 RUNS = 5
+TOP_STORIES = 10
 # Bucket size by window length: daily bars up to two months, weekly up to about a year.
 _DAILY_UP_TO = 62
 _WEEKLY_UP_TO = 400
@@ -70,6 +71,7 @@ class ReportData:
     feeds: list[dict[str, Any]]
     headlines: list[dict[str, Any]]
     runs: list[dict[str, Any]]
+    stories: list[dict[str, Any]] = field(default_factory=list)
 
 
 def write_report(path: Path, out: Path, days: int = 30, wait: float = 0.0) -> Path:
@@ -127,6 +129,7 @@ def collect(con: duckdb.DuckDBPyConnection, days: int = 30, today: date | None =
         feeds=_rows(con, "report_feeds", {}),
         headlines=_rows(con, "report_headlines", {**since, "limit": HEADLINES}),
         runs=_rows(con, "report_last_runs", {"limit": RUNS}),
+        stories=_rows(con, "report_stories", {**since, "limit": TOP_STORIES}),
     )
 
 
@@ -168,6 +171,7 @@ def render(data: ReportData) -> str:
     """The whole page as one self-contained HTML string."""
     body = [
         _summary(data),
+        _stories(data),
         _volume(data),
         _entities(data),
         _duplicates(data),
@@ -194,6 +198,21 @@ def _summary(data: ReportData) -> str:
         ("checks passed", f"{(checks - failed) / checks:.0%}" if checks else "–"),
         ("feeds not ok", f"{len(unhealthy)} of {len(data.feeds)}"),
     ])
+
+
+def _stories(data: ReportData) -> str:
+    """The day's top stories lead the page: what happened, how widely it was carried."""
+    if not data.stories:
+        return section("Top stories", "<p class='empty'>No stories in this window.</p>")
+    rows = [[f"<a href='{escape(r['first_url'] or '', quote=True)}' rel='noopener noreferrer'>"
+             f"{escape(r['title'])}</a>" + (" <b>new</b>" if r["new_story"] else ""),
+             escape(", ".join(r["outlet_names"])), escape(", ".join(r["languages"])),
+             escape(r["first_source"]), r["reports_that_day"]] for r in data.stories]
+    return section(f"Top stories of {data.stories[0]['day']:%d %b %Y}", table(
+        ["headline", "outlets", "languages", "first reporter", "reports that day"], rows,
+        empty="", raw=True) + "<p class='note'>Articles about one event across outlets and "
+        "languages, copies included, widest first. Views: <code>stories_daily</code>, "
+        "<code>top_stories</code>, <code>story_coverage</code>.</p>")
 
 
 def _volume(data: ReportData) -> str:

@@ -18,6 +18,7 @@ from pipeline.run.folder import feed_result_from_json, read_json, write_json
 from pipeline.store.db import sql
 from pipeline.store.lifecycle import record_lifecycle
 from pipeline.store.new_rows import store_new
+from pipeline.stories.store import assign_staged as assign_stories
 
 _TS = pa.timestamp("us", tz="UTC")
 OUTCOME_SCHEMA = pa.schema([
@@ -116,6 +117,7 @@ def _insert_batch(con: duckdb.DuckDBPyConnection, folder: Path, run_id: str,
     fresh = store_new(con, staged.pop("staged_articles"), staged.pop("staged_signatures"),
                       run_id)
     staged["staged_articles"] = fresh  # paragraphs of the stored ones teach boilerplate
+    assign_stories(con, fresh, run_id)  # each new article joins or opens a story
     for name, table in staged.items():
         con.register(name, table)
     try:

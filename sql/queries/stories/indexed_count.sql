@@ -1,0 +1,2 @@
+-- Stories in the matcher's index.
+select count(distinct story_id) from story_keys
