@@ -37,7 +37,8 @@ from trafilatura.utils import load_html
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.clean.features import anchor_counts, fold, link_shares  # noqa: E402
+from pipeline.clean.features import anchor_counts, link_shares  # noqa: E402
+from pipeline.text import fold  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "benchmarks"
 OUT = ROOT / "tests" / "fixtures" / "paragraphs"

@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 from pipeline.dedupe.layers import OPENING_LADDER, Thresholds, find_duplicates  # noqa: E402
 from pipeline.dedupe.signature import BANDS, NUM_PERM, ROWS  # noqa: E402
 from pipeline.extract.article import article_id, content_hash  # noqa: E402
-from pipeline.run.folder import ARTICLE_SCHEMA  # noqa: E402
+from pipeline.runfolder import ARTICLE_SCHEMA  # noqa: E402
 from pipeline.store import db  # noqa: E402
 
 CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "syndication" / "items.jsonl"

@@ -23,21 +23,22 @@ import json
 import re
 import sys
 import time
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-
-import trafilatura
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.build_paragraphs import readability_gold  # noqa: E402
-from pipeline.clean.features import fold  # noqa: E402
-from pipeline.extract.article import extract_article  # noqa: E402
-from pipeline.records import FeedEntry, Page  # noqa: E402
-from tests.support.evaluate import boilerplate_scores, shingle_f1  # noqa: E402
+from pipeline.text import fold  # noqa: E402
+from tests.support.evaluate import (  # noqa: E402
+    TRAFILATURA,
+    Extractor,
+    rcwire_text,
+    score_boilerplate_corpus,
+    shingle_f1,
+)
 from tests.support.paragraphs import load_part, scores  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "benchmarks"
@@ -45,33 +46,8 @@ CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "boilerplate"
 SPLIT = json.loads((ROOT / "tests" / "fixtures" / "paragraphs" / "split.json").read_text())
 PARTS = ("validation", "tuning")
 
-Extractor = Callable[[str, str], str]
 # (set name, page name, html, url, gold paragraphs, site)
 Item = tuple[str, str, str, str, list[str], str]
-
-
-def rcwire(html: str, url: str) -> str:
-    """The pipeline's extraction and cleaning, as stored in ``articles.text``."""
-    page = Page(FeedEntry("bench", "bench", url, url), url, 200, "text/html", html,
-                datetime.now(UTC))
-    try:
-        return extract_article(page).text
-    except Exception:  # a page the pipeline rejects scores as empty text
-        return ""
-
-
-def trafilatura_variant(**options: bool) -> Extractor:
-    """trafilatura.extract with the given options (comments always off)."""
-    def run(html: str, url: str) -> str:
-        return trafilatura.extract(html, url=url, include_comments=False, **options) or ""
-    return run
-
-
-TRAFILATURA = {
-    "trafilatura default": trafilatura_variant(),
-    "trafilatura favor_precision": trafilatura_variant(favor_precision=True),
-    "trafilatura favor_recall": trafilatura_variant(favor_recall=True),
-}
 
 
 def part_of(site: str) -> str:
@@ -158,18 +134,7 @@ def boilerplate_corpus(extractors: dict[str, Extractor]) -> dict[str, Any]:
         mine = [g for g in golds if part_of(f"corpus-{g.parent.name}") == part]
         results[part] = {}
         for label, extract in extractors.items():
-            totals = [0, 0, 0, 0]
-            for path in mine:
-                gold = json.loads(path.read_text(encoding="utf-8"))
-                html = path.with_name(path.name.replace(".gold.json", ".html")).read_text(
-                    "utf-8")
-                out = extract(html, f"https://example.org/{path.parent.name}/{path.stem}")
-                got = boilerplate_scores(out, gold["body_paragraphs"],
-                                         [b["text"] for b in gold["boilerplate"]])
-                totals = [a + b for a, b in zip(totals, got, strict=True)]
-            results[part][label] = {"boilerplate_removed": totals[0] / max(1, totals[1]),
-                                    "body_tokens_kept": totals[2] / max(1, totals[3]),
-                                    "pages": len(mine)}
+            results[part][label] = score_boilerplate_corpus(extract, mine)
     return results
 
 
@@ -191,7 +156,7 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--lost", type=Path, help="write the lost paragraphs here")
     args = parser.parse_args()
-    extractors = {"rcwire": rcwire, **TRAFILATURA}
+    extractors = {"rcwire": rcwire_text, **TRAFILATURA}
     report: dict[str, Any] = {"date": datetime.now(UTC).date().isoformat()}
     lost_lines: list[str] = []
     for name, loader in (("news-extraction", news_items),

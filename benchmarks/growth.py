@@ -66,7 +66,7 @@ from pipeline.dedupe.layers import opening  # noqa: E402
 from pipeline.enrich.entities import entity_rows  # noqa: E402
 from pipeline.extract.article import content_hash  # noqa: E402
 from pipeline.records import Article  # noqa: E402
-from pipeline.run.folder import ARTICLE_SCHEMA, articles_table  # noqa: E402
+from pipeline.runfolder import ARTICLE_SCHEMA, articles_table  # noqa: E402
 from pipeline.store import db  # noqa: E402
 from pipeline.stories.features import features  # noqa: E402
 from pipeline.stories.store import ASSIGNMENT_SCHEMA, KEY_SCHEMA, STORY_SCHEMA  # noqa: E402
@@ -271,7 +271,7 @@ def child(spec_file: Path) -> None:
     from pipeline.records import FeedResult, FeedStatus, Outcome, OutcomeKind
     from pipeline.run import decide as decide_mod
     from pipeline.run import local as run_mod
-    from pipeline.run.folder import write_feed_output
+    from pipeline.runfolder import write_feed_output
     from pipeline.settings import Settings
     from pipeline.store import load as load_mod
 

@@ -24,10 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.clean.learned import paragraph_hash  # noqa: E402
-from pipeline.clean.text import fold  # noqa: E402
 from pipeline.dedupe import signature as sg  # noqa: E402
 from pipeline.extract.article import article_id  # noqa: E402
 from pipeline.records import Article  # noqa: E402
+from pipeline.text import fold  # noqa: E402
 from pipeline.urls import url_key  # noqa: E402
 
 CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "syndication" / "items.jsonl"

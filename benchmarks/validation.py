@@ -22,7 +22,7 @@ from tests.support.staging import article  # noqa: E402
 
 def batch(rows: int) -> object:
     """A staged-article table of ``rows`` distinct on-theme articles."""
-    from pipeline.run.folder import articles_table
+    from pipeline.runfolder import articles_table
 
     body = ("Russia and China signed agreements on energy and trade in Beijing on Tuesday, "
             "officials said, as Moscow seeks buyers for its oil and gas. ") * 12

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from pipeline.errors import RunError
+from pipeline.samplesite import SAMPLE_PORT
 
 app = typer.Typer(help="rcwire: Russia–China news ingestion (feeds -> clean articles -> DuckDB).",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -28,8 +29,6 @@ app.add_typer(entities_app, name="entities")
 sources_app = typer.Typer(help="The sources file: check it, add a feed, re-enable a retired one.",
                           no_args_is_help=True)
 app.add_typer(sources_app, name="sources")
-
-SAMPLE_PORT = 8765
 
 
 def main() -> None:
@@ -56,6 +55,8 @@ def run(
     sample_site: Annotated[bool, typer.Option(
         "--sample-site", help=f"Serve the bundled sample site on 127.0.0.1:{SAMPLE_PORT} "
         "for this run (and allow that address).")] = False,
+    sample_port: Annotated[int, typer.Option(
+        help="Port of --sample-site (0: any free one).")] = SAMPLE_PORT,
     all_feeds: Annotated[
         bool, typer.Option("--all", help="Fetch feeds that are backing off too.")] = False,
     run_id: Annotated[str | None, typer.Option(help="Resume or name a run.")] = None,
@@ -68,7 +69,7 @@ def run(
     settings = _settings(db=db, sources=sources)
     site = None
     if sample_site:
-        settings, site = _with_sample_site(settings, sources)
+        settings, site = _with_sample_site(settings, sources, sample_port)
     try:
         with RunProgress(enabled=not as_json) as progress:
             summary = run_once(settings, settings.sources, run_id=run_id,
@@ -82,19 +83,21 @@ def run(
         print_summary(summary, settings.db)
 
 
-def _with_sample_site(settings: Any, sources: Path | None) -> tuple[Any, Any]:
-    from pipeline.samplesite import SampleSite, default_root
+def _with_sample_site(settings: Any, sources: Path | None, port: int) -> tuple[Any, Any]:
+    from pipeline.samplesite import SampleSite, write_sources
 
     try:
-        site = SampleSite(port=SAMPLE_PORT).start()
+        site = SampleSite(port=port).start()
     except OSError as exc:
-        raise RunError(f"cannot serve the sample site on 127.0.0.1:{SAMPLE_PORT} "
+        raise RunError(f"cannot serve the sample site on 127.0.0.1:{port} "
                        f"({exc.strerror}); is another one running?") from None
     allow = [*settings.allow_private_hosts, ipaddress.ip_network("127.0.0.1/32")]
     # Our own loopback server needs no politeness delay.
     update: dict[str, Any] = {"allow_private_hosts": allow, "host_delay": 0.0}
     if sources is None:
-        update["sources"] = default_root().parent / "sources.yaml"
+        # The bundled feed list (inside the wheel when installed), pointed at this site.
+        update["sources"] = write_sources(site.base_url,
+                                          settings.data_dir / "sample-sources.yaml")
     return settings.model_copy(update=update), site
 
 
@@ -123,8 +126,8 @@ def clean(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per input.")] = False,
 ) -> None:
     """Clean documents without a database: print the article text (or JSON)."""
-    from pipeline.clean.document import clean_document, read_input
     from pipeline.extract.article import ExtractError
+    from pipeline.extract.document import clean_document, read_input
 
     if html and text:
         raise RunError("choose one of --html and --text")
@@ -312,9 +315,10 @@ def entities_rebuild(
     db: Annotated[Path | None, typer.Option(help="DuckDB file (default RCWIRE_DB).")] = None,
 ) -> None:
     """Recount entities in every stored article (after editing config/entities.yaml)."""
-    from pipeline.enrich.entities import load_entities, rebuild
+    from pipeline.enrich.entities import load_entities
     from pipeline.run.local import WRITER_WAIT
     from pipeline.store import db as database
+    from pipeline.store.entities import rebuild
 
     settings = _settings(db=db)
     entities = load_entities()

@@ -1,4 +1,4 @@
-"""Where the project's data folders (sql/, config/, expectations/) are found."""
+"""Where the project's data folders (sql/, config/, expectations/, samples/) are found."""
 
 from __future__ import annotations
 

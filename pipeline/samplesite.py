@@ -25,6 +25,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 from xml.sax.saxutils import escape
 
+from pipeline.paths import project_dir
+
 _TEXT_SUFFIXES = {".html", ".xml", ".rss", ".atom", ".txt", ".json"}
 _TYPES = {
     ".html": "text/html; charset=utf-8", ".xml": "application/xml",
@@ -44,9 +46,23 @@ class Hit:
     end: float
 
 
+# Where ``make run`` serves the site: the address ``samples/sources.yaml`` lists.
+SAMPLE_PORT = 8765
+_LISTED_BASE = f"http://127.0.0.1:{SAMPLE_PORT}"
+
+
 def default_root() -> Path:
-    """``samples/site`` of the checkout this package sits in."""
-    return Path(__file__).resolve().parent.parent / "samples" / "site"
+    """``samples/site`` of the checkout, or its copy inside an installed wheel."""
+    return project_dir("samples") / "site"
+
+
+def write_sources(base_url: str, dest: Path) -> Path:
+    """Write ``samples/sources.yaml`` with its feeds re-pointed at ``base_url`` (a site
+    served on another port); returns ``dest``."""
+    text = (project_dir("samples") / "sources.yaml").read_text(encoding="utf-8")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.write_text(text.replace(_LISTED_BASE, base_url), encoding="utf-8")
+    return dest
 
 
 class SampleSite:

@@ -1,10 +1,18 @@
-"""Mutation spot-checks for the reliability and storage guards (issues #7 and #9): each
-entry removes one guard in a copy of the working tree and runs the test that must then
-fail.
+"""Mutation spot-checks for the reliability and storage guards (issues #7, #9 and #14):
+each entry removes one guard in a copy of the working tree and runs the test that must
+then fail.
 
-Run by hand (about a minute): ``.venv/bin/python scripts/mutation_check.py [NAME ...] [-v]``
+A mutation counts as caught only when pytest exits 1 (tests failed) and names the entry's
+test among the failures. Any other exit is a broken check, reported as ``BROKEN``: 2
+(interrupted, e.g. the mutated code no longer imports), 3 (internal error), 4 (usage
+error, e.g. the test id is gone) or 5 (no test collected); so is exit 1 naming other tests
+only, and so is a test that already fails on the unmutated tree (all the entries' tests
+run once first, as they are).
+
+Run by hand (a few minutes): ``.venv/bin/python scripts/mutation_check.py [NAME ...] [-v]``
 (NAME filters by substring; ``-v`` prints the failing assertions). Exits non-zero when a
-mutation is not caught. Not part of ``make test``: it copies the tree once per mutation.
+mutation is missed or a check is broken. Not part of ``make test``: it copies the tree
+once per mutation.
 """
 
 from __future__ import annotations
@@ -26,7 +34,7 @@ MUTS = [
   '        "skipped_not_due": sorted(skipped),\n', "",
   "tests/pipeline/fetch/test_politeness.py::test_plan_lists_feeds_it_skips"),
  ("10 summary rebuilt", "pipeline/store/load.py",
-  '    if loaded and (folder / "summary.json").exists():', "    if loaded:",
+  "    if loaded and (folder / SUMMARY).exists():", "    if loaded:",
   "tests/pipeline/run/test_crash.py::test_loader_dead_after_commit_rebuilds_the_summary"),
  ("10 post-load checks replace", "pipeline/quality/post_load.py",
   '    con.execute(sql("queries/clear_post_load_dq"), params)\n', "",
@@ -104,15 +112,42 @@ MUTS = [
     ("boilerplate counts grow", "sql/queries/learn_boilerplate.sql",
      "when matched then update set articles = b.articles + p.articles, last_seen = now()\n",
      "", "tests/pipeline/store/test_load.py::test_paragraph_counts_grow_across_runs"),
+    # Issue #14: resuming asks DuckDB whether the run is loaded, before fetching and
+    # before deciding (else the run's own articles become duplicates of themselves).
+    ("14 resume skips fetch", "pipeline/run/local.py",
+     "            loaded = is_loaded(folder, settings)\n", "            loaded = False\n",
+     "tests/pipeline/run/test_crash.py"
+     "::test_run_id_resumes_a_loader_killed_between_commit_and_summary"),
+    ("14 resume skips decide", "pipeline/run/local.py",
+     "        if run_loaded(con, plan_run_id(folder)):\n            return {}\n", "",
+     "tests/pipeline/run/test_crash.py"
+     "::test_run_id_resumes_a_loader_killed_between_commit_and_summary"),
     ("textscan case folding", "pipeline/enrich/textscan.py",
      "    return text.lower().translate(_SAME_IGNORING_CASE)", "    return text.lower()",
      "tests/pipeline/enrich/test_textscan.py::test_matches_equal_a_scan_of_every_position"),
 ]
 
 
+# pytest's exit codes: 1 tests failed; 2 interrupted; 3 internal error; 4 usage error;
+# 5 no tests collected.
+FAILED = 1
+
+
+def verdict(returncode: int, stdout: str, test: str) -> str:
+    """``caught`` when pytest failed the named test, ``missed`` when every test passed,
+    else ``broken`` (the check itself did not run as meant)."""
+    if returncode == 0:
+        return "missed"
+    failed = [ln.split()[1] for ln in stdout.splitlines() if ln.startswith("FAILED ")]
+    # A parametrised test fails as ``test[param]``.
+    if returncode == FAILED and any(f == test or f.startswith(test + "[") for f in failed):
+        return "caught"
+    return "broken"
+
+
 def check(name: str, rel: str, old: str, new: str, test: str, work: Path,
-          verbose: bool) -> bool:
-    """Apply one mutation to a fresh copy and run its test; True when the test failed."""
+          verbose: bool) -> str:
+    """Apply one mutation to a fresh copy and run its test: caught, missed or broken."""
     dst = work / "tree"
     shutil.rmtree(dst, ignore_errors=True)
     shutil.copytree(SRC, dst, ignore=shutil.ignore_patterns(
@@ -120,33 +155,54 @@ def check(name: str, rel: str, old: str, new: str, test: str, work: Path,
     target = dst / rel
     text = target.read_text(encoding="utf-8")
     if text.count(old) != 1:
-        print(f"{name}: the guard is not found exactly once in {rel}; update this script")
-        return False
+        print(f"BROKEN  {name}: the guard is not found exactly once in {rel}; "
+              "update this script")
+        return "broken"
     target.write_text(text.replace(old, new), encoding="utf-8")
     started = time.monotonic()
-    # PYTHONPATH first: the copy's package wins over the editable install of SRC.
-    run = subprocess.run(
-        [str(SRC / ".venv/bin/python"), "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider",
-         test], cwd=dst, capture_output=True, text=True,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(Path.home()), "PYTHONPATH": str(dst),
-             "GX_ANALYTICS_ENABLED": "false"})
-    caught = run.returncode != 0
+    run = pytest_in(dst, ["-x", test])
+    result = verdict(run.returncode, run.stdout, test)
     last = (run.stdout.strip().splitlines() or ["?"])[-1]
-    print(f"{'CAUGHT' if caught else 'MISSED'}  {name}  ({time.monotonic() - started:.0f} s, "
-          f"{last})", flush=True)
-    if verbose:
-        print("\n".join([ln for ln in run.stdout.splitlines() if ln.startswith("E ")][:6]))
-    return caught
+    print(f"{result.upper():6}  {name}  ({time.monotonic() - started:.0f} s, pytest exit "
+          f"{run.returncode}, {last})", flush=True)
+    if verbose or result == "broken":
+        print("\n".join([ln for ln in run.stdout.splitlines() if ln.startswith("E ")][:6]
+                        or run.stderr.strip().splitlines()[-6:]))
+    return result
+
+
+def pytest_in(tree: Path, tests: list[str]) -> subprocess.CompletedProcess[str]:
+    """Run tests on a tree; its package comes first on the path (before SRC's install)."""
+    return subprocess.run(
+        [str(SRC / ".venv/bin/python"), "-m", "pytest", "-q", "-rf", "-p", "no:cacheprovider",
+         *tests], cwd=tree, capture_output=True, text=True,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(Path.home()), "PYTHONPATH": str(tree),
+             "GX_ANALYTICS_ENABLED": "false"})
+
+
+def failing_unmutated(tests: list[str]) -> set[str]:
+    """The tests that fail on the tree as it is: a failure under mutation means nothing."""
+    run = pytest_in(SRC, sorted(set(tests)))
+    return {ln.split()[1].split("[")[0] for ln in run.stdout.splitlines()
+            if ln.startswith("FAILED ")}
 
 
 def main() -> None:
     """Run the selected mutations; exit 1 if any was not caught."""
     args = [a for a in sys.argv[1:] if a != "-v"]
     chosen = [m for m in MUTS if not args or any(a in m[0] for a in args)]
+    # First the tests on the tree as it is: one failing there cannot catch anything.
+    already = failing_unmutated([m[4] for m in chosen])
+    for name, *_rest, test in chosen:
+        if test in already:
+            print(f"BROKEN  {name}: {test} fails without the mutation")
+    runnable = [m for m in chosen if m[4] not in already]
     with tempfile.TemporaryDirectory() as tmp:
-        caught = [check(*m, Path(tmp), "-v" in sys.argv) for m in chosen]
-    print(f"{sum(caught)} of {len(caught)} guards caught")
-    if not all(caught):
+        results = [check(*m, Path(tmp), "-v" in sys.argv) for m in runnable]
+    results += ["broken"] * (len(chosen) - len(runnable))
+    print(f"{results.count('caught')} of {len(results)} guards caught, "
+          f"{results.count('missed')} missed, {results.count('broken')} broken checks")
+    if results.count("caught") != len(results):
         raise SystemExit(1)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.samplesite import SampleSite
+from pipeline.samplesite import SampleSite, write_sources
 from pipeline.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,9 +43,8 @@ def sample_site() -> Iterator[SampleSite]:
 
 def sample_sources(site: SampleSite, dest: Path, extra: list[tuple[str, str]] = ()) -> Path:  # type: ignore[assignment]
     """Write ``samples/sources.yaml`` re-pointed at ``site``, plus extra (name, path) feeds."""
-    text = (SAMPLES / "sources.yaml").read_text(encoding="utf-8")
-    text = text.replace("http://127.0.0.1:8765", site.base_url)
-    for name, path in extra:
-        text += f"  - name: {name}\n    url: {site.base_url}{path}\n"
-    dest.write_text(text, encoding="utf-8")
+    write_sources(site.base_url, dest)
+    with dest.open("a", encoding="utf-8") as out:
+        for name, path in extra:
+            out.write(f"  - name: {name}\n    url: {site.base_url}{path}\n")
     return dest

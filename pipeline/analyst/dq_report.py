@@ -15,34 +15,25 @@ from typing import Any
 
 import duckdb
 
+from pipeline.analyst.html import STYLE, page, section, table
 from pipeline.quality.quarantine import list_quarantined
 from pipeline.store.db import sql
 
-_STYLE = """
-body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1b1f24;max-width:1100px}
-h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-top:1px solid #ddd;
-padding-top:1rem}table{border-collapse:collapse;width:100%;margin:.5rem 0}
-td,th{border-bottom:1px solid #eee;padding:.3rem .5rem;text-align:left;vertical-align:top}
-.ok{color:#116329}.fail{color:#b3261e;font-weight:600}.muted{color:#667}
-.badge{display:inline-block;padding:0 .5rem;border-radius:1rem;background:#eee}
-"""
+# What this page adds to the report's style: pass and fail marks.
+_STYLE = STYLE + ".ok{color:#116329}.fail{color:#b3261e;font-weight:600}\n"
 
 
 def build_report(con: duckdb.DuckDBPyConnection, runs: int = 10) -> str:
-    """The HTML page for the latest ``runs`` runs."""
+    """The HTML page for the latest ``runs`` runs (the report's page builder and CSP)."""
     run_rows = con.execute(sql("queries/dq_recent_runs"), {"limit": runs}).fetchall()
     results: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
     for row in con.execute(sql("queries/dq_results_for_runs"), {"limit": runs}).fetchall():
         results[row[0]].append(row[1:])
-    parts = [f"<!doctype html><html><head><meta charset='utf-8'>"
-             f"<title>rcwire data quality</title><style>{_STYLE}</style></head><body>",
-             "<h1>rcwire data quality</h1>",
-             f"<p class='muted'>Generated {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, "
-             f"latest {len(run_rows)} run(s).</p>"]
-    for run_id, started, _finished, status, counts in run_rows:
-        parts.append(_run_section(con, run_id, started, status, counts, results[run_id]))
-    parts.append("</body></html>")
-    return "\n".join(parts)
+    subtitle = (f"Generated {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, "
+                f"latest {len(run_rows)} run(s).")
+    body = [_run_section(con, run_id, started, status, counts, results[run_id])
+            for run_id, started, _finished, status, counts in run_rows]
+    return page("rcwire data quality", subtitle, _STYLE, body)
 
 
 def _run_section(con: duckdb.DuckDBPyConnection, run_id: str, started: Any, status: str,
@@ -50,28 +41,28 @@ def _run_section(con: duckdb.DuckDBPyConnection, run_id: str, started: Any, stat
     failed = [r for r in rows if not r[2]]
     verdict = (f"<span class='fail'>{len(failed)} failed</span>" if failed
                else "<span class='ok'>all passed</span>" if rows else
-               "<span class='muted'>not checked</span>")
+               "<span class='note'>not checked</span>")
     counted = json.loads(counts) if isinstance(counts, str) else (counts or {})
-    out = [f"<h2>{escape(run_id)} {verdict}</h2>",
-           f"<p class='muted'>started {escape(str(started))} · {escape(status)} · "
+    out = [f"<p>{verdict}</p>",
+           f"<p class='note'>started {escape(str(started))} · {escape(status)} · "
            + " · ".join(f"{escape(k)} {v}" for k, v in sorted(counted.items())) + "</p>"]
     if rows:
-        out.append("<table><tr><th>suite</th><th>expectation</th><th>result</th>"
-                   "<th>unexpected</th><th>observed</th></tr>")
-        for suite, expectation, success, observed, unexpected, elements in rows:
-            mark = "<span class='ok'>pass</span>" if success else "<span class='fail'>FAIL</span>"
-            count = "" if unexpected is None else f"{unexpected} / {elements}"
-            out.append(f"<tr><td>{escape(suite)}</td><td>{escape(expectation)}</td>"
-                       f"<td>{mark}</td><td>{count}</td><td>{escape(observed or '')}</td></tr>")
-        out.append("</table>")
+        out.append(table(
+            ["suite", "expectation", "result", "unexpected", "observed"],
+            [[escape(suite), escape(expectation),
+              "<span class='ok'>pass</span>" if success else "<span class='fail'>FAIL</span>",
+              "" if unexpected is None else f"{unexpected} / {elements}",
+              escape(observed or "")]
+             for suite, expectation, success, observed, unexpected, elements in rows],
+            empty="", raw=True))
     held = list_quarantined(con, run_id=run_id, include_released=True)
     if held:
-        out.append("<p><b>Quarantined</b></p><table><tr><th>article</th><th>title</th>"
-                   "<th>failed</th><th>released</th></tr>")
-        for item in held:
-            out.append(f"<tr><td>{escape(item['article_id'])}</td>"
-                       f"<td><a href='{escape(item['url'])}'>{escape(item['title'] or '')}</a>"
-                       f"</td><td>{escape(', '.join(json.loads(item['failed'])))}</td>"
-                       f"<td>{escape(str(item['released_at'] or ''))}</td></tr>")
-        out.append("</table>")
-    return "\n".join(out)
+        out.append("<h3>Quarantined</h3>")
+        out.append(table(
+            ["article", "title", "failed", "released"],
+            [[escape(item["article_id"]),
+              f"<a href='{escape(item['url'])}'>{escape(item['title'] or '')}</a>",
+              escape(", ".join(json.loads(item["failed"]))),
+              escape(str(item["released_at"] or ""))] for item in held],
+            empty="", raw=True))
+    return section(run_id, "\n".join(out))

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline.clean.features import DENSE, HASH_BITS, Page, bucket, fold, page_rows
+from pipeline.clean.features import DENSE, HASH_BITS, Page, bucket, page_rows
 from pipeline.clean.rules import CONFIG
+from pipeline.text import fold
 
 MODEL = CONFIG / "paragraph_model.npz"
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import itertools
 import math
 import re
-import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Sequence
@@ -28,11 +27,12 @@ from typing import Any
 
 import numpy as np
 
+from pipeline.text import fold
+
 HASH_BITS = 14
 HASH_SIZE = 1 << HASH_BITS
 # Long paragraphs contribute at most this many n-grams: their length is a feature of its own.
 _MAX_NGRAMS = 40
-_WORD = re.compile(r"\w+", re.UNICODE)
 _TERMINAL_CHARS = frozenset(".!?…。！？»”\"')]")
 _HEAD = 400
 _SENTENCE = re.compile(r"[.!?。！？](?:\s|$)")
@@ -86,11 +86,6 @@ _NEIGHBOUR = ("log_words", "link_share", "terminal", "rule_labelled")
 DENSE: tuple[str, ...] = (
     *_OWN, *(f"prev_{n}" for n in _NEIGHBOUR), *(f"next_{n}" for n in _NEIGHBOUR),
     "bias_text")
-
-
-def fold(text: str) -> str:
-    """Lower-case words only (the same fold the text cleaner compares with)."""
-    return " ".join(_WORD.findall(unicodedata.normalize("NFKC", text).lower()))
 
 
 def page_rows(page: Page) -> tuple[np.ndarray, list[list[int]], list[list[float]]]:

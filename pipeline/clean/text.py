@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from pipeline.clean.model_pass import label_by_model, structural_reason
 from pipeline.clean.rules import Rule, headline_verbs, load_rules
+from pipeline.text import fold
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _TERMINAL = re.compile(r"[.!?:;…][”\"’')\]]*$")
@@ -68,11 +68,6 @@ class CleanText:
     labels: list[str | None] = field(default_factory=list)
     # Why each item of ``removed`` went: the rule's reason or the classifier's top features.
     reasons: list[str] = field(default_factory=list)
-
-
-def fold(text: str) -> str:
-    """Lower-case words only: the form used to compare paragraphs."""
-    return " ".join(_WORD.findall(unicodedata.normalize("NFKC", text).lower()))
 
 
 def clean_paragraphs(

@@ -31,9 +31,9 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from pipeline.clean.text import fold
 from pipeline.dedupe.signature import Signature, containment, jaccard, signature
 from pipeline.store.db import sql
+from pipeline.text import fold
 from pipeline.urls import url_key
 
 # Texts shorter than this many shingles are too small to call near-duplicates safely.

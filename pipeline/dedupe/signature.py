@@ -17,7 +17,7 @@ from functools import cache
 
 import numpy as np
 
-from pipeline.clean.text import fold
+from pipeline.text import fold
 
 NUM_PERM = 128
 BANDS = 42

@@ -2,7 +2,8 @@
 
 The lexicon is data (``config/entities.yaml``). Counts are made when an article is loaded,
 inside the load transaction and from the staged rows, so ``article_entities`` never lags
-behind ``articles``; ``rebuild`` recounts every stored article after the lexicon changes.
+behind ``articles``; ``pipeline.store.entities`` writes them (and recounts every stored
+article after the lexicon changes).
 """
 
 from __future__ import annotations
@@ -14,14 +15,12 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pyarrow as pa
 import yaml
 
 from pipeline.clean.rules import CONFIG
 from pipeline.enrich.textscan import find_all, first_terms, fold_case, term_starts
 from pipeline.errors import RunError
-from pipeline.store.db import sql
 
 KINDS = ("person", "institution", "theme", "place")
 ENTITY_SCHEMA = pa.schema([
@@ -31,7 +30,6 @@ ENTITY_SCHEMA = pa.schema([
 _KEYS = {"name", "kind", "patterns", "regex"}
 # Scripts written without spaces between words: a term in them matches anywhere.
 _NO_SPACES = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
-_BATCH = 2000
 
 
 @dataclass(frozen=True)
@@ -192,51 +190,3 @@ def _rows(articles: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         for m in count_mentions(art["title"], art["text"]):
             yield {"article_id": art["article_id"], "entity": m.entity, "kind": m.kind,
                    "mentions": m.mentions, "in_title": m.in_title}
-
-
-def insert_staged(con: duckdb.DuckDBPyConnection, articles: pa.Table) -> int:
-    """Insert the entity counts of staged articles; call inside the load transaction.
-
-    Args:
-        con: the writer connection, after the articles were inserted.
-        articles: the staged articles (``article_id``, ``title``, ``text``).
-
-    Returns:
-        Rows offered for insertion (rows of articles not stored are skipped by the SQL).
-    """
-    rows = entity_rows(articles)
-    con.register("staged_entities", rows)
-    try:
-        con.execute(sql("queries/analyst/insert_entities"))
-    finally:
-        con.unregister("staged_entities")
-    return int(rows.num_rows)
-
-
-def rebuild(con: duckdb.DuckDBPyConnection) -> int:
-    """Recount every stored article with the current lexicon, in one transaction.
-
-    Args:
-        con: a writer connection (migrated).
-
-    Returns:
-        The number of ``article_entities`` rows written.
-    """
-    # Read through a cursor so the texts stream in batches instead of sitting in memory.
-    with con.cursor() as reading:
-        reader = reading.sql(sql("queries/analyst/article_texts")).to_arrow_reader(_BATCH)
-        parts = [entity_rows(pa.Table.from_batches([batch])) for batch in reader]
-    rows = pa.concat_tables(parts) if parts else ENTITY_SCHEMA.empty_table()
-    con.register("staged_entities", rows)
-    con.execute("begin transaction")
-    try:
-        con.execute(sql("queries/analyst/delete_entities"))
-        con.register("staged_entities", rows)
-        con.execute(sql("queries/analyst/insert_entities"))
-        con.execute("commit")
-    except BaseException:
-        con.execute("rollback")
-        raise
-    finally:
-        con.unregister("staged_entities")
-    return int(rows.num_rows)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -18,12 +17,13 @@ from trafilatura.utils import load_html
 from pipeline.clean.features import anchor_counts, link_shares
 from pipeline.clean.html import prune
 from pipeline.clean.learned import paragraph_hash
-from pipeline.clean.text import CleanText, clean_paragraphs, fold, is_truncation_notice
+from pipeline.clean.text import CleanText, clean_paragraphs, is_truncation_notice
 from pipeline.dedupe.signature import signature
 from pipeline.enrich.theme import score_article
 from pipeline.extract.fallback import conservative, needs_check, words
 from pipeline.extract.page_info import page_info
 from pipeline.records import Article, Page
+from pipeline.text import fold
 from pipeline.urls import canonical_url, domain, url_key
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -147,7 +147,7 @@ def plausible_author(name: str | None, site_names: set[str]) -> str | None:
     tokens = name.split()
     if not 2 <= len(tokens) <= 6 or any(c.isdigit() or c in "@/" for c in name):
         return None
-    if _fold(name) in site_names or _ROLE.search(name):
+    if fold(name) in site_names or _ROLE.search(name):
         return None
     return name
 
@@ -165,9 +165,9 @@ def detect_language(text: str) -> str | None:
 
 
 def _site_names(tree: Any, url: str, info: Any) -> set[str]:
-    names = {_fold(info.sitename or ""), _fold(domain(url).split(".")[0])}
+    names = {fold(info.sitename or ""), fold(domain(url).split(".")[0])}
     for value in tree.xpath("//meta[@property='og:site_name']/@content"):
-        names.add(_fold(str(value)))
+        names.add(fold(str(value)))
     return {n for n in names if n}
 
 
@@ -178,7 +178,7 @@ def article_id(canonical: str) -> str:
 
 def content_hash(text: str) -> str:
     """Hash of the text with case, punctuation and spacing folded away."""
-    return hashlib.sha256(_fold(text).encode("utf-8")).hexdigest()
+    return hashlib.sha256(fold(text).encode("utf-8")).hexdigest()
 
 
 def read_page_meta(tree: Any, base_url: str) -> PageMeta:
@@ -260,8 +260,3 @@ def parse_datetime(value: object) -> datetime | None:
 
 def _squash(text: str | None) -> str:
     return " ".join((text or "").split())
-
-
-def _fold(text: str) -> str:
-    norm = unicodedata.normalize("NFKC", text).lower()
-    return " ".join(_WORD.findall(norm))

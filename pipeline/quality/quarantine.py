@@ -13,7 +13,7 @@ import pyarrow as pa
 from pipeline.dedupe.layers import Thresholds, find_duplicates, opening
 from pipeline.errors import RunError
 from pipeline.quality.validate import validate_rows
-from pipeline.run.folder import ARTICLE_SCHEMA
+from pipeline.runfolder import ARTICLE_SCHEMA
 from pipeline.settings import Settings
 from pipeline.store.db import sql
 from pipeline.store.new_rows import store_new

@@ -22,22 +22,18 @@ from pipeline.dedupe.layers import Thresholds, find_duplicates, opening
 from pipeline.dedupe.signature import Signature
 from pipeline.quality.validate import validate_rows
 from pipeline.records import Outcome, OutcomeKind
-from pipeline.run.folder import read_feed_outputs, read_json, write_json, write_table
+from pipeline.runfolder import (
+    DUPLICATE_SCHEMA,
+    SIGNATURE_SCHEMA,
+    decided_files,
+    outcome_counts,
+    plan_run_id,
+    read_feed_outputs,
+    write_json,
+    write_table,
+)
 from pipeline.settings import Settings
 from pipeline.urls import url_key
-
-DUPLICATE_SCHEMA = pa.schema([
-    ("url", pa.string()), ("duplicate_of", pa.string()), ("method", pa.string()),
-    ("similarity", pa.float64()), ("first_seen", pa.timestamp("us", tz="UTC")),
-    ("run_id", pa.string()), ("source", pa.string()), ("feed_url", pa.string()),
-    ("better_copy", pa.bool_()), ("containment", pa.float64()),
-])
-SIGNATURE_SCHEMA = pa.schema([
-    ("article_id", pa.string()), ("minhash", pa.binary()), ("shingles", pa.int32()),
-    ("band_keys", pa.list_(pa.int64())),
-    # The text's opening for the excerpt layer (``layers.Opening``).
-    ("opening_tokens", pa.int32()), ("ladder", pa.list_(pa.int64())),
-])
 
 
 @dataclass(frozen=True)
@@ -64,7 +60,7 @@ def decide(folder: Path, con: duckdb.DuckDBPyConnection, settings: Settings) -> 
     Returns:
         Counts of URLs per outcome.
     """
-    run_id = read_json(folder / "plan.json")["run_id"]
+    run_id = plan_run_id(folder)
     results, outcomes, table = read_feed_outputs(folder)
     table = flag_briefs(table, settings.brief_words)
     verdicts = off_theme(table, settings.relevance_threshold)
@@ -85,16 +81,15 @@ def decide(folder: Path, con: duckdb.DuckDBPyConnection, settings: Settings) -> 
     kept = kept.append_column("url_key", pa.array(
         [url_key(u) for u in kept.column("canonical_url").to_pylist()], pa.string()))
     final = _final_outcomes(outcomes, table, verdicts)
-    out = folder / "decided"
-    write_table(out / "articles.parquet", kept)
-    write_table(out / "signatures.parquet", _signatures_table(table, candidates, sigs, verdicts))
-    write_table(out / "duplicates.parquet",
-                _duplicates_table(table, verdicts, run_id, datetime.now(UTC)))
-    write_json(out / "outcomes.json", final)
-    write_json(out / "quarantine.json", _quarantine(table, survivors, failed, run_id))
-    write_json(out / "dq_results.json", [asdict(r) for r in dq])
-    write_json(out / "feeds.json", [asdict(r) for r in results])
-    return _count(final)
+    out = decided_files(folder)
+    write_table(out.articles, kept)
+    write_table(out.signatures, _signatures_table(table, candidates, sigs, verdicts))
+    write_table(out.duplicates, _duplicates_table(table, verdicts, run_id, datetime.now(UTC)))
+    write_json(out.outcomes, final)
+    write_json(out.quarantine, _quarantine(table, survivors, failed, run_id))
+    write_json(out.dq_results, [asdict(r) for r in dq])
+    write_json(out.feeds, [asdict(r) for r in results])
+    return outcome_counts(final)
 
 
 def flag_briefs(table: pa.Table, brief_words: int) -> pa.Table:
@@ -197,9 +192,3 @@ def _final_outcomes(outcomes: list[Outcome], table: pa.Table,
         final.append(record)
     return final
 
-
-def _count(outcomes: list[dict[str, Any]]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for out in outcomes:
-        counts[out["outcome"]] = counts.get(out["outcome"], 0) + 1
-    return counts

@@ -2,6 +2,14 @@
 
 ``plan`` (writer, brief) -> ``process_feed`` per feed (no database) -> ``decide``
 (reader) -> ``load`` (writer, one transaction). ``run_once`` chains them in one process.
+
+Resuming (``rcwire run --run-id RUN``, or an Airflow task retried or cleared) goes
+through the same few functions: ``plan_once`` keeps an existing plan, ``is_loaded`` asks
+DuckDB whether the run's batch was committed (its ``runs`` row; ``summary.json`` is
+written after the commit and may be missing), fetching and ``decide_unless_loaded`` are
+skipped for a loaded run, and ``load_run`` is a no-op for it that rebuilds a missing
+summary. Deciding a loaded run again would find its own articles in the database and
+call them duplicates of themselves.
 """
 
 from __future__ import annotations
@@ -12,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from pipeline.errors import RunError
 from pipeline.extract.pool import ExtractPool
 from pipeline.fetch.http import HostLimiter, make_client
 from pipeline.fetch.sources import load_sources, require_contact
@@ -19,13 +28,13 @@ from pipeline.quality.notify import Alert, alert_settings, feeds_retired_alert, 
 from pipeline.quality.post_load import check_run
 from pipeline.records import FeedResult, FeedTask
 from pipeline.run.decide import decide
-from pipeline.run.folder import read_plan, run_dir
 from pipeline.run.plan import plan_run
 from pipeline.run.timing import PhaseClock
 from pipeline.run.worker import ProgressHook, process_feed_async
+from pipeline.runfolder import PLAN, plan_run_id, read_plan, run_dir
 from pipeline.settings import Settings
 from pipeline.store import db
-from pipeline.store.load import load, mark_checked
+from pipeline.store.load import load, mark_checked, run_loaded
 
 # Seconds a run waits for another writer to finish before giving up with a clear message.
 WRITER_WAIT = 30.0
@@ -38,12 +47,35 @@ def new_run_id(trigger: str = "cli") -> str:
 
 def plan(settings: Settings, run_id: str, sources_path: Path | None = None,
          *, only_due: bool = True) -> Path:
-    """Migrate the database and write the run's plan; returns the run folder."""
+    """Migrate the database and write the run's plan; returns the run folder.
+
+    Raises:
+        RunError: the run was loaded already and its folder is gone (pruned), so there
+            is nothing to resume and a new plan would fetch it all again.
+    """
     sources = load_sources(sources_path or settings.sources)
     require_contact(settings.user_agent, sources)
     with db.opened(settings.db, wait=WRITER_WAIT) as con:
         db.migrate(con)
+        if run_loaded(con, run_id):
+            raise RunError(f"run {run_id} is loaded already and its folder "
+                           f"{run_dir(settings.runs_dir, run_id)} is gone; nothing to resume")
         return plan_run(con, sources, settings.runs_dir, run_id, only_due=only_due)
+
+
+def plan_once(settings: Settings, run_id: str, sources_path: Path | None = None,
+              *, only_due: bool = True) -> Path:
+    """The run's folder, planned now unless its plan is there (a resumed run keeps it)."""
+    folder = run_dir(settings.runs_dir, run_id)
+    if (folder / PLAN).exists():
+        return folder
+    return plan(settings, run_id, sources_path, only_due=only_due)
+
+
+def is_loaded(folder: Path, settings: Settings) -> bool:
+    """Whether DuckDB holds the run's batch: the one answer every resume step asks."""
+    with db.opened(settings.db, read_only=True, wait=WRITER_WAIT) as con:
+        return run_loaded(con, plan_run_id(folder))
 
 
 def fetch_all(folder: Path, settings: Settings, progress: ProgressHook | None = None,
@@ -74,6 +106,16 @@ async def _fetch_all(tasks: list[FeedTask], folder: Path, settings: Settings,
 def decide_run(folder: Path, settings: Settings) -> dict[str, int]:
     """Dedupe the staged batch against the database (read-only)."""
     with db.opened(settings.db, read_only=True, wait=WRITER_WAIT) as con:
+        return decide(folder, con, settings)
+
+
+def decide_unless_loaded(folder: Path, settings: Settings) -> dict[str, int]:
+    """``decide_run``, or nothing (``{}``) when DuckDB already holds the run's batch:
+    deciding again would call the run's own articles duplicates of themselves and
+    overwrite ``decided/``, from which a missing summary is rebuilt."""
+    with db.opened(settings.db, read_only=True, wait=WRITER_WAIT) as con:
+        if run_loaded(con, plan_run_id(folder)):
+            return {}
         return decide(folder, con, settings)
 
 
@@ -110,14 +152,16 @@ def run_once(settings: Settings, sources_path: Path | None = None, *, run_id: st
     clock = PhaseClock()
     try:
         with clock.phase(phase):
-            if not (folder / "plan.json").exists():
-                folder = plan(settings, run_id, sources_path, only_due=only_due)
+            folder = plan_once(settings, run_id, sources_path, only_due=only_due)
+            loaded = is_loaded(folder, settings)
         phase = "fetch"
         with clock.phase(phase) as figures:
-            fetch_all(folder, settings, progress, figures)
+            if not loaded:
+                fetch_all(folder, settings, progress, figures)
         phase = "decide"
         with clock.phase(phase):
-            decide_run(folder, settings)
+            if not loaded:
+                decide_unless_loaded(folder, settings)
         phase = "load"
         with clock.phase(phase):
             summary = load_run(folder, settings)

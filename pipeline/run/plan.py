@@ -13,7 +13,7 @@ import pyarrow as pa
 from pipeline.clean.learned import MIN_ARTICLES
 from pipeline.fetch.lifecycle import current_urls
 from pipeline.records import FeedTask, Source
-from pipeline.run.folder import run_dir, write_plan
+from pipeline.runfolder import run_dir, write_plan
 from pipeline.store.db import sql
 
 # A page that failed this many runs in a row is given up (its outcomes stay recorded).

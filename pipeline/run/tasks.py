@@ -55,13 +55,10 @@ def plan_task(run_id: str, settings: Settings | None = None) -> list[dict[str, A
     Returns:
         One ``{"folder", "index", "source"}`` reference per planned feed.
     """
-    from pipeline.run.folder import read_plan
-    from pipeline.run.local import plan
+    from pipeline.run.local import plan_once
+    from pipeline.runfolder import read_plan
 
-    settings = settings or get_settings()
-    folder = run_folder(run_id, settings)
-    if not (folder / "plan.json").exists():
-        folder = plan(settings, run_id).resolve()
+    folder = plan_once(settings or get_settings(), run_id).resolve()
     return [{"folder": str(folder), "index": i, "source": t.source.name}
             for i, t in enumerate(read_plan(folder))]
 
@@ -80,13 +77,15 @@ def feed_task(ref: Mapping[str, Any], settings: Settings | None = None) -> dict[
             this run); raised after its result is staged, so the loader still records the
             failure.
     """
-    from pipeline.run.folder import feed_paths, read_json, read_plan
+    from pipeline.run.local import is_loaded
     from pipeline.run.worker import FeedFailedError, process_feed
+    from pipeline.runfolder import feed_paths, read_json, read_plan
 
+    settings = settings or get_settings()
     folder = Path(ref["folder"])
     feed = read_plan(folder)[int(ref["index"])]
-    if not _loaded(folder):
-        process_feed(feed, folder, settings or get_settings())
+    if not is_loaded(folder, settings):
+        process_feed(feed, folder, settings)
     staged = read_json(feed_paths(folder, feed.source.name)[0])["result"]
     # A feed this run retires (410, 404s) is settled: the loader sends its one alert, and
     # a retry would only ask a gone feed again.
@@ -105,13 +104,10 @@ def decide_task(run_id: str, settings: Settings | None = None) -> dict[str, int]
     Returns:
         Counts of URLs per outcome (empty when the run was already loaded).
     """
-    from pipeline.run.local import decide_run
+    from pipeline.run.local import decide_unless_loaded
 
     settings = settings or get_settings()
-    folder = run_folder(run_id, settings)
-    # Once loaded, the database holds this run's articles: deciding again would call
-    # them duplicates of themselves and rewrite decided/ with a different answer.
-    return {} if _loaded(folder) else decide_run(folder, settings)
+    return decide_unless_loaded(run_folder(run_id, settings), settings)
 
 
 def load_task(run_id: str, settings: Settings | None = None) -> dict[str, Any]:
@@ -146,8 +142,8 @@ def report_task(folder: str | None = None, settings: Settings | None = None) -> 
         The JSON report's path.
     """
     from pipeline.analyst.report import write_report
-    from pipeline.run.folder import read_json, write_json
     from pipeline.run.local import WRITER_WAIT
+    from pipeline.runfolder import SUMMARY, read_json, write_json
 
     settings = settings or get_settings()
     sources, last_run = _checkpoint_then(settings, ("report_counts", {}), ("report_last_run", {}))
@@ -161,8 +157,8 @@ def report_task(folder: str | None = None, settings: Settings | None = None) -> 
         "generated_at": datetime.now(UTC).isoformat(), "sources": sources,
         "articles": sum(int(s["articles"]) for s in sources),
         "last_run": last_run[0] if last_run else None, "report_html": str(html.resolve())}
-    if folder and (Path(folder) / "summary.json").exists():
-        report["run_summary"] = read_json(Path(folder) / "summary.json")
+    if folder and (Path(folder) / SUMMARY).exists():
+        report["run_summary"] = read_json(Path(folder) / SUMMARY)
     path = reports / "latest.json"
     write_json(path, report)
     return str(path.resolve())
@@ -193,10 +189,12 @@ def maintenance_task(settings: Settings | None = None, now: datetime | None = No
 
 def prune_runs(runs_dir: Path, retention_days: int, now: datetime) -> list[str]:
     """Delete run folders planned more than ``retention_days`` before ``now``; return names."""
+    from pipeline.runfolder import PLAN
+
     cutoff = (now - timedelta(days=retention_days)).timestamp()
     removed = []
     for folder in sorted(runs_dir.iterdir()) if runs_dir.is_dir() else []:
-        stamp = folder / "plan.json"
+        stamp = folder / PLAN
         if folder.is_dir() and not folder.is_symlink() and \
                 (stamp if stamp.exists() else folder).stat().st_mtime < cutoff:
             shutil.rmtree(folder)
@@ -206,14 +204,9 @@ def prune_runs(runs_dir: Path, retention_days: int, now: datetime) -> list[str]:
 
 def run_folder(run_id: str, settings: Settings | None = None) -> Path:
     """The absolute run folder of a run id (Airflow's ids are sanitised into a name)."""
-    from pipeline.run.folder import run_dir
+    from pipeline.runfolder import run_dir
 
     return run_dir((settings or get_settings()).runs_dir, run_id).resolve()
-
-
-def _loaded(folder: Path) -> bool:
-    # The loader writes summary.json only after its transaction committed.
-    return (folder / "summary.json").exists()
 
 
 def _checkpoint_then(settings: Settings, *queries: tuple[str, dict[str, Any]],

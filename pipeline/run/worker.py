@@ -42,7 +42,7 @@ from pipeline.records import (
     OutcomeKind,
     Page,
 )
-from pipeline.run.folder import write_feed_output
+from pipeline.runfolder import write_feed_output
 from pipeline.settings import Settings
 
 _FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, "

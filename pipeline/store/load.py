@@ -13,33 +13,26 @@ import pyarrow.parquet as pq
 
 from pipeline.fetch.schedule import next_feed_state
 from pipeline.records import FeedResult, FeedStatus
-from pipeline.run.decide import DUPLICATE_SCHEMA, SIGNATURE_SCHEMA
-from pipeline.run.folder import feed_result_from_json, read_json, write_json
+from pipeline.runfolder import (
+    DECIDED_ARTICLE_SCHEMA,
+    DUPLICATE_SCHEMA,
+    FEED_SCHEMA,
+    FEED_STATE_SCHEMA,
+    OUTCOME_SCHEMA,
+    PLAN,
+    SIGNATURE_SCHEMA,
+    SUMMARY,
+    decided_files,
+    feed_result_from_json,
+    outcome_counts,
+    plan_run_id,
+    read_json,
+    write_json,
+)
 from pipeline.store.db import sql
 from pipeline.store.lifecycle import record_lifecycle
 from pipeline.store.new_rows import store_new
 from pipeline.stories.store import assign_staged as assign_stories
-
-_TS = pa.timestamp("us", tz="UTC")
-OUTCOME_SCHEMA = pa.schema([
-    ("url", pa.string()), ("entry_key", pa.string()), ("source", pa.string()),
-    ("feed_url", pa.string()), ("outcome", pa.string()), ("reason", pa.string()),
-    ("detail", pa.string()), ("article_id", pa.string()), ("title", pa.string()),
-    ("relevance_score", pa.float64()), ("theme_evidence", pa.string()),
-])
-FEED_SCHEMA = pa.schema([
-    ("source", pa.string()), ("feed_url", pa.string()), ("status", pa.string()),
-    ("http_status", pa.int32()), ("error", pa.string()), ("entries", pa.int32()),
-    ("new_entries", pa.int32()), ("fetched_at", _TS),
-])
-FEED_STATE_SCHEMA = pa.schema([
-    ("feed_url", pa.string()), ("source", pa.string()), ("etag", pa.string()),
-    ("last_modified", pa.string()), ("last_status", pa.string()),
-    ("last_http_status", pa.int32()), ("last_error", pa.string()),
-    ("consecutive_failures", pa.int32()), ("last_fetched_at", _TS),
-    ("last_success_at", _TS), ("next_fetch_at", _TS), ("unchanged_polls", pa.int32()),
-    ("consecutive_not_found", pa.int32()), ("retired_at", _TS), ("retired_reason", pa.string()),
-])
 
 
 def load(folder: Path, con: duckdb.DuckDBPyConnection, *, trigger: str = "cli",
@@ -55,27 +48,35 @@ def load(folder: Path, con: duckdb.DuckDBPyConnection, *, trigger: str = "cli",
     Returns:
         The run summary (also written to ``summary.json``).
     """
-    plan = read_json(folder / "plan.json")
+    plan = read_json(folder / PLAN)
     run_id = plan["run_id"]
-    found = con.execute(sql("queries/run_status"), {"run_id": run_id}).fetchall()
-    loaded = bool(found) and found[0][0] == "loaded"
-    if loaded and (folder / "summary.json").exists():
-        summary: dict[str, Any] = read_json(folder / "summary.json")
+    loaded = run_loaded(con, run_id)
+    if loaded and (folder / SUMMARY).exists():
+        summary: dict[str, Any] = read_json(folder / SUMMARY)
         return summary
-    outcomes = read_json(folder / "decided" / "outcomes.json")
-    feeds = [feed_result_from_json(r) for r in read_json(folder / "decided" / "feeds.json")]
-    counts = _count(outcomes)
+    decided = decided_files(folder)
+    outcomes = read_json(decided.outcomes)
+    feeds = [feed_result_from_json(r) for r in read_json(decided.feeds)]
+    counts = outcome_counts(outcomes)
     if not loaded:
         started = started_at or datetime.fromtimestamp(
-            (folder / "plan.json").stat().st_mtime, UTC)
+            (folder / PLAN).stat().st_mtime, UTC)
         _load_in_one_transaction(con, folder, run_id, outcomes, feeds,
                                  _run_row(run_id, started, trigger, feeds, counts))
     # Also reached when a loader died after its commit but before writing the summary:
     # the database has the batch, so the summary is rebuilt from decided/.
     summary = _summary(run_id, feeds, counts, outcomes, plan.get("skipped_not_due") or [])
     summary.update(_lifecycle_summary(feeds, plan.get("skipped_retired") or []))
-    write_json(folder / "summary.json", summary)
+    write_json(folder / SUMMARY, summary)
     return summary
+
+
+def run_loaded(con: duckdb.DuckDBPyConnection, run_id: str) -> bool:
+    """Whether the database holds this run's batch: its ``runs`` row, written in the
+    loader's transaction, is the one answer (``summary.json`` comes after the commit and
+    may be missing when a loader died between the two)."""
+    found = con.execute(sql("queries/run_status"), {"run_id": run_id}).fetchall()
+    return bool(found) and found[0][0] == "loaded"
 
 
 def _load_in_one_transaction(con: duckdb.DuckDBPyConnection, folder: Path, run_id: str,
@@ -97,19 +98,18 @@ def mark_checked(folder: Path, summary: dict[str, Any], failed: list[dict[str, A
     """Record in the run's summary that the post-load checks ran, and what failed."""
     summary = {**summary, "checked": True, "dq_failed": [
         f"{f['suite']}: {f['expectation']}" for f in failed]}
-    write_json(folder / "summary.json", summary)
+    write_json(folder / SUMMARY, summary)
     return summary
 
 
 def _insert_batch(con: duckdb.DuckDBPyConnection, folder: Path, run_id: str,
                   outcomes: list[dict[str, Any]], feeds: list[FeedResult]) -> None:
     params = {"run_id": run_id}
+    decided = decided_files(folder)
     staged = {
-        "staged_articles": pq.read_table(folder / "decided" / "articles.parquet"),
-        "staged_duplicates": pq.read_table(folder / "decided" / "duplicates.parquet",
-                                           schema=DUPLICATE_SCHEMA),
-        "staged_signatures": pq.read_table(folder / "decided" / "signatures.parquet",
-                                           schema=SIGNATURE_SCHEMA),
+        "staged_articles": pq.read_table(decided.articles, schema=DECIDED_ARTICLE_SCHEMA),
+        "staged_duplicates": pq.read_table(decided.duplicates, schema=DUPLICATE_SCHEMA),
+        "staged_signatures": pq.read_table(decided.signatures, schema=SIGNATURE_SCHEMA),
         "staged_outcomes": pa.Table.from_pylist(outcomes, schema=OUTCOME_SCHEMA),
         "staged_feeds": pa.Table.from_pylist(
             [_feed_row(f) for f in feeds], schema=FEED_SCHEMA),
@@ -136,12 +136,12 @@ def _insert_batch(con: duckdb.DuckDBPyConnection, folder: Path, run_id: str,
 
 
 def _insert_quality(con: duckdb.DuckDBPyConnection, folder: Path) -> None:
-    for row in read_json(folder / "decided" / "quarantine.json"):
+    decided = decided_files(folder)
+    for row in read_json(decided.quarantine):
         con.execute(sql("queries/insert_quarantine"), {
             **{k: row[k] for k in ("run_id", "article_id", "url", "source", "title")},
             "failed": json.dumps(row["failed"]), "record": json.dumps(row["record"])})
-    run_id = read_json(folder / "plan.json")["run_id"]
-    insert_dq_results(con, run_id, read_json(folder / "decided" / "dq_results.json"))
+    insert_dq_results(con, plan_run_id(folder), read_json(decided.dq_results))
 
 
 def insert_dq_results(con: duckdb.DuckDBPyConnection, run_id: str,

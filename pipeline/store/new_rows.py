@@ -5,8 +5,8 @@ from __future__ import annotations
 import duckdb
 import pyarrow as pa
 
-from pipeline.enrich.entities import insert_staged as insert_entities
 from pipeline.store.db import sql
+from pipeline.store.entities import insert_staged as insert_entities
 
 
 def store_new(con: duckdb.DuckDBPyConnection, articles: pa.Table, signatures: pa.Table,
@@ -19,8 +19,8 @@ def store_new(con: duckdb.DuckDBPyConnection, articles: pa.Table, signatures: pa
 
     Args:
         con: the writer connection.
-        articles: staged rows (``ARTICLE_SCHEMA`` plus ``url_key``).
-        signatures: their signatures (``decide.SIGNATURE_SCHEMA``).
+        articles: staged rows (``runfolder.DECIDED_ARTICLE_SCHEMA``).
+        signatures: their signatures (``runfolder.SIGNATURE_SCHEMA``).
         run_id: recorded with each article.
 
     Returns:

@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from pipeline.settings import Settings
+from tests.support.tools import tool_missing
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCKER = ROOT / "docker"
@@ -137,8 +138,8 @@ def _compose_client() -> list[str] | None:
 def test_compose_config_is_valid(profile: str | None) -> None:
     client = _compose_client()
     if client is None:
-        pytest.skip("neither `docker compose` nor `docker-compose` is installed "
-                    "(apt-get install -y docker-compose)")
+        tool_missing("neither `docker compose` nor `docker-compose` is installed "
+                     "(apt-get install -y docker-compose)")
     env = {"PATH": "/usr/bin:/bin", **{k: v or "test-value" for k, v in _env_example().items()}}
     args = [*client, "-f", str(COMPOSE)]
     if profile:

@@ -1,4 +1,6 @@
-"""Extraction quality metrics shared by the benchmark and the CI quality gate.
+"""Extraction quality metrics and the corpus-scoring loops shared by the benchmark
+(``benchmarks/extraction.py``) and the CI quality gate (``tests/pipeline/clean/
+test_quality_gate.py``): both score the same extractors on the same pages the same way.
 
 Token-shingle F1 as in the Zyte article-extraction benchmark: tokens are ``\\w+``,
 4-token shingles with multiplicity, per-page precision and recall, averaged over pages,
@@ -7,9 +9,24 @@ F1 = 2PR/(P+R). Gold paragraphs in square brackets are optional and count neithe
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import trafilatura
+
+from pipeline.extract.article import ExtractError, extract_article
+from pipeline.records import FeedEntry, Page
+
+# (html, url) -> the text an extractor keeps.
+Extractor = Callable[[str, str], str]
+# (name, html, ground truth with "url" and "body") of one labelled news page.
+NewsPage = tuple[str, str, dict[str, Any]]
 
 _TOKEN = re.compile(r"\w+")
 
@@ -56,3 +73,57 @@ def boilerplate_scores(output: str, body: list[str], boilerplate: list[str],
     body_tokens = Counter(_TOKEN.findall(" ".join(body)))
     return (removed, len(boilerplate), sum((out_tokens & body_tokens).values()),
             sum(body_tokens.values()))
+
+
+def rcwire_text(html: str, url: str) -> str:
+    """The pipeline's extraction and cleaning, as stored in ``articles.text``; a page the
+    pipeline rejects (``ExtractError``) scores as empty text, as it would store nothing."""
+    page = Page(FeedEntry("eval", "eval", url, url), url, 200, "text/html", html,
+                datetime.now(UTC))
+    try:
+        return extract_article(page).text
+    except ExtractError:
+        return ""
+
+
+def trafilatura_variant(**options: bool) -> Extractor:
+    """trafilatura.extract with the given options (comments always off)."""
+    def run(html: str, url: str) -> str:
+        return trafilatura.extract(html, url=url, include_comments=False, **options) or ""
+    return run
+
+
+TRAFILATURA: dict[str, Extractor] = {
+    "trafilatura default": trafilatura_variant(),
+    "trafilatura favor_precision": trafilatura_variant(favor_precision=True),
+    "trafilatura favor_recall": trafilatura_variant(favor_recall=True),
+}
+
+
+def load_news_pages(folder: Path, limit: int | None = None) -> list[NewsPage]:
+    """The pages of a news-extraction set (``ground_truth.json`` and ``html/*.gz``)."""
+    truth = json.loads((folder / "ground_truth.json").read_text(encoding="utf-8"))
+    names = sorted(truth)[:limit] if limit else sorted(truth)
+    return [(n, gzip.decompress((folder / "html" / n).read_bytes()).decode("utf-8", "replace"),
+             truth[n]) for n in names]
+
+
+def score_news(extract: Extractor, pages: list[NewsPage]) -> dict[str, float]:
+    """Shingle precision, recall and F1 of one extractor on news pages."""
+    return shingle_f1((extract(html, str(item["url"])), list(item["body"]))
+                      for _, html, item in pages)
+
+
+def score_boilerplate_corpus(extract: Extractor, golds: list[Path]) -> dict[str, float]:
+    """Share of labelled boilerplate lines removed and of body tokens kept over the given
+    ``*.gold.json`` pages of the labelled corpus (each beside its ``.html``)."""
+    totals = [0, 0, 0, 0]
+    for path in golds:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        html = path.with_name(path.name.replace(".gold.json", ".html")).read_text("utf-8")
+        out = extract(html, f"https://example.org/{path.parent.name}/{path.stem}")
+        got = boilerplate_scores(out, gold["body_paragraphs"],
+                                 [b["text"] for b in gold["boilerplate"]])
+        totals = [a + b for a, b in zip(totals, got, strict=True)]
+    return {"boilerplate_removed": totals[0] / max(1, totals[1]),
+            "body_tokens_kept": totals[2] / max(1, totals[3]), "pages": len(golds)}

@@ -16,8 +16,8 @@ from pipeline.records import (
     Source,
 )
 from pipeline.run.decide import decide
-from pipeline.run.folder import run_dir, write_feed_output, write_plan
 from pipeline.run.local import load_run
+from pipeline.runfolder import run_dir, write_feed_output, write_plan
 from pipeline.settings import Settings
 from pipeline.store import db
 from pipeline.urls import url_key

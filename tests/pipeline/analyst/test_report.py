@@ -28,11 +28,9 @@ from pipeline.run import tasks
 from pipeline.store import db
 from tests.conftest import ROOT
 from tests.pipeline.sample_run import ORIGINALS, SampleRun, copy_db, shared_run
+from tests.support.tools import tool_missing
 
 CHROMIUM = Path("/usr/bin/chromium")
-needs_chromium = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="headless rendering needs Debian's chromium "
-    "(/usr/bin/chromium): apt-get install -y chromium (done by .ci/run)")
 # The chart colours of pipeline/analyst/charts.py that must show up as drawn pixels.
 BLUE, ORANGE, GREEN = (0x1F, 0x77, 0xB4), (0xFF, 0x7F, 0x0E), (0x2C, 0xA0, 0x2C)
 
@@ -114,9 +112,17 @@ def drawn_paths(html: str) -> list[int]:
     return counter.paths
 
 
-@needs_chromium
+@pytest.fixture(scope="module")
+def chromium() -> Path:
+    """Debian's chromium; listed first so a missing one is reported before the sample run."""
+    if not CHROMIUM.exists():
+        tool_missing(f"headless rendering needs Debian's chromium ({CHROMIUM}): "
+                     "apt-get install -y chromium (done by .ci/run)")
+    return CHROMIUM
+
+
 def test_report_draws_its_charts_in_chromium_and_requests_nothing(
-        report: Path, tmp_path: Path) -> None:
+        chromium: Path, report: Path, tmp_path: Path) -> None:
     control = tmp_path / "control.html"
     control.write_text("<!doctype html><p>control</p><img src='http://127.0.0.1:9/x.png'>",
                        encoding="utf-8")

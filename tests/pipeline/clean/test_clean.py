@@ -11,9 +11,10 @@ import pytest
 
 from pipeline.clean.learned import paragraph_hash
 from pipeline.clean.rules import load_rules
-from pipeline.clean.text import clean_paragraphs, fold
+from pipeline.clean.text import clean_paragraphs
 from pipeline.extract.article import extract_article, plausible_author
 from pipeline.records import FeedEntry, Page
+from pipeline.text import fold
 from tests.conftest import SAMPLES
 
 SEEDS = sorted((SAMPLES / "seeds").glob("*.gold.json"))

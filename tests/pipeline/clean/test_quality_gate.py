@@ -8,22 +8,24 @@ may never be lower than in main's committed tests/quality_floors.json.
 
 from __future__ import annotations
 
-import gzip
 import json
 import subprocess
-from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-import trafilatura
 import yaml
 
 from pipeline.enrich.theme import score_article
-from pipeline.extract.article import extract_article
-from pipeline.records import FeedEntry, Page
 from pipeline.settings import Settings
 from tests.conftest import FIXTURES, ROOT
-from tests.support.evaluate import boilerplate_scores, shingle_f1
+from tests.support.evaluate import (
+    TRAFILATURA,
+    NewsPage,
+    load_news_pages,
+    rcwire_text,
+    score_boilerplate_corpus,
+    score_news,
+)
 from tests.support.paragraphs import load_part, scores
 from tests.support.relevance import load_items, measure, sizes, validation_digest
 
@@ -31,12 +33,6 @@ FLOORS = json.loads((ROOT / "tests" / "quality_floors.json").read_text(encoding=
 SPLIT = json.loads((FIXTURES / "paragraphs" / "split.json").read_text(encoding="utf-8"))
 # A floor this far below the measured value is stale: raise it so a regression shows.
 RATCHET = 0.03
-
-
-def rcwire_text(html: str, url: str) -> str:
-    page = Page(FeedEntry("gate", "gate", url, url), url, 200, "text/html", html,
-                datetime.now(UTC))
-    return extract_article(page).text
 
 
 def check(name: str, measured: float) -> None:
@@ -47,25 +43,17 @@ def check(name: str, measured: float) -> None:
 
 
 @pytest.fixture(scope="module")
-def news_pages() -> list[tuple[str, dict[str, object]]]:
-    folder = FIXTURES / "news_validation"
-    truth = json.loads((folder / "ground_truth.json").read_text(encoding="utf-8"))
-    assert all(n.rsplit("_", 1)[0] in SPLIT["validation"] for n in truth)
-    return [(gzip.decompress((folder / "html" / n).read_bytes()).decode("utf-8", "replace"),
-             truth[n]) for n in sorted(truth)]
+def news_pages() -> list[NewsPage]:
+    pages = load_news_pages(FIXTURES / "news_validation")
+    assert all(name.rsplit("_", 1)[0] in SPLIT["validation"] for name, _, _ in pages)
+    return pages
 
 
-def test_news_validation_f1_above_floor_and_trafilatura(news_pages: list) -> None:
+def test_news_validation_f1_above_floor_and_trafilatura(news_pages: list[NewsPage]) -> None:
     assert len(news_pages) >= 40
-    ours = shingle_f1((rcwire_text(h, t["url"]), t["body"]) for h, t in news_pages)
-    default = shingle_f1(((trafilatura.extract(h, url=t["url"], include_comments=False) or ""),
-                          t["body"]) for h, t in news_pages)
-    theirs = max(
-        shingle_f1(((trafilatura.extract(h, url=t["url"], include_comments=False, **opt) or ""),
-                    t["body"]) for h, t in news_pages)["f1"]
-        for opt in ({"favor_precision": True}, {"favor_recall": True})
-    )
-    theirs = max(theirs, default["f1"])
+    ours = score_news(rcwire_text, news_pages)
+    default = score_news(TRAFILATURA["trafilatura default"], news_pages)
+    theirs = max(score_news(extract, news_pages)["f1"] for extract in TRAFILATURA.values())
     check("news_validation_f1", ours["f1"])
     check("news_validation_recall", ours["recall"])
     check("news_validation_recall_ratio_to_trafilatura_default",
@@ -75,19 +63,12 @@ def test_news_validation_f1_above_floor_and_trafilatura(news_pages: list) -> Non
 
 
 def test_corpus_boilerplate_removed_and_body_kept() -> None:
-    totals = [0, 0, 0, 0]
     golds = [p for p in sorted((FIXTURES / "corpus" / "boilerplate").glob("*/*.gold.json"))
              if f"corpus-{p.parent.name}" in SPLIT["validation"]]
     assert len(golds) >= 12
-    for path in golds:
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        html = path.with_name(path.name.replace(".gold.json", ".html")).read_text("utf-8")
-        out = rcwire_text(html, f"https://example.org/{path.parent.name}/{path.stem}")
-        got = boilerplate_scores(out, gold["body_paragraphs"],
-                                 [b["text"] for b in gold["boilerplate"]])
-        totals = [a + b for a, b in zip(totals, got, strict=True)]
-    check("corpus_boilerplate_removed", totals[0] / totals[1])
-    check("corpus_body_tokens_kept", totals[2] / totals[3])
+    got = score_boilerplate_corpus(rcwire_text, golds)
+    check("corpus_boilerplate_removed", got["boilerplate_removed"])
+    check("corpus_body_tokens_kept", got["body_tokens_kept"])
 
 
 @pytest.mark.parametrize("html", [True, False], ids=["html", "text"])

@@ -12,7 +12,7 @@ import yaml
 
 from pipeline.clean import html as html_rules
 from pipeline.clean import model_pass, text
-from pipeline.clean.features import fold
+from pipeline.text import fold
 from tests.conftest import FIXTURES, ROOT, SAMPLES
 
 RUN = 4

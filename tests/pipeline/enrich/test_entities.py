@@ -15,9 +15,9 @@ from pipeline.enrich.entities import (
     count_mentions,
     entity_rows,
     load_entities,
-    rebuild,
 )
 from pipeline.errors import RunError
+from pipeline.store.entities import rebuild
 from tests.conftest import ROOT
 from tests.pipeline.sample_run import ORIGINALS, SampleRun, copy_db, manifest_text, shared_run
 

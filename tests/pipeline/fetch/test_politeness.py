@@ -19,9 +19,9 @@ from pipeline.fetch.http import FetchError, HostLimiter, make_client
 from pipeline.fetch.schedule import Adaptive, Backoff, next_feed_state, unchanged
 from pipeline.fetch.sources import load_sources
 from pipeline.records import FeedResult, FeedStatus, FeedTask, Source
-from pipeline.run.folder import read_json
 from pipeline.run.local import decide_run, fetch_all, new_run_id, run_once
 from pipeline.run.plan import plan_run
+from pipeline.runfolder import read_json
 from pipeline.samplesite import Hit
 from pipeline.settings import Settings
 from pipeline.store import db

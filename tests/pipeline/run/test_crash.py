@@ -5,6 +5,7 @@ what is missing; a second writer waits for the first or refuses with a clear mes
 from __future__ import annotations
 
 import ipaddress
+import json
 import os
 import shutil
 import signal
@@ -20,7 +21,9 @@ import duckdb
 import pytest
 
 from pipeline.errors import RunError
+from pipeline.run import tasks
 from pipeline.run.local import decide_run, fetch_all, load_run, new_run_id, plan, run_once
+from pipeline.runfolder import FEEDS, SUMMARY, decided_files, plan_run_id
 from pipeline.settings import Settings
 from pipeline.store import db
 from tests.conftest import ROOT
@@ -34,6 +37,17 @@ PAGES = 8
 KILL_AFTER = (0.05, 0.3, 0.8)
 LOAD = ("import sys; from pathlib import Path; from pipeline.run.local import load_run; "
         "from pipeline.settings import Settings; load_run(Path(sys.argv[1]), Settings())")
+# The loader, killed (SIGKILL, by itself) after its commit, as it starts writing summary.json.
+DIE_BEFORE_SUMMARY = (
+    "import os, signal, sys\nfrom pathlib import Path\nimport pipeline.store.load as loader\n"
+    "from pipeline.run.local import load_run\nfrom pipeline.settings import Settings\n"
+    "real = loader.write_json\n"
+    "def dying(path, payload):\n"
+    "    if path.name == 'summary.json':\n"
+    "        os.kill(os.getpid(), signal.SIGKILL)\n"
+    "    real(path, payload)\n"
+    "loader.write_json = dying\n"
+    "load_run(Path(sys.argv[1]), Settings())\n")
 HOLD = ("import duckdb, sys, time; con = duckdb.connect(sys.argv[1]); "
         "con.execute('begin transaction'); con.execute('create table holder (x int)'); "
         "print('holding', flush=True); time.sleep(float(sys.argv[2]))")
@@ -198,3 +212,37 @@ def test_loader_dead_after_commit_rebuilds_the_summary(batch: Batch, tmp_path: P
     assert consistent(settings)["articles"] == PAGES
     with duckdb.connect(str(settings.db), read_only=True) as con:
         assert con.execute("select count(*) from dq_results").fetchall()[0][0] == checks
+
+
+def test_run_id_resumes_a_loader_killed_between_commit_and_summary(
+        batch: Batch, tmp_path: Path) -> None:
+    settings, folder = copy_batch(batch, tmp_path)
+    run_id = plan_run_id(folder)
+    decided = decided_files(folder).outcomes.read_bytes()
+    staged = {p: p.stat().st_mtime_ns for p in (folder / FEEDS).iterdir()}
+    killed = subprocess.run([sys.executable, "-c", DIE_BEFORE_SUMMARY, str(folder)], cwd=ROOT,
+                            env=child_env(settings), capture_output=True, timeout=120)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert not (folder / SUMMARY).exists()
+    committed = consistent(settings)
+    assert committed == {"runs": 1, "articles": PAGES, "urls": PAGES}
+    # The Airflow tasks ask the database too: nothing to fetch or decide again.
+    ref = {"folder": str(folder), "index": 0}
+    assert tasks.feed_task(ref, settings)["status"] == "ok"
+    assert tasks.decide_task(run_id, settings) == {}
+    # What the failure alert tells the operator to run (the site still serves the pages,
+    # so fetching and deciding again would find every article stored already).
+    resumed = subprocess.run([sys.executable, "-m", "pipeline", "run", "--run-id", run_id,
+                              "--json"], cwd=ROOT, env=child_env(settings),
+                             capture_output=True, text=True, timeout=300)
+    assert resumed.returncode == 0, resumed.stderr
+    assert json.loads(resumed.stdout)["counts"] == {"loaded": PAGES}
+    assert consistent(settings) == committed
+    with duckdb.connect(str(settings.db), read_only=True) as con:
+        assert con.execute("select count(*) from article_duplicates").fetchall() == [(0,)]
+        assert con.execute("select outcome, count(*) from url_outcomes where run_id = ? "
+                           "group by all", [run_id]).fetchall() == [("loaded", PAGES)]
+    assert decided_files(folder).outcomes.read_bytes() == decided
+    assert {p: p.stat().st_mtime_ns for p in (folder / FEEDS).iterdir()} == staged
+    summary = json.loads((folder / SUMMARY).read_text(encoding="utf-8"))
+    assert summary["counts"] == {"loaded": PAGES} and summary["checked"]

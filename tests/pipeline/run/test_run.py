@@ -140,8 +140,8 @@ def test_removals_and_learned_paragraphs_stored(first_run: dict, settings: Setti
 
 
 def test_rerunning_the_load_of_a_run_is_a_no_op(first_run: dict, settings: Settings) -> None:
-    from pipeline.run.folder import run_dir
     from pipeline.run.local import load_run
+    from pipeline.runfolder import run_dir
 
     again = load_run(run_dir(settings.runs_dir, first_run["run_id"]), settings)
     assert again["counts"] == first_run["counts"]

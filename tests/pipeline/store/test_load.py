@@ -6,10 +6,10 @@ import json
 from dataclasses import replace
 
 from pipeline.clean.learned import paragraph_hash
-from pipeline.clean.text import fold
 from pipeline.records import Article
 from pipeline.settings import Settings
 from pipeline.store import db
+from pipeline.text import fold
 from tests.conftest import SAMPLES
 from tests.support.staging import article, run_articles
 

@@ -12,8 +12,7 @@ import pyarrow as pa
 from pipeline.dedupe.signature import signature
 from pipeline.quality.validate import run_suite
 from pipeline.records import Article
-from pipeline.run.decide import SIGNATURE_SCHEMA
-from pipeline.run.folder import articles_table
+from pipeline.runfolder import SIGNATURE_SCHEMA, articles_table
 from pipeline.settings import Settings
 from pipeline.store import db
 from pipeline.store.new_rows import store_new

@@ -2,14 +2,24 @@
 
 Layout of ``<data_dir>/runs/<run_id>/``::
 
-    plan.json               feeds to fetch and what the database knew about them
-    feeds/<source>.json     one feed's result and the outcome of every URL it listed
-    feeds/<source>.parquet  the articles that feed produced
-    decided/*.parquet       what the loader will write (after dedupe and validation)
-    summary.json            the run's counts, written after the load
+    plan.json                   feeds to fetch and what the database knew about them
+    feeds/<source>.json         one feed's result and the outcome of every URL it listed
+    feeds/<source>.parquet      the articles that feed produced
+    decided/articles.parquet    what the loader will write (after dedupe and validation),
+    decided/signatures.parquet  their MinHash signatures,
+    decided/duplicates.parquet  the copies found and what they copy,
+    decided/outcomes.json       every listed URL's fate, and the feeds, quarantined rows
+    decided/feeds.json          and expectation results the loader stores
+    decided/quarantine.json
+    decided/dq_results.json
+    summary.json                the run's counts, written after the load (a report, not
+                                the sign of a loaded run: that is the ``runs`` row in DuckDB)
 
-Every file is written to a temporary name and renamed, so a re-run task replaces its own
-output whole and a crash never leaves half a file for the loader.
+This module is the whole contract: every file name and every Arrow schema of staged data
+lives here (workers and ``decide`` write, the loader and quarantine release read). It
+sits in the shared core because both ``run`` (which writes) and ``store`` (which loads)
+use it. Every file is written to a temporary name and renamed, so a re-run task replaces
+its own output whole and a crash never leaves half a file for the loader.
 """
 
 from __future__ import annotations
@@ -18,7 +28,7 @@ import json
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -39,6 +49,12 @@ from pipeline.records import (
 _SAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 _TS = pa.timestamp("us", tz="UTC")
 
+# Names inside a run folder (``folder / PLAN``; ``decided_files`` names those of decided/).
+PLAN = "plan.json"
+FEEDS = "feeds"
+SUMMARY = "summary.json"
+DECIDED = "decided"
+
 ARTICLE_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("url", pa.string()), ("canonical_url", pa.string()),
     ("source", pa.string()), ("source_domain", pa.string()), ("feed_url", pa.string()),
@@ -53,6 +69,75 @@ ARTICLE_SCHEMA = pa.schema([
     ("cleaning_fallback", pa.bool_()),
     ("theme_evidence", pa.string()), ("is_brief", pa.bool_()),
 ])
+# decided/articles.parquet: the staged articles to store, with the key of their URL.
+DECIDED_ARTICLE_SCHEMA = ARTICLE_SCHEMA.append(pa.field("url_key", pa.string()))
+# decided/signatures.parquet: the kept articles' MinHash and LSH band keys.
+SIGNATURE_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("minhash", pa.binary()), ("shingles", pa.int32()),
+    ("band_keys", pa.list_(pa.int64())),
+    # The text's opening for the excerpt layer (``layers.Opening``).
+    ("opening_tokens", pa.int32()), ("ladder", pa.list_(pa.int64())),
+])
+# decided/duplicates.parquet: one row per copy found in this run.
+DUPLICATE_SCHEMA = pa.schema([
+    ("url", pa.string()), ("duplicate_of", pa.string()), ("method", pa.string()),
+    ("similarity", pa.float64()), ("first_seen", _TS),
+    ("run_id", pa.string()), ("source", pa.string()), ("feed_url", pa.string()),
+    ("better_copy", pa.bool_()), ("containment", pa.float64()),
+])
+# decided/outcomes.json as the table the loader inserts into url_outcomes.
+OUTCOME_SCHEMA = pa.schema([
+    ("url", pa.string()), ("entry_key", pa.string()), ("source", pa.string()),
+    ("feed_url", pa.string()), ("outcome", pa.string()), ("reason", pa.string()),
+    ("detail", pa.string()), ("article_id", pa.string()), ("title", pa.string()),
+    ("relevance_score", pa.float64()), ("theme_evidence", pa.string()),
+])
+# decided/feeds.json as the table the loader inserts into feed_events.
+FEED_SCHEMA = pa.schema([
+    ("source", pa.string()), ("feed_url", pa.string()), ("status", pa.string()),
+    ("http_status", pa.int32()), ("error", pa.string()), ("entries", pa.int32()),
+    ("new_entries", pa.int32()), ("fetched_at", _TS),
+])
+# The feed_state rows the loader upserts (each feed's next state from decided/feeds.json).
+FEED_STATE_SCHEMA = pa.schema([
+    ("feed_url", pa.string()), ("source", pa.string()), ("etag", pa.string()),
+    ("last_modified", pa.string()), ("last_status", pa.string()),
+    ("last_http_status", pa.int32()), ("last_error", pa.string()),
+    ("consecutive_failures", pa.int32()), ("last_fetched_at", _TS),
+    ("last_success_at", _TS), ("next_fetch_at", _TS), ("unchanged_polls", pa.int32()),
+    ("consecutive_not_found", pa.int32()), ("retired_at", _TS), ("retired_reason", pa.string()),
+])
+
+
+@dataclass(frozen=True)
+class DecidedFiles:
+    """The files ``decide`` writes and the loader reads (all under ``decided/``)."""
+
+    articles: Path
+    signatures: Path
+    duplicates: Path
+    outcomes: Path
+    quarantine: Path
+    dq_results: Path
+    feeds: Path
+
+
+def decided_files(folder: Path) -> DecidedFiles:
+    """The ``decided/`` files of a run folder."""
+    base = folder / DECIDED
+    return DecidedFiles(
+        articles=base / "articles.parquet", signatures=base / "signatures.parquet",
+        duplicates=base / "duplicates.parquet", outcomes=base / "outcomes.json",
+        quarantine=base / "quarantine.json", dq_results=base / "dq_results.json",
+        feeds=base / "feeds.json")
+
+
+def outcome_counts(outcomes: Iterable[dict[str, Any]]) -> dict[str, int]:
+    """URLs per outcome of ``decided/outcomes.json`` records, by outcome name."""
+    counts: dict[str, int] = {}
+    for out in outcomes:
+        counts[out["outcome"]] = counts.get(out["outcome"], 0) + 1
+    return dict(sorted(counts.items()))
 
 
 def safe_name(text: str) -> str:
@@ -113,7 +198,7 @@ def articles_table(articles: Iterable[Article]) -> pa.Table:
 def write_plan(folder: Path, run_id: str, tasks: list[FeedTask], skipped: list[str],
                retired: list[str] | None = None) -> None:
     """Record the feeds this run will fetch (and the retired ones it leaves alone)."""
-    write_json(folder / "plan.json", {
+    write_json(folder / PLAN, {
         "run_id": run_id,
         "feeds": [_task_to_json(t) for t in tasks],
         "skipped_not_due": skipped,
@@ -121,9 +206,14 @@ def write_plan(folder: Path, run_id: str, tasks: list[FeedTask], skipped: list[s
     })
 
 
+def plan_run_id(folder: Path) -> str:
+    """The run id recorded in a run folder's plan."""
+    return str(read_json(folder / PLAN)["run_id"])
+
+
 def read_plan(folder: Path) -> list[FeedTask]:
     """The feed tasks of a run, as the planner wrote them."""
-    return [_task_from_json(t) for t in read_json(folder / "plan.json")["feeds"]]
+    return [_task_from_json(t) for t in read_json(folder / PLAN)["feeds"]]
 
 
 def _task_to_json(task: FeedTask) -> dict[str, Any]:
@@ -150,7 +240,7 @@ def _task_from_json(raw: dict[str, Any]) -> FeedTask:
 
 def feed_paths(folder: Path, source: str) -> tuple[Path, Path]:
     """The JSON and Parquet files one feed's worker writes."""
-    base = folder / "feeds" / safe_name(source)
+    base = folder / FEEDS / safe_name(source)
     return base.with_suffix(".json"), base.with_suffix(".parquet")
 
 
@@ -171,7 +261,7 @@ def read_feed_outputs(folder: Path) -> tuple[list[FeedResult], list[Outcome], pa
     results: list[FeedResult] = []
     outcomes: list[Outcome] = []
     tables = []
-    for meta_path in sorted((folder / "feeds").glob("*.json")):
+    for meta_path in sorted((folder / FEEDS).glob("*.json")):
         raw = read_json(meta_path)
         results.append(feed_result_from_json(raw["result"]))
         outcomes.extend(_outcome_from_json(o) for o in raw["outcomes"])

@@ -1,0 +1,61 @@
+"""Writing entity counts: at load time from the staged rows, or all again after the
+lexicon (``config/entities.yaml``) changed. The counting itself is ``enrich.entities``."""
+
+from __future__ import annotations
+
+import duckdb
+import pyarrow as pa
+
+from pipeline.enrich.entities import ENTITY_SCHEMA, entity_rows
+from pipeline.store.db import sql
+
+# Stored articles read per batch while recounting (keeps memory flat on a large table).
+_BATCH = 2000
+
+
+def insert_staged(con: duckdb.DuckDBPyConnection, articles: pa.Table) -> int:
+    """Insert the entity counts of staged articles; call inside the load transaction.
+
+    Args:
+        con: the writer connection, after the articles were inserted.
+        articles: the staged articles (``article_id``, ``title``, ``text``).
+
+    Returns:
+        Rows offered for insertion (rows of articles not stored are skipped by the SQL).
+    """
+    rows = entity_rows(articles)
+    con.register("staged_entities", rows)
+    try:
+        con.execute(sql("queries/analyst/insert_entities"))
+    finally:
+        con.unregister("staged_entities")
+    return int(rows.num_rows)
+
+
+def rebuild(con: duckdb.DuckDBPyConnection) -> int:
+    """Recount every stored article with the current lexicon, in one transaction.
+
+    Args:
+        con: a writer connection (migrated).
+
+    Returns:
+        The number of ``article_entities`` rows written.
+    """
+    # Read through a cursor so the texts stream in batches instead of sitting in memory.
+    with con.cursor() as reading:
+        reader = reading.sql(sql("queries/analyst/article_texts")).to_arrow_reader(_BATCH)
+        parts = [entity_rows(pa.Table.from_batches([batch])) for batch in reader]
+    rows = pa.concat_tables(parts) if parts else ENTITY_SCHEMA.empty_table()
+    con.register("staged_entities", rows)
+    con.execute("begin transaction")
+    try:
+        con.execute(sql("queries/analyst/delete_entities"))
+        con.register("staged_entities", rows)
+        con.execute(sql("queries/analyst/insert_entities"))
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    finally:
+        con.unregister("staged_entities")
+    return int(rows.num_rows)
