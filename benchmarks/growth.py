@@ -68,8 +68,8 @@ from pipeline.extract.article import content_hash  # noqa: E402
 from pipeline.records import Article  # noqa: E402
 from pipeline.runfolder import ARTICLE_SCHEMA, articles_table  # noqa: E402
 from pipeline.store import db  # noqa: E402
+from pipeline.store.stories import ASSIGNMENT_SCHEMA, KEY_SCHEMA, STORY_SCHEMA  # noqa: E402
 from pipeline.stories.features import features  # noqa: E402
-from pipeline.stories.store import ASSIGNMENT_SCHEMA, KEY_SCHEMA, STORY_SCHEMA  # noqa: E402
 
 SCRATCH = Path("/tmp/growth")
 CHUNK = 10_000

@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.settings import Settings  # noqa: E402
+from pipeline.store.stories import params_from  # noqa: E402
 from pipeline.stories.match import Assignment, assign_all  # noqa: E402
-from pipeline.stories.store import params_from  # noqa: E402
 from tests.support.stories_eval import Labelled, bcubed, labelled, load_split, read_split  # noqa: E402
 
 

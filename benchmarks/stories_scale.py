@@ -39,10 +39,10 @@ import random  # noqa: E402
 
 from synthetic import PER_DAY, body, synthetic, vocabulary  # noqa: E402
 
-from pipeline.run.folder import articles_table  # noqa: E402
+from pipeline.runfolder import articles_table  # noqa: E402
 from pipeline.store import db  # noqa: E402
+from pipeline.store.stories import KEY_SCHEMA, assign_staged  # noqa: E402
 from pipeline.stories.features import features  # noqa: E402
-from pipeline.stories.store import KEY_SCHEMA, assign_staged  # noqa: E402
 
 RETENTION_DAYS = 30
 BATCH = 1000

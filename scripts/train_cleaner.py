@@ -28,9 +28,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.clean.classifier import MODEL, Model  # noqa: E402
-from pipeline.clean.features import DENSE, HASH_SIZE, Page, fold, page_rows  # noqa: E402
+from pipeline.clean.features import DENSE, HASH_SIZE, Page, page_rows  # noqa: E402
 from pipeline.clean.model_pass import judged  # noqa: E402
 from pipeline.clean.text import clean_paragraphs  # noqa: E402
+from pipeline.text import fold  # noqa: E402
 
 DATA = ROOT / "tests" / "fixtures" / "paragraphs"
 EPOCHS, RATE, L2_HASH, L2_DENSE = 300, 0.05, 1e-4, 1e-4

@@ -32,7 +32,7 @@ from pipeline.runfolder import (
 from pipeline.store.db import sql
 from pipeline.store.lifecycle import record_lifecycle
 from pipeline.store.new_rows import store_new
-from pipeline.stories.store import assign_staged as assign_stories
+from pipeline.store.stories import assign_staged as assign_stories
 
 
 def load(folder: Path, con: duckdb.DuckDBPyConnection, *, trigger: str = "cli",

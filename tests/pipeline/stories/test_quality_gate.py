@@ -8,8 +8,8 @@ import json
 import yaml
 
 from pipeline.settings import Settings
+from pipeline.store.stories import params_from
 from pipeline.stories.match import assign_all
-from pipeline.stories.store import params_from
 from tests.conftest import ROOT
 from tests.support.stories_eval import STORIES, bcubed, load_split
 

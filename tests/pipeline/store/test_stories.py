@@ -12,10 +12,10 @@ import duckdb
 import pytest
 
 from pipeline.records import Article
-from pipeline.run.folder import articles_table
+from pipeline.runfolder import articles_table
 from pipeline.store import db
+from pipeline.store.stories import assign_staged
 from pipeline.stories.match import Params
-from pipeline.stories.store import assign_staged
 from tests.support.staging import article
 
 PARAMS = Params(retention_days=30)
