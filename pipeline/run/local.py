@@ -1,6 +1,6 @@
 """A whole run as the stage functions the CLI and the DAG share.
 
-``plan`` (writer, brief) -> ``process_feed`` per feed (no database) -> ``decide``
+``plan`` (writer, brief) -> ``process_group`` per host (no database) -> ``decide``
 (reader) -> ``load`` (writer, one transaction). ``run_once`` chains them in one process.
 """
 
@@ -13,13 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.extract.pool import ExtractPool
+from pipeline.fetch.hostboard import HostBoard
 from pipeline.fetch.http import HostLimiter, make_client
 from pipeline.fetch.sources import load_sources, require_contact
 from pipeline.quality.notify import Alert, alert_settings, feeds_retired_alert, send
 from pipeline.quality.post_load import check_run
 from pipeline.records import FeedResult, FeedTask
 from pipeline.run.decide import decide
-from pipeline.run.folder import read_plan, run_dir
+from pipeline.run.folder import HostGroup, read_groups, read_plan, run_dir
 from pipeline.run.plan import plan_run
 from pipeline.run.timing import PhaseClock
 from pipeline.run.worker import ProgressHook, process_feed_async
@@ -48,27 +49,32 @@ def plan(settings: Settings, run_id: str, sources_path: Path | None = None,
 
 def fetch_all(folder: Path, settings: Settings, progress: ProgressHook | None = None,
               figures: dict[str, float] | None = None) -> list[FeedResult]:
-    """Process every planned feed concurrently in one event loop (the CLI's fan-out).
+    """Process every planned host group at once in one event loop (the CLI's fan-out).
 
     ``figures``, if given, receives ``extract_cpu_s`` and ``pages_extracted``."""
-    return asyncio.run(_fetch_all(read_plan(folder), folder, settings, progress, figures))
+    return asyncio.run(_fetch_all(read_plan(folder), read_groups(folder), folder, settings,
+                                  progress, figures))
 
 
-async def _fetch_all(tasks: list[FeedTask], folder: Path, settings: Settings,
-                     progress: ProgressHook | None,
+async def _fetch_all(tasks: list[FeedTask], groups: list[HostGroup], folder: Path,
+                     settings: Settings, progress: ProgressHook | None,
                      figures: dict[str, float] | None) -> list[FeedResult]:
-    gate = asyncio.Semaphore(max(1, settings.feed_workers))
-    limiter = HostLimiter(per_host=settings.per_host_connections, delay=settings.host_delay)
+    # One worker per host group, all at once: what bounds the run is the connection
+    # pool, the extraction pool and each host's limiter, not a count of feeds.
+    limiter = HostLimiter.from_settings(settings, HostBoard(folder / "hosts"))
+    parses = asyncio.Semaphore(max(1, settings.feed_workers))
     pool = ExtractPool(settings.extract_workers, settings.extract_timeout)
+    results: dict[int, FeedResult] = {}
     async with make_client(settings) as client, pool:
-        async def one(task: FeedTask) -> FeedResult:
-            async with gate:
-                return await process_feed_async(task, folder, settings, client, limiter,
-                                                pool, progress)
-        results = list(await asyncio.gather(*(one(t) for t in tasks)))
+        async def worker(group: HostGroup) -> None:
+            done = await asyncio.gather(*(process_feed_async(
+                tasks[i], folder, settings, client, limiter, pool, progress, parses=parses)
+                for i in group.feeds))
+            results.update(zip(group.feeds, done, strict=True))
+        await asyncio.gather(*(worker(g) for g in groups))
     if figures is not None:
         figures.update(extract_cpu_s=pool.cpu_seconds, pages_extracted=pool.pages)
-    return results
+    return [results[i] for i in sorted(results)]
 
 
 def decide_run(folder: Path, settings: Settings) -> dict[str, int]:

@@ -16,6 +16,7 @@ from pipeline.records import FeedResult, FeedStatus
 from pipeline.run.decide import DUPLICATE_SCHEMA, SIGNATURE_SCHEMA
 from pipeline.run.folder import feed_result_from_json, read_json, write_json
 from pipeline.store.db import sql
+from pipeline.store.hosts import merge_hosts
 from pipeline.store.lifecycle import record_lifecycle
 from pipeline.store.new_rows import store_new
 from pipeline.stories.store import assign_staged as assign_stories
@@ -129,6 +130,7 @@ def _insert_batch(con: duckdb.DuckDBPyConnection, folder: Path, run_id: str,
         con.register("staged_feed_state", _feed_states(con, feeds))
         record_lifecycle(con, feeds, run_id)  # retired and moved feeds (issue 22)
         con.execute(sql("queries/upsert_feed_state"), params)
+        merge_hosts(con, folder, run_id)
         _insert_quality(con, folder)
     finally:
         for name in [*staged, "staged_feed_state"]:
