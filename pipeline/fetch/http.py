@@ -257,6 +257,8 @@ class HostLimiter:
             async with self.slot(where, max_wait=settings.deadline):
                 got = await fetch(client, where, capped, accept="text/plain")
         except FetchError as exc:
+            if exc.reason == "retry_after":
+                raise  # not an answer about robots.txt: the host asked for quiet
             return RobotsRecord(where, time.time(), exc.status, exc.reason)
         return RobotsRecord(where, time.time(), got.status,
                             body=got.body.decode("utf-8", errors="replace"))

@@ -102,7 +102,7 @@ def seed_hosts(con: duckdb.DuckDBPyConnection, board: HostBoard, hosts: list[str
         robots = [RobotsRecord(str(url), fetched.timestamp(), status, failure, body)
                   for url, fetched, status, failure, body in con.execute(
                       sql("queries/hosts/planned_host_robots"),
-                      {"fresh_after": now - ROBOTS_FRESH}).fetchall()]
+                      {"fresh_after": now - ROBOTS_FRESH, "now": now}).fetchall()]
     finally:
         con.unregister("planned_hosts")
     board.seed(states, robots)
