@@ -178,6 +178,7 @@ class Counter:
             f["first_start"] = f["first_start"] or time.time()
 
     def end(self) -> None:
+        """The answer is about to go out (headers, then any body)."""
         with self.lock:
             self.in_flight -= 1
             self.figures["last_end"] = time.time()
@@ -190,6 +191,7 @@ def make_handler(site: int, pages: int, latency: tuple[float, float],
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        counted = False
 
         def log_message(self, format: str, *args: object) -> None:
             pass
@@ -203,10 +205,23 @@ def make_handler(site: int, pages: int, latency: tuple[float, float],
                 self.wfile.write(body)
                 return
             counter.start()
+            self.counted = True
             try:
                 self.answer()
             finally:
+                self.uncount()
+
+        def uncount(self) -> None:
+            if self.counted:
+                self.counted = False
                 counter.end()
+
+        def end_headers(self) -> None:
+            # The request stops counting as in flight just before the answer goes out:
+            # once it arrives the client may start its next request at once, before
+            # this thread runs again on a busy machine (which counted 3 in flight of 2).
+            self.uncount()
+            super().end_headers()
 
         def answer(self) -> None:
             time.sleep(random.uniform(*latency))

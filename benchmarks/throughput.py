@@ -33,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -110,6 +111,8 @@ def rcwire_run(sources: Path, workdir: Path, extra_env: dict[str, str] | None = 
         rows = con.execute("select count(*) from articles").fetchall()[0][0]
     return {"wall_s": wall, "started": started_epoch, "ended": ended_epoch,
             "rows": rows, "counts": summary["counts"],
+            "failures": dict(Counter(f"{p['outcome']}:{p['reason']}"
+                                     for p in summary.get("page_failures", []))),
             "timings": summary.get("timings", {}),
             "cpu_s": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
             "peak_rss_mb": peak_kib / 1024}
