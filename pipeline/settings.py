@@ -58,7 +58,7 @@ class Settings(BaseSettings):
     )
     feed_workers: int = Field(
         4, description="Feed documents parsed at once (each in its own process) by a run or "
-        "an Airflow task; hosts are fetched side by side regardless (issue 18).")
+        "an Airflow task; hosts are fetched side by side regardless.")
     max_entries_per_feed: int = Field(200, description="Newest entries taken from one feed.")
     per_host_connections: int = Field(2, description="Requests in flight to one host.")
     host_delay: float = Field(
@@ -103,7 +103,7 @@ class Settings(BaseSettings):
     schedule: str | None = Field(
         "@daily", description="Ingest schedule: preset or cron; 'none' for manual runs only.",
         json_schema_extra={"section": "airflow"})
-    feed_pool: str = Field("rcwire_feeds", description="Airflow pool of the per-feed tasks.",
+    feed_pool: str = Field("rcwire_feeds", description="Airflow pool of the per-host fetch tasks.",
                            json_schema_extra={"section": "airflow"})
     retention_days: int = Field(14, ge=1, description="Days a run folder is kept.",
                                 json_schema_extra={"section": "airflow"})
