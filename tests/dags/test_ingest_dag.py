@@ -193,7 +193,8 @@ def test_only_the_broken_feeds_host_task_failed(airflow_run: AirflowRun) -> None
     failed = sorted(task for task, state in states.items() if state != "success")
     assert failed == [broken], states
     assert states[broken] == "failed"
-    hosts = {broken, f"fetch_host[{_host(airflow_run.site)}]"}
+    hosts = {broken, f"fetch_host[{_host(airflow_run.site)}]",
+             f"fetch_host[{_host(airflow_run.slow_site)}]"}
     assert set(states) == {"plan", "decide", "load", *hosts}
 
 
