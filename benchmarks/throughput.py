@@ -351,7 +351,9 @@ def small_runs(feeds: int, articles: int) -> dict[str, Any]:
         site.stop()
     ok = first["rows"] == second["rows"] == feeds and not second["counts"]
     report["all_304"] = {"feeds": feeds, "rows_check": "ok" if ok else "MISMATCH",
-                         "first_run_s": first["wall_s"], **_costs(second)}
+                         "first_run_s": first["wall_s"], "first_rows": first["rows"],
+                         "first_counts": first["counts"], "first_failures": first["failures"],
+                         **_costs(second)}
     site = Site(articles, 1, (0.15, 0.15))
     try:
         small = one_rcwire(site, "default", {})
