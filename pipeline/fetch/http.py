@@ -190,28 +190,34 @@ class HostLimiter:
         async with self._sems[host]:
             if before is not None:
                 await before()
-            async with self.board.connection(host, self._per_host):
-                # One waiter per host at a time, and the next start counted from when
-                # this request really left: a busy event loop must not bunch starts up.
-                async with self._turns[host]:
-                    try:
-                        start = self.board.reserve(host, self.spacing, max_wait)
-                    except HoldTooLongError as exc:
-                        raise FetchError("retry_after", str(exc)) from None
-                    if start > time.time():
-                        await asyncio.sleep(start - time.time())
-                    self.board.started(host, self.spacing)
-                began, ok = time.monotonic(), False
-                try:
-                    yield
-                    ok = True
-                except FetchError as exc:
-                    # A 404 is a prompt answer; 5xx, 429 and timeouts are the host
-                    # struggling and may only slow us down.
-                    ok = exc.status is not None and exc.status < 500 and exc.status != 429
-                    raise
-                finally:
-                    self.board.observe(host, time.monotonic() - began, ok)
+            async with self.board.connection(host, self._per_host), \
+                    self._spaced(host, max_wait):
+                yield
+
+    @asynccontextmanager
+    async def _spaced(self, host: str, max_wait: float | None) -> AsyncIterator[None]:
+        """Wait for the host's next start, then time the body as a response sample."""
+        # One waiter per host at a time, and the next start counted from when this
+        # request really left: a busy event loop must not bunch starts up.
+        async with self._turns[host]:
+            try:
+                start = self.board.reserve(host, self.spacing, max_wait)
+            except HoldTooLongError as exc:
+                raise FetchError("retry_after", str(exc)) from None
+            if start > time.time():
+                await asyncio.sleep(start - time.time())
+            self.board.started(host, self.spacing)
+        began, ok = time.monotonic(), False
+        try:
+            yield
+            ok = True
+        except FetchError as exc:
+            # A 404 is a prompt answer; 5xx, 429 and timeouts are the host struggling
+            # and may only slow us down.
+            ok = exc.status is not None and exc.status < 500 and exc.status != 429
+            raise
+        finally:
+            self.board.observe(host, time.monotonic() - began, ok)
 
     def push_back(self, url: str, seconds: float) -> None:
         """Keep the host quiet for ``seconds`` (``Retry-After``), in every task of the run."""
@@ -253,8 +259,13 @@ class HostLimiter:
                             settings: Settings) -> RobotsRecord:
         capped = settings.model_copy(
             update={"max_bytes": min(settings.max_bytes, ROBOTS_MAX_BYTES)})
+        host = host_key(where)
         try:
-            async with self.slot(where, max_wait=settings.deadline):
+            # Spaced and held like any request, but without one of the host's connection
+            # slots: a redirect to another origin of the host asks for its robots.txt
+            # while holding a slot, and would wait on itself. One request a day per origin.
+            self._check_hold(host, settings.deadline)
+            async with self._spaced(host, settings.deadline):
                 got = await fetch(client, where, capped, accept="text/plain")
         except FetchError as exc:
             if exc.reason == "retry_after":
