@@ -103,17 +103,17 @@ def test_adaptive_delay_spaces_a_slow_host_and_learns_its_latency(
         tasks.host_task(ref, adaptive)
     pages = sorted(h.start for h in site.log if h.path.startswith("/_fault/hit/"))
     gaps = [b - a for a, b in pairwise(pages)]
-    # robots.txt and the feed answer at once, so the first pages go out close together;
-    # then every page takes 0.6 s and the starts spread out after it.
+    # No floor: without the adaptive delay two pages would go out at once, pair after
+    # pair. Every page takes 0.6 s, and once that is learned the starts spread out.
     assert len(pages) == 5
-    assert gaps[0] < 0.2 and min(gaps[-2:]) >= 0.3, gaps
+    assert min(gaps[-2:]) >= 0.3, gaps
     assert max_in_flight([h for h in site.log if h.path.startswith("/_fault/hit/")]) <= 2
     [state] = HostBoard(Path(ref["folder"]) / "hosts").states()
     assert state.latency_s is not None and state.latency_s >= 0.4
     assert state.requests == len(site.log)  # robots.txt, the feed and five pages
 
 
-def test_retry_after_holds_across_tasks_and_across_runs(
+def test_retry_after_holds_across_tasks_and_across_runs_and_state_is_kept(
         settings: Settings, tmp_path: Path) -> None:
     with FaultSite() as a, FaultSite() as b:
         busy = f"{b.base_url}/_fault/busy/x?status=429&retry=600"
@@ -134,30 +134,21 @@ def test_retry_after_holds_across_tasks_and_across_runs(
                 "select epoch(hold_until) - epoch(now()) from host_state where host = ?",
                 [f"127.0.0.1:{port(b)}"]).fetchall()
         assert 500 < held <= 600
+        with duckdb.connect(str(settings.db), read_only=True) as con:
+            [(requests, latency)] = con.execute(
+                "select requests, latency_s from host_state where host = ?",
+                [f"127.0.0.1:{port(a)}"]).fetchall()
+        assert requests == len(a.log) and latency is not None
         # The next run: the page on b is retried and the feed on a is due again.
         for ref in tasks.plan_task("second", settings):
             with contextlib.suppress(FeedFailedError):  # on-b is not due: backing off
                 tasks.host_task(ref, settings)
         assert len(b.log) == seen, "b was contacted in the next run during its Retry-After"
+        # What the first run learned of a was carried too: its robots.txt (24 hours).
+        assert a.hits["/robots.txt"] == 1
     outcomes = read_json(tasks.run_folder("second", settings) / "feeds" / "on-a.json")
     assert [(o["url"].split("?")[0], o["reason"]) for o in outcomes["outcomes"]] == [
         (busy.split("?")[0], "retry_after")]
-
-
-def test_robots_and_latency_are_reused_by_the_next_run(
-        settings: Settings, tmp_path: Path) -> None:
-    with FaultSite() as site:
-        write_sources(settings.sources, {"f": f"{site.base_url}/_fault/articles.xml?n=1"})
-        for run in ("r1", "r2"):
-            for ref in tasks.plan_task(run, settings):
-                tasks.host_task(ref, settings)
-            tasks.decide_task(run, settings)
-            tasks.load_task(run, settings)
-        assert site.hits["/robots.txt"] == 1
-    with duckdb.connect(str(settings.db), read_only=True) as con:
-        [(requests, latency)] = con.execute(
-            "select requests, latency_s from host_state").fetchall()
-    assert requests == len(site.log) and latency is not None
 
 
 # A task process: imports done, it says so and waits for the go file, so that both
