@@ -8,7 +8,9 @@ attributes and JSON-LD as they are, inline scripts and styles removed (so pages 
 20-200 KB), and every text node refilled with on-beat words, so each page is its own
 article while extraction works as hard as on the real page. Every response waits a
 random latency first. Pages are generated on request from their number (about 1 ms), so
-the server holds only the templates; feeds send ETags and answer 304.
+the server holds only the templates; feeds send ETags and answer 304. Each host counts
+what it saw (requests, most in flight at once, first start and last end); ``GET
+/_stats`` returns those figures and starts afresh. ``--port 0`` picks free ports.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
+import json
 import random
 import re
 import threading
@@ -150,15 +153,77 @@ def feed_xml(site: int, pages: int, base: str) -> bytes:
             ).encode()
 
 
-def make_handler(site: int, pages: int, latency: tuple[float, float]) -> type:
-    """A request handler for one site."""
+class Counter:
+    """What one host saw, counted by the server: requests, the most in flight at once,
+    and the span between the first start and the last end (for requests per second)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.reset()
+
+    def reset(self) -> dict[str, float]:
+        with self.lock:
+            old = getattr(self, "figures", {})
+            self.figures: dict[str, float] = {"requests": 0, "max_in_flight": 0,
+                                              "first_start": 0.0, "last_end": 0.0}
+            self.in_flight = 0
+            return old
+
+    def start(self) -> None:
+        with self.lock:
+            f = self.figures
+            self.in_flight += 1
+            f["requests"] += 1
+            f["max_in_flight"] = max(f["max_in_flight"], self.in_flight)
+            f["first_start"] = f["first_start"] or time.time()
+
+    def end(self) -> None:
+        """The answer is about to go out (headers, then any body)."""
+        with self.lock:
+            self.in_flight -= 1
+            self.figures["last_end"] = time.time()
+
+
+def make_handler(site: int, pages: int, latency: tuple[float, float],
+                 counter: Counter | None = None) -> type:
+    """A request handler for one site; ``/_stats`` returns (and resets) its counter."""
+    counter = counter or Counter()
+
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        counted = False
 
         def log_message(self, format: str, *args: object) -> None:
             pass
 
         def do_GET(self) -> None:
+            if self.path == "/_stats":
+                body = json.dumps(counter.reset()).encode()
+                self.send_response(200)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+            counter.start()
+            self.counted = True
+            try:
+                self.answer()
+            finally:
+                self.uncount()
+
+        def uncount(self) -> None:
+            if self.counted:
+                self.counted = False
+                counter.end()
+
+        def end_headers(self) -> None:
+            # The request stops counting as in flight just before the answer goes out:
+            # once it arrives the client may start its next request at once, before
+            # this thread runs again on a busy machine (which counted 3 in flight of 2).
+            self.uncount()
+            super().end_headers()
+
+        def answer(self) -> None:
             time.sleep(random.uniform(*latency))
             base = f"http://127.0.0.1:{self.server.server_address[1]}"
             if self.path == "/feed.xml":
@@ -195,14 +260,16 @@ class _QuietServer(ThreadingHTTPServer):
 
 
 def serve(hosts: int, pages: int, port: int, latency: tuple[float, float]) -> None:
-    """Serve every site until killed."""
+    """Serve every site until killed; port 0 picks free ports (printed as JSON)."""
     servers = []
     for site in range(hosts):
-        server = _QuietServer(("127.0.0.1", port + site), make_handler(site, pages, latency))
+        server = _QuietServer(("127.0.0.1", port + site if port else 0),
+                              make_handler(site, pages, latency))
         server.daemon_threads = True
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
-    print(f"serving {hosts} sites x {pages} pages on 127.0.0.1:{port}-{port + hosts - 1}",
+    ports = [s.server_address[1] for s in servers]
+    print(f"serving {hosts} sites x {pages} pages on 127.0.0.1 ports {json.dumps(ports)}",
           flush=True)
     while True:
         time.sleep(3600)

@@ -5,18 +5,22 @@ Fetches every **due** feed of the sources file (`RCWIRE_SOURCES`), extracts the 
 articles, drops duplicates and loads them into DuckDB (`RCWIRE_DB`) in one transaction.
 
 1. `plan` migrates DuckDB (a few seconds as writer) and writes `plan.json` in the run
-   folder: one reference per due feed.
-2. `fetch_feed` is mapped: one task per feed, named after its source. It fetches the
-   feed and its new pages, extracts them and stages Parquet in the run folder. No
-   DuckDB; runs in the `rcwire_feeds` pool.
+   folder: the due feeds grouped by host (registrable domain), and each host's
+   politeness state (response time, Retry-After hold, robots.txt) under `hosts/`.
+2. `fetch_host` is mapped: one task per host group, named after the host. It fetches
+   the group's feeds and their new pages side by side within the host's politeness
+   budget, extracts them and stages Parquet in the run folder. No DuckDB; runs in the
+   `rcwire_feeds` pool. Tasks share each host's budget through the run folder, so a
+   page on another task's host still waits its turn and honours its Retry-After.
 3. `decide` dedupes the staged batch against the database (read-only).
 4. `load` inserts the batch and the feeds' state in one transaction and updates the
    asset `duckdb://rcwire/articles`, which triggers `rcwire_report`.
 
-**A dead feed fails alone.** Its `fetch_feed` task goes red (and sends one alert) after
-its retries, but its failure is staged first: `decide` and `load` still run (trigger rule
-`all_done_min_one_success`), the feed's `consecutive_failures` grows and it backs off.
-The run is green when `load` is green. If every feed is backing off, `fetch_feed` has
+**A dead feed fails alone.** Its host's `fetch_host` task goes red (and sends one alert)
+after its retries, which fetch only the failed feeds again; its failure is staged first:
+`decide` and `load` still run (trigger rule `all_done_min_one_success`), the feed's
+`consecutive_failures` grows and it backs off.
+The run is green when `load` is green. If every feed is backing off, `fetch_host` has
 nothing to map over and `decide`/`load` are skipped: there is nothing to load.
 
 **Re-running is safe.** Clear any task (or the whole run): `plan` reuses `plan.json`, a
@@ -56,15 +60,15 @@ RUN_ID = "{{ run_id }}"
     doc_md=__doc__,
 )
 def rcwire_ingest() -> None:
-    """Plan -> fetch each feed (mapped) -> decide -> load."""
+    """Plan -> fetch each host group (mapped) -> decide -> load."""
 
     @task
     def plan(run: str) -> list[dict[str, Any]]:
         return tasks.plan_task(run)
 
-    @task(pool=CONF.feed_pool, map_index_template="{{ task.op_kwargs['ref']['source'] }}")
-    def fetch_feed(ref: dict[str, Any]) -> dict[str, Any]:
-        return tasks.feed_task(ref)
+    @task(pool=CONF.feed_pool, map_index_template="{{ task.op_kwargs['ref']['host'] }}")
+    def fetch_host(ref: dict[str, Any]) -> dict[str, Any]:
+        return tasks.host_task(ref)
 
     @task(trigger_rule=TriggerRule.ALL_DONE_MIN_ONE_SUCCESS)
     def decide(run: str) -> dict[str, int]:
@@ -78,7 +82,7 @@ def rcwire_ingest() -> None:
     decided = decide(RUN_ID)
     # decide waits on plan directly too: a failed plan then leaves it upstream_failed
     # (one alert) instead of running it on a missing plan (a second alert).
-    refs >> fetch_feed.expand(ref=refs) >> decided
+    refs >> fetch_host.expand(ref=refs) >> decided
     refs >> decided >> load(RUN_ID)
 
 

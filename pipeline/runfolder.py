@@ -2,7 +2,10 @@
 
 Layout of ``<data_dir>/runs/<run_id>/``::
 
-    plan.json                   feeds to fetch and what the database knew about them
+    plan.json                   feeds to fetch, what the database knew about them, and the
+                                feeds grouped by host (one worker / Airflow task per group)
+    hosts/                      per-host politeness shared by the run's tasks
+                                (``pipeline.fetch.hostboard``)
     feeds/<source>.json         one feed's result and the outcome of every URL it listed
     feeds/<source>.parquet      the articles that feed produced
     decided/articles.parquet    what the loader will write (after dedupe and validation),
@@ -196,13 +199,16 @@ def articles_table(articles: Iterable[Article]) -> pa.Table:
 # --- plan -----------------------------------------------------------------------------
 
 def write_plan(folder: Path, run_id: str, tasks: list[FeedTask], skipped: list[str],
-               retired: list[str] | None = None) -> None:
-    """Record the feeds this run will fetch (and the retired ones it leaves alone)."""
+               retired: list[str] | None = None,
+               groups: list[HostGroup] | None = None) -> None:
+    """Record the feeds this run will fetch (and the retired ones it leaves alone), and
+    their host groups (the unit of work)."""
     write_json(folder / PLAN, {
         "run_id": run_id,
         "feeds": [_task_to_json(t) for t in tasks],
         "skipped_not_due": skipped,
         "skipped_retired": retired or [],
+        "groups": [{"host": g.host, "feeds": list(g.feeds)} for g in groups or []],
     })
 
 
@@ -214,6 +220,22 @@ def plan_run_id(folder: Path) -> str:
 def read_plan(folder: Path) -> list[FeedTask]:
     """The feed tasks of a run, as the planner wrote them."""
     return [_task_from_json(t) for t in read_json(folder / PLAN)["feeds"]]
+
+
+@dataclass(frozen=True)
+class HostGroup:
+    """The feeds of one host (indices into the plan's feeds): one worker, one task."""
+
+    host: str
+    feeds: tuple[int, ...]
+
+
+def read_groups(folder: Path) -> list[HostGroup]:
+    """The run's host groups, in the order the planner wants them started."""
+    raw = read_json(folder / PLAN)
+    if "groups" not in raw:  # a plan written before host groups: one group per feed
+        return [HostGroup(t["source"]["url"], (i,)) for i, t in enumerate(raw["feeds"])]
+    return [HostGroup(g["host"], tuple(g["feeds"])) for g in raw["groups"]]
 
 
 def _task_to_json(task: FeedTask) -> dict[str, Any]:

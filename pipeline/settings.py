@@ -56,10 +56,14 @@ class Settings(BaseSettings):
         default_factory=list,
         description="Comma-separated addresses/CIDRs allowed although private or loopback.",
     )
-    feed_workers: int = Field(4, description="Feeds processed at once by `rcwire run`.")
+    feed_workers: int = Field(
+        4, description="Feed documents parsed at once (each in its own process) by a run or "
+        "an Airflow task; hosts are fetched side by side regardless.")
     max_entries_per_feed: int = Field(200, description="Newest entries taken from one feed.")
     per_host_connections: int = Field(2, description="Requests in flight to one host.")
-    host_delay: float = Field(1.0, description="Minimum seconds between requests to one host.")
+    host_delay: float = Field(
+        0.25, description="Floor of the adaptive delay: minimum seconds between the starts of "
+        "two requests to one host (robots.txt Crawl-delay may ask for more).")
     extract_timeout: float = Field(20.0, description="Seconds allowed to extract one page.")
     parse_timeout: float = Field(
         10.0, description="Seconds allowed to parse one feed document (in its own process).")
@@ -99,7 +103,7 @@ class Settings(BaseSettings):
     schedule: str | None = Field(
         "@daily", description="Ingest schedule: preset or cron; 'none' for manual runs only.",
         json_schema_extra={"section": "airflow"})
-    feed_pool: str = Field("rcwire_feeds", description="Airflow pool of the per-feed tasks.",
+    feed_pool: str = Field("rcwire_feeds", description="Airflow pool of the per-host fetch tasks.",
                            json_schema_extra={"section": "airflow"})
     retention_days: int = Field(14, ge=1, description="Days a run folder is kept.",
                                 json_schema_extra={"section": "airflow"})
@@ -156,6 +160,16 @@ class Settings(BaseSettings):
     story_retention_days: float = Field(
         30.0, description="Days a story stays in the matcher's index after a load last "
         "added to it; past that no article can join it.")
+    # --- host scheduling and adaptive politeness (issue 18)
+    host_delay_factor: float = Field(
+        1.0, ge=0, description="Delay between request starts to a host, as a multiple of its "
+        "smoothed response time (AutoThrottle's 1/target concurrency), within host_delay "
+        "and host_delay_max.")
+    host_delay_max: float = Field(
+        30.0, ge=0, description="Ceiling of the adaptive delay between requests to one host "
+        "(robots.txt Crawl-delay may ask for more, up to 60 s).")
+    max_connections: int = Field(
+        100, ge=1, description="Connections open at once across all hosts (one process).")
 
     @field_validator("allow_private_hosts", mode="before")
     @classmethod

@@ -34,6 +34,8 @@ from pipeline.fetch.jsonfeed import JsonFeedError, looks_like_json, parse_json_f
 from pipeline.records import FeedEntry, Source
 from pipeline.urls import canonical_url, url_key
 
+# Seconds the parsing process may take to start (imports), before the parse budget runs.
+START_BUDGET = 120.0
 # Address space a parse may add to the child interpreter (Linux; elsewhere time only).
 PARSE_MEMORY = 512 * 1024 * 1024
 _ENTITY_DECL = tuple("<!ENTITY".encode(enc) for enc in (
@@ -92,6 +94,14 @@ async def parse_feed_isolated(
         sys.executable, "-m", "pipeline.fetch.feeds", stdin=asyncio.subprocess.PIPE,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL)
     try:
+        assert proc.stdout is not None
+        # The budget is the parse's: a busy machine may take seconds to start the
+        # interpreter (4.5 s at a load of 20 on 2 cores), which is not the document's doing.
+        try:
+            await asyncio.wait_for(proc.stdout.readline(), START_BUDGET)
+        except TimeoutError:
+            raise FeedParseError("parse_timeout", f"the parsing process did not start "
+                                 f"within {START_BUDGET:g}s; stopped") from None
         out, _ = await asyncio.wait_for(proc.communicate(header.encode() + b"\n" + body),
                                         timeout)
     except TimeoutError:
@@ -293,7 +303,10 @@ def _limit_memory(extra: int) -> None:
 
 
 def _child() -> None:
-    """Child side of ``parse_feed_isolated``: header line and body on stdin, JSON out."""
+    """Child side of ``parse_feed_isolated``: a ready line once imported, then header
+    line and body on stdin, JSON out."""
+    sys.stdout.buffer.write(b"ready\n")
+    sys.stdout.buffer.flush()
     data = sys.stdin.buffer.read()
     head, _, body = data.partition(b"\n")
     job = json.loads(head)

@@ -4,25 +4,32 @@ Every request has an overall deadline (not just connect/read timeouts), a cap on
 bytes that also holds for compressed bodies, a redirect limit with loop detection and a
 scheme check on every hop, TLS verification that is never relaxed, and the SSRF guard of
 ``pipeline.fetch.netguard`` on every connection. ``HostLimiter`` keeps the per-host politeness
-of a run: concurrency, spacing, ``Retry-After`` holds and each host's robots.txt.
+of a run: concurrency, adaptive spacing, ``Retry-After`` holds and each host's robots.txt,
+shared by the run's tasks through ``pipeline.fetch.hostboard``.
 """
 
 from __future__ import annotations
 
 import asyncio
+import shutil
 import ssl
+import tempfile
 import time
+import weakref
 import zlib
 from collections import defaultdict
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import httpcore
 import httpx
 
+from pipeline.fetch.hostboard import HoldTooLongError, HostBoard, HostState, RobotsRecord
+from pipeline.fetch.hosts import host_key
 from pipeline.fetch.netguard import BlockedAddressError, GuardedBackend
 from pipeline.fetch.robots import (
     ROBOTS_MAX_BYTES,
@@ -90,8 +97,8 @@ def make_client(settings: Settings, backend: GuardedBackend | None = None,
     # context verifies certificates and host names, and no code path ever relaxes it.
     transport._pool = httpcore.AsyncConnectionPool(
         ssl_context=httpx.create_ssl_context(),
-        max_connections=64,
-        max_keepalive_connections=16,
+        max_connections=settings.max_connections,
+        max_keepalive_connections=settings.max_connections,
         keepalive_expiry=5.0,
         network_backend=backend or GuardedBackend(settings.allow_private_hosts),
     )
@@ -124,29 +131,52 @@ def _join(base: str, location: str) -> str:
 
 
 class HostLimiter:
-    """Per-host politeness shared by all fetches of one run (one process).
+    """Per-host politeness shared by every fetch of a run, in this process and, through
+    the run's ``HostBoard``, in every other task of the run.
 
-    At most ``per_host`` requests in flight to a host, starts spaced by ``delay`` seconds
-    (or the host's robots.txt Crawl-delay when longer), nothing sent while the host's
-    ``Retry-After`` holds, and the host's robots.txt fetched once and cached.
+    For each host key (``pipeline.fetch.hosts``): at most ``per_host`` requests in flight;
+    starts spaced by an adaptive delay, ``factor`` times the host's smoothed response
+    time, bounded by ``delay`` (floor) and ``ceiling``, and never below its robots.txt
+    Crawl-delay; nothing sent while its ``Retry-After`` holds; robots.txt fetched once
+    per origin (or reused from an earlier run) and cached.
     """
 
-    def __init__(self, per_host: int = 2, delay: float = 0.0) -> None:
-        self._per_host = per_host
-        self._delay = delay
+    def __init__(self, per_host: int = 2, delay: float = 0.0, *, factor: float = 0.0,
+                 ceiling: float = 30.0, board: HostBoard | None = None) -> None:
+        self._per_host = max(1, per_host)
+        self._floor = delay
+        self._factor = factor
+        self._ceiling = max(ceiling, delay)
+        if board is None:
+            # A limiter of its own (tests, ad hoc use): a private folder, removed with it.
+            tmp = tempfile.mkdtemp(prefix="rcwire-hosts-")
+            weakref.finalize(self, shutil.rmtree, tmp, True)
+            board = HostBoard(Path(tmp))
+        self.board = board
         self._sems: dict[str, asyncio.Semaphore] = defaultdict(
             lambda: asyncio.Semaphore(self._per_host))
-        self._next_slot: dict[str, float] = defaultdict(float)
-        self._hold: dict[str, float] = defaultdict(float)
-        self._crawl_delay: dict[str, float] = {}
+        self._turns: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
         self._robots: dict[str, RobotsRules] = {}
         self._robots_locks: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+
+    @classmethod
+    def from_settings(cls, settings: Settings, board: HostBoard | None = None) -> HostLimiter:
+        """The limiter the settings describe, sharing ``board`` with the run's other tasks."""
+        return cls(settings.per_host_connections, settings.host_delay,
+                   factor=settings.host_delay_factor, ceiling=settings.host_delay_max,
+                   board=board)
+
+    def spacing(self, state: HostState) -> float:
+        """Seconds between two request starts to a host in ``state``."""
+        adaptive = self._factor * state.latency_s if state.latency_s is not None else 0.0
+        return max(state.crawl_delay_s, min(self._ceiling, max(self._floor, adaptive)))
 
     @asynccontextmanager
     async def slot(self, url: str, max_wait: float | None = None,
                    before: Callable[[], Awaitable[None]] | None = None,
                    ) -> AsyncIterator[None]:
-        """Hold one of the host's slots, waiting out its spacing first.
+        """Hold one of the host's slots, waiting out its spacing first; the time the
+        body takes is the host's response-time sample.
 
         ``before`` is awaited once the slot is held and before the spacing is measured
         (the extraction backlog: a wait there must not eat into the host's spacing).
@@ -155,29 +185,48 @@ class HostLimiter:
             FetchError: ``retry_after`` when the host asked to be left alone for longer
                 than ``max_wait`` seconds (the URL is retried by a later run).
         """
-        host = _host(url)
+        host = host_key(url)
         self._check_hold(host, max_wait)
         async with self._sems[host]:
             if before is not None:
                 await before()
-            self._check_hold(host, max_wait)  # a 429 may have come in while we queued
-            now = time.monotonic()
-            start = max(now, self._next_slot[host], self._hold[host])
-            self._next_slot[host] = start + max(self._delay, self._crawl_delay.get(host, 0.0))
-            if start > now:
-                await asyncio.sleep(start - now)
+            async with self.board.connection(host, self._per_host), \
+                    self._spaced(host, max_wait):
+                yield
+
+    @asynccontextmanager
+    async def _spaced(self, host: str, max_wait: float | None) -> AsyncIterator[None]:
+        """Wait for the host's next start, then time the body as a response sample."""
+        # One waiter per host at a time, and the next start counted from when this
+        # request really left: a busy event loop must not bunch starts up.
+        async with self._turns[host]:
+            try:
+                start = self.board.reserve(host, self.spacing, max_wait)
+            except HoldTooLongError as exc:
+                raise FetchError("retry_after", str(exc)) from None
+            if start > time.time():
+                await asyncio.sleep(start - time.time())
+            self.board.started(host, self.spacing)
+        began, ok = time.monotonic(), False
+        try:
             yield
+            ok = True
+        except FetchError as exc:
+            # A 404 is a prompt answer; 5xx, 429 and timeouts are the host struggling
+            # and may only slow us down.
+            ok = exc.status is not None and exc.status < 500 and exc.status != 429
+            raise
+        finally:
+            self.board.observe(host, time.monotonic() - began, ok)
 
     def push_back(self, url: str, seconds: float) -> None:
-        """Keep the host quiet for ``seconds`` (``Retry-After``)."""
-        host = _host(url)
-        self._hold[host] = max(self._hold[host], time.monotonic() + seconds)
+        """Keep the host quiet for ``seconds`` (``Retry-After``), in every task of the run."""
+        self.board.hold(host_key(url), seconds)
 
     def _check_hold(self, host: str, max_wait: float | None) -> None:
-        left = self._hold[host] - time.monotonic()
+        left = self.board.read(host).hold_until - time.time()
         if max_wait is not None and left > max_wait:
-            raise FetchError("retry_after", f"{host} asked to be left alone for another "
-                             f"{left:.0f}s; not contacted in this run")
+            raise FetchError("retry_after", str(HoldTooLongError(host, left)))
 
     async def check_robots(self, client: httpx.AsyncClient, url: str,
                            settings: Settings) -> None:
@@ -190,35 +239,47 @@ class HostLimiter:
 
     async def robots(self, client: httpx.AsyncClient, url: str, settings: Settings,
                      ) -> RobotsRules:
-        """The rules of ``url``'s host, fetched on first use and cached for the run."""
+        """The rules of ``url``'s origin: from this process's cache, else from the run's
+        board (another task or an earlier run fetched them), else fetched now."""
         where = robots_url(url)
         async with self._robots_locks[where]:
             if where not in self._robots:
-                rules = await self._fetch_robots(client, where, settings)
+                record = self.board.robots(where)
+                if record is None:
+                    record = await self._fetch_robots(client, where, settings)
+                    self.board.save_robots(record)
+                rules = rules_from_record(record)
                 delay = rules.crawl_delay(product_token(settings.user_agent))
                 if delay:
-                    host = _host(url)
-                    self._crawl_delay[host] = delay
-                    # The robots.txt request itself was spaced before we knew the delay.
-                    self._next_slot[host] = max(self._next_slot[host],
-                                                time.monotonic() + delay)
+                    self.board.set_crawl_delay(host_key(url), delay)
                 self._robots[where] = rules
         return self._robots[where]
 
     async def _fetch_robots(self, client: httpx.AsyncClient, where: str,
-                            settings: Settings) -> RobotsRules:
+                            settings: Settings) -> RobotsRecord:
         capped = settings.model_copy(
             update={"max_bytes": min(settings.max_bytes, ROBOTS_MAX_BYTES)})
+        host = host_key(where)
         try:
-            async with self.slot(where, max_wait=settings.deadline):
+            # Spaced and held like any request, but without one of the host's connection
+            # slots: a redirect to another origin of the host asks for its robots.txt
+            # while holding a slot, and would wait on itself. One request a day per origin.
+            self._check_hold(host, settings.deadline)
+            async with self._spaced(host, settings.deadline):
                 got = await fetch(client, where, capped, accept="text/plain")
         except FetchError as exc:
-            return rules_from_failure(where, exc.reason, exc.status)
-        return rules_from_body(where, got.body)
+            if exc.reason == "retry_after":
+                raise  # not an answer about robots.txt: the host asked for quiet
+            return RobotsRecord(where, time.time(), exc.status, exc.reason)
+        return RobotsRecord(where, time.time(), got.status,
+                            body=got.body.decode("utf-8", errors="replace"))
 
 
-def _host(url: str) -> str:
-    return urlsplit(url).netloc.lower()
+def rules_from_record(record: RobotsRecord) -> RobotsRules:
+    """The rules a stored robots.txt answer stands for."""
+    if record.reason is not None:
+        return rules_from_failure(record.url, record.reason, record.status)
+    return rules_from_body(record.url, (record.body or "").encode("utf-8"))
 
 
 async def fetch(

@@ -19,8 +19,9 @@ from protego import Protego
 
 # RFC 9309 2.5: crawlers must parse at least 500 KiB.
 ROBOTS_MAX_BYTES = 512 * 1024
-# Crawl-delay is not in RFC 9309; honoured up to this many seconds so a run stays bounded.
-MAX_CRAWL_DELAY = 10.0
+# Crawl-delay is not in RFC 9309; honoured up to this many seconds (one request a minute)
+# so a run stays bounded; above every default delay, so a site's wish always wins.
+MAX_CRAWL_DELAY = 60.0
 _UNAVAILABLE_REASONS = ("too_many_redirects", "redirect_loop")
 
 

@@ -6,6 +6,7 @@ GX takes seconds to import, so it is imported on first use and never for an empt
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -109,6 +110,13 @@ def run_suite(name: str, frame: Any, parameters: dict[str, Any] | None = None,
     outcome = batch.validate(suite, result_format={"result_format": "COMPLETE"},
                              expectation_parameters=parameters or {})
     return [_flatten(name, r) for r in outcome.results]
+
+
+def warm_up() -> None:
+    """Import Great Expectations and build the context now (a run calls this in a thread
+    while it waits on the network); a failure here resurfaces where it is used."""
+    with contextlib.suppress(Exception):
+        _batch_definition()
 
 
 @cache

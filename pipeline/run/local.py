@@ -1,6 +1,6 @@
 """A whole run as the stage functions the CLI and the DAG share.
 
-``plan`` (writer, brief) -> ``process_feed`` per feed (no database) -> ``decide``
+``plan`` (writer, brief) -> ``process_group`` per host (no database) -> ``decide``
 (reader) -> ``load`` (writer, one transaction). ``run_once`` chains them in one process.
 
 Resuming (``rcwire run --run-id RUN``, or an Airflow task retried or cleared) goes
@@ -16,22 +16,25 @@ from __future__ import annotations
 
 import asyncio
 import secrets
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from pipeline.errors import RunError
 from pipeline.extract.pool import ExtractPool
+from pipeline.fetch.hostboard import HostBoard
 from pipeline.fetch.http import HostLimiter, make_client
 from pipeline.fetch.sources import load_sources, require_contact
 from pipeline.quality.notify import Alert, alert_settings, feeds_retired_alert, send
 from pipeline.quality.post_load import check_run
+from pipeline.quality.validate import warm_up
 from pipeline.records import FeedResult, FeedTask
 from pipeline.run.decide import decide
 from pipeline.run.plan import plan_run
 from pipeline.run.timing import PhaseClock
 from pipeline.run.worker import ProgressHook, process_feed_async
-from pipeline.runfolder import PLAN, plan_run_id, read_plan, run_dir
+from pipeline.runfolder import PLAN, HostGroup, plan_run_id, read_groups, read_plan, run_dir
 from pipeline.settings import Settings
 from pipeline.store import db
 from pipeline.store.load import load, mark_checked, run_loaded
@@ -80,27 +83,32 @@ def is_loaded(folder: Path, settings: Settings) -> bool:
 
 def fetch_all(folder: Path, settings: Settings, progress: ProgressHook | None = None,
               figures: dict[str, float] | None = None) -> list[FeedResult]:
-    """Process every planned feed concurrently in one event loop (the CLI's fan-out).
+    """Process every planned host group at once in one event loop (the CLI's fan-out).
 
     ``figures``, if given, receives ``extract_cpu_s`` and ``pages_extracted``."""
-    return asyncio.run(_fetch_all(read_plan(folder), folder, settings, progress, figures))
+    return asyncio.run(_fetch_all(read_plan(folder), read_groups(folder), folder, settings,
+                                  progress, figures))
 
 
-async def _fetch_all(tasks: list[FeedTask], folder: Path, settings: Settings,
-                     progress: ProgressHook | None,
+async def _fetch_all(tasks: list[FeedTask], groups: list[HostGroup], folder: Path,
+                     settings: Settings, progress: ProgressHook | None,
                      figures: dict[str, float] | None) -> list[FeedResult]:
-    gate = asyncio.Semaphore(max(1, settings.feed_workers))
-    limiter = HostLimiter(per_host=settings.per_host_connections, delay=settings.host_delay)
+    # One worker per host group, all at once: what bounds the run is the connection
+    # pool, the extraction pool and each host's limiter, not a count of feeds.
+    limiter = HostLimiter.from_settings(settings, HostBoard(folder / "hosts"))
+    parses = asyncio.Semaphore(max(1, settings.feed_workers))
     pool = ExtractPool(settings.extract_workers, settings.extract_timeout)
+    results: dict[int, FeedResult] = {}
     async with make_client(settings) as client, pool:
-        async def one(task: FeedTask) -> FeedResult:
-            async with gate:
-                return await process_feed_async(task, folder, settings, client, limiter,
-                                                pool, progress)
-        results = list(await asyncio.gather(*(one(t) for t in tasks)))
+        async def worker(group: HostGroup) -> None:
+            done = await asyncio.gather(*(process_feed_async(
+                tasks[i], folder, settings, client, limiter, pool, progress, parses=parses)
+                for i in group.feeds))
+            results.update(zip(group.feeds, done, strict=True))
+        await asyncio.gather(*(worker(g) for g in groups))
     if figures is not None:
         figures.update(extract_cpu_s=pool.cpu_seconds, pages_extracted=pool.pages)
-    return results
+    return [results[i] for i in sorted(results)]
 
 
 def decide_run(folder: Path, settings: Settings) -> dict[str, int]:
@@ -155,11 +163,13 @@ def run_once(settings: Settings, sources_path: Path | None = None, *, run_id: st
             folder = plan_once(settings, run_id, sources_path, only_due=only_due)
             loaded = is_loaded(folder, settings)
         phase = "fetch"
+        warm = QualityWarmUp()
         with clock.phase(phase) as figures:
             if not loaded:
-                fetch_all(folder, settings, progress, figures)
+                fetch_all(folder, settings, warm.hook(progress), figures)
         phase = "decide"
         with clock.phase(phase):
+            warm.join()
             if not loaded:
                 decide_unless_loaded(folder, settings)
         phase = "load"
@@ -169,6 +179,31 @@ def run_once(settings: Settings, sources_path: Path | None = None, *, run_id: st
     except Exception as exc:
         alert_run_failure(run_id, phase, exc, folder)
         raise
+
+
+class QualityWarmUp:
+    """Imports Great Expectations and builds its context (~3 s of CPU, most of a small
+    run's fixed cost) in a thread while the run waits on the network, from the moment a
+    feed lists new pages; a run with nothing new never needs it and never pays for it."""
+
+    def __init__(self) -> None:
+        self._thread: threading.Thread | None = None
+
+    def hook(self, progress: ProgressHook | None) -> ProgressHook:
+        """``progress`` that also starts the warm-up on the first page queued."""
+        def seen(source: str, pages: int) -> None:
+            if pages > 0 and self._thread is None:
+                self._thread = threading.Thread(target=warm_up, name="rcwire-gx-warm-up",
+                                                daemon=True)
+                self._thread.start()
+            if progress is not None:
+                progress(source, pages)
+        return seen
+
+    def join(self) -> None:
+        """Wait for the warm-up, if it started (decide would wait on the import anyway)."""
+        if self._thread is not None:
+            self._thread.join()
 
 
 def alert_run_failure(run_id: str, phase: str, exc: BaseException, folder: Path) -> None:

@@ -1,25 +1,30 @@
-"""Plan a run: which feeds are due, and what the database already knows about each."""
+"""Plan a run: which feeds are due, what the database already knows about each, and how
+they group by host (the unit of parallel work, with its politeness state)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
 from pipeline.clean.learned import MIN_ARTICLES
+from pipeline.fetch.hostboard import HostBoard, HostState, RobotsRecord
+from pipeline.fetch.hosts import host_key
 from pipeline.fetch.lifecycle import current_urls
 from pipeline.records import FeedTask, Source
-from pipeline.runfolder import run_dir, write_plan
+from pipeline.runfolder import HostGroup, run_dir, write_plan
 from pipeline.store.db import sql
 
 # A page that failed this many runs in a row is given up (its outcomes stay recorded).
 MAX_PAGE_TRIES = 3
 # Entry keys kept per feed for "already seen": far more than any feed lists at once.
 KNOWN_KEYS_PER_FEED = 5000
+# A stored robots.txt answer is reused this long (RFC 9309 2.4: no more than 24 hours).
+ROBOTS_FRESH = timedelta(hours=24)
 
 
 def plan_run(
@@ -67,8 +72,40 @@ def plan_run(
         not_found_runs=int(_text(states.get(src.url), 5) or 0),
     ) for src in due]
     folder = run_dir(runs_dir, run_id)
-    write_plan(folder, run_id, tasks, skipped, retired)
+    groups = group_by_host(tasks)
+    seed_hosts(con, HostBoard(folder / "hosts"), [g.host for g in groups], now)
+    write_plan(folder, run_id, tasks, skipped, retired, groups)
     return folder
+
+
+def group_by_host(tasks: list[FeedTask]) -> list[HostGroup]:
+    """The feeds grouped by host key, biggest group first: a host's feeds share one
+    worker (one Airflow task) and every group runs beside the others."""
+    by_host: dict[str, list[int]] = defaultdict(list)
+    for i, task in enumerate(tasks):
+        by_host[host_key(task.source.url)].append(i)
+    ordered = sorted(by_host.items(), key=lambda item: (-len(item[1]), item[0]))
+    return [HostGroup(host, tuple(feeds)) for host, feeds in ordered]
+
+
+def seed_hosts(con: duckdb.DuckDBPyConnection, board: HostBoard, hosts: list[str],
+               now: datetime) -> None:
+    """Copy what DuckDB knows of the run's hosts (and of any host still holding a
+    Retry-After) into the run folder, where the tasks read and update it."""
+    con.register("planned_hosts", pa.table({"host": pa.array(sorted(hosts), pa.string())}))
+    try:
+        states = [HostState(host=str(host), latency_s=latency,
+                            hold_until=hold.timestamp() if hold else 0.0,
+                            crawl_delay_s=crawl or 0.0)
+                  for host, latency, hold, crawl in con.execute(
+                      sql("queries/hosts/planned_host_state"), {"now": now}).fetchall()]
+        robots = [RobotsRecord(str(url), fetched.timestamp(), status, failure, body)
+                  for url, fetched, status, failure, body in con.execute(
+                      sql("queries/hosts/planned_host_robots"),
+                      {"fresh_after": now - ROBOTS_FRESH, "now": now}).fetchall()]
+    finally:
+        con.unregister("planned_hosts")
+    board.seed(states, robots)
 
 
 def _history(con: duckdb.DuckDBPyConnection, due: list[Source]) -> tuple[

@@ -47,52 +47,76 @@ def default_args() -> dict[str, Any]:
 
 
 def plan_task(run_id: str, settings: Settings | None = None) -> list[dict[str, Any]]:
-    """Plan the run (once) and describe its feeds.
+    """Plan the run (once) and describe its host groups.
 
     Args:
         run_id: the Airflow run id (sanitised into the run folder's name).
 
     Returns:
-        One ``{"folder", "index", "source"}`` reference per planned feed.
+        One ``{"folder", "group", "host", "sources"}`` reference per host group.
     """
     from pipeline.run.local import plan_once
-    from pipeline.runfolder import read_plan
+    from pipeline.runfolder import read_groups, read_plan
 
     folder = plan_once(settings or get_settings(), run_id).resolve()
-    return [{"folder": str(folder), "index": i, "source": t.source.name}
-            for i, t in enumerate(read_plan(folder))]
+    feeds = read_plan(folder)
+    return [{"folder": str(folder), "group": i, "host": g.host,
+             "sources": [feeds[f].source.name for f in g.feeds]}
+            for i, g in enumerate(read_groups(folder))]
 
 
-def feed_task(ref: Mapping[str, Any], settings: Settings | None = None) -> dict[str, Any]:
-    """Fetch one planned feed and stage its articles.
+def host_task(ref: Mapping[str, Any], settings: Settings | None = None) -> dict[str, Any]:
+    """Fetch the feeds of one planned host group side by side and stage their articles.
+
+    A retried task keeps the feeds its earlier attempt staged successfully and fetches
+    only the failed ones again.
 
     Args:
         ref: a reference returned by ``plan_task``.
 
     Returns:
-        The feed's status and entry counts.
+        The host and each feed's status and entry counts.
 
     Raises:
-        FeedFailedError: the feed could not be fetched or parsed (and is not retired by
-            this run); raised after its result is staged, so the loader still records the
-            failure.
+        FeedFailedError: a feed could not be fetched or parsed (and is not retired by
+            this run); raised after every feed of the group is staged, so the loader
+            still records the failure.
     """
     from pipeline.run.local import is_loaded
-    from pipeline.run.worker import FeedFailedError, process_feed
-    from pipeline.runfolder import feed_paths, read_json, read_plan
+    from pipeline.run.worker import FeedFailedError, process_group
+    from pipeline.runfolder import read_groups, read_plan
 
     settings = settings or get_settings()
     folder = Path(ref["folder"])
-    feed = read_plan(folder)[int(ref["index"])]
-    if not is_loaded(folder, settings):
-        process_feed(feed, folder, settings)
-    staged = read_json(feed_paths(folder, feed.source.name)[0])["result"]
+    feeds = read_plan(folder)
+    group = read_groups(folder)[int(ref["group"])]
+    todo = [feeds[i] for i in group.feeds
+            if _unsettled(_staged(folder, feeds[i].source.name))]
+    if todo and not is_loaded(folder, settings):
+        process_group(todo, folder, settings)
+    staged = [_staged(folder, feeds[i].source.name) or {} for i in group.feeds]
     # A feed this run retires (410, 404s) is settled: the loader sends its one alert, and
     # a retry would only ask a gone feed again.
-    if staged["status"] == "failed" and not staged.get("retire"):
-        raise FeedFailedError(f"feed {feed.source.name} ({feed.source.url}): {staged['error']}")
-    return {key: staged.get(key) for key in
-            ("source", "status", "http_status", "entries", "new_entries")}
+    failed = [s for s in staged if _unsettled(s)]
+    if failed:
+        raise FeedFailedError("; ".join(f"feed {s['source']} ({s['feed_url']}): {s['error']}"
+                                        for s in failed))
+    return {"host": group.host, "feeds": [
+        {key: s.get(key) for key in ("source", "status", "http_status", "entries",
+                                     "new_entries")} for s in staged]}
+
+
+def _unsettled(staged: dict[str, Any] | None) -> bool:
+    """Not staged yet, or failed without being retired: a (re)try fetches it."""
+    return staged is None or (staged.get("status") == "failed" and not staged.get("retire"))
+
+
+def _staged(folder: Path, source: str) -> dict[str, Any] | None:
+    """A feed's staged result, if its worker finished."""
+    from pipeline.runfolder import feed_paths, read_json
+
+    path = feed_paths(folder, source)[0]
+    return read_json(path)["result"] if path.exists() else None
 
 
 def decide_task(run_id: str, settings: Settings | None = None) -> dict[str, int]:

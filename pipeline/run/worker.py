@@ -1,13 +1,14 @@
 """Per-feed work: fetch the feed, fetch its new pages, extract them, stage the results.
 
-This is the unit the Airflow DAG maps over (one task per feed) and that ``rcwire run``
-runs concurrently in one event loop. It never touches DuckDB: what it learns goes into
-the run folder, and the single loader merges it.
+The feeds of one host form a group: the unit the Airflow DAG maps over (one task per
+group) and that ``rcwire run`` runs beside every other group in one event loop. It never
+touches DuckDB: what it learns goes into the run folder, and the single loader merges it.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -21,6 +22,7 @@ from pipeline.extract.pool import ExtractPool
 from pipeline.fetch.decode import DecodeError, decode_html
 from pipeline.fetch.discover import common_paths, describe
 from pipeline.fetch.feeds import FeedParseError, ParsedFeed, parse_feed_isolated
+from pipeline.fetch.hostboard import HostBoard
 from pipeline.fetch.http import (
     FetchError,
     FetchResult,
@@ -75,22 +77,32 @@ class FeedFetch:
 
 
 def process_feed(task: FeedTask, folder: Path, settings: Settings) -> FeedResult:
-    """Process one feed in its own event loop (the Airflow mapped task's body).
+    """Process one feed in its own event loop (``process_group`` of one feed)."""
+    return process_group([task], folder, settings)[0]
+
+
+def process_group(tasks: list[FeedTask], folder: Path, settings: Settings,
+                  ) -> list[FeedResult]:
+    """Process the feeds of one host group side by side in one event loop (the Airflow
+    mapped task's body): one client, one extraction pool, one limiter whose state is
+    shared with the run's other tasks through the run folder's ``hosts/``.
 
     Args:
-        task: the feed and what the planner knew of it.
+        tasks: the group's feeds and what the planner knew of them.
         folder: the run folder to stage results in.
         settings: limits and options.
 
     Returns:
-        The feed's result; its staged files are written before returning.
+        The feeds' results, in order; their staged files are written before returning.
     """
-    async def _run() -> FeedResult:
+    async def _run() -> list[FeedResult]:
         pool = ExtractPool(settings.extract_workers, settings.extract_timeout)
         async with make_client(settings) as client, pool:
-            limiter = HostLimiter(per_host=settings.per_host_connections,
-                                  delay=settings.host_delay)
-            return await process_feed_async(task, folder, settings, client, limiter, pool)
+            limiter = HostLimiter.from_settings(settings, HostBoard(folder / "hosts"))
+            parses = asyncio.Semaphore(max(1, settings.feed_workers))
+            return list(await asyncio.gather(*(
+                process_feed_async(t, folder, settings, client, limiter, pool, parses=parses)
+                for t in tasks)))
 
     return asyncio.run(_run())
 
@@ -98,10 +110,12 @@ def process_feed(task: FeedTask, folder: Path, settings: Settings) -> FeedResult
 async def process_feed_async(
     task: FeedTask, folder: Path, settings: Settings, client: httpx.AsyncClient,
     limiter: HostLimiter, pool: ExtractPool, progress: ProgressHook | None = None,
+    *, parses: asyncio.Semaphore | None = None,
 ) -> FeedResult:
     """Fetch a feed and its new pages, extract them and stage everything; never raises
-    for a bad feed or page (each is recorded with its reason)."""
-    got = await fetch_feed(task, settings, client, limiter)
+    for a bad feed or page (each is recorded with its reason). ``parses`` bounds the
+    feed documents parsed at once (each parse is a process)."""
+    got = await fetch_feed(task, settings, client, limiter, parses=parses)
     result, entries = got.result, got.entries
     refused = list(dict.fromkeys(got.refused))
     new = [e for e in entries if e.entry_key not in task.known_keys]
@@ -129,6 +143,7 @@ async def process_feed_async(
 
 async def fetch_feed(
     task: FeedTask, settings: Settings, client: httpx.AsyncClient, limiter: HostLimiter,
+    *, parses: asyncio.Semaphore | None = None,
 ) -> FeedFetch:
     """Fetch and parse one feed politely; never raises for a bad feed.
 
@@ -140,6 +155,7 @@ async def fetch_feed(
         settings: limits and options.
         client: from ``make_client``.
         limiter: the run's per-host politeness.
+        parses: bounds the feed documents parsed at once (each parse is a process).
 
     Returns:
         The fetch, with entries keyed to the feed's (possibly new) address.
@@ -163,9 +179,10 @@ async def fetch_feed(
             last_modified=task.last_modified, retry_after=hold, moved_to=got.moved_to),
             [], [], got.final_url)
     try:
-        parsed = await parse_feed_isolated(
-            src, got.body, got.final_url, got.headers.get("content-type", ""),
-            settings.max_entries_per_feed, timeout=settings.parse_timeout)
+        async with parses or contextlib.nullcontext():
+            parsed = await parse_feed_isolated(
+                src, got.body, got.final_url, got.headers.get("content-type", ""),
+                settings.max_entries_per_feed, timeout=settings.parse_timeout)
     except FeedParseError as exc:
         found, detail = await _feeds_of_page(task, exc, got.final_url, settings, client,
                                              limiter)

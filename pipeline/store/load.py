@@ -30,6 +30,7 @@ from pipeline.runfolder import (
     write_json,
 )
 from pipeline.store.db import sql
+from pipeline.store.hosts import merge_hosts
 from pipeline.store.lifecycle import record_lifecycle
 from pipeline.store.new_rows import store_new
 from pipeline.store.stories import assign_staged as assign_stories
@@ -129,6 +130,7 @@ def _insert_batch(con: duckdb.DuckDBPyConnection, folder: Path, run_id: str,
         con.register("staged_feed_state", _feed_states(con, feeds))
         record_lifecycle(con, feeds, run_id)  # retired and moved feeds (issue 22)
         con.execute(sql("queries/upsert_feed_state"), params)
+        merge_hosts(con, folder, run_id)
         _insert_quality(con, folder)
     finally:
         for name in [*staged, "staged_feed_state"]:

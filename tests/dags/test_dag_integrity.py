@@ -157,13 +157,13 @@ def test_every_task_retries_and_alerts(parsed: dict[str, Any], filename: str) ->
             assert "BaseNotifier" in task["callback_bases"], task_id
 
 
-def test_ingest_maps_feeds_in_the_pool_and_loads_whatever_finished(
+def test_ingest_maps_host_groups_in_the_pool_and_loads_whatever_finished(
         parsed: dict[str, Any]) -> None:
     ingest = parsed["dags"]["rcwire_ingest"]
     tasks = ingest["tasks"]
-    assert sorted(tasks) == ["decide", "fetch_feed", "load", "plan"]
-    assert tasks["fetch_feed"]["mapped"] is True
-    assert tasks["fetch_feed"]["pool"] == "rcwire_feeds"
+    assert sorted(tasks) == ["decide", "fetch_host", "load", "plan"]
+    assert tasks["fetch_host"]["mapped"] is True
+    assert tasks["fetch_host"]["pool"] == "rcwire_feeds"
     assert tasks["decide"]["trigger_rule"] == "all_done_min_one_success"
     assert tasks["load"]["trigger_rule"] == "all_success"
     assert tasks["load"]["outlets"] == [ARTICLES_URI]

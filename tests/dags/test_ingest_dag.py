@@ -19,13 +19,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import duckdb
 import pytest
 import yaml
 
 from pipeline.run import tasks
-from pipeline.samplesite import SampleSite
+from pipeline.samplesite import Hit, SampleSite
 from pipeline.settings import Settings
 from tests.conftest import ROOT, SAMPLES, sample_sources
 from tests.pipeline.quality.test_notify import WebhookReceiver
@@ -33,6 +34,7 @@ from tests.pipeline.quality.test_notify import WebhookReceiver
 pytestmark = pytest.mark.slow
 
 BROKEN = "broken-feed"
+SLOW_FEEDS = ["slow-a", "slow-b"]
 SAMPLE_FEEDS = sorted(s["name"] for s in yaml.safe_load(
     (SAMPLES / "sources.yaml").read_text(encoding="utf-8"))["sources"])
 FIRST = "2026-01-02T00:00:00+00:00"
@@ -61,6 +63,8 @@ class AirflowRun:
     site: SampleSite
     sources: Path
     webhook: WebhookReceiver
+    broken_site: SampleSite
+    slow_site: SampleSite
     db: Path
     cli: subprocess.Popen[str]
     cli_db: Path
@@ -69,7 +73,7 @@ class AirflowRun:
         """``airflow dags test rcwire_ingest <logical_date>``; output kept in home/."""
         done = subprocess.run([AIRFLOW, "dags", "test", "rcwire_ingest", logical_date],
                               env=self.env, cwd=ROOT, capture_output=True, text=True,
-                              timeout=240, check=False)
+                              timeout=600, check=False)
         log = self.home / f"dags-test-{logical_date[:10]}.log"
         log.write_text(done.stdout + done.stderr, encoding="utf-8")
         return done
@@ -98,8 +102,17 @@ def airflow_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AirflowRun
     tmp = tmp_path_factory.mktemp("ingest-dag")
     home = tmp / "airflow"
     home.mkdir()
-    with SampleSite(SAMPLES / "site") as site, WebhookReceiver() as webhook:
-        sources = sample_sources(site, tmp / "sources.yaml", [(BROKEN, "/_fault/status/500")])
+    # The broken feed lives on a host of its own (host groups are the unit of work), and
+    # two feeds share a slow host that only the DAG fetches (the shared-limit test).
+    with SampleSite(SAMPLES / "site") as site, SampleSite(SAMPLES / "site") as other, \
+            SampleSite(SAMPLES / "site") as slow, WebhookReceiver() as webhook:
+        cli_sources = sample_sources(site, tmp / "cli-sources.yaml")
+        with cli_sources.open("a", encoding="utf-8") as fh:
+            fh.write(f"  - name: {BROKEN}\n    url: {other.base_url}/_fault/status/500\n")
+        sources = tmp / "sources.yaml"
+        sources.write_text(cli_sources.read_text(encoding="utf-8") + "".join(
+            f"  - name: {name}\n    url: {_slow_feed(slow, name)}\n" for name in SLOW_FEEDS),
+            encoding="utf-8")
         env = {k: v for k, v in os.environ.items() if not k.startswith(("RCWIRE_", "AIRFLOW"))}
         env.update({
             "PATH": f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}",
@@ -120,20 +133,24 @@ def airflow_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AirflowRun
             "RCWIRE_READ_TIMEOUT": "60",
             "RCWIRE_DEADLINE": "120",
             "RCWIRE_EXTRACT_TIMEOUT": "120",
+            # No spacing: only the connection limit can keep the slow host's six pages
+            # from all being in flight at once.
+            "RCWIRE_HOST_DELAY": "0",
+            "RCWIRE_HOST_DELAY_FACTOR": "0",
         })
         # `rcwire run` on the same site into its own database, alongside Airflow's setup
         # and first run: the comparison test collects it, the suite does not wait twice.
         cli_db = tmp / "cli.duckdb"
         cli = subprocess.Popen(
-            [RCWIRE, "run", "--sources", str(sources), "--db", str(cli_db), "--json"],
+            [RCWIRE, "run", "--sources", str(cli_sources), "--db", str(cli_db), "--json"],
             env={**env, "RCWIRE_DATA_DIR": str(tmp / "cli-data"), "RCWIRE_WEBHOOK_URL": ""},
             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         try:
             setup = subprocess.run([sys.executable, "-c", SETUP], env=env, capture_output=True,
                                    text=True, timeout=180, check=False)
             assert setup.returncode == 0, setup.stderr[-3000:]
-            run = AirflowRun(home, env, site, sources, webhook, tmp / "rcwire.duckdb", cli,
-                             cli_db)
+            run = AirflowRun(home, env, site, sources, webhook, other, slow,
+                             tmp / "rcwire.duckdb", cli, cli_db)
             first = run.dags_test(FIRST)
             assert first.returncode == 0, (first.stdout + first.stderr)[-4000:]
             yield run
@@ -159,23 +176,41 @@ def test_dag_run_succeeds_although_a_feed_failed(airflow_run: AirflowRun) -> Non
         airflow_run.run_id(FIRST)) == [("success",)]
 
 
-def test_only_the_broken_feeds_task_failed(airflow_run: AirflowRun) -> None:
+def _slow_feed(site: SampleSite, name: str) -> str:
+    """A feed listing three pages that each take 0.5 s (no article in them)."""
+    pages = [f"{site.base_url}/_fault/slow?seconds=0.5&page={name}-{i}" for i in range(3)]
+    return f"{site.base_url}/_fault/feed.xml?" + "&".join(
+        "link=" + quote(p, safe="") for p in pages)
+
+
+def _host(site: SampleSite) -> str:
+    return site.base_url.removeprefix("http://")
+
+
+def test_only_the_broken_feeds_host_task_failed(airflow_run: AirflowRun) -> None:
     states = _states(airflow_run, FIRST)
+    broken = f"fetch_host[{_host(airflow_run.broken_site)}]"
     failed = sorted(task for task, state in states.items() if state != "success")
-    assert failed == [f"fetch_feed[{BROKEN}]"], states
-    assert states[f"fetch_feed[{BROKEN}]"] == "failed"
-    feeds = {f"fetch_feed[{name}]" for name in [*SAMPLE_FEEDS, BROKEN]}
-    assert set(states) == {"plan", "decide", "load", *feeds}
+    assert failed == [broken], states
+    assert states[broken] == "failed"
+    hosts = {broken, f"fetch_host[{_host(airflow_run.site)}]",
+             f"fetch_host[{_host(airflow_run.slow_site)}]"}
+    assert set(states) == {"plan", "decide", "load", *hosts}
 
 
-def test_articles_and_the_feed_failure_landed_in_duckdb(airflow_run: AirflowRun) -> None:
-    assert len(airflow_run.rows()) >= 3
-    assert airflow_run.rows(
-        "select trigger, feeds_total, feeds_failed from runs "
-        f"where run_id = '{airflow_run.run_id(FIRST)}'") == [("airflow", len(SAMPLE_FEEDS) + 1, 1)]
-    assert airflow_run.rows(
-        f"select last_status, consecutive_failures from feed_state where source = '{BROKEN}'"
-    ) == [("failed", 1)]
+def test_feeds_of_one_host_share_one_task_and_one_limit(airflow_run: AirflowRun) -> None:
+    folder = tasks.run_folder(airflow_run.run_id(FIRST), _settings(airflow_run))
+    plan = json.loads((folder / "plan.json").read_text(encoding="utf-8"))
+    names = [f["source"]["name"] for f in plan["feeds"]]
+    groups = {g["host"]: sorted(names[i] for i in g["feeds"]) for g in plan["groups"]}
+    assert groups == {_host(airflow_run.site): SAMPLE_FEEDS,
+                      _host(airflow_run.broken_site): [BROKEN],
+                      _host(airflow_run.slow_site): SLOW_FEEDS}
+    # Counted by the server: six slow pages from two feeds, never more than the default
+    # two connections in flight (and the two were used: the limit, not luck).
+    pages = [h for h in airflow_run.slow_site.log if h.path == "/_fault/slow"]
+    assert len(pages) == 6
+    assert _max_in_flight(pages) == Settings().per_host_connections == 2
 
 
 def _run_failed_alerts(run: AirflowRun) -> list[dict[str, Any]]:
@@ -187,7 +222,7 @@ def test_the_failure_alert_fired_exactly_once(airflow_run: AirflowRun) -> None:
     alerts = _run_failed_alerts(airflow_run)
     assert len(alerts) == 1
     text = alerts[0]["text"]
-    assert f"rcwire_ingest.fetch_feed[{BROKEN}] failed" in text
+    assert f"rcwire_ingest.fetch_host[{_host(airflow_run.broken_site)}] failed" in text
     assert "FeedFailedError" in text and "http_500" in text
     assert airflow_run.run_id(FIRST) in text
 
@@ -233,9 +268,19 @@ def test_maintenance_prunes_old_runs_and_flags_silent_feeds(airflow_run: Airflow
     assert tasks.maintenance_task(settings) == []
     later = datetime.now(UTC) + timedelta(days=30)
     unhealthy = tasks.maintenance_task(settings, now=later)
-    assert sorted(f["source"] for f in unhealthy) == SAMPLE_FEEDS
+    assert sorted(f["source"] for f in unhealthy) == sorted(SAMPLE_FEEDS + SLOW_FEEDS)
     assert {f["problem"] for f in unhealthy} == {"stale"}
     assert list(settings.runs_dir.iterdir()) == []
+
+
+def _max_in_flight(hits: list[Hit], slack: float = 0.05) -> int:
+    # The server logs a hit's end once its response is written; ends count a moment early.
+    events = sorted([(h.start, 1) for h in hits] + [(h.end - slack, -1) for h in hits])
+    level = peak = 0
+    for _, step in events:
+        level += step
+        peak = max(peak, level)
+    return peak
 
 
 def _settings(run: AirflowRun) -> Settings:

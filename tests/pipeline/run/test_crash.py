@@ -227,8 +227,8 @@ def test_run_id_resumes_a_loader_killed_between_commit_and_summary(
     committed = consistent(settings)
     assert committed == {"runs": 1, "articles": PAGES, "urls": PAGES}
     # The Airflow tasks ask the database too: nothing to fetch or decide again.
-    ref = {"folder": str(folder), "index": 0}
-    assert tasks.feed_task(ref, settings)["status"] == "ok"
+    ref = {"folder": str(folder), "group": 0}
+    assert [f["status"] for f in tasks.host_task(ref, settings)["feeds"]] == ["ok"]
     assert tasks.decide_task(run_id, settings) == {}
     # What the failure alert tells the operator to run (the site still serves the pages,
     # so fetching and deciding again would find every article stored already).

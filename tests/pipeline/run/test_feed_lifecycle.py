@@ -235,16 +235,18 @@ def test_airflow_feed_task_does_not_fail_for_a_feed_it_retires(settings: Setting
                                                                 tmp_path: Path) -> None:
     # A failed feed task means a retry and a task alert; a retired feed gets neither (the
     # loader sends its one alert). Other failures still fail the task.
-    from pipeline.run.tasks import feed_task, plan_task
+    from pipeline.run.tasks import host_task, plan_task
     from pipeline.run.worker import FeedFailedError
 
-    with FeedSite() as site:
-        site.routes.update({"/gone.xml": status(410), "/down.xml": status(500)})
+    # Two hosts: each host group is one task.
+    with FeedSite() as site, FeedSite() as other:
+        site.routes.update({"/gone.xml": status(410)})
+        other.routes.update({"/down.xml": status(500)})
         sources = tmp_path / "sources.yaml"
         sources.write_text(f"sources:\n  - name: gone\n    url: {site.base_url}/gone.xml\n"
-                           f"  - name: down\n    url: {site.base_url}/down.xml\n",
+                           f"  - name: down\n    url: {other.base_url}/down.xml\n",
                            encoding="utf-8")
-        refs = {r["source"]: r for r in plan_task("manual__1", settings)}
-        assert feed_task(refs["gone"], settings)["http_status"] == 410
+        refs = {r["sources"][0]: r for r in plan_task("manual__1", settings)}
+        assert host_task(refs["gone"], settings)["feeds"][0]["http_status"] == 410
         with pytest.raises(FeedFailedError, match="http_500"):
-            feed_task(refs["down"], settings)
+            host_task(refs["down"], settings)
