@@ -5,7 +5,8 @@ Fetches every **due** feed of the sources file (`RCWIRE_SOURCES`), extracts the 
 articles, drops duplicates and loads them into DuckDB (`RCWIRE_DB`) in one transaction.
 
 1. `plan` migrates DuckDB (a few seconds as writer) and writes `plan.json` in the run
-   folder: one reference per due feed.
+   folder: one reference per due feed. Its log and return value count the feeds due,
+   not due yet and backing off after failures, each skipped feed with its reason.
 2. `fetch_feed` is mapped: one task per feed, named after its source. It fetches the
    feed and its new pages, extracts them and stages Parquet in the run folder. No
    DuckDB; runs in the `rcwire_feeds` pool.
@@ -17,7 +18,12 @@ articles, drops duplicates and loads them into DuckDB (`RCWIRE_DB`) in one trans
 its retries, but its failure is staged first: `decide` and `load` still run (trigger rule
 `all_done_min_one_success`), the feed's `consecutive_failures` grows and it backs off.
 The run is green when `load` is green. If every feed is backing off, `fetch_feed` has
-nothing to map over and `decide`/`load` are skipped: there is nothing to load.
+nothing to map over: `plan` logs a warning saying so, and `load` records a run that
+fetched nothing, its summary's `note` says why.
+
+**Fetch every feed now** (the CLI's `--all`): trigger with the param `all_feeds` set to
+true (*Trigger DAG w/ config* in the UI, or `airflow dags trigger rcwire_ingest -c
+'{"all_feeds": true}'`).
 
 **Re-running is safe.** Clear any task (or the whole run): `plan` reuses `plan.json`, a
 loaded run is never loaded twice, and articles already in DuckDB are never duplicated.
@@ -36,7 +42,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from airflow.sdk import Asset, TriggerRule, dag, task
+from airflow.sdk import Asset, Param, TriggerRule, dag, task
 
 from pipeline.run import tasks
 
@@ -54,13 +60,15 @@ RUN_ID = "{{ run_id }}"
     tags=["rcwire", "ingest"],
     default_args=tasks.default_args(),
     doc_md=__doc__,
+    params={"all_feeds": Param(False, type="boolean",
+                               description="Fetch every feed, even those not due or backing off.")},
 )
 def rcwire_ingest() -> None:
     """Plan -> fetch each feed (mapped) -> decide -> load."""
 
-    @task
-    def plan(run: str) -> list[dict[str, Any]]:
-        return tasks.plan_task(run)
+    @task(multiple_outputs=True)
+    def plan(run: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
+        return tasks.plan_task(run, all_feeds=bool((params or {}).get("all_feeds")))
 
     @task(pool=CONF.feed_pool, map_index_template="{{ task.op_kwargs['ref']['source'] }}")
     def fetch_feed(ref: dict[str, Any]) -> dict[str, Any]:
@@ -78,7 +86,7 @@ def rcwire_ingest() -> None:
     decided = decide(RUN_ID)
     # decide waits on plan directly too: a failed plan then leaves it upstream_failed
     # (one alert) instead of running it on a missing plan (a second alert).
-    refs >> fetch_feed.expand(ref=refs) >> decided
+    refs >> fetch_feed.expand(ref=refs["feeds"]) >> decided
     refs >> decided >> load(RUN_ID)
 
 

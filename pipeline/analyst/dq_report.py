@@ -57,12 +57,16 @@ def _run_section(con: duckdb.DuckDBPyConnection, run_id: str, started: Any, stat
            + " · ".join(f"{escape(k)} {v}" for k, v in sorted(counted.items())) + "</p>"]
     if rows:
         out.append("<table><tr><th>suite</th><th>expectation</th><th>result</th>"
-                   "<th>unexpected</th><th>observed</th></tr>")
-        for suite, expectation, success, observed, unexpected, elements in rows:
+                   "<th>unexpected</th><th>observed</th><th>threshold</th></tr>")
+        for suite, expectation, success, observed, unexpected, elements, limit in rows:
             mark = "<span class='ok'>pass</span>" if success else "<span class='fail'>FAIL</span>"
             count = "" if unexpected is None else f"{unexpected} / {elements}"
+            # Rows checked before thresholds were stored (migration 008) have none.
+            shown = escape(observed) if observed else "<span class='muted'>-</span>"
+            limit_cell = escape(limit) if limit else "<span class='muted'>-</span>"
             out.append(f"<tr><td>{escape(suite)}</td><td>{escape(expectation)}</td>"
-                       f"<td>{mark}</td><td>{count}</td><td>{escape(observed or '')}</td></tr>")
+                       f"<td>{mark}</td><td>{count}</td><td>{shown}</td>"
+                       f"<td>{limit_cell}</td></tr>")
         out.append("</table>")
     held = list_quarantined(con, run_id=run_id, include_released=True)
     if held:

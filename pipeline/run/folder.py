@@ -111,13 +111,16 @@ def articles_table(articles: Iterable[Article]) -> pa.Table:
 # --- plan -----------------------------------------------------------------------------
 
 def write_plan(folder: Path, run_id: str, tasks: list[FeedTask], skipped: list[str],
-               retired: list[str] | None = None) -> None:
-    """Record the feeds this run will fetch (and the retired ones it leaves alone)."""
+               retired: list[str] | None = None,
+               why: list[dict[str, Any]] | None = None) -> None:
+    """Record the feeds this run will fetch (the retired ones it leaves alone, and in
+    ``why`` each skipped one's reason)."""
     write_json(folder / "plan.json", {
         "run_id": run_id,
         "feeds": [_task_to_json(t) for t in tasks],
         "skipped_not_due": skipped,
         "skipped_retired": retired or [],
+        "skipped": why or [],
     })
 
 

@@ -12,6 +12,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import duckdb
+
+from pipeline.checks import ConfigError
 from pipeline.extract.pool import ExtractPool
 from pipeline.fetch.http import HostLimiter, make_client
 from pipeline.fetch.sources import load_sources, require_contact
@@ -20,12 +23,14 @@ from pipeline.quality.post_load import check_run
 from pipeline.records import FeedResult, FeedTask
 from pipeline.run.decide import decide
 from pipeline.run.folder import read_plan, run_dir
+from pipeline.run.lock import run_lock
 from pipeline.run.plan import plan_run
 from pipeline.run.timing import PhaseClock
 from pipeline.run.worker import ProgressHook, process_feed_async
 from pipeline.settings import Settings
 from pipeline.store import db
 from pipeline.store.load import load, mark_checked
+from pipeline.store.snapshot import publish, read_copy_path
 
 # Seconds a run waits for another writer to finish before giving up with a clear message.
 WRITER_WAIT = 30.0
@@ -87,7 +92,14 @@ def load_run(folder: Path, settings: Settings, *, trigger: str = "cli") -> dict[
                 send(feeds_retired_alert(summary["run_id"], summary["retired"]))
             failed = check_run(con, summary["run_id"], settings)
             summary = mark_checked(folder, summary, failed)
+        publish_read_copy(con, settings)
         return summary
+
+
+def publish_read_copy(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
+    """Publish the analysts' read copy (``store/snapshot.py``) unless turned off."""
+    if settings.read_copy:
+        publish(con, settings.db, read_copy_path(settings.db, settings.read_db))
 
 
 def run_once(settings: Settings, sources_path: Path | None = None, *, run_id: str | None = None,
@@ -106,21 +118,23 @@ def run_once(settings: Settings, sources_path: Path | None = None, *, run_id: st
     """
     run_id = run_id or new_run_id()
     folder = run_dir(settings.runs_dir, run_id)
-    phase = "plan"
+    phase = "wait"  # for the run lock, while another run on this database finishes
     clock = PhaseClock()
     try:
-        with clock.phase(phase):
-            if not (folder / "plan.json").exists():
-                folder = plan(settings, run_id, sources_path, only_due=only_due)
-        phase = "fetch"
-        with clock.phase(phase) as figures:
-            fetch_all(folder, settings, progress, figures)
-        phase = "decide"
-        with clock.phase(phase):
-            decide_run(folder, settings)
-        phase = "load"
-        with clock.phase(phase):
-            summary = load_run(folder, settings)
+        with run_lock(settings.db, run_id, settings.run_wait):
+            phase = "plan"
+            with clock.phase(phase):
+                if not (folder / "plan.json").exists():
+                    folder = plan(settings, run_id, sources_path, only_due=only_due)
+            phase = "fetch"
+            with clock.phase(phase) as figures:
+                fetch_all(folder, settings, progress, figures)
+            phase = "decide"
+            with clock.phase(phase):
+                decide_run(folder, settings)
+            phase = "load"
+            with clock.phase(phase):
+                summary = load_run(folder, settings)
         return {**summary, "timings": clock.as_dict()}
     except Exception as exc:
         alert_run_failure(run_id, phase, exc, folder)
@@ -129,10 +143,15 @@ def run_once(settings: Settings, sources_path: Path | None = None, *, run_id: st
 
 def alert_run_failure(run_id: str, phase: str, exc: BaseException, folder: Path) -> None:
     """Tell the operators a CLI run failed (Airflow runs alert through their callbacks)."""
-    conf = alert_settings()
+    try:
+        conf = alert_settings()
+    except ValueError:  # the alert settings themselves are broken: nowhere to send
+        return
     if not (conf.smtp_host and conf.alert_emails) and not conf.webhook_url:
         return
     lines = [f"phase: {phase}", f"error: {type(exc).__name__}: {str(exc)[:500]}",
              f"run folder: {folder}"]
-    send(Alert("run_failed", run_id, f"rcwire run {run_id} failed in {phase}", lines,
-               conf.report_url or f"rcwire run --run-id {run_id} (resumes the run)"))
+    # Resuming cannot fix a bad setting or path: the alert says what to change instead.
+    where = (f"fix: {exc}" if isinstance(exc, ConfigError) else
+             conf.report_url or f"rcwire run --run-id {run_id} (resumes the run)")
+    send(Alert("run_failed", run_id, f"rcwire run {run_id} failed in {phase}", lines, where))

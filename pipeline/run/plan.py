@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -13,6 +14,7 @@ import pyarrow as pa
 from pipeline.clean.learned import MIN_ARTICLES
 from pipeline.fetch.lifecycle import current_urls
 from pipeline.records import FeedTask, Source
+from pipeline.run.explain import skip_detail
 from pipeline.run.folder import run_dir, write_plan
 from pipeline.store.db import sql
 
@@ -45,6 +47,7 @@ def plan_run(
     due: list[Source] = []
     skipped: list[str] = []
     retired: list[str] = []
+    why: list[dict[str, Any]] = []
     for listed in sources:
         # A feed that moved for good is fetched at its new address (fetch/lifecycle.py).
         src = replace(listed, url=moved.get(listed.url, listed.url))
@@ -54,6 +57,7 @@ def plan_run(
             retired.append(src.name)  # until `rcwire sources enable`, even with --all
         elif only_due and next_at is not None and next_at > now:
             skipped.append(src.name)
+            why.append(skip_detail(src.name, state[3] if state else None, next_at))
         else:
             due.append(src)
     known, retry, learned = _history(con, due)
@@ -67,7 +71,7 @@ def plan_run(
         not_found_runs=int(_text(states.get(src.url), 5) or 0),
     ) for src in due]
     folder = run_dir(runs_dir, run_id)
-    write_plan(folder, run_id, tasks, skipped, retired)
+    write_plan(folder, run_id, tasks, skipped, retired, why)
     return folder
 
 

@@ -46,24 +46,47 @@ def default_args() -> dict[str, Any]:
             "on_failure_callback": RcwireNotifier()}
 
 
-def plan_task(run_id: str, settings: Settings | None = None) -> list[dict[str, Any]]:
-    """Plan the run (once) and describe its feeds.
+def plan_task(run_id: str, settings: Settings | None = None, *, all_feeds: bool = False,
+              ) -> dict[str, Any]:
+    """Plan the run (once), log what it will fetch and why, and describe its feeds.
 
     Args:
         run_id: the Airflow run id (sanitised into the run folder's name).
+        all_feeds: fetch feeds that are not due or backing off too (the CLI's ``--all``).
 
     Returns:
-        One ``{"folder", "index", "source"}`` reference per planned feed.
+        ``feeds``: one ``{"folder", "index", "source"}`` reference per planned feed;
+        ``due``, ``not_due``, ``backing_off``: feed counts; ``skipped``: each skipped
+        feed with its reason and when it is due.
     """
-    from pipeline.run.folder import read_plan
+    from pipeline.run.explain import FORCE_HINT, describe_plan, plan_counts
+    from pipeline.run.folder import read_json, read_plan
     from pipeline.run.local import plan
+    from pipeline.run.lock import run_lock
 
-    settings = settings or get_settings()
+    settings = settings or checked_settings()
     folder = run_folder(run_id, settings)
     if not (folder / "plan.json").exists():
-        folder = plan(settings, run_id).resolve()
-    return [{"folder": str(folder), "index": i, "source": t.source.name}
-            for i, t in enumerate(read_plan(folder))]
+        # A CLI run on the same database finishes first: this plan then sees what it loaded.
+        with run_lock(settings.db, run_id, settings.run_wait):
+            folder = plan(settings, run_id, only_due=not all_feeds).resolve()
+    counts = plan_counts(read_json(folder / "plan.json"))
+    log.info("plan: %s", describe_plan(counts))
+    if not counts["due"]:
+        log.warning("nothing to fetch in this run: %s", FORCE_HINT)
+    feeds = [{"folder": str(folder), "index": i, "source": t.source.name}
+             for i, t in enumerate(read_plan(folder))]
+    return {"feeds": feeds, **counts}
+
+
+def checked_settings() -> Settings:
+    """The environment's settings after the start-up checks (one line per bad value)."""
+    from pipeline.checks import check_run_paths, check_settings, load_settings
+
+    settings: Settings = load_settings(Settings)
+    check_settings(settings)
+    check_run_paths(settings)
+    return settings
 
 
 def feed_task(ref: Mapping[str, Any], settings: Settings | None = None) -> dict[str, Any]:
@@ -86,7 +109,7 @@ def feed_task(ref: Mapping[str, Any], settings: Settings | None = None) -> dict[
     folder = Path(ref["folder"])
     feed = read_plan(folder)[int(ref["index"])]
     if not _loaded(folder):
-        process_feed(feed, folder, settings or get_settings())
+        process_feed(feed, folder, settings or checked_settings())
     staged = read_json(feed_paths(folder, feed.source.name)[0])["result"]
     # A feed this run retires (410, 404s) is settled: the loader sends its one alert, and
     # a retry would only ask a gone feed again.
@@ -107,7 +130,7 @@ def decide_task(run_id: str, settings: Settings | None = None) -> dict[str, int]
     """
     from pipeline.run.local import decide_run
 
-    settings = settings or get_settings()
+    settings = settings or checked_settings()
     folder = run_folder(run_id, settings)
     # Once loaded, the database holds this run's articles: deciding again would call
     # them duplicates of themselves and rewrite decided/ with a different answer.
@@ -125,11 +148,14 @@ def load_task(run_id: str, settings: Settings | None = None) -> dict[str, Any]:
     """
     from pipeline.run.local import load_run
 
-    settings = settings or get_settings()
+    settings = settings or checked_settings()
     folder = run_folder(run_id, settings)
     summary = load_run(folder, settings, trigger="airflow")
+    if summary.get("note"):
+        log.warning("%s", summary["note"])
     return {"run_id": summary["run_id"], "counts": summary["counts"], "folder": str(folder),
-            "feeds_failed": [f["source"] for f in summary["feeds"] if f["status"] == "failed"]}
+            "feeds_failed": [f["source"] for f in summary["feeds"] if f["status"] == "failed"],
+            "note": summary.get("note")}
 
 
 def report_task(folder: str | None = None, settings: Settings | None = None) -> str:
@@ -148,6 +174,7 @@ def report_task(folder: str | None = None, settings: Settings | None = None) -> 
     from pipeline.analyst.report import write_report
     from pipeline.run.folder import read_json, write_json
     from pipeline.run.local import WRITER_WAIT
+    from pipeline.store.snapshot import reader_path
 
     settings = settings or get_settings()
     sources, last_run = _checkpoint_then(settings, ("report_counts", {}), ("report_last_run", {}))
@@ -155,8 +182,8 @@ def report_task(folder: str | None = None, settings: Settings | None = None) -> 
         run["counts"] = json.loads(run["counts"] or "{}")
     reports = settings.data_dir / "reports"
     # Read-only after the checkpoint: rendering charts must not hold the write lock.
-    html = write_report(settings.db, reports / "report.html", dag_settings().report_days,
-                        wait=WRITER_WAIT)
+    html = write_report(reader_path(settings.db, settings.read_db), reports / "report.html",
+                        dag_settings().report_days, wait=WRITER_WAIT)
     report: dict[str, Any] = {
         "generated_at": datetime.now(UTC).isoformat(), "sources": sources,
         "articles": sum(int(s["articles"]) for s in sources),

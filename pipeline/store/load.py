@@ -14,10 +14,12 @@ import pyarrow.parquet as pq
 from pipeline.fetch.schedule import next_feed_state
 from pipeline.records import FeedResult, FeedStatus
 from pipeline.run.decide import DUPLICATE_SCHEMA, SIGNATURE_SCHEMA
+from pipeline.run.explain import summary_notes
 from pipeline.run.folder import feed_result_from_json, read_json, write_json
 from pipeline.store.db import sql
 from pipeline.store.lifecycle import record_lifecycle
 from pipeline.store.new_rows import store_new
+from pipeline.store.overlap import recorded_elsewhere, relabel, without
 from pipeline.stories.store import assign_staged as assign_stories
 
 _TS = pa.timestamp("us", tz="UTC")
@@ -64,32 +66,38 @@ def load(folder: Path, con: duckdb.DuckDBPyConnection, *, trigger: str = "cli",
         return summary
     outcomes = read_json(folder / "decided" / "outcomes.json")
     feeds = [feed_result_from_json(r) for r in read_json(folder / "decided" / "feeds.json")]
-    counts = _count(outcomes)
-    if not loaded:
+    if loaded:
+        # A loader died after its commit but before writing the summary: the database
+        # has the batch, so the summary is rebuilt from decided/ and the stored counts.
+        counts = json.loads(found[0][1] or "{}")
+    else:
         started = started_at or datetime.fromtimestamp(
             (folder / "plan.json").stat().st_mtime, UTC)
-        _load_in_one_transaction(con, folder, run_id, outcomes, feeds,
-                                 _run_row(run_id, started, trigger, feeds, counts))
-    # Also reached when a loader died after its commit but before writing the summary:
-    # the database has the batch, so the summary is rebuilt from decided/.
+        outcomes = _load_in_one_transaction(con, folder, run_id, outcomes, feeds,
+                                            started, trigger)
+        counts = _count(outcomes)
     summary = _summary(run_id, feeds, counts, outcomes, plan.get("skipped_not_due") or [])
     summary.update(_lifecycle_summary(feeds, plan.get("skipped_retired") or []))
+    summary.update(summary_notes(plan, feeds, counts))
     write_json(folder / "summary.json", summary)
     return summary
 
 
 def _load_in_one_transaction(con: duckdb.DuckDBPyConnection, folder: Path, run_id: str,
                              outcomes: list[dict[str, Any]], feeds: list[FeedResult],
-                             run_row: dict[str, Any]) -> None:
+                             started: datetime, trigger: str) -> list[dict[str, Any]]:
+    """Insert the batch and the run row; returns the outcomes as recorded."""
     con.execute("begin transaction")
     try:
-        _insert_batch(con, folder, run_id, outcomes, feeds)
-        con.execute(sql("queries/insert_run"), run_row)
+        outcomes = _insert_batch(con, folder, run_id, outcomes, feeds, started)
+        con.execute(sql("queries/insert_run"),
+                    _run_row(run_id, started, trigger, feeds, _count(outcomes)))
         con.execute("commit")
     except BaseException:
         con.execute("rollback")
         raise
     con.execute("checkpoint")
+    return outcomes
 
 
 def mark_checked(folder: Path, summary: dict[str, Any], failed: list[dict[str, Any]],
@@ -102,15 +110,21 @@ def mark_checked(folder: Path, summary: dict[str, Any], failed: list[dict[str, A
 
 
 def _insert_batch(con: duckdb.DuckDBPyConnection, folder: Path, run_id: str,
-                  outcomes: list[dict[str, Any]], feeds: list[FeedResult]) -> None:
+                  outcomes: list[dict[str, Any]], feeds: list[FeedResult], started: datetime,
+                  ) -> list[dict[str, Any]]:
     params = {"run_id": run_id}
+    staged_outcomes = pa.Table.from_pylist(outcomes, schema=OUTCOME_SCHEMA)
+    seen = recorded_elsewhere(con, run_id, started, staged_outcomes)
+    if seen:
+        outcomes = relabel(outcomes, seen)
+        staged_outcomes = pa.Table.from_pylist(outcomes, schema=OUTCOME_SCHEMA)
     staged = {
         "staged_articles": pq.read_table(folder / "decided" / "articles.parquet"),
-        "staged_duplicates": pq.read_table(folder / "decided" / "duplicates.parquet",
-                                           schema=DUPLICATE_SCHEMA),
+        "staged_duplicates": without(pq.read_table(
+            folder / "decided" / "duplicates.parquet", schema=DUPLICATE_SCHEMA), seen),
         "staged_signatures": pq.read_table(folder / "decided" / "signatures.parquet",
                                            schema=SIGNATURE_SCHEMA),
-        "staged_outcomes": pa.Table.from_pylist(outcomes, schema=OUTCOME_SCHEMA),
+        "staged_outcomes": staged_outcomes,
         "staged_feeds": pa.Table.from_pylist(
             [_feed_row(f) for f in feeds], schema=FEED_SCHEMA),
     }
@@ -129,14 +143,18 @@ def _insert_batch(con: duckdb.DuckDBPyConnection, folder: Path, run_id: str,
         con.register("staged_feed_state", _feed_states(con, feeds))
         record_lifecycle(con, feeds, run_id)  # retired and moved feeds (issue 22)
         con.execute(sql("queries/upsert_feed_state"), params)
-        _insert_quality(con, folder)
+        _insert_quality(con, folder, {url for _, url in seen})
     finally:
         for name in [*staged, "staged_feed_state"]:
             con.unregister(name)
+    return outcomes
 
 
-def _insert_quality(con: duckdb.DuckDBPyConnection, folder: Path) -> None:
+def _insert_quality(con: duckdb.DuckDBPyConnection, folder: Path, skip_urls: set[str],
+                    ) -> None:
     for row in read_json(folder / "decided" / "quarantine.json"):
+        if row["url"] in skip_urls:  # an overlapping run quarantined it already
+            continue
         con.execute(sql("queries/insert_quarantine"), {
             **{k: row[k] for k in ("run_id", "article_id", "url", "source", "title")},
             "failed": json.dumps(row["failed"]), "record": json.dumps(row["record"])})
@@ -152,7 +170,7 @@ def insert_dq_results(con: duckdb.DuckDBPyConnection, run_id: str,
             "run_id": run_id, "suite": res["suite"], "expectation": res["expectation"],
             "success": res["success"], "observed_value": res["observed_value"],
             "unexpected_count": res["unexpected_count"],
-            "element_count": res["element_count"]})
+            "element_count": res["element_count"], "threshold": res.get("threshold")})
 
 
 def _feed_states(con: duckdb.DuckDBPyConnection, feeds: list[FeedResult]) -> pa.Table:
