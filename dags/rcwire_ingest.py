@@ -86,7 +86,8 @@ def rcwire_ingest() -> None:
     decided = decide(RUN_ID)
     # decide waits on plan directly too: a failed plan then leaves it upstream_failed
     # (one alert) instead of running it on a missing plan (a second alert).
-    refs >> fetch_feed.expand(ref=refs["feeds"]) >> decided
+    # plan returns several outputs; ["feeds"] is the one to map over.
+    refs >> fetch_feed.expand(ref=refs["feeds"]) >> decided  # type: ignore[index]
     refs >> decided >> load(RUN_ID)
 
 

@@ -30,7 +30,7 @@ from pipeline.run.worker import ProgressHook, process_feed_async
 from pipeline.settings import Settings
 from pipeline.store import db
 from pipeline.store.load import load, mark_checked
-from pipeline.store.snapshot import publish, read_copy_path
+from pipeline.store.snapshot import publish, read_copy_path, reader_path
 
 # Seconds a run waits for another writer to finish before giving up with a clear message.
 WRITER_WAIT = 30.0
@@ -48,7 +48,10 @@ def plan(settings: Settings, run_id: str, sources_path: Path | None = None,
     require_contact(settings.user_agent, sources)
     with db.opened(settings.db, wait=WRITER_WAIT) as con:
         db.migrate(con)
-        return plan_run(con, sources, settings.runs_dir, run_id, only_due=only_due)
+        folder = plan_run(con, sources, settings.runs_dir, run_id, only_due=only_due)
+        if not read_copy_path(settings.db, settings.read_db).exists():
+            publish_read_copy(con, settings)  # a new database: decide reads the copy
+        return folder
 
 
 def fetch_all(folder: Path, settings: Settings, progress: ProgressHook | None = None,
@@ -77,8 +80,13 @@ async def _fetch_all(tasks: list[FeedTask], folder: Path, settings: Settings,
 
 
 def decide_run(folder: Path, settings: Settings) -> dict[str, int]:
-    """Dedupe the staged batch against the database (read-only)."""
-    with db.opened(settings.db, read_only=True, wait=WRITER_WAIT) as con:
+    """Dedupe the staged batch against the last published load (read-only).
+
+    It reads the read copy, not the database: validation keeps the connection open for
+    many seconds, and a reader on the database itself would stall another run's writer.
+    A load that commits meanwhile is caught by the loader (``store/overlap.py``)."""
+    source = reader_path(settings.db, settings.read_db) if settings.read_copy else settings.db
+    with db.opened(source, read_only=True, wait=WRITER_WAIT) as con:
         return decide(folder, con, settings)
 
 
