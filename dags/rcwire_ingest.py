@@ -5,8 +5,8 @@ Fetches every **due** feed of the sources file (`RCWIRE_SOURCES`), extracts the 
 articles, drops duplicates and loads them into DuckDB (`RCWIRE_DB`) in one transaction.
 
 1. `plan` migrates DuckDB (a few seconds as writer) and writes `plan.json` in the run
-   folder: one reference per due feed. Its log and return value count the feeds due,
-   not due yet and backing off after failures, each skipped feed with its reason.
+   folder: one reference per due feed. Its log and its XCom `feed_counts` count the feeds
+   due, not due yet and backing off after failures, each skipped feed with its reason.
 2. `fetch_feed` is mapped: one task per feed, named after its source. It fetches the
    feed and its new pages, extracts them and stages Parquet in the run folder. No
    DuckDB; runs in the `rcwire_feeds` pool.
@@ -66,9 +66,13 @@ RUN_ID = "{{ run_id }}"
 def rcwire_ingest() -> None:
     """Plan -> fetch each feed (mapped) -> decide -> load."""
 
-    @task(multiple_outputs=True)
-    def plan(run: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
-        return tasks.plan_task(run, all_feeds=bool((params or {}).get("all_feeds")))
+    @task
+    def plan(run: str, params: dict[str, Any] | None = None, ti: Any = None,
+             ) -> list[dict[str, Any]]:
+        planned = tasks.plan_task(run, all_feeds=bool((params or {}).get("all_feeds")))
+        # Mapping needs the plain list; the counts go beside it, under their own key.
+        ti.xcom_push(key="feed_counts", value=planned["counts"])
+        return planned["feeds"]  # type: ignore[no-any-return]
 
     @task(pool=CONF.feed_pool, map_index_template="{{ task.op_kwargs['ref']['source'] }}")
     def fetch_feed(ref: dict[str, Any]) -> dict[str, Any]:
@@ -86,8 +90,7 @@ def rcwire_ingest() -> None:
     decided = decide(RUN_ID)
     # decide waits on plan directly too: a failed plan then leaves it upstream_failed
     # (one alert) instead of running it on a missing plan (a second alert).
-    # plan returns several outputs; ["feeds"] is the one to map over.
-    refs >> fetch_feed.expand(ref=refs["feeds"]) >> decided  # type: ignore[index]
+    refs >> fetch_feed.expand(ref=refs) >> decided
     refs >> decided >> load(RUN_ID)
 
 

@@ -55,9 +55,9 @@ def plan_task(run_id: str, settings: Settings | None = None, *, all_feeds: bool 
         all_feeds: fetch feeds that are not due or backing off too (the CLI's ``--all``).
 
     Returns:
-        ``feeds``: one ``{"folder", "index", "source"}`` reference per planned feed;
-        ``due``, ``not_due``, ``backing_off``: feed counts; ``skipped``: each skipped
-        feed with its reason and when it is due.
+        ``feeds``: one ``{"folder", "index", "source"}`` reference per planned feed (what
+        the DAG maps over); ``counts``: ``due``, ``not_due``, ``backing_off`` and
+        ``skipped`` (each skipped feed with its reason and when it is due).
     """
     from pipeline.run.explain import FORCE_HINT, describe_plan, plan_counts
     from pipeline.run.folder import read_json, read_plan
@@ -76,7 +76,7 @@ def plan_task(run_id: str, settings: Settings | None = None, *, all_feeds: bool 
         log.warning("nothing to fetch in this run: %s", FORCE_HINT)
     feeds = [{"folder": str(folder), "index": i, "source": t.source.name}
              for i, t in enumerate(read_plan(folder))]
-    return {"feeds": feeds, **counts}
+    return {"feeds": feeds, "counts": counts}
 
 
 def checked_settings() -> Settings:

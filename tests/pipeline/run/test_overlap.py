@@ -46,8 +46,12 @@ from pipeline.run import tasks
 run_id, go = sys.argv[1], Path(sys.argv[2])
 planned = tasks.plan_task(run_id)
 print("planned", flush=True)
+from pipeline.run.worker import FeedFailedError
 for ref in planned["feeds"]:
-    tasks.feed_task(ref)
+    try:
+        tasks.feed_task(ref)
+    except FeedFailedError:  # staged as failed; the DAG's decide runs all the same
+        pass
 tasks.decide_task(run_id)
 print("decided", flush=True)
 while not go.exists():
@@ -102,6 +106,7 @@ def _env(tmp: Path, sources: Path) -> dict[str, str]:
         "RCWIRE_ALLOW_PRIVATE_HOSTS": "127.0.0.1", "RCWIRE_HOST_DELAY": "0",
         # Loopback answers at once; generous limits keep a busy machine from failing pages.
         "RCWIRE_READ_TIMEOUT": "60", "RCWIRE_DEADLINE": "120", "RCWIRE_EXTRACT_TIMEOUT": "120",
+        "RCWIRE_CONNECT_TIMEOUT": "20", "RCWIRE_PARSE_TIMEOUT": "120",
     })
     return env
 
