@@ -133,3 +133,29 @@ def test_output_check_creates_a_default_folder(tmp_path: Path) -> None:
 def test_known_language_codes_pass(codes: list[str]) -> None:
     check_languages(codes)
 
+
+
+def test_airflow_task_stops_at_the_same_check(monkeypatch: pytest.MonkeyPatch,
+                                              tmp_path: Path) -> None:
+    from pipeline.run import tasks
+
+    monkeypatch.setenv("RCWIRE_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("RCWIRE_LANGUAGES", "english")
+    with pytest.raises(ConfigError, match="RCWIRE_LANGUAGES: 'english'"):
+        tasks.plan_task("manual__x")
+    assert not (tmp_path / "runs").exists()
+
+
+@pytest.mark.parametrize(("exc", "look"), [
+    (ConfigError("RCWIRE_LANGUAGES: 'english' is not ..."),
+     "fix: RCWIRE_LANGUAGES: 'english' is not ...; then clear the task"),
+    (RuntimeError("disk full"), "http://airflow/log")])
+def test_airflow_alert_for_a_config_error_says_what_to_fix(exc: Exception, look: str) -> None:
+    from types import SimpleNamespace
+
+    from pipeline.quality.notify import AlertSettings, run_failed_alert
+
+    ti = SimpleNamespace(dag_id="rcwire_ingest", run_id="manual__x", task_id="plan",
+                         map_index=-1, try_number=1, log_url="http://airflow/log")
+    alert = run_failed_alert({"ti": ti, "exception": exc}, AlertSettings())
+    assert alert.where_to_look == look
