@@ -1,6 +1,6 @@
 """Publishing the analysts' read copy: seconds and disk as the database grows.
 
-Run: ``.venv/bin/python benchmarks/read_copy.py [--sizes 100000,300000] [--raw-gb 4.2]
+Run: ``.venv/bin/python benchmarks/read_copy.py [--sizes 20000,50000] [--raw-gb 4.2]
 [--json F]``. History is filled with growth.py's synthetic articles (real text, signatures,
 outcomes), then the loader's ``publish`` runs three times at each size; the median is
 reported with the file's size. ``--raw-gb`` also times the same copy of a file of that
@@ -79,7 +79,7 @@ def raw_copy(gigabytes: float) -> dict[str, float]:
 def main() -> None:
     """Measure and print (and optionally save) the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="100000,300000")
+    parser.add_argument("--sizes", default="20000,50000")
     parser.add_argument("--raw-gb", type=float, default=4.2)
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
