@@ -21,9 +21,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
 
-from pipeline.settings import Settings, get_settings
-
 from pipeline.checks import ConfigError
+from pipeline.settings import Settings, get_settings
 
 if TYPE_CHECKING:
     from airflow.sdk import BaseNotifier

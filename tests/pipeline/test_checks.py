@@ -153,9 +153,10 @@ def test_airflow_task_stops_at_the_same_check(monkeypatch: pytest.MonkeyPatch,
 def test_airflow_alert_for_a_config_error_says_what_to_fix(exc: Exception, look: str) -> None:
     from types import SimpleNamespace
 
-    from pipeline.quality.notify import AlertSettings, run_failed_alert
+    from pipeline.quality.notify import run_failed_alert
+    from pipeline.settings import Settings
 
     ti = SimpleNamespace(dag_id="rcwire_ingest", run_id="manual__x", task_id="plan",
                          map_index=-1, try_number=1, log_url="http://airflow/log")
-    alert = run_failed_alert({"ti": ti, "exception": exc}, AlertSettings())
+    alert = run_failed_alert({"ti": ti, "exception": exc}, Settings())
     assert alert.where_to_look == look
