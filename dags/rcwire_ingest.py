@@ -18,8 +18,8 @@ articles, drops duplicates and loads them into DuckDB (`RCWIRE_DB`) in one trans
 its retries, but its failure is staged first: `decide` and `load` still run (trigger rule
 `all_done_min_one_success`), the feed's `consecutive_failures` grows and it backs off.
 The run is green when `load` is green. If every feed is backing off, `fetch_feed` has
-nothing to map over: `plan` logs a warning saying so, and `load` records a run that
-fetched nothing, its summary's `note` says why.
+nothing to map over (Airflow skips `decide` and `load`): `plan` logs a warning saying
+why and records the empty run itself, its summary's `note` saying the same.
 
 **Fetch every feed now** (the CLI's `--all`): trigger with the param `all_feeds` set to
 true (*Trigger DAG w/ config* in the UI, or `airflow dags trigger rcwire_ingest -c

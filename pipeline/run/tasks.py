@@ -74,9 +74,22 @@ def plan_task(run_id: str, settings: Settings | None = None, *, all_feeds: bool 
     log.info("plan: %s", describe_plan(counts))
     if not counts["due"]:
         log.warning("nothing to fetch in this run: %s", FORCE_HINT)
+        # Airflow skips decide and load when fetch_feed maps over nothing: the empty run is
+        # recorded here instead, so the runs table and summary.json say why it fetched nothing.
+        note = _record_empty_run(folder, settings)
+        log.warning("%s", note)
     feeds = [{"folder": str(folder), "index": i, "source": t.source.name}
              for i, t in enumerate(read_plan(folder))]
     return {"feeds": feeds, "counts": counts}
+
+
+def _record_empty_run(folder: Path, settings: Settings) -> str:
+    """Decide and load a run that planned no feed (quick: no page, no GX); its note."""
+    from pipeline.run.local import decide_run, load_run
+
+    if not _loaded(folder):
+        decide_run(folder, settings)
+    return str(load_run(folder, settings, trigger="airflow").get("note"))
 
 
 def checked_settings() -> Settings:
