@@ -16,6 +16,8 @@ from pipeline.records import FeedResult, FeedStatus
 # healthy feed polled less often because it had nothing new.
 BACKING_OFF = "backing_off"
 NOT_DUE = "not_due"
+# A feed retired after answering 404/410 (issue 22) stays skipped until enabled again.
+RETIRED = "retired"
 FORCE_HINT = "`rcwire run --all` (or the DAG param all_feeds) fetches them now"
 
 
@@ -27,18 +29,22 @@ def skip_detail(source: str, failures: int | None, next_at: datetime) -> dict[st
 
 def plan_counts(plan: dict[str, Any]) -> dict[str, Any]:
     """Feeds due, not due and backing off in a ``plan.json`` (with the skipped ones)."""
-    skipped = plan.get("skipped") or [
+    skipped = (plan.get("skipped") or [
         {"source": s, "reason": NOT_DUE, "until": None, "failures": 0}
-        for s in plan.get("skipped_not_due") or []]
-    backing = sum(1 for s in skipped if s["reason"] == BACKING_OFF)
-    return {"due": len(plan.get("feeds") or []), "not_due": len(skipped) - backing,
-            "backing_off": backing, "skipped": skipped}
+        for s in plan.get("skipped_not_due") or []]) + [
+        {"source": s, "reason": RETIRED, "until": None, "failures": 0}
+        for s in plan.get("skipped_retired") or []]
+    count = {r: sum(1 for s in skipped if s["reason"] == r)
+             for r in (NOT_DUE, BACKING_OFF, RETIRED)}
+    return {"due": len(plan.get("feeds") or []), "not_due": count[NOT_DUE],
+            "backing_off": count[BACKING_OFF], "retired": count[RETIRED], "skipped": skipped}
 
 
 def describe_plan(counts: dict[str, Any]) -> str:
     """One line: ``5 feed(s) due, 2 not due yet (next ...), 1 backing off (name until ...)``."""
     parts = [f"{counts['due']} feed(s) due"]
-    for reason, label in ((NOT_DUE, "not due yet"), (BACKING_OFF, "backing off after failures")):
+    for reason, label in ((NOT_DUE, "not due yet"), (BACKING_OFF, "backing off after failures"),
+                          (RETIRED, "retired (`rcwire sources enable` brings one back)")):
         group = [s for s in counts["skipped"] if s["reason"] == reason]
         if group:
             first = min(group, key=lambda s: s["until"] or "")
