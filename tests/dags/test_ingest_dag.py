@@ -73,7 +73,7 @@ class AirflowRun:
         extra = ["-c", json.dumps(conf)] if conf else []
         done = subprocess.run([AIRFLOW, "dags", "test", *extra, "rcwire_ingest", logical_date],
                               env=self.env, cwd=ROOT, capture_output=True, text=True,
-                              timeout=240, check=False)
+                              timeout=600, check=False)
         log = self.home / f"dags-test-{logical_date[:10]}.log"
         log.write_text(done.stdout + done.stderr, encoding="utf-8")
         return done
