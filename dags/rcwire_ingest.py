@@ -6,7 +6,9 @@ articles, drops duplicates and loads them into DuckDB (`RCWIRE_DB`) in one trans
 
 1. `plan` migrates DuckDB (a few seconds as writer) and writes `plan.json` in the run
    folder: the due feeds grouped by host (registrable domain), and each host's
-   politeness state (response time, Retry-After hold, robots.txt) under `hosts/`.
+   politeness state (response time, Retry-After hold, robots.txt) under `hosts/`. Its
+   log and its XCom `feed_counts` count the feeds due, not due yet and backing off after
+   failures, each skipped feed with its reason.
 2. `fetch_host` is mapped: one task per host group, named after the host. It fetches
    the group's feeds and their new pages side by side within the host's politeness
    budget, extracts them and stages Parquet in the run folder. No DuckDB; runs in the
@@ -21,7 +23,12 @@ after its retries, which fetch only the failed feeds again; its failure is stage
 `decide` and `load` still run (trigger rule `all_done_min_one_success`), the feed's
 `consecutive_failures` grows and it backs off.
 The run is green when `load` is green. If every feed is backing off, `fetch_host` has
-nothing to map over and `decide`/`load` are skipped: there is nothing to load.
+nothing to map over (Airflow skips `decide` and `load`): `plan` logs a warning saying
+why and records the empty run itself, its summary's `note` saying the same.
+
+**Fetch every feed now** (the CLI's `--all`): trigger with the param `all_feeds` set to
+true (*Trigger DAG w/ config* in the UI, or `airflow dags trigger rcwire_ingest -c
+'{"all_feeds": true}'`).
 
 **Re-running is safe.** Clear any task (or the whole run): `plan` reuses `plan.json`, a
 loaded run is never loaded twice, and articles already in DuckDB are never duplicated.
@@ -40,7 +47,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from airflow.sdk import Asset, TriggerRule, dag, task
+from airflow.sdk import Asset, Param, TriggerRule, dag, task
 
 from pipeline.run import tasks
 
@@ -58,13 +65,19 @@ RUN_ID = "{{ run_id }}"
     tags=["rcwire", "ingest"],
     default_args=tasks.default_args(),
     doc_md=__doc__,
+    params={"all_feeds": Param(False, type="boolean",
+                               description="Fetch every feed, even those not due or backing off.")},
 )
 def rcwire_ingest() -> None:
     """Plan -> fetch each host group (mapped) -> decide -> load."""
 
     @task
-    def plan(run: str) -> list[dict[str, Any]]:
-        return tasks.plan_task(run)
+    def plan(run: str, params: dict[str, Any] | None = None, ti: Any = None,
+             ) -> list[dict[str, Any]]:
+        planned = tasks.plan_task(run, all_feeds=bool((params or {}).get("all_feeds")))
+        # Mapping needs the plain list; the counts go beside it, under their own key.
+        ti.xcom_push(key="feed_counts", value=planned["counts"])
+        return planned["feeds"]  # type: ignore[no-any-return]
 
     @task(pool=CONF.feed_pool, map_index_template="{{ task.op_kwargs['ref']['host'] }}")
     def fetch_host(ref: dict[str, Any]) -> dict[str, Any]:

@@ -41,10 +41,29 @@ def main() -> None:
 
 
 def _settings(**overrides: Any) -> Any:
-    from pipeline.settings import Settings, get_settings
+    """The environment's settings with the command's options, checked (``checks.py``)."""
+    from pipeline.checks import check_settings, load_settings
+    from pipeline.settings import Settings
 
-    base: Settings = get_settings()
-    return base.model_copy(update={k: v for k, v in overrides.items() if v is not None})
+    base: Settings = load_settings(Settings)
+    settings = base.model_copy(update={k: v for k, v in overrides.items() if v is not None})
+    check_settings(settings)
+    return settings
+
+
+def _read_db(settings: Any) -> Path:
+    """The file readers open: the published read copy, else the database itself."""
+    from pipeline.store.snapshot import reader_path
+
+    return reader_path(settings.db, settings.read_db)
+
+
+def _out(out: Path | None, default: Path, option: str = "--out") -> Path:
+    """``--out`` checked writable; the default's folder is created when missing."""
+    from pipeline.checks import check_output
+
+    return check_output(out, option) if out is not None else check_output(
+        default, option, create=True)
 
 
 @app.command()
@@ -66,7 +85,7 @@ def run(
     from pipeline.run.local import run_once
     from pipeline.run.progress import RunProgress, print_summary
 
-    settings = _settings(db=db, sources=sources)
+    settings = _run_settings(db=db, sources=sources)
     site = None
     if sample_site:
         settings, site = _with_sample_site(settings, sources, sample_port)
@@ -81,6 +100,20 @@ def run(
         typer.echo(json.dumps(summary, indent=1, ensure_ascii=False))
     else:
         print_summary(summary, settings.db)
+
+
+def _run_settings(**overrides: Any) -> Any:
+    """Checked settings for a run; a config error also alerts (cron runs have no reader)."""
+    from pipeline.checks import ConfigError, check_run_paths
+    from pipeline.run.local import alert_run_failure
+
+    try:
+        settings = _settings(**overrides)
+        check_run_paths(settings)
+    except ConfigError as exc:
+        alert_run_failure("(not started)", "start-up checks", exc, Path("(none)"))
+        raise
+    return settings
 
 
 def _with_sample_site(settings: Any, sources: Path | None, port: int) -> tuple[Any, Any]:
@@ -178,11 +211,19 @@ def quarantine_list(
     from pipeline.store import db as database
 
     settings = _settings(db=db)
-    with database.opened(settings.db, read_only=True) as con:
+    with database.opened(_read_db(settings), read_only=True) as con:
         items = list_quarantined(con, run_id=run, include_released=all_items)
-    table = Table("article_id", "source", "title", "failed", "run", "released")
+    # Ids and run ids never wrap or shrink (they are typed back into `show`); the title
+    # takes what the terminal has left.
+    table = Table(expand=False)
+    table.add_column("article_id", no_wrap=True, min_width=16)
+    table.add_column("source", no_wrap=True)
+    table.add_column("title", overflow="ellipsis", no_wrap=True, ratio=1)
+    table.add_column("failed", overflow="fold")
+    table.add_column("run", no_wrap=True)
+    table.add_column("released", no_wrap=True)
     for it in items:
-        table.add_row(it["article_id"], it["source"], (it["title"] or "")[:60],
+        table.add_row(it["article_id"], it["source"], it["title"] or "",
                       ", ".join(json.loads(it["failed"])), it["run_id"],
                       str(it["released_at"] or ""))
     Console().print(table)
@@ -191,7 +232,8 @@ def quarantine_list(
 
 @quarantine_app.command("show")
 def quarantine_show(
-    article_id: Annotated[str, typer.Argument(help="From `rcwire quarantine list`.")],
+    article_id: Annotated[str, typer.Argument(
+        help="From `rcwire quarantine list` (a unique prefix is enough).")],
     db: Annotated[Path | None, typer.Option(help="DuckDB file.")] = None,
 ) -> None:
     """Print one quarantined article with its failed expectations and full record."""
@@ -199,33 +241,36 @@ def quarantine_show(
     from pipeline.store import db as database
 
     settings = _settings(db=db)
-    with database.opened(settings.db, read_only=True) as con:
+    with database.opened(_read_db(settings), read_only=True) as con:
         item = get_quarantined(con, article_id)
     typer.echo(json.dumps(item, indent=1, ensure_ascii=False, default=str))
 
 
 @quarantine_app.command("release")
 def quarantine_release(
-    article_id: Annotated[str, typer.Argument(help="From `rcwire quarantine list`.")],
+    article_id: Annotated[str, typer.Argument(
+        help="From `rcwire quarantine list` (a unique prefix is enough).")],
     force: Annotated[bool, typer.Option(help="Load even if it still fails.")] = False,
     db: Annotated[Path | None, typer.Option(help="DuckDB file.")] = None,
 ) -> None:
     """Re-validate a quarantined article with the current rules and load it."""
     from pipeline.quality.quarantine import release
+    from pipeline.run.local import publish_read_copy
     from pipeline.store import db as database
 
     settings = _settings(db=db)
     with database.opened(settings.db, wait=30.0) as con:
         item = release(con, article_id, settings, force=force)
+        publish_read_copy(con, settings)
     note = f" (forced past {', '.join(item['still_failing'])})" if item["still_failing"] else ""
-    typer.echo(f"released {article_id} into articles{note}")
+    typer.echo(f"released {item['article_id']} into articles{note}")
 
 
 @dq_app.command("report")
 def dq_report(
     runs: Annotated[int, typer.Option(help="How many recent runs.")] = 10,
-    out: Annotated[Path, typer.Option(help="HTML file to write.")] = Path(
-        "data/reports/data-quality.html"),
+    out: Annotated[Path | None, typer.Option(
+        help="HTML file to write (default RCWIRE_DATA_DIR/reports/data-quality.html).")] = None,
     db: Annotated[Path | None, typer.Option(help="DuckDB file.")] = None,
 ) -> None:
     """Write a static HTML page of expectation results and quarantines."""
@@ -233,9 +278,9 @@ def dq_report(
     from pipeline.store import db as database
 
     settings = _settings(db=db)
-    with database.opened(settings.db, read_only=True) as con:
+    out = _out(out, settings.data_dir / "reports" / "data-quality.html")
+    with database.opened(_read_db(settings), read_only=True) as con:
         html = build_report(con, runs)
-    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(html, encoding="utf-8")
     typer.echo(f"wrote {out}")
 
@@ -249,16 +294,21 @@ def sql_command(
     out: Annotated[Path | None, typer.Option(
         "--out", "-o", help="Write to this file (required for parquet).")] = None,
     max_rows: Annotated[int, typer.Option(help="Rows shown by --format table.")] = 100,
+    columns: Annotated[str | None, typer.Option(
+        "--columns", "-c", help="Comma-separated columns shown by --format table (default: "
+        "as many as the terminal fits; the footer names the hidden ones).")] = None,
     db: Annotated[Path | None, typer.Option(help="DuckDB file (default RCWIRE_DB).")] = None,
 ) -> None:
     """Query the database read-only (views: `rcwire sql "from duckdb_views()"`)."""
     from pipeline.analyst.query import QueryError, choose_format, run_sql
 
     settings = _settings(db=db)
+    if out is not None:
+        _out(out, out)
     text = sys.stdin.read() if query == "-" else query
     chosen = choose_format(fmt, out, "table")
     try:
-        rows = run_sql(settings.db, text, chosen, out, max_rows)
+        rows = run_sql(_read_db(settings), text, chosen, out, max_rows, columns)
     except QueryError as exc:
         typer.echo(f"rcwire: sql: {exc}", err=True)
         raise typer.Exit(1) from None
@@ -288,7 +338,8 @@ def export(
     if chosen not in EXPORT_FORMATS:
         raise RunError(f"export writes {', '.join(EXPORT_FORMATS)}, not {chosen}")
     settings = _settings(db=db)
-    done = export_articles(settings.db, path, chosen, since.date() if since else None)
+    _out(path, path, "export")
+    done = export_articles(_read_db(settings), path, chosen, since.date() if since else None)
     typer.echo(f"wrote {done.articles} article(s) to {done.path}")
     if done.entities_path is not None:
         typer.echo(f"wrote {done.entity_rows} entity row(s) to {done.entities_path}")
@@ -297,8 +348,8 @@ def export(
 @app.command()
 def report(
     days: Annotated[int, typer.Option(help="Days covered, ending today; 0 for all.")] = 30,
-    out: Annotated[Path, typer.Option(help="HTML file to write.")] = Path(
-        "data/reports/report.html"),
+    out: Annotated[Path | None, typer.Option(
+        help="HTML file to write (default RCWIRE_DATA_DIR/reports/report.html).")] = None,
     db: Annotated[Path | None, typer.Option(help="DuckDB file (default RCWIRE_DB).")] = None,
 ) -> None:
     """Write the analyst report: one self-contained HTML file with charts."""
@@ -307,7 +358,8 @@ def report(
     if days < 0:
         raise RunError("--days must be 0 (all history) or more")
     settings = _settings(db=db)
-    typer.echo(f"wrote {write_report(settings.db, out, days)}")
+    out = _out(out, settings.data_dir / "reports" / "report.html")
+    typer.echo(f"wrote {write_report(_read_db(settings), out, days)}")
 
 
 @entities_app.command("rebuild")
@@ -322,9 +374,12 @@ def entities_rebuild(
 
     settings = _settings(db=db)
     entities = load_entities()
+    from pipeline.run.local import publish_read_copy
+
     with database.opened(settings.db, wait=WRITER_WAIT) as con:
         database.migrate(con)
         rows = rebuild(con)
+        publish_read_copy(con, settings)
     typer.echo(f"{rows} article/entity row(s) from {len(entities)} entities")
 
 

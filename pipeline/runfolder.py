@@ -200,15 +200,17 @@ def articles_table(articles: Iterable[Article]) -> pa.Table:
 
 def write_plan(folder: Path, run_id: str, tasks: list[FeedTask], skipped: list[str],
                retired: list[str] | None = None,
-               groups: list[HostGroup] | None = None) -> None:
-    """Record the feeds this run will fetch (and the retired ones it leaves alone), and
-    their host groups (the unit of work)."""
+               groups: list[HostGroup] | None = None,
+               why: list[dict[str, Any]] | None = None) -> None:
+    """Record the feeds this run will fetch (the retired ones it leaves alone, and in
+    ``why`` each skipped one's reason), and their host groups (the unit of work)."""
     write_json(folder / PLAN, {
         "run_id": run_id,
         "feeds": [_task_to_json(t) for t in tasks],
         "skipped_not_due": skipped,
         "skipped_retired": retired or [],
         "groups": [{"host": g.host, "feeds": list(g.feeds)} for g in groups or []],
+        "skipped": why or [],
     })
 
 

@@ -171,6 +171,17 @@ class Settings(BaseSettings):
     max_connections: int = Field(
         100, ge=1, description="Connections open at once across all hosts (one process).")
 
+    # --- operations (issue 21)
+    read_db: Path | None = Field(
+        None, description="Read copy analysts query, published after every load "
+        "(default: <db name>.read.duckdb beside RCWIRE_DB).")
+    read_copy: bool = Field(
+        True, description="Publish the read copy after every load; off, readers open "
+        "RCWIRE_DB itself and an open reader stalls the next run.")
+    run_wait: float = Field(
+        3600.0, ge=0, description="Seconds a run waits for another run on the same "
+        "database to finish before giving up.")
+
     @field_validator("allow_private_hosts", mode="before")
     @classmethod
     def _split_networks(cls, value: object) -> object:

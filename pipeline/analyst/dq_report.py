@@ -47,13 +47,15 @@ def _run_section(con: duckdb.DuckDBPyConnection, run_id: str, started: Any, stat
            f"<p class='note'>started {escape(str(started))} · {escape(status)} · "
            + " · ".join(f"{escape(k)} {v}" for k, v in sorted(counted.items())) + "</p>"]
     if rows:
+        # Rows checked before thresholds were stored (migration 008) have none: "-".
         out.append(table(
-            ["suite", "expectation", "result", "unexpected", "observed"],
+            ["suite", "expectation", "result", "unexpected", "observed", "threshold"],
             [[escape(suite), escape(expectation),
               "<span class='ok'>pass</span>" if success else "<span class='fail'>FAIL</span>",
               "" if unexpected is None else f"{unexpected} / {elements}",
-              escape(observed or "")]
-             for suite, expectation, success, observed, unexpected, elements in rows],
+              escape(observed) if observed else "<span class='note'>-</span>",
+              escape(limit) if limit else "<span class='note'>-</span>"]
+             for suite, expectation, success, observed, unexpected, elements, limit in rows],
             empty="", raw=True))
     held = list_quarantined(con, run_id=run_id, include_released=True)
     if held:

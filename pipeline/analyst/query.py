@@ -50,7 +50,7 @@ def choose_format(fmt: str | None, out: Path | None, default: str) -> str:
 
 
 def run_sql(path: Path, query: str, fmt: str, out: Path | None = None,
-            max_rows: int = 100) -> int:
+            max_rows: int = 100, columns: str | None = None) -> int:
     """Run one analyst query on the database, opened read-only, and write its result.
 
     Args:
@@ -59,6 +59,7 @@ def run_sql(path: Path, query: str, fmt: str, out: Path | None = None,
         fmt: one of ``FORMATS``.
         out: file to write; standard output when None.
         max_rows: rows shown by the ``table`` format (the rest are counted).
+        columns: comma-separated columns the ``table`` format shows (default: what fits).
 
     Returns:
         Rows in the result.
@@ -71,6 +72,9 @@ def run_sql(path: Path, query: str, fmt: str, out: Path | None = None,
         reader = execute(con, query)
         if reader is None:
             return 0
+        if fmt == "table":
+            picked = [c.strip() for c in columns.split(",") if c.strip()] if columns else None
+            return print_table(reader, max_rows, out, picked)
         return write(reader, fmt, out, max_rows)
 
 
@@ -179,24 +183,81 @@ def json_default(value: Any) -> Any:
     return str(value)
 
 
-def print_table(reader: pa.RecordBatchReader, max_rows: int, out: Path | None = None) -> int:
-    """Print the first ``max_rows`` rows as a rich table and the total row count."""
-    table = Table()
-    for field in reader.schema:
-        numeric = pa.types.is_integer(field.type) or pa.types.is_floating(field.type) \
-            or pa.types.is_decimal(field.type)
-        table.add_column(field.name, justify="right" if numeric else "left")
-    rows = 0
+def print_table(reader: pa.RecordBatchReader, max_rows: int, out: Path | None = None,
+                columns: list[str] | None = None) -> int:
+    """Print the first ``max_rows`` rows as a rich table and the total row count.
+
+    Like the DuckDB CLI, a result wider than the terminal keeps its first and last columns
+    and as many between as fit; the footer names the hidden ones. ``columns`` picks them
+    instead.
+    """
+    names = reader.schema.names
+    if columns:
+        unknown = [c for c in columns if c not in names]
+        if unknown:
+            raise QueryError(f"no column {', '.join(unknown)} in the result; it has "
+                             f"{', '.join(names)}")
+    rows: list[list[str]] = []
+    total = 0
     for row in _rows(reader):
-        if rows < max_rows:
-            table.add_row(*(_cell(v) for v in row.values()))
-        rows += 1
-    more = f" ({rows - max_rows} not shown: use --max-rows or --format)" if rows > max_rows else ""
+        if total < max_rows:
+            rows.append([_cell(v) for v in row.values()])
+        total += 1
     with _console_file(out) as sink:
         console = Console(file=sink, width=200 if out else None)
+        cap = max(12, min(_CELL_MAX, console.width // 4))
+        shown = [names.index(c) for c in columns] if columns else \
+            fit_columns(names, rows, console.width, cap)
+        table = Table()
+        for i in shown:
+            field = reader.schema.field(i)
+            numeric = pa.types.is_integer(field.type) or pa.types.is_floating(field.type) \
+                or pa.types.is_decimal(field.type)
+            table.add_column(field.name, justify="right" if numeric else "left",
+                             overflow="ellipsis", no_wrap=True,
+                             max_width=None if columns else cap)
+        for cells in rows:
+            table.add_row(*(cells[i] for i in shown))
         console.print(table)
-        console.print(f"{rows} row{'' if rows == 1 else 's'}{more}", highlight=False)
-    return rows
+        more = f" ({total - max_rows} not shown: use --max-rows or --format)" \
+            if total > max_rows else ""
+        console.print(f"{total} row{'' if total == 1 else 's'}{more}", highlight=False)
+        hidden = [n for i, n in enumerate(names) if i not in shown]
+        if hidden and not columns:
+            console.print(f"{len(names)} columns, {len(shown)} shown; hidden: "
+                          f"{', '.join(hidden)} (pick with --columns, or --format csv/json "
+                          "for all)", highlight=False)
+    return total
+
+
+# A cell wider than this (a quarter of the terminal, at most) is cut with an ellipsis: one
+# long text must not push every other column off the screen.
+_CELL_MAX = 40
+
+
+def fit_columns(names: list[str], rows: list[list[str]], width: int,
+                cap: int = _CELL_MAX) -> list[int]:
+    """Indexes of the columns that fit ``width``: the first, the last, then inwards from
+    both ends in turn (the DuckDB CLI's rule), in their original order."""
+    def need(i: int) -> int:
+        longest = max((len(r[i]) for r in rows), default=0)
+        return min(max(len(names[i]), longest, 4), cap) + 3  # padding and border
+
+    order: list[int] = []
+    left, right = 0, len(names) - 1
+    while left <= right:
+        order.append(left)
+        if right != left:
+            order.append(right)
+        left, right = left + 1, right - 1
+    chosen: list[int] = []
+    used = 1
+    for i in order:
+        if chosen and used + need(i) > width:
+            break
+        chosen.append(i)
+        used += need(i)
+    return sorted(chosen)
 
 
 def _console_file(out: Path | None) -> Any:

@@ -27,6 +27,8 @@ TRENDING_ENTITIES = 6
 HEADLINES = 25
 RUNS = 5
 TOP_STORIES = 10
+# Up to this many runs, the DQ chart has one point per run; beyond, one per day of checks.
+DQ_RUNS_SHOWN = 60
 # Bucket size by window length: daily bars up to two months, weekly up to about a year.
 _DAILY_UP_TO = 62
 _WEEKLY_UP_TO = 400
@@ -68,6 +70,8 @@ class ReportData:
     duplicates: list[dict[str, Any]]
     syndication: list[dict[str, Any]]
     dq: list[dict[str, Any]]
+    dq_runs: list[dict[str, Any]]
+    entity_count: int
     feeds: list[dict[str, Any]]
     headlines: list[dict[str, Any]]
     runs: list[dict[str, Any]]
@@ -126,6 +130,8 @@ def collect(con: duckdb.DuckDBPyConnection, days: int = 30, today: date | None =
         duplicates=_rows(con, "report_duplicates", since),
         syndication=_rows(con, "report_syndication", {}),
         dq=_rows(con, "report_dq", since),
+        dq_runs=_rows(con, "report_dq_runs", since),
+        entity_count=int(_rows(con, "report_entity_count", since)[0]["entities"]),
         feeds=_rows(con, "report_feeds", {}),
         headlines=_rows(con, "report_headlines", {**since, "limit": HEADLINES}),
         runs=_rows(con, "report_last_runs", {"limit": RUNS}),
@@ -193,8 +199,7 @@ def _summary(data: ReportData) -> str:
         ("articles", f"{articles}"),
         ("sources", f"{len({r['source'] for r in data.volume})}"),
         ("duplicates", f"{sum(int(r['duplicates']) for r in data.duplicates)}"),
-        ("entities named", f"{len(data.entities)}" + ("+" if len(data.entities)
-                                                        == TOP_ENTITIES else "")),
+        ("entities named", f"{data.entity_count}"),
         ("checks passed", f"{(checks - failed) / checks:.0%}" if checks else "–"),
         ("feeds not ok", f"{len(unhealthy)} of {len(data.feeds)}"),
     ])
@@ -271,13 +276,43 @@ def _duplicates(data: ReportData) -> str:
 def _quality(data: ReportData) -> str:
     if not data.dq:
         return section("Data quality", "<p class='empty'>No checks ran in this window.</p>")
-    buckets = data.window.buckets
-    svg = charts.lines(buckets, _pass_rates(data.dq, buckets, data.window.unit),
-                       name="dq", ylabel="pass rate", unit=data.window.unit, ylim=(-0.02, 1.02))
+    runs = sorted({(r["checked_at"], r["run_id"]) for r in data.dq_runs})
+    if len(runs) <= DQ_RUNS_SHOWN:
+        # On the time the checks ran, one point per run: a window of article dates would
+        # squeeze today's checks into one dot in a corner.
+        labels = [f"{when.astimezone(UTC):%d %b %H:%M}" for when, _ in runs]
+        svg = charts.lines([], _run_pass_rates(data.dq_runs, [r for _, r in runs]),
+                           name="dq", ylabel="pass rate", unit="run", ylim=(-0.02, 1.02),
+                           labels=labels)
+        scope = f"one point per run ({len(runs)}), at the time its checks ran"
+    else:
+        checked = _check_window(data.dq)
+        svg = charts.lines(checked.buckets, _pass_rates(data.dq, checked.buckets, checked.unit),
+                           name="dq", ylabel="pass rate", unit=checked.unit, ylim=(-0.02, 1.02))
+        scope = f"per {checked.unit} the checks ran"
     failed = [r for r in data.dq if int(r["failed"])]
-    note = (f"<p class='note'>{len(failed)} day/suite pair(s) with failures; details: "
-            "<code>rcwire dq report</code>. View: <code>dq_trend</code>.</p>")
+    note = (f"<p class='note'>Pass rate per suite, {scope}. {len(failed)} day/suite "
+            "pair(s) with failures; observed values and thresholds: <code>rcwire dq report"
+            "</code>. View: <code>dq_trend</code>.</p>")
     return section("Data-quality pass rate", svg + note)
+
+
+def _check_window(rows: list[dict[str, Any]]) -> Window:
+    """Buckets spanning the days checks ran (not the articles' publication dates)."""
+    first, last = min(r["day"] for r in rows), max(r["day"] for r in rows)
+    covered = (last - first).days + 1
+    unit = "day" if covered <= _DAILY_UP_TO else "week" if covered <= _WEEKLY_UP_TO else "month"
+    return Window(since=None, start=first, end=last, unit=unit)
+
+
+def _run_pass_rates(rows: Iterable[dict[str, Any]], runs: Sequence[str],
+                    ) -> dict[str, list[float | None]]:
+    """Pass rate per suite and run, in ``runs`` order (None where a suite did not run)."""
+    cells = {(r["suite"], r["run_id"]): r for r in rows}
+    suites = sorted({suite for suite, _ in cells})
+    return {suite: [(int(c["checks"]) - int(c["failed"])) / int(c["checks"])
+                    if (c := cells.get((suite, run))) and int(c["checks"]) else None
+                    for run in runs] for suite in suites}
 
 
 def _pass_rates(rows: Iterable[dict[str, Any]], buckets: Sequence[date], unit: str,

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
 
+from pipeline.checks import ConfigError
 from pipeline.settings import Settings, get_settings
 
 if TYPE_CHECKING:
@@ -169,8 +170,11 @@ def run_failed_alert(context: Mapping[str, Any], settings: Settings | None = Non
     if conf.report_url:
         lines.append(f"report: {conf.report_url}")
     log_url = getattr(ti, "log_url", None)
-    return Alert("run_failed", run_id, f"{where} failed in run {run_id}", lines,
-                 log_url or conf.report_url)
+    look = log_url or conf.report_url
+    if isinstance(exc, ConfigError):
+        # A retry or a cleared task fails the same way until the setting is changed.
+        look = f"fix: {exc}; then clear the task"
+    return Alert("run_failed", run_id, f"{where} failed in run {run_id}", lines, look)
 
 
 def feeds_retired_alert(run_id: str, retired: Sequence[Mapping[str, Any]]) -> Alert:

@@ -31,8 +31,27 @@ def list_quarantined(con: duckdb.DuckDBPyConnection, run_id: str | None = None,
     return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
 
 
+def resolve_id(con: duckdb.DuckDBPyConnection, prefix: str) -> str:
+    """The one quarantined article id starting with ``prefix``.
+
+    Raises:
+        RunError: no id, or several, start with it (the message lists them).
+    """
+    prefix = prefix.strip().lower()
+    found = [str(r[0]) for r in con.execute(sql("queries/quarantine_ids"),
+                                            {"prefix": prefix}).fetchall()] if prefix else []
+    if not found:
+        raise RunError(f"no quarantined article {prefix!r} (see `rcwire quarantine list`)")
+    if len(found) > 1:
+        shown = ", ".join(found[:5]) + (" ..." if len(found) > 5 else "")
+        raise RunError(f"{prefix!r} matches several quarantined articles ({shown}); "
+                       "type more of the id")
+    return found[0]
+
+
 def get_quarantined(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any]:
-    """One quarantined article with its full record."""
+    """One quarantined article with its full record (``article_id`` may be a prefix)."""
+    article_id = resolve_id(con, article_id)
     cur = con.execute(sql("queries/quarantine_get"), {"article_id": article_id})
     found = cur.fetchall()
     row = found[0] if found else None
@@ -62,6 +81,7 @@ def release(con: duckdb.DuckDBPyConnection, article_id: str, settings: Settings,
             or a copy of an article stored since.
     """
     item = get_quarantined(con, article_id)
+    article_id = item["article_id"]
     if item["released_at"] is not None:
         raise RunError(f"article {article_id} was already released at {item['released_at']}")
     table = _record_table(item["record"])

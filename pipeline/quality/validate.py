@@ -11,7 +11,7 @@ import json
 import logging
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import cache
 from typing import Any
@@ -39,6 +39,7 @@ class ExpectationResult:
     unexpected_count: int | None
     element_count: int | None
     unexpected_rows: tuple[int, ...] = ()
+    threshold: str | None = None
 
 
 def suite_names() -> list[str]:
@@ -109,7 +110,12 @@ def run_suite(name: str, frame: Any, parameters: dict[str, Any] | None = None,
     batch = _batch_definition().get_batch(batch_parameters={"dataframe": frame})
     outcome = batch.validate(suite, result_format={"result_format": "COMPLETE"},
                              expectation_parameters=parameters or {})
-    return [_flatten(name, r) for r in outcome.results]
+    # GX's results need not keep the suite's order: limits are matched by type and column.
+    limits = {(e["type"], e["kwargs"].get("column")): _threshold(e["kwargs"], parameters or {})
+              for e in spec["expectations"]}
+    return [replace(_flatten(name, r, frame), threshold=limits.get(
+        (str(r.expectation_config.type), r.expectation_config.kwargs.get("column"))))
+        for r in outcome.results]
 
 
 def warm_up() -> None:
@@ -136,12 +142,14 @@ def _batch_definition() -> Any:
     return asset.add_batch_definition_whole_dataframe("whole")
 
 
-def _flatten(suite: str, result: Any) -> ExpectationResult:
+def _flatten(suite: str, result: Any, frame: Any = None) -> ExpectationResult:
     config = result.expectation_config
     column = config.kwargs.get("column")
     name = f"{config.type}({column})" if column else str(config.type)
     details = result.result or {}
     observed = details.get("observed_value")
+    if observed is None:
+        observed = _observed(str(config.type), column, details, frame)
     if result.exception_info and result.exception_info.get("raised_exception"):
         observed = f"error: {result.exception_info.get('exception_message')}"
     return ExpectationResult(
@@ -151,6 +159,50 @@ def _flatten(suite: str, result: Any) -> ExpectationResult:
         element_count=details.get("element_count"),
         unexpected_rows=tuple(int(i) for i in details.get("unexpected_index_list") or ()),
     )
+
+
+def _observed(kind: str, column: str | None, details: dict[str, Any], frame: Any) -> str | None:
+    """What the data showed, for expectations GX gives no ``observed_value``: the range of
+    a bounded column, else a few of the values that failed."""
+    if column is not None and frame is not None and column in frame and kind.endswith(
+            ("_to_be_between", "_lengths_to_be_between")):
+        values = frame[column].dropna()
+        if kind.endswith("_lengths_to_be_between"):
+            values = values.astype(str).str.len()
+        if len(values) == 0:
+            return "no values"
+        return f"{_short(values.min())} to {_short(values.max())}"
+    examples = details.get("partial_unexpected_list") or []
+    if examples:
+        return "e.g. " + ", ".join(_short(v)[:60] for v in examples[:3])
+    count = details.get("unexpected_count")
+    return None if count is None else f"{details.get('element_count')} checked, none failed"
+
+
+def _threshold(kwargs: dict[str, Any], parameters: dict[str, Any]) -> str | None:
+    """The expectation's limits with ``$PARAMETER`` values filled in, as short text."""
+    def value(key: str) -> Any:
+        raw = kwargs.get(key)
+        return parameters.get(raw["$PARAMETER"]) if isinstance(raw, dict) else raw
+
+    low, high = value("min_value"), value("max_value")
+    if low is not None or high is not None:
+        return f"between {_short(low) if low is not None else '-'} and " \
+               f"{_short(high) if high is not None else '-'}"
+    if value("value_set") is not None:
+        return "in {" + ", ".join(str(v) for v in value("value_set")) + "}"
+    if kwargs.get("regex") is not None or kwargs.get("regex_list") is not None:
+        return "pattern" + ("s" if kwargs.get("regex_list") is not None else "") + \
+            " (expectations/*.json)"
+    return None
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.3g}"
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())[:19]
+    return str(value)
 
 
 def expectation_label(name: str) -> str:

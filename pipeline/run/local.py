@@ -21,6 +21,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import duckdb
+
+from pipeline.checks import ConfigError
 from pipeline.errors import RunError
 from pipeline.extract.pool import ExtractPool
 from pipeline.fetch.hostboard import HostBoard
@@ -31,6 +34,7 @@ from pipeline.quality.post_load import check_run
 from pipeline.quality.validate import warm_up
 from pipeline.records import FeedResult, FeedTask
 from pipeline.run.decide import decide
+from pipeline.run.lock import run_lock
 from pipeline.run.plan import plan_run
 from pipeline.run.timing import PhaseClock
 from pipeline.run.worker import ProgressHook, process_feed_async
@@ -38,6 +42,7 @@ from pipeline.runfolder import PLAN, HostGroup, plan_run_id, read_groups, read_p
 from pipeline.settings import Settings
 from pipeline.store import db
 from pipeline.store.load import load, mark_checked, run_loaded
+from pipeline.store.snapshot import publish, read_copy_path, reader_path
 
 # Seconds a run waits for another writer to finish before giving up with a clear message.
 WRITER_WAIT = 30.0
@@ -63,7 +68,10 @@ def plan(settings: Settings, run_id: str, sources_path: Path | None = None,
         if run_loaded(con, run_id):
             raise RunError(f"run {run_id} is loaded already and its folder "
                            f"{run_dir(settings.runs_dir, run_id)} is gone; nothing to resume")
-        return plan_run(con, sources, settings.runs_dir, run_id, only_due=only_due)
+        folder = plan_run(con, sources, settings.runs_dir, run_id, only_due=only_due)
+        if not read_copy_path(settings.db, settings.read_db).exists():
+            publish_read_copy(con, settings)  # a new database: decide reads the copy
+        return folder
 
 
 def plan_once(settings: Settings, run_id: str, sources_path: Path | None = None,
@@ -112,8 +120,13 @@ async def _fetch_all(tasks: list[FeedTask], groups: list[HostGroup], folder: Pat
 
 
 def decide_run(folder: Path, settings: Settings) -> dict[str, int]:
-    """Dedupe the staged batch against the database (read-only)."""
-    with db.opened(settings.db, read_only=True, wait=WRITER_WAIT) as con:
+    """Dedupe the staged batch against the last published load (read-only).
+
+    It reads the read copy, not the database: validation keeps the connection open for
+    many seconds, and a reader on the database itself would stall another run's writer.
+    A load that commits meanwhile is caught by the loader (``store/overlap.py``)."""
+    source = reader_path(settings.db, settings.read_db) if settings.read_copy else settings.db
+    with db.opened(source, read_only=True, wait=WRITER_WAIT) as con:
         return decide(folder, con, settings)
 
 
@@ -121,10 +134,9 @@ def decide_unless_loaded(folder: Path, settings: Settings) -> dict[str, int]:
     """``decide_run``, or nothing (``{}``) when DuckDB already holds the run's batch:
     deciding again would call the run's own articles duplicates of themselves and
     overwrite ``decided/``, from which a missing summary is rebuilt."""
-    with db.opened(settings.db, read_only=True, wait=WRITER_WAIT) as con:
-        if run_loaded(con, plan_run_id(folder)):
-            return {}
-        return decide(folder, con, settings)
+    if is_loaded(folder, settings):
+        return {}
+    return decide_run(folder, settings)
 
 
 def load_run(folder: Path, settings: Settings, *, trigger: str = "cli") -> dict[str, Any]:
@@ -137,7 +149,14 @@ def load_run(folder: Path, settings: Settings, *, trigger: str = "cli") -> dict[
                 send(feeds_retired_alert(summary["run_id"], summary["retired"]))
             failed = check_run(con, summary["run_id"], settings)
             summary = mark_checked(folder, summary, failed)
+        publish_read_copy(con, settings)
         return summary
+
+
+def publish_read_copy(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
+    """Publish the analysts' read copy (``store/snapshot.py``) unless turned off."""
+    if settings.read_copy:
+        publish(con, settings.db, read_copy_path(settings.db, settings.read_db))
 
 
 def run_once(settings: Settings, sources_path: Path | None = None, *, run_id: str | None = None,
@@ -156,25 +175,27 @@ def run_once(settings: Settings, sources_path: Path | None = None, *, run_id: st
     """
     run_id = run_id or new_run_id()
     folder = run_dir(settings.runs_dir, run_id)
-    phase = "plan"
+    phase = "wait"  # for the run lock, while another run on this database finishes
     clock = PhaseClock()
     try:
-        with clock.phase(phase):
-            folder = plan_once(settings, run_id, sources_path, only_due=only_due)
-            loaded = is_loaded(folder, settings)
-        phase = "fetch"
-        warm = QualityWarmUp()
-        with clock.phase(phase) as figures:
-            if not loaded:
-                fetch_all(folder, settings, warm.hook(progress), figures)
-        phase = "decide"
-        with clock.phase(phase):
-            warm.join()
-            if not loaded:
-                decide_unless_loaded(folder, settings)
-        phase = "load"
-        with clock.phase(phase):
-            summary = load_run(folder, settings)
+        with run_lock(settings.db, run_id, settings.run_wait):
+            phase = "plan"
+            with clock.phase(phase):
+                folder = plan_once(settings, run_id, sources_path, only_due=only_due)
+                loaded = is_loaded(folder, settings)
+            phase = "fetch"
+            warm = QualityWarmUp()
+            with clock.phase(phase) as figures:
+                if not loaded:
+                    fetch_all(folder, settings, warm.hook(progress), figures)
+            phase = "decide"
+            with clock.phase(phase):
+                warm.join()
+                if not loaded:
+                    decide_unless_loaded(folder, settings)
+            phase = "load"
+            with clock.phase(phase):
+                summary = load_run(folder, settings)
         return {**summary, "timings": clock.as_dict()}
     except Exception as exc:
         alert_run_failure(run_id, phase, exc, folder)
@@ -208,10 +229,15 @@ class QualityWarmUp:
 
 def alert_run_failure(run_id: str, phase: str, exc: BaseException, folder: Path) -> None:
     """Tell the operators a CLI run failed (Airflow runs alert through their callbacks)."""
-    conf = alert_settings()
+    try:
+        conf = alert_settings()
+    except ValueError:  # the alert settings themselves are broken: nowhere to send
+        return
     if not (conf.smtp_host and conf.alert_emails) and not conf.webhook_url:
         return
     lines = [f"phase: {phase}", f"error: {type(exc).__name__}: {str(exc)[:500]}",
              f"run folder: {folder}"]
-    send(Alert("run_failed", run_id, f"rcwire run {run_id} failed in {phase}", lines,
-               conf.report_url or f"rcwire run --run-id {run_id} (resumes the run)"))
+    # Resuming cannot fix a bad setting or path: the alert says what to change instead.
+    where = (f"fix: {exc}" if isinstance(exc, ConfigError) else
+             conf.report_url or f"rcwire run --run-id {run_id} (resumes the run)")
+    send(Alert("run_failed", run_id, f"rcwire run {run_id} failed in {phase}", lines, where))

@@ -7,11 +7,13 @@ from collections import defaultdict
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pyarrow as pa
 
 from pipeline.clean.learned import MIN_ARTICLES
+from pipeline.explain import skip_detail
 from pipeline.fetch.hostboard import HostBoard, HostState, RobotsRecord
 from pipeline.fetch.hosts import host_key
 from pipeline.fetch.lifecycle import current_urls
@@ -50,6 +52,7 @@ def plan_run(
     due: list[Source] = []
     skipped: list[str] = []
     retired: list[str] = []
+    why: list[dict[str, Any]] = []
     for listed in sources:
         # A feed that moved for good is fetched at its new address (fetch/lifecycle.py).
         src = replace(listed, url=moved.get(listed.url, listed.url))
@@ -59,6 +62,7 @@ def plan_run(
             retired.append(src.name)  # until `rcwire sources enable`, even with --all
         elif only_due and next_at is not None and next_at > now:
             skipped.append(src.name)
+            why.append(skip_detail(src.name, state[3] if state else None, next_at))
         else:
             due.append(src)
     known, retry, learned = _history(con, due)
@@ -74,7 +78,7 @@ def plan_run(
     folder = run_dir(runs_dir, run_id)
     groups = group_by_host(tasks)
     seed_hosts(con, HostBoard(folder / "hosts"), [g.host for g in groups], now)
-    write_plan(folder, run_id, tasks, skipped, retired, groups)
+    write_plan(folder, run_id, tasks, skipped, retired, groups, why)
     return folder
 
 

@@ -93,6 +93,8 @@ def print_summary(summary: dict[str, Any], db_path: Path) -> None:
     _print_lifecycle(console, summary)
     for fail in summary.get("page_failures", [])[:20]:
         console.print(f"[yellow]{fail['outcome']}[/] {fail['reason']}: {fail['url']}")
+    if summary.get("note"):
+        console.print(f"[yellow]{summary['note']}[/]", highlight=False)
     console.print(f"{counts.get('loaded', 0)} new articles in {db_path}")
     if summary.get("timings"):
         console.print(_timings(summary["timings"]))

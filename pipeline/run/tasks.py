@@ -46,23 +46,62 @@ def default_args() -> dict[str, Any]:
             "on_failure_callback": RcwireNotifier()}
 
 
-def plan_task(run_id: str, settings: Settings | None = None) -> list[dict[str, Any]]:
-    """Plan the run (once) and describe its host groups.
+def plan_task(run_id: str, settings: Settings | None = None, *, all_feeds: bool = False,
+              ) -> dict[str, Any]:
+    """Plan the run (once), log what it will fetch and why, and describe its feeds.
 
     Args:
         run_id: the Airflow run id (sanitised into the run folder's name).
+        all_feeds: fetch feeds that are not due or backing off too (the CLI's ``--all``).
 
     Returns:
-        One ``{"folder", "group", "host", "sources"}`` reference per host group.
+        ``feeds``: one ``{"folder", "group", "host", "sources"}`` reference per host group
+        (what the DAG maps over); ``counts``: ``due``, ``not_due``, ``backing_off`` and
+        ``skipped`` (each skipped feed with its reason and when it is due).
     """
+    from pipeline.explain import FORCE_HINT, describe_plan, plan_counts
     from pipeline.run.local import plan_once
-    from pipeline.runfolder import read_groups, read_plan
+    from pipeline.run.lock import run_lock
+    from pipeline.runfolder import PLAN, read_groups, read_json, read_plan
 
-    folder = plan_once(settings or get_settings(), run_id).resolve()
+    settings = settings or checked_settings()
+    folder = run_folder(run_id, settings)
+    if not (folder / PLAN).exists():
+        # A CLI run on the same database finishes first: this plan then sees what it loaded.
+        with run_lock(settings.db, run_id, settings.run_wait):
+            folder = plan_once(settings, run_id, only_due=not all_feeds)
+    folder = folder.resolve()
+    counts = plan_counts(read_json(folder / PLAN))
+    log.info("plan: %s", describe_plan(counts))
+    if not counts["due"]:
+        log.warning("nothing to fetch in this run: %s", FORCE_HINT)
+        # Airflow skips decide and load when fetch_host maps over nothing: the empty run is
+        # recorded here instead, so the runs table and summary.json say why it fetched nothing.
+        note = _record_empty_run(folder, settings)
+        log.warning("%s", note)
     feeds = read_plan(folder)
-    return [{"folder": str(folder), "group": i, "host": g.host,
+    refs = [{"folder": str(folder), "group": i, "host": g.host,
              "sources": [feeds[f].source.name for f in g.feeds]}
             for i, g in enumerate(read_groups(folder))]
+    return {"feeds": refs, "counts": counts}
+
+
+def _record_empty_run(folder: Path, settings: Settings) -> str:
+    """Decide and load a run that planned no feed (quick: no page, no GX); its note."""
+    from pipeline.run.local import decide_unless_loaded, load_run
+
+    decide_unless_loaded(folder, settings)
+    return str(load_run(folder, settings, trigger="airflow").get("note"))
+
+
+def checked_settings() -> Settings:
+    """The environment's settings after the start-up checks (one line per bad value)."""
+    from pipeline.checks import check_run_paths, check_settings, load_settings
+
+    settings: Settings = load_settings(Settings)
+    check_settings(settings)
+    check_run_paths(settings)
+    return settings
 
 
 def host_task(ref: Mapping[str, Any], settings: Settings | None = None) -> dict[str, Any]:
@@ -86,7 +125,7 @@ def host_task(ref: Mapping[str, Any], settings: Settings | None = None) -> dict[
     from pipeline.run.worker import FeedFailedError, process_group
     from pipeline.runfolder import read_groups, read_plan
 
-    settings = settings or get_settings()
+    settings = settings or checked_settings()
     folder = Path(ref["folder"])
     feeds = read_plan(folder)
     group = read_groups(folder)[int(ref["group"])]
@@ -130,7 +169,7 @@ def decide_task(run_id: str, settings: Settings | None = None) -> dict[str, int]
     """
     from pipeline.run.local import decide_unless_loaded
 
-    settings = settings or get_settings()
+    settings = settings or checked_settings()
     return decide_unless_loaded(run_folder(run_id, settings), settings)
 
 
@@ -145,11 +184,14 @@ def load_task(run_id: str, settings: Settings | None = None) -> dict[str, Any]:
     """
     from pipeline.run.local import load_run
 
-    settings = settings or get_settings()
+    settings = settings or checked_settings()
     folder = run_folder(run_id, settings)
     summary = load_run(folder, settings, trigger="airflow")
+    if summary.get("note"):
+        log.warning("%s", summary["note"])
     return {"run_id": summary["run_id"], "counts": summary["counts"], "folder": str(folder),
-            "feeds_failed": [f["source"] for f in summary["feeds"] if f["status"] == "failed"]}
+            "feeds_failed": [f["source"] for f in summary["feeds"] if f["status"] == "failed"],
+            "note": summary.get("note")}
 
 
 def report_task(folder: str | None = None, settings: Settings | None = None) -> str:
@@ -168,6 +210,7 @@ def report_task(folder: str | None = None, settings: Settings | None = None) -> 
     from pipeline.analyst.report import write_report
     from pipeline.run.local import WRITER_WAIT
     from pipeline.runfolder import SUMMARY, read_json, write_json
+    from pipeline.store.snapshot import reader_path
 
     settings = settings or get_settings()
     sources, last_run = _checkpoint_then(settings, ("report_counts", {}), ("report_last_run", {}))
@@ -175,8 +218,8 @@ def report_task(folder: str | None = None, settings: Settings | None = None) -> 
         run["counts"] = json.loads(run["counts"] or "{}")
     reports = settings.data_dir / "reports"
     # Read-only after the checkpoint: rendering charts must not hold the write lock.
-    html = write_report(settings.db, reports / "report.html", dag_settings().report_days,
-                        wait=WRITER_WAIT)
+    html = write_report(reader_path(settings.db, settings.read_db), reports / "report.html",
+                        dag_settings().report_days, wait=WRITER_WAIT)
     report: dict[str, Any] = {
         "generated_at": datetime.now(UTC).isoformat(), "sources": sources,
         "articles": sum(int(s["articles"]) for s in sources),

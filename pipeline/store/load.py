@@ -11,6 +11,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.explain import summary_notes
 from pipeline.fetch.schedule import next_feed_state
 from pipeline.records import FeedResult, FeedStatus
 from pipeline.runfolder import (
@@ -33,6 +34,7 @@ from pipeline.store.db import sql
 from pipeline.store.hosts import merge_hosts
 from pipeline.store.lifecycle import record_lifecycle
 from pipeline.store.new_rows import store_new
+from pipeline.store.overlap import recorded_elsewhere, relabel, without
 from pipeline.store.stories import assign_staged as assign_stories
 
 
@@ -58,16 +60,21 @@ def load(folder: Path, con: duckdb.DuckDBPyConnection, *, trigger: str = "cli",
     decided = decided_files(folder)
     outcomes = read_json(decided.outcomes)
     feeds = [feed_result_from_json(r) for r in read_json(decided.feeds)]
-    counts = outcome_counts(outcomes)
-    if not loaded:
+    if loaded:
+        # A loader died after its commit but before writing the summary: the database
+        # has the batch, so the summary is rebuilt from decided/ and the stored counts
+        # (an overlapping run may have relabelled some outcomes as they were recorded).
+        found = con.execute(sql("queries/run_status"), {"run_id": run_id}).fetchall()
+        counts = json.loads(found[0][1] or "{}") or outcome_counts(outcomes)
+    else:
         started = started_at or datetime.fromtimestamp(
             (folder / PLAN).stat().st_mtime, UTC)
-        _load_in_one_transaction(con, folder, run_id, outcomes, feeds,
-                                 _run_row(run_id, started, trigger, feeds, counts))
-    # Also reached when a loader died after its commit but before writing the summary:
-    # the database has the batch, so the summary is rebuilt from decided/.
+        outcomes = _load_in_one_transaction(con, folder, run_id, outcomes, feeds,
+                                            started, trigger)
+        counts = outcome_counts(outcomes)
     summary = _summary(run_id, feeds, counts, outcomes, plan.get("skipped_not_due") or [])
     summary.update(_lifecycle_summary(feeds, plan.get("skipped_retired") or []))
+    summary.update(summary_notes(plan, feeds, counts))
     write_json(folder / SUMMARY, summary)
     return summary
 
@@ -82,16 +89,19 @@ def run_loaded(con: duckdb.DuckDBPyConnection, run_id: str) -> bool:
 
 def _load_in_one_transaction(con: duckdb.DuckDBPyConnection, folder: Path, run_id: str,
                              outcomes: list[dict[str, Any]], feeds: list[FeedResult],
-                             run_row: dict[str, Any]) -> None:
+                             started: datetime, trigger: str) -> list[dict[str, Any]]:
+    """Insert the batch and the run row; returns the outcomes as recorded."""
     con.execute("begin transaction")
     try:
-        _insert_batch(con, folder, run_id, outcomes, feeds)
-        con.execute(sql("queries/insert_run"), run_row)
+        outcomes = _insert_batch(con, folder, run_id, outcomes, feeds, started)
+        con.execute(sql("queries/insert_run"),
+                    _run_row(run_id, started, trigger, feeds, outcome_counts(outcomes)))
         con.execute("commit")
     except BaseException:
         con.execute("rollback")
         raise
     con.execute("checkpoint")
+    return outcomes
 
 
 def mark_checked(folder: Path, summary: dict[str, Any], failed: list[dict[str, Any]],
@@ -104,14 +114,21 @@ def mark_checked(folder: Path, summary: dict[str, Any], failed: list[dict[str, A
 
 
 def _insert_batch(con: duckdb.DuckDBPyConnection, folder: Path, run_id: str,
-                  outcomes: list[dict[str, Any]], feeds: list[FeedResult]) -> None:
+                  outcomes: list[dict[str, Any]], feeds: list[FeedResult], started: datetime,
+                  ) -> list[dict[str, Any]]:
     params = {"run_id": run_id}
+    staged_outcomes = pa.Table.from_pylist(outcomes, schema=OUTCOME_SCHEMA)
+    seen = recorded_elsewhere(con, run_id, started, staged_outcomes)
+    if seen:
+        outcomes = relabel(outcomes, seen)
+        staged_outcomes = pa.Table.from_pylist(outcomes, schema=OUTCOME_SCHEMA)
     decided = decided_files(folder)
     staged = {
         "staged_articles": pq.read_table(decided.articles, schema=DECIDED_ARTICLE_SCHEMA),
-        "staged_duplicates": pq.read_table(decided.duplicates, schema=DUPLICATE_SCHEMA),
+        "staged_duplicates": without(pq.read_table(decided.duplicates,
+                                                   schema=DUPLICATE_SCHEMA), seen),
         "staged_signatures": pq.read_table(decided.signatures, schema=SIGNATURE_SCHEMA),
-        "staged_outcomes": pa.Table.from_pylist(outcomes, schema=OUTCOME_SCHEMA),
+        "staged_outcomes": staged_outcomes,
         "staged_feeds": pa.Table.from_pylist(
             [_feed_row(f) for f in feeds], schema=FEED_SCHEMA),
     }
@@ -131,19 +148,22 @@ def _insert_batch(con: duckdb.DuckDBPyConnection, folder: Path, run_id: str,
         record_lifecycle(con, feeds, run_id)  # retired and moved feeds (issue 22)
         con.execute(sql("queries/upsert_feed_state"), params)
         merge_hosts(con, folder, run_id)
-        _insert_quality(con, folder)
+        _insert_quality(con, folder, {url for _, url in seen})
     finally:
         for name in [*staged, "staged_feed_state"]:
             con.unregister(name)
+    return outcomes
 
 
-def _insert_quality(con: duckdb.DuckDBPyConnection, folder: Path) -> None:
-    decided = decided_files(folder)
-    for row in read_json(decided.quarantine):
+def _insert_quality(con: duckdb.DuckDBPyConnection, folder: Path, skip_urls: set[str],
+                    ) -> None:
+    for row in read_json(decided_files(folder).quarantine):
+        if row["url"] in skip_urls:  # an overlapping run quarantined it already
+            continue
         con.execute(sql("queries/insert_quarantine"), {
             **{k: row[k] for k in ("run_id", "article_id", "url", "source", "title")},
             "failed": json.dumps(row["failed"]), "record": json.dumps(row["record"])})
-    insert_dq_results(con, plan_run_id(folder), read_json(decided.dq_results))
+    insert_dq_results(con, plan_run_id(folder), read_json(decided_files(folder).dq_results))
 
 
 def insert_dq_results(con: duckdb.DuckDBPyConnection, run_id: str,
@@ -154,7 +174,7 @@ def insert_dq_results(con: duckdb.DuckDBPyConnection, run_id: str,
             "run_id": run_id, "suite": res["suite"], "expectation": res["expectation"],
             "success": res["success"], "observed_value": res["observed_value"],
             "unexpected_count": res["unexpected_count"],
-            "element_count": res["element_count"]})
+            "element_count": res["element_count"], "threshold": res.get("threshold")})
 
 
 def _feed_states(con: duckdb.DuckDBPyConnection, feeds: list[FeedResult]) -> pa.Table:
@@ -180,13 +200,6 @@ def _lifecycle_summary(feeds: list[FeedResult], retired_before: list[str]) -> di
                   for f in feeds if f.moved_to],
         "skipped_retired": sorted(retired_before),
     }
-
-
-def _count(outcomes: list[dict[str, Any]]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for out in outcomes:
-        counts[out["outcome"]] = counts.get(out["outcome"], 0) + 1
-    return dict(sorted(counts.items()))
 
 
 def _run_row(run_id: str, started: datetime, trigger: str, feeds: list[FeedResult],

@@ -39,6 +39,8 @@ SAMPLE_FEEDS = sorted(s["name"] for s in yaml.safe_load(
     (SAMPLES / "sources.yaml").read_text(encoding="utf-8"))["sources"])
 FIRST = "2026-01-02T00:00:00+00:00"
 SECOND = "2026-01-03T00:00:00+00:00"
+THIRD = "2026-01-04T00:00:00+00:00"
+FORCED = "2026-01-05T00:00:00+00:00"
 AIRFLOW = str(Path(sys.executable).parent / "airflow")
 RCWIRE = str(Path(sys.executable).parent / "rcwire")
 ROWS = "select article_id, url, title, text from articles order by article_id"
@@ -69,9 +71,11 @@ class AirflowRun:
     cli: subprocess.Popen[str]
     cli_db: Path
 
-    def dags_test(self, logical_date: str) -> subprocess.CompletedProcess[str]:
+    def dags_test(self, logical_date: str, conf: dict[str, Any] | None = None,
+                  ) -> subprocess.CompletedProcess[str]:
         """``airflow dags test rcwire_ingest <logical_date>``; output kept in home/."""
-        done = subprocess.run([AIRFLOW, "dags", "test", "rcwire_ingest", logical_date],
+        extra = ["-c", json.dumps(conf)] if conf else []
+        done = subprocess.run([AIRFLOW, "dags", "test", *extra, "rcwire_ingest", logical_date],
                               env=self.env, cwd=ROOT, capture_output=True, text=True,
                               timeout=600, check=False)
         log = self.home / f"dags-test-{logical_date[:10]}.log"
@@ -240,6 +244,42 @@ def test_second_run_adds_no_rows(airflow_run: AirflowRun) -> None:
     assert len(_run_failed_alerts(airflow_run)) == 1
 
 
+def _plan_returned(run: AirflowRun, logical_date: str) -> dict[str, Any]:
+    [(raw,)] = run.metadata("select value from xcom where dag_id = 'rcwire_ingest' and "
+                            "task_id = 'plan' and key = 'feed_counts' and run_id = ?",
+                            run.run_id(logical_date))
+    value = json.loads(raw)
+    return json.loads(value) if isinstance(value, str) else value  # type: ignore[no-any-return]
+
+
+def test_plan_counts_due_and_backing_off_feeds(airflow_run: AirflowRun) -> None:
+    returned = _plan_returned(airflow_run, SECOND)
+    assert (returned["due"], returned["not_due"], returned["backing_off"]) == (
+        len(SAMPLE_FEEDS), 0, 1)
+    [skipped] = returned["skipped"]
+    assert (skipped["source"], skipped["reason"], skipped["failures"]) == (
+        BROKEN, "backing_off", 1)
+    log = (airflow_run.home / f"dags-test-{SECOND[:10]}.log").read_text(encoding="utf-8")
+    assert f"plan: {len(SAMPLE_FEEDS)} feed(s) due, 1 backing off after failures ({BROKEN}" \
+        in log
+
+
+def test_run_with_nothing_due_says_so(airflow_run: AirflowRun) -> None:
+    # The second run found nothing new: every sample feed now waits its polling interval.
+    done = airflow_run.dags_test(THIRD)
+    assert done.returncode == 0, (done.stdout + done.stderr)[-4000:]
+    returned = _plan_returned(airflow_run, THIRD)
+    assert (returned["due"], returned["not_due"], returned["backing_off"]) == (
+        0, len(SAMPLE_FEEDS), 1)
+    assert "nothing to fetch in this run" in done.stdout + done.stderr
+    summary = json.loads((tasks.run_folder(airflow_run.run_id(THIRD), _settings(airflow_run))
+                          / "summary.json").read_text(encoding="utf-8"))
+    assert summary["note"].startswith("nothing fetched: 0 feed(s) due")
+    assert "all_feeds" in summary["note"]
+    assert airflow_run.rows("select feeds_total from runs where run_id = "
+                            f"'{airflow_run.run_id(THIRD)}'") == [(0,)]
+
+
 def test_cli_run_and_dag_land_identical_rows(airflow_run: AirflowRun) -> None:
     out, err = airflow_run.cli.communicate(timeout=240)
     assert airflow_run.cli.returncode == 0, err[-3000:]
@@ -287,3 +327,15 @@ def _settings(run: AirflowRun) -> Settings:
     return Settings(db=run.db, data_dir=Path(run.env["RCWIRE_DATA_DIR"]),
                     sources=run.sources,
                     allow_private_hosts=[ipaddress.ip_network("127.0.0.1/32")])
+
+
+def test_all_feeds_param_fetches_every_feed(airflow_run: AirflowRun) -> None:
+    before = airflow_run.rows()
+    done = airflow_run.dags_test(FORCED, {"all_feeds": True})
+    assert done.returncode == 0, (done.stdout + done.stderr)[-4000:]
+    returned = _plan_returned(airflow_run, FORCED)
+    assert (returned["due"], returned["skipped"]) == (len(SAMPLE_FEEDS) + 1, [])
+    states = _states(airflow_run, FORCED)
+    assert states[f"fetch_feed[{BROKEN}]"] == "failed"  # fetched although backing off
+    assert {f"fetch_feed[{name}]" for name in SAMPLE_FEEDS} <= set(states)
+    assert airflow_run.rows() == before

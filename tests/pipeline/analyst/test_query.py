@@ -186,3 +186,36 @@ def test_export_reads_back_in_duckdb(run: SampleRun, tmp_path: Path) -> None:
                           {"p": str(done.path)}).fetchall()
     assert top == run.rows("select entity, articles from entity_totals "
                            "order by articles desc, entity limit 1")
+
+
+def _narrow(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "pipeline", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120,
+                          env={"PATH": "/usr/bin:/bin", "GX_ANALYTICS_ENABLED": "false",
+                               "COLUMNS": "80"})
+
+
+def test_wide_result_keeps_first_and_last_columns_and_names_the_rest(run: SampleRun) -> None:
+    result = _narrow("sql", "select * from articles", "--db", str(run.db), "--max-rows", "3")
+    assert result.returncode == 0, result.stderr
+    header = result.stdout.splitlines()[1]
+    names = [n for (n,) in run.rows("select column_name from (describe articles)")]
+    footer = " ".join(result.stdout.split("columns, ", 1)[1].split())
+    shown = [n for n in names if f" {n} " in f" {header} "]
+    assert shown[0] == names[0] and shown[-1] == names[-1] and 2 < len(shown) < len(names)
+    assert footer.startswith(f"{len(shown)} shown; hidden: ")
+    hidden = footer.split("hidden: ", 1)[1].split(" (pick with")[0].split(", ")
+    assert hidden == [n for n in names if n not in shown]
+    assert all(len(line) <= 80 for line in result.stdout.splitlines())
+    assert "…" not in header  # headers are whole words, not 21 ellipses
+
+
+def test_columns_option_picks_the_columns(run: SampleRun) -> None:
+    result = _narrow("sql", "select * from articles", "--db", str(run.db),
+                     "--columns", "title,source")
+    assert result.returncode == 0, result.stderr
+    header = result.stdout.splitlines()[1].split()
+    assert [w for w in header if w.isidentifier()] == ["title", "source"]
+    assert "hidden" not in result.stdout
+    bad = _narrow("sql", "select 1 as a", "--db", str(run.db), "--columns", "b")
+    assert bad.returncode == 1 and "no column b in the result; it has a" in bad.stderr

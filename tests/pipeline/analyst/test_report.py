@@ -15,15 +15,26 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, timedelta
 from html.parser import HTMLParser
+from itertools import pairwise
 from pathlib import Path
 
 import duckdb
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 from PIL import Image
 
-from pipeline.analyst.report import collect, render, report_window, truncate
+from pipeline.analyst.charts import _label_axis, bucket_label
+from pipeline.analyst.report import (
+    TOP_ENTITIES,
+    Window,
+    collect,
+    render,
+    report_window,
+    truncate,
+)
 from pipeline.run import tasks
 from pipeline.store import db
 from tests.conftest import ROOT
@@ -199,3 +210,49 @@ def test_report_task_writes_html_beside_the_json(run: SampleRun, tmp_path: Path)
     assert html == (tmp_path / "data" / "reports" / "report.html").resolve()
     assert "<svg" in html.read_text(encoding="utf-8")
     assert summary["articles"] == len(ORIGINALS)
+
+
+def test_kpi_counts_every_entity_named(run: SampleRun) -> None:
+    with duckdb.connect(str(run.db), read_only=True) as con:
+        data = collect(con, days=0)
+    [(named,)] = run.rows("select count(distinct entity) from entity_totals")
+    assert named > TOP_ENTITIES  # the sample site names more than the chart shows
+    assert data.entity_count == named
+    assert f"<b>{named}</b><span>entities named</span>" in render(data)
+
+
+def test_dq_trend_is_drawn_on_the_time_checks_ran(run: SampleRun) -> None:
+    with duckdb.connect(str(run.db), read_only=True) as con:
+        data = collect(con, days=0)
+    checked = {r["checked_at"] for r in data.dq_runs}
+    assert len(checked) == 1  # one point per run, though its suites ran seconds apart
+    assert {r["run_id"] for r in data.dq_runs} == {run.summary["run_id"]}
+    html = render(data)
+    dq_svg = html[html.index("Data-quality pass rate"):]
+    dq_svg = dq_svg[dq_svg.index("<svg"):dq_svg.index("</svg>")]
+    label = f"{min(checked).astimezone(UTC):%d %b %H:%M}"
+    assert label in dq_svg
+    # Not the articles' days: the window of `--days 0` starts at the oldest article.
+    assert bucket_label(data.window.start, data.window.unit) not in dq_svg
+
+
+@pytest.mark.parametrize(("days", "unit"), [(62, "day"), (120, "week"), (400, "week"),
+                                            (3000, "month")])
+def test_time_axis_labels_never_overlap(days: int, unit: str) -> None:
+    start = date(2026, 3, 18)
+    window = Window(None, start - timedelta(days=days - 1), start, unit)
+    labels = [bucket_label(b, unit) for b in window.buckets]
+    fig = Figure(figsize=(9.0, 3.4), layout="constrained")
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    ax.bar(range(len(labels)), [1] * len(labels), label="a source name")
+    _label_axis(ax, labels)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8)
+    fig.canvas.draw()
+    boxes = sorted((t.get_window_extent() for t in ax.get_xticklabels() if t.get_text()),
+                   key=lambda b: b.x0)
+    assert len(boxes) >= 2
+    # At least a character's width (6 px at 100 dpi, 10 pt) between neighbours: the
+    # browser's font is a little wider than matplotlib's DejaVu.
+    gaps = [b.x0 - a.x1 for a, b in pairwise(boxes)]
+    assert min(gaps) > 6, (unit, gaps)
