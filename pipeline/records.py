@@ -40,6 +40,8 @@ class Source:
     url: str
     tags: tuple[str, ...] = ()
     language: str | None = None
+    # IANA zone of the local times its feed and pages print without an offset.
+    timezone: str | None = None
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,9 @@ class Page:
     content_type: str
     html: str
     fetched_at: datetime
+    # What the sources file says of the page's source (language claimed, local zone).
+    source_language: str | None = None
+    source_zone: str | None = None
 
 
 @dataclass(frozen=True)
@@ -122,6 +127,12 @@ class Article:
     theme_evidence: str | None = None
     # Shorter than ``Settings.brief_words``: a brief, landed and flagged (set by decide).
     is_brief: bool = False
+    # The language the source claims (``language`` is the text's detected language), and
+    # the zone offset-less local times were read in, with where it came from
+    # ("source": the sources file; "inferred": the site's domain or the text's language).
+    claimed_language: str | None = None
+    date_zone: str | None = None
+    date_zone_origin: str | None = None
 
 
 @dataclass(frozen=True)

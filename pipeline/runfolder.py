@@ -71,6 +71,8 @@ ARTICLE_SCHEMA = pa.schema([
     ("body_hashes", pa.list_(pa.string())), ("minhash", pa.binary()), ("shingles", pa.int32()),
     ("cleaning_fallback", pa.bool_()),
     ("theme_evidence", pa.string()), ("is_brief", pa.bool_()),
+    ("claimed_language", pa.string()), ("date_zone", pa.string()),
+    ("date_zone_origin", pa.string()),
 ])
 # decided/articles.parquet: the staged articles to store, with the key of their URL.
 DECIDED_ARTICLE_SCHEMA = ARTICLE_SCHEMA.append(pa.field("url_key", pa.string()))
@@ -251,7 +253,8 @@ def _task_to_json(task: FeedTask) -> dict[str, Any]:
 def _task_from_json(raw: dict[str, Any]) -> FeedTask:
     src = raw["source"]
     return FeedTask(
-        source=Source(src["name"], src["url"], tuple(src.get("tags") or ()), src.get("language")),
+        source=Source(src["name"], src["url"], tuple(src.get("tags") or ()), src.get("language"),
+                      src.get("timezone")),
         etag=raw.get("etag"), last_modified=raw.get("last_modified"),
         known_keys=frozenset(raw.get("known_keys") or ()),
         retry_urls=tuple((u, k) for u, k in raw.get("retry_urls") or ()),

@@ -88,7 +88,8 @@ class Settings(BaseSettings):
         "quarantined (briefs above it land, flagged is_brief; see docs/relevance.md).")
     oldest_year: int = Field(1990, description="Articles dated before this year are quarantined.")
     languages: Annotated[list[str], NoDecode] = Field(
-        default_factory=lambda: ["en"], description="Comma-separated languages to keep.")
+        default_factory=lambda: ["en", "ru", "zh"],
+        description="Comma-separated languages to keep (the language detected in the text).")
     max_failed_feed_share: float = Field(0.5, description="Run check: share of feeds failing.")
     max_quarantine_rate: float = Field(0.25, description="Run check: share of rows quarantined.")
     min_volume_ratio: float = Field(

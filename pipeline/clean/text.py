@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 
 from pipeline.clean.model_pass import label_by_model, structural_reason
 from pipeline.clean.rules import Rule, headline_verbs, load_rules
+from pipeline.dates import is_date_line
 from pipeline.text import fold
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -68,6 +69,8 @@ class CleanText:
     labels: list[str | None] = field(default_factory=list)
     # Why each item of ``removed`` went: the rule's reason or the classifier's top features.
     reasons: list[str] = field(default_factory=list)
+    # The first dateline as printed, for the extractor to read in the source's zone.
+    dateline: str | None = None
 
 
 def clean_paragraphs(
@@ -127,6 +130,7 @@ class _State:
         self.published: datetime | None = None
         self.published_signal: str | None = None
         self.description: str | None = None
+        self.dateline: str | None = None
 
     # --- helpers ----------------------------------------------------------------------
     def free(self, i: int) -> bool:
@@ -184,8 +188,10 @@ class _State:
         for i, text in enumerate(self.p):
             if not self.free(i) or self.words[i] > 12:
                 continue
-            if _DATE_ONLY.match(text):
+            if _DATE_ONLY.match(text) or is_date_line(text):
                 self.labels[i] = "dateline" if i < top else "date_stub"
+                if i < top and self.dateline is None:
+                    self.dateline = text
                 when = _parse_date(text)
                 if i < top and when is not None and self.published is None:
                     self.published, self.published_signal = when, "dateline"
@@ -342,6 +348,7 @@ class _State:
             author_signal=self.author_signal, published_at=self.published,
             published_signal=self.published_signal, description=self.description,
             truncated=truncated, labels=list(self.labels), reasons=reasons,
+            dateline=self.dateline,
         )
 
 

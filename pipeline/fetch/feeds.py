@@ -19,6 +19,7 @@ import calendar
 import contextlib
 import io
 import json
+import re
 import sys
 import time
 from dataclasses import asdict, dataclass, field
@@ -26,6 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
+from zoneinfo import ZoneInfo
 
 import feedparser
 
@@ -216,7 +218,7 @@ def _entry(source: Source, feed_url: str, raw: Any, *, atom: bool) -> FeedEntry 
         guid=str(guid)[:1000] if guid else None,
         title=_title(raw) or None,
         summary=(raw.get("summary") or None),
-        published_at=_when(raw, atom=atom),
+        published_at=_when(raw, atom=atom, zone=source.timezone),
     )
 
 
@@ -259,7 +261,11 @@ def _title(raw: Any) -> str:
     return " ".join(str(raw.get("title", "")).split())[:1000]
 
 
-def _when(raw: Any, *, atom: bool) -> datetime | None:
+# The end of a written date that names its zone: an offset, Z, or a zone abbreviation.
+_OFFSET = re.compile(r"(?:[+-]\d{2}:?\d{2}|\d[Zz]|\b(?:UTC?|GMT|[A-Z]{3,4}))$")
+
+
+def _when(raw: Any, *, atom: bool, zone: str | None = None) -> datetime | None:
     # Atom requires <updated> on every entry and generators often stamp it with the feed's
     # own time: it says when an entry last changed, not when it was published. In RSS
     # feedparser files dc:date (RSS 1.0's only date) under "updated", which is a
@@ -268,7 +274,13 @@ def _when(raw: Any, *, atom: bool) -> datetime | None:
     for key in keys:
         value = raw.get(key)
         if isinstance(value, time.struct_time):
-            return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
+            when = datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
+            written = raw.get(key.removesuffix("_parsed"))
+            if zone and isinstance(written, str) and not _OFFSET.search(written.strip()):
+                # feedparser reads a time without an offset as UTC; the source's own
+                # feeds print its local time (issue 17: Moscow, Beijing).
+                when = when.replace(tzinfo=ZoneInfo(zone)).astimezone(UTC)
+            return when
     return None
 
 
@@ -312,7 +324,8 @@ def _child() -> None:
     job = json.loads(head)
     _limit_memory(int(job["memory"]))
     src = job["source"]
-    source = Source(src["name"], src["url"], tuple(src.get("tags") or ()), src.get("language"))
+    source = Source(src["name"], src["url"], tuple(src.get("tags") or ()), src.get("language"),
+                    src.get("timezone"))
     try:
         parsed = parse_document(source, body, job["feed_url"], job["content_type"],
                                 job["limit"])

@@ -8,6 +8,7 @@ import os
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -25,12 +26,24 @@ class _SourceModel(BaseModel):
     url: str
     tags: list[str] = Field(default_factory=list)
     language: str | None = None
+    timezone: str | None = None
 
     @field_validator("name")
     @classmethod
     def _name_shape(cls, value: str) -> str:
         if not _NAME.match(value):
             raise ValueError("must be lower-case letters, digits, '-' or '_' (max 64)")
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError("must be an IANA time zone such as Europe/Moscow") from None
         return value
 
     @field_validator("url")
@@ -72,7 +85,8 @@ def load_sources(path: Path) -> list[Source]:
     except ValidationError as exc:
         raise RunError(f"sources file {path}: {_describe(exc)}") from None
     _check_unique(path, parsed.sources)
-    return [Source(s.name, s.url, tuple(s.tags), s.language) for s in parsed.sources]
+    return [Source(s.name, s.url, tuple(s.tags), s.language, s.timezone)
+            for s in parsed.sources]
 
 
 def append_source(path: Path, source: Source) -> None:

@@ -43,6 +43,7 @@ from pipeline.records import (
     Outcome,
     OutcomeKind,
     Page,
+    Source,
 )
 from pipeline.runfolder import write_feed_output
 from pipeline.settings import Settings
@@ -131,7 +132,8 @@ async def process_feed_async(
     if progress:
         progress(task.source.name, len(fresh))
     done = await asyncio.gather(*(
-        _page_to_article(e, settings, client, limiter, pool, progress, task.learned)
+        _page_to_article(e, settings, client, limiter, pool, progress, task.learned,
+                         task.source)
         for e in fresh))
     articles = [a for a, _ in done if a is not None]
     outcomes += [o for _, o in done]
@@ -317,6 +319,7 @@ def _retry_entry(task: FeedTask, url: str, key: str) -> FeedEntry:
 async def _page_to_article(
     entry: FeedEntry, settings: Settings, client: httpx.AsyncClient, limiter: HostLimiter,
     pool: ExtractPool, progress: ProgressHook | None, learned: frozenset[str],
+    source: Source | None = None,
 ) -> tuple[Article | None, Outcome]:
     placed = False
 
@@ -328,7 +331,7 @@ async def _page_to_article(
 
     try:
         try:
-            page = await _fetch_page(entry, settings, client, limiter, take_place)
+            page = await _fetch_page(entry, settings, client, limiter, take_place, source)
         except FetchError as exc:
             return None, _outcome(entry, OutcomeKind.FETCH_FAILED, exc.reason, exc.detail)
         except DecodeError as exc:
@@ -347,13 +350,16 @@ async def _page_to_article(
 
 
 async def _fetch_page(entry: FeedEntry, settings: Settings, client: httpx.AsyncClient,
-                      limiter: HostLimiter, before: Callable[[], Awaitable[None]]) -> Page:
+                      limiter: HostLimiter, before: Callable[[], Awaitable[None]],
+                      source: Source | None = None) -> Page:
     got = await _polite_fetch(entry.url, settings, client, limiter, accept=_PAGE_ACCEPT,
                               before=before)
     if got.content_type not in _HTML_TYPES:
         raise FetchError("not_html", f"Content-Type {got.content_type} is not a web page")
     html, _charset = decode_html(got.body, got.headers.get("content-type", ""))
-    return Page(entry, got.final_url, got.status, got.content_type, html, datetime.now(UTC))
+    return Page(entry, got.final_url, got.status, got.content_type, html, datetime.now(UTC),
+                source_language=source.language if source else None,
+                source_zone=source.timezone if source else None)
 
 
 def _outcome(entry: FeedEntry, kind: OutcomeKind, reason: str | None = None,
