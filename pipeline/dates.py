@@ -40,7 +40,8 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("zh_full", r"(?P<y>\d{4})\s*年\s*(?P<mo>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
                     rf"(?:\s*(?:星期.|周.)?\s*{_CLOCK})?"),
         # 4月9日 14:30 (no year)
-        ("zh_noyear", rf"(?<![\d年])(?P<mo>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日(?:\s*{_CLOCK})?"),
+        ("zh_noyear", rf"(?<![\d年])(?P<mo>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日"
+                      rf"(?:\s*{_CLOCK})?"),
         # 2024-04-09 14:30, 2024/04/09, 2024.04.09 14:30, 2024-04-09T14:30
         ("iso", rf"(?<!\d)(?P<y>\d{{4}})[-/.](?P<mo>\d{{1,2}})[-/.](?P<d>\d{{1,2}})(?!\d)"
                 rf"(?:[T\s,]+{_CLOCK})?"),
@@ -101,7 +102,8 @@ def find_local_date(text: str, now_local: datetime) -> LocalDate | None:
 
 
 def _build(form: str, g: dict[str, str | None], now: datetime) -> LocalDate | None:
-    clock = time(int(g["h"]), int(g["m"])) if g.get("h") and g.get("m") else None
+    hour, minute = g.get("h"), g.get("m")
+    clock = time(int(hour), int(minute)) if hour and minute else None
     if form == "ago":
         unit = (g["unit"] or "").lower()
         minutes = int(g["n"] or 0) * (60 if unit.startswith(("час", "小", "個", "个")) else 1)
@@ -115,7 +117,8 @@ def _build(form: str, g: dict[str, str | None], now: datetime) -> LocalDate | No
         when = datetime.combine(day, clock) if clock else min(datetime.combine(day, _NOON), now)
         return LocalDate(when, form, clock is not None, has_year=False, relative=True)
     month = _ru_month(g["mon"]) if g.get("mon") else int(g["mo"] or 0)
-    year = int(g["y"]) if g.get("y") else None
+    written_year = g.get("y")
+    year = int(written_year) if written_year else None
     try:
         day = date(year or now.year, month, int(g["d"] or 0))
     except ValueError:

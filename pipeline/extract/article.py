@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -18,12 +19,12 @@ from pipeline.clean.features import anchor_counts, link_shares
 from pipeline.clean.html import prune
 from pipeline.clean.learned import paragraph_hash
 from pipeline.clean.text import CleanText, clean_paragraphs, is_truncation_notice
+from pipeline.dates import find_local_date, is_date_line, local_now, page_zone, resolve
 from pipeline.dedupe.signature import signature
 from pipeline.enrich.theme import score_article
 from pipeline.extract.fallback import conservative, needs_check, words
-from pipeline.dates import find_local_date, local_now, page_zone, resolve
-from pipeline.languages import count_words, detect_language
 from pipeline.extract.page_info import page_info
+from pipeline.languages import count_words, detect_language
 from pipeline.records import Article, Page
 from pipeline.text import fold
 from pipeline.urls import canonical_url, domain, url_key
@@ -37,6 +38,9 @@ _DATE_META = (
     "article:published_time", "og:article:published_time", "datepublished",
     "date", "dc.date", "dc.date.issued", "pubdate", "publishdate", "sailthru.date",
 )
+
+
+log = logging.getLogger(__name__)
 
 
 class ExtractError(Exception):
@@ -59,6 +63,9 @@ class PageMeta:
     canonical: str | None
     published_at: datetime | None  # naive when the page gave no offset
     published_signal: str | None
+    # A visible date stamp ("9 апреля 2024, 14:30", "2024年04月09日 14:30 来源：…") in a
+    # date-like element: extraction drops those elements, so they are read beforehand.
+    stamp: str | None = None
 
 
 def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Article:
@@ -188,7 +195,28 @@ def read_page_meta(tree: Any, base_url: str) -> PageMeta:
     published, signal = _meta_date(tree)
     if published is None:
         published, signal = _jsonld_date(tree)
-    return PageMeta(canonical, published, signal)
+    # The stamp is only needed (and only searched for) when the metadata has no date, or
+    # one without an offset that may turn out to be in the future.
+    wanted = published is None or published.tzinfo is None
+    return PageMeta(canonical, published, signal, _stamp(tree) if wanted else None)
+
+
+# Elements that carry a page's visible date: <time>, or a class or id naming a date.
+_STAMP_XPATH = (
+    "//time | //*[contains(translate(concat(@class, ' ', @id), 'DATEIMPUBLSHNFO',"
+    " 'dateimpublshnfo'), 'date') or contains(translate(concat(@class, ' ', @id),"
+    " 'TIME', 'time'), 'time') or contains(translate(concat(@class, ' ', @id), 'PUBLISH',"
+    " 'publish'), 'publish') or contains(translate(concat(@class, ' ', @id), 'INFO',"
+    " 'info'), 'info') or contains(translate(concat(@class, ' ', @id), 'META', 'meta'),"
+    " 'meta')]")
+
+
+def _stamp(tree: Any) -> str | None:
+    for node in tree.xpath(_STAMP_XPATH)[:40]:
+        text = _squash(" ".join(node.itertext()))
+        if text and is_date_line(text):
+            return text
+    return None
 
 
 def _parse(html: str) -> Any:
@@ -240,6 +268,8 @@ def _published(meta: PageMeta, cleaned: CleanText, page: Page, info: Any,
         when = resolve(meta.published_at, zone, now)
         if when is not None:
             return when, meta.published_signal, meta.published_at.tzinfo is None
+        log.info("%s: metadata date %s is in the future in %s; next signal tried",
+                 page.final_url, meta.published_at, zone)
     if cleaned.dateline:
         found = find_local_date(cleaned.dateline, local_now(zone, now))
         when = resolve(found.when, zone, now) if found is not None else None
@@ -247,6 +277,11 @@ def _published(meta: PageMeta, cleaned: CleanText, page: Page, info: Any,
             return when, "dateline", True
     if cleaned.published_at is not None:
         return cleaned.published_at, cleaned.published_signal, False
+    if meta.stamp:
+        found = find_local_date(meta.stamp, local_now(zone, now))
+        when = resolve(found.when, zone, now) if found is not None else None
+        if when is not None:
+            return when, "stamp", True
     if page.entry.published_at is not None:
         return page.entry.published_at, "feed", False
     found_date = parse_written(info.date)

@@ -15,8 +15,9 @@ from typing import Any
 
 from pipeline.clean.text import clean_paragraphs
 from pipeline.enrich.theme import score_article
-from pipeline.extract.article import detect_language, extract_article
+from pipeline.extract.article import extract_article
 from pipeline.fetch.decode import decode_html
+from pipeline.languages import detect_language
 from pipeline.records import FeedEntry, Page
 
 
