@@ -9,8 +9,9 @@ clause, and one edited character would change all of it). Five characters carry 
 what four English words do; the per-language thresholds were measured on the labelled
 copies of tests/fixtures/ruzh/ (docs/languages.md). Band keys (32 bands of 4 rows) are
 what the database joins on to find candidates; the signatures then estimate Jaccard
-similarity and containment exactly enough to decide. 42 bands of 3 rows make a pair with Jaccard 0.45 (a half-length excerpt) a
-candidate 98% of the time, and a pair at 0.1 about 4%. Changing these constants changes
+similarity and containment exactly enough to decide. 42 bands of 3 rows make a pair with
+Jaccard 0.45 (a half-length excerpt) a candidate 98% of the time, and a pair at 0.1
+about 4%. Changing these constants changes
 every band key: stored keys would have to be recomputed from ``article_signatures``.
 """
 
