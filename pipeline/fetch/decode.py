@@ -105,7 +105,10 @@ def _declared(body: bytes, content_type: str) -> str | None:
         name = codecs.lookup(raw).name
     except LookupError:
         return None
-    # Browsers treat these labels as windows-1252 (WHATWG Encoding Standard).
+    # Browsers treat these labels as windows-1252, and GB2312/GBK labels as GB18030, the
+    # superset Chinese sites actually write under them (WHATWG Encoding Standard).
+    if name in ("gb2312", "gbk"):
+        return "gb18030"
     return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
 
 
@@ -119,7 +122,49 @@ def _salvage(body: bytes) -> tuple[str, str]:
         if bad <= max(1, len(body) * _MAX_BAD_SHARE):
             return body.decode("utf-8", errors="replace"), "utf-8"
         raise DecodeError(f"invalid UTF-8: {bad} undecodable bytes")
+    guessed = _guess_legacy(body)
+    if guessed is not None:
+        return guessed
     try:
         return body.decode("cp1252"), "cp1252"
     except UnicodeDecodeError as exc:
         raise DecodeError(f"no charset decodes the page cleanly ({exc.reason})") from None
+
+
+# Cyrillic letters as windows-1251 and KOI8-R place them: lower case (most letters of any
+# Russian text) is 0xE0-0xFF in windows-1251 and 0xC0-0xDF in KOI8-R, upper case the other
+# way round.
+_HIGH_UPPER = bytes(range(0xC0, 0xE0))
+_HIGH_LOWER = bytes(range(0xE0, 0x100))
+# Share of the non-ASCII characters that must be common CJK ideographs and CJK
+# punctuation for a GB18030 reading to be believed.
+_MIN_CJK_SHARE = 0.9
+_MIN_CYRILLIC_SHARE = 0.6
+
+
+def _guess_legacy(body: bytes) -> tuple[str, str] | None:
+    """Undeclared legacy Chinese or Russian pages: GB18030 when the bytes decode strictly to
+    Chinese text, else windows-1251 or KOI8-R by where the letter bytes fall (lower
+    case dominates running text); None when neither reading looks like text."""
+    sample = body[:200_000]
+    try:
+        text = sample.decode("gb18030")
+    except UnicodeDecodeError:
+        text = ""
+    high = [c for c in text if ord(c) > 0x7F]
+    if high and sum(1 for c in high if _is_cjk(c)) >= _MIN_CJK_SHARE * len(high):
+        return body.decode("gb18030", errors="replace"), "gb18030"
+    upper = len(sample) - len(sample.translate(None, _HIGH_UPPER))
+    lower = len(sample) - len(sample.translate(None, _HIGH_LOWER))
+    letters = upper + lower
+    non_ascii = len(sample) - len(sample.translate(None, _HIGH_BYTES))
+    if not non_ascii or letters < _MIN_CYRILLIC_SHARE * non_ascii:
+        return None
+    name = "cp1251" if lower >= upper else "koi8_r"
+    return body.decode(name, errors="replace"), name
+
+
+def _is_cjk(char: str) -> bool:
+    code = ord(char)
+    return (0x4E00 <= code <= 0x9FFF or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF
+            or 0x3400 <= code <= 0x4DBF or char in "“”‘’—…·")

@@ -28,7 +28,10 @@ Extractor = Callable[[str, str], str]
 # (name, html, ground truth with "url" and "body") of one labelled news page.
 NewsPage = tuple[str, str, dict[str, Any]]
 
-_TOKEN = re.compile(r"\w+")
+# Words, except that each Chinese or Japanese character is a token of its own (those
+# scripts have no spaces: a whole clause would otherwise be one token).
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
 
 
 def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
