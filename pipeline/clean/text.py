@@ -17,10 +17,11 @@ from datetime import UTC, datetime
 from pipeline.clean.model_pass import label_by_model, structural_reason
 from pipeline.clean.rules import Rule, headline_verbs, load_rules
 from pipeline.dates import is_date_line
+from pipeline.languages import count_words
 from pipeline.text import fold
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_TERMINAL = re.compile(r"[.!?:;…][”\"’')\]]*$")
+_TERMINAL = re.compile(r"[.!?:;…。！？；：][”\"’')\]」』）]*$")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|de|da|van|von|der|al|bin|el|la|le|of)$")
 _BYLINE = (
     re.compile(r"^(?:by|written by|posted by|author:?)\s+(?P<name>[^|,(\d]{3,60}?)"
@@ -119,7 +120,8 @@ class _State:
 
     def __init__(self, paras: list[str], author: str | None) -> None:
         self.p = paras
-        self.words = [len(_WORD.findall(x)) for x in paras]
+        # Chinese counts two characters a word (pipeline.languages.count_words).
+        self.words = [count_words(x) for x in paras]
         self.f = [fold(x) for x in paras]
         self.labels: list[str | None] = [None] * len(paras)
         self.reasons: list[str | None] = [None] * len(paras)
