@@ -58,8 +58,9 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("ago", r"(?P<n>\d{1,3})\s*(?P<unit>минут\w*|мин\.?|час\w*|分钟|小时|個小時|个小时)"
                 r"\s*(?:назад|前)"),
     ))
-# Time first, then the date ("14:30, 9 апреля 2024", "10:05 09.04.2024").
-_TIME_FIRST = re.compile(rf"^\s*{_CLOCK}\s*[,|•·/–—-]?\s*", re.IGNORECASE)
+# Time first, then the date ("14:30, 9 апреля 2024", "Обновлено: 10:05 09.04.2024").
+_TIME_FIRST = re.compile(rf"^\s*(?:[^\W\d_]+\s*[:：]\s*)?{_CLOCK}\s*[,|•·/–—-]?\s*",
+                         re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,7 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 def count_words(text: str) -> int:
     """Words of ``text``, with Chinese (and Japanese) counted as two characters a word.
 
-    Chinese has no spaces: ``\w+`` would count a whole clause as one word. Segmenting it
+    Chinese has no spaces: ``\\w+`` would count a whole clause as one word. Segmenting it
     with jieba gives 1.98 characters per word on the ten Chinese stories of
     tests/fixtures/ruzh (1,359 characters in 686 words), so half the number of CJK
     characters estimates the segmented word count without shipping a segmenter and its

@@ -22,7 +22,7 @@ from pipeline.text import fold
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _TERMINAL = re.compile(r"[.!?:;…。！？；：][”\"’')\]」』）]*$")
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|de|da|van|von|der|al|bin|el|la|le|of)$")
+_NAME_TOKEN = re.compile(r"^(?:[A-ZА-ЯЁ][\w'’.-]*|de|da|van|von|der|al|bin|el|la|le|of)$")
 _BYLINE = (
     re.compile(r"^(?:by|written by|posted by|author:?)\s+(?P<name>[^|,(\d]{3,60}?)"
                r"(?:\s*(?:[|,(–—-].*)?)$", re.I),
@@ -289,6 +289,11 @@ class _State:
                     self.labels[j] = label
 
     def label_bios(self) -> None:
+        for i in range(1, len(self.p)):
+            # An author card: the name just above a role line a rule called a bio.
+            if (self.labels[i] == "author_bio" and self.free(i - 1)
+                    and _is_name(self.p[i - 1])):
+                self.labels[i - 1] = "byline"
         end = self.last_body()
         for i in range(max(1, len(self.p) * 2 // 3), len(self.p)):
             if not self.free(i) or self.words[i] <= _SHORT - 8:

@@ -211,8 +211,13 @@ _STAMP_XPATH = (
     " 'meta')]")
 
 
+# Failing that, the few elements right after or before the headline, where sites print
+# the date in unnamed blocks.
+_NEAR_TITLE = "(//h1)[1]/following::*[position() <= 12] | (//h1)[1]/preceding::*[position() <= 6]"
+
+
 def _stamp(tree: Any) -> str | None:
-    for node in tree.xpath(_STAMP_XPATH)[:40]:
+    for node in [*tree.xpath(_STAMP_XPATH)[:40], *tree.xpath(_NEAR_TITLE)]:
         text = _squash(" ".join(node.itertext()))
         if text and is_date_line(text):
             return text
