@@ -92,7 +92,8 @@ def _summary(group: dict[str, list[object]]) -> dict[str, float]:
     out: dict[str, float] = {"pages": float(len(group["html"]))}
     for mode in ("html", "text", "html_trafilatura"):
         rows: list[tuple[int, int, int, int]] = group[mode]  # type: ignore[assignment]
-        out[f"{mode}_boilerplate_removed"] = sum(r[0] for r in rows) / max(1, sum(r[1] for r in rows))
+        removed, lines = sum(r[0] for r in rows), sum(r[1] for r in rows)
+        out[f"{mode}_boilerplate_removed"] = removed / max(1, lines)
         out[f"{mode}_body_kept"] = sum(r[2] for r in rows) / max(1, sum(r[3] for r in rows))
     for who in ("rcwire", "trafilatura"):
         f1 = shingle_f1(group[f"pairs_{who}"])  # type: ignore[arg-type]
