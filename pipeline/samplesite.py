@@ -152,7 +152,12 @@ class SampleSite:
         data = target.read_bytes()
         if target.suffix in _TEXT_SUFFIXES:
             data = data.replace(b"{{BASE}}", self.base_url.encode("ascii"))
-        return data, _TYPES.get(target.suffix, "application/octet-stream")
+        ctype = _TYPES.get(target.suffix, "application/octet-stream")
+        if target.suffix == ".html" and not _utf8(data):
+            # The sample's windows-1251 and GBK pages: like many such servers, no charset
+            # in the header (some declare it in a <meta>, some nowhere).
+            ctype = "text/html"
+        return data, ctype
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -252,3 +257,11 @@ def _feed_listing(links: list[str]) -> bytes:
     return (f"<?xml version='1.0'?><rss version='2.0'><channel><title>Faults</title>"
             f"<link>/</link><description>fault feed</description>{items}</channel></rss>"
             ).encode()
+
+
+def _utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True

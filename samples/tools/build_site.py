@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import sys
 import posixpath
 import shutil
 from pathlib import Path
@@ -1912,6 +1913,11 @@ def main() -> None:
         kinds[rec["kind"]] = kinds.get(rec["kind"], 0) + 1
     print(f"wrote {len(manifest)} article pages to {SITE.relative_to(SAMPLES.parent)}: "
           + ", ".join(f"{k}={v}" for k, v in sorted(kinds.items())))
+    # The Russian- and Chinese-language outlets (issue 17) are appended by their own script.
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import build_ruzh
+
+    build_ruzh.main()
 
 
 if __name__ == "__main__":

@@ -4,7 +4,6 @@ every bad feed and page with its reason."""
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -13,11 +12,11 @@ import duckdb
 
 from pipeline.run.local import run_once
 from pipeline.settings import Settings
-from tests.conftest import SAMPLES, sample_sources
+from tests.conftest import sample_sources
+from tests.pipeline.sample_run import ORIGINALS as _ORIGINALS
 from tests.support.faultsite import FaultSite
 
-MANIFEST = json.loads((SAMPLES / "manifest.json").read_text(encoding="utf-8"))
-ORIGINALS = {i["path"] for i in MANIFEST if i["on_theme"] and not i["duplicate_of"]}
+ORIGINALS = {i["path"] for i in _ORIGINALS}
 PRIVATE_PAGE = "/private/drafts/embargoed-briefing.html"
 
 

@@ -13,6 +13,7 @@ from pipeline.clean.learned import paragraph_hash
 from pipeline.clean.rules import load_rules
 from pipeline.clean.text import clean_paragraphs
 from pipeline.extract.article import extract_article, plausible_author
+from pipeline.fetch.decode import decode_html
 from pipeline.records import FeedEntry, Page
 from pipeline.text import fold
 from tests.conftest import SAMPLES
@@ -54,7 +55,8 @@ def render(item: dict) -> Page:
     folder = SAMPLES / "site" / item["path"].lstrip("/")
     file = folder / "index.html" if folder.is_dir() else folder
     base = "http://127.0.0.1:8765"
-    html = file.read_text(encoding="utf-8").replace("{{BASE}}", base)
+    # Pages in windows-1251 or GBK are decoded as the fetcher decodes them.
+    html, _ = decode_html(file.read_bytes().replace(b"{{BASE}}", base.encode()))
     entry = FeedEntry("s", f"{base}/feed", base + item["path"], item["path"])
     return Page(entry, entry.url, 200, "text/html", html, datetime.now(UTC))
 
