@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pipeline.enrich.entities import count_mentions, load_entities  # noqa: E402
+from pipeline.enrich.entities import count_mentions, load_entities
 
 FORMS = {
     "Vladimir Putin": ["Путин", "Путина", "Путину", "Путиным", "Путине"],
