@@ -195,6 +195,10 @@ def read_page_meta(tree: Any, base_url: str) -> PageMeta:
     published, signal = _meta_date(tree)
     if published is None:
         published, signal = _jsonld_date(tree)
+    if published is None:
+        # <time datetime="2024-06-14T15:40:00+03:00">: machine-readable, often with offset.
+        stamps = [w for v in tree.xpath("//time/@datetime")[:3] if (w := parse_written(v))]
+        published, signal = (stamps[0], "time") if stamps else (None, None)
     # The stamp is only needed (and only searched for) when the metadata has no date, or
     # one without an offset that may turn out to be in the future.
     wanted = published is None or published.tzinfo is None
