@@ -140,6 +140,8 @@ _HIGH_LOWER = bytes(range(0xE0, 0x100))
 # punctuation for a GB18030 reading to be believed.
 _MIN_CJK_SHARE = 0.9
 _MIN_CYRILLIC_SHARE = 0.6
+_MIN_LETTER_SHARE = 0.8
+_LETTER_RUN = re.compile(rb"[\xc0-\xff]{3,}")
 
 
 def _guess_legacy(body: bytes) -> tuple[str, str] | None:
@@ -156,9 +158,15 @@ def _guess_legacy(body: bytes) -> tuple[str, str] | None:
         return body.decode("gb18030", errors="replace"), "gb18030"
     upper = len(sample) - len(sample.translate(None, _HIGH_UPPER))
     lower = len(sample) - len(sample.translate(None, _HIGH_LOWER))
+    # Cyrillic words are runs of letter bytes; accented Latin letters stand alone among
+    # ASCII ones ("Café déjà vu" in windows-1252).
+    in_words = sum(len(m) for m in _LETTER_RUN.findall(sample))
     letters = upper + lower
     non_ascii = len(sample) - len(sample.translate(None, _HIGH_BYTES))
-    if not non_ascii or letters < _MIN_CYRILLIC_SHARE * non_ascii:
+    # Letters are most of the high bytes (the rest: quotes, dashes, Ё), and most letters
+    # stand in words.
+    if (not letters or letters < _MIN_LETTER_SHARE * non_ascii
+            or in_words < _MIN_CYRILLIC_SHARE * letters):
         return None
     name = "cp1251" if lower >= upper else "koi8_r"
     return body.decode(name, errors="replace"), name
