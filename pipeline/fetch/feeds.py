@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import calendar
 import contextlib
+import email.utils
 import io
 import json
 import re
@@ -281,6 +282,14 @@ def _when(raw: Any, *, atom: bool, zone: str | None = None) -> datetime | None:
                 # feeds print its local time (issue 17: Moscow, Beijing).
                 when = when.replace(tzinfo=ZoneInfo(zone)).astimezone(UTC)
             return when
+        written = raw.get(key.removesuffix("_parsed"))
+        if zone and isinstance(written, str) and written.strip():
+            # feedparser reads no RFC 822 date without a zone ("Tue, 09 Apr 2024 14:30:00");
+            # with the source's zone it is a local time.
+            with contextlib.suppress(TypeError, ValueError, IndexError):
+                local = email.utils.parsedate_to_datetime(written)
+                if local.tzinfo is None:
+                    return local.replace(tzinfo=ZoneInfo(zone)).astimezone(UTC)
     return None
 
 
