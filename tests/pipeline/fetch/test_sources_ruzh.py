@@ -26,7 +26,7 @@ def test_unknown_zone_is_refused_with_the_file_named(tmp_path: Path) -> None:
     path = tmp_path / "sources.yaml"
     path.write_text("sources:\n  - name: x\n    url: https://x.example/rss\n"
                     "    timezone: Europe/Atlantis\n", encoding="utf-8")
-    with pytest.raises(RunError, match="sources.yaml.*IANA time zone"):
+    with pytest.raises(RunError, match=r"sources\.yaml.*IANA time zone"):
         load_sources(path)
 
 
