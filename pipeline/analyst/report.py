@@ -76,6 +76,8 @@ class ReportData:
     headlines: list[dict[str, Any]]
     runs: list[dict[str, Any]]
     stories: list[dict[str, Any]] = field(default_factory=list)
+    # Issue 17: articles per bucket and detected language.
+    languages: list[dict[str, Any]] = field(default_factory=list)
 
 
 def write_report(path: Path, out: Path, days: int = 30, wait: float = 0.0) -> Path:
@@ -136,6 +138,7 @@ def collect(con: duckdb.DuckDBPyConnection, days: int = 30, today: date | None =
         headlines=_rows(con, "report_headlines", {**since, "limit": HEADLINES}),
         runs=_rows(con, "report_last_runs", {"limit": RUNS}),
         stories=_rows(con, "report_stories", {**since, "limit": TOP_STORIES}),
+        languages=_rows(con, "report_languages", bucketed),
     )
 
 
@@ -179,6 +182,7 @@ def render(data: ReportData) -> str:
         _summary(data),
         _stories(data),
         _volume(data),
+        _languages(data),
         _entities(data),
         _duplicates(data),
         _quality(data),
@@ -231,6 +235,19 @@ def _volume(data: ReportData) -> str:
             f"{data.window.unit}, by publication date (fetch date when a page gives none). "
             "View: <code>daily_volume</code>.</p>")
     return section("Volume per source", svg + note)
+
+
+def _languages(data: ReportData) -> str:
+    if not data.languages:
+        return section("Volume per language", "<p class='empty'>No articles in this window.</p>")
+    buckets = data.window.buckets
+    series = _series(data.languages, "language", "articles", buckets)
+    svg = charts.stacked_bars(buckets, series, name="languages", ylabel="articles",
+                              unit=data.window.unit)
+    note = ("<p class='note'>Unique on-theme articles per language detected in the text "
+            f"and {data.window.unit}. Views: <code>daily_volume_by_language</code>, "
+            "<code>language_mismatches</code>, <code>cross_language_coverage</code>.</p>")
+    return section("Volume per language", svg + note)
 
 
 def _entities(data: ReportData) -> str:

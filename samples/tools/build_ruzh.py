@@ -11,7 +11,8 @@ Outlets:
   delovoy-kurier   a Russian business daily (windows-1251, declared in a <meta>; dates only
                    as printed, Moscow time: its source sets timezone Europe/Moscow)
   huaxia-ribao     a Chinese party daily (GBK, declared as gb2312; printed dates only; its
-                   source sets no zone, so Beijing time is inferred from the language)
+                   source sets no zone, so Beijing time is inferred from the language); it
+                   reports the same Putin–Xi call as vostok-vestnik, in its own words
   dongfang-wang    a Chinese portal (GB18030 with no charset anywhere; metadata date
                    without an offset)
 """
@@ -47,6 +48,12 @@ R3 = [
     "В подмосковном Красногорске после реконструкции открылся городской парк площадью 30 гектаров. В нём появились велодорожки, детские площадки и лодочная станция.",
     "Работы продолжались два года. Жители сами выбирали, какие объекты появятся в парке, проголосовав на портале муниципалитета.",
     "Летом в парке будут работать бесплатные спортивные секции, а зимой зальют каток.",
+]
+Z0 = [
+    "本报北京6月14日电 国家主席习近平14日应约同俄罗斯总统普京通电话。两国元首就上海合作组织峰会筹备工作和双边关系交换了意见。",
+    "习近平指出，中俄作为世界主要大国和联合国安理会常任理事国，应加强战略协作，共同维护两国发展振兴的外部环境。",
+    "普京表示，俄方愿同中方密切高层交往，扩大能源、农业、交通物流等领域合作，推动本币结算比重进一步提升。",
+    "两国元首同意保持密切沟通，并期待在阿斯塔纳峰会期间再次会晤。",
 ]
 Z1 = [
     "本报北京6月18日电 中国海关总署与俄罗斯联邦农业部18日签署关于俄罗斯大麦、豌豆输华检疫要求的议定书，俄方更多农产品将进入中国市场。",
@@ -103,6 +110,11 @@ PAGES: list[dict[str, object]] = [
      "path": "/delovoy-kurier/news/2024/06/20/park-krasnogorsk.html",
      "title": "В Красногорске открылся обновлённый парк", "author": "Олег Зимин",
      "published": "2024-06-20", "time": "12:05", "body": R3, "language": "ru"},
+    {"id": "hx-xi-putin-call", "outlet": "huaxia-ribao", "kind": "on_theme",
+     "path": "/huaxia-ribao/n1/2024/0614/c1001-40256800.html",
+     "title": "习近平同俄罗斯总统普京通电话", "author": "周明",
+     "published": "2024-06-14", "time": "20:35", "body": Z0, "language": "zh",
+     "event": "putin-xi-call-2024-06"},
     {"id": "hx-barley-protocol", "outlet": "huaxia-ribao", "kind": "on_theme",
      "path": "/huaxia-ribao/n1/2024/0618/c1002-40259001.html",
      "title": "中俄签署大麦豌豆输华检疫议定书", "author": "王小川",
@@ -132,7 +144,8 @@ FEEDS = [
     # No timezone: the pipeline infers Beijing time from the pages' language.
     {"path": "/feeds/zh.rss", "source": "sample-zh", "language": "zh", "timezone": None,
      "title": "中文新闻（样例）",
-     "items": ["hx-barley-protocol", "dfw-barley-protocol-repost", "hx-eu-dialogue",
+     "items": ["hx-xi-putin-call", "hx-barley-protocol", "dfw-barley-protocol-repost",
+               "hx-eu-dialogue",
                "dfw-summer-grain"]},
 ]
 OFFSET = {"ru": "+03:00", "zh": "+08:00"}
