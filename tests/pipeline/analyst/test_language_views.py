@@ -16,8 +16,8 @@ EN = ["Xi Jinping and Vladimir Putin spoke by telephone on Friday, the Kremlin s
 RU = [f"Си Цзиньпин и Владимир Путин провели телефонный разговор, сообщили в Кремле; "
       f"лидеры обсудили подготовку к саммиту, торговлю и энергетику, пункт {n}."
       for n in range(6)]
-ZH = [f"国家主席习近平同俄罗斯总统普京通电话，双方就峰会筹备、本币结算和能源合作等问题交换意见，第{n}点。"
-      for n in range(8)]
+ZH = [f"国家主席习近平同俄罗斯总统普京通电话，双方就峰会筹备、本币结算和能源合作"
+      f"等问题交换意见，第{n}点。" for n in range(8)]
 
 
 def rows(settings: Settings, query: str) -> list[tuple[object, ...]]:
