@@ -1,9 +1,10 @@
 """The language of an article's text, and whether it is what its source claims.
 
 py3langid's model ships inside the package (nothing downloads). Its model splits written
-Chinese into Mandarin (``zh``), Wu (``wuu``) and Cantonese (``yue``) classes, and on news
-copy in standard written Chinese it often answers ``wuu`` (counted on the labelled pages
-in docs/languages.md). News is not written in Wu, so every Chinese-script
+Chinese into Mandarin (``zh``), Wu (``wuu``) and Cantonese (``yue``) classes, and on short
+passages of standard written Chinese it can answer ``wuu`` (a one-sentence agency lead
+does: tests/pipeline/extract/test_language.py; all 40 labelled Chinese pages of
+tests/fixtures/ruzh come back ``zh``). News is not written in Wu, so every Chinese-script
 label is reported as ``zh``; text with kana stays Japanese.
 """
 

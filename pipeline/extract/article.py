@@ -24,7 +24,7 @@ from pipeline.dedupe.signature import signature
 from pipeline.enrich.theme import score_article
 from pipeline.extract.fallback import conservative, needs_check, words
 from pipeline.extract.page_info import page_info
-from pipeline.languages import count_words, detect_language
+from pipeline.languages import count_words, detect_language, language_disagrees
 from pipeline.records import Article, Page
 from pipeline.text import fold
 from pipeline.urls import canonical_url, domain, url_key
@@ -110,6 +110,10 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
                            if "".join(lines).strip() else "no main text found on the page")
     canonical = canonical_url(meta.canonical or page.final_url)
     language = detect_language(text)
+    if language_disagrees(language, page.source_language):
+        # Kept and stored with both (view language_mismatches); one line in the log.
+        log.info("%s: text is %s, source %s claims %s", page.final_url, language,
+                 page.entry.source, page.source_language)
     zone, zone_name, zone_origin = page_zone(page.source_zone, domain(page.final_url),
                                              language or page.source_language)
     published, signal, local = _published(meta, cleaned, page, info, zone)
