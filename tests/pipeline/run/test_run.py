@@ -14,6 +14,8 @@ from pipeline.samplesite import SampleSite
 from pipeline.settings import Settings
 from pipeline.urls import canonical_url
 from tests.conftest import SAMPLES, sample_sources
+from tests.pipeline.sample_run import COPIES, OFF_THEME
+from tests.pipeline.sample_run import ORIGINALS as _ORIGINALS
 
 MANIFEST = json.loads((SAMPLES / "manifest.json").read_text(encoding="utf-8"))
 
@@ -39,8 +41,7 @@ def path_of(url: str) -> str:
     return "/" + url.split("/", 3)[3]
 
 
-ORIGINALS = {i["path"] for i in MANIFEST if i["on_theme"] and not i["duplicate_of"]}
-COPIES = [i for i in MANIFEST if i["duplicate_of"]]
+ORIGINALS = {i["path"] for i in _ORIGINALS}
 
 
 def test_every_listed_page_gets_an_outcome(first_run: dict, settings: Settings,
@@ -54,8 +55,7 @@ def test_on_theme_originals_land_once_and_off_theme_are_recorded(
         first_run: dict, settings: Settings) -> None:
     landed = {path_of(r[0]) for r in rows(settings, "select url from articles")}
     assert landed == ORIGINALS
-    off = [i for i in MANIFEST if not i["on_theme"]]
-    assert first_run["counts"]["off_theme"] == len(off)
+    assert first_run["counts"]["off_theme"] == len(OFF_THEME)
     assert first_run["counts"]["loaded"] == len(ORIGINALS)
     reasons = rows(settings, "select distinct reason from url_outcomes where outcome='off_theme'")
     assert reasons == [("off_theme",)]
