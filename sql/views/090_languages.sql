@@ -39,8 +39,13 @@ order by fetched_at desc;
 
 comment on view language_mismatches is
     'Stored articles whose detected language differs from the one their source claims (kept, not dropped).';
+comment on column language_mismatches.article_id is 'articles.article_id.';
+comment on column language_mismatches.source is 'Source (feed name in the sources file).';
+comment on column language_mismatches.url is 'URL the article was fetched from.';
+comment on column language_mismatches.title is 'Headline.';
 comment on column language_mismatches.claimed_language is 'The source''s language in the sources file.';
 comment on column language_mismatches.language is 'The language detected in the text.';
+comment on column language_mismatches.fetched_at is 'When rcwire fetched it.';
 
 create or replace view cross_language_coverage as
 with source_rows as (
@@ -70,6 +75,9 @@ order by day desc, languages desc, articles desc;
 
 comment on view cross_language_coverage is
     'People named on one day by articles in more than one language: the same story seen from Russian, Chinese and English sources.';
+comment on column cross_language_coverage.day is 'Publication date in UTC; fetch date when undated (article_days).';
+comment on column cross_language_coverage.languages is 'Number of languages naming the person that day.';
+comment on column cross_language_coverage.articles is 'Articles naming the person that day.';
 comment on column cross_language_coverage.entity is 'Canonical person (config/entities.yaml), one name across scripts.';
 comment on column cross_language_coverage.language_list is 'Languages of the articles naming them that day.';
 comment on column cross_language_coverage.coverage is 'language | source | title of each article.';

@@ -144,8 +144,9 @@ def test_report_draws_its_charts_in_chromium_and_requests_nothing(
     shown = render_in_chromium(report, tmp_path)
     assert shown.page_requests == []
     paths = drawn_paths(shown.dom)
-    # Volume, top entities, their trend, duplicates, data quality: each really drawn.
-    assert len(paths) == 5 and min(paths) >= 5, paths
+    # Volume, volume per language, top entities, their trend, duplicates, data quality:
+    # each really drawn.
+    assert len(paths) == 6 and min(paths) >= 5, paths
     shutil.copyfile(shown.screenshot, report.with_suffix(".png"))
     with Image.open(shown.screenshot) as image:
         colours = dict((rgb, n) for n, rgb in image.convert("RGB").getcolors(1 << 22))
@@ -187,7 +188,8 @@ def test_report_renders_on_an_empty_database(tmp_path: Path) -> None:
     with db.opened(tmp_path / "empty.duckdb") as con:
         db.migrate(con)
         html = render(collect(con, days=7))
-    assert html.count("No articles in this window.") == 2
+    # Volume per source, per language, headlines.
+    assert html.count("No articles in this window.") == 3
     assert "<svg" not in html
 
 
