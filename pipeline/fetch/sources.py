@@ -107,6 +107,8 @@ def append_source(path: Path, source: Source) -> None:
         lines.append(f"{pad}  tags: {json.dumps(list(source.tags))}")
     if source.language:
         lines.append(f"{pad}  language: {json.dumps(source.language)}")
+    if source.timezone:
+        lines.append(f"{pad}  timezone: {json.dumps(source.timezone)}")
     text = old + ("" if old.endswith("\n") else "\n") + "\n".join(lines) + "\n"
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_text(text, encoding="utf-8")

@@ -17,9 +17,9 @@ from urllib.parse import urlsplit
 import httpx
 
 from pipeline.errors import RunError
-from pipeline.extract.article import detect_language
 from pipeline.fetch.http import HostLimiter, make_client
 from pipeline.fetch.sources import append_source, load_sources, require_contact
+from pipeline.languages import detect_language
 from pipeline.records import FeedStatus, FeedTask, Source
 from pipeline.run.worker import FeedFetch, fetch_feed, probe_feed
 from pipeline.settings import Settings
