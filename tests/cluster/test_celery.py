@@ -116,6 +116,13 @@ def test_a_worker_killed_mid_run_loses_and_doubles_nothing(
     tis = running.task_instances(DAG, run_id)
     mapped = _mapped(tis)
     survivor = "worker2" if victim == "worker1" else "worker1"
+    # Both workers ran mapped tasks of this one run (the victim until it died: its tries
+    # are in Airflow's task_instance_history).
+    tried = running.query(
+        "select hostname from task_instance_history where dag_id = %s and run_id = %s "
+        "and map_index >= 0", DAG, run_id)
+    assert {h for (h,) in tried} | {ti["hostname"] for ti in mapped} == {
+        "worker1", "worker2"}, (tried, tis)
     # The killed worker's tasks were retried and finished on the other worker.
     assert any(ti["try_number"] > 1 and ti["hostname"] == survivor for ti in mapped), tis
     assert {ti["state"] for ti in tis} == {"success"}, tis

@@ -246,7 +246,7 @@ def test_airflow_feed_task_does_not_fail_for_a_feed_it_retires(settings: Setting
         sources.write_text(f"sources:\n  - name: gone\n    url: {site.base_url}/gone.xml\n"
                            f"  - name: down\n    url: {other.base_url}/down.xml\n",
                            encoding="utf-8")
-        refs = {r["sources"][0]: r for r in plan_task("manual__1", settings)}
+        refs = {r["sources"][0]: r for r in plan_task("manual__1", settings)["feeds"]}
         assert host_task(refs["gone"], settings)["feeds"][0]["http_status"] == 410
         with pytest.raises(FeedFailedError, match="http_500"):
             host_task(refs["down"], settings)

@@ -77,7 +77,7 @@ def test_plan_groups_feeds_by_host(settings: Settings, tmp_path: Path) -> None:
             "a1": f"{one.base_url}/_fault/articles.xml?n=1&prefix=a1",
             "b1": f"{two.base_url}/_fault/articles.xml?n=1&prefix=b1",
             "a2": f"{one.base_url}/_fault/articles.xml?n=1&prefix=a2"})
-        refs = tasks.plan_task("plan-groups", settings)
+        refs = tasks.plan_task("plan-groups", settings)["feeds"]
     assert [(r["host"], r["sources"]) for r in refs] == [
         (f"127.0.0.1:{port(one)}", ["a1", "a2"]), (f"127.0.0.1:{port(two)}", ["b1"])]
     assert [r["group"] for r in refs] == [0, 1]
@@ -99,7 +99,7 @@ def test_adaptive_delay_spaces_a_slow_host_and_learns_its_latency(
     with FaultSite() as site:
         write_sources(adaptive.sources, {"slow": feed_of(site, [
             f"{site.base_url}/_fault/hit/p{i}?hold=0.6&status=404" for i in range(5)])})
-        [ref] = tasks.plan_task("adaptive", adaptive)
+        [ref] = tasks.plan_task("adaptive", adaptive)["feeds"]
         tasks.host_task(ref, adaptive)
     pages = sorted(h.start for h in site.log if h.path.startswith("/_fault/hit/"))
     gaps = [b - a for a, b in pairwise(pages)]
@@ -120,7 +120,7 @@ def test_retry_after_holds_across_tasks_and_across_runs_and_state_is_kept(
         write_sources(settings.sources, {
             "on-a": feed_of(a, [busy]),
             "on-b": f"{b.base_url}/_fault/articles.xml?n=2&prefix=b"})
-        refs = {r["host"]: r for r in tasks.plan_task("first", settings)}
+        refs = {r["host"]: r for r in tasks.plan_task("first", settings)["feeds"]}
         tasks.host_task(refs[f"127.0.0.1:{port(a)}"], settings)   # meets the 429 on b
         assert b.hits["/_fault/busy/x"] == 1
         seen = len(b.log)
@@ -140,7 +140,7 @@ def test_retry_after_holds_across_tasks_and_across_runs_and_state_is_kept(
                 [f"127.0.0.1:{port(a)}"]).fetchall()
         assert requests == len(a.log) and latency is not None
         # The next run: the page on b is retried and the feed on a is due again.
-        for ref in tasks.plan_task("second", settings):
+        for ref in tasks.plan_task("second", settings)["feeds"]:
             with contextlib.suppress(FeedFailedError):  # on-b is not due: backing off
                 tasks.host_task(ref, settings)
         assert len(b.log) == seen, "b was contacted in the next run during its Retry-After"
@@ -172,7 +172,7 @@ def test_two_task_processes_share_one_hosts_connection_limit(
         pages = [f"{shared.base_url}/_fault/hit/{n}?hold=0.4&status=404" for n in range(6)]
         write_sources(settings.sources, {"on-a": feed_of(a, pages[:3]),
                                          "on-b": feed_of(b, pages[3:])})
-        refs = tasks.plan_task("two-procs", one_at_a_time)
+        refs = tasks.plan_task("two-procs", one_at_a_time)["feeds"]
         env = {**os.environ, "RCWIRE_DB": str(settings.db),
                "RCWIRE_DATA_DIR": str(settings.data_dir),
                "RCWIRE_ALLOW_PRIVATE_HOSTS": "127.0.0.1", "RCWIRE_HOST_DELAY": "0",

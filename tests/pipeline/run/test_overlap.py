@@ -49,7 +49,7 @@ print("planned", flush=True)
 from pipeline.run.worker import FeedFailedError
 for ref in planned["feeds"]:
     try:
-        tasks.feed_task(ref)
+        tasks.host_task(ref)
     except FeedFailedError:  # staged as failed; the DAG's decide runs all the same
         pass
 tasks.decide_task(run_id)
