@@ -25,6 +25,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 from xml.sax.saxutils import escape
 
+from pipeline.fetch.decode import is_utf8
 from pipeline.paths import project_dir
 
 _TEXT_SUFFIXES = {".html", ".xml", ".rss", ".atom", ".txt", ".json"}
@@ -153,7 +154,7 @@ class SampleSite:
         if target.suffix in _TEXT_SUFFIXES:
             data = data.replace(b"{{BASE}}", self.base_url.encode("ascii"))
         ctype = _TYPES.get(target.suffix, "application/octet-stream")
-        if target.suffix == ".html" and not _utf8(data):
+        if target.suffix == ".html" and not is_utf8(data):
             # The sample's windows-1251 and GBK pages: like many such servers, no charset
             # in the header (some declare it in a <meta>, some nowhere).
             ctype = "text/html"
@@ -259,9 +260,3 @@ def _feed_listing(links: list[str]) -> bytes:
             ).encode()
 
 
-def _utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True

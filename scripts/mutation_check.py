@@ -37,7 +37,7 @@ MUTS = [
   "    if loaded and (folder / SUMMARY).exists():", "    if loaded:",
   "tests/pipeline/run/test_crash.py::test_loader_dead_after_commit_rebuilds_the_summary"),
  ("10 post-load checks replace", "pipeline/quality/post_load.py",
-  '    con.execute(sql("queries/clear_post_load_dq"), params)\n', "",
+  '    con.execute(sql("queries/quality/clear_post_load_dq"), params)\n', "",
   "tests/pipeline/run/test_crash.py::test_loader_dead_after_commit_rebuilds_the_summary"),
  ("8 start-up not billed", "pipeline/extract/worker.py",
   "    warm_up()\n", "",
@@ -94,11 +94,11 @@ MUTS = [
      "::test_scripts_handlers_and_javascript_links_never_stored"),
     # Issue #9: the guards that replaced the history tables' key indexes, and the
     # str.find shortcut that must find what the regex finds.
-    ("store: stored ids", "sql/queries/new_article_ids.sql",
+    ("store: stored ids", "sql/queries/store/new_article_ids.sql",
      "where not exists (select 1 from articles as a where a.article_id = s.article_id)\n"
      "  and not exists", "where not exists",
      "tests/pipeline/store/test_store.py::test_only_articles_not_stored_are_written"),
-    ("store: stored URLs", "sql/queries/new_article_ids.sql",
+    ("store: stored URLs", "sql/queries/store/new_article_ids.sql",
      "\n  and not exists (select 1 from articles as a where a.canonical_url = "
      "s.canonical_url)", "",
      "tests/pipeline/store/test_store.py::test_only_articles_not_stored_are_written"),
@@ -106,10 +106,10 @@ MUTS = [
      "        if key in wanted and not any(v in s for v, s in zip(key, seen, strict=True)):",
      "        if key in wanted:",
      "tests/pipeline/store/test_store.py::test_only_articles_not_stored_are_written"),
-    ("check sees other runs", "sql/queries/articles_of_run.sql",
+    ("check sees other runs", "sql/queries/quality/articles_of_run.sql",
      "where run_id = $run_id\nunion all", "where run_id = $run_id\nexcept all",
      "tests/pipeline/store/test_store.py::test_post_load_check_sees_a_copy_that_got_past_the_loader"),
-    ("boilerplate counts grow", "sql/queries/learn_boilerplate.sql",
+    ("boilerplate counts grow", "sql/queries/store/learn_boilerplate.sql",
      "when matched then update set articles = b.articles + p.articles, last_seen = now()\n",
      "", "tests/pipeline/store/test_load.py::test_paragraph_counts_grow_across_runs"),
     # Issue #14: resuming asks DuckDB whether the run is loaded, before fetching and

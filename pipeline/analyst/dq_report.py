@@ -25,9 +25,9 @@ _STYLE = STYLE + ".ok{color:#116329}.fail{color:#b3261e;font-weight:600}\n"
 
 def build_report(con: duckdb.DuckDBPyConnection, runs: int = 10) -> str:
     """The HTML page for the latest ``runs`` runs (the report's page builder and CSP)."""
-    run_rows = con.execute(sql("queries/dq_recent_runs"), {"limit": runs}).fetchall()
+    run_rows = con.execute(sql("queries/analyst/dq_recent_runs"), {"limit": runs}).fetchall()
     results: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
-    for row in con.execute(sql("queries/dq_results_for_runs"), {"limit": runs}).fetchall():
+    for row in con.execute(sql("queries/analyst/dq_results_for_runs"), {"limit": runs}).fetchall():
         results[row[0]].append(row[1:])
     subtitle = (f"Generated {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, "
                 f"latest {len(run_rows)} run(s).")

@@ -225,29 +225,28 @@ def _stories(data: ReportData) -> str:
 
 
 def _volume(data: ReportData) -> str:
-    if not data.volume:
-        return section("Volume per source", "<p class='empty'>No articles in this window.</p>")
-    buckets = data.window.buckets
-    series = _series(data.volume, "source", "articles", buckets)
-    svg = charts.stacked_bars(buckets, series, name="volume", ylabel="articles",
-                              unit=data.window.unit)
-    note = ("<p class='note'>Unique on-theme articles per source and "
-            f"{data.window.unit}, by publication date (fetch date when a page gives none). "
-            "View: <code>daily_volume</code>.</p>")
-    return section("Volume per source", svg + note)
+    return _stacked(data, data.volume, "source", "volume", "Volume per source",
+                    "<p class='note'>Unique on-theme articles per source and "
+                    f"{data.window.unit}, by publication date (fetch date when a page gives "
+                    "none). View: <code>daily_volume</code>.</p>")
 
 
 def _languages(data: ReportData) -> str:
-    if not data.languages:
-        return section("Volume per language", "<p class='empty'>No articles in this window.</p>")
+    return _stacked(data, data.languages, "language", "languages", "Volume per language",
+                    "<p class='note'>Unique on-theme articles per language detected in the "
+                    f"text and {data.window.unit}. Views: <code>daily_volume_by_language</code>, "
+                    "<code>language_mismatches</code>, <code>cross_language_coverage</code>.</p>")
+
+
+def _stacked(data: ReportData, rows: list[dict[str, Any]], key: str, name: str, title: str,
+             note: str) -> str:
+    """A section with articles per ``key`` and time bucket as stacked bars."""
+    if not rows:
+        return section(title, "<p class='empty'>No articles in this window.</p>")
     buckets = data.window.buckets
-    series = _series(data.languages, "language", "articles", buckets)
-    svg = charts.stacked_bars(buckets, series, name="languages", ylabel="articles",
-                              unit=data.window.unit)
-    note = ("<p class='note'>Unique on-theme articles per language detected in the text "
-            f"and {data.window.unit}. Views: <code>daily_volume_by_language</code>, "
-            "<code>language_mismatches</code>, <code>cross_language_coverage</code>.</p>")
-    return section("Volume per language", svg + note)
+    svg = charts.stacked_bars(buckets, _series(rows, key, "articles", buckets),
+                              name=name, ylabel="articles", unit=data.window.unit)
+    return section(title, svg + note)
 
 
 def _entities(data: ReportData) -> str:

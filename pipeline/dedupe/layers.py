@@ -292,7 +292,7 @@ def _stored_candidates(con: duckdb.DuckDBPyConnection, sigs: dict[int, Signature
     con.register("batch_bands", pa.table({"row_id": pa.array(rows, pa.int64()),
                                           "band_key": pa.array(keys, pa.int64())}))
     try:
-        hits = con.execute(sql("queries/lsh_candidates")).fetchall()
+        hits = con.execute(sql("queries/dedupe/lsh_candidates")).fetchall()
     finally:
         con.unregister("batch_bands")
     out: dict[int, list[_Kept]] = defaultdict(list)
@@ -310,7 +310,7 @@ def _stored_openings(con: duckdb.DuckDBPyConnection, opens: dict[int, Opening],
         "row_id": pa.array([i for i, _ in rows], pa.int64()),
         "opening_key": pa.array([k for _, k in rows], pa.int64())}))
     try:
-        hits = con.execute(sql("queries/opening_candidates")).fetchall()
+        hits = con.execute(sql("queries/dedupe/opening_candidates")).fetchall()
     finally:
         con.unregister("batch_openings")
     out: dict[int, list[tuple[str, Opening]]] = defaultdict(list)
@@ -327,7 +327,7 @@ def _stored_guids(con: duckdb.DuckDBPyConnection, cols: list[dict[str, object]],
     con.register("batch_guids", pa.table({"source": [s for s, _ in pairs],
                                           "guid": [g for _, g in pairs]}))
     try:
-        return {(s, g): str(a) for s, g, a in con.execute(sql("queries/existing_by_guid"))
+        return {(s, g): str(a) for s, g, a in con.execute(sql("queries/dedupe/existing_by_guid"))
                 .fetchall()}
     finally:
         con.unregister("batch_guids")
@@ -339,6 +339,6 @@ def _stored(con: duckdb.DuckDBPyConnection, query: str, view: str,
         return {}
     con.register(view, values)
     try:
-        return {k: str(v) for k, v in con.execute(sql(f"queries/{query}")).fetchall()}
+        return {k: str(v) for k, v in con.execute(sql(f"queries/dedupe/{query}")).fetchall()}
     finally:
         con.unregister(view)

@@ -73,7 +73,7 @@ def _decode(body: bytes, content_type: str) -> tuple[str, str]:
     for bom, name in _BOMS:
         if body.startswith(bom):
             return body[len(bom):].decode(name, errors="replace"), name
-    if _is_utf8(body):
+    if is_utf8(body):
         # Valid UTF-8 with non-ASCII bytes is almost never anything else, whatever the label.
         return body.decode("utf-8"), "utf-8"
     declared = _declared(body, content_type)
@@ -85,7 +85,8 @@ def _decode(body: bytes, content_type: str) -> tuple[str, str]:
     return _salvage(body)
 
 
-def _is_utf8(body: bytes) -> bool:
+def is_utf8(body: bytes) -> bool:
+    """Whether the bytes are valid UTF-8."""
     try:
         body.decode("utf-8")
     except UnicodeDecodeError:

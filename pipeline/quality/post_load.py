@@ -32,24 +32,25 @@ def check_run(con: duckdb.DuckDBPyConnection, run_id: str, settings: Settings,
         The failed expectation results of the whole run (all suites).
     """
     params = {"run_id": run_id}
-    candidates, failed_feeds = con.execute(sql("queries/run_activity"), params).fetchall()[0]
+    activity = con.execute(sql("queries/quality/run_activity"), params).fetchall()
+    candidates, failed_feeds = activity[0]
     if not candidates and not failed_feeds:
         # Every feed unchanged: nothing to check, and pandas plus GX would cost ~15 s.
         return []
     results = []
-    table = con.execute(sql("queries/articles_of_run"), params).df()
+    table = con.execute(sql("queries/quality/articles_of_run"), params).df()
     if len(table):
         results += run_suite("articles_table", table)
-    metrics = con.execute(sql("queries/run_metrics"), params).df()
+    metrics = con.execute(sql("queries/quality/run_metrics"), params).df()
     if len(metrics) and _worth_checking(metrics):
         results += run_suite("run", metrics, run_parameters(settings))
     con.execute("begin transaction")
-    con.execute(sql("queries/clear_post_load_dq"), params)
+    con.execute(sql("queries/quality/clear_post_load_dq"), params)
     insert_dq_results(con, run_id, [asdict(r) for r in results])
     con.execute("commit")
     failed = [dict(zip(("suite", "expectation", "unexpected_count", "element_count",
                         "observed_value"), row, strict=True))
-              for row in con.execute(sql("queries/failed_dq_results"), params).fetchall()]
+              for row in con.execute(sql("queries/quality/failed_dq_results"), params).fetchall()]
     if failed:
         send(dq_alert(run_id, failed))
     return failed

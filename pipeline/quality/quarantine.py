@@ -25,7 +25,7 @@ _TS_FIELDS = ("published_at", "fetched_at")
 def list_quarantined(con: duckdb.DuckDBPyConnection, run_id: str | None = None,
                      include_released: bool = False, limit: int = 100) -> list[dict[str, Any]]:
     """Quarantined articles, newest first."""
-    cur = con.execute(sql("queries/quarantine_list"), {
+    cur = con.execute(sql("queries/quality/quarantine_list"), {
         "run_id": run_id, "all": include_released, "limit": limit})
     cols = [d[0] for d in cur.description]
     return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
@@ -38,7 +38,7 @@ def resolve_id(con: duckdb.DuckDBPyConnection, prefix: str) -> str:
         RunError: no id, or several, start with it (the message lists them).
     """
     prefix = prefix.strip().lower()
-    found = [str(r[0]) for r in con.execute(sql("queries/quarantine_ids"),
+    found = [str(r[0]) for r in con.execute(sql("queries/quality/quarantine_ids"),
                                             {"prefix": prefix}).fetchall()] if prefix else []
     if not found:
         raise RunError(f"no quarantined article {prefix!r} (see `rcwire quarantine list`)")
@@ -52,7 +52,7 @@ def resolve_id(con: duckdb.DuckDBPyConnection, prefix: str) -> str:
 def get_quarantined(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any]:
     """One quarantined article with its full record (``article_id`` may be a prefix)."""
     article_id = resolve_id(con, article_id)
-    cur = con.execute(sql("queries/quarantine_get"), {"article_id": article_id})
+    cur = con.execute(sql("queries/quality/quarantine_get"), {"article_id": article_id})
     found = cur.fetchall()
     row = found[0] if found else None
     if row is None:
@@ -113,10 +113,10 @@ def _insert(con: duckdb.DuckDBPyConnection, item: dict[str, Any], table: pa.Tabl
     try:
         if store_new(con, staged, sigs, item["run_id"]).num_rows == 0:
             raise RunError(f"article {item['article_id']} is stored already; nothing to release")
-        con.execute(sql("queries/quarantine_release"), {
+        con.execute(sql("queries/quality/quarantine_release"), {
             "run_id": item["run_id"], "article_id": item["article_id"],
             "released_by": _who()})
-        con.execute(sql("queries/outcome_released"), {
+        con.execute(sql("queries/quality/outcome_released"), {
             "run_id": item["run_id"], "url": item["url"], "article_id": item["article_id"],
             "detail": "released from quarantine"})
         con.execute("commit")

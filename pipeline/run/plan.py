@@ -47,8 +47,8 @@ def plan_run(
         The run folder.
     """
     now = now or datetime.now(UTC)
-    states = {row[0]: row for row in con.execute(sql("queries/feed_states")).fetchall()}
-    moved = current_urls(con.execute(sql("queries/feed_moves")).fetchall())
+    states = {row[0]: row for row in con.execute(sql("queries/run/feed_states")).fetchall()}
+    moved = current_urls(con.execute(sql("queries/store/feed_moves")).fetchall())
     due: list[Source] = []
     skipped: list[str] = []
     retired: list[str] = []
@@ -124,13 +124,13 @@ def _history(con: duckdb.DuckDBPyConnection, due: list[Source]) -> tuple[
     con.register("planned_feeds", pa.table({"feed_url": sorted({s.url for s in due})}))
     con.register("planned_sources", pa.table({"source": sorted({s.name for s in due})}))
     try:
-        for feed_url, key in con.execute(sql("queries/planned_known_keys"),
+        for feed_url, key in con.execute(sql("queries/run/planned_known_keys"),
                                          {"limit": KNOWN_KEYS_PER_FEED}).fetchall():
             known[str(feed_url)].append(str(key))
-        for feed_url, url, key in con.execute(sql("queries/planned_retry_urls"),
+        for feed_url, url, key in con.execute(sql("queries/run/planned_retry_urls"),
                                               {"max_tries": MAX_PAGE_TRIES}).fetchall():
             retry[str(feed_url)].append((str(url), str(key)))
-        for source, para_hash in con.execute(sql("queries/planned_learned_hashes"),
+        for source, para_hash in con.execute(sql("queries/run/planned_learned_hashes"),
                                              {"min_articles": MIN_ARTICLES}).fetchall():
             learned[str(source)].append(str(para_hash))
     finally:

@@ -213,7 +213,8 @@ def report_task(folder: str | None = None, settings: Settings | None = None) -> 
     from pipeline.store.snapshot import reader_path
 
     settings = settings or get_settings()
-    sources, last_run = _checkpoint_then(settings, ("report_counts", {}), ("report_last_run", {}))
+    sources, last_run = _checkpoint_then(settings, ("store/report_counts", {}),
+                                         ("store/report_last_run", {}))
     for run in last_run:
         run["counts"] = json.loads(run["counts"] or "{}")
     reports = settings.data_dir / "reports"
@@ -245,7 +246,7 @@ def maintenance_task(settings: Settings | None = None, now: datetime | None = No
     now = now or datetime.now(UTC)
     removed = prune_runs(settings.runs_dir, dag_settings().retention_days, now)
     log.info("removed %d old run folder(s): %s", len(removed), ", ".join(removed) or "none")
-    [unhealthy] = _checkpoint_then(settings, ("feed_health", {
+    [unhealthy] = _checkpoint_then(settings, ("store/feed_health", {
         "min_failures": UNHEALTHY_FAILURES, "stale_before": now - STALE_AFTER}))
     for feed in unhealthy:
         log.warning("feed %s is %s: %s failures in a row, last success %s, last error %s",

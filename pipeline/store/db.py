@@ -27,7 +27,7 @@ def sql_dir() -> Path:
 
 @cache
 def sql(name: str) -> str:
-    """The text of ``sql/<name>.sql`` (e.g. ``queries/planned_known_keys``)."""
+    """The text of ``sql/<name>.sql`` (e.g. ``queries/run/planned_known_keys``)."""
     path = sql_dir() / f"{name}.sql"
     if not path.is_file():
         raise KeyError(f"no SQL file {path}")
@@ -67,7 +67,8 @@ def connect(path: Path, *, read_only: bool = False, wait: float = 0.0) -> duckdb
             raise RunError(_describe_open_error(path, message)) from None
         # DuckDB's default budget is 80% of the machine's RAM, too much to promise on a
         # shared Airflow worker; past the limit it evicts cached blocks or spills.
-        con.execute(sql("queries/set_memory_limit").replace("$limit", _quoted(_memory_limit())))
+        limit = _quoted(_memory_limit())
+        con.execute(sql("queries/store/set_memory_limit").replace("$limit", limit))
         return con
 
 
@@ -106,8 +107,8 @@ def _describe_open_error(path: Path, message: str) -> str:
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply the numbered files of ``sql/ddl`` not yet recorded; return their names."""
-    con.execute(sql("queries/migrations_table"))
-    done = {row[0] for row in con.execute(sql("queries/migrations_done")).fetchall()}
+    con.execute(sql("queries/store/migrations_table"))
+    done = {row[0] for row in con.execute(sql("queries/store/migrations_done")).fetchall()}
     applied = []
     for path in sorted((sql_dir() / "ddl").glob("*.sql")):
         match = _MIGRATION.match(path.name)
@@ -116,7 +117,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
         con.execute("begin")
         try:
             con.execute(path.read_text(encoding="utf-8"))
-            con.execute(sql("queries/migrations_record"),
+            con.execute(sql("queries/store/migrations_record"),
                         {"version": int(match.group(1)), "name": match.group(2)})
             con.execute("commit")
         except Exception:

@@ -47,8 +47,8 @@ def record_lifecycle(con: duckdb.DuckDBPyConnection, feeds: list[FeedResult],
         return
     con.register("staged_lifecycle", pa.Table.from_pylist(rows, schema=LIFECYCLE_SCHEMA))
     try:
-        con.execute(sql("queries/insert_feed_lifecycle"))
-        con.execute(sql("queries/move_feed_history"))
+        con.execute(sql("queries/store/insert_feed_lifecycle"))
+        con.execute(sql("queries/store/move_feed_history"))
     finally:
         con.unregister("staged_lifecycle")
 
@@ -66,9 +66,9 @@ def enable_feed(con: duckdb.DuckDBPyConnection, which: str) -> list[dict[str, An
     Raises:
         RunError: no retired feed matches.
     """
-    moved = current_urls(con.execute(sql("queries/feed_moves")).fetchall())
+    moved = current_urls(con.execute(sql("queries/store/feed_moves")).fetchall())
     wanted = {which, moved.get(which, which)}
-    cur = con.execute(sql("queries/retired_feeds"))
+    cur = con.execute(sql("queries/store/retired_feeds"))
     names = [d[0] for d in cur.description]
     retired = [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
     found = [r for r in retired if r["feed_url"] in wanted or r["source"] == which]
@@ -78,8 +78,8 @@ def enable_feed(con: duckdb.DuckDBPyConnection, which: str) -> list[dict[str, An
     con.execute("begin transaction")
     try:
         for feed in found:
-            con.execute(sql("queries/enable_feed"), {"feed_url": feed["feed_url"]})
-            con.execute(sql("queries/insert_feed_enabled"), {
+            con.execute(sql("queries/store/enable_feed"), {"feed_url": feed["feed_url"]})
+            con.execute(sql("queries/store/insert_feed_enabled"), {
                 "source": feed["source"], "feed_url": feed["feed_url"],
                 "detail": f"re-enabled by an operator; was {feed['retired_reason']}"})
         con.execute("commit")

@@ -64,7 +64,7 @@ def load(folder: Path, con: duckdb.DuckDBPyConnection, *, trigger: str = "cli",
         # A loader died after its commit but before writing the summary: the database
         # has the batch, so the summary is rebuilt from decided/ and the stored counts
         # (an overlapping run may have relabelled some outcomes as they were recorded).
-        found = con.execute(sql("queries/run_status"), {"run_id": run_id}).fetchall()
+        found = con.execute(sql("queries/store/run_status"), {"run_id": run_id}).fetchall()
         counts = json.loads(found[0][1] or "{}") or outcome_counts(outcomes)
     else:
         started = started_at or datetime.fromtimestamp(
@@ -83,7 +83,7 @@ def run_loaded(con: duckdb.DuckDBPyConnection, run_id: str) -> bool:
     """Whether the database holds this run's batch: its ``runs`` row, written in the
     loader's transaction, is the one answer (``summary.json`` comes after the commit and
     may be missing when a loader died between the two)."""
-    found = con.execute(sql("queries/run_status"), {"run_id": run_id}).fetchall()
+    found = con.execute(sql("queries/store/run_status"), {"run_id": run_id}).fetchall()
     return bool(found) and found[0][0] == "loaded"
 
 
@@ -94,7 +94,7 @@ def _load_in_one_transaction(con: duckdb.DuckDBPyConnection, folder: Path, run_i
     con.execute("begin transaction")
     try:
         outcomes = _insert_batch(con, folder, run_id, outcomes, feeds, started)
-        con.execute(sql("queries/insert_run"),
+        con.execute(sql("queries/store/insert_run"),
                     _run_row(run_id, started, trigger, feeds, outcome_counts(outcomes)))
         con.execute("commit")
     except BaseException:
@@ -139,14 +139,14 @@ def _insert_batch(con: duckdb.DuckDBPyConnection, folder: Path, run_id: str,
     for name, table in staged.items():
         con.register(name, table)
     try:
-        con.execute(sql("queries/learn_boilerplate"))
-        con.execute(sql("queries/insert_duplicates"))
-        con.execute(sql("queries/delete_run_outcomes"), params)
-        con.execute(sql("queries/insert_outcomes"), params)
-        con.execute(sql("queries/insert_feed_events"), params)
+        con.execute(sql("queries/store/learn_boilerplate"))
+        con.execute(sql("queries/store/insert_duplicates"))
+        con.execute(sql("queries/store/delete_run_outcomes"), params)
+        con.execute(sql("queries/store/insert_outcomes"), params)
+        con.execute(sql("queries/store/insert_feed_events"), params)
         con.register("staged_feed_state", _feed_states(con, feeds))
         record_lifecycle(con, feeds, run_id)  # retired and moved feeds (issue 22)
-        con.execute(sql("queries/upsert_feed_state"), params)
+        con.execute(sql("queries/store/upsert_feed_state"), params)
         merge_hosts(con, folder, run_id)
         _insert_quality(con, folder, {url for _, url in seen})
     finally:
@@ -160,7 +160,7 @@ def _insert_quality(con: duckdb.DuckDBPyConnection, folder: Path, skip_urls: set
     for row in read_json(decided_files(folder).quarantine):
         if row["url"] in skip_urls:  # an overlapping run quarantined it already
             continue
-        con.execute(sql("queries/insert_quarantine"), {
+        con.execute(sql("queries/store/insert_quarantine"), {
             **{k: row[k] for k in ("run_id", "article_id", "url", "source", "title")},
             "failed": json.dumps(row["failed"]), "record": json.dumps(row["record"])})
     insert_dq_results(con, plan_run_id(folder), read_json(decided_files(folder).dq_results))
@@ -170,7 +170,7 @@ def insert_dq_results(con: duckdb.DuckDBPyConnection, run_id: str,
                       results: list[dict[str, Any]]) -> None:
     """Store expectation results (one row each) for trend queries."""
     for res in results:
-        con.execute(sql("queries/insert_dq_result"), {
+        con.execute(sql("queries/store/insert_dq_result"), {
             "run_id": run_id, "suite": res["suite"], "expectation": res["expectation"],
             "success": res["success"], "observed_value": res["observed_value"],
             "unexpected_count": res["unexpected_count"],
@@ -178,7 +178,7 @@ def insert_dq_results(con: duckdb.DuckDBPyConnection, run_id: str,
 
 
 def _feed_states(con: duckdb.DuckDBPyConnection, feeds: list[FeedResult]) -> pa.Table:
-    cur = con.execute(sql("queries/feed_state_for"))
+    cur = con.execute(sql("queries/store/feed_state_for"))
     columns = [d[0] for d in cur.description]
     prior = {row[0]: dict(zip(columns, row, strict=True)) for row in cur.fetchall()}
     rows = [next_feed_state(f, prior.get(f.feed_url)) for f in feeds]

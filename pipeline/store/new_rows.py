@@ -29,7 +29,7 @@ def store_new(con: duckdb.DuckDBPyConnection, articles: pa.Table, signatures: pa
     con.register("staged_articles", articles)
     try:
         new: set[tuple[str, ...]] = {
-            (a, u) for a, u in con.execute(sql("queries/new_article_ids")).fetchall()}
+            (a, u) for a, u in con.execute(sql("queries/store/new_article_ids")).fetchall()}
     finally:
         con.unregister("staged_articles")
     fresh = _first_rows(articles, ("article_id", "canonical_url"), new)
@@ -38,12 +38,12 @@ def store_new(con: duckdb.DuckDBPyConnection, articles: pa.Table, signatures: pa
     con.register("staged_articles", fresh)
     con.register("staged_signatures", kept)
     try:
-        con.execute(sql("queries/insert_articles"), {"run_id": run_id})
+        con.execute(sql("queries/store/insert_articles"), {"run_id": run_id})
         insert_entities(con, fresh)
-        con.execute(sql("queries/insert_removals"))
-        con.execute(sql("queries/insert_signatures"))
-        con.execute(sql("queries/insert_lsh"))
-        con.execute(sql("queries/insert_openings"))
+        con.execute(sql("queries/store/insert_removals"))
+        con.execute(sql("queries/store/insert_signatures"))
+        con.execute(sql("queries/store/insert_lsh"))
+        con.execute(sql("queries/store/insert_openings"))
     finally:
         con.unregister("staged_articles")
         con.unregister("staged_signatures")

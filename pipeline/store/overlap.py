@@ -38,7 +38,7 @@ def recorded_elsewhere(con: duckdb.DuckDBPyConnection, run_id: str, planned_at: 
     """
     con.register("staged_outcomes", outcomes)
     try:
-        rows = con.execute(sql("queries/recorded_by_other_runs"), {
+        rows = con.execute(sql("queries/store/recorded_by_other_runs"), {
             "run_id": run_id, "since": planned_at - PLAN_MARGIN}).fetchall()
     finally:
         con.unregister("staged_outcomes")

@@ -56,6 +56,7 @@ class Params:
     share_power: float = 0.75  # how much a key shared by few of a story's articles counts
     entities_alone: int = 2  # named entities needed when words cannot compare
     lookup_keys: int = 8  # an article's rarest keys used to find candidate stories
+    lookup_entities: int = 3  # and its rarest canonical entities, whatever their rank
     candidates: int = 12  # candidates scored in full per article
     max_postings: int = 100  # a lookup key may point to at most this many stories
 
@@ -151,7 +152,12 @@ class StoryIndex:
         known = sorted((self.df[k], k) for k in art.keys if self.df[k] > 0)
         p = self.params
         rare = [k for n, k in known[: p.lookup_keys] if n <= p.max_postings]
-        return rare if len(rare) >= 2 else [k for _, k in known[:2]]
+        rare = rare if len(rare) >= 2 else [k for _, k in known[:2]]
+        # Words and quotes never cross languages; canonical entities do. An article's
+        # rarest entities always look up too, so a report in another language than the
+        # story's finds it even when its own words are rarer than its entities.
+        entities = [k for n, k in known if k.startswith("e:") and n <= p.max_postings]
+        return rare + [k for k in entities[: p.lookup_entities] if k not in rare]
 
     def candidates(self, art: Features) -> list[Story]:
         """Stories sharing one of the article's rarest keys, the best few by shared rarity."""

@@ -33,7 +33,7 @@ def html(run: SampleRun, tmp_path: Path) -> str:
         insert_dq_results(con, run.summary["run_id"], [{
             "suite": "articles_table", "expectation": f"expect_{HOSTILE}", "success": False,
             "observed_value": HOSTILE, "unexpected_count": 2, "element_count": 9}])
-        con.execute(db.sql("queries/insert_quarantine"), {
+        con.execute(db.sql("queries/store/insert_quarantine"), {
             "run_id": run.summary["run_id"], "article_id": "held1", "source": "s",
             "url": "https://example.org/a?x='><b>", "title": HOSTILE,
             "failed": json.dumps(["too_short"]), "record": "{}"})

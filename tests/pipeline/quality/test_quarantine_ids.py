@@ -23,7 +23,7 @@ def quarantined(tmp_path: Path) -> Path:
     with db.opened(path) as con:
         db.migrate(con)
         for i, article_id in enumerate(IDS):
-            con.execute(db.sql("queries/insert_quarantine"), {
+            con.execute(db.sql("queries/store/insert_quarantine"), {
                 "run_id": "cli-20261201T000000Z-abcd", "article_id": article_id,
                 "url": f"https://a.example/{i}", "source": "a", "title": f"Headline {i}",
                 "failed": json.dumps(["expect_column_values_to_be_between(word_count)"]),

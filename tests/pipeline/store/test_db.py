@@ -49,10 +49,10 @@ insert into url_outcomes values ('r1', 'https://a.example/1', 'k1', 'a', 'https:
 def test_history_tables_lose_key_indexes_and_keep_rows(tmp_path: Path) -> None:
     # A database as version 6 left it, with a row in every history table, migrated.
     with db.opened(tmp_path / "v6.duckdb") as con:
-        con.execute(db.sql("queries/migrations_table"))
+        con.execute(db.sql("queries/store/migrations_table"))
         for path in sorted((db.sql_dir() / "ddl").glob("00[1-6]_*.sql")):
             con.execute(path.read_text(encoding="utf-8"))
-            con.execute(db.sql("queries/migrations_record"),
+            con.execute(db.sql("queries/store/migrations_record"),
                         {"version": int(path.name[:3]), "name": path.stem[4:]})
         con.execute(V6_ROWS)
         before = {t: con.execute(f"select * from {t}").fetchall()

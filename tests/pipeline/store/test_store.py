@@ -75,7 +75,7 @@ def test_post_load_check_sees_a_copy_that_got_past_the_loader(settings: Settings
     with db.opened(settings.db) as con:
         # A second writer (or a bug) stores the same URL again, under run r2.
         con.execute("insert into articles select * replace ('r2' as run_id) from articles")
-        rows = con.execute(db.sql("queries/articles_of_run"), {"run_id": "r2"}).df()
+        rows = con.execute(db.sql("queries/quality/articles_of_run"), {"run_id": "r2"}).df()
     assert len(rows) == 2  # the run's row and the stored one it collides with
     failed = {r.expectation for r in run_suite("articles_table", rows) if not r.success}
     assert failed == {"expect_column_values_to_be_unique(article_id)",
