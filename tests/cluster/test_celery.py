@@ -23,7 +23,7 @@ from tests.support.cluster import Cluster, free_port, sample_cluster, wait_port
 pytestmark = [pytest.mark.cluster, pytest.mark.timeout(1500)]
 ROOT = Path(__file__).resolve().parents[2]
 DAG = "rcwire_ingest"
-RUN_TIMEOUT = 600
+RUN_TIMEOUT = 900
 
 
 def rows(db: Path, query: str) -> list[tuple[Any, ...]]:

@@ -26,10 +26,11 @@ import pytest
 import yaml
 
 from pipeline.run import tasks
-from pipeline.samplesite import Hit, SampleSite
+from pipeline.samplesite import SampleSite
 from pipeline.settings import Settings
 from tests.conftest import ROOT, SAMPLES, sample_sources
 from tests.pipeline.quality.test_notify import WebhookReceiver
+from tests.support.hits import max_in_flight
 
 pytestmark = pytest.mark.slow
 
@@ -214,7 +215,7 @@ def test_feeds_of_one_host_share_one_task_and_one_limit(airflow_run: AirflowRun)
     # two connections in flight (and the two were used: the limit, not luck).
     pages = [h for h in airflow_run.slow_site.log if h.path == "/_fault/slow"]
     assert len(pages) == 6
-    assert _max_in_flight(pages) == Settings().per_host_connections == 2
+    assert max_in_flight(pages) == Settings().per_host_connections == 2
 
 
 def _run_failed_alerts(run: AirflowRun) -> list[dict[str, Any]]:
@@ -314,14 +315,6 @@ def test_maintenance_prunes_old_runs_and_flags_silent_feeds(airflow_run: Airflow
     assert list(settings.runs_dir.iterdir()) == []
 
 
-def _max_in_flight(hits: list[Hit], slack: float = 0.05) -> int:
-    # The server logs a hit's end once its response is written; ends count a moment early.
-    events = sorted([(h.start, 1) for h in hits] + [(h.end - slack, -1) for h in hits])
-    level = peak = 0
-    for _, step in events:
-        level += step
-        peak = max(peak, level)
-    return peak
 
 
 def _settings(run: AirflowRun) -> Settings:

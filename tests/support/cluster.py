@@ -79,6 +79,14 @@ class Cluster:
             "AIRFLOW__CELERY__BROKER_URL": f"redis://127.0.0.1:{self.redis_port}/0",
             "AIRFLOW__CELERY__RESULT_BACKEND": f"db+postgresql+psycopg2://{pg}",
             "AIRFLOW__CELERY__WORKER_CONCURRENCY": "2",
+            # A worker takes one message at a time: a worker killed by -9 then holds no
+            # queued task hostage (Redis would hand an unacknowledged message back only
+            # after the visibility timeout, six hours by default).
+            "AIRFLOW__CELERY__WORKER_PREFETCH_MULTIPLIER": "1",
+            "AIRFLOW__CELERY_BROKER_TRANSPORT_OPTIONS__VISIBILITY_TIMEOUT": "120",
+            # A task queued but never started (its message died with a worker) is queued
+            # again after this many seconds (Airflow's default is 600).
+            "AIRFLOW__SCHEDULER__TASK_QUEUED_TIMEOUT": "60",
             "AIRFLOW__CORE__DAGS_FOLDER": str(ROOT / "dags"),
             "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
             # Only the DAG a caller triggers runs (trigger unpauses it).

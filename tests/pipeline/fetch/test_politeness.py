@@ -23,11 +23,11 @@ from pipeline.records import FeedResult, FeedStatus, FeedTask, Source
 from pipeline.run.local import decide_run, fetch_all, new_run_id, run_once
 from pipeline.run.plan import plan_run
 from pipeline.runfolder import read_json
-from pipeline.samplesite import Hit
 from pipeline.settings import Settings
 from pipeline.store import db
 from pipeline.store.load import load
 from tests.support.faultsite import FaultSite
+from tests.support.hits import max_in_flight
 
 TOKEN_ONLY = "User-agent: rcwire\nDisallow: /\n"
 
@@ -114,16 +114,6 @@ def test_robots_crawl_delay_spaces_requests(settings: Settings, tmp_path: Path) 
 
 # --- per-host concurrency and spacing -------------------------------------------------
 
-def max_in_flight(hits: list[Hit], slack: float = 0.05) -> int:
-    # The server logs a hit's end after its response is on the wire, so the client may
-    # start its next request a moment before; a real breach overlaps by most of the 0.5 s
-    # hold, not by milliseconds.
-    events = sorted([(h.start, 1) for h in hits] + [(h.end - slack, -1) for h in hits])
-    level = peak = 0
-    for _, step in events:
-        level += step
-        peak = max(peak, level)
-    return peak
 
 
 def test_per_host_concurrency_and_spacing(settings: Settings, tmp_path: Path) -> None:

@@ -22,10 +22,10 @@ from pipeline.fetch.http import HostLimiter
 from pipeline.run import tasks
 from pipeline.run.worker import FeedFailedError
 from pipeline.runfolder import read_json
-from pipeline.samplesite import Hit
 from pipeline.settings import Settings
 from tests.conftest import ROOT
 from tests.support.faultsite import FaultSite
+from tests.support.hits import max_in_flight
 
 
 def feed_of(site: FaultSite, urls: list[str]) -> str:
@@ -40,15 +40,6 @@ def write_sources(path: Path, feeds: dict[str, str]) -> Path:
     return path
 
 
-def max_in_flight(hits: list[Hit], slack: float = 0.05) -> int:
-    # The server logs a hit's end once its response is written; the client may start
-    # the next request a moment earlier, so ends count ``slack`` seconds early.
-    events = sorted([(h.start, 1) for h in hits] + [(h.end - slack, -1) for h in hits])
-    level = peak = 0
-    for _, step in events:
-        level += step
-        peak = max(peak, level)
-    return peak
 
 
 def port(site: FaultSite) -> str:
