@@ -12,7 +12,6 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import httpx
 
@@ -33,7 +32,6 @@ from pipeline.fetch.http import (
 )
 from pipeline.fetch.lifecycle import retire_reason
 from pipeline.fetch.parsers import FeedParsers, parse_feed_isolated
-from pipeline.fetch.robots import product_token
 from pipeline.records import (
     Article,
     FeedEntry,
@@ -204,21 +202,9 @@ async def fetch_feed(
 
 def _robots_hop(origin: str, settings: Settings, client: httpx.AsyncClient,
                 limiter: HostLimiter) -> Callable[[str], Awaitable[None]]:
-    """A redirect target must be allowed by its own host's robots.txt (a feed that moved
-    to another host is held to that host's rules)."""
-    token = product_token(settings.user_agent)
-    home = urlsplit(origin).netloc.lower()
-
+    """A redirect target of ``origin`` must be allowed by its host's robots.txt."""
     async def check(url: str) -> None:
-        # On the same host (http -> https is the common case) the rules already read for
-        # ``origin`` apply: fetching the other scheme's robots.txt would need a slot of
-        # the host this fetch holds one of, and could wait on itself.
-        same_host = urlsplit(url).netloc.lower() == home
-        rules = await limiter.robots(client, origin if same_host else url, settings)
-        # An address the guard refuses cannot serve robots.txt either; let the request
-        # itself fail with the guard's own reason.
-        if rules.failure != "blocked_address" and not rules.allows(url, token):
-            raise FetchError("robots_disallowed", rules.why_not(url, token))
+        await limiter.check_robots(client, url, settings, redirected_from=origin)
 
     return check
 
