@@ -11,6 +11,7 @@ import pyarrow as pa
 
 from pipeline.fetch.hostboard import HostBoard, HostState, RobotsRecord
 from pipeline.fetch.hosts import host_key
+from pipeline.fetch.robots import unreachable
 from pipeline.store.db import sql
 
 # A stored robots.txt answer is reused this long (RFC 9309 2.4: no more than 24 hours).
@@ -47,8 +48,9 @@ def seed_hosts(con: duckdb.DuckDBPyConnection, folder: Path, hosts: list[str],
 
 
 def merge_hosts(con: duckdb.DuckDBPyConnection, folder: Path, run_id: str) -> int:
-    """Upsert the run's host state and robots.txt answers (inside the load's
-    transaction); returns the number of hosts merged."""
+    """Upsert the run's host state and the robots.txt answers that allow a reading (an
+    unreachable one stops the host for the run that met it, not for the next day), inside
+    the load's transaction; returns the number of hosts merged."""
     root = folder / "hosts"
     if not root.is_dir():
         return 0
@@ -60,7 +62,8 @@ def merge_hosts(con: duckdb.DuckDBPyConnection, folder: Path, run_id: str) -> in
     robots = pa.Table.from_pylist([{
         "robots_url": r.url, "host": host_key(r.url), "fetched_at": _when(r.fetched_at),
         "http_status": r.status, "failure": r.reason, "body": r.body,
-    } for r in board.robots_records()], schema=HOST_ROBOTS_SCHEMA)
+    } for r in board.robots_records() if not unreachable(r.reason, r.status)],
+        schema=HOST_ROBOTS_SCHEMA)
     con.register("staged_host_state", states)
     con.register("staged_host_robots", robots)
     try:
