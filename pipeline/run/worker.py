@@ -75,11 +75,6 @@ class FeedFetch:
     title: str | None = None
 
 
-def process_feed(task: FeedTask, folder: Path, settings: Settings) -> FeedResult:
-    """Process one feed in its own event loop (``process_group`` of one feed)."""
-    return process_group([task], folder, settings)[0]
-
-
 def process_group(tasks: list[FeedTask], folder: Path, settings: Settings,
                   ) -> list[FeedResult]:
     """Process the feeds of one host group side by side in one event loop (the Airflow
