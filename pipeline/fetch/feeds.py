@@ -3,9 +3,9 @@
 * feedparser gets a stream, never bytes or a string: given ``bytes`` it first tries
   ``open()`` on them, so a response whose body is ``/etc/passwd`` would be read from disk.
 * Documents that declare XML entities are refused (billion laughs, external entities).
-* ``parse_feed_isolated`` runs the parser in a child process (``python -m pipeline.fetch.feeds``)
-  with a time budget and an address-space limit: feedparser's e-mail regex is quadratic on
-  a crafted author field, and a thread could not be stopped.
+* A run parses in child processes (``pipeline.fetch.parsers``) with a time budget and an
+  address-space limit: feedparser's e-mail regex is quadratic on a crafted author field,
+  and a thread could not be stopped.
 * Entry links that are not http(s) are kept aside as ``refused`` so the run records them.
 * JSON Feed (``pipeline.fetch.jsonfeed``) is read into feedparser's shape and then follows
   the same path; an HTML page fails as ``html_page`` naming the feeds it advertises
@@ -14,18 +14,14 @@
 
 from __future__ import annotations
 
-import asyncio
 import calendar
 import contextlib
 import email.utils
 import io
-import json
 import re
-import sys
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
@@ -37,10 +33,6 @@ from pipeline.fetch.jsonfeed import JsonFeedError, looks_like_json, parse_json_f
 from pipeline.records import FeedEntry, Source
 from pipeline.urls import canonical_url, url_key
 
-# Seconds the parsing process may take to start (imports), before the parse budget runs.
-START_BUDGET = 120.0
-# Address space a parse may add to the child interpreter (Linux; elsewhere time only).
-PARSE_MEMORY = 512 * 1024 * 1024
 _ENTITY_DECL = tuple("<!ENTITY".encode(enc) for enc in (
     "utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "cp037"))
 
@@ -67,55 +59,6 @@ class ParsedFeed:
     refused: list[tuple[str, str]] = field(default_factory=list)
     language: str | None = None
     title: str | None = None
-
-
-async def parse_feed_isolated(
-    source: Source, body: bytes, feed_url: str, content_type: str = "", limit: int = 200,
-    *, timeout: float = 20.0, memory: int = PARSE_MEMORY,
-) -> ParsedFeed:
-    """``parse_feed`` in a child process that is killed past ``timeout`` seconds.
-
-    Args:
-        source: the source the feed belongs to.
-        body: the raw response body.
-        feed_url: the URL the body came from.
-        content_type: the response's Content-Type header.
-        limit: keep at most this many entries.
-        timeout: seconds the parse may take.
-        memory: bytes of address space the parse may add to the child.
-
-    Returns:
-        What ``parse_document`` found.
-
-    Raises:
-        FeedParseError: as ``parse_feed``, or ``parse_timeout``, ``parse_out_of_memory``,
-            ``parse_crashed``.
-    """
-    header = json.dumps({"source": asdict(source), "feed_url": feed_url,
-                         "content_type": content_type, "limit": limit, "memory": memory})
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "pipeline.fetch.feeds", stdin=asyncio.subprocess.PIPE,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL)
-    try:
-        assert proc.stdout is not None
-        # The budget is the parse's: a busy machine may take seconds to start the
-        # interpreter (4.5 s at a load of 20 on 2 cores), which is not the document's doing.
-        try:
-            await asyncio.wait_for(proc.stdout.readline(), START_BUDGET)
-        except TimeoutError:
-            raise FeedParseError("parse_timeout", f"the parsing process did not start "
-                                 f"within {START_BUDGET:g}s; stopped") from None
-        out, _ = await asyncio.wait_for(proc.communicate(header.encode() + b"\n" + body),
-                                        timeout)
-    except TimeoutError:
-        raise FeedParseError("parse_timeout", f"parsing took over {timeout:g}s; "
-                             "stopped") from None
-    finally:
-        if proc.returncode is None:
-            with contextlib.suppress(ProcessLookupError):
-                proc.kill()
-            await proc.wait()
-    return _from_reply(source, out)
 
 
 def parse_feed(
@@ -291,68 +234,3 @@ def _when(raw: Any, *, atom: bool, zone: str | None = None) -> datetime | None:
                 if local.tzinfo is None:
                     return local.replace(tzinfo=ZoneInfo(zone)).astimezone(UTC)
     return None
-
-
-def _from_reply(source: Source, out: bytes) -> ParsedFeed:
-    try:
-        reply = json.loads(out)
-    except ValueError:
-        raise FeedParseError("parse_crashed", "the parsing process died") from None
-    if not reply["ok"]:
-        raise FeedParseError(reply["reason"], reply["detail"],
-                             [(u, k) for u, k in reply.get("feeds") or ()])
-    entries = [FeedEntry(**{**e, "published_at": _iso(e["published_at"])})
-               for e in reply["entries"]]
-    return ParsedFeed(entries, reply["warnings"], [(u, r) for u, r in reply["refused"]],
-                      reply.get("language"), reply.get("title"))
-
-
-def _iso(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
-
-
-def _limit_memory(extra: int) -> None:
-    """Cap this process's address space at its current size plus ``extra`` bytes."""
-    try:
-        import resource
-
-        pages = int(Path("/proc/self/statm").read_text(encoding="ascii").split()[0])
-        current = pages * resource.getpagesize()
-        resource.setrlimit(resource.RLIMIT_AS, (current + extra, current + extra))
-    except (ImportError, OSError, ValueError):
-        pass  # not Linux: the time budget still holds
-
-
-def _child() -> None:
-    """Child side of ``parse_feed_isolated``: a ready line once imported, then header
-    line and body on stdin, JSON out."""
-    sys.stdout.buffer.write(b"ready\n")
-    sys.stdout.buffer.flush()
-    data = sys.stdin.buffer.read()
-    head, _, body = data.partition(b"\n")
-    job = json.loads(head)
-    _limit_memory(int(job["memory"]))
-    src = job["source"]
-    source = Source(src["name"], src["url"], tuple(src.get("tags") or ()), src.get("language"),
-                    src.get("timezone"))
-    try:
-        parsed = parse_document(source, body, job["feed_url"], job["content_type"],
-                                job["limit"])
-        reply: dict[str, Any] = {"ok": True, "entries": [
-            {**asdict(e), "published_at": e.published_at.isoformat() if e.published_at
-             else None} for e in parsed.entries],
-            "warnings": parsed.warnings, "refused": parsed.refused,
-            "language": parsed.language, "title": parsed.title}
-    except FeedParseError as exc:
-        reply = {"ok": False, "reason": exc.reason, "detail": exc.detail, "feeds": exc.feeds}
-    except MemoryError:
-        reply = {"ok": False, "reason": "parse_out_of_memory",
-                 "detail": f"parsing needed over {int(job['memory']) >> 20} MiB"}
-    except Exception as exc:  # a parser bug on a hostile document fails this feed only
-        reply = {"ok": False, "reason": "parse_error",
-                 "detail": f"{type(exc).__name__}: {exc}"[:500]}
-    sys.stdout.buffer.write(json.dumps(reply).encode())
-
-
-if __name__ == "__main__":
-    _child()

@@ -12,7 +12,8 @@ state that must hold across tasks lives in ``<run folder>/hosts/``::
     robots/<origin>.json  the origin's robots.txt answer (body, or why it failed)
 
 ``plan`` seeds the folder from DuckDB (``host_state``, ``host_robots``), the fetch tasks
-update it, and the loader merges it back, so holds and latency also carry across runs.
+update it, and the loader merges it back (both in ``pipeline.store.hosts``), so holds and
+latency also carry across runs.
 
 Why flock rather than a lock server: it needs nothing running, is released by the
 kernel when a task dies mid-request (no stale locks to clean), and is exact between

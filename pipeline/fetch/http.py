@@ -229,11 +229,25 @@ class HostLimiter:
             raise FetchError("retry_after", str(HoldTooLongError(host, left)))
 
     async def check_robots(self, client: httpx.AsyncClient, url: str,
-                           settings: Settings) -> None:
+                           settings: Settings, *, redirected_from: str | None = None,
+                           ) -> None:
         """Raise ``FetchError("robots_disallowed")`` unless the host's robots.txt allows
-        ``url`` for our product token."""
+        ``url`` for our product token.
+
+        ``redirected_from``: ``url`` is a redirect target of a fetch of that URL (a feed
+        that moved to another host is held to that host's rules). On the same host
+        (http -> https is the common case) the rules already read for it apply: fetching
+        the other scheme's robots.txt would need a slot of the host the fetch holds one
+        of, and could wait on itself. An address the guard refuses cannot serve
+        robots.txt either: the redirected request itself then fails with the guard's
+        own reason.
+        """
         token = product_token(settings.user_agent)
-        rules = await self.robots(client, url, settings)
+        origin = redirected_from or url
+        same_host = urlsplit(url).netloc.lower() == urlsplit(origin).netloc.lower()
+        rules = await self.robots(client, origin if same_host else url, settings)
+        if redirected_from is not None and rules.failure == "blocked_address":
+            return
         if not rules.allows(url, token):
             raise FetchError("robots_disallowed", rules.why_not(url, token))
 

@@ -74,8 +74,14 @@ def rules_from_body(url: str, body: bytes) -> RobotsRules:
 
 def rules_from_failure(url: str, reason: str, status: int | None) -> RobotsRules:
     """Rules when fetching robots.txt failed with ``reason`` (and maybe an HTTP status)."""
-    if status is not None and 400 <= status < 500 and status != 429:
-        return RobotsRules(url)
-    if reason in _UNAVAILABLE_REASONS:
+    if not unreachable(reason, status):
         return RobotsRules(url)
     return RobotsRules(url, disallow_all=f"unreachable ({reason})", failure=reason)
+
+
+def unreachable(reason: str | None, status: int | None) -> bool:
+    """Whether a robots.txt answer (``reason`` None: a body) means "unreachable", which
+    disallows everything for the run that met it and is not kept for the next."""
+    if reason is None or (status is not None and 400 <= status < 500 and status != 429):
+        return False
+    return reason not in _UNAVAILABLE_REASONS

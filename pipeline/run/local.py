@@ -28,6 +28,7 @@ from pipeline.errors import RunError
 from pipeline.extract.pool import ExtractPool
 from pipeline.fetch.hostboard import HostBoard
 from pipeline.fetch.http import HostLimiter, make_client
+from pipeline.fetch.parsers import FeedParsers
 from pipeline.fetch.sources import load_sources, require_contact
 from pipeline.quality.notify import Alert, alert_settings, feeds_retired_alert, send
 from pipeline.quality.post_load import check_run
@@ -104,13 +105,13 @@ async def _fetch_all(tasks: list[FeedTask], groups: list[HostGroup], folder: Pat
     # One worker per host group, all at once: what bounds the run is the connection
     # pool, the extraction pool and each host's limiter, not a count of feeds.
     limiter = HostLimiter.from_settings(settings, HostBoard(folder / "hosts"))
-    parses = asyncio.Semaphore(max(1, settings.feed_workers))
+    parsers = FeedParsers(settings.feed_workers, settings.parse_timeout)
     pool = ExtractPool(settings.extract_workers, settings.extract_timeout)
     results: dict[int, FeedResult] = {}
-    async with make_client(settings) as client, pool:
+    async with make_client(settings) as client, pool, parsers:
         async def worker(group: HostGroup) -> None:
             done = await asyncio.gather(*(process_feed_async(
-                tasks[i], folder, settings, client, limiter, pool, progress, parses=parses)
+                tasks[i], folder, settings, client, limiter, pool, progress, parsers=parsers)
                 for i in group.feeds))
             results.update(zip(group.feeds, done, strict=True))
         await asyncio.gather(*(worker(g) for g in groups))

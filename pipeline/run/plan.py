@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,19 +14,17 @@ import pyarrow as pa
 
 from pipeline.clean.learned import MIN_ARTICLES
 from pipeline.explain import skip_detail
-from pipeline.fetch.hostboard import HostBoard, HostState, RobotsRecord
 from pipeline.fetch.hosts import host_key
 from pipeline.fetch.lifecycle import current_urls
 from pipeline.records import FeedTask, Source
 from pipeline.runfolder import HostGroup, run_dir, write_plan
 from pipeline.store.db import sql
+from pipeline.store.hosts import seed_hosts
 
 # A page that failed this many runs in a row is given up (its outcomes stay recorded).
 MAX_PAGE_TRIES = 3
 # Entry keys kept per feed for "already seen": far more than any feed lists at once.
 KNOWN_KEYS_PER_FEED = 5000
-# A stored robots.txt answer is reused this long (RFC 9309 2.4: no more than 24 hours).
-ROBOTS_FRESH = timedelta(hours=24)
 
 
 def plan_run(
@@ -77,7 +75,7 @@ def plan_run(
     ) for src in due]
     folder = run_dir(runs_dir, run_id)
     groups = group_by_host(tasks)
-    seed_hosts(con, HostBoard(folder / "hosts"), [g.host for g in groups], now)
+    seed_hosts(con, folder, [g.host for g in groups], now)
     write_plan(folder, run_id, tasks, skipped, retired, groups, why)
     return folder
 
@@ -90,26 +88,6 @@ def group_by_host(tasks: list[FeedTask]) -> list[HostGroup]:
         by_host[host_key(task.source.url)].append(i)
     ordered = sorted(by_host.items(), key=lambda item: (-len(item[1]), item[0]))
     return [HostGroup(host, tuple(feeds)) for host, feeds in ordered]
-
-
-def seed_hosts(con: duckdb.DuckDBPyConnection, board: HostBoard, hosts: list[str],
-               now: datetime) -> None:
-    """Copy what DuckDB knows of the run's hosts (and of any host still holding a
-    Retry-After) into the run folder, where the tasks read and update it."""
-    con.register("planned_hosts", pa.table({"host": pa.array(sorted(hosts), pa.string())}))
-    try:
-        states = [HostState(host=str(host), latency_s=latency,
-                            hold_until=hold.timestamp() if hold else 0.0,
-                            crawl_delay_s=crawl or 0.0)
-                  for host, latency, hold, crawl in con.execute(
-                      sql("queries/hosts/planned_host_state"), {"now": now}).fetchall()]
-        robots = [RobotsRecord(str(url), fetched.timestamp(), status, failure, body)
-                  for url, fetched, status, failure, body in con.execute(
-                      sql("queries/hosts/planned_host_robots"),
-                      {"fresh_after": now - ROBOTS_FRESH, "now": now}).fetchall()]
-    finally:
-        con.unregister("planned_hosts")
-    board.seed(states, robots)
 
 
 def _history(con: duckdb.DuckDBPyConnection, due: list[Source]) -> tuple[

@@ -2,7 +2,7 @@
 run's own guards, and never touch the database.
 
 Both go through ``worker.fetch_feed`` (robots.txt, the SSRF guard, per-host spacing, the
-killable parser), so a source that passes here behaves the same in a run.
+killable parsers), so a source that passes here behaves the same in a run.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import httpx
 
 from pipeline.errors import RunError
 from pipeline.fetch.http import HostLimiter, make_client
+from pipeline.fetch.parsers import FeedParsers
 from pipeline.fetch.sources import append_source, load_sources, require_contact
 from pipeline.languages import detect_language
 from pipeline.records import FeedStatus, FeedTask, Source
@@ -68,11 +69,12 @@ def check_sources(sources: list[Source], settings: Settings) -> list[SourceCheck
     async def _all() -> list[SourceCheck]:
         gate = asyncio.Semaphore(max(1, settings.feed_workers))
         limiter = HostLimiter(per_host=settings.per_host_connections, delay=settings.host_delay)
-        async with make_client(settings) as client:
+        parsers = FeedParsers(settings.feed_workers, settings.parse_timeout)
+        async with make_client(settings) as client, parsers:
             async def one(src: Source) -> SourceCheck:
                 async with gate:
                     return _describe(src, await fetch_feed(FeedTask(src), settings, client,
-                                                           limiter))
+                                                           limiter, parsers=parsers))
             return list(await asyncio.gather(*(one(s) for s in sources)))
 
     require_contact(settings.user_agent, sources)
@@ -180,22 +182,24 @@ def add_source(url: str, path: Path, settings: Settings, *, name: str | None = N
 
 async def _find_feed(src: Source, settings: Settings) -> tuple[str, int, str]:
     limiter = HostLimiter(per_host=settings.per_host_connections, delay=settings.host_delay)
-    async with make_client(settings) as client:
-        got = await fetch_feed(FeedTask(src), settings, client, limiter)
+    parsers = FeedParsers(1, settings.parse_timeout)  # one document at a time
+    async with make_client(settings) as client, parsers:
+        got = await fetch_feed(FeedTask(src), settings, client, limiter, parsers=parsers)
         res = got.result
         if res.status is FeedStatus.OK:
             how = f"moved there from {src.url}" if res.moved_to else "the URL is a feed"
             return res.moved_to or src.url, len(got.entries), how
         if not res.discovered:
             raise RunError(f"{src.url}: {res.error}; nothing added")
-        return await _first_working(src, res.discovered, settings, client, limiter)
+        return await _first_working(src, res.discovered, settings, client, limiter, parsers)
 
 
 async def _first_working(src: Source, candidates: tuple[str, ...], settings: Settings,
                          client: httpx.AsyncClient, limiter: HostLimiter,
-                         ) -> tuple[str, int, str]:
+                         parsers: FeedParsers) -> tuple[str, int, str]:
     for candidate in candidates:
-        parsed = await probe_feed(FeedTask(src), candidate, settings, client, limiter)
+        parsed = await probe_feed(FeedTask(src), candidate, settings, client, limiter,
+                                  parsers)
         if parsed is not None:
             return candidate, len(parsed.entries), f"found from the page {src.url}"
     raise RunError(f"{src.url} is a web page whose feeds ({', '.join(candidates)}) do not "

@@ -8,12 +8,10 @@ touches DuckDB: what it learns goes into the run folder, and the single loader m
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import httpx
 
@@ -21,7 +19,7 @@ from pipeline.extract.article import ExtractError
 from pipeline.extract.pool import ExtractPool
 from pipeline.fetch.decode import DecodeError, decode_html
 from pipeline.fetch.discover import common_paths, describe
-from pipeline.fetch.feeds import FeedParseError, ParsedFeed, parse_feed_isolated
+from pipeline.fetch.feeds import FeedParseError, ParsedFeed
 from pipeline.fetch.hostboard import HostBoard
 from pipeline.fetch.http import (
     FetchError,
@@ -33,7 +31,7 @@ from pipeline.fetch.http import (
     retry_after_seconds,
 )
 from pipeline.fetch.lifecycle import retire_reason
-from pipeline.fetch.robots import product_token
+from pipeline.fetch.parsers import FeedParsers, parse_feed_isolated
 from pipeline.records import (
     Article,
     FeedEntry,
@@ -77,16 +75,12 @@ class FeedFetch:
     title: str | None = None
 
 
-def process_feed(task: FeedTask, folder: Path, settings: Settings) -> FeedResult:
-    """Process one feed in its own event loop (``process_group`` of one feed)."""
-    return process_group([task], folder, settings)[0]
-
-
 def process_group(tasks: list[FeedTask], folder: Path, settings: Settings,
                   ) -> list[FeedResult]:
     """Process the feeds of one host group side by side in one event loop (the Airflow
-    mapped task's body): one client, one extraction pool, one limiter whose state is
-    shared with the run's other tasks through the run folder's ``hosts/``.
+    mapped task's body): one client, one extraction pool, one pool of feed parsers, one
+    limiter whose state is shared with the run's other tasks through the run folder's
+    ``hosts/``.
 
     Args:
         tasks: the group's feeds and what the planner knew of them.
@@ -98,11 +92,12 @@ def process_group(tasks: list[FeedTask], folder: Path, settings: Settings,
     """
     async def _run() -> list[FeedResult]:
         pool = ExtractPool(settings.extract_workers, settings.extract_timeout)
-        async with make_client(settings) as client, pool:
+        parsers = FeedParsers(settings.feed_workers, settings.parse_timeout)
+        async with make_client(settings) as client, pool, parsers:
             limiter = HostLimiter.from_settings(settings, HostBoard(folder / "hosts"))
-            parses = asyncio.Semaphore(max(1, settings.feed_workers))
             return list(await asyncio.gather(*(
-                process_feed_async(t, folder, settings, client, limiter, pool, parses=parses)
+                process_feed_async(t, folder, settings, client, limiter, pool,
+                                   parsers=parsers)
                 for t in tasks)))
 
     return asyncio.run(_run())
@@ -111,12 +106,12 @@ def process_group(tasks: list[FeedTask], folder: Path, settings: Settings,
 async def process_feed_async(
     task: FeedTask, folder: Path, settings: Settings, client: httpx.AsyncClient,
     limiter: HostLimiter, pool: ExtractPool, progress: ProgressHook | None = None,
-    *, parses: asyncio.Semaphore | None = None,
+    *, parsers: FeedParsers | None = None,
 ) -> FeedResult:
     """Fetch a feed and its new pages, extract them and stage everything; never raises
-    for a bad feed or page (each is recorded with its reason). ``parses`` bounds the
-    feed documents parsed at once (each parse is a process)."""
-    got = await fetch_feed(task, settings, client, limiter, parses=parses)
+    for a bad feed or page (each is recorded with its reason). ``parsers``: the run's
+    feed parsing processes (by default one started for this feed)."""
+    got = await fetch_feed(task, settings, client, limiter, parsers=parsers)
     result, entries = got.result, got.entries
     refused = list(dict.fromkeys(got.refused))
     new = [e for e in entries if e.entry_key not in task.known_keys]
@@ -145,7 +140,7 @@ async def process_feed_async(
 
 async def fetch_feed(
     task: FeedTask, settings: Settings, client: httpx.AsyncClient, limiter: HostLimiter,
-    *, parses: asyncio.Semaphore | None = None,
+    *, parsers: FeedParsers | None = None,
 ) -> FeedFetch:
     """Fetch and parse one feed politely; never raises for a bad feed.
 
@@ -157,7 +152,7 @@ async def fetch_feed(
         settings: limits and options.
         client: from ``make_client``.
         limiter: the run's per-host politeness.
-        parses: bounds the feed documents parsed at once (each parse is a process).
+        parsers: the run's feed parsing processes (by default one started for the feed).
 
     Returns:
         The fetch, with entries keyed to the feed's (possibly new) address.
@@ -181,13 +176,10 @@ async def fetch_feed(
             last_modified=task.last_modified, retry_after=hold, moved_to=got.moved_to),
             [], [], got.final_url)
     try:
-        async with parses or contextlib.nullcontext():
-            parsed = await parse_feed_isolated(
-                src, got.body, got.final_url, got.headers.get("content-type", ""),
-                settings.max_entries_per_feed, timeout=settings.parse_timeout)
+        parsed = await _parse(task, got, settings, parsers)
     except FeedParseError as exc:
         found, detail = await _feeds_of_page(task, exc, got.final_url, settings, client,
-                                             limiter)
+                                             limiter, parsers)
         failed = _failed(task, now, exc.reason, detail, got.status)
         return FeedFetch(replace(failed, retry_after=hold,
                                  discovered=tuple(url for url, _ in found)),
@@ -205,27 +197,16 @@ async def fetch_feed(
 
 def _robots_hop(origin: str, settings: Settings, client: httpx.AsyncClient,
                 limiter: HostLimiter) -> Callable[[str], Awaitable[None]]:
-    """A redirect target must be allowed by its own host's robots.txt (a feed that moved
-    to another host is held to that host's rules)."""
-    token = product_token(settings.user_agent)
-    home = urlsplit(origin).netloc.lower()
-
+    """A redirect target of ``origin`` must be allowed by its host's robots.txt."""
     async def check(url: str) -> None:
-        # On the same host (http -> https is the common case) the rules already read for
-        # ``origin`` apply: fetching the other scheme's robots.txt would need a slot of
-        # the host this fetch holds one of, and could wait on itself.
-        same_host = urlsplit(url).netloc.lower() == home
-        rules = await limiter.robots(client, origin if same_host else url, settings)
-        # An address the guard refuses cannot serve robots.txt either; let the request
-        # itself fail with the guard's own reason.
-        if rules.failure != "blocked_address" and not rules.allows(url, token):
-            raise FetchError("robots_disallowed", rules.why_not(url, token))
+        await limiter.check_robots(client, url, settings, redirected_from=origin)
 
     return check
 
 
 async def _feeds_of_page(task: FeedTask, exc: FeedParseError, page_url: str,
                          settings: Settings, client: httpx.AsyncClient, limiter: HostLimiter,
+                         parsers: FeedParsers | None,
                          ) -> tuple[list[tuple[str, str]], str]:
     """For a web page given as a feed: the feeds it leads to (advertised, else the first
     common path that answers one) and the one line that names them."""
@@ -233,7 +214,8 @@ async def _feeds_of_page(task: FeedTask, exc: FeedParseError, page_url: str,
     if exc.reason != "html_page":
         return found, detail
     if not found:
-        found = await _probe_common_paths(task, page_url, settings, client, limiter)
+        found = await _probe_common_paths(task, page_url, settings, client, limiter,
+                                          parsers)
         detail += f", but {describe(found)} answers one" if found else \
             " and none of its site's common feed paths answers one"
     if found:
@@ -243,28 +225,37 @@ async def _feeds_of_page(task: FeedTask, exc: FeedParseError, page_url: str,
 
 async def _probe_common_paths(task: FeedTask, page_url: str, settings: Settings,
                               client: httpx.AsyncClient, limiter: HostLimiter,
-                              ) -> list[tuple[str, str]]:
+                              parsers: FeedParsers | None) -> list[tuple[str, str]]:
     """The first common feed path of a page's site that answers a feed with entries."""
     for url in common_paths(page_url):
-        parsed = await probe_feed(task, url, settings, client, limiter)
+        parsed = await probe_feed(task, url, settings, client, limiter, parsers)
         if parsed is not None:
             return [(url, "common path")]
     return []
 
 
 async def probe_feed(task: FeedTask, url: str, settings: Settings, client: httpx.AsyncClient,
-                     limiter: HostLimiter) -> ParsedFeed | None:
+                     limiter: HostLimiter, parsers: FeedParsers | None = None,
+                     ) -> ParsedFeed | None:
     """Fetch and parse ``url`` as a feed of ``task``'s source; None unless it has entries."""
     try:
         got = await _polite_fetch(url, settings, client, limiter, accept=_FEED_ACCEPT,
                                   on_redirect=_robots_hop(url, settings, client, limiter))
         if got.not_modified:
             return None
-        return await parse_feed_isolated(
-            task.source, got.body, got.final_url, got.headers.get("content-type", ""),
-            settings.max_entries_per_feed, timeout=settings.parse_timeout)
+        return await _parse(task, got, settings, parsers)
     except (FetchError, FeedParseError):
         return None
+
+
+async def _parse(task: FeedTask, got: FetchResult, settings: Settings,
+                 parsers: FeedParsers | None) -> ParsedFeed:
+    """The fetched document parsed as a feed of ``task``'s source, in a killable process."""
+    args = (task.source, got.body, got.final_url, got.headers.get("content-type", ""),
+            settings.max_entries_per_feed)
+    if parsers is None:
+        return await parse_feed_isolated(*args, timeout=settings.parse_timeout)
+    return await parsers.parse(*args)
 
 
 async def _polite_fetch(url: str, settings: Settings, client: httpx.AsyncClient,

@@ -16,7 +16,8 @@ from typing import Any
 import duckdb
 import pytest
 
-from pipeline.fetch.feeds import FeedParseError, parse_feed_isolated
+from pipeline.fetch.feeds import FeedParseError
+from pipeline.fetch.parsers import parse_feed_isolated
 from pipeline.records import Source
 from pipeline.run.local import run_once
 from pipeline.settings import Settings

@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from itertools import pairwise
 from pathlib import Path
 from urllib.parse import quote
@@ -16,13 +17,15 @@ from urllib.parse import quote
 import duckdb
 import pytest
 
-from pipeline.fetch.hostboard import HostBoard, HostState
+from pipeline.fetch.hostboard import HostBoard, HostState, RobotsRecord
 from pipeline.fetch.hosts import host_key
 from pipeline.fetch.http import HostLimiter
 from pipeline.run import tasks
 from pipeline.run.worker import FeedFailedError
 from pipeline.runfolder import read_json
 from pipeline.settings import Settings
+from pipeline.store import db
+from pipeline.store.hosts import merge_hosts
 from tests.conftest import ROOT
 from tests.support.faultsite import FaultSite
 from tests.support.hits import max_in_flight
@@ -184,3 +187,20 @@ def test_two_task_processes_share_one_hosts_connection_limit(
     assert {json.loads(o)["host"] for o in outs} == {r["host"] for r in refs}
     feeds_read = max(h.end for site in (a, b) for h in site.log if "feed.xml" in h.path)
     assert feeds_read < sorted(h.start for h in hits)[1]
+
+
+def test_only_robots_answers_that_allow_a_reading_are_kept(tmp_path: Path) -> None:
+    # A body or an "unavailable" answer (4xx, too many redirects) holds for a day; an
+    # "unreachable" one (5xx, 429, network errors) only stops the run that met it.
+    answers = {"body": (200, None), "gone": (404, "http_404"), "busy": (429, "http_429"),
+               "down": (503, "http_503"), "hops": (None, "too_many_redirects"),
+               "refused": (None, "connect_error")}
+    board = HostBoard(tmp_path / "run" / "hosts")
+    for name, (status, reason) in answers.items():
+        board.save_robots(RobotsRecord(f"http://{name}.example/robots.txt", time.time(),
+                                       status, reason, "" if reason is None else None))
+    with db.opened(tmp_path / "rcwire.duckdb") as con:
+        db.migrate(con)
+        merge_hosts(con, tmp_path / "run", "run-1")
+        kept = {host for (host,) in con.execute("select host from host_robots").fetchall()}
+    assert kept == {"body.example", "gone.example", "hops.example"}
