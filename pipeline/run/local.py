@@ -5,7 +5,7 @@
 
 Resuming (``rcwire run --run-id RUN``, or an Airflow task retried or cleared) goes
 through the same few functions: ``plan_once`` keeps an existing plan, ``is_loaded`` asks
-DuckDB whether the run's batch was committed (its ``runs`` row; ``summary.json`` is
+DuckDB whether a decided run's batch was committed (its ``runs`` row; ``summary.json`` is
 written after the commit and may be missing), fetching and ``decide_unless_loaded`` are
 skipped for a loaded run, and ``load_run`` is a no-op for it that rebuilds a missing
 summary. Deciding a loaded run again would find its own articles in the database and
@@ -38,7 +38,15 @@ from pipeline.run.lock import run_lock
 from pipeline.run.plan import plan_run
 from pipeline.run.timing import PhaseClock
 from pipeline.run.worker import ProgressHook, process_feed_async
-from pipeline.runfolder import PLAN, HostGroup, plan_run_id, read_groups, read_plan, run_dir
+from pipeline.runfolder import (
+    PLAN,
+    HostGroup,
+    decided_files,
+    plan_run_id,
+    read_groups,
+    read_plan,
+    run_dir,
+)
 from pipeline.settings import Settings
 from pipeline.store import db
 from pipeline.store.load import load, mark_checked, run_loaded
@@ -84,7 +92,14 @@ def plan_once(settings: Settings, run_id: str, sources_path: Path | None = None,
 
 
 def is_loaded(folder: Path, settings: Settings) -> bool:
-    """Whether DuckDB holds the run's batch: the one answer every resume step asks."""
+    """Whether DuckDB holds the run's batch: the one answer every resume step asks.
+
+    A run whose ``decide`` never finished cannot have been loaded (the loader reads
+    ``decided/feeds.json``, written last), so that answer needs no database: a planned
+    run's host tasks and its first ``decide`` never open DuckDB (a reader there would
+    hold off another run's writer). Otherwise the ``runs`` row answers."""
+    if not decided_files(folder).feeds.exists():
+        return False
     with db.opened(settings.db, read_only=True, wait=WRITER_WAIT) as con:
         return run_loaded(con, plan_run_id(folder))
 
