@@ -207,7 +207,7 @@ def run_once(settings: Settings, sources_path: Path | None = None, *, run_id: st
             with clock.phase(phase):
                 warm.join()
                 if not loaded:
-                    decide_unless_loaded(folder, settings)
+                    decide_run(folder, settings)
             phase = "load"
             with clock.phase(phase):
                 summary = load_run(folder, settings)
