@@ -51,6 +51,7 @@ from pipeline.settings import Settings
 from pipeline.store import db
 from pipeline.store.load import load, mark_checked, run_loaded
 from pipeline.store.snapshot import publish, read_copy_path, reader_path
+from pipeline.store.stories import params_from
 
 # Seconds a run waits for another writer to finish before giving up with a clear message.
 WRITER_WAIT = 30.0
@@ -158,7 +159,7 @@ def load_run(folder: Path, settings: Settings, *, trigger: str = "cli") -> dict[
     """Load the decided batch in one transaction (idempotent per run id), then run the
     post-load data-quality checks and alert once if anything failed."""
     with db.opened(settings.db, wait=WRITER_WAIT) as con:
-        summary = load(folder, con, trigger=trigger)
+        summary = load(folder, con, trigger=trigger, stories=params_from(settings))
         if not summary.get("checked"):
             if summary.get("retired"):  # once: a re-run finds the summary checked
                 send(feeds_retired_alert(summary["run_id"], summary["retired"]))
