@@ -220,7 +220,7 @@ def report_task(folder: str | None = None, settings: Settings | None = None) -> 
     reports = settings.data_dir / "reports"
     # Read-only after the checkpoint: rendering charts must not hold the write lock.
     html = write_report(reader_path(settings.db, settings.read_db), reports / "report.html",
-                        dag_settings().report_days, wait=WRITER_WAIT)
+                        settings.report_days, wait=WRITER_WAIT)
     report: dict[str, Any] = {
         "generated_at": datetime.now(UTC).isoformat(), "sources": sources,
         "articles": sum(int(s["articles"]) for s in sources),
@@ -244,7 +244,7 @@ def maintenance_task(settings: Settings | None = None, now: datetime | None = No
     """
     settings = settings or get_settings()
     now = now or datetime.now(UTC)
-    removed = prune_runs(settings.runs_dir, dag_settings().retention_days, now)
+    removed = prune_runs(settings.runs_dir, settings.retention_days, now)
     log.info("removed %d old run folder(s): %s", len(removed), ", ".join(removed) or "none")
     [unhealthy] = _checkpoint_then(settings, ("store/feed_health", {
         "min_failures": UNHEALTHY_FAILURES, "stale_before": now - STALE_AFTER}))
