@@ -55,7 +55,7 @@ def _read_db(settings: Any) -> Path:
     """The file readers open: the published read copy, else the database itself."""
     from pipeline.store.snapshot import reader_path
 
-    return reader_path(settings.db, settings.read_db)
+    return reader_path(settings)
 
 
 def _out(out: Path | None, default: Path, option: str = "--out") -> Path:

@@ -141,8 +141,7 @@ def decide_run(folder: Path, settings: Settings) -> dict[str, int]:
     It reads the read copy, not the database: validation keeps the connection open for
     many seconds, and a reader on the database itself would stall another run's writer.
     A load that commits meanwhile is caught by the loader (``store/overlap.py``)."""
-    source = reader_path(settings.db, settings.read_db) if settings.read_copy else settings.db
-    with db.opened(source, read_only=True, wait=WRITER_WAIT) as con:
+    with db.opened(reader_path(settings), read_only=True, wait=WRITER_WAIT) as con:
         return decide(folder, con, settings)
 
 

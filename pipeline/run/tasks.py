@@ -219,7 +219,7 @@ def report_task(folder: str | None = None, settings: Settings | None = None) -> 
         run["counts"] = json.loads(run["counts"] or "{}")
     reports = settings.data_dir / "reports"
     # Read-only after the checkpoint: rendering charts must not hold the write lock.
-    html = write_report(reader_path(settings.db, settings.read_db), reports / "report.html",
+    html = write_report(reader_path(settings), reports / "report.html",
                         settings.report_days, wait=WRITER_WAIT)
     report: dict[str, Any] = {
         "generated_at": datetime.now(UTC).isoformat(), "sources": sources,
