@@ -55,7 +55,7 @@ def _read_db(settings: Any) -> Path:
     """The file readers open: the published read copy, else the database itself."""
     from pipeline.store.snapshot import reader_path
 
-    return reader_path(settings.db, settings.read_db)
+    return reader_path(settings)
 
 
 def _out(out: Path | None, default: Path, option: str = "--out") -> Path:
@@ -255,11 +255,11 @@ def quarantine_release(
 ) -> None:
     """Re-validate a quarantined article with the current rules and load it."""
     from pipeline.quality.quarantine import release
-    from pipeline.run.local import publish_read_copy
+    from pipeline.run.local import WRITER_WAIT, publish_read_copy
     from pipeline.store import db as database
 
     settings = _settings(db=db)
-    with database.opened(settings.db, wait=30.0) as con:
+    with database.opened(settings.db, wait=WRITER_WAIT) as con:
         item = release(con, article_id, settings, force=force)
         publish_read_copy(con, settings)
     note = f" (forced past {', '.join(item['still_failing'])})" if item["still_failing"] else ""
@@ -368,14 +368,12 @@ def entities_rebuild(
 ) -> None:
     """Recount entities in every stored article (after editing config/entities.yaml)."""
     from pipeline.enrich.entities import load_entities
-    from pipeline.run.local import WRITER_WAIT
+    from pipeline.run.local import WRITER_WAIT, publish_read_copy
     from pipeline.store import db as database
     from pipeline.store.entities import rebuild
 
     settings = _settings(db=db)
     entities = load_entities()
-    from pipeline.run.local import publish_read_copy
-
     with database.opened(settings.db, wait=WRITER_WAIT) as con:
         database.migrate(con)
         rows = rebuild(con)

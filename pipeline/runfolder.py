@@ -223,7 +223,7 @@ def plan_run_id(folder: Path) -> str:
 
 def read_plan(folder: Path) -> list[FeedTask]:
     """The feed tasks of a run, as the planner wrote them."""
-    return [_task_from_json(t) for t in read_json(folder / PLAN)["feeds"]]
+    return [feed_task_from_json(t) for t in read_json(folder / PLAN)["feeds"]]
 
 
 @dataclass(frozen=True)
@@ -236,7 +236,12 @@ class HostGroup:
 
 def read_groups(folder: Path) -> list[HostGroup]:
     """The run's host groups, in the order the planner wants them started."""
-    raw = read_json(folder / PLAN)
+    return plan_groups(read_json(folder / PLAN))
+
+
+def plan_groups(raw: dict[str, Any]) -> list[HostGroup]:
+    """The host groups of a parsed ``plan.json`` (a task that needs more of the plan
+    parses it once: a plan lists thousands of known entry keys per feed)."""
     if "groups" not in raw:  # a plan written before host groups: one group per feed
         return [HostGroup(t["source"]["url"], (i,)) for i, t in enumerate(raw["feeds"])]
     return [HostGroup(g["host"], tuple(g["feeds"])) for g in raw["groups"]]
@@ -250,7 +255,8 @@ def _task_to_json(task: FeedTask) -> dict[str, Any]:
     }
 
 
-def _task_from_json(raw: dict[str, Any]) -> FeedTask:
+def feed_task_from_json(raw: dict[str, Any]) -> FeedTask:
+    """A ``FeedTask`` back from its entry in ``plan.json``."""
     src = raw["source"]
     return FeedTask(
         source=Source(src["name"], src["url"], tuple(src.get("tags") or ()), src.get("language"),

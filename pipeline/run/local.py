@@ -5,7 +5,7 @@
 
 Resuming (``rcwire run --run-id RUN``, or an Airflow task retried or cleared) goes
 through the same few functions: ``plan_once`` keeps an existing plan, ``is_loaded`` asks
-DuckDB whether the run's batch was committed (its ``runs`` row; ``summary.json`` is
+DuckDB whether a decided run's batch was committed (its ``runs`` row; ``summary.json`` is
 written after the commit and may be missing), fetching and ``decide_unless_loaded`` are
 skipped for a loaded run, and ``load_run`` is a no-op for it that rebuilds a missing
 summary. Deciding a loaded run again would find its own articles in the database and
@@ -39,11 +39,20 @@ from pipeline.run.lock import run_lock
 from pipeline.run.plan import plan_run
 from pipeline.run.timing import PhaseClock
 from pipeline.run.worker import ProgressHook, process_feed_async
-from pipeline.runfolder import PLAN, HostGroup, plan_run_id, read_groups, read_plan, run_dir
+from pipeline.runfolder import (
+    PLAN,
+    HostGroup,
+    decided_files,
+    plan_run_id,
+    read_groups,
+    read_plan,
+    run_dir,
+)
 from pipeline.settings import Settings
 from pipeline.store import db
 from pipeline.store.load import load, mark_checked, run_loaded
 from pipeline.store.snapshot import publish, read_copy_path, reader_path
+from pipeline.store.stories import params_from
 
 # Seconds a run waits for another writer to finish before giving up with a clear message.
 WRITER_WAIT = 30.0
@@ -85,7 +94,14 @@ def plan_once(settings: Settings, run_id: str, sources_path: Path | None = None,
 
 
 def is_loaded(folder: Path, settings: Settings) -> bool:
-    """Whether DuckDB holds the run's batch: the one answer every resume step asks."""
+    """Whether DuckDB holds the run's batch: the one answer every resume step asks.
+
+    A run whose ``decide`` never finished cannot have been loaded (the loader reads
+    ``decided/feeds.json``, written last), so that answer needs no database: a planned
+    run's host tasks and its first ``decide`` never open DuckDB (a reader there would
+    hold off another run's writer). Otherwise the ``runs`` row answers."""
+    if not decided_files(folder).feeds.exists():
+        return False
     with db.opened(settings.db, read_only=True, wait=WRITER_WAIT) as con:
         return run_loaded(con, plan_run_id(folder))
 
@@ -126,8 +142,7 @@ def decide_run(folder: Path, settings: Settings) -> dict[str, int]:
     It reads the read copy, not the database: validation keeps the connection open for
     many seconds, and a reader on the database itself would stall another run's writer.
     A load that commits meanwhile is caught by the loader (``store/overlap.py``)."""
-    source = reader_path(settings.db, settings.read_db) if settings.read_copy else settings.db
-    with db.opened(source, read_only=True, wait=WRITER_WAIT) as con:
+    with db.opened(reader_path(settings), read_only=True, wait=WRITER_WAIT) as con:
         return decide(folder, con, settings)
 
 
@@ -144,7 +159,7 @@ def load_run(folder: Path, settings: Settings, *, trigger: str = "cli") -> dict[
     """Load the decided batch in one transaction (idempotent per run id), then run the
     post-load data-quality checks and alert once if anything failed."""
     with db.opened(settings.db, wait=WRITER_WAIT) as con:
-        summary = load(folder, con, trigger=trigger)
+        summary = load(folder, con, trigger=trigger, stories=params_from(settings))
         if not summary.get("checked"):
             if summary.get("retired"):  # once: a re-run finds the summary checked
                 send(feeds_retired_alert(summary["run_id"], summary["retired"]))
@@ -193,7 +208,7 @@ def run_once(settings: Settings, sources_path: Path | None = None, *, run_id: st
             with clock.phase(phase):
                 warm.join()
                 if not loaded:
-                    decide_unless_loaded(folder, settings)
+                    decide_run(folder, settings)
             phase = "load"
             with clock.phase(phase):
                 summary = load_run(folder, settings)

@@ -62,7 +62,7 @@ def plan_task(run_id: str, settings: Settings | None = None, *, all_feeds: bool 
     from pipeline.explain import FORCE_HINT, describe_plan, plan_counts
     from pipeline.run.local import plan_once
     from pipeline.run.lock import run_lock
-    from pipeline.runfolder import PLAN, read_groups, read_json, read_plan
+    from pipeline.runfolder import PLAN, plan_groups, read_json
 
     settings = settings or checked_settings()
     folder = run_folder(run_id, settings)
@@ -71,7 +71,8 @@ def plan_task(run_id: str, settings: Settings | None = None, *, all_feeds: bool 
         with run_lock(settings.db, run_id, settings.run_wait):
             folder = plan_once(settings, run_id, only_due=not all_feeds)
     folder = folder.resolve()
-    counts = plan_counts(read_json(folder / PLAN))
+    plan = read_json(folder / PLAN)
+    counts = plan_counts(plan)
     log.info("plan: %s", describe_plan(counts))
     if not counts["due"]:
         log.warning("nothing to fetch in this run: %s", FORCE_HINT)
@@ -79,10 +80,10 @@ def plan_task(run_id: str, settings: Settings | None = None, *, all_feeds: bool 
         # recorded here instead, so the runs table and summary.json say why it fetched nothing.
         note = _record_empty_run(folder, settings)
         log.warning("%s", note)
-    feeds = read_plan(folder)
+    names = [feed["source"]["name"] for feed in plan["feeds"]]
     refs = [{"folder": str(folder), "group": i, "host": g.host,
-             "sources": [feeds[f].source.name for f in g.feeds]}
-            for i, g in enumerate(read_groups(folder))]
+             "sources": [names[f] for f in g.feeds]}
+            for i, g in enumerate(plan_groups(plan))]
     return {"feeds": refs, "counts": counts}
 
 
@@ -123,12 +124,13 @@ def host_task(ref: Mapping[str, Any], settings: Settings | None = None) -> dict[
     """
     from pipeline.run.local import is_loaded
     from pipeline.run.worker import FeedFailedError, process_group
-    from pipeline.runfolder import read_groups, read_plan
+    from pipeline.runfolder import PLAN, feed_task_from_json, plan_groups, read_json
 
     settings = settings or checked_settings()
     folder = Path(ref["folder"])
-    feeds = read_plan(folder)
-    group = read_groups(folder)[int(ref["group"])]
+    plan = read_json(folder / PLAN)  # parsed once; only this group's feeds are built
+    group = plan_groups(plan)[int(ref["group"])]
+    feeds = {i: feed_task_from_json(plan["feeds"][i]) for i in group.feeds}
     todo = [feeds[i] for i in group.feeds
             if _unsettled(_staged(folder, feeds[i].source.name))]
     if todo and not is_loaded(folder, settings):
@@ -219,8 +221,8 @@ def report_task(folder: str | None = None, settings: Settings | None = None) -> 
         run["counts"] = json.loads(run["counts"] or "{}")
     reports = settings.data_dir / "reports"
     # Read-only after the checkpoint: rendering charts must not hold the write lock.
-    html = write_report(reader_path(settings.db, settings.read_db), reports / "report.html",
-                        dag_settings().report_days, wait=WRITER_WAIT)
+    html = write_report(reader_path(settings), reports / "report.html",
+                        settings.report_days, wait=WRITER_WAIT)
     report: dict[str, Any] = {
         "generated_at": datetime.now(UTC).isoformat(), "sources": sources,
         "articles": sum(int(s["articles"]) for s in sources),
@@ -244,7 +246,7 @@ def maintenance_task(settings: Settings | None = None, now: datetime | None = No
     """
     settings = settings or get_settings()
     now = now or datetime.now(UTC)
-    removed = prune_runs(settings.runs_dir, dag_settings().retention_days, now)
+    removed = prune_runs(settings.runs_dir, settings.retention_days, now)
     log.info("removed %d old run folder(s): %s", len(removed), ", ".join(removed) or "none")
     [unhealthy] = _checkpoint_then(settings, ("store/feed_health", {
         "min_failures": UNHEALTHY_FAILURES, "stale_before": now - STALE_AFTER}))

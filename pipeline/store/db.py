@@ -72,11 +72,10 @@ def connect(path: Path, *, read_only: bool = False, wait: float = 0.0) -> duckdb
         return con
 
 
-@cache
 def _memory_limit() -> str:
-    from pipeline.settings import Settings
+    from pipeline.settings import get_settings
 
-    return Settings().duckdb_memory_limit
+    return get_settings().duckdb_memory_limit
 
 
 def _quoted(value: str) -> str:

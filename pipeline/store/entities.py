@@ -46,7 +46,6 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> int:
         reader = reading.sql(sql("queries/analyst/article_texts")).to_arrow_reader(_BATCH)
         parts = [entity_rows(pa.Table.from_batches([batch])) for batch in reader]
     rows = pa.concat_tables(parts) if parts else ENTITY_SCHEMA.empty_table()
-    con.register("staged_entities", rows)
     con.execute("begin transaction")
     try:
         con.execute(sql("queries/analyst/delete_entities"))

@@ -36,10 +36,12 @@ from pipeline.store.lifecycle import record_lifecycle
 from pipeline.store.new_rows import store_new
 from pipeline.store.overlap import recorded_elsewhere, relabel, without
 from pipeline.store.stories import assign_staged as assign_stories
+from pipeline.stories.match import Params
 
 
 def load(folder: Path, con: duckdb.DuckDBPyConnection, *, trigger: str = "cli",
-         started_at: datetime | None = None) -> dict[str, Any]:
+         started_at: datetime | None = None, stories: Params | None = None,
+         ) -> dict[str, Any]:
     """Insert a decided run folder into the database; a second call is a no-op.
 
     Args:
@@ -47,6 +49,8 @@ def load(folder: Path, con: duckdb.DuckDBPyConnection, *, trigger: str = "cli",
         con: the writer connection.
         trigger: ``cli`` or ``airflow``, recorded with the run.
         started_at: when the run began (defaults to the plan file's time).
+        stories: the story matcher's parameters (``params_from`` the run's settings;
+            default: the environment's).
 
     Returns:
         The run summary (also written to ``summary.json``).
@@ -70,7 +74,7 @@ def load(folder: Path, con: duckdb.DuckDBPyConnection, *, trigger: str = "cli",
         started = started_at or datetime.fromtimestamp(
             (folder / PLAN).stat().st_mtime, UTC)
         outcomes = _load_in_one_transaction(con, folder, run_id, outcomes, feeds,
-                                            started, trigger)
+                                            started, trigger, stories)
         counts = outcome_counts(outcomes)
     summary = _summary(run_id, feeds, counts, outcomes, plan.get("skipped_not_due") or [])
     summary.update(_lifecycle_summary(feeds, plan.get("skipped_retired") or []))
@@ -89,11 +93,12 @@ def run_loaded(con: duckdb.DuckDBPyConnection, run_id: str) -> bool:
 
 def _load_in_one_transaction(con: duckdb.DuckDBPyConnection, folder: Path, run_id: str,
                              outcomes: list[dict[str, Any]], feeds: list[FeedResult],
-                             started: datetime, trigger: str) -> list[dict[str, Any]]:
+                             started: datetime, trigger: str, stories: Params | None,
+                             ) -> list[dict[str, Any]]:
     """Insert the batch and the run row; returns the outcomes as recorded."""
     con.execute("begin transaction")
     try:
-        outcomes = _insert_batch(con, folder, run_id, outcomes, feeds, started)
+        outcomes = _insert_batch(con, folder, run_id, outcomes, feeds, started, stories)
         con.execute(sql("queries/store/insert_run"),
                     _run_row(run_id, started, trigger, feeds, outcome_counts(outcomes)))
         con.execute("commit")
@@ -115,7 +120,7 @@ def mark_checked(folder: Path, summary: dict[str, Any], failed: list[dict[str, A
 
 def _insert_batch(con: duckdb.DuckDBPyConnection, folder: Path, run_id: str,
                   outcomes: list[dict[str, Any]], feeds: list[FeedResult], started: datetime,
-                  ) -> list[dict[str, Any]]:
+                  stories: Params | None) -> list[dict[str, Any]]:
     params = {"run_id": run_id}
     staged_outcomes = pa.Table.from_pylist(outcomes, schema=OUTCOME_SCHEMA)
     seen = recorded_elsewhere(con, run_id, started, staged_outcomes)
@@ -135,7 +140,7 @@ def _insert_batch(con: duckdb.DuckDBPyConnection, folder: Path, run_id: str,
     fresh = store_new(con, staged.pop("staged_articles"), staged.pop("staged_signatures"),
                       run_id)
     staged["staged_articles"] = fresh  # paragraphs of the stored ones teach boilerplate
-    assign_stories(con, fresh, run_id)  # each new article joins or opens a story
+    assign_stories(con, fresh, run_id, stories)  # each new article joins or opens a story
     for name, table in staged.items():
         con.register(name, table)
     try:

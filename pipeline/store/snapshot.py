@@ -20,8 +20,12 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
+
+if TYPE_CHECKING:
+    from pipeline.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -47,10 +51,11 @@ def read_copy_path(db_path: Path, configured: Path | None = None) -> Path:
     return db_path.with_name(f"{db_path.stem}.read{db_path.suffix or '.duckdb'}")
 
 
-def reader_path(db_path: Path, configured: Path | None = None) -> Path:
-    """The file analysts should open: the read copy once published, else the database."""
-    copy = read_copy_path(db_path, configured)
-    return copy if copy.exists() else db_path
+def reader_path(settings: Settings) -> Path:
+    """The file readers open: the read copy once published, else (or with
+    ``RCWIRE_READ_COPY`` off) the database itself."""
+    copy = read_copy_path(settings.db, settings.read_db)
+    return copy if settings.read_copy and copy.exists() else settings.db
 
 
 def publish(con: duckdb.DuckDBPyConnection, db_path: Path, dest: Path) -> Published:

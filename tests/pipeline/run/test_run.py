@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 from pathlib import Path
 from urllib.parse import quote, urljoin
 
@@ -150,3 +152,17 @@ def test_rerunning_the_load_of_a_run_is_a_no_op(first_run: dict, settings: Setti
     again = load_run(run_dir(settings.runs_dir, first_run["run_id"]), settings)
     assert again["counts"] == first_run["counts"]
     assert rows(settings, "select count(*) from runs")[0][0] == 1
+
+
+def test_maintenance_keeps_run_folders_for_the_settings_retention(settings: Settings) -> None:
+    from pipeline.run import tasks
+
+    old = settings.runs_dir / "cli-old"
+    old.mkdir(parents=True)
+    (old / "plan.json").write_text("{}", encoding="utf-8")
+    two_days_ago = time.time() - 2 * 86400
+    os.utime(old / "plan.json", (two_days_ago, two_days_ago))
+    assert tasks.maintenance_task(settings.model_copy(update={"retention_days": 3})) == []
+    assert old.exists()
+    tasks.maintenance_task(settings.model_copy(update={"retention_days": 1}))
+    assert not old.exists()

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from pipeline.settings import Settings
 from pipeline.store import db
+from pipeline.store.snapshot import read_copy_path, reader_path
 
 
 def test_memory_limit_applies_to_every_connection(tmp_path: Path) -> None:
@@ -76,3 +77,15 @@ def test_history_tables_lose_key_indexes_and_keep_rows(tmp_path: Path) -> None:
                     .replace("'r1')", "'r1'" + ", default" * extra + ")"))
         assert con.execute("select truncated from articles where article_id = 'a2'",
                            ).fetchall() == [(False,)]  # default kept
+
+
+@pytest.mark.parametrize(("read_copy", "copy_exists", "opened"), [
+    (True, True, "copy"), (True, False, "db"), (False, True, "db")])
+def test_readers_open_the_read_copy_only_when_it_is_on_and_published(
+        settings: Settings, read_copy: bool, copy_exists: bool, opened: str) -> None:
+    settings = settings.model_copy(update={"read_copy": read_copy})
+    copy = read_copy_path(settings.db, settings.read_db)
+    if copy_exists:  # a copy left by earlier runs, say before RCWIRE_READ_COPY was turned off
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.touch()
+    assert reader_path(settings) == {"copy": copy, "db": settings.db}[opened]

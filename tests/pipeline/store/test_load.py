@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from typing import Any
+
+import pytest
 
 from pipeline.clean.learned import paragraph_hash
 from pipeline.records import Article
 from pipeline.settings import Settings
 from pipeline.store import db
+from pipeline.stories.match import Params
 from pipeline.text import fold
 from tests.conftest import SAMPLES
 from tests.support.staging import article, run_articles
@@ -37,3 +41,20 @@ def test_paragraph_counts_grow_across_runs(settings: Settings) -> None:
                            ).fetchall()[0][0]
     assert shared == [(3, True)]  # one row: two articles of r1, one of r2
     assert once > 0  # the seeds' own paragraphs, seen once each
+
+
+def test_the_loader_matches_stories_with_the_run_settings(
+        settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.store import load as loader
+
+    seen: list[Params | None] = []
+    real = loader.assign_stories
+
+    def spy(con: Any, articles: Any, run_id: str, params: Params | None = None) -> Any:
+        seen.append(params)
+        return real(con, articles, run_id, params)
+
+    monkeypatch.setattr(loader, "assign_stories", spy)
+    tuned = settings.model_copy(update={"story_threshold": 0.9, "story_quiet_days": 2.0})
+    run_articles(tuned, "r1", [staged("https://a.example/1", 0)], checks=True)
+    assert [(p.threshold, p.quiet_days) for p in seen if p is not None] == [(0.9, 2.0)]
