@@ -88,17 +88,17 @@ def build_rows(pages: list[dict[str, Any]]) -> Rows:
     dense, idx, val, ptr, y, words, site = [], [], [], [0], [], [], []
     for page in pages:
         for view, labels in page_modes(page, repeated.get(page["site"], set())):
-            d, b, w = page_rows(view)
-            for i, lab in enumerate(labels):
-                n = len(view.paragraphs[i].split())
-                if lab == "unsure" or not judged(view.paragraphs[i], n):
-                    continue
+            counts = [len(text.split()) for text in view.paragraphs]
+            keep = [lab != "unsure" and judged(text, n)
+                    for lab, text, n in zip(labels, view.paragraphs, counts, strict=True)]
+            d, b, w = page_rows(view, keep)
+            for i in [k for k, ok in enumerate(keep) if ok]:
                 dense.append(d[i])
                 idx.extend(b[i])
                 val.extend(w[i])
                 ptr.append(len(idx))
-                y.append(1.0 if lab == "boilerplate" else 0.0)
-                words.append(n)
+                y.append(1.0 if labels[i] == "boilerplate" else 0.0)
+                words.append(counts[i])
                 site.append(page["site"])
     return Rows(np.array(dense), np.array(ptr), np.array(idx, dtype=np.int64),
                 np.array(val), np.array(y), np.array(words), site)

@@ -74,6 +74,7 @@ class Page:
     link_shares: Sequence[float] | None = None  # None: plain text, no markup
     rule_labelled: Sequence[bool] | None = None
     seen_elsewhere: Sequence[bool] | None = None
+    folded: Sequence[str] | None = None  # ``fold`` of each paragraph, when the caller has it
 
 
 _OWN = ("rel_pos", "from_start", "from_end", "first", "last", "log_words", "log_chars",
@@ -88,18 +89,21 @@ DENSE: tuple[str, ...] = (
     "bias_text")
 
 
-def page_rows(page: Page) -> tuple[np.ndarray, list[list[int]], list[list[float]]]:
+def page_rows(page: Page, wanted: Sequence[bool] | None = None,
+              ) -> tuple[np.ndarray, list[list[int]], list[list[float]]]:
     """Features of every paragraph of one page.
 
     Args:
         page: the paragraphs and what is known about them.
+        wanted: the paragraphs whose n-grams are needed (None: all); the others get none,
+            as their dense row only serves as a neighbour's context.
 
     Returns:
         The dense matrix (paragraphs x ``len(DENSE)``) and, per paragraph, the hashed
         n-gram buckets with their weights.
     """
     paras = list(page.paragraphs)
-    folded = [fold(p) for p in paras]
+    folded = list(page.folded) if page.folded is not None else [fold(p) for p in paras]
     counts = Counter(folded)
     title = fold(page.title or "")
     title_words = set(title.split())
@@ -114,7 +118,8 @@ def page_rows(page: Page) -> tuple[np.ndarray, list[list[int]], list[list[float]
                    *_neighbour(prev, labelled[i - 1] if labelled and prev else False),
                    *_neighbour(nxt, labelled[i + 1] if labelled and nxt else False),
                    1.0 if page.link_shares is None else 0.0]
-    grams = [hashed_ngrams(f) for f in folded]
+    grams = [hashed_ngrams(f) if wanted is None or wanted[i] else ([], [])
+             for i, f in enumerate(folded)]
     return rows, [g[0] for g in grams], [g[1] for g in grams]
 
 
