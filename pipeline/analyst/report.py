@@ -148,9 +148,13 @@ def report_window(con: duckdb.DuckDBPyConnection, days: int, today: date) -> Win
     [span] = _rows(con, "report_span", {"since": since})
     start = since or span["first_day"] or today
     end = max(today, span["last_day"] or today)
+    return Window(since=since, start=start, end=end, unit=_unit(start, end))
+
+
+def _unit(start: date, end: date) -> str:
+    """The bucket size of charts from ``start`` to ``end``."""
     covered = (end - start).days + 1
-    unit = "day" if covered <= _DAILY_UP_TO else "week" if covered <= _WEEKLY_UP_TO else "month"
-    return Window(since=since, start=start, end=end, unit=unit)
+    return "day" if covered <= _DAILY_UP_TO else "week" if covered <= _WEEKLY_UP_TO else "month"
 
 
 def truncate(day: date, unit: str) -> date:
@@ -316,9 +320,7 @@ def _quality(data: ReportData) -> str:
 def _check_window(rows: list[dict[str, Any]]) -> Window:
     """Buckets spanning the days checks ran (not the articles' publication dates)."""
     first, last = min(r["day"] for r in rows), max(r["day"] for r in rows)
-    covered = (last - first).days + 1
-    unit = "day" if covered <= _DAILY_UP_TO else "week" if covered <= _WEEKLY_UP_TO else "month"
-    return Window(since=None, start=first, end=last, unit=unit)
+    return Window(since=None, start=first, end=last, unit=_unit(first, last))
 
 
 def _run_pass_rates(rows: Iterable[dict[str, Any]], runs: Sequence[str],
