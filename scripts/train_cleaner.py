@@ -49,7 +49,6 @@ class Rows:
     val: np.ndarray
     y: np.ndarray
     words: np.ndarray
-    free: np.ndarray
     site: list[str]
 
 
@@ -86,24 +85,23 @@ def page_modes(page: dict[str, Any], repeated: set[str]) -> list[tuple[Page, lis
 def build_rows(pages: list[dict[str, Any]]) -> Rows:
     """Rows of every labelled (not unsure) paragraph of every page, in both modes."""
     repeated = repeated_in_site(pages)
-    dense, idx, val, ptr, y, words, free, site = [], [], [], [0], [], [], [], []
+    dense, idx, val, ptr, y, words, site = [], [], [], [0], [], [], []
     for page in pages:
         for view, labels in page_modes(page, repeated.get(page["site"], set())):
-            d, b, w = page_rows(view)
-            for i, lab in enumerate(labels):
-                n = len(view.paragraphs[i].split())
-                if lab == "unsure" or not judged(view.paragraphs[i], n):
-                    continue
+            counts = [len(text.split()) for text in view.paragraphs]
+            keep = [lab != "unsure" and judged(text, n)
+                    for lab, text, n in zip(labels, view.paragraphs, counts, strict=True)]
+            d, b, w = page_rows(view, keep)
+            for i in [k for k, ok in enumerate(keep) if ok]:
                 dense.append(d[i])
                 idx.extend(b[i])
                 val.extend(w[i])
                 ptr.append(len(idx))
-                y.append(1.0 if lab == "boilerplate" else 0.0)
-                words.append(n)
-                free.append(judged(view.paragraphs[i], n))
+                y.append(1.0 if labels[i] == "boilerplate" else 0.0)
+                words.append(counts[i])
                 site.append(page["site"])
     return Rows(np.array(dense), np.array(ptr), np.array(idx, dtype=np.int64),
-                np.array(val), np.array(y), np.array(words), np.array(free), site)
+                np.array(val), np.array(y), np.array(words), site)
 
 
 def subset(rows: Rows, keep: np.ndarray) -> Rows:
@@ -113,7 +111,7 @@ def subset(rows: Rows, keep: np.ndarray) -> Rows:
     flat = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int64)
     ptr = np.concatenate([[0], np.cumsum(ends - starts)])
     return Rows(rows.dense[keep], ptr, rows.idx[flat], rows.val[flat], rows.y[keep],
-                rows.words[keep], rows.free[keep],
+                rows.words[keep],
                 [s for s, k in zip(rows.site, keep, strict=True) if k])
 
 
@@ -169,8 +167,9 @@ def out_of_fold(rows: Rows) -> np.ndarray:
 
 
 def pick_threshold(rows: Rows, probs: np.ndarray) -> float:
-    """Lowest threshold that keeps ``BODY_KEEP`` of the body words it could remove."""
-    body = (rows.y == 0.0) & rows.free
+    """Lowest threshold that keeps ``BODY_KEEP`` of the body words it could remove (every
+    row is one the classifier may remove: ``build_rows`` keeps no other)."""
+    body = rows.y == 0.0
     total = rows.words[body].sum()
     for t in np.arange(0.50, 0.995, 0.01):
         lost = rows.words[body & (probs >= t)].sum()

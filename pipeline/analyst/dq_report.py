@@ -16,8 +16,8 @@ from typing import Any
 import duckdb
 
 from pipeline.analyst.html import STYLE, page, section, table
+from pipeline.analyst.query import named_rows
 from pipeline.quality.quarantine import list_quarantined
-from pipeline.store.db import sql
 
 # What this page adds to the report's style: pass and fail marks.
 _STYLE = STYLE + ".ok{color:#116329}.fail{color:#b3261e;font-weight:600}\n"
@@ -25,37 +25,41 @@ _STYLE = STYLE + ".ok{color:#116329}.fail{color:#b3261e;font-weight:600}\n"
 
 def build_report(con: duckdb.DuckDBPyConnection, runs: int = 10) -> str:
     """The HTML page for the latest ``runs`` runs (the report's page builder and CSP)."""
-    run_rows = con.execute(sql("queries/analyst/dq_recent_runs"), {"limit": runs}).fetchall()
-    results: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
-    for row in con.execute(sql("queries/analyst/dq_results_for_runs"), {"limit": runs}).fetchall():
-        results[row[0]].append(row[1:])
+    run_rows = named_rows(con, "dq_recent_runs", {"limit": runs})
+    results: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in named_rows(con, "dq_results_for_runs", {"limit": runs}):
+        results[row["run_id"]].append(row)
     subtitle = (f"Generated {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, "
                 f"latest {len(run_rows)} run(s).")
-    body = [_run_section(con, run_id, started, status, counts, results[run_id])
-            for run_id, started, _finished, status, counts in run_rows]
+    body = [_run_section(con, run, results[run["run_id"]]) for run in run_rows]
     return page("rcwire data quality", subtitle, _STYLE, body)
 
 
-def _run_section(con: duckdb.DuckDBPyConnection, run_id: str, started: Any, status: str,
-                 counts: Any, rows: list[tuple[Any, ...]]) -> str:
-    failed = [r for r in rows if not r[2]]
+def _run_section(con: duckdb.DuckDBPyConnection, run: dict[str, Any],
+                 rows: list[dict[str, Any]]) -> str:
+    run_id, counts = run["run_id"], run["counts"]
+    failed = [r for r in rows if not r["success"]]
     verdict = (f"<span class='fail'>{len(failed)} failed</span>" if failed
                else "<span class='ok'>all passed</span>" if rows else
                "<span class='note'>not checked</span>")
     counted = json.loads(counts) if isinstance(counts, str) else (counts or {})
     out = [f"<p>{verdict}</p>",
-           f"<p class='note'>started {escape(str(started))} · {escape(status)} · "
+           f"<p class='note'>started {escape(str(run['started_at']))} · "
+           f"{escape(run['status'])} · "
            + " · ".join(f"{escape(k)} {v}" for k, v in sorted(counted.items())) + "</p>"]
     if rows:
         # Rows checked before thresholds were stored (migration 008) have none: "-".
         out.append(table(
             ["suite", "expectation", "result", "unexpected", "observed", "threshold"],
-            [[escape(suite), escape(expectation),
-              "<span class='ok'>pass</span>" if success else "<span class='fail'>FAIL</span>",
-              "" if unexpected is None else f"{unexpected} / {elements}",
-              escape(observed) if observed else "<span class='note'>-</span>",
-              escape(limit) if limit else "<span class='note'>-</span>"]
-             for suite, expectation, success, observed, unexpected, elements, limit in rows],
+            [[escape(r["suite"]), escape(r["expectation"]),
+              "<span class='ok'>pass</span>" if r["success"]
+              else "<span class='fail'>FAIL</span>",
+              "" if r["unexpected_count"] is None
+              else f"{r['unexpected_count']} / {r['element_count']}",
+              escape(r["observed_value"]) if r["observed_value"]
+              else "<span class='note'>-</span>",
+              escape(r["threshold"]) if r["threshold"] else "<span class='note'>-</span>"]
+             for r in rows],
             empty="", raw=True))
     held = list_quarantined(con, run_id=run_id, include_released=True)
     if held:

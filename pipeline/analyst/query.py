@@ -35,6 +35,14 @@ class QueryError(Exception):
     """The analyst's SQL failed (syntax, unknown column, an attempt to write ...)."""
 
 
+def named_rows(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any],
+               ) -> list[dict[str, Any]]:
+    """Rows of ``sql/queries/analyst/<name>.sql`` as dicts keyed by column (the pages'
+    queries: ``rcwire report`` and ``rcwire dq report``)."""
+    relation = con.sql(db.sql(f"queries/analyst/{name}"), params=params)
+    return [dict(zip(relation.columns, row, strict=True)) for row in relation.fetchall()]
+
+
 def choose_format(fmt: str | None, out: Path | None, default: str) -> str:
     """The output format: as given, else implied by ``out``'s suffix, else ``default``.
 

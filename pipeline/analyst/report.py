@@ -20,6 +20,7 @@ import duckdb
 
 from pipeline.analyst import charts
 from pipeline.analyst.html import STYLE, page, section, table, tiles
+from pipeline.analyst.query import named_rows
 from pipeline.store import db
 
 TOP_ENTITIES = 15
@@ -126,31 +127,36 @@ def collect(con: duckdb.DuckDBPyConnection, days: int = 30, today: date | None =
     bucketed = {**since, "unit": window.unit}
     return ReportData(
         generated_at=datetime.now(UTC), window=window,
-        volume=_rows(con, "report_volume", bucketed),
-        entities=_rows(con, "report_entities", {**since, "top": TOP_ENTITIES}),
-        entity_trend=_rows(con, "report_entity_trend", {**bucketed, "top": TRENDING_ENTITIES}),
-        duplicates=_rows(con, "report_duplicates", since),
-        syndication=_rows(con, "report_syndication", {}),
-        dq=_rows(con, "report_dq", since),
-        dq_runs=_rows(con, "report_dq_runs", since),
-        entity_count=int(_rows(con, "report_entity_count", since)[0]["entities"]),
-        feeds=_rows(con, "report_feeds", {}),
-        headlines=_rows(con, "report_headlines", {**since, "limit": HEADLINES}),
-        runs=_rows(con, "report_last_runs", {"limit": RUNS}),
-        stories=_rows(con, "report_stories", {**since, "limit": TOP_STORIES}),
-        languages=_rows(con, "report_languages", bucketed),
+        volume=named_rows(con, "report_volume", bucketed),
+        entities=named_rows(con, "report_entities", {**since, "top": TOP_ENTITIES}),
+        entity_trend=named_rows(con, "report_entity_trend",
+                                {**bucketed, "top": TRENDING_ENTITIES}),
+        duplicates=named_rows(con, "report_duplicates", since),
+        syndication=named_rows(con, "report_syndication", {}),
+        dq=named_rows(con, "report_dq", since),
+        dq_runs=named_rows(con, "report_dq_runs", since),
+        entity_count=int(named_rows(con, "report_entity_count", since)[0]["entities"]),
+        feeds=named_rows(con, "report_feeds", {}),
+        headlines=named_rows(con, "report_headlines", {**since, "limit": HEADLINES}),
+        runs=named_rows(con, "report_last_runs", {"limit": RUNS}),
+        stories=named_rows(con, "report_stories", {**since, "limit": TOP_STORIES}),
+        languages=named_rows(con, "report_languages", bucketed),
     )
 
 
 def report_window(con: duckdb.DuckDBPyConnection, days: int, today: date) -> Window:
     """The window ending today (or at the newest article, if dated later)."""
     since = today - timedelta(days=days - 1) if days > 0 else None
-    [span] = _rows(con, "report_span", {"since": since})
+    [span] = named_rows(con, "report_span", {"since": since})
     start = since or span["first_day"] or today
     end = max(today, span["last_day"] or today)
+    return Window(since=since, start=start, end=end, unit=_unit(start, end))
+
+
+def _unit(start: date, end: date) -> str:
+    """The bucket size of charts from ``start`` to ``end``."""
     covered = (end - start).days + 1
-    unit = "day" if covered <= _DAILY_UP_TO else "week" if covered <= _WEEKLY_UP_TO else "month"
-    return Window(since=since, start=start, end=end, unit=unit)
+    return "day" if covered <= _DAILY_UP_TO else "week" if covered <= _WEEKLY_UP_TO else "month"
 
 
 def truncate(day: date, unit: str) -> date:
@@ -168,12 +174,6 @@ def _next_bucket(day: date, unit: str) -> date:
     if unit == "month":
         return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
     return day + timedelta(days=1)
-
-
-def _rows(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any],
-          ) -> list[dict[str, Any]]:
-    relation = con.sql(db.sql(f"queries/analyst/{name}"), params=params)
-    return [dict(zip(relation.columns, row, strict=True)) for row in relation.fetchall()]
 
 
 def render(data: ReportData) -> str:
@@ -316,9 +316,7 @@ def _quality(data: ReportData) -> str:
 def _check_window(rows: list[dict[str, Any]]) -> Window:
     """Buckets spanning the days checks ran (not the articles' publication dates)."""
     first, last = min(r["day"] for r in rows), max(r["day"] for r in rows)
-    covered = (last - first).days + 1
-    unit = "day" if covered <= _DAILY_UP_TO else "week" if covered <= _WEEKLY_UP_TO else "month"
-    return Window(since=None, start=first, end=last, unit=unit)
+    return Window(since=None, start=first, end=last, unit=_unit(first, last))
 
 
 def _run_pass_rates(rows: Iterable[dict[str, Any]], runs: Sequence[str],

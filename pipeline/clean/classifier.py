@@ -10,6 +10,7 @@ tuning part so that body paragraphs are almost never removed (see docs/quality.m
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -76,13 +77,15 @@ class Scored:
     weights: list[list[float]]
 
 
-def score_page(page: Page, model: Model) -> Scored:
-    """Probability that each paragraph of the page is boilerplate."""
+def score_page(page: Page, model: Model, wanted: Sequence[bool] | None = None) -> Scored:
+    """Probability that each paragraph of the page is boilerplate (0.0 for a paragraph
+    not ``wanted``: only its neighbours read its features)."""
     if not page.paragraphs:
         return Scored([], np.zeros((0, len(DENSE))), [], [])
-    dense, buckets, weights = page_rows(page)
-    z = scores(model, dense, buckets, weights)
-    return Scored([float(p) for p in 1.0 / (1.0 + np.exp(-z))], dense, buckets, weights)
+    dense, buckets, weights = page_rows(page, wanted)
+    probs = 1.0 / (1.0 + np.exp(-scores(model, dense, buckets, weights)))
+    return Scored([float(p) if wanted is None or wanted[i] else 0.0
+                   for i, p in enumerate(probs)], dense, buckets, weights)
 
 
 def explain(model: Model, scored: Scored, i: int, text: str, top: int = 3) -> str:

@@ -74,6 +74,7 @@ class Page:
     link_shares: Sequence[float] | None = None  # None: plain text, no markup
     rule_labelled: Sequence[bool] | None = None
     seen_elsewhere: Sequence[bool] | None = None
+    folded: Sequence[str] | None = None  # ``fold`` of each paragraph, when the caller has it
 
 
 _OWN = ("rel_pos", "from_start", "from_end", "first", "last", "log_words", "log_chars",
@@ -88,25 +89,32 @@ DENSE: tuple[str, ...] = (
     "bias_text")
 
 
-def page_rows(page: Page) -> tuple[np.ndarray, list[list[int]], list[list[float]]]:
+def page_rows(page: Page, wanted: Sequence[bool] | None = None,
+              ) -> tuple[np.ndarray, list[list[int]], list[list[float]]]:
     """Features of every paragraph of one page.
 
     Args:
         page: the paragraphs and what is known about them.
+        wanted: the paragraphs whose features are needed (None: all); the others get a
+            zero row and no n-grams, and only the few values their neighbours read.
 
     Returns:
         The dense matrix (paragraphs x ``len(DENSE)``) and, per paragraph, the hashed
         n-gram buckets with their weights.
     """
     paras = list(page.paragraphs)
-    folded = [fold(p) for p in paras]
+    folded = list(page.folded) if page.folded is not None else [fold(p) for p in paras]
     counts = Counter(folded)
     title = fold(page.title or "")
     title_words = set(title.split())
+    full = [wanted is None or bool(wanted[i]) for i in range(len(paras))]
     own = [_own(paras[i], folded[i], i, len(paras), page, title, title_words, counts)
+           if full[i] else _context(paras[i], len(folded[i].split()), _link(page, i))
            for i in range(len(paras))]
     rows = np.zeros((len(paras), len(DENSE)), dtype=np.float64)
     for i, values in enumerate(own):
+        if not full[i]:
+            continue
         prev = own[i - 1] if i > 0 else None
         nxt = own[i + 1] if i + 1 < len(paras) else None
         labelled = page.rule_labelled
@@ -114,7 +122,7 @@ def page_rows(page: Page) -> tuple[np.ndarray, list[list[int]], list[list[float]
                    *_neighbour(prev, labelled[i - 1] if labelled and prev else False),
                    *_neighbour(nxt, labelled[i + 1] if labelled and nxt else False),
                    1.0 if page.link_shares is None else 0.0]
-    grams = [hashed_ngrams(f) for f in folded]
+    grams = [hashed_ngrams(f) if full[i] else ([], []) for i, f in enumerate(folded)]
     return rows, [g[0] for g in grams], [g[1] for g in grams]
 
 
@@ -128,15 +136,15 @@ def _own(text: str, folded: str, i: int, n: int, page: Page, title: str,
     nw = max(1, len(words))
     letters = len(_LETTER.findall(head))
     uppers = len(_UPPER.findall(head))
-    link = page.link_shares[i] if page.link_shares is not None else 0.0
+    link = _link(page, i)
     overlap = len(set(words) & title_words) / max(1, len(set(words) | title_words))
     return {
+        **_context(text, len(words), link),
         "rel_pos": i / max(1, n - 1), "from_start": min(1.0, i / 10),
         "from_end": min(1.0, (n - 1 - i) / 10), "first": float(i == 0),
-        "last": float(i == n - 1), "log_words": math.log1p(len(words)) / 5,
+        "last": float(i == n - 1),
         "log_chars": math.log1p(len(text)) / 8, "words_le3": float(len(words) <= 3),
         "words_le8": float(len(words) <= 8), "words_gt25": float(len(words) > 25),
-        "terminal": float(text.rstrip()[-1:] in _TERMINAL_CHARS),
         "sentences": min(1.0, len(_SENTENCE.findall(text)) / 4) if len(text) <= _HEAD else 1.0,
         "digit_share": len(_DIGIT.findall(head)) / max(1, len(head)),
         "upper_share": uppers / max(1, letters),
@@ -157,9 +165,18 @@ def _own(text: str, folded: str, i: int, n: int, page: Page, title: str,
         "title_overlap": overlap, "is_title": float(bool(title) and folded == title),
         "page_repeats": min(1.0, (counts[folded] - 1) / 2) if folded else 0.0,
         "seen_elsewhere": float(bool(page.seen_elsewhere and page.seen_elsewhere[i])),
-        "html": float(page.link_shares is not None), "link_share": link,
-        "all_link": float(link >= 0.95),
+        "html": float(page.link_shares is not None), "all_link": float(link >= 0.95),
     }
+
+
+def _context(text: str, words: int, link: float) -> dict[str, float]:
+    """The features of a paragraph that its neighbours read (``_NEIGHBOUR``)."""
+    return {"log_words": math.log1p(words) / 5,
+            "terminal": float(text.rstrip()[-1:] in _TERMINAL_CHARS), "link_share": link}
+
+
+def _link(page: Page, i: int) -> float:
+    return page.link_shares[i] if page.link_shares is not None else 0.0
 
 
 def _neighbour(values: dict[str, float] | None, labelled: bool) -> list[float]:

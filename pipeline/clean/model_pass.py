@@ -63,6 +63,7 @@ class _Labelled(Protocol):
     labels: list[str | None]
     reasons: list[str | None]
     title: str | None
+    f: list[str]
 
     def free(self, i: int) -> bool: ...
 
@@ -70,13 +71,14 @@ class _Labelled(Protocol):
 def label_by_model(state: _Labelled, link_shares: list[float] | None) -> None:
     """Label the free paragraphs the classifier calls boilerplate."""
     model = load_model()
-    if model is None or not state.p:
+    # Only these paragraphs can be labelled: the others are not scored at all.
+    wanted = [state.free(i) and judged(state.p[i], state.words[i]) for i in range(len(state.p))]
+    if model is None or not any(wanted):
         return
     page = Page(state.p, title=state.title, link_shares=link_shares,
-                rule_labelled=[lab is not None for lab in state.labels])
-    scored = score_page(page, model)
-    hits = [i for i, p in enumerate(scored.probs)
-            if p >= model.threshold and state.free(i) and judged(state.p[i], state.words[i])]
+                rule_labelled=[lab is not None for lab in state.labels], folded=state.f)
+    scored = score_page(page, model, wanted)
+    hits = [i for i, p in enumerate(scored.probs) if wanted[i] and p >= model.threshold]
     for i in hits:
         state.labels[i] = "classifier"
         state.reasons[i] = (f"classifier p={scored.probs[i]:.2f}: "

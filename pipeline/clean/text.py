@@ -20,7 +20,6 @@ from pipeline.dates import is_date_line
 from pipeline.languages import count_words
 from pipeline.text import fold
 
-_WORD = re.compile(r"\w+", re.UNICODE)
 _TERMINAL = re.compile(r"[.!?:;…。！？；：][”\"’')\]」』）]*$")
 _NAME_TOKEN = re.compile(r"^(?:[A-ZА-ЯЁ][\w'’.-]*|de|da|van|von|der|al|bin|el|la|le|of)$")
 _BYLINE = (

@@ -7,7 +7,7 @@ import json
 import logging
 import re
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -29,7 +29,6 @@ from pipeline.records import Article, Page
 from pipeline.text import fold
 from pipeline.urls import canonical_url, domain, url_key
 
-_WORD = re.compile(r"\w+", re.UNICODE)
 # Words that make a byline a desk or a role, not a person.
 _ROLE = re.compile(r"\b(editor|editors|staff|desk|team|author|admin|newsroom|agency|"
                    r"correspondent|reporter|contributor|webmaster|news|wire|media)\b", re.I)
@@ -320,20 +319,6 @@ def parse_written(value: object) -> datetime | None:
         pass
     found = find_local_date(text, datetime(9999, 1, 1))
     return found.when if found is not None and found.has_year else None
-
-
-def parse_datetime(value: object) -> datetime | None:
-    """An ISO-8601 date or datetime as aware UTC; naive values are taken as UTC."""
-    if not isinstance(value, str) or not value.strip():
-        return None
-    text = value.strip().replace("Z", "+00:00")
-    try:
-        when = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return when.astimezone(UTC)
 
 
 def _squash(text: str | None) -> str:

@@ -88,11 +88,6 @@ class Alert:
         return {"text": _clip(self.as_text(), _SECTION_MAX), "blocks": blocks}
 
 
-def alert_settings() -> Settings:
-    """The process-wide settings (alert fields are one section of them)."""
-    return get_settings()
-
-
 def send(alert: Alert, settings: Settings | None = None) -> list[str]:
     """Deliver one alert to every configured channel.
 
@@ -103,7 +98,7 @@ def send(alert: Alert, settings: Settings | None = None) -> list[str]:
     Returns:
         The channels that accepted the alert (``"email"``, ``"webhook"``).
     """
-    conf = settings or alert_settings()
+    conf = settings or get_settings()
     delivered = []
     if conf.smtp_host and conf.alert_emails:
         try:
@@ -166,7 +161,7 @@ def run_failed_alert(context: Mapping[str, Any], settings: Settings | None = Non
     if exc is not None:
         text = f"{type(exc).__name__}: {exc}" if isinstance(exc, BaseException) else str(exc)
         lines.append(_clip(" ".join(text.split()), _EXCEPTION_MAX))
-    conf = settings or alert_settings()
+    conf = settings or get_settings()
     if conf.report_url:
         lines.append(f"report: {conf.report_url}")
     log_url = getattr(ti, "log_url", None)
@@ -190,7 +185,7 @@ def feeds_retired_alert(run_id: str, retired: Sequence[Mapping[str, Any]]) -> Al
     names = ", ".join(str(f["source"]) for f in retired)
     lines = [f"{f['source']} ({f['feed_url']}): {f['reason']}; re-enable with "
              f"`rcwire sources enable {f['feed_url']}`" for f in retired]
-    where = alert_settings().report_url or (
+    where = get_settings().report_url or (
         "rcwire sql \"select * from feed_health where health = 'retired'\"")
     return Alert("feed_retired", run_id, f"{len(retired)} feed(s) retired in run {run_id}: "
                  f"{names}", lines, where)

@@ -12,9 +12,9 @@ from typing import Any
 
 import duckdb
 
-from pipeline.quality.notify import Alert, alert_settings, send
+from pipeline.quality.notify import Alert, send
 from pipeline.quality.validate import expectation_label, run_suite
-from pipeline.settings import Settings
+from pipeline.settings import Settings, get_settings
 from pipeline.store.db import sql
 from pipeline.store.load import insert_dq_results
 
@@ -83,7 +83,7 @@ def dq_alert(run_id: str, failed: list[dict[str, Any]]) -> Alert:
         lines.append(f"{f['suite']}: {expectation_label(f['expectation'])}: {rows}")
     quarantined = next((f["unexpected_count"] for f in failed if f["suite"] == "article_batch"),
                        None)
-    where = alert_settings().report_url or (
+    where = get_settings().report_url or (
         f"rcwire quarantine list --run {run_id}; "
         f"select * from dq_results where run_id = '{run_id}' and not success")
     title = f"data quality failed in run {run_id}: {', '.join(suites)}"

@@ -13,7 +13,7 @@ import pyarrow as pa
 from pipeline.dedupe.layers import Thresholds, find_duplicates, opening
 from pipeline.errors import RunError
 from pipeline.quality.validate import validate_rows
-from pipeline.runfolder import ARTICLE_SCHEMA
+from pipeline.runfolder import ARTICLE_SCHEMA, SIGNATURE_SCHEMA
 from pipeline.settings import Settings
 from pipeline.store.db import sql
 from pipeline.store.new_rows import store_new
@@ -104,11 +104,10 @@ def _insert(con: duckdb.DuckDBPyConnection, item: dict[str, Any], table: pa.Tabl
     staged = table.append_column("url_key", pa.array(
         [url_key(item["record"]["canonical_url"])], pa.string()))
     start = opening(item["record"]["text"])
-    sigs = pa.table({"article_id": [item["article_id"]], "minhash": [sig.to_bytes()],
-                     "shingles": pa.array([sig.shingles], pa.int32()),
-                     "band_keys": [sig.band_keys()],
-                     "opening_tokens": pa.array([start.tokens], pa.int32()),
-                     "ladder": pa.array([list(start.ladder)], pa.list_(pa.int64()))})
+    sigs = pa.Table.from_pylist([{
+        "article_id": item["article_id"], "minhash": sig.to_bytes(), "shingles": sig.shingles,
+        "band_keys": sig.band_keys(), "opening_tokens": start.tokens,
+        "ladder": list(start.ladder)}], schema=SIGNATURE_SCHEMA)
     con.execute("begin transaction")
     try:
         if store_new(con, staged, sigs, item["run_id"]).num_rows == 0:

@@ -30,7 +30,7 @@ from pipeline.fetch.hostboard import HostBoard
 from pipeline.fetch.http import HostLimiter, make_client
 from pipeline.fetch.parsers import FeedParsers
 from pipeline.fetch.sources import load_sources, require_contact
-from pipeline.quality.notify import Alert, alert_settings, feeds_retired_alert, send
+from pipeline.quality.notify import Alert, feeds_retired_alert, send
 from pipeline.quality.post_load import check_run
 from pipeline.quality.validate import warm_up
 from pipeline.records import FeedResult, FeedTask
@@ -48,7 +48,7 @@ from pipeline.runfolder import (
     read_plan,
     run_dir,
 )
-from pipeline.settings import Settings
+from pipeline.settings import Settings, get_settings
 from pipeline.store import db
 from pipeline.store.load import load, mark_checked, run_loaded
 from pipeline.store.snapshot import publish, read_copy_path, reader_path
@@ -246,7 +246,7 @@ class QualityWarmUp:
 def alert_run_failure(run_id: str, phase: str, exc: BaseException, folder: Path) -> None:
     """Tell the operators a CLI run failed (Airflow runs alert through their callbacks)."""
     try:
-        conf = alert_settings()
+        conf = get_settings()
     except ValueError:  # the alert settings themselves are broken: nowhere to send
         return
     if not (conf.smtp_host and conf.alert_emails) and not conf.webhook_url:
