@@ -30,6 +30,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import time
@@ -68,6 +69,7 @@ from pipeline.extract.article import content_hash  # noqa: E402
 from pipeline.records import Article  # noqa: E402
 from pipeline.runfolder import ARTICLE_SCHEMA, articles_table  # noqa: E402
 from pipeline.store import db  # noqa: E402
+from pipeline.store.snapshot import publish, read_copy_path  # noqa: E402
 from pipeline.store.stories import ASSIGNMENT_SCHEMA, KEY_SCHEMA, STORY_SCHEMA  # noqa: E402
 from pipeline.stories.features import features  # noqa: E402
 
@@ -157,8 +159,9 @@ def story_rows(arts: list[Article], start: int) -> dict[str, pa.Table]:
 
 # --- fill (set-up) ----------------------------------------------------------------------
 
-LOADER_SQL = ("insert_articles", "insert_removals", "learn_boilerplate", "insert_signatures",
-              "insert_lsh", "insert_openings", "insert_outcomes", "analyst/insert_entities")
+LOADER_SQL = ("store/insert_articles", "store/insert_removals", "store/learn_boilerplate",
+              "store/insert_signatures", "store/insert_lsh", "store/insert_openings",
+              "store/insert_outcomes", "analyst/insert_entities")
 HISTORY_RUNS = """
 insert into runs (run_id, started_at, finished_at, status, trigger, feeds_total, feeds_ok,
                   feeds_not_modified, feeds_failed, counts, error)
@@ -176,15 +179,19 @@ from range(0, $n, 1000) as t(r), range(50) as g(f);
 def insert_chunk(con: duckdb.DuckDBPyConnection, start: int, tables: dict[str, pa.Table],
                  ) -> None:
     """One chunk of history through the loader's own statements, in one transaction."""
+    run_id = f"history-{start:09d}"
     for name, table in tables.items():
         con.register(name, table)
     con.execute("begin transaction")
     for name in LOADER_SQL:  # history rows are new by construction
         text = db.sql(f"queries/{name}")
         if "$run_id" in text:
-            con.execute(text, {"run_id": f"history-{start:09d}"})
+            con.execute(text, {"run_id": run_id})
         else:
             con.execute(text)
+    # Verdicts of past runs, recorded before a measured run was planned: none overlaps it.
+    con.execute("update url_outcomes set recorded_at = recorded_at - interval 1 day "
+                "where run_id = $run_id", {"run_id": run_id})
     for name in ("stories", "article_stories", "story_keys"):
         con.execute(f"insert into {name} by name select * from "
                     f"staged_{'story_rows' if name == 'stories' else name}")
@@ -276,8 +283,9 @@ def child(spec_file: Path) -> None:
     from pipeline.store import load as load_mod
 
     spec = json.loads(spec_file.read_text(encoding="utf-8"))
+    # The planned feeds are never fetched: a User-Agent with a contact lets plan pass.
     settings = Settings(db=Path(spec["db"]), data_dir=Path(spec["data"]),
-                        sources=Path(spec["sources"]))
+                        sources=Path(spec["sources"]), user_agent="rcwire-growth (no fetches)")
     table = pq.read_table(spec["batch"])
     out: dict[str, Any] = {"memory_limit": settings.duckdb_memory_limit}
     started = time.perf_counter()
@@ -461,8 +469,9 @@ def main() -> None:
     use_scratch(args.scratch)
     SCRATCH.mkdir(parents=True, exist_ok=True)
     path = SCRATCH / "growth.duckdb"
-    for old in (path, path.with_suffix(".duckdb.wal")):
+    for old in (path, path.with_suffix(".duckdb.wal"), read_copy_path(path)):
         old.unlink(missing_ok=True)
+    shutil.rmtree(SCRATCH / "data", ignore_errors=True)  # an earlier run's run folders
     (SCRATCH / "sources.yaml").write_text("sources:\n" + "".join(
         f"  - name: outlet{s:02d}\n    url: https://www.outlet{s:02d}.example/rss\n"
         for s in range(SOURCES)), encoding="utf-8")
@@ -477,6 +486,8 @@ def main() -> None:
         for size in sizes:
             started = time.perf_counter()
             text_bytes = fill(path, workers, have, size, 5000 if args.quick else POOL)
+            with db.opened(path) as con:  # decide reads the read copy: loads publish it
+                publish(con, path, read_copy_path(path))
             fills.append({"from": have, "to": size, "fill_s": round(time.perf_counter() - started,
                                                                      1),
                           "text_bytes_per_article": round(text_bytes)})

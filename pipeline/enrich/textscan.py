@@ -71,14 +71,8 @@ def find_all(pattern: re.Pattern[str], text: str, starts: Iterable[int] | None,
     match must begin at one of them. ``starts`` None: the regex scans the whole text."""
     if starts is None:
         return pattern.findall(text)
-    found: list[str] = []
-    end = 0
-    for start in starts:
-        at = start - offset
-        if at >= end and (match := pattern.match(text, at)) is not None:
-            found.append(match.group())
-            end = match.end()
-    return found
+    shifted = [start - offset for start in starts] if offset else starts
+    return [matched for _, _, matched in find_spans(pattern, text, shifted)]
 
 
 def find_spans(pattern: re.Pattern[str], text: str, starts: Iterable[int] | None,

@@ -27,7 +27,7 @@ import yaml
 
 from pipeline.clean.rules import CONFIG
 from pipeline.enrich import clauses as cl
-from pipeline.enrich.textscan import find_all, find_spans, first_terms, fold_case, term_starts
+from pipeline.enrich.textscan import find_spans, first_terms, fold_case, term_starts
 
 _EXCERPT = 160  # characters of a sentence kept in the explanation
 _CROWD = 2      # third countries in a sentence that make it a list of countries
@@ -49,15 +49,6 @@ class Side:
     # ``folded`` by script: a text without Cyrillic or Chinese skips those terms' finds.
     by_script: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
     _weights: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
-    _terms_in: dict[str, frozenset[int]] = field(default_factory=dict, compare=False,
-                                                 repr=False)
-
-    def found(self, sentence: str, starts: list[int] | None = None, offset: int = 0,
-              ) -> list[str]:
-        """This side's terms in ``sentence``, as matched; ``starts``: where in the whole
-        text (``sentence`` begins at ``offset`` of it) a term of this side begins."""
-        return [] if self.any_term is None else find_all(self.any_term, sentence, starts,
-                                                          offset)
 
     def starts(self, folded: str, text: str, scripts: frozenset[str]) -> list[int] | None:
         """Where this side's terms of the given scripts begin (``textscan.term_starts``).
@@ -77,30 +68,12 @@ class Side:
         """(start, end, matched) of this side's terms in ``text``."""
         return [] if self.any_term is None else find_spans(self.any_term, text, starts)
 
-    def weight(self, found: list[str]) -> float:
-        """Weighted hits of the matches ``found``."""
-        return sum(self.match_weight(m) for m in found)
-
-    def distinct(self, found: list[str]) -> int:
-        """How many different terms of this side the matches ``found`` name."""
-        names: set[int] = set()
-        for matched in set(found):
-            names.update(self._which(matched))
-        return len(names)
-
     def match_weight(self, matched: str) -> float:
         """The weight of one match (the sum over the terms it contains)."""
         known = self._weights.get(matched)
         if known is None:
             known = self._weights[matched] = sum(
                 w * len(p.findall(matched)) for p, w in self.terms)
-        return known
-
-    def _which(self, matched: str) -> frozenset[int]:
-        known = self._terms_in.get(matched)
-        if known is None:
-            known = self._terms_in[matched] = frozenset(
-                i for i, (p, _) in enumerate(self.terms) if p.search(matched))
         return known
 
 
