@@ -24,7 +24,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 os.environ["GX_ANALYTICS_ENABLED"] = "false"
 
-from growth import POOL, SCRATCH, fill, vocabulary  # noqa: E402
+from growth import SCRATCH  # noqa: E402
+from history import POOL, fill  # noqa: E402
+from synthetic import vocabulary  # noqa: E402
 
 from pipeline.store import db  # noqa: E402
 from pipeline.store.snapshot import _copy, publish  # noqa: E402
