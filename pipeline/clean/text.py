@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from pipeline.clean.furniture import label_shapes, page_script
 from pipeline.clean.model_pass import label_by_model, structural_reason
 from pipeline.clean.rules import Rule, headline_verbs, load_rules
 from pipeline.dates import is_date_line
@@ -87,7 +88,8 @@ def clean_paragraphs(
         learned: folded-text hashes this source repeats across articles.
         link_shares: per paragraph, the share of its words in link text (HTML input);
             None for plain text.
-        model: let the learned classifier label what the rules left (off: rules only).
+        model: let the learned classifier (and, on plain Russian or Chinese text, the
+            shape signals) label what the rules left (off: wording rules only).
 
     Returns:
         Body paragraphs, removals with their kind, and what the text revealed
@@ -111,6 +113,10 @@ def clean_paragraphs(
     if model:
         shares = [link_shares[i] for i in kept] if link_shares is not None else None
         label_by_model(state, shares)
+        if link_shares is None:
+            # Plain Russian or Chinese text: furniture by shape (pipeline/clean/furniture.py).
+            # Like the classifier, not a wording rule: the model trains on rule labels only.
+            label_shapes(state, page_script(paras))
     return state.result()
 
 

@@ -1,0 +1,136 @@
+"""Shape signals for Russian and Chinese plain text: page furniture with its markup gone.
+
+A scraped page of a Russian or Chinese news site prints its menus, counters, share rows and
+"more news" lists as bare lines. Wording rules (config/boilerplate.yaml) name the common
+ones; these passes catch the rest by shape, and only on plain text (HTML input has markup
+and link density for that) whose letters are mostly Cyrillic or Han, so English pages are
+untouched:
+
+* a line with no letters at all (view and comment counters, a bare time);
+* a menu: three or more short items on one line, every Russian item capitalised (Russian
+  prose does not capitalise every word), every Chinese item a few characters;
+* the head run: short lines without sentence punctuation between the headline and the
+  first paragraph of prose;
+* the tail run: short lines without sentence punctuation after the last paragraph of prose.
+
+Body text keeps its sentence punctuation, so a line that ends a sentence is never taken
+by shape; it is left to the wording rules.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+# Closing quotes and brackets after a sentence's last mark ("…», «…».", "。”", "！）").
+_CLOSERS = "\"'”’»)]）」』】›"
+_SENTENCE_END = tuple(".!?…。！？；;")
+_SEPARATORS = re.compile(r"\s*[|·•/]\s*|\s+")
+# A menu item: one capitalised word (Cyrillic or Latin) or a few Han characters.
+_RU_ITEM = re.compile(r"^[A-ZА-ЯЁ0-9][\w'’.+-]{0,24}$")
+_ZH_ITEM = re.compile(r"^[\u3400-\u9fff\w]{1,6}$")
+# Prose: a paragraph this long is the article's (words as pipeline.languages counts them).
+_PROSE_WORDS = 20
+# Head and tail lines taken by shape are at most this long.
+_HEAD_WORDS = 8
+_TAIL_WORDS = 12
+
+
+class _Labelled(Protocol):
+    p: list[str]
+    words: list[int]
+    labels: list[str | None]
+    reasons: list[str | None]
+    title_at: int | None
+
+    def free(self, i: int) -> bool: ...
+
+
+def page_script(paras: list[str]) -> str | None:
+    """'ru' or 'zh' when Cyrillic or Han letters make up most of the page, else None."""
+    text = "".join(paras)
+    cyr, han, lat = (len(p.findall(text)) for p in (_CYRILLIC, _HAN, _LATIN))
+    letters = cyr + han + lat
+    if not letters:
+        return None
+    if han / letters >= 0.3:
+        return "zh"
+    return "ru" if cyr / letters >= 0.5 else None
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the line ends with sentence punctuation (closing quotes aside)."""
+    return text.rstrip().rstrip(_CLOSERS).endswith(_SENTENCE_END)
+
+
+def is_counter(text: str) -> bool:
+    """A short line with no letters: counters, a bare time, a row of icons and numbers."""
+    return len(text) <= 40 and not any(c.isalpha() for c in text)
+
+
+def is_menu(text: str, script: str) -> bool:
+    """Three or more short items on one line with no sentence punctuation."""
+    if ends_sentence(text) or len(text) > 120 or "," in text or "，" in text:
+        return False
+    items = [t for t in _SEPARATORS.split(text) if t]
+    if not 3 <= len(items) <= 12:
+        return False
+    item = _ZH_ITEM if script == "zh" else _RU_ITEM
+    return all(item.match(t) for t in items)
+
+
+_WHY = {
+    "counter": "a short line without letters (counters, a bare time)",
+    "menu": "three or more short items on one line (a menu or share row)",
+    "head": "a short line without sentence punctuation above the first paragraph",
+    "tail": "a short line without sentence punctuation after the last paragraph",
+    "link": "a headline-like line right under a \"see also\" label",
+}
+# Labels that announce a list of links: the headline-like lines under them are the links.
+_LINK_LABELS = ("inline_related_link", "related_posts")
+
+
+def _label(state: _Labelled, i: int, kind: str, why: str) -> None:
+    state.labels[i] = kind
+    state.reasons[i] = f"shape {kind}: {_WHY[why]}"
+
+
+def label_shapes(state: _Labelled, script: str | None) -> None:
+    """Label counters, menus and the head and tail runs of a Russian or Chinese page."""
+    if script is None:
+        return
+    for i, text in enumerate(state.p):
+        if not state.free(i):
+            continue
+        if is_counter(text):
+            _label(state, i, "counter", "counter")
+        elif is_menu(text, script):
+            _label(state, i, "site_chrome", "menu")
+    _label_links(state)
+    prose = [i for i in range(len(state.p))
+             if state.free(i) and state.words[i] > _PROSE_WORDS and ends_sentence(state.p[i])]
+    if not prose:
+        return
+    start = (state.title_at if state.title_at is not None else -1) + 1
+    for i in range(start, prose[0]):
+        if state.free(i) and state.words[i] <= _HEAD_WORDS and not ends_sentence(state.p[i]):
+            _label(state, i, "site_chrome", "head")
+    for i in range(prose[-1] + 1, len(state.p)):
+        if state.free(i) and state.words[i] <= _TAIL_WORDS and not ends_sentence(state.p[i]):
+            _label(state, i, "page_tail", "tail")
+
+
+def _label_links(state: _Labelled) -> None:
+    """Up to three short unpunctuated lines under a "see also" or "related" label."""
+    for i, label in enumerate(state.labels):
+        if label not in _LINK_LABELS:
+            continue
+        for j in range(i + 1, min(i + 4, len(state.p))):
+            if not state.free(j):
+                continue
+            if state.words[j] > 16 or ends_sentence(state.p[j]):
+                break
+            _label(state, j, str(label), "link")
