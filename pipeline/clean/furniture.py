@@ -27,7 +27,10 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 # Closing quotes and brackets after a sentence's last mark ("…», «…».", "。”", "！）").
 _CLOSERS = "\"'”’»)]）」』】›"
-_SENTENCE_END = tuple(".!?…。！？；;")
+# A colon ends a line that introduces a quote or a list ("Он заявил:"), which is text too.
+_SENTENCE_END = tuple(".!?…。！？；;:：")
+# Chinese wire stories close with "（完）" after the last sentence.
+_END_MARK = re.compile(r"\s*[(（]完[)）]$")
 _SEPARATORS = re.compile(r"\s*[|·•/]\s*|\s+")
 # A menu item: one capitalised word (Cyrillic or Latin) or a few Han characters.
 _RU_ITEM = re.compile(r"^[A-ZА-ЯЁ0-9][\w'’.+-]{0,24}$")
@@ -63,7 +66,8 @@ def page_script(paras: list[str]) -> str | None:
 
 def ends_sentence(text: str) -> bool:
     """True when the line ends with sentence punctuation (closing quotes aside)."""
-    return text.rstrip().rstrip(_CLOSERS).endswith(_SENTENCE_END)
+    text = _END_MARK.sub("", text.rstrip())
+    return text.rstrip(_CLOSERS).endswith(_SENTENCE_END)
 
 
 def is_counter(text: str) -> bool:
@@ -102,6 +106,7 @@ def label_shapes(state: _Labelled, script: str | None) -> None:
     """Label counters, menus and the head and tail runs of a Russian or Chinese page."""
     if script is None:
         return
+    _restore_sentence_title(state)
     for i, text in enumerate(state.p):
         if not state.free(i):
             continue
@@ -134,3 +139,14 @@ def _label_links(state: _Labelled) -> None:
             if state.words[j] > 16 or ends_sentence(state.p[j]):
                 break
             _label(state, j, str(label), "link")
+
+
+def _restore_sentence_title(state: _Labelled) -> None:
+    """A first line ending in a full-width full stop is a sentence, not a Chinese headline.
+
+    The title finder only refuses an ASCII full stop; its choice stays as the rules saw it
+    (the classifier was trained on that), and the line goes back to the body here.
+    """
+    at = state.title_at
+    if at is not None and state.labels[at] == "title" and state.p[at].rstrip().endswith("。"):
+        state.labels[at] = None

@@ -1,0 +1,184 @@
+"""Russian and Chinese page furniture in plain text (issue 17): wording rules in
+config/boilerplate.yaml and the shape signals of pipeline/clean/furniture.py.
+
+Every line here was written for this test (not taken from samples/ or the fixtures): lines
+a Russian or Chinese news site prints around an article, and sentences of reporting that
+share their words (Telegram channels, QR payments, hotlines, editors) and must stay.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.clean.furniture import ends_sentence, is_counter, is_menu, page_script
+from pipeline.clean.text import clean_paragraphs
+
+RU_TITLE = "Москва и Пекин договорились расширить расчёты в национальных валютах"
+RU_BODY = [
+    "Правительства России и Китая подписали в среду протокол о расширении расчётов в "
+    "рублях и юанях, сообщили в Министерстве финансов после встречи делегаций в столице.",
+    "Документ предусматривает создание рабочей группы, которая до конца года подготовит "
+    "предложения по страхованию экспортных сделок и по работе региональных банков.",
+    "Китайская сторона предложила провести следующий раунд консультаций в Харбине осенью, "
+    "когда завершится сбор заявок от предприятий приграничных регионов.",
+]
+ZH_TITLE = "中俄两国签署扩大本币结算议定书"
+ZH_BODY = [
+    "中俄两国政府周三签署关于扩大本币结算的议定书，双方财政部门在会后表示，将进一步便利两国"
+    "企业使用人民币和卢布进行贸易结算。",
+    "根据议定书，双方将成立工作组，在年底前就出口交易保险和地方银行业务合作提出具体建议，"
+    "并定期评估实施进展。",
+    "中方建议今年秋季在哈尔滨举行下一轮磋商，届时边境地区企业的申报工作将基本完成。",
+]
+
+RU_FURNITURE = [
+    "Читайте также: В Казани открылся форум молодых экспортёров",
+    "Все самые важные новости — в нашем Telegram-канале",
+    "Подписывайтесь на «Вестник» в Дзене",
+    "Реклама. ООО «Ладога», ИНН 7812345678, erid: LjN8KXyz1",
+    "Фото: Алексей Никольский / пресс-служба правительства",
+    "Источник: региональное управление",
+    "Редактор: Ирина Соколова",
+    "Корректор — Пётр Васильев",
+    "Нашли ошибку? Выделите её и нажмите Ctrl+Enter",
+    "Сообщить об опечатке",
+    "Есть что рассказать? Пишите нам в WhatsApp: +7 999 000-11-22",
+    "Этот материал доступен только подписчикам",
+    "Чтобы продолжить чтение, оформите подписку или войдите",
+    "Скачайте приложение и читайте новости без интернета",
+    "Размер шрифта",
+    "Версия для печати",
+    "Просмотров: 2 315",
+    "14 комментариев",
+    "Время чтения: 4 минуты",
+    "© 2024 ООО «Северные медиа». Все права защищены.",
+    "Учредитель: АНО «Региональный вестник»",
+    "Свидетельство о регистрации СМИ ЭЛ № ФС 77-12345",
+    "Вам может быть интересно",
+    "Наведите камеру на QR-код, чтобы подписаться на рассылку",
+    "Горячая линия редакции: 8 800 200-00-00",
+    "Мы используем файлы cookie, чтобы сайт работал быстрее",
+    "Мнение редакции может не совпадать с позицией колумниста.",
+    "Политика конфиденциальности",
+]
+ZH_FURNITURE = [
+    "责任编辑：张明",
+    "校对：李华",
+    "审核｜王强",
+    "来源：本台新闻客户端",
+    "图片来源：东方图库",
+    "（记者 刘洋 摄）",
+    "相关阅读：",
+    "扫码下载客户端",
+    "长按二维码关注我们",
+    "点击右上角分享给朋友",
+    "阅读 10万+",
+    "浏览量：3821",
+    "字号：大 中 小",
+    "【打印】【关闭】",
+    "新闻热线：021-12345678",
+    "欢迎提供新闻线索，一经采用即付酬金",
+    "京ICP备09032124号",
+    "互联网新闻信息服务许可证编号：11220180004",
+    "违法和不良信息举报电话：12377",
+    "本文仅代表作者本人观点，与本网无关。",
+    "如有侵权请联系删除",
+    "未经授权不得转载",
+    "广告",
+    "微信号：newsdaily",
+    "发布时间：2024-05-06 09:12 来源：本网 浏览次数：120",
+]
+# Reporting that shares words with furniture: must stay wherever it stands.
+RU_KEEP = [
+    "Российские туристы в Китае смогут оплачивать покупки по QR-коду через банки.",
+    "Об этом глава ведомства сообщил в своём Telegram-канале.",
+    "Горячая линия МЧС работает круглосуточно, сообщили в ведомстве.",
+    "Главный редактор издания заявила, что редакция обжалует решение суда.",
+    "Отправить гуманитарный груз планируется до конца месяца.",
+    "По данным таможни, поставки выросли на 12%.",
+    "Реклама китайских автомобилей заметно выросла на федеральных каналах.",
+    "Переговоры продолжатся завтра.",
+]
+ZH_KEEP = [
+    "中国游客只需扫描二维码即可完成支付。",
+    "据报道，两国外长当天还举行了会谈。",
+    "下载量最大的应用程序来自中国企业。",
+    "来源于俄罗斯的原油进口量同比增长8%。",
+    "双方表示将加强在能源领域的合作。",
+]
+
+
+def _page(language: str, extra: str, *, at: int) -> list[str]:
+    title, body = (RU_TITLE, RU_BODY) if language == "ru" else (ZH_TITLE, ZH_BODY)
+    lines = [title, *body]
+    lines.insert(at, extra)
+    return lines
+
+
+@pytest.mark.parametrize(("language", "line"), [("ru", x) for x in RU_FURNITURE]
+                         + [("zh", x) for x in ZH_FURNITURE])
+def test_furniture_between_paragraphs_goes_by_its_wording(language: str, line: str) -> None:
+    # Between two paragraphs of prose no shape signal applies: the wording rules must act.
+    out = clean_paragraphs(_page(language, line, at=2), model=False)
+    assert line not in out.paragraphs
+
+
+@pytest.mark.parametrize(("language", "line"), [("ru", x) for x in RU_KEEP]
+                         + [("zh", x) for x in ZH_KEEP])
+@pytest.mark.parametrize("at", [2, 4])
+def test_reporting_that_shares_their_words_stays(language: str, line: str, at: int) -> None:
+    out = clean_paragraphs(_page(language, line, at=at))
+    assert line in out.paragraphs
+
+
+@pytest.mark.parametrize(("language", "lines"), [
+    ("ru", ["Новости Политика Экономика Общество", "Мы в соцсетях"]),
+    ("ru", ["Лента новостей", "18:40", "В Хабаровске открыли новый мост", "Показать больше"]),
+    ("zh", ["首页 要闻 国际 财经 体育", "热点新闻"]),
+    ("zh", ["网友热议", "12:05", "边境口岸货运量创新高", "分享 收藏 点赞"]),
+])
+def test_tail_furniture_goes_by_its_shape(language: str, lines: list[str]) -> None:
+    page = _page(language, "", at=0)[1:] + lines
+    out = clean_paragraphs(page)
+    assert out.paragraphs == (RU_BODY if language == "ru" else ZH_BODY)
+    assert all(why.startswith(("rule", "shape", "structure")) for why in out.reasons)
+
+
+def test_head_run_goes_and_a_short_lead_stays() -> None:
+    lead = "Москва, 12 марта."
+    page = ["Войти", RU_TITLE, "12 марта 2025, 10:20", "2 517", "Экономика", lead, *RU_BODY]
+    out = clean_paragraphs(page)
+    assert out.paragraphs == [lead, *RU_BODY]
+
+
+def test_shape_signals_need_the_script_and_plain_text() -> None:
+    english = ["Markets rally as talks resume", "Home World Business Sport Culture",
+               "Stocks in Asia rose on Tuesday after officials in both capitals said trade "
+               "talks would resume next week, lifting exporters and the yuan.", "Most read"]
+    assert page_script(english) is None
+    assert not any(why.startswith("shape") for why in clean_paragraphs(english).reasons)
+    # HTML input (link shares known) is left to markup and link density.
+    ru = [RU_TITLE, *RU_BODY, "В Хабаровске открыли новый мост"]
+    html = clean_paragraphs(ru, title=RU_TITLE, link_shares=[0.0] * len(ru))
+    assert not any(why.startswith("shape") for why in html.reasons)
+    assert "В Хабаровске открыли новый мост" not in clean_paragraphs(ru).paragraphs
+
+
+@pytest.mark.parametrize(("text", "script", "menu"), [
+    ("Политика Экономика Общество Спорт", "ru", True),
+    ("Политика | Экономика | Общество", "ru", True),
+    ("Россия и Китай расширят торговлю", "ru", False),
+    ("Сергей Лавров, Ван И", "ru", False),
+    ("首页 时政 国际 财经", "zh", True),
+    ("中俄关系 迎来 新的发展机遇期", "zh", False),
+    ("两国元首 举行会谈。", "zh", False),
+])
+def test_menu_shape(text: str, script: str, menu: bool) -> None:
+    assert is_menu(text, script) is menu
+
+
+def test_sentence_ends_and_counters() -> None:
+    assert ends_sentence("Он добавил: «Мы готовы»!") and ends_sentence("他说：“我们准备好了。”")
+    assert ends_sentence("双方交换了意见。（完）") and ends_sentence("В заявлении говорится:")
+    assert not ends_sentence("Показать ещё") and not ends_sentence("相关阅读")
+    assert is_counter("1 240 · 8") and is_counter("09:45") and not is_counter("8 комментариев")
