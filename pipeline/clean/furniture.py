@@ -32,6 +32,7 @@ _SENTENCE_END = tuple(".!?…。！？；;:：")
 # Chinese wire stories close with "（完）" after the last sentence.
 _END_MARK = re.compile(r"\s*[(（]完[)）]$")
 _SEPARATORS = re.compile(r"\s*[|·•/]\s*|\s+")
+_WIDE_SEPARATORS = re.compile(r"\s*[|·•/]\s*|\s{2,}|\t")
 # A menu item: one capitalised word (Cyrillic or Latin) or a few Han characters.
 _RU_ITEM = re.compile(r"^[A-ZА-ЯЁ0-9][\w'’.+-]{0,24}$")
 _ZH_ITEM = re.compile(r"^[\u3400-\u9fff\w]{1,6}$")
@@ -79,11 +80,14 @@ def is_menu(text: str, script: str) -> bool:
     """Three or more short items on one line with no sentence punctuation."""
     if ends_sentence(text) or len(text) > 120 or "," in text or "，" in text:
         return False
-    items = [t for t in _SEPARATORS.split(text) if t]
-    if not 3 <= len(items) <= 12:
-        return False
     item = _ZH_ITEM if script == "zh" else _RU_ITEM
-    return all(item.match(t) for t in items)
+    # Items set apart by bars, dots or wide gaps may be phrases ("В мире | Наука и техника").
+    parts = [t for t in _WIDE_SEPARATORS.split(text.strip()) if t]
+    if 3 <= len(parts) <= 12 and all(len(t.split()) <= 3 and item.match(t.split()[0])
+                                     for t in parts):
+        return True
+    items = [t for t in _SEPARATORS.split(text) if t]
+    return 3 <= len(items) <= 12 and all(item.match(t) for t in items)
 
 
 _WHY = {
