@@ -31,8 +31,8 @@ _CLOSERS = "\"'”’»)]）」』】›"
 _SENTENCE_END = tuple(".!?…。！？；;:：")
 # Chinese wire stories close with "（完）" after the last sentence.
 _END_MARK = re.compile(r"\s*[(（]完[)）]$")
-_SEPARATORS = re.compile(r"\s*[|·•/]\s*|\s+")
-_WIDE_SEPARATORS = re.compile(r"\s*[|·•/]\s*|\s{2,}|\t")
+_SEPARATORS = re.compile(r"\s*[|·•/›»>]\s*|\s+")
+_WIDE_SEPARATORS = re.compile(r"\s*[|·•/›»>]\s*|\s{2,}|\t")
 # A menu item: one capitalised word (Cyrillic or Latin) or a few Han characters.
 _RU_ITEM = re.compile(r"^[A-ZА-ЯЁ0-9][\w'’.+-]{0,24}$")
 _ZH_ITEM = re.compile(r"^[\u3400-\u9fff\w]{1,6}$")
