@@ -8,10 +8,17 @@ share their words (Telegram channels, QR payments, hotlines, editors) and must s
 
 from __future__ import annotations
 
+import json
+import re
+from typing import Any
+
+import lxml.html
 import pytest
 
 from pipeline.clean.furniture import ends_sentence, is_counter, is_menu, page_script
 from pipeline.clean.text import clean_paragraphs
+from pipeline.fetch.decode import decode_html
+from tests.conftest import SAMPLES
 
 RU_TITLE = "Москва и Пекин договорились расширить расчёты в национальных валютах"
 RU_BODY = [
@@ -228,3 +235,34 @@ def test_sentence_ends_and_counters() -> None:
     assert ends_sentence("双方交换了意见。（完）") and ends_sentence("В заявлении говорится:")
     assert not ends_sentence("Показать ещё") and not ends_sentence("相关阅读")
     assert is_counter("1 240 · 8") and is_counter("09:45") and not is_counter("8 комментариев")
+
+
+def _visible_lines(html: str) -> list[str]:
+    """A page's text as a scraper without markup sees it: one line per innermost block."""
+    doc = lxml.html.document_fromstring(re.sub(r"<meta[^>]*charset[^>]*>", "", html, flags=re.I))
+    for node in doc.xpath("//script|//style|//noscript"):
+        node.drop_tree()
+    lines = []
+    for el in doc.body.iter():
+        if not isinstance(el.tag, str) or el.tag not in _BLOCKS:
+            continue
+        inner = any(isinstance(d.tag, str) and d.tag in _BLOCKS for d in el.iterdescendants())
+        text = (el.text or "") if inner else el.text_content()
+        if text.split():
+            lines.append(" ".join(text.split()))
+    return lines
+
+
+_BLOCKS = frozenset(("p", "div", "h1", "h2", "h3", "h4", "li", "a", "span", "time", "figcaption",
+                     "footer", "header", "nav", "section", "article", "aside", "td", "small",
+                     "button", "label"))
+_SAMPLE_PAGES = [i for i in json.loads((SAMPLES / "manifest.json").read_text(encoding="utf-8"))
+                 if i.get("language") in ("ru", "zh")]
+
+
+@pytest.mark.parametrize("item", _SAMPLE_PAGES, ids=lambda i: i["path"].rsplit("/", 1)[-1])
+def test_sample_site_pages_as_plain_text_keep_exactly_their_body(item: dict[str, Any]) -> None:
+    # The sample site's Russian and Chinese pages were not used to write the rules.
+    path = SAMPLES / "site" / item["path"].lstrip("/")
+    html, _ = decode_html((path / "index.html" if path.is_dir() else path).read_bytes(), "")
+    assert clean_paragraphs(_visible_lines(html)).paragraphs == item["body_paragraphs"]
