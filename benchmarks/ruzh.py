@@ -2,7 +2,7 @@
 
 Run: ``.venv/bin/python benchmarks/ruzh.py [--json]``
 
-Reads the labelled pages of tests/fixtures/ruzh/pages (60 pages, 12 templates; split by
+Reads the labelled pages of tests/fixtures/ruzh/pages (100 pages, 20 templates; split by
 template into tuning and validation, see its README) as bytes, the way the fetcher gets
 them (windows-1251, KOI8-R, GBK and GB18030 among them, some without a declared charset),
 and reports per language and split:
