@@ -36,6 +36,8 @@ _WIDE_SEPARATORS = re.compile(r"\s*[|·•/›»>]\s*|\s{2,}|\t")
 # A menu item: one capitalised word (Cyrillic or Latin) or a few Han characters.
 _RU_ITEM = re.compile(r"^[A-ZА-ЯЁ0-9][\w'’.+-]{0,24}$")
 _ZH_ITEM = re.compile(r"^[\u3400-\u9fff\w]{1,6}$")
+# A list item: a dash, bullet or number opening the line.
+_LIST_ITEM = re.compile(r"^\s*(?:[-–—•·*]|\d{1,2}[.)]|[一二三四五六七八九十]+[、.])\s*\S")
 # Prose: a paragraph this long is the article's (words as pipeline.languages counts them).
 _PROSE_WORDS = 20
 # Head and tail lines taken by shape are at most this long.
@@ -77,8 +79,10 @@ def is_counter(text: str) -> bool:
 
 
 def is_menu(text: str, script: str) -> bool:
-    """Three or more short items on one line with no sentence punctuation."""
-    if ends_sentence(text) or len(text) > 120 or "," in text or "，" in text:
+    """Three or more short items on one line with no sentence punctuation (nor digits: a
+    row of figures is a table's)."""
+    if (ends_sentence(text) or len(text) > 120 or "," in text or "，" in text
+            or any(c.isdigit() for c in text)):
         return False
     item = _ZH_ITEM if script == "zh" else _RU_ITEM
     # Items set apart by bars, dots or wide gaps may be phrases ("В мире | Наука и техника").
@@ -123,13 +127,26 @@ def label_shapes(state: _Labelled, script: str | None) -> None:
              if state.free(i) and state.words[i] > _PROSE_WORDS and ends_sentence(state.p[i])]
     if not prose:
         return
+    listed = _text_lists(state)
     start = (state.title_at if state.title_at is not None else -1) + 1
     for i in range(start, prose[0]):
-        if state.free(i) and state.words[i] <= _HEAD_WORDS and not ends_sentence(state.p[i]):
+        if (state.free(i) and state.words[i] <= _HEAD_WORDS and not ends_sentence(state.p[i])
+                and not listed[i]):
             _label(state, i, "site_chrome", "head")
     for i in range(prose[-1] + 1, len(state.p)):
-        if state.free(i) and state.words[i] <= _TAIL_WORDS and not ends_sentence(state.p[i]):
+        if (state.free(i) and state.words[i] <= _TAIL_WORDS and not ends_sentence(state.p[i])
+                and not listed[i]):
             _label(state, i, "page_tail", "tail")
+
+
+def _text_lists(state: _Labelled) -> list[bool]:
+    """Lines of a list the text introduced with a colon ("Стороны договорились о:" and its
+    dashed items): text, however short and unpunctuated its items are."""
+    listed = [False] * len(state.p)
+    for i in range(1, len(state.p)):
+        opened = state.free(i - 1) and state.p[i - 1].rstrip().endswith((":", "："))
+        listed[i] = opened or (listed[i - 1] and _LIST_ITEM.match(state.p[i]) is not None)
+    return listed
 
 
 def _label_links(state: _Labelled) -> None:

@@ -204,6 +204,19 @@ def test_head_run_goes_and_a_short_lead_stays() -> None:
     assert out.paragraphs == [lead, *RU_BODY]
 
 
+@pytest.mark.parametrize(("language", "items"), [
+    ("ru", ["Стороны договорились о следующем:", "— строительстве второго моста",
+            "— расчётах в юанях"]),
+    ("ru", ["Среди договорённостей:", "новый пункт пропуска"]),
+    ("zh", ["双方商定：", "一、扩大本币结算", "二、增开货运班列"]),
+])
+def test_a_list_the_text_opens_with_a_colon_stays(language: str, items: list[str]) -> None:
+    page = _page(language, "", at=0)[1:]
+    after = "Лента новостей" if language == "ru" else "热点新闻"
+    out = clean_paragraphs([*page, *items, after])
+    assert out.paragraphs == [*page[1:], *items]
+
+
 def test_shape_signals_need_the_script_and_plain_text() -> None:
     english = ["Markets rally as talks resume", "Home World Business Sport Culture",
                "Stocks in Asia rose on Tuesday after officials in both capitals said trade "
@@ -225,6 +238,7 @@ def test_shape_signals_need_the_script_and_plain_text() -> None:
     ("首页 时政 国际 财经", "zh", True),
     ("中俄关系 迎来 新的发展机遇期", "zh", False),
     ("两国元首 举行会谈。", "zh", False),
+    ("Экспорт  Импорт  Сальдо  2024", "ru", False),
 ])
 def test_menu_shape(text: str, script: str, menu: bool) -> None:
     assert is_menu(text, script) is menu
