@@ -42,7 +42,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-–—•·*]|\d{1,2}[.)]|[一二三四五六
 _PROSE_WORDS = 20
 # Head and tail lines taken by shape are at most this long.
 _HEAD_WORDS = 8
-_TAIL_WORDS = 12
+_TAIL_WORDS = 16
 
 
 class _Labelled(Protocol):
