@@ -6,7 +6,8 @@ ones; these passes catch the rest by shape, and only on plain text (HTML input h
 and link density for that) whose letters are mostly Cyrillic or Han, so English pages are
 untouched:
 
-* a line with no letters at all (view and comment counters, a bare time);
+* a line with no letters at all (view and comment counters, a bare time), and a date stamp
+  with its source, view count and font-size links;
 * a menu: three or more short items on one line, every Russian item capitalised (Russian
   prose does not capitalise every word), every Chinese item a few characters;
 * the head run: short lines without sentence punctuation between the headline and the
@@ -22,6 +23,8 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
+from pipeline.dates import is_date_line
+
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -36,6 +39,7 @@ _WIDE_SEPARATORS = re.compile(r"\s*[|·•/›»>]\s*|\s{2,}|\t")
 # A menu item: one capitalised word (Cyrillic or Latin) or a few Han characters.
 _RU_ITEM = re.compile(r"^[A-ZА-ЯЁ0-9][\w'’.+-]{0,24}$")
 _ZH_ITEM = re.compile(r"^[\u3400-\u9fff\w]{1,6}$")
+_DECIMAL = re.compile(r"\d[.,]\d")
 # A list item: a dash, bullet or number opening the line.
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•·*]|\d{1,2}[.)]|[一二三四五六七八九十]+[、.])\s*\S")
 # Prose: a paragraph this long is the article's (words as pipeline.languages counts them).
@@ -74,8 +78,10 @@ def ends_sentence(text: str) -> bool:
 
 
 def is_counter(text: str) -> bool:
-    """A short line with no letters: counters, a bare time, a row of icons and numbers."""
-    return len(text) <= 40 and not any(c.isalpha() for c in text)
+    """A short line with no letters: counters, a bare time, a row of icons and numbers
+    (not a table row: none opens with a bar or holds a decimal figure)."""
+    return (len(text) <= 40 and not any(c.isalpha() for c in text)
+            and not text.startswith("|") and _DECIMAL.search(text) is None)
 
 
 def is_menu(text: str, script: str) -> bool:
@@ -96,6 +102,7 @@ def is_menu(text: str, script: str) -> bool:
 
 _WHY = {
     "counter": "a short line without letters (counters, a bare time)",
+    "date": "a date stamp with its source and counters",
     "menu": "three or more short items on one line (a menu or share row)",
     "head": "a short line without sentence punctuation above the first paragraph",
     "tail": "a short line without sentence punctuation after the last paragraph",
@@ -120,6 +127,9 @@ def label_shapes(state: _Labelled, script: str | None) -> None:
             continue
         if is_counter(text):
             _label(state, i, "counter", "counter")
+        elif is_date_line(text):
+            # A stamp with its source, views and font links, too long for the dateline pass.
+            _label(state, i, "dateline", "date")
         elif is_menu(text, script):
             _label(state, i, "site_chrome", "menu")
     _label_links(state)

@@ -70,8 +70,10 @@ def shingle_f1(pages: Iterable[tuple[str, list[str]]]) -> dict[str, float]:
 def boilerplate_scores(output: str, body: list[str], boilerplate: list[str],
                        ) -> tuple[int, int, int, int]:
     """(boilerplate lines removed, boilerplate lines, body tokens kept, body tokens)."""
-    lines = {ln.strip() for ln in output.split("\n") if ln.strip()}
-    removed = sum(1 for line in boilerplate if line not in lines)
+    # Whitespace folded on both sides: the cleaner joins a line's runs of spaces, so a kept
+    # line printed with two spaces must still count as kept.
+    lines = {" ".join(ln.split()) for ln in output.split("\n") if ln.strip()}
+    removed = sum(1 for line in boilerplate if " ".join(line.split()) not in lines)
     out_tokens = Counter(_TOKEN.findall(output))
     body_tokens = Counter(_TOKEN.findall(" ".join(body)))
     return (removed, len(boilerplate), sum((out_tokens & body_tokens).values()),

@@ -206,6 +206,12 @@ def test_tail_furniture_goes_by_its_shape(language: str, lines: list[str]) -> No
     assert all(why.startswith(("rule", "shape", "structure")) for why in out.reasons)
 
 
+def test_a_long_date_stamp_with_counters_goes_as_a_dateline() -> None:
+    stamp = "发布时间：2024-06-03 10:15  浏览次数：1520  字号：[大 中 小]  来源：本网综合"
+    out = clean_paragraphs([ZH_TITLE, stamp, *ZH_BODY])
+    assert out.paragraphs == ZH_BODY and ("dateline", " ".join(stamp.split())) in out.removed
+
+
 def test_head_run_goes_and_a_short_lead_stays() -> None:
     lead = "Москва, 12 марта."
     page = ["Войти", RU_TITLE, "12 марта 2025, 10:20", "2 517", "Экономика", lead, *RU_BODY]
@@ -258,6 +264,7 @@ def test_sentence_ends_and_counters() -> None:
     assert ends_sentence("双方交换了意见。（完）") and ends_sentence("В заявлении говорится:")
     assert not ends_sentence("Показать ещё") and not ends_sentence("相关阅读")
     assert is_counter("1 240 · 8") and is_counter("09:45") and not is_counter("8 комментариев")
+    assert not is_counter("| 2023 | 2024 |") and not is_counter("1,5 2,3 4,1")
 
 
 def _visible_lines(html: str) -> list[str]:
