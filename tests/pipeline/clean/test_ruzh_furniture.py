@@ -208,7 +208,7 @@ def test_tail_furniture_goes_by_its_shape(language: str, lines: list[str]) -> No
 
 def test_a_long_date_stamp_with_counters_goes_as_a_dateline() -> None:
     stamp = "发布时间：2024-06-03 10:15  浏览次数：1520  字号：[大 中 小]  来源：本网综合"
-    out = clean_paragraphs([ZH_TITLE, stamp, *ZH_BODY])
+    out = clean_paragraphs(_page("zh", stamp, at=2))
     assert out.paragraphs == ZH_BODY and ("dateline", " ".join(stamp.split())) in out.removed
 
 
