@@ -202,11 +202,15 @@ def is_date_line(text: str) -> bool:
         return not re.search(r"\w", rest)  # a bare "9 мая" only when alone
     words = re.findall(r"[^\W\d_]+", rest)
     han = sum(len(_HAN_CHAR.findall(w)) for w in words)
-    return len([w for w in words if not _HAN_CHAR.search(w)]) <= 3 and han <= 8
+    # A full stamp (year and clock time) is not how a heading names a day, so it may carry
+    # more metadata around it: an author and an account name beside it on blog platforms.
+    full = bool(g.get("y") and g.get("h"))
+    return (len([w for w in words if not _HAN_CHAR.search(w)]) <= (5 if full else 3)
+            and han <= (16 if full else 8))
 
 
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
-_LABELLED = re.compile(r"(?:来源|作者|编辑|责任编辑|记者|发布时间|时间|Источник|Автор|Обновлено|"
+_LABELLED = re.compile(r"(?:来源|作者|编辑|责任编辑|记者|发布时间|发表于|时间|Источник|Автор|Обновлено|"
                        r"Опубликовано)\s*[:：]?\s*\S*", re.IGNORECASE)
 
 

@@ -95,6 +95,9 @@ def test_zone_is_configured_or_inferred(configured: str | None, host: str, langu
     ("Обновлено 10 апреля 2024, 09:15", True),
     ("вчера, 18:20", True),
     ("9 мая", True),
+    # A blog platform's header: original mark, author, account, stamp, place.
+    ("原创 王建国 东方视点 2023-11-02 08:45 发表于上海", True),
+    ("2023年11月2日 中方代表团抵达莫斯科出席论坛", False),
     ("4月9日会谈要点", False),
     ("9 мая в Москве", False),
     ("Парад 9 мая", False),
