@@ -210,8 +210,8 @@ def is_date_line(text: str) -> bool:
 
 
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
-_LABELLED = re.compile(r"(?:来源|作者|编辑|责任编辑|记者|发布时间|发表于|时间|Источник|Автор|Обновлено|"
-                       r"Опубликовано)\s*[:：]?\s*\S*", re.IGNORECASE)
+_LABELLED = re.compile(r"(?:来源|作者|编辑|责任编辑|记者|发布时间|发表于|时间|"
+                       r"Источник|Автор|Обновлено|Опубликовано)\s*[:：]?\s*\S*", re.IGNORECASE)
 
 
 # Country-code domains whose national media print local times in one zone.
