@@ -10,16 +10,17 @@ query is bounded by the open stories' keys, never by stored history.
 
 from __future__ import annotations
 
-import heapq
 import json
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import Any
 
 import duckdb
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from pipeline.settings import Settings, get_settings
 from pipeline.store.db import sql
@@ -118,24 +119,40 @@ def _candidates(con: duckdb.DuckDBPyConnection, index: StoryIndex,
                 lookups: dict[str, list[str]], per_article: int) -> list[str]:
     """The best few stories per article by the rarity of the keys they share with it."""
     wanted_keys = sorted(set().union(*lookups.values())) if lookups else []
-    postings: dict[str, list[str]] = defaultdict(list)
     with _registered(con, "story_lookup", pa.table({"key": pa.array(wanted_keys, pa.string())})):
-        for key, story_id in con.execute(sql("queries/stories/postings")).fetchall():
-            postings[key].append(story_id)
-    rarity = {key: index.idf(key) for key in wanted_keys}
-    wanted: set[str] = set()
-    for keys in lookups.values():
-        # Summed key by key in the article's order, as StoryIndex.candidates does; the
-        # best by (-weight, id) with a heap rather than a sort of every story sharing a key.
-        weight: dict[str, float] = {}
-        get = weight.get
-        for key in keys:
-            add = rarity[key]
-            for story_id in postings.get(key, ()):
-                weight[story_id] = get(story_id, 0.0) + add
-        best = heapq.nsmallest(per_article, [(-w, s) for s, w in weight.items()])
-        wanted.update(s for _, s in best)
-    return sorted(wanted)
+        found = con.sql(sql("queries/stories/postings")).to_arrow_table()
+    if found.num_rows == 0:
+        return []
+    # Stories as positions in their sorted ids (Arrow sorts strings by their UTF-8 bytes:
+    # the order of Python's str), each key's posting list as an array of positions: an
+    # article's weights are then a few vector additions, not a Python step per story.
+    stories = pc.dictionary_encode(found.column("story_id").combine_chunks())
+    by_id = pc.array_sort_indices(stories.dictionary).to_numpy()
+    rank = np.empty(len(by_id), dtype=np.int64)
+    rank[by_id] = np.arange(len(by_id))
+    ids = stories.dictionary.take(pa.array(by_id)).to_pylist()
+    at = rank[stories.indices.to_numpy(zero_copy_only=False)]
+    keys = pc.dictionary_encode(found.column("key").combine_chunks())
+    key_at = keys.indices.to_numpy(zero_copy_only=False)
+    bounds = np.cumsum(np.bincount(key_at, minlength=len(keys.dictionary)))
+    postings = dict(zip(keys.dictionary.to_pylist(),
+                        np.split(at[np.argsort(key_at, kind="stable")], bounds[:-1]),
+                        strict=True))
+    weight, shares = np.zeros(len(ids)), np.zeros(len(ids), dtype=bool)
+    wanted: set[int] = set()
+    for article_keys in lookups.values():
+        # Added key by key in the article's order from 0.0, as StoryIndex.candidates does
+        # (the same sums to the last bit), then the best by (-weight, id).
+        for key in article_keys:
+            carrying = postings.get(key)
+            if carrying is not None:
+                weight[carrying] += index.idf(key)
+                shares[carrying] = True
+        sharing = np.flatnonzero(shares)
+        best = sharing[np.lexsort((sharing, -weight[sharing]))[:per_article]]
+        wanted.update(best.tolist())
+        weight[sharing], shares[sharing] = 0.0, False
+    return sorted(ids[i] for i in wanted)
 
 
 def _stories(con: duckdb.DuckDBPyConnection, wanted: list[str]) -> list[Story]:
