@@ -1,11 +1,12 @@
 """The story index in DuckDB: assign a load's new articles inside its transaction.
 
-Per load: the features of the new articles; key counts and posting lists for their keys
-from ``story_keys`` (stories within the retention period only); the few best candidate
-stories per article loaded whole; the articles assigned in arrival order (publication
-time, then id), each seeing the stories the ones before it opened; the changed stories
-written back whole; stories past the retention period dropped from the index. Every
-query is bounded by the open stories' keys, never by stored history.
+Per load: stories past the retention period leave the index (their final row moves from
+``indexed_stories`` to ``retired_stories``; ``stories`` is the view over both); the
+features of the new articles; key counts and posting lists for their keys from
+``story_keys``; the few best candidate stories per article loaded whole; the articles
+assigned in arrival order (publication time, then id), each seeing the stories the ones
+before it opened; the changed stories written back whole (their rows and keys in the
+index). Every query is bounded by the indexed stories, never by stored history.
 """
 
 from __future__ import annotations
