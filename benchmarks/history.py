@@ -6,8 +6,9 @@ real content and paragraph hashes, MinHash signatures (signature.py's hashing, v
 checked equal to ``signature()`` on samples), LSH band keys and openings, removals and
 entity rows (counted on every 10th article, repeated for the 9 after it); one outcome per
 article, one ``runs`` row and 50 ``feed_events`` per 1,000 articles; one story per article
-(stories, article_stories) and the matcher's index keys (story_keys) for the articles of
-the last 30 days (the retention period), as a steady state at 1,500 a day leaves them.
+(article_stories; their rows in indexed_stories for the articles of the last 30 days, the
+retention period, in retired_stories before) and the matcher's index keys (story_keys) for
+those last 30 days, as a steady state at 1,500 a day leaves them.
 """
 
 from __future__ import annotations
@@ -36,7 +37,12 @@ from pipeline.extract.article import content_hash  # noqa: E402
 from pipeline.records import Article  # noqa: E402
 from pipeline.runfolder import ARTICLE_SCHEMA  # noqa: E402
 from pipeline.store import db  # noqa: E402
-from pipeline.store.stories import ASSIGNMENT_SCHEMA, KEY_SCHEMA, STORY_SCHEMA  # noqa: E402
+from pipeline.store.stories import (  # noqa: E402
+    ASSIGNMENT_SCHEMA,
+    INDEXED_SCHEMA,
+    KEY_SCHEMA,
+    STORY_SCHEMA,
+)
 from pipeline.stories.features import features  # noqa: E402
 
 CHUNK = 10_000
@@ -99,23 +105,28 @@ def story_rows(arts: list[Article], start: int) -> dict[str, pa.Table]:
     """The story tables' rows for history articles: one story each, and the index keys of
     those within the retention period (touched when they were fetched)."""
     run_id = f"history-{start:09d}"
-    rows, assigned, keys = [], [], []
+    indexed, retired, assigned, keys = [], [], [], []
     for k, art in enumerate(arts):
         story_id = f"story-{art.article_id}"
-        rows.append({"story_id": story_id, "title": art.title, "first_seen": art.published_at,
-                     "last_seen": art.published_at, "articles": 1, "sources": [art.source],
-                     "languages": [art.language], "first_article_id": art.article_id,
-                     "first_source": art.source, "dated": True,
-                     "span_start": art.published_at, "span_end": art.published_at,
-                     "span_estimated": False, "run_id": run_id})
+        in_index = start + k < PER_DAY * RETENTION_DAYS
+        row = {"story_id": story_id, "title": art.title, "first_seen": art.published_at,
+               "last_seen": art.published_at, "articles": 1, "sources": [art.source],
+               "languages": [art.language], "first_article_id": art.article_id,
+               "first_source": art.source, "dated": True, "span_start": art.published_at,
+               "span_end": art.published_at, "span_estimated": False, "run_id": run_id}
+        if in_index:
+            indexed.append({**row, "touched_at": art.fetched_at})
+        else:
+            retired.append(row)
         assigned.append({"article_id": art.article_id, "story_id": story_id, "score": 0.0,
                          "cues": '{"opened": true}', "opened": True, "run_id": run_id})
-        if start + k < PER_DAY * RETENTION_DAYS:
+        if in_index:
             found = features(art.article_id, art.source, art.language, art.title, art.text,
                              art.published_at or art.fetched_at, True)
             keys += [{"story_id": story_id, "key": key, "articles": 1,
                       "touched_at": art.fetched_at} for key in sorted(found.keys)]
-    return {"staged_story_rows": pa.Table.from_pylist(rows, schema=STORY_SCHEMA),
+    return {"staged_indexed_stories": pa.Table.from_pylist(indexed, schema=INDEXED_SCHEMA),
+            "staged_retired_stories": pa.Table.from_pylist(retired, schema=STORY_SCHEMA),
             "staged_article_stories": pa.Table.from_pylist(assigned, schema=ASSIGNMENT_SCHEMA),
             "staged_story_keys": pa.Table.from_pylist(keys, schema=KEY_SCHEMA)}
 
@@ -153,9 +164,8 @@ def insert_chunk(con: duckdb.DuckDBPyConnection, start: int, tables: dict[str, p
     # Verdicts of past runs, recorded before a measured run was planned: none overlaps it.
     con.execute("update url_outcomes set recorded_at = recorded_at - interval 1 day "
                 "where run_id = $run_id", {"run_id": run_id})
-    for name in ("stories", "article_stories", "story_keys"):
-        con.execute(f"insert into {name} by name select * from "
-                    f"staged_{'story_rows' if name == 'stories' else name}")
+    for name in ("indexed_stories", "retired_stories", "article_stories", "story_keys"):
+        con.execute(f"insert into {name} by name select * from staged_{name}")
     for statement in HISTORY_RUNS.split(";")[:2]:
         con.execute(statement, {"start": start, "n": tables["staged_articles"].num_rows})
     con.execute("commit")

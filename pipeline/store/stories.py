@@ -1,24 +1,27 @@
 """The story index in DuckDB: assign a load's new articles inside its transaction.
 
-Per load: the features of the new articles; key counts and posting lists for their keys
-from ``story_keys`` (stories within the retention period only); the few best candidate
-stories per article loaded whole; the articles assigned in arrival order (publication
-time, then id), each seeing the stories the ones before it opened; the changed stories
-written back whole; stories past the retention period dropped from the index. Every
-query is bounded by the open stories' keys, never by stored history.
+Per load: stories past the retention period leave the index (their final row moves from
+``indexed_stories`` to ``retired_stories``; ``stories`` is the view over both); the
+features of the new articles; key counts and posting lists for their keys from
+``story_keys``; the few best candidate stories per article loaded whole; the articles
+assigned in arrival order (publication time, then id), each seeing the stories the ones
+before it opened; the changed stories written back whole (their rows and keys in the
+index). Every query is bounded by the indexed stories, never by stored history.
 """
 
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import Any
 
 import duckdb
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from pipeline.settings import Settings, get_settings
 from pipeline.store.db import sql
@@ -33,6 +36,9 @@ STORY_SCHEMA = pa.schema([
     ("first_source", pa.string()), ("dated", pa.bool_()), ("span_start", _TS),
     ("span_end", _TS), ("span_estimated", pa.bool_()), ("run_id", pa.string()),
 ])
+# A story's row in the index (indexed_stories): its row in ``stories`` and when a load last
+# changed it (as story_keys.touched_at).
+INDEXED_SCHEMA = STORY_SCHEMA.append(pa.field("touched_at", _TS))
 KEY_SCHEMA = pa.schema([
     ("story_id", pa.string()), ("key", pa.string()), ("articles", pa.int32()),
     ("touched_at", _TS),
@@ -73,8 +79,9 @@ def assign_staged(con: duckdb.DuckDBPyConnection, articles: pa.Table, run_id: st
     # The index runs on the loader's clock, the fetch time: publication dates may lie far
     # in the past (a backfill), and its stories must still be found by the next load.
     clock = max(r["fetched_at"] for r in rows)
-    con.execute(sql("queries/stories/prune"),
-                {"cutoff": clock - timedelta(days=params.retention_days)})
+    cutoff = {"cutoff": clock - timedelta(days=params.retention_days)}
+    for name in ("prune", "retire", "prune_rows"):
+        con.execute(sql(f"queries/stories/{name}"), cutoff)
     arts = sorted((_features(r) for r in rows), key=_arrival)
     index = _load_index(con, arts, params)
     done = [index.assign(art) for art in arts]
@@ -113,19 +120,40 @@ def _candidates(con: duckdb.DuckDBPyConnection, index: StoryIndex,
                 lookups: dict[str, list[str]], per_article: int) -> list[str]:
     """The best few stories per article by the rarity of the keys they share with it."""
     wanted_keys = sorted(set().union(*lookups.values())) if lookups else []
-    postings: dict[str, list[str]] = defaultdict(list)
     with _registered(con, "story_lookup", pa.table({"key": pa.array(wanted_keys, pa.string())})):
-        for key, story_id in con.execute(sql("queries/stories/postings")).fetchall():
-            postings[key].append(story_id)
-    wanted: set[str] = set()
-    for keys in lookups.values():
-        weight: dict[str, float] = defaultdict(float)
-        for key in keys:
-            rarity = index.idf(key)
-            for story_id in postings[key]:
-                weight[story_id] += rarity
-        wanted.update(sorted(weight, key=lambda s: (-weight[s], s))[:per_article])
-    return sorted(wanted)
+        found = con.sql(sql("queries/stories/postings")).to_arrow_table()
+    if found.num_rows == 0:
+        return []
+    # Stories as positions in their sorted ids (Arrow sorts strings by their UTF-8 bytes:
+    # the order of Python's str), each key's posting list as an array of positions: an
+    # article's weights are then a few vector additions, not a Python step per story.
+    stories = pc.dictionary_encode(found.column("story_id").combine_chunks())
+    by_id = pc.array_sort_indices(stories.dictionary).to_numpy()
+    rank = np.empty(len(by_id), dtype=np.int64)
+    rank[by_id] = np.arange(len(by_id))
+    ids = stories.dictionary.take(pa.array(by_id)).to_pylist()
+    at = rank[stories.indices.to_numpy(zero_copy_only=False)]
+    keys = pc.dictionary_encode(found.column("key").combine_chunks())
+    key_at = keys.indices.to_numpy(zero_copy_only=False)
+    bounds = np.cumsum(np.bincount(key_at, minlength=len(keys.dictionary)))
+    postings = dict(zip(keys.dictionary.to_pylist(),
+                        np.split(at[np.argsort(key_at, kind="stable")], bounds[:-1]),
+                        strict=True))
+    weight, shares = np.zeros(len(ids)), np.zeros(len(ids), dtype=bool)
+    wanted: set[int] = set()
+    for article_keys in lookups.values():
+        # Added key by key in the article's order from 0.0, as StoryIndex.candidates does
+        # (the same sums to the last bit), then the best by (-weight, id).
+        for key in article_keys:
+            carrying = postings.get(key)
+            if carrying is not None:
+                weight[carrying] += index.idf(key)
+                shares[carrying] = True
+        sharing = np.flatnonzero(shares)
+        best = sharing[np.lexsort((sharing, -weight[sharing]))[:per_article]]
+        wanted.update(best.tolist())
+        weight[sharing], shares[sharing] = 0.0, False
+    return sorted(ids[i] for i in wanted)
 
 
 def _stories(con: duckdb.DuckDBPyConnection, wanted: list[str]) -> list[Story]:
@@ -145,28 +173,30 @@ def _stories(con: duckdb.DuckDBPyConnection, wanted: list[str]) -> list[Story]:
                 sources=set(r["sources"]), languages=set(r["languages"]),
                 span=(r["span_start"], r["span_end"]) if r["span_start"] else None,
                 span_estimated=r["span_estimated"])
-        for story_id, key, count in con.execute(sql("queries/stories/wanted_keys")).fetchall():
+        # One row per story with its keys and counts as lists: a dict built in C each,
+        # rather than a Python step per key.
+        for story_id, keys, counts in con.execute(sql("queries/stories/wanted_keys")
+                                                  ).fetchall():
             if story_id in found:
-                found[story_id].keys[key] = int(count)
+                found[story_id].keys.update(dict(zip(keys, counts, strict=True)))
     return [found[s] for s in sorted(found)]
 
 
 def _write(con: duckdb.DuckDBPyConnection, index: StoryIndex, done: list[Assignment],
            run_id: str, clock: datetime) -> None:
     changed = [index.stories[s] for s in sorted(index.touched)]
+    rows = pa.Table.from_pylist([{
+        "story_id": s.story_id, "title": s.title, "first_seen": s.first_seen,
+        "last_seen": s.last_seen, "articles": s.articles, "sources": sorted(s.sources),
+        "languages": sorted(s.languages), "first_article_id": s.first_article,
+        "first_source": s.first_source, "dated": s.dated,
+        "span_start": s.span[0] if s.span else None,
+        "span_end": s.span[1] if s.span else None, "span_estimated": s.span_estimated,
+        "run_id": run_id, "touched_at": clock,
+    } for s in changed], schema=INDEXED_SCHEMA)
     tables = {
-        "staged_story_rows": pa.Table.from_pylist([{
-            "story_id": s.story_id, "title": s.title, "first_seen": s.first_seen,
-            "last_seen": s.last_seen, "articles": s.articles, "sources": sorted(s.sources),
-            "languages": sorted(s.languages), "first_article_id": s.first_article,
-            "first_source": s.first_source, "dated": s.dated,
-            "span_start": s.span[0] if s.span else None,
-            "span_end": s.span[1] if s.span else None, "span_estimated": s.span_estimated,
-            "run_id": run_id,
-        } for s in changed], schema=STORY_SCHEMA),
-        "staged_story_keys": pa.Table.from_pylist([
-            {"story_id": s.story_id, "key": k, "articles": n, "touched_at": clock}
-            for s in changed for k, n in sorted(s.keys.items()) if n > 0], schema=KEY_SCHEMA),
+        "staged_story_rows": rows,
+        "staged_story_keys": _key_rows(changed, clock),
         "staged_article_stories": pa.Table.from_pylist([{
             "article_id": a.article_id, "story_id": a.story_id, "score": a.score,
             "cues": json.dumps(a.cues, ensure_ascii=False, sort_keys=True), "opened": a.opened,
@@ -179,6 +209,22 @@ def _write(con: duckdb.DuckDBPyConnection, index: StoryIndex, done: list[Assignm
     finally:
         for name in tables:
             con.unregister(name)
+
+
+def _key_rows(changed: list[Story], clock: datetime) -> pa.Table:
+    """The index keys of the changed stories, built by column (tens of thousands of rows
+    per load: one dict per row costs more than the rest of the write)."""
+    ids: list[str] = []
+    keys: list[str] = []
+    counts: list[int] = []
+    for s in changed:
+        carried = sorted(k for k, n in s.keys.items() if n > 0)
+        ids += [s.story_id] * len(carried)
+        keys += carried
+        counts += [s.keys[k] for k in carried]
+    return pa.table([pa.array(ids, pa.string()), pa.array(keys, pa.string()),
+                     pa.array(counts, pa.int32()),
+                     pa.repeat(pa.scalar(clock, _TS), len(ids))], schema=KEY_SCHEMA)
 
 
 @contextmanager
