@@ -24,6 +24,7 @@ from pipeline.dedupe.signature import signature
 from pipeline.enrich.theme import score_article
 from pipeline.extract.fallback import conservative, needs_check, words
 from pipeline.extract.page_info import page_info
+from pipeline.extract.protocol import ExtractError as ExtractError  # re-exported
 from pipeline.languages import count_words, detect_language, language_disagrees
 from pipeline.records import Article, Page
 from pipeline.text import fold
@@ -40,19 +41,6 @@ _DATE_META = (
 
 
 log = logging.getLogger(__name__)
-
-
-class ExtractError(Exception):
-    """No article could be extracted from a page; ``reason`` names why."""
-
-    def __init__(self, reason: str, detail: str) -> None:
-        super().__init__(f"{reason}: {detail}")
-        self.reason = reason
-        self.detail = detail
-
-    def __reduce__(self) -> tuple[type[ExtractError], tuple[str, str]]:
-        # Crosses the process boundary of the extraction pool.
-        return (type(self), (self.reason, self.detail))
 
 
 @dataclass(frozen=True)

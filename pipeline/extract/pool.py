@@ -16,8 +16,7 @@ import pickle
 import sys
 from types import TracebackType
 
-from pipeline.extract.article import ExtractError
-from pipeline.extract.worker import HEADER, READY
+from pipeline.extract.protocol import HEADER, READY, ExtractError
 from pipeline.records import Article, Page
 
 # Seconds a worker process may take to import and warm up before it is given up.

@@ -10,29 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import pickle
-import struct
 import sys
 import time
 from typing import BinaryIO
 
-from pipeline.extract.article import ExtractError, extract_and_score
-
-HEADER = struct.Struct(">I")
-READY = b"ready"
-
-
-def read_frame(stream: BinaryIO) -> bytes | None:
-    """One length-prefixed frame, or None at end of input."""
-    head = stream.read(HEADER.size)
-    if len(head) < HEADER.size:
-        return None
-    return stream.read(HEADER.unpack(head)[0])
-
-
-def write_frame(stream: BinaryIO, payload: bytes) -> None:
-    """Write one length-prefixed frame and flush it."""
-    stream.write(HEADER.pack(len(payload)) + payload)
-    stream.flush()
+from pipeline.extract.article import extract_and_score
+from pipeline.extract.protocol import READY, ExtractError, read_frame, write_frame
 
 
 def serve(inp: BinaryIO, out: BinaryIO) -> None:

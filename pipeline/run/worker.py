@@ -15,8 +15,8 @@ from pathlib import Path
 
 import httpx
 
-from pipeline.extract.article import ExtractError
 from pipeline.extract.pool import ExtractPool
+from pipeline.extract.protocol import ExtractError
 from pipeline.fetch.decode import DecodeError, decode_html
 from pipeline.fetch.discover import common_paths, describe
 from pipeline.fetch.feeds import FeedParseError, ParsedFeed
