@@ -18,6 +18,7 @@ from types import TracebackType
 
 from pipeline.extract.protocol import HEADER, READY, ExtractError
 from pipeline.records import Article, Page
+from pipeline.zygote import Forked, Zygote
 
 # Seconds a worker process may take to import and warm up before it is given up.
 _START_BUDGET = 120.0
@@ -28,16 +29,23 @@ BACKLOG_PER_WORKER = 16
 class _Child:
     """One worker process and its pipes."""
 
-    def __init__(self, proc: asyncio.subprocess.Process) -> None:
+    def __init__(self, proc: asyncio.subprocess.Process | Forked) -> None:
         self.proc = proc
 
     @classmethod
-    async def start(cls) -> _Child:
-        """A worker that has finished importing and warming up (start-up takes 1-2 s,
-        which must not count against the first page's budget)."""
-        proc = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "pipeline.extract.worker",
-            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE)
+    async def start(cls, zygote: Zygote | None = None) -> _Child:
+        """A worker that has finished importing and warming up (start-up takes 1-2 s for
+        a fresh interpreter, which must not count against the first page's budget):
+        forked by the run's ``zygote`` if there is one, else a fresh interpreter."""
+        proc: asyncio.subprocess.Process | Forked
+        try:
+            if zygote is None:
+                raise OSError("no zygote")
+            proc = await zygote.spawn("extract")
+        except OSError:
+            proc = await asyncio.create_subprocess_exec(
+                sys.executable, "-m", "pipeline.extract.worker",
+                stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE)
         child = cls(proc)
         assert proc.stdout is not None
         try:
@@ -70,8 +78,10 @@ class _Child:
 class ExtractPool:
     """Up to ``workers`` pages extracted at once, each within ``timeout`` seconds."""
 
-    def __init__(self, workers: int | None = None, timeout: float = 20.0) -> None:
+    def __init__(self, workers: int | None = None, timeout: float = 20.0,
+                 zygote: Zygote | None = None) -> None:
         self._workers = max(1, workers or os.cpu_count() or 1)
+        self._zygote = zygote  # forks the workers, if given (``pipeline.zygote``)
         self._timeout = timeout
         # Fetching outruns extraction (hundreds of pages a second against tens): without
         # a bound, a big run held every fetched page in memory until a worker was free
@@ -131,7 +141,7 @@ class ExtractPool:
         return self._idle
 
     async def _spawn(self) -> _Child:
-        child = await _Child.start()
+        child = await _Child.start(self._zygote)
         self._live.add(child)
         return child
 

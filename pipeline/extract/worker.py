@@ -9,6 +9,7 @@ ends are this package, talking over a private pipe.
 from __future__ import annotations
 
 import contextlib
+import os
 import pickle
 import sys
 import time
@@ -32,6 +33,14 @@ def serve(inp: BinaryIO, out: BinaryIO) -> None:
         # Last item: CPU seconds the page cost, summed into the run's timings.
         reply += (time.process_time() - started,)
         write_frame(out, pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def serve_forked(fd: int) -> None:
+    """A child forked by the run's zygote (``pipeline.zygote``): serve the socket ``fd``
+    as a worker started on its own serves its standard input and output."""
+    with os.fdopen(fd, "rb") as inp, os.fdopen(os.dup(fd), "wb") as out:
+        write_frame(out, READY)
+        serve(inp, out)
 
 
 def warm_up() -> None:

@@ -13,14 +13,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import os
 import sys
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from pipeline.fetch.feeds import FeedParseError, ParsedFeed, parse_document
 from pipeline.records import FeedEntry, Source
+from pipeline.zygote import Forked, Zygote
 
 # Seconds the parsing process may take to start (imports), before the parse budget runs.
 START_BUDGET = 120.0
@@ -37,8 +39,9 @@ class FeedParsers:
     0.3 s of CPU (imports): once per slot and run, not once per feed."""
 
     def __init__(self, workers: int = 1, timeout: float = 20.0,
-                 memory: int = PARSE_MEMORY) -> None:
+                 memory: int = PARSE_MEMORY, zygote: Zygote | None = None) -> None:
         self._workers = max(1, workers)
+        self._zygote = zygote  # forks the processes, if given (``pipeline.zygote``)
         self._timeout = timeout
         self._memory = memory
         self._idle: asyncio.Queue[_Parser | None] | None = None
@@ -83,7 +86,7 @@ class FeedParsers:
         return self._idle
 
     async def _spawn(self) -> _Parser:
-        child = await _Parser.start()
+        child = await _Parser.start(self._zygote)
         self._live.add(child)
         return child
 
@@ -107,17 +110,25 @@ class FeedParsers:
 class _Parser:
     """One parsing process and its pipes."""
 
-    def __init__(self, proc: asyncio.subprocess.Process) -> None:
+    def __init__(self, proc: asyncio.subprocess.Process | Forked) -> None:
         self.proc = proc
 
     @classmethod
-    async def start(cls) -> _Parser:
+    async def start(cls, zygote: Zygote | None = None) -> _Parser:
         """A process that has finished importing: the budget is the parse's, and a busy
         machine may take seconds to start the interpreter (4.5 s at a load of 20 on 2
-        cores), which is not the document's doing."""
-        proc = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "pipeline.fetch.parsers", stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL)
+        cores), which is not the document's doing. Forked by the run's ``zygote`` if
+        there is one, else a fresh interpreter."""
+        proc: asyncio.subprocess.Process | Forked
+        try:
+            if zygote is None:
+                raise OSError("no zygote")
+            proc = await zygote.spawn("parse")
+        except OSError:
+            proc = await asyncio.create_subprocess_exec(
+                sys.executable, "-m", "pipeline.fetch.parsers",
+                stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.DEVNULL)
         child = cls(proc)
         assert proc.stdout is not None
         try:
@@ -235,11 +246,22 @@ def _serve(job: dict[str, Any], body: bytes) -> dict[str, Any]:
                 "detail": f"{type(exc).__name__}: {exc}"[:500]}
 
 
-def _child() -> None:
+def serve_forked(fd: int) -> None:
+    """A parser forked by the run's zygote (``pipeline.zygote``): ``_child`` on the
+    socket ``fd``, its error output discarded as a parser started on its own has it."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    os.close(devnull)
+    with os.fdopen(fd, "rb") as inp, os.fdopen(os.dup(fd), "wb") as out:
+        _child(inp, out)
+
+
+def _child(inp: BinaryIO | None = None, out: BinaryIO | None = None) -> None:
     """Child side of ``FeedParsers``: a ready line once imported, then per document a
     header line (JSON, with the body's size) and the body on stdin, answered by the
     reply's size on a line and the reply (JSON) on stdout, until stdin closes."""
-    inp, out = sys.stdin.buffer, sys.stdout.buffer
+    inp = inp or sys.stdin.buffer
+    out = out or sys.stdout.buffer
     out.write(_READY)
     out.flush()
     while head := inp.readline():

@@ -53,6 +53,7 @@ from pipeline.store import db
 from pipeline.store.load import load, mark_checked, run_loaded
 from pipeline.store.snapshot import publish, read_copy_path, reader_path
 from pipeline.store.stories import params_from
+from pipeline.zygote import Zygote
 
 # Seconds a run waits for another writer to finish before giving up with a clear message.
 WRITER_WAIT = 30.0
@@ -121,10 +122,13 @@ async def _fetch_all(tasks: list[FeedTask], groups: list[HostGroup], folder: Pat
     # One worker per host group, all at once: what bounds the run is the connection
     # pool, the extraction pool and each host's limiter, not a count of feeds.
     limiter = HostLimiter.from_settings(settings, HostBoard(folder / "hosts"))
-    parsers = FeedParsers(settings.feed_workers, settings.parse_timeout)
-    pool = ExtractPool(settings.extract_workers, settings.extract_timeout)
     results: dict[int, FeedResult] = {}
-    async with make_client(settings) as client, pool, parsers:
+    # The zygote forks the parsers and extraction workers with their imports done
+    # (``pipeline/zygote.py``); it closes last, after every child it forked.
+    async with Zygote() as zygote, make_client(settings) as client, \
+            ExtractPool(settings.extract_workers, settings.extract_timeout, zygote) as pool, \
+            FeedParsers(settings.feed_workers, settings.parse_timeout,
+                        zygote=zygote) as parsers:
         async def worker(group: HostGroup) -> None:
             done = await asyncio.gather(*(process_feed_async(
                 tasks[i], folder, settings, client, limiter, pool, progress, parsers=parsers)

@@ -45,6 +45,7 @@ from pipeline.records import (
 )
 from pipeline.runfolder import write_feed_output
 from pipeline.settings import Settings
+from pipeline.zygote import Zygote
 
 _FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, "
                 "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
@@ -91,9 +92,11 @@ def process_group(tasks: list[FeedTask], folder: Path, settings: Settings,
         The feeds' results, in order; their staged files are written before returning.
     """
     async def _run() -> list[FeedResult]:
-        pool = ExtractPool(settings.extract_workers, settings.extract_timeout)
-        parsers = FeedParsers(settings.feed_workers, settings.parse_timeout)
-        async with make_client(settings) as client, pool, parsers:
+        async with Zygote() as zygote, make_client(settings) as client, \
+                ExtractPool(settings.extract_workers, settings.extract_timeout,
+                            zygote) as pool, \
+                FeedParsers(settings.feed_workers, settings.parse_timeout,
+                            zygote=zygote) as parsers:
             limiter = HostLimiter.from_settings(settings, HostBoard(folder / "hosts"))
             return list(await asyncio.gather(*(
                 process_feed_async(t, folder, settings, client, limiter, pool,

@@ -10,6 +10,7 @@ import pytest
 from pipeline.fetch.feeds import FeedParseError
 from pipeline.fetch.parsers import PARSE_MEMORY, FeedParsers
 from pipeline.records import Source
+from pipeline.zygote import Zygote
 from tests.support.faultsite import rss
 
 SOURCE = Source("t", "http://news.example/feed")
@@ -44,14 +45,16 @@ def test_one_process_parses_document_after_document() -> None:
     assert len(seen) == 1
 
 
+@pytest.mark.parametrize("forked", [False, True], ids=["own interpreter", "zygote"])
 @pytest.mark.parametrize(("body", "timeout", "memory", "reason"), [
     (SLOW, 1.0, PARSE_MEMORY, "parse_timeout"),
     (HUGE, 30.0, 4 << 20, "parse_out_of_memory"),
 ])
 def test_a_document_over_its_budget_costs_only_its_process(
-        body: bytes, timeout: float, memory: int, reason: str) -> None:
+        body: bytes, timeout: float, memory: int, reason: str, forked: bool) -> None:
     async def go() -> tuple[str, set[int], set[int], int]:
-        async with FeedParsers(1, timeout, memory) as parsers:
+        async with Zygote() as zygote, \
+                FeedParsers(1, timeout, memory, zygote if forked else None) as parsers:
             await parsers.parse(SOURCE, good(0), SOURCE.url)
             first = pids(parsers)
             with pytest.raises(FeedParseError) as err:
