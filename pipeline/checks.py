@@ -77,11 +77,31 @@ def check_languages(codes: Iterable[str]) -> None:
         raise ConfigError(f"RCWIRE_LANGUAGES is empty: nothing would be kept; give codes "
                           f"such as {_EXAMPLE_LANGUAGES}")
     for code in codes:
-        if not _CODE.match(code) or (code != "en" and code not in known_languages()):
+        if not _CODE.match(code) or (code != "en" and not known_language(code)):
             raise ConfigError(
                 f"RCWIRE_LANGUAGES: {code!r} is not a language code the detector returns, so "
                 f"no article would match it; use ISO 639-1 codes, comma-separated, such as "
                 f"{_EXAMPLE_LANGUAGES}")
+
+
+# The classes of the py3langid model that uv.lock pins (a test compares them with the
+# model). Every command checks the settings, and loading the model to list them cost
+# 0.4 s of CPU in the run's process, which never detects a language itself; a code
+# missing here is still looked up in the model.
+MODEL_LANGUAGES = frozenset((
+    "ace af am an ar ary arz as az ba bcl be bg bn br bs ca crh cs cy da de dz el en "
+    "eo es et eu ext fa fi fo fr fuv fy ga gcf gcr gd gl gom grc gu gug guw ha hbo he "
+    "hi hr ht hu hy id ig is it ja jv ka kab kik kk km kn ko ku ky la lb lg lij ln lo "
+    "lt ltg lv mg mk ml mn mr ms mt my ne nl nn no nso oc om or pa pcm pl ps pt qu ro "
+    "ru rw sa sdh se si sk sl sn so sq sr st sv sw ta te tg th tk tl tr tt ug uk ur "
+    "uz uzs vec vi vo wa wuu xh yo yue zh zu zxx"
+).split())
+
+
+def known_language(code: str) -> bool:
+    """Whether py3langid can return ``code`` (its model is loaded only for a code that
+    is not among the pinned model's classes)."""
+    return code in MODEL_LANGUAGES or code in known_languages()
 
 
 @cache

@@ -134,6 +134,14 @@ def test_known_language_codes_pass(codes: list[str]) -> None:
     check_languages(codes)
 
 
+def test_the_listed_languages_are_the_models() -> None:
+    # The settings check trusts the list without loading the model: it must be exactly
+    # the classes of the model installed.
+    from pipeline.checks import MODEL_LANGUAGES, known_languages
+
+    assert known_languages() == MODEL_LANGUAGES
+
+
 
 def test_airflow_task_stops_at_the_same_check(monkeypatch: pytest.MonkeyPatch,
                                               tmp_path: Path) -> None:
