@@ -158,16 +158,13 @@ class HostBoard:
                     state = HostState.from_json(json.loads(path.read_text(encoding="utf-8")))
                 except (FileNotFoundError, ValueError):
                     state = HostState(host)
-                # Its fields are plain numbers and a string: a shallow copy is exact, and
-                # ``asdict``'s recursive deep copy cost ~1 ms per request in the run's
-                # event loop (four updates per request).
-                before = dict(vars(state))
+                before = asdict(state)
                 yield state
-                if vars(state) != before:
+                if asdict(state) != before:
                     # Readers take the lock too, so writing in place is safe; the temporary
                     # name only guards against a crash mid-write.
                     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-                    tmp.write_text(json.dumps(vars(state)), encoding="utf-8")
+                    tmp.write_text(json.dumps(asdict(state)), encoding="utf-8")
                     tmp.replace(path)
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
