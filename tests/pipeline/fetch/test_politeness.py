@@ -117,14 +117,17 @@ def test_robots_crawl_delay_spaces_requests(settings: Settings, tmp_path: Path) 
 
 
 def test_per_host_concurrency_and_spacing(settings: Settings, tmp_path: Path) -> None:
-    polite = settings.model_copy(update={"per_host_connections": 2, "host_delay": 0.15})
+    polite = settings.model_copy(update={"per_host_connections": 2, "host_delay": 0.3})
     with FaultSite() as site:
         process(polite, tmp_path, [feed_of(site, [f"/_fault/hit/s{i}?hold=0.5&status=404"
                                                   for i in range(6)])])
     pages = [h for h in site.log if h.path.startswith("/_fault/hit/")]
     assert len(pages) == 6 and max_in_flight(pages) == 2
     starts = sorted(h.start for h in site.log)
-    assert min(b - a for a, b in pairwise(starts)) >= 0.14
+    # Without spacing the two slots' requests leave together (a gap near 0). The server
+    # stamps a request when its handler thread wakes, which on a loaded machine can be
+    # tens of milliseconds late for one request and not the next: hence the margin.
+    assert min(b - a for a, b in pairwise(starts)) >= 0.2
 
 
 # --- Retry-After ----------------------------------------------------------------------

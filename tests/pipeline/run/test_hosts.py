@@ -98,9 +98,12 @@ def test_adaptive_delay_spaces_a_slow_host_and_learns_its_latency(
     pages = sorted(h.start for h in site.log if h.path.startswith("/_fault/hit/"))
     gaps = [b - a for a, b in pairwise(pages)]
     # No floor: without the adaptive delay two pages would go out at once, pair after
-    # pair. Every page takes 0.6 s, and once that is learned the starts spread out.
+    # pair. Every page takes 0.6 s, and once that is learned the starts spread out. The
+    # first 0.6 s sample moves the smoothed latency halfway from robots.txt's few
+    # milliseconds, to about 0.3 s, so a later gap may be just that (minus the server
+    # thread's wake-up jitter): the check is that it is far from 0.
     assert len(pages) == 5
-    assert min(gaps[-2:]) >= 0.3, gaps
+    assert min(gaps[-2:]) >= 0.25, gaps
     assert max_in_flight([h for h in site.log if h.path.startswith("/_fault/hit/")]) <= 2
     [state] = HostBoard(Path(ref["folder"]) / "hosts").states()
     assert state.latency_s is not None and state.latency_s >= 0.4
