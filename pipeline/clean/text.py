@@ -290,7 +290,9 @@ class _State:
             for j in range(i + 1, len(self.p)):
                 if self.words[j] > _SHORT:
                     break
-                if self.free(j) and label in ("related_posts", "footnote"):
+                # A table row is content trafilatura kept, not a list of links.
+                if (self.free(j) and label in ("related_posts", "footnote")
+                        and not self.p[j].startswith("|")):
                     self.labels[j] = label
 
     def label_bios(self) -> None:

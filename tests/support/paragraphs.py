@@ -54,3 +54,38 @@ def scores(pages: Iterable[dict[str, Any]], *, html: bool, model: bool = True,
             "body_paragraphs_kept": body_kept / max(1, body),
             "body_words_kept": words_kept / max(1, words),
             "boilerplate": bp, "body": body}
+
+
+def fresh_scores(pages: Iterable[dict[str, Any]], *, html: bool,
+                 ) -> dict[str, Any]:
+    """How the cleaner (rules + classifier) does on the fresh lines of ``fresh.yaml``.
+
+    The fresh lines were inserted into the pages as plain lines (no link share). As HTML
+    they are given a link share of 0.0 (unlinked text, the conservative case for lists of
+    related stories) and the page's title; as text the cleaner gets neither.
+    """
+    removed = total = body = body_kept = 0
+    missed: list[tuple[str, str]] = []
+    lost: list[str] = []
+    for page in pages:
+        if html:
+            page = {**page, "paragraphs": [
+                {**p, "link_share": 0.0} if p.get("fresh") and p["link_share"] is None else p
+                for p in page["paragraphs"]]}
+        paras, labels = clean_page(page, html=html, model=True)
+        for para, lab in zip(paras, labels, strict=True):
+            if not para.get("fresh"):
+                continue
+            if para["label"] == "boilerplate":
+                total += 1
+                removed += lab is not None
+                if lab is None:
+                    missed.append((str(para["fresh"]), para["text"]))
+            else:
+                body += 1
+                body_kept += lab is None or lab == "title"
+                if not (lab is None or lab == "title"):
+                    lost.append(para["text"])
+    return {"removed": removed / max(1, total), "boilerplate": total,
+            "body_kept": body_kept / max(1, body), "body": body,
+            "missed": missed, "lost": lost}
