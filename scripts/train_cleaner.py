@@ -3,7 +3,9 @@
 Run: ``.venv/bin/python scripts/train_cleaner.py [--out config/paragraph_model.npz]``
 
 Data: tests/fixtures/paragraphs/tuning.jsonl only (the validation part is never read
-here). Each page is used twice, as HTML (with link shares) and as plain text (without),
+here), plus the training-only lines of tests/fixtures/paragraphs/train_lines.yaml (written
+fresh for kinds of furniture the pages hardly contain, and body sentences that use the same
+words), inserted into the tuning pages at the top, middle or end. Each page is used twice, as HTML (with link shares) and as plain text (without),
 so one model serves both inputs. Training is full-batch Adam on the L2-regularised
 logistic loss, in float64 with a fixed order: the same data gives the same weights (a test
 retrains and compares). The threshold is chosen on out-of-fold predictions (4 folds by
@@ -23,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -56,6 +59,20 @@ def load_pages(part: str) -> list[dict[str, Any]]:
     """Pages of one part of the labelled set."""
     path = DATA / f"{part}.jsonl"
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def insert_training_lines(pages: list[dict[str, Any]]) -> None:
+    """Put each line of ``train_lines.yaml`` into one tuning page (fixed by a hash of the
+    line), in turn at the top, the middle and the end, as unlinked text."""
+    lines = yaml.safe_load((DATA / "train_lines.yaml").read_text(encoding="utf-8"))
+    items = [("boilerplate", kind, text) for kind, texts in lines["boilerplate"].items()
+             for text in texts]
+    items += [("body", "body", text) for text in lines["body"]]
+    for n, (label, kind, text) in enumerate(items):
+        page = pages[zlib.crc32(f"{kind}|{text}".encode()) % len(pages)]
+        paras = page["paragraphs"]
+        at = (0, len(paras) // 2, len(paras))[n % 3]
+        paras.insert(at, {"text": text, "label": label, "link_share": 0.0})
 
 
 def repeated_in_site(pages: list[dict[str, Any]]) -> dict[str, set[str]]:
@@ -183,7 +200,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=MODEL)
     args = parser.parse_args()
-    rows = build_rows(load_pages("tuning"))
+    pages = load_pages("tuning")
+    insert_training_lines(pages)
+    rows = build_rows(pages)
     threshold = pick_threshold(rows, out_of_fold(rows))
     model = train(rows)
     final = Model(model.dense_w, model.mean, model.scale, model.hash_w, model.bias, threshold)
