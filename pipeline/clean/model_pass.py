@@ -48,6 +48,7 @@ _STRUCTURAL = {
     "publisher_bio": "a sentence about the publishing organisation at the end",
     "inline_related_link": "a headline-like line between body paragraphs",
     "learned_boilerplate": "a paragraph this source repeats across its articles",
+    "furniture_words": "a short line made only of interface and furniture words",
 }
 
 
@@ -91,10 +92,15 @@ def _kind(state: _Labelled, i: int) -> str:
     for j in (i - 1, i + 1):
         if 0 <= j < len(state.p) and state.labels[j] in _BLOCK_KINDS:
             return str(state.labels[j])
+    return cue_kind(state.p[i], "classified_boilerplate")
+
+
+def cue_kind(text: str, default: str) -> str:
+    """The kind of furniture a line's wording suggests, or ``default``."""
     for kind, cue in _KIND_CUES:
-        if cue.search(state.p[i]):
+        if cue.search(text):
             return kind
-    return "classified_boilerplate"
+    return default
 
 
 def structural_reason(kind: str) -> str:

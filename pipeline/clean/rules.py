@@ -65,6 +65,24 @@ def headline_verbs(path: Path = CONFIG / "headline_verbs.yaml") -> frozenset[str
     return frozenset(str(v).lower() for v in raw["verbs"])
 
 
+@dataclass(frozen=True)
+class FurnitureWords:
+    """The vocabulary of page furniture and the function words a line of it may hold."""
+
+    words: frozenset[str]
+    function_words: frozenset[str]
+    max_words: int
+
+
+@cache
+def furniture_words(path: Path = CONFIG / "furniture_words.yaml") -> FurnitureWords:
+    """Words that make up interface and furniture lines (``config/furniture_words.yaml``)."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return FurnitureWords(frozenset(str(w).lower() for w in raw["words"]),
+                          frozenset(str(w).lower() for w in raw["function_words"]),
+                          int(raw["max_words"]))
+
+
 def boilerplate_markers() -> list[str]:
     """Regexes that must never match a clean text (for data-quality checks)."""
     return [p.pattern for r in load_rules() if r.kind in _MARKER_KINDS for p in r.patterns]

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from pipeline.clean.furniture import label_shapes, page_script
-from pipeline.clean.model_pass import label_by_model, structural_reason
-from pipeline.clean.rules import Rule, headline_verbs, load_rules
+from pipeline.clean.model_pass import cue_kind, label_by_model, structural_reason
+from pipeline.clean.rules import Rule, furniture_words, headline_verbs, load_rules
 from pipeline.dates import is_date_line
 from pipeline.languages import count_words
 from pipeline.text import fold
@@ -51,6 +51,7 @@ _TRUNCATED = re.compile(r"\bexcerpt\b|subscribe to (continue|keep) reading|"
                         r"(continue|keep) reading .*subscri|for subscribers only|"
                         r"to read the full (article|story)", re.I)
 _SHORT = 20
+_SENTENCE_END = re.compile(r"(?<!\.\.)[.!?]$|[“”\"«»]")
 _STANDFIRST_WORDS = 30
 
 
@@ -109,6 +110,7 @@ def clean_paragraphs(
     state.label_tail_blocks(load_rules())
     state.label_bios()
     state.label_inline_links()
+    state.label_furniture_lines()
     state.label_learned(learned)
     if model:
         shares = [link_shares[i] for i in kept] if link_shares is not None else None
@@ -341,6 +343,20 @@ class _State:
             after = next((j for j in range(i + 1, len(self.p)) if self.free(j)), None)
             if before is not None and after is not None and self.words[after] > _SHORT:
                 self.labels[i] = "inline_related_link"
+
+    def label_furniture_lines(self) -> None:
+        """Short lines made only of furniture words ("Latest news", "Author profile")."""
+        vocab = furniture_words()
+        for i, text in enumerate(self.p):
+            # List items and table rows are content trafilatura kept (a docs page's "- Links").
+            if (not self.free(i) or self.words[i] > vocab.max_words or text[:1] in "-*|•"
+                    or _SENTENCE_END.search(text)):
+                continue
+            words = {w for w in self.f[i].split()
+                     if w not in vocab.function_words and not w.isdigit()}
+            if words and words <= vocab.words:
+                self.labels[i] = cue_kind(text, "site_chrome")
+                self.reasons[i] = structural_reason("furniture_words")
 
     def label_learned(self, learned: frozenset[str]) -> None:
         if not learned:
