@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy as np
 
+from pipeline.clean.rules import furniture_words
 from pipeline.text import fold
 
 HASH_BITS = 14
@@ -63,6 +64,10 @@ _PROMO = frozenset([
     "donate", "trial", "unlimited", "offer"
 ])
 _DATE = re.compile(r"\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b")
+# A name of two to four capitalised words, then a verb that describes a person's work: the
+# shape of an author card ("Jane Roe is a ...", "Jane Roe covers ...").
+_NAME_ROLE = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3},? (?:is|was|covers|writes|reports|"
+                        r"has|joined|teaches|edits|hosts|leads)\b")
 
 
 @dataclass(frozen=True)
@@ -82,7 +87,8 @@ _OWN = ("rel_pos", "from_start", "from_end", "first", "last", "log_words", "log_
         "upper_share", "titlecase_share", "all_caps", "punct_share", "separators",
         "ends_colon", "you_share", "cta_start", "cta_share", "promo_words", "handle",
         "email", "url", "copyright", "date_like", "quote_marks", "title_overlap",
-        "is_title", "page_repeats", "seen_elsewhere", "html", "link_share", "all_link")
+        "is_title", "page_repeats", "seen_elsewhere", "html", "link_share", "all_link",
+        "furniture_share", "all_furniture", "name_role", "question", "exclaim")
 _NEIGHBOUR = ("log_words", "link_share", "terminal", "rule_labelled")
 DENSE: tuple[str, ...] = (
     *_OWN, *(f"prev_{n}" for n in _NEIGHBOUR), *(f"next_{n}" for n in _NEIGHBOUR),
@@ -166,7 +172,19 @@ def _own(text: str, folded: str, i: int, n: int, page: Page, title: str,
         "page_repeats": min(1.0, (counts[folded] - 1) / 2) if folded else 0.0,
         "seen_elsewhere": float(bool(page.seen_elsewhere and page.seen_elsewhere[i])),
         "html": float(page.link_shares is not None), "all_link": float(link >= 0.95),
+        **_furniture(words), "name_role": float(bool(_NAME_ROLE.match(text))),
+        "question": float(text.rstrip().endswith("?")), "exclaim": float("!" in head),
     }
+
+
+def _furniture(words: list[str]) -> dict[str, float]:
+    """Share of a paragraph's own words (not function words or numbers) that are words of
+    page furniture (``config/furniture_words.yaml``)."""
+    vocab = furniture_words()
+    own = [w for w in words[:_MAX_NGRAMS] if w not in vocab.function_words and not w.isdigit()]
+    hits = sum(1 for w in own if w in vocab.words)
+    return {"furniture_share": hits / len(own) if own else 0.0,
+            "all_furniture": float(bool(own) and hits == len(own))}
 
 
 def _context(text: str, words: int, link: float) -> dict[str, float]:

@@ -74,7 +74,8 @@ def test_classifier_removals_name_probability_and_features(
     model = load_model()
     assert model is not None
     monkeypatch.setattr(model_pass, "load_model", lambda: replace(model, threshold=0.5))
-    lines = ["Tap the bell to get alerts", "Get the app"]
+    # Worded so that no rule fires (the rules catch the plainer "Get the app").
+    lines = ["Tap to hear more from the desk", "Your weekend fix of long reads"]
     result = clean_paragraphs(["Rail link opens between Kazakhstan and China", BODY[0],
                                BODY[1], BODY[2], BODY[3], *lines])
     by_model = [(k, t, r) for (k, t), r in zip(result.removed, result.reasons, strict=True)
