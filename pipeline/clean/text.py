@@ -175,7 +175,8 @@ class _State:
         if self.title_at is None:
             return
         for i in range(self.title_at):
-            if self.words[i] <= 6:
+            # A sentence of four words or more is the article's, even above its headline.
+            if self.words[i] <= 6 and not (self.words[i] >= 4 and _SENTENCE_END.search(self.p[i])):
                 self.labels[i] = "site_chrome"
         for i in range(self.title_at + 1, len(self.p)):
             if self.f[i] == self.f[self.title_at]:
