@@ -29,6 +29,13 @@ class Rule:
     position: str | None = None
     # The patterns as one alternation: one scan of the paragraph instead of one per pattern.
     any_pattern: re.Pattern[str] | None = None
+    # The same, split: patterns anchored at the start are tried once, at the start (a
+    # search would try every branch at every position of a long paragraph).
+    anchored: re.Pattern[str] | None = None
+    floating: re.Pattern[str] | None = None
+    # Patterns that open with a word boundary, as ``\b(?:...)``: the engine tries the
+    # branches only where a word starts.
+    bounded: re.Pattern[str] | None = None
 
     def matches(self, text: str, words: int, at: float = 0.0) -> bool:
         """True when the paragraph is short enough, in place, and one pattern matches.
@@ -37,9 +44,11 @@ class Rule:
         """
         if words > self.max_words or (self.position == "end" and at < _END):
             return False
-        if self.any_pattern is not None:
-            return self.any_pattern.search(text) is not None
-        return any(p.search(text) for p in self.patterns)
+        if self.anchored is not None and self.anchored.match(text):
+            return True
+        if self.bounded is not None and self.bounded.search(text):
+            return True
+        return self.floating is not None and self.floating.search(text) is not None
 
 
 @cache
@@ -49,13 +58,52 @@ def load_rules(path: Path = CONFIG / "boilerplate.yaml") -> tuple[Rule, ...]:
     rules = []
     for r in raw["rules"]:
         flags = 0 if r.get("case_sensitive") else re.IGNORECASE
+        starts = [p[1:] for p in r["patterns"] if _anchored(p)]
+        words = [p[2:] for p in r["patterns"] if _bounded(p)]
+        others = [p for p in r["patterns"] if not _anchored(p) and not _bounded(p)]
         rules.append(Rule(
             kind=r["kind"], reason=r["reason"], max_words=int(r.get("max_words", 40)),
             block=r.get("block"), position=r.get("position"),
             patterns=tuple(re.compile(p, flags) for p in r["patterns"]),
             any_pattern=re.compile("|".join(f"(?:{p})" for p in r["patterns"]), flags),
+            anchored=re.compile("|".join(f"(?:{p})" for p in starts), flags) if starts else None,
+            floating=re.compile("|".join(f"(?:{p})" for p in others), flags) if others else None,
+            bounded=re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in words) + ")", flags)
+            if words else None,
         ))
     return tuple(rules)
+
+
+def _anchored(pattern: str) -> bool:
+    """True when the whole pattern is anchored at the start: it opens with ``^`` and has no
+    ``|`` outside groups and character classes (``^a|b`` is not anchored)."""
+    return pattern.startswith("^") and _one_branch(pattern)
+
+
+def _bounded(pattern: str) -> bool:
+    """True when the whole pattern opens with a word boundary (one top-level branch)."""
+    return pattern.startswith("\\b") and _one_branch(pattern)
+
+
+def _one_branch(pattern: str) -> bool:
+    """True when the pattern has no ``|`` outside groups and character classes."""
+    depth, in_class, escaped = 0, False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return False
+    return True
 
 
 @cache
