@@ -12,7 +12,8 @@ Run: ``.venv/bin/python benchmarks/extraction.py [--limit N] [--json] [--lost FI
 2. tests/fixtures/corpus/boilerplate (our labelled pages, 7 template styles): share of
    boilerplate lines removed and share of body tokens kept, per part.
 3. tests/fixtures/paragraphs (labelled paragraphs): boilerplate removed and body kept by
-   the rules alone and by rules + classifier, as HTML and as plain text, per part.
+   the rules alone and by rules + classifier, as HTML and as plain text, per part; and the
+   fresh lines alone (furniture worded unlike any rule, ``benchmarks/fresh_lines.py``).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from tests.support.evaluate import (  # noqa: E402
     score_boilerplate_corpus,
     shingle_f1,
 )
-from tests.support.paragraphs import load_part, scores  # noqa: E402
+from tests.support.paragraphs import fresh_scores, load_part, scores  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "benchmarks"
 CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "boilerplate"
@@ -146,6 +147,11 @@ def labelled_paragraphs() -> dict[str, Any]:
         results[part] = {f"{'html' if html else 'text'}, {'rules+model' if model else 'rules'}":
                          scores(pages, html=html, model=model)
                          for html in (True, False) for model in (False, True)}
+        # The fresh lines alone (furniture worded unlike any rule; benchmarks/fresh_lines.py).
+        for html in (True, False):
+            got = fresh_scores(pages, html=html)
+            results[part][f"{'html' if html else 'text'}, fresh lines"] = {
+                k: got[k] for k in ("removed", "boilerplate", "body_kept", "body")}
     return results
 
 
