@@ -88,7 +88,7 @@ _OWN = ("rel_pos", "from_start", "from_end", "first", "last", "log_words", "log_
         "ends_colon", "you_share", "cta_start", "cta_share", "promo_words", "handle",
         "email", "url", "copyright", "date_like", "quote_marks", "title_overlap",
         "is_title", "page_repeats", "seen_elsewhere", "html", "link_share", "all_link",
-        "furniture_share", "all_furniture", "name_role", "question", "exclaim")
+        "all_furniture", "name_role", "question", "exclaim")
 _NEIGHBOUR = ("log_words", "link_share", "terminal", "rule_labelled")
 DENSE: tuple[str, ...] = (
     *_OWN, *(f"prev_{n}" for n in _NEIGHBOUR), *(f"next_{n}" for n in _NEIGHBOUR),
@@ -178,13 +178,13 @@ def _own(text: str, folded: str, i: int, n: int, page: Page, title: str,
 
 
 def _furniture(words: list[str]) -> dict[str, float]:
-    """Share of a paragraph's own words (not function words or numbers) that are words of
-    page furniture (``config/furniture_words.yaml``)."""
+    """Whether all of a paragraph's own words (not function words or numbers) are words of
+    page furniture (``config/furniture_words.yaml``). A share would be too strong a signal:
+    "Comments from Astana" is a subheading."""
     vocab = furniture_words()
     own = [w for w in words[:_MAX_NGRAMS] if w not in vocab.function_words and not w.isdigit()]
     hits = sum(1 for w in own if w in vocab.words)
-    return {"furniture_share": hits / len(own) if own else 0.0,
-            "all_furniture": float(bool(own) and hits == len(own))}
+    return {"all_furniture": float(bool(own) and hits == len(own))}
 
 
 def _context(text: str, words: int, link: float) -> dict[str, float]:

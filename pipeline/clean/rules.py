@@ -27,10 +27,9 @@ class Rule:
     max_words: int
     block: str | None = None
     position: str | None = None
-    # The patterns as one alternation: one scan of the paragraph instead of one per pattern.
-    any_pattern: re.Pattern[str] | None = None
-    # The same, split: patterns anchored at the start are tried once, at the start (a
-    # search would try every branch at every position of a long paragraph).
+    # The patterns as three alternations (one scan each instead of one per pattern): those
+    # anchored at the start are tried once, at the start (a search would try every branch
+    # at every position of a long paragraph); the rest are searched.
     anchored: re.Pattern[str] | None = None
     floating: re.Pattern[str] | None = None
     # Patterns that open with a word boundary, as ``\b(?:...)``: the engine tries the
@@ -65,7 +64,6 @@ def load_rules(path: Path = CONFIG / "boilerplate.yaml") -> tuple[Rule, ...]:
             kind=r["kind"], reason=r["reason"], max_words=int(r.get("max_words", 40)),
             block=r.get("block"), position=r.get("position"),
             patterns=tuple(re.compile(p, flags) for p in r["patterns"]),
-            any_pattern=re.compile("|".join(f"(?:{p})" for p in r["patterns"]), flags),
             anchored=re.compile("|".join(f"(?:{p})" for p in starts), flags) if starts else None,
             floating=re.compile("|".join(f"(?:{p})" for p in others), flags) if others else None,
             bounded=re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in words) + ")", flags)

@@ -1,0 +1,95 @@
+"""Furniture worded unlike any rule (issue 15): the furniture-word pass, the rules' fast
+matching, the training-only lines, and the fresh lines of the validation pages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from pipeline.clean.rules import _anchored, _bounded, load_rules
+from pipeline.clean.text import clean_paragraphs
+from tests.conftest import FIXTURES
+from tests.support.paragraphs import fresh_scores, load_part
+
+LINES = yaml.safe_load((FIXTURES / "paragraphs" / "train_lines.yaml").read_text(encoding="utf-8"))
+TITLE = "Kazakhstan and China open a second rail crossing"
+BODY = [
+    "Kazakhstan and China opened a second rail crossing at Bakhty on Monday, the transport "
+    "ministry said, adding capacity for grain and container traffic bound for Europe.",
+    "Officials in Astana said the crossing would ease congestion at Dostyk, where freight "
+    "trains have waited for days since volumes on the overland route rose in 2022.",
+    "The line, built over three years, is expected to carry up to ten million tonnes a year "
+    "once the customs terminal on the Kazakh side is finished next spring.",
+    "Russian operators have also sought more slots on the corridor as sanctions pushed "
+    "shippers away from Baltic ports, a logistics analyst in Almaty said.",
+]
+
+
+def cleaned(line: str) -> list[str]:
+    """The body kept when ``line`` sits in the middle of an ordinary article."""
+    return clean_paragraphs([TITLE, BODY[0], BODY[1], line, BODY[2], BODY[3]]).paragraphs
+
+
+# Written for this test, not taken from the training lines.
+@pytest.mark.parametrize("line", [
+    "Author page", "Latest videos", "Comments (12)", "Podcast", "Saved", "Manage alerts",
+    "Photo 2 of 9",
+])
+def test_lines_made_only_of_furniture_words_go(line: str) -> None:
+    assert line not in cleaned(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Grain and rail", "Beyond the headlines", "Comments from Astana", "- Links",
+    "| Bakhty | 2024 |", "Freight news.", "“Share the burden,” he said.",
+])
+def test_subheads_list_items_and_sentences_stay(line: str) -> None:
+    assert line in cleaned(line)
+
+
+def test_the_furniture_pass_names_its_kind_and_reason() -> None:
+    result = clean_paragraphs([TITLE, BODY[0], "Podcast episodes", *BODY[1:]])
+    (kind, text), = result.removed
+    assert text == "Podcast episodes" and kind == "newsletter_promo"
+    assert result.reasons == ["structure furniture_words: a short line made only of "
+                              "interface and furniture words"]
+
+
+def test_split_matching_agrees_with_every_pattern() -> None:
+    # The rules are matched as anchored / word-boundary / other alternations for speed;
+    # the verdict must be the one each pattern gives on its own.
+    texts = [t for kind in LINES["boilerplate"].values() for t in kind] + LINES["body"]
+    texts += [p["text"] for page in load_part("tuning")[:40] for p in page["paragraphs"]]
+    for rule in load_rules():
+        for text in texts:
+            alone = any(p.search(text) for p in rule.patterns)
+            assert rule.matches(text, 0, 1.0) == alone, (rule.kind, text)
+
+
+@pytest.mark.parametrize(("pattern", "anchored", "bounded"), [
+    (r"^(a|b)c", True, False), (r"^a|b", False, False), (r"^[|]x", True, False),
+    (r"^\|x", True, False), (r"\bab\b", False, True), (r"\ba|^b", False, False),
+    (r"a\b", False, False),
+])
+def test_pattern_shapes(pattern: str, anchored: bool, bounded: bool) -> None:
+    assert (_anchored(pattern), _bounded(pattern)) == (anchored, bounded)
+
+
+def test_training_lines_are_many_and_of_every_kind() -> None:
+    kinds = LINES["boilerplate"]
+    assert len(kinds) >= 11 and all(len(v) >= 15 for v in kinds.values())
+    assert sum(len(v) for v in kinds.values()) >= 500 and len(LINES["body"]) >= 300
+    # Training only: none of them is a fresh line the benchmark scores.
+    fresh = yaml.safe_load((FIXTURES / "paragraphs" / "fresh.yaml").read_text("utf-8"))
+    scored = {t for v in fresh["boilerplate"].values() for t in v} | set(fresh["body"])
+    mine = {t for v in kinds.values() for t in v} | set(LINES["body"])
+    assert not mine & scored
+
+
+def test_fresh_lines_sit_in_pages_of_their_part() -> None:
+    for part in ("tuning", "validation"):
+        got = fresh_scores(load_part(part), html=False)
+        assert got["boilerplate"] >= 50 and got["body"] >= 10
+    assert re.fullmatch(r"\d\.\d+", f"{got['removed']:.3f}")
