@@ -168,7 +168,8 @@ class _State:
                     self.labels[i] = "duplicate_title"
             return
         for i in range(min(6, len(self.p))):
-            if 3 <= self.words[i] <= 30 and not self.p[i].endswith("."):
+            # A line ending in a full stop (Latin or CJK) is a sentence, not a headline.
+            if 3 <= self.words[i] <= 30 and not self.p[i].endswith((".", "。")):
                 self.title_at, self.title = i, self.p[i]
                 self.labels[i] = "title"
                 break
