@@ -5,12 +5,12 @@ Run: ``.venv/bin/python scripts/train_cleaner.py [--out config/paragraph_model.n
 Data: tests/fixtures/paragraphs/tuning.jsonl only (the validation part is never read
 here), plus the training-only lines of tests/fixtures/paragraphs/train_lines.yaml (written
 fresh for kinds of furniture the pages hardly contain, and body sentences that use the same
-words), inserted into the tuning pages at the top, middle or end. Each page is used twice, as HTML (with link shares) and as plain text (without),
-so one model serves both inputs. Training is full-batch Adam on the L2-regularised
-logistic loss, in float64 with a fixed order: the same data gives the same weights (a test
-retrains and compares). The threshold is chosen on out-of-fold predictions (4 folds by
-site) as the lowest that keeps ``BODY_KEEP`` of body words among the paragraphs the
-classifier may remove.
+words), inserted into the tuning pages at the top, middle or end. Each page is used twice,
+as HTML (with link shares) and as plain text (without), so one model serves both inputs.
+Training is full-batch Adam on the L2-regularised logistic loss, in float64 with a fixed
+order: the same data gives the same weights (a test retrains and compares). The threshold
+is chosen on out-of-fold predictions (4 folds by site) as the lowest that keeps
+``BODY_KEEP`` of body words among the paragraphs the classifier may remove.
 """
 
 from __future__ import annotations
