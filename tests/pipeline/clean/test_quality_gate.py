@@ -26,7 +26,7 @@ from tests.support.evaluate import (
     score_boilerplate_corpus,
     score_news,
 )
-from tests.support.paragraphs import load_part, scores
+from tests.support.paragraphs import fresh_scores, load_part, scores
 from tests.support.relevance import load_items, measure, sizes, validation_digest
 
 FLOORS = json.loads((ROOT / "tests" / "quality_floors.json").read_text(encoding="utf-8"))
@@ -79,6 +79,17 @@ def test_held_back_paragraphs(html: bool) -> None:
     check(f"paragraphs_{mode}_body_words_kept", got["body_words_kept"])
 
 
+@pytest.mark.parametrize("html", [True, False], ids=["html", "text"])
+def test_fresh_validation_lines(html: bool) -> None:
+    # Furniture worded unlike any rule or training line: the odd-numbered lines of
+    # tests/fixtures/paragraphs/fresh.yaml, which sit in the validation pages.
+    got = fresh_scores(load_part("validation"), html=html)
+    assert got["boilerplate"] >= 50 and got["body"] >= 10
+    mode = "html" if html else "text"
+    check(f"fresh_validation_{mode}_boilerplate_removed", got["removed"])
+    check(f"fresh_validation_{mode}_body_kept", got["body_kept"])
+
+
 # The validation half of tests/fixtures/relevance_set.yaml as committed before any tuning
 # (commit "relevance set: validation half"); editing it to pass would change this digest.
 VALIDATION_DIGEST = "9c419e6c9b1c08b8a1305772d03ebb3bb44447c28bddaf412677c70bbb8d16df"
@@ -124,6 +135,8 @@ GATES = {"news_validation_f1", "news_validation_f1_margin_over_trafilatura",
          "corpus_boilerplate_removed", "corpus_body_tokens_kept",
          "paragraphs_html_boilerplate_removed", "paragraphs_html_body_words_kept",
          "paragraphs_text_boilerplate_removed", "paragraphs_text_body_words_kept",
+         "fresh_validation_text_boilerplate_removed", "fresh_validation_html_boilerplate_removed",
+         "fresh_validation_text_body_kept", "fresh_validation_html_body_kept",
          "relevance_precision", "relevance_recall",
          "relevance_validation_precision", "relevance_validation_recall"}
 
