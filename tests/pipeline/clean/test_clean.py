@@ -101,8 +101,9 @@ def test_section_headings_stay() -> None:
 
 
 def test_learned_paragraph_is_removed() -> None:
-    # Worded so that no rule takes it first (the rules now know "readers like you").
-    promo = "Our coverage of Eurasia comes from a small team in three cities every single day"
+    # Worded so that no rule takes it first (the rules now know "readers like you", "our
+    # coverage").
+    promo = "The Eurasia desk files from a small team in three cities every single day"
     paras = ["A headline about Moscow and Beijing", "First paragraph " * 10, promo,
              "Second paragraph " * 10]
     learned = frozenset({paragraph_hash(fold(promo))})
