@@ -36,6 +36,7 @@ import hashlib
 import json
 import os
 import socket
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
@@ -159,7 +160,7 @@ def publish(settings: Settings, folder: Path, step: str, files: Iterable[str],
     entries = {rel: Entry(rel, len(blob), hashlib.sha256(blob).hexdigest(),
                           (folder / rel).stat().st_mtime) for rel, blob in blobs.items()}
     _call(settings, asyncio.run, _put_all(store, [(f"{run}/{rel}", b) for rel, b in blobs.items()]))
-    marker = {"step": step, "host": socket.gethostname(),
+    marker = {"step": step, "host": socket.gethostname(), "written_at": time.time(),
               "files": [asdict(e) for e in entries.values()], "gone": gone}
     _call(settings, _put, store, f"{run}/{MARKERS}/{step}.json",
           json.dumps(marker, indent=1).encode("utf-8"))
@@ -268,10 +269,14 @@ def _published(store: ObjectStore, run: str, steps: Iterable[str] | None) -> dic
     names = None if steps is None else {f"{run}/{MARKERS}/{s}.json" for s in steps}
     markers = [m for m in obstore.list(store, prefix=f"{run}/{MARKERS}/").collect()
                if m["path"].endswith(".json") and (names is None or m["path"] in names)]
-    markers.sort(key=lambda m: (m["last_modified"], m["path"]))
+    blobs = asyncio.run(_get_all(store, [m["path"] for m in markers]))
+    parsed = [(m["last_modified"], json.loads(blob)) for m, blob in zip(markers, blobs,
+                                                                         strict=True)]
+    # In the order the store stamped them; S3 stamps whole seconds, so within one second
+    # the writers' clocks decide (a wrong guess there is caught by the SHA-256 check).
+    parsed.sort(key=lambda item: (item[0], item[1].get("written_at", 0.0)))
     union: dict[str, Entry] = {}
-    for blob in asyncio.run(_get_all(store, [m["path"] for m in markers])):
-        marker = json.loads(blob)
+    for _, marker in parsed:
         for raw in marker["files"]:
             union[raw["path"]] = Entry(**raw)
         for rel in marker.get("gone", []):
