@@ -124,7 +124,7 @@ def probe(url: str, endpoint: str = "") -> None:
         obstore.delete(store, key)
     except Exception as exc:  # the library's errors share no base class with OSError's
         raise StagingError(
-            f"RCWIRE_STAGING_URL={shown_url(url)}: cannot write there ({_first_line(exc)}); "
+            f"RCWIRE_STAGING_URL={shown_url(url)}: cannot write there ({_why(exc)}); "
             "check the bucket, RCWIRE_STAGING_ENDPOINT and the AWS_* credentials") from None
 
 
@@ -345,6 +345,21 @@ def _call(settings: Settings, fn: Callable[..., Any], *args: Any) -> Any:
                 arg.close()
         raise StagingError(f"staging store {shown_url(settings.staging_url)}: "
                            f"{_first_line(exc)}") from exc
+
+
+def _why(exc: BaseException) -> str:
+    """What a failed probe means, in words (the library's text is one long HTTP trace)."""
+    from obstore.exceptions import (
+        NotFoundError,
+        PermissionDeniedError,
+        UnauthenticatedError,
+    )
+
+    if isinstance(exc, FileNotFoundError | NotFoundError):
+        return "no such bucket: the store answered 404 Not Found"
+    if isinstance(exc, PermissionDeniedError | UnauthenticatedError | PermissionError):
+        return f"access denied: {_first_line(exc)}"
+    return _first_line(exc)
 
 
 def _first_line(exc: BaseException) -> str:

@@ -1,10 +1,10 @@
 """Whole runs staged on an S3 server on 127.0.0.1 (``RCWIRE_STAGING_URL=s3://...``).
 
 The reference is the sample site run with local staging (``shared_run``, which the
-analyst tests share). Every run here is real subprocesses: ``rcwire run`` as a user
-types it, and the Airflow task functions as three "machines" - planner, worker, loader -
-each with its own data folder, so nothing passes between them but the S3 store and,
-between planner and loader, the DuckDB file.
+analyst tests share). ``rcwire run`` runs as a user types it; the Airflow task functions
+run as three "machines" - planner (this process), worker and loader (subprocesses) - each
+with its own data folder, so nothing passes between them but the S3 store and, between
+planner and loader, the DuckDB file.
 """
 
 from __future__ import annotations
@@ -20,7 +20,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from pipeline.checks import ConfigError, check_staging
+from pipeline.run.tasks import checked_settings, plan_task
 from pipeline.samplesite import SampleSite
+from pipeline.settings import Settings
 from tests.conftest import ROOT, SAMPLES, sample_sources
 from tests.pipeline.sample_run import SampleRun, shared_run
 from tests.support.s3 import S3Server, s3_server
@@ -41,7 +44,6 @@ LANDED = {
     "hosts": "select requests, errors from host_state order by all",
 }
 TASK = "import json, sys\nfrom pipeline.run import tasks\n"
-PLAN = TASK + "print(json.dumps(tasks.plan_task(sys.argv[1])['feeds']))"
 FETCH = TASK + "for ref in json.loads(sys.argv[1]):\n    tasks.host_task(ref)"
 LOAD = TASK + "tasks.decide_task(sys.argv[1])\nprint(json.dumps(tasks.load_task(sys.argv[1])))"
 
@@ -103,7 +105,8 @@ def test_rcwire_run_staged_on_s3_lands_the_rows_of_a_local_run(
 
 
 def test_worker_and_loader_on_other_machines_share_only_the_store(
-        s3: S3Server, site: SampleSite, reference: SampleRun, tmp_path: Path) -> None:
+        s3: S3Server, site: SampleSite, reference: SampleRun, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     url = f"s3://{s3.bucket()}/staging"
     sources = sample_sources(site, tmp_path / "sources.yaml")
     db = tmp_path / "db" / "rcwire.duckdb"
@@ -112,8 +115,10 @@ def test_worker_and_loader_on_other_machines_share_only_the_store(
            for name, base in (("planner", planner), ("worker", worker), ("loader", loader))}
     # The worker machine has no database: a fetch task never opens one.
     env["worker"]["RCWIRE_DB"] = str(worker / "no-database-here" / "rcwire.duckdb")
-    refs = python(PLAN, "manual__s3", env["planner"])
-    python(FETCH, refs.strip().splitlines()[-1], env["worker"])
+    for key, value in env["planner"].items():  # the planner is this process
+        monkeypatch.setenv(key, value)
+    refs = plan_task("manual__s3", checked_settings())["feeds"]
+    python(FETCH, json.dumps(refs), env["worker"])
     summary = json.loads(python(LOAD, "manual__s3", env["loader"]).strip().splitlines()[-1])
     assert landed(db) == landed(reference.db)
     assert summary["counts"] == reference.summary["counts"]
@@ -128,22 +133,29 @@ def test_worker_and_loader_on_other_machines_share_only_the_store(
             staged.read_bytes()
 
 
-@pytest.mark.parametrize("fault", ["no such bucket", "nothing listening"])
-def test_a_store_that_cannot_be_written_stops_the_run_in_one_line(
-        s3: S3Server, tmp_path: Path, fault: str) -> None:
-    env = machine(tmp_path / "data", tmp_path / "rcwire.duckdb", s3,
-                  "s3://no-such-bucket-here/runs")
-    if fault == "nothing listening":
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            env["RCWIRE_STAGING_ENDPOINT"] = f"http://127.0.0.1:{sock.getsockname()[1]}"
+def test_an_unreachable_store_stops_rcwire_run_in_one_line(s3: S3Server,
+                                                           tmp_path: Path) -> None:
+    env = machine(tmp_path / "data", tmp_path / "rcwire.duckdb", s3, "s3://staging/runs")
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        env["RCWIRE_STAGING_ENDPOINT"] = f"http://127.0.0.1:{sock.getsockname()[1]}"
     done = subprocess.run([sys.executable, "-m", "pipeline", "run", "--sample-site",
                            "--sample-port", "0"], cwd=ROOT, env=env, capture_output=True,
                           text=True, timeout=120, check=False)
     assert done.returncode == 2
-    lines = done.stderr.strip().splitlines()
-    assert len(lines) == 1, done.stderr
-    assert lines[0].startswith("rcwire: error: RCWIRE_STAGING_URL=s3://no-such-bucket-here/runs:"
-                               " cannot write there")
+    assert done.stderr.strip().splitlines() == [done.stderr.strip()]
+    assert done.stderr.startswith("rcwire: error: RCWIRE_STAGING_URL=s3://staging/runs: "
+                                  "cannot write there (")
     assert env["AWS_SECRET_ACCESS_KEY"] not in done.stderr
     assert not (tmp_path / "rcwire.duckdb").exists()
+
+
+def test_a_missing_bucket_is_named_at_start_up(s3: S3Server, settings: Settings,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    for key, value in s3.env("s3://no-such-bucket-here/runs").items():
+        monkeypatch.setenv(key, value)
+    conf = settings.model_copy(update={"staging_url": "s3://no-such-bucket-here/runs",
+                                       "staging_endpoint": s3.endpoint})
+    with pytest.raises(ConfigError, match=r"cannot write there \(no such bucket") as err:
+        check_staging(conf)
+    assert "\n" not in str(err.value)
