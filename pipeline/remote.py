@@ -252,6 +252,8 @@ def _open(url: str, endpoint: str, retry: RetryConfig, connect: str) -> ObjectSt
 
     check_url(url)
     scheme = urlsplit(url).scheme.lower()
+    if urlsplit(url).path.strip("/"):
+        url = url.rstrip("/")  # "s3://b/runs/" and "s3://b/runs" name the same prefix
     if scheme in ("file", "memory"):
         return from_url(url, mkdir=True) if scheme == "file" else from_url(url)
     endpoint = endpoint or os.environ.get("AWS_ENDPOINT_URL", "")

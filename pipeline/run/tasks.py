@@ -256,10 +256,11 @@ def report_task(folder: str | None = None, settings: Settings | None = None) -> 
         "generated_at": datetime.now(UTC).isoformat(), "sources": sources,
         "articles": sum(int(s["articles"]) for s in sources),
         "last_run": last_run[0] if last_run else None, "report_html": str(html.resolve())}
-    if folder:
-        pull(settings, Path(folder), under(SUMMARY), steps=["summary"])
-    if folder and (Path(folder) / SUMMARY).exists():
-        report["run_summary"] = read_json(Path(folder) / SUMMARY)
+    if folder:  # the loader's folder; with RCWIRE_STAGING_URL this machine's copy of it
+        local = _local_folder({"folder": folder}, settings)
+        pull(settings, local, under(SUMMARY), steps=["summary"])
+        if (local / SUMMARY).exists():
+            report["run_summary"] = read_json(local / SUMMARY)
     path = reports / "latest.json"
     write_json(path, report)
     return str(path.resolve())
