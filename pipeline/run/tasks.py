@@ -125,13 +125,12 @@ def host_task(ref: Mapping[str, Any], settings: Settings | None = None) -> dict[
     """
     from pipeline.run.local import is_loaded, publish_feeds
     from pipeline.run.worker import FeedFailedError, process_group
-    from pipeline.runfolder import PLAN, feed_task_from_json, plan_groups, read_json
+    from pipeline.runfolder import feed_task_from_json, plan_groups
 
     settings = settings or checked_settings()
     folder = _local_folder(ref, settings)
     step = f"group-{int(ref['group'])}"
-    _pull_group(folder, ref, step, settings)
-    plan = read_json(folder / PLAN)  # parsed once; only this group's feeds are built
+    plan = _pull_group(folder, int(ref["group"]), step, settings)
     group = plan_groups(plan)[int(ref["group"])]
     feeds = {i: feed_task_from_json(plan["feeds"][i]) for i in group.feeds}
     todo = [feeds[i] for i in group.feeds
@@ -160,19 +159,27 @@ def _local_folder(ref: Mapping[str, Any], settings: Settings) -> Path:
     return run_folder(folder.name, settings) if enabled(settings) else folder
 
 
-def _pull_group(folder: Path, ref: Mapping[str, Any], step: str, settings: Settings) -> None:
-    """From the staging store (if set): the plan, this group's host state and staged
-    feeds, and whether the run was decided; never the other groups' files."""
+def _pull_group(folder: Path, index: int, step: str, settings: Settings) -> dict[str, Any]:
+    """The run's plan, parsed once (a plan lists thousands of known entry keys per feed);
+    first, from the staging store (if set): the plan, then this group's host state and
+    staged feeds and whether the run was decided, never the other groups' files."""
     from pipeline.fetch.hosts import file_name
-    from pipeline.remote import pull
-    from pipeline.runfolder import HOSTS, PLAN, decided_files, feed_names
+    from pipeline.remote import enabled, pull, under
+    from pipeline.runfolder import HOSTS, PLAN, decided_files, feed_names, plan_groups, read_json
 
-    host = file_name(str(ref["host"]))
-    names = {PLAN, f"{HOSTS}/{host}.json",
-             decided_files(folder).feeds.relative_to(folder).as_posix()}
-    names.update(n for source in ref["sources"] for n in feed_names(str(source)))
-    pull(settings, folder, lambda rel: rel in names or (
-        rel.startswith(f"{HOSTS}/robots/") and host in rel), steps=["plan", step, "decided"])
+    pull(settings, folder, under(PLAN), steps=["plan"])
+    plan: dict[str, Any] = read_json(folder / PLAN)
+    if enabled(settings):
+        group = plan_groups(plan)[index]
+        host = file_name(group.host)
+        names = {PLAN, f"{HOSTS}/{host}.json",
+                 decided_files(folder).feeds.relative_to(folder).as_posix()}
+        names.update(n for i in group.feeds
+                     for n in feed_names(plan["feeds"][i]["source"]["name"]))
+        pull(settings, folder, lambda rel: rel in names or (
+            rel.startswith(f"{HOSTS}/robots/") and host in rel),
+            steps=["plan", step, "decided"])
+    return plan
 
 
 def _unsettled(staged: dict[str, Any] | None) -> bool:
