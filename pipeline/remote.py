@@ -21,7 +21,8 @@ invisible; where two markers list one file the marker the store stamped last win
 listed file whose bytes no longer match its marker (re-uploaded meanwhile by a retried
 step) stops the reader with an error naming it, never a silently mixed batch. A pull
 also mirrors ``feeds/`` and ``decided/``: a local file there that no marker lists is
-removed, so one machine's leftovers never join another machine's batch.
+removed, so one machine's leftovers never join another machine's batch (a run with no
+marker at all, started before the setting was, keeps its local folder).
 
 What does not travel: the ``hosts/`` flock files (``*.lock``, ``*.slot<i>``). Per-host
 politeness is exact between processes of one machine; across machines it holds within a
@@ -153,7 +154,7 @@ def publish(settings: Settings, folder: Path, step: str, files: Iterable[str],
     # is listed as gone, so an earlier marker's copy of it leaves the batch.
     gone = sorted(named - set(wanted))
     if changed_under:
-        known = _call(settings, _published, store, run, None)
+        known = _call(settings, _published, store, run, None) or {}
         wanted += [rel for rel in _local_files(folder, changed_under)
                    if rel not in named and not _same(folder / rel, known.get(rel))]
     blobs = {rel: (folder / rel).read_bytes() for rel in wanted}
@@ -186,8 +187,12 @@ def pull(settings: Settings, folder: Path, wanted: Callable[[str], bool],
     if not enabled(settings):
         return 0
     store = _store(settings.staging_url, settings.staging_endpoint)
-    listed = {rel: e for rel, e in _call(settings, _published, store, folder.name,
-                                         steps).items() if wanted(rel)}
+    published = _call(settings, _published, store, folder.name, steps)
+    if published is None:
+        # Nothing of this run was ever published (it started before the setting was):
+        # the local folder is all there is, and is left as it is.
+        return 0
+    listed = {rel: e for rel, e in published.items() if wanted(rel)}
     todo = [e for e in listed.values() if not _same(folder / e.path, e)]
     blobs = _call(settings, asyncio.run,
                   _get_all(store, [f"{folder.name}/{e.path}" for e in todo]))
@@ -264,13 +269,18 @@ def _open(url: str, endpoint: str, retry: RetryConfig, connect: str) -> ObjectSt
     return from_url(url, client_options=options, retry_config=retry, **extra)
 
 
-def _published(store: ObjectStore, run: str, steps: Iterable[str] | None) -> dict[str, Entry]:
-    """Relative path -> entry of every file the run's markers list (the later marker wins)."""
+def _published(store: ObjectStore, run: str, steps: Iterable[str] | None,
+               ) -> dict[str, Entry] | None:
+    """Relative path -> entry of every file the run's markers list (the later marker
+    wins); None when the run has no marker at all."""
     import obstore
 
     names = None if steps is None else {f"{run}/{MARKERS}/{s}.json" for s in steps}
     markers = [m for m in obstore.list(store, prefix=f"{run}/{MARKERS}/").collect()
-               if m["path"].endswith(".json") and (names is None or m["path"] in names)]
+               if m["path"].endswith(".json")]
+    if not markers:
+        return None
+    markers = [m for m in markers if names is None or m["path"] in names]
     blobs = asyncio.run(_get_all(store, [m["path"] for m in markers]))
     parsed = [(m["last_modified"], json.loads(blob)) for m, blob in zip(markers, blobs,
                                                                          strict=True)]

@@ -115,6 +115,15 @@ def test_host_state_travels_when_changed_and_lock_files_never(settings: Settings
         "hosts/a.json"]
 
 
+def test_a_run_never_published_keeps_its_local_folder(settings: Settings,
+                                                      tmp_path: Path) -> None:
+    # A run started before RCWIRE_STAGING_URL was set: its staged feeds stay where they are.
+    conf = staged(settings, tmp_path)
+    folder = folder_with(tmp_path / "here", {"feeds/a.json": b"{}"})
+    assert pull(conf, folder, under("feeds/")) == 0
+    assert (folder / "feeds/a.json").exists()
+
+
 def test_without_a_url_nothing_is_published_or_pulled(settings: Settings,
                                                       tmp_path: Path) -> None:
     folder = folder_with(tmp_path, {"feeds/a.json": b"{}"})
