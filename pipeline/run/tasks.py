@@ -283,10 +283,10 @@ def maintenance_task(settings: Settings | None = None, now: datetime | None = No
     Returns:
         Feeds failing ``UNHEALTHY_FAILURES`` times in a row or silent for ``STALE_AFTER``.
     """
-    settings = settings or get_settings()
-    now = now or datetime.now(UTC)
     from pipeline.remote import prune
 
+    settings = settings or get_settings()
+    now = now or datetime.now(UTC)
     removed = prune_runs(settings.runs_dir, settings.retention_days, now)
     # Published copies too (RCWIRE_STAGING_URL), by the newest object of each run.
     removed += [f"{name} (staged)" for name in
