@@ -96,16 +96,21 @@ def test_workers_on_their_own_folders_stage_through_s3_and_land_the_cli_rows(
         tis = running.task_instances(DAG, run_id)
     fetched = {ti["map_index"]: ti["hostname"] for ti in tis if ti["task_id"] == "fetch_host"}
     assert len(fetched) == HOSTS and set(fetched.values()) == {"worker1", "worker2"}, tis
-    [loader] = [ti["hostname"] for ti in tis if ti["task_id"] == "load"]
+    ran = {ti["task_id"]: ti["hostname"] for ti in tis if ti["task_id"] in ("decide", "load")}
     run = safe_name(run_id)
-    # The loader's machine holds every staged feed, byte-equal to where it was fetched:
-    # those of the other worker came through S3.
-    feeds = {name: folder / f"{name}-data" / "runs" / run / "feeds" for name in own}
-    other = "worker2" if loader == "worker1" else "worker1"
-    theirs = sorted(feeds[other].glob("*.json")) if feeds[other].is_dir() else []
+    folders = {name: folder / f"{name}-data" / "runs" / run for name in own}
+    # `decide` read every staged feed: those the other worker fetched came through S3,
+    # byte for byte.
+    decider = ran["decide"]
+    other = "worker2" if decider == "worker1" else "worker1"
+    theirs = sorted((folders[other] / "feeds").glob("*.json"))
     assert theirs, f"{other} staged nothing"
     for path in theirs:
-        assert (feeds[loader] / path.name).read_bytes() == path.read_bytes()
+        assert (folders[decider] / "feeds" / path.name).read_bytes() == path.read_bytes()
+    # `load` read the decided batch the same way, wherever it ran.
+    for path in sorted((folders[decider] / "decided").iterdir()):
+        assert (folders[ran["load"]] / "decided" / path.name).read_bytes() == \
+            path.read_bytes()
     assert not (folder / "scheduler-data" / "runs" / run).exists()
     keys = s3.keys(bucket)
     assert {f"runs/{run}/_published/group-{i}.json" for i in range(HOSTS)} <= set(keys)
