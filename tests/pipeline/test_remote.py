@@ -163,3 +163,16 @@ def test_an_unreachable_store_fails_the_probe_in_seconds() -> None:
         probe("s3://rcwire-staging/runs", f"http://127.0.0.1:{port}")
     assert time.monotonic() - began < 15
     assert "\n" not in str(err.value) and "RCWIRE_STAGING_ENDPOINT" in str(err.value)
+
+
+def test_maintenance_prunes_published_runs_with_the_local_ones(settings: Settings,
+                                                               tmp_path: Path) -> None:
+    from pipeline.run import tasks
+
+    conf = staged(settings, tmp_path).model_copy(update={"retention_days": 14})
+    publish(conf, folder_with(tmp_path / "w", {"plan.json": b"{}"}), "plan", ["plan.json"])
+    store = obstore.store.from_url(conf.staging_url)
+    tasks.maintenance_task(conf, now=datetime.now(UTC) + timedelta(days=13))
+    assert obstore.list(store).collect()
+    tasks.maintenance_task(conf, now=datetime.now(UTC) + timedelta(days=15))
+    assert obstore.list(store).collect() == []
