@@ -196,17 +196,13 @@ def pull(settings: Settings, folder: Path, wanted: Callable[[str], bool],
     todo = [e for e in listed.values() if not _same(folder / e.path, e)]
     blobs = _call(settings, asyncio.run,
                   _get_all(store, [f"{folder.name}/{e.path}" for e in todo]))
-    from pipeline.runfolder import write_atomic
-
     for entry, blob in zip(todo, blobs, strict=True):
         if hashlib.sha256(blob).hexdigest() != entry.sha256:
             raise StagingError(
                 f"staged {folder.name}/{entry.path} in {shown_url(settings.staging_url)} "
                 "changed after its marker was written (a retried step still running?); "
                 "run the step that reads it again")
-        target = folder / entry.path
-        write_atomic(target, blob)
-        os.utime(target, (entry.mtime, entry.mtime))
+        _write(folder / entry.path, blob, entry.mtime)
     for rel in _local_files(folder, MIRRORED):
         if wanted(rel) and rel not in listed:
             (folder / rel).unlink()  # never published: not part of the batch
@@ -307,6 +303,17 @@ def _local_files(folder: Path, prefixes: Iterable[str]) -> list[str]:
                     path.suffix in (".json", ".parquet"):
                 found.append(path.relative_to(folder).as_posix())
     return found
+
+
+def _write(path: Path, blob: bytes, mtime: float) -> None:
+    """Replace ``path`` whole (temporary name, then rename), dated ``mtime``. No fsync:
+    a pulled copy lost to a crash is pulled again (its SHA-256 no longer matches), and
+    thousands of fsyncs were most of a pull's time."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(blob)
+    os.utime(tmp, (mtime, mtime))
+    tmp.replace(path)
 
 
 def _same(path: Path, entry: Entry | None) -> bool:
