@@ -137,7 +137,8 @@ def publish(settings: Settings, folder: Path, step: str, files: Iterable[str],
         settings: ``staging_url`` (a no-op when empty) and ``staging_endpoint``.
         folder: the local run folder.
         step: the marker's name (``plan``, ``group-3``, ``decided``, ``summary``).
-        files: paths relative to ``folder``; missing ones are left out.
+        files: paths relative to ``folder`` the step covers; those it did not write
+            are listed as ``gone``.
         changed_under: sub-folders (``hosts/``) whose files go too where they differ
             from what is published already.
 

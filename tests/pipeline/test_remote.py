@@ -141,6 +141,12 @@ def test_prune_deletes_runs_older_than_the_cutoff(settings: Settings, tmp_path: 
     assert pull(conf, tmp_path / "again" / "run-1", under("plan.json")) == 0
 
 
+def test_a_writable_store_passes_the_start_up_check(settings: Settings,
+                                                    tmp_path: Path) -> None:
+    check_run_paths(staged(settings, tmp_path))  # writes and deletes one object
+    assert obstore.list(obstore.store.from_url(f"file://{tmp_path / 'store'}")).collect() == []
+
+
 @pytest.mark.parametrize(("url", "says"), [
     ("ftp://host/x", "unsupported scheme 'ftp'"),
     ("bucket/prefix", "unsupported scheme '(none)'"),
