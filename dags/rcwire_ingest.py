@@ -39,7 +39,8 @@ pool are never scheduled): `airflow pools set rcwire_feeds 4 "rcwire feed fetche
 **Settings** (environment of every Airflow component): `RCWIRE_SCHEDULE` (default
 `@daily`; `none` for manual runs only), `RCWIRE_FEED_POOL`, `RCWIRE_RETRIES`,
 `RCWIRE_RETRY_DELAY` (seconds, doubles per retry), alert targets `RCWIRE_WEBHOOK_URL`,
-`RCWIRE_SMTP_HOST` + `RCWIRE_ALERT_EMAILS`. Run folders live in `RCWIRE_DATA_DIR/runs/`.
+`RCWIRE_SMTP_HOST` + `RCWIRE_ALERT_EMAILS`. Run folders live in `RCWIRE_DATA_DIR/runs/`
+(and on object storage with `RCWIRE_STAGING_URL`: docs/scaling.md).
 """
 
 from __future__ import annotations

@@ -2,10 +2,11 @@
 
 Every ``rcwire`` command and every Airflow task starts here. A value that cannot work
 (``RCWIRE_RELEVANCE_THRESHOLD=high``, a language name instead of a code, a data folder that
-cannot be written, an ``--out`` into a missing folder) becomes a ``ConfigError`` naming the
-variable or path and what to change - before a run fetches anything, and without the
-traceback pydantic or the file system would print. A run that fails this way cannot be
-resumed into working, so its alert says what to fix instead.
+cannot be written, a staging store that does not answer, an ``--out`` into a missing
+folder) becomes a ``ConfigError`` naming the variable or path and what to change - before
+a run fetches anything, and without the traceback pydantic or the file system would
+print. A run that fails this way cannot be resumed into working, so its alert says what
+to fix instead.
 """
 
 from __future__ import annotations
@@ -162,6 +163,22 @@ def check_run_paths(settings: Any) -> None:
     """The folders a run writes: ``RCWIRE_DATA_DIR`` and the database's folder."""
     check_writable_dir(settings.data_dir, "RCWIRE_DATA_DIR")
     check_writable_dir(settings.db.parent, "RCWIRE_DB", settings.db)
+    check_staging(settings)
+
+
+def check_staging(settings: Any) -> None:
+    """``RCWIRE_STAGING_URL``, if set, names a store this process can write, now: one
+    small object written and deleted within seconds (a wrong bucket, endpoint or key
+    stops the command here, not a worker halfway through a run)."""
+    url = getattr(settings, "staging_url", "")
+    if not url:
+        return
+    from pipeline.remote import StagingError, probe
+
+    try:
+        probe(url, getattr(settings, "staging_endpoint", ""))
+    except StagingError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 def _probe(folder: Path, label: str, fix: str) -> None:

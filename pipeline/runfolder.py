@@ -23,6 +23,13 @@ lives here (workers and ``decide`` write, the loader and quarantine release read
 sits in the shared core because both ``run`` (which writes) and ``store`` (which loads)
 use it. Every file is written to a temporary name and renamed, so a re-run task replaces
 its own output whole and a crash never leaves half a file for the loader.
+
+Across machines the folder is either on a shared filesystem (the same path everywhere)
+or, with ``RCWIRE_STAGING_URL`` set, published to an object store step by step and
+pulled by the next step (``pipeline.remote``: files uploaded whole, then a marker listing
+them; readers trust only what markers list). The run functions (``pipeline.run.local``)
+are the one place that publishes and pulls; everything here keeps reading and writing
+the local folder.
 """
 
 from __future__ import annotations
@@ -31,7 +38,7 @@ import json
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, astuple, dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -57,6 +64,7 @@ PLAN = "plan.json"
 FEEDS = "feeds"
 SUMMARY = "summary.json"
 DECIDED = "decided"
+HOSTS = "hosts"
 
 ARTICLE_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("url", pa.string()), ("canonical_url", pa.string()),
@@ -135,6 +143,11 @@ def decided_files(folder: Path) -> DecidedFiles:
         duplicates=base / "duplicates.parquet", outcomes=base / "outcomes.json",
         quarantine=base / "quarantine.json", dq_results=base / "dq_results.json",
         feeds=base / "feeds.json")
+
+
+def decided_names() -> list[str]:
+    """The ``decided/`` files relative to the run folder (what ``decide`` publishes)."""
+    return [p.as_posix() for p in astuple(decided_files(Path()))]
 
 
 def outcome_counts(outcomes: Iterable[dict[str, Any]]) -> dict[str, int]:
@@ -273,8 +286,14 @@ def feed_task_from_json(raw: dict[str, Any]) -> FeedTask:
 
 def feed_paths(folder: Path, source: str) -> tuple[Path, Path]:
     """The JSON and Parquet files one feed's worker writes."""
-    base = folder / FEEDS / safe_name(source)
-    return base.with_suffix(".json"), base.with_suffix(".parquet")
+    meta, table = feed_names(source)
+    return folder / meta, folder / table
+
+
+def feed_names(source: str) -> tuple[str, str]:
+    """``feed_paths`` relative to the run folder (what ``pipeline.remote`` publishes)."""
+    base = f"{FEEDS}/{safe_name(source)}"
+    return f"{base}.json", f"{base}.parquet"
 
 
 def write_feed_output(folder: Path, result: FeedResult, outcomes: list[Outcome],

@@ -183,6 +183,17 @@ class Settings(BaseSettings):
         3600.0, ge=0, description="Seconds a run waits for another run on the same "
         "database to finish before giving up.")
 
+    # --- staging across machines (issue 20)
+    staging_url: str = Field(
+        "", description="Object store every run folder is published to, so workers and "
+        "the loader on different machines share it: `s3://bucket/prefix` (credentials "
+        "and region from the standard AWS_* variables), `gs://`, `az://` or `file:///path`; "
+        "empty: run folders live only under RCWIRE_DATA_DIR/runs (a shared filesystem "
+        "across machines). See docs/scaling.md.")
+    staging_endpoint: str = Field(
+        "", description="Endpoint of an S3-compatible store for RCWIRE_STAGING_URL (MinIO, "
+        "Ceph, R2: `http://minio:9000`); empty: AWS_ENDPOINT_URL, else AWS itself.")
+
     @field_validator("allow_private_hosts", mode="before")
     @classmethod
     def _split_networks(cls, value: object) -> object:

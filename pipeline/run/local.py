@@ -23,6 +23,7 @@ from typing import Any
 
 import duckdb
 
+from pipeline import remote
 from pipeline.checks import ConfigError
 from pipeline.errors import RunError
 from pipeline.extract.pool import ExtractPool
@@ -40,9 +41,15 @@ from pipeline.run.plan import plan_run
 from pipeline.run.timing import PhaseClock
 from pipeline.run.worker import ProgressHook, process_feed_async
 from pipeline.runfolder import (
+    DECIDED,
+    FEEDS,
+    HOSTS,
     PLAN,
+    SUMMARY,
     HostGroup,
     decided_files,
+    decided_names,
+    feed_names,
     plan_run_id,
     read_groups,
     read_plan,
@@ -89,9 +96,19 @@ def plan_once(settings: Settings, run_id: str, sources_path: Path | None = None,
               *, only_due: bool = True) -> Path:
     """The run's folder, planned now unless its plan is there (a resumed run keeps it)."""
     folder = run_dir(settings.runs_dir, run_id)
+    pull_plan(folder, settings)
     if (folder / PLAN).exists():
         return folder
-    return plan(settings, run_id, sources_path, only_due=only_due)
+    folder = plan(settings, run_id, sources_path, only_due=only_due)
+    remote.publish(settings, folder, "plan", [PLAN], changed_under=(f"{HOSTS}/",))
+    return folder
+
+
+def pull_plan(folder: Path, settings: Settings) -> None:
+    """With ``RCWIRE_STAGING_URL``: the published plan and seeded host state, if any
+    (every step that publishes or pulls a run folder does it in this module or through
+    ``pipeline.remote``; without the setting these calls do nothing)."""
+    remote.pull(settings, folder, remote.under(PLAN, f"{HOSTS}/"), steps=["plan"])
 
 
 def is_loaded(folder: Path, settings: Settings) -> bool:
@@ -101,7 +118,10 @@ def is_loaded(folder: Path, settings: Settings) -> bool:
     ``decided/feeds.json``, written last), so that answer needs no database: a planned
     run's host tasks and its first ``decide`` never open DuckDB (a reader there would
     hold off another run's writer). Otherwise the ``runs`` row answers."""
-    if not decided_files(folder).feeds.exists():
+    feeds = decided_files(folder).feeds
+    remote.pull(settings, folder, remote.under(feeds.relative_to(folder).as_posix()),
+                steps=["decided"])
+    if not feeds.exists():
         return False
     with db.opened(settings.db, read_only=True, wait=WRITER_WAIT) as con:
         return run_loaded(con, plan_run_id(folder))
@@ -112,8 +132,18 @@ def fetch_all(folder: Path, settings: Settings, progress: ProgressHook | None = 
     """Process every planned host group at once in one event loop (the CLI's fan-out).
 
     ``figures``, if given, receives ``extract_cpu_s`` and ``pages_extracted``."""
-    return asyncio.run(_fetch_all(read_plan(folder), read_groups(folder), folder, settings,
-                                  progress, figures))
+    tasks = read_plan(folder)
+    results = asyncio.run(_fetch_all(tasks, read_groups(folder), folder, settings,
+                                     progress, figures))
+    publish_feeds(folder, settings, "fetch", [t.source.name for t in tasks])
+    return results
+
+
+def publish_feeds(folder: Path, settings: Settings, step: str, sources: list[str]) -> int:
+    """Publish the staged files of ``sources`` and the host state they changed (with
+    ``RCWIRE_STAGING_URL``; a no-op without it)."""
+    names = [name for source in sources for name in feed_names(source)]
+    return remote.publish(settings, folder, step, names, changed_under=(f"{HOSTS}/",))
 
 
 async def _fetch_all(tasks: list[FeedTask], groups: list[HostGroup], folder: Path,
@@ -146,8 +176,11 @@ def decide_run(folder: Path, settings: Settings) -> dict[str, int]:
     It reads the read copy, not the database: validation keeps the connection open for
     many seconds, and a reader on the database itself would stall another run's writer.
     A load that commits meanwhile is caught by the loader (``store/overlap.py``)."""
+    remote.pull(settings, folder, remote.under(PLAN, f"{FEEDS}/"))
     with db.opened(reader_path(settings), read_only=True, wait=WRITER_WAIT) as con:
-        return decide(folder, con, settings)
+        counts = decide(folder, con, settings)
+    remote.publish(settings, folder, "decided", decided_names())
+    return counts
 
 
 def decide_unless_loaded(folder: Path, settings: Settings) -> dict[str, int]:
@@ -162,6 +195,7 @@ def decide_unless_loaded(folder: Path, settings: Settings) -> dict[str, int]:
 def load_run(folder: Path, settings: Settings, *, trigger: str = "cli") -> dict[str, Any]:
     """Load the decided batch in one transaction (idempotent per run id), then run the
     post-load data-quality checks and alert once if anything failed."""
+    remote.pull(settings, folder, remote.under(PLAN, f"{DECIDED}/", f"{HOSTS}/", SUMMARY))
     with db.opened(settings.db, wait=WRITER_WAIT) as con:
         summary = load(folder, con, trigger=trigger, stories=params_from(settings))
         if not summary.get("checked"):
@@ -170,7 +204,8 @@ def load_run(folder: Path, settings: Settings, *, trigger: str = "cli") -> dict[
             failed = check_run(con, summary["run_id"], settings)
             summary = mark_checked(folder, summary, failed)
         publish_read_copy(con, settings)
-        return summary
+    remote.publish(settings, folder, "summary", [SUMMARY])
+    return summary
 
 
 def publish_read_copy(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:

@@ -60,12 +60,13 @@ def plan_task(run_id: str, settings: Settings | None = None, *, all_feeds: bool 
         ``skipped`` (each skipped feed with its reason and when it is due).
     """
     from pipeline.explain import FORCE_HINT, describe_plan, plan_counts
-    from pipeline.run.local import plan_once
+    from pipeline.run.local import plan_once, pull_plan
     from pipeline.run.lock import run_lock
     from pipeline.runfolder import PLAN, plan_groups, read_json
 
     settings = settings or checked_settings()
     folder = run_folder(run_id, settings)
+    pull_plan(folder, settings)
     if not (folder / PLAN).exists():
         # A CLI run on the same database finishes first: this plan then sees what it loaded.
         with run_lock(settings.db, run_id, settings.run_wait):
@@ -122,19 +123,21 @@ def host_task(ref: Mapping[str, Any], settings: Settings | None = None) -> dict[
             this run); raised after every feed of the group is staged, so the loader
             still records the failure.
     """
-    from pipeline.run.local import is_loaded
+    from pipeline.run.local import is_loaded, publish_feeds
     from pipeline.run.worker import FeedFailedError, process_group
-    from pipeline.runfolder import PLAN, feed_task_from_json, plan_groups, read_json
+    from pipeline.runfolder import feed_task_from_json, plan_groups
 
     settings = settings or checked_settings()
-    folder = Path(ref["folder"])
-    plan = read_json(folder / PLAN)  # parsed once; only this group's feeds are built
+    folder = _local_folder(ref, settings)
+    step = f"group-{int(ref['group'])}"
+    plan = _pull_group(folder, int(ref["group"]), step, settings)
     group = plan_groups(plan)[int(ref["group"])]
     feeds = {i: feed_task_from_json(plan["feeds"][i]) for i in group.feeds}
     todo = [feeds[i] for i in group.feeds
             if _unsettled(_staged(folder, feeds[i].source.name))]
     if todo and not is_loaded(folder, settings):
         process_group(todo, folder, settings)
+        publish_feeds(folder, settings, step, [feeds[i].source.name for i in group.feeds])
     staged = [_staged(folder, feeds[i].source.name) or {} for i in group.feeds]
     # A feed this run retires (410, 404s) is settled: the loader sends its one alert, and
     # a retry would only ask a gone feed again.
@@ -145,6 +148,38 @@ def host_task(ref: Mapping[str, Any], settings: Settings | None = None) -> dict[
     return {"host": group.host, "feeds": [
         {key: s.get(key) for key in ("source", "status", "http_status", "entries",
                                      "new_entries")} for s in staged]}
+
+
+def _local_folder(ref: Mapping[str, Any], settings: Settings) -> Path:
+    """The task's run folder: the planner's path (a shared filesystem), or this machine's
+    copy of the run under its own data folder (``RCWIRE_STAGING_URL``)."""
+    from pipeline.remote import enabled
+
+    folder = Path(ref["folder"])
+    return run_folder(folder.name, settings) if enabled(settings) else folder
+
+
+def _pull_group(folder: Path, index: int, step: str, settings: Settings) -> dict[str, Any]:
+    """The run's plan, parsed once (a plan lists thousands of known entry keys per feed);
+    first, from the staging store (if set): the plan, then this group's host state and
+    staged feeds and whether the run was decided, never the other groups' files."""
+    from pipeline.fetch.hosts import file_name
+    from pipeline.remote import enabled, pull, under
+    from pipeline.runfolder import HOSTS, PLAN, decided_files, feed_names, plan_groups, read_json
+
+    pull(settings, folder, under(PLAN), steps=["plan"])
+    plan: dict[str, Any] = read_json(folder / PLAN)
+    if enabled(settings):
+        group = plan_groups(plan)[index]
+        host = file_name(group.host)
+        names = {PLAN, f"{HOSTS}/{host}.json",
+                 decided_files(folder).feeds.relative_to(folder).as_posix()}
+        names.update(n for i in group.feeds
+                     for n in feed_names(plan["feeds"][i]["source"]["name"]))
+        pull(settings, folder, lambda rel: rel in names or (
+            rel.startswith(f"{HOSTS}/robots/") and host in rel),
+            steps=["plan", step, "decided"])
+    return plan
 
 
 def _unsettled(staged: dict[str, Any] | None) -> bool:
@@ -210,6 +245,7 @@ def report_task(folder: str | None = None, settings: Settings | None = None) -> 
         The JSON report's path.
     """
     from pipeline.analyst.report import write_report
+    from pipeline.remote import pull, under
     from pipeline.run.local import WRITER_WAIT
     from pipeline.runfolder import SUMMARY, read_json, write_json
     from pipeline.store.snapshot import reader_path
@@ -227,8 +263,11 @@ def report_task(folder: str | None = None, settings: Settings | None = None) -> 
         "generated_at": datetime.now(UTC).isoformat(), "sources": sources,
         "articles": sum(int(s["articles"]) for s in sources),
         "last_run": last_run[0] if last_run else None, "report_html": str(html.resolve())}
-    if folder and (Path(folder) / SUMMARY).exists():
-        report["run_summary"] = read_json(Path(folder) / SUMMARY)
+    if folder:  # the loader's folder; with RCWIRE_STAGING_URL this machine's copy of it
+        local = _local_folder({"folder": folder}, settings)
+        pull(settings, local, under(SUMMARY), steps=["summary"])
+        if (local / SUMMARY).exists():
+            report["run_summary"] = read_json(local / SUMMARY)
     path = reports / "latest.json"
     write_json(path, report)
     return str(path.resolve())
@@ -244,9 +283,14 @@ def maintenance_task(settings: Settings | None = None, now: datetime | None = No
     Returns:
         Feeds failing ``UNHEALTHY_FAILURES`` times in a row or silent for ``STALE_AFTER``.
     """
+    from pipeline.remote import prune
+
     settings = settings or get_settings()
     now = now or datetime.now(UTC)
     removed = prune_runs(settings.runs_dir, settings.retention_days, now)
+    # Published copies too (RCWIRE_STAGING_URL), by the newest object of each run.
+    removed += [f"{name} (staged)" for name in
+                prune(settings, now - timedelta(days=settings.retention_days))]
     log.info("removed %d old run folder(s): %s", len(removed), ", ".join(removed) or "none")
     [unhealthy] = _checkpoint_then(settings, ("store/feed_health", {
         "min_failures": UNHEALTHY_FAILURES, "stale_before": now - STALE_AFTER}))

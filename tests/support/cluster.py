@@ -56,6 +56,9 @@ class Cluster:
     rcwire_env: dict[str, str]
     workers: int = 2
     procs: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+    # Variables of one worker only (``worker1``: its own RCWIRE_DATA_DIR, as if on a
+    # machine of its own).
+    worker_env: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -154,7 +157,7 @@ class Cluster:
     def start_worker(self, name: str) -> None:
         self._spawn(name, ["airflow", "celery", "worker", "--celery-hostname",
                            f"{name}@%h", "--concurrency", "2"],
-                    extra={"CLUSTER_WORKER_NAME": name})
+                    extra={"CLUSTER_WORKER_NAME": name, **self.worker_env.get(name, {})})
 
     def kill(self, name: str) -> None:
         """kill -9 one component and its children (the task processes it runs)."""
