@@ -18,7 +18,10 @@ from tests.conftest import SAMPLES
 from tests.support.staging import article, run_articles
 
 SEEDS = sorted((SAMPLES / "seeds").glob("*.gold.json"))
-SHARED = "Follow our coverage of Russia and China on the Eurasia desk every weekday morning."
+# A paragraph a source repeats that no rule knows (a promo line would now be removed by the
+# rules, and a text still holding one is quarantined): what learned boilerplate is for.
+SHARED = ("Figures in this piece are in US dollars at the exchange rate of the day they were "
+          "reported.")
 
 
 def staged(url: str, seed: int) -> Article:
