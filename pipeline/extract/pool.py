@@ -10,15 +10,14 @@ while the event loop keeps fetching.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import os
 import pickle
-import sys
 from types import TracebackType
 
+from pipeline.children import Proc, Slots, launch, stop
 from pipeline.extract.protocol import HEADER, READY, ExtractError
 from pipeline.records import Article, Page
-from pipeline.zygote import Forked, Zygote
+from pipeline.zygote import Zygote
 
 # Seconds a worker process may take to import and warm up before it is given up.
 _START_BUDGET = 120.0
@@ -29,7 +28,7 @@ BACKLOG_PER_WORKER = 16
 class _Child:
     """One worker process and its pipes."""
 
-    def __init__(self, proc: asyncio.subprocess.Process | Forked) -> None:
+    def __init__(self, proc: Proc) -> None:
         self.proc = proc
 
     @classmethod
@@ -37,15 +36,7 @@ class _Child:
         """A worker that has finished importing and warming up (start-up takes 1-2 s for
         a fresh interpreter, which must not count against the first page's budget):
         forked by the run's ``zygote`` if there is one, else a fresh interpreter."""
-        proc: asyncio.subprocess.Process | Forked
-        try:
-            if zygote is None:
-                raise OSError("no zygote")
-            proc = await zygote.spawn("extract")
-        except OSError:
-            proc = await asyncio.create_subprocess_exec(
-                sys.executable, "-m", "pipeline.extract.worker",
-                stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE)
+        proc = await launch(zygote, "extract")
         child = cls(proc)
         assert proc.stdout is not None
         try:
@@ -69,10 +60,7 @@ class _Child:
         return reply
 
     async def stop(self) -> None:
-        if self.proc.returncode is None:
-            with contextlib.suppress(ProcessLookupError):
-                self.proc.kill()
-            await self.proc.wait()
+        await stop(self.proc)
 
 
 class ExtractPool:
@@ -81,14 +69,13 @@ class ExtractPool:
     def __init__(self, workers: int | None = None, timeout: float = 20.0,
                  zygote: Zygote | None = None) -> None:
         self._workers = max(1, workers or os.cpu_count() or 1)
-        self._zygote = zygote  # forks the workers, if given (``pipeline.zygote``)
+        # Forked by the run's zygote, if given (``pipeline.zygote``).
+        self._slots: Slots[_Child] = Slots(self._workers, lambda: _Child.start(zygote))
         self._timeout = timeout
         # Fetching outruns extraction (hundreds of pages a second against tens): without
         # a bound, a big run held every fetched page in memory until a worker was free
         # (1 GB for 5,000 pages). Enough pages in flight to keep every worker busy.
         self._backlog = asyncio.Semaphore(BACKLOG_PER_WORKER * self._workers)
-        self._idle: asyncio.Queue[_Child | None] | None = None
-        self._live: set[_Child] = set()
         self.cpu_seconds = 0.0  # CPU the workers spent on pages (for the run's timings)
         self.pages = 0
 
@@ -106,25 +93,24 @@ class ExtractPool:
         Raises:
             ExtractError: the page's own error, or ``extract_timeout`` past the budget.
         """
-        idle = self._queue()
-        child = await idle.get()
+        child = await self._slots.borrow()
         if child is None:
             try:
-                child = await self._spawn()
+                child = await self._slots.spawn()
             except ExtractError:
-                idle.put_nowait(None)  # keep the slot: the next page tries a fresh process
+                self._slots.give_back(None)  # the next page tries a fresh process
                 raise
         try:
             reply = await asyncio.wait_for(child.ask(page, learned), self._timeout)
         except (TimeoutError, asyncio.IncompleteReadError, BrokenPipeError,
                 ConnectionResetError) as exc:
-            await self._retire(child)
-            idle.put_nowait(None)
+            await self._slots.retire(child)
+            self._slots.give_back(None)
             if isinstance(exc, TimeoutError):
                 raise ExtractError("extract_timeout", f"extraction took over "
                                    f"{self._timeout:g}s; stopped") from None
             raise ExtractError("extract_crashed", "the extraction process died") from None
-        idle.put_nowait(child)
+        self._slots.give_back(child)
         self.pages += 1
         self.cpu_seconds += float(reply[-1])  # type: ignore[arg-type]
         if reply[0] == "ok":
@@ -133,27 +119,13 @@ class ExtractPool:
             return article
         raise ExtractError(str(reply[1]), str(reply[2]))
 
-    def _queue(self) -> asyncio.Queue[_Child | None]:
-        if self._idle is None:
-            self._idle = asyncio.Queue()
-            for _ in range(self._workers):
-                self._idle.put_nowait(None)  # a slot whose process starts on first use
-        return self._idle
-
-    async def _spawn(self) -> _Child:
-        child = await _Child.start(self._zygote)
-        self._live.add(child)
-        return child
-
-    async def _retire(self, child: _Child) -> None:
-        self._live.discard(child)
-        await child.stop()
+    def processes(self) -> list[Proc]:
+        """The worker processes running now."""
+        return [child.proc for child in self._slots.live]
 
     async def close(self) -> None:
         """Stop every worker process."""
-        for child in list(self._live):
-            await self._retire(child)
-        self._idle = None
+        await self._slots.close()
 
     async def __aenter__(self) -> ExtractPool:
         return self

@@ -11,7 +11,6 @@ thread could not be stopped.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import os
 import sys
@@ -20,9 +19,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from pipeline.children import Proc, Slots, launch, stop
 from pipeline.fetch.feeds import FeedParseError, ParsedFeed, parse_document
 from pipeline.records import FeedEntry, Source
-from pipeline.zygote import Forked, Zygote
+from pipeline.zygote import Zygote
 
 # Seconds the parsing process may take to start (imports), before the parse budget runs.
 START_BUDGET = 120.0
@@ -40,12 +40,10 @@ class FeedParsers:
 
     def __init__(self, workers: int = 1, timeout: float = 20.0,
                  memory: int = PARSE_MEMORY, zygote: Zygote | None = None) -> None:
-        self._workers = max(1, workers)
-        self._zygote = zygote  # forks the processes, if given (``pipeline.zygote``)
+        # Forked by the run's zygote, if given (``pipeline.zygote``).
+        self._slots: Slots[_Parser] = Slots(workers, lambda: _Parser.start(zygote))
         self._timeout = timeout
         self._memory = memory
-        self._idle: asyncio.Queue[_Parser | None] | None = None
-        self._live: set[_Parser] = set()
 
     async def parse(self, source: Source, body: bytes, feed_url: str,
                     content_type: str = "", limit: int = 200) -> ParsedFeed:
@@ -58,11 +56,10 @@ class FeedParsers:
         header = json.dumps({"source": asdict(source), "feed_url": feed_url,
                              "content_type": content_type, "limit": limit,
                              "memory": self._memory, "size": len(body)}).encode()
-        idle = self._queue()
-        child = await idle.get()
+        child = await self._slots.borrow()
         reply: dict[str, Any] | None = None
         try:
-            child = child or await self._spawn()
+            child = child or await self._slots.spawn()
             reply = _reply(await asyncio.wait_for(child.ask(header, body), self._timeout))
         except TimeoutError:
             raise FeedParseError("parse_timeout", f"parsing took over {self._timeout:g}s; "
@@ -73,32 +70,18 @@ class FeedParsers:
         finally:
             if child is not None and (reply is None
                                       or reply.get("reason") == "parse_out_of_memory"):
-                await self._retire(child)  # mid-parse, dead, or its heap in doubt
+                await self._slots.retire(child)  # mid-parse, dead, or its heap in doubt
                 child = None
-            idle.put_nowait(child)
+            self._slots.give_back(child)
         return _from_reply(reply)
 
-    def _queue(self) -> asyncio.Queue[_Parser | None]:
-        if self._idle is None:
-            self._idle = asyncio.Queue()
-            for _ in range(self._workers):
-                self._idle.put_nowait(None)  # a slot whose process starts on first use
-        return self._idle
-
-    async def _spawn(self) -> _Parser:
-        child = await _Parser.start(self._zygote)
-        self._live.add(child)
-        return child
-
-    async def _retire(self, child: _Parser) -> None:
-        self._live.discard(child)
-        await child.stop()
+    def processes(self) -> list[Proc]:
+        """The parsing processes running now."""
+        return [child.proc for child in self._slots.live]
 
     async def close(self) -> None:
         """Stop every parsing process."""
-        for child in list(self._live):
-            await self._retire(child)
-        self._idle = None
+        await self._slots.close()
 
     async def __aenter__(self) -> FeedParsers:
         return self
@@ -110,7 +93,7 @@ class FeedParsers:
 class _Parser:
     """One parsing process and its pipes."""
 
-    def __init__(self, proc: asyncio.subprocess.Process | Forked) -> None:
+    def __init__(self, proc: Proc) -> None:
         self.proc = proc
 
     @classmethod
@@ -119,16 +102,7 @@ class _Parser:
         machine may take seconds to start the interpreter (4.5 s at a load of 20 on 2
         cores), which is not the document's doing. Forked by the run's ``zygote`` if
         there is one, else a fresh interpreter."""
-        proc: asyncio.subprocess.Process | Forked
-        try:
-            if zygote is None:
-                raise OSError("no zygote")
-            proc = await zygote.spawn("parse")
-        except OSError:
-            proc = await asyncio.create_subprocess_exec(
-                sys.executable, "-m", "pipeline.fetch.parsers",
-                stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
-                stderr=asyncio.subprocess.DEVNULL)
+        proc = await launch(zygote, "parse", quiet=True)
         child = cls(proc)
         assert proc.stdout is not None
         try:
@@ -151,10 +125,7 @@ class _Parser:
         return await self.proc.stdout.readexactly(int(size)) if size.strip() else b""
 
     async def stop(self) -> None:
-        if self.proc.returncode is None:
-            with contextlib.suppress(ProcessLookupError):
-                self.proc.kill()
-            await self.proc.wait()
+        await stop(self.proc)
 
 
 async def parse_feed_isolated(

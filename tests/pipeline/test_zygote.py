@@ -48,7 +48,7 @@ def test_children_are_forked_and_reaped() -> None:
                 started = time.monotonic()  # the zygote is warm: forking is quick
                 articles = await asyncio.gather(*(pool.extract(page()) for _ in range(4)))
                 took = time.monotonic() - started
-                kids = [c.proc for c in pool._live] + [c.proc for c in parsers._live]
+                kids = pool.processes() + parsers.processes()
                 assert all(isinstance(k, Forked) for k in kids)
                 pids = [k.pid for k in kids]
             assert zygote._proc is not None
@@ -68,12 +68,12 @@ def test_a_page_over_its_budget_kills_only_its_forked_worker() -> None:
     async def go() -> tuple[str, int, int, str]:
         async with Zygote() as zygote, ExtractPool(1, 1.0, zygote) as pool:
             await pool.extract(page())
-            first = next(iter(pool._live)).proc
+            first = pool.processes()[0]
             assert isinstance(first, Forked)
             with pytest.raises(ExtractError) as err:
                 await pool.extract(heavy())
             after = await pool.extract(page())
-            second = next(iter(pool._live)).proc
+            second = pool.processes()[0]
             await asyncio.sleep(1.5)  # the zygote reaps within half a second
             return err.value.reason, first.pid, second.pid, after.title
     reason, first, second, title = asyncio.run(go())
@@ -92,7 +92,7 @@ def test_without_a_zygote_each_child_is_its_own_interpreter(
     async def go() -> tuple[str, bool]:
         async with Zygote() as zygote, ExtractPool(1, 30.0, zygote) as pool:
             article = await pool.extract(page())
-            own = isinstance(next(iter(pool._live)).proc, asyncio.subprocess.Process)
+            own = isinstance(pool.processes()[0], asyncio.subprocess.Process)
             return article.title, own
     title, own = asyncio.run(go())
     assert own and "Moscow" in title

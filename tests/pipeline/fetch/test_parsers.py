@@ -27,7 +27,7 @@ HUGE = (b"<?xml version='1.0'?><rss version='2.0'><channel><title>x</title>"
 
 
 def pids(parsers: FeedParsers) -> set[int]:
-    return {child.proc.pid for child in parsers._live}
+    return {proc.pid for proc in parsers.processes()}
 
 
 def test_one_process_parses_document_after_document() -> None:
