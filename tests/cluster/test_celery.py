@@ -18,7 +18,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from tests.support.cluster import Cluster, free_port, sample_cluster, wait_port
+from tests.support.cluster import Cluster, generated_site, sample_cluster
 
 pytestmark = [pytest.mark.cluster, pytest.mark.timeout(1500)]
 ROOT = Path(__file__).resolve().parents[2]
@@ -79,24 +79,8 @@ def test_sample_site_lands_the_same_rows_as_the_cli(
 def big_site(cluster: tuple[Cluster, Path, Any]) -> Iterator[Path]:
     """A larger generated site (benchmarks/bigsite.py): 12 hosts x 8 pages, slow answers."""
     _running, folder, _site = cluster
-    port = free_port()
-    hosts, pages = 12, 8
-    # Consecutive ports from a free one; bigsite refuses to start if one is taken.
-    proc = subprocess.Popen(
-        [sys.executable, str(ROOT / "benchmarks" / "bigsite.py"), "--hosts", str(hosts),
-         "--pages", str(pages), "--port", str(port), "--latency", "0.2", "0.4"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
-        for n in range(hosts):
-            wait_port(port + n, 60, "the generated site")
-        sources = folder / "big-sources.yaml"
-        sources.write_text("sources:\n" + "".join(
-            f"  - name: big-{n:02d}\n    url: http://127.0.0.1:{port + n}/feed.xml\n"
-            for n in range(hosts)), encoding="utf-8")
+    with generated_site(folder / "big-sources.yaml", 12, 8, (0.2, 0.4)) as sources:
         yield sources
-    finally:
-        proc.kill()
-        proc.wait()
 
 
 def _mapped(tis: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -18,7 +18,7 @@ import duckdb
 import pytest
 
 from pipeline.runfolder import safe_name
-from tests.support.cluster import Cluster, free_port, wait_port
+from tests.support.cluster import Cluster, generated_site
 from tests.support.s3 import S3Server, s3_server
 
 pytestmark = [pytest.mark.cluster, pytest.mark.timeout(1500)]
@@ -40,22 +40,8 @@ def landed(db: Path) -> list[list[tuple[object, ...]]]:
 def big_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """A generated site of ``HOSTS`` hosts (benchmarks/bigsite.py): one fetch task each."""
     folder = tmp_path_factory.mktemp("cluster-s3-site")
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, str(ROOT / "benchmarks" / "bigsite.py"), "--hosts", str(HOSTS),
-         "--pages", str(PAGES), "--port", str(port), "--latency", "0.1", "0.3"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
-        for n in range(HOSTS):
-            wait_port(port + n, 60, "the generated site")
-        sources = folder / "sources.yaml"
-        sources.write_text("sources:\n" + "".join(
-            f"  - name: big-{n:02d}\n    url: http://127.0.0.1:{port + n}/feed.xml\n"
-            for n in range(HOSTS)), encoding="utf-8")
+    with generated_site(folder / "sources.yaml", HOSTS, PAGES, (0.1, 0.3)) as sources:
         yield sources
-    finally:
-        proc.kill()
-        proc.wait()
 
 
 @pytest.fixture(scope="module")

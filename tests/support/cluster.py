@@ -284,6 +284,30 @@ def sample_cluster(folder: Path, workers: int = 2) -> Iterator[tuple[Cluster, An
             yield cluster, site
 
 
+@contextmanager
+def generated_site(sources: Path, hosts: int, pages: int,
+                   latency: tuple[float, float]) -> Iterator[Path]:
+    """A larger generated site (benchmarks/bigsite.py) of ``hosts`` hosts on consecutive
+    ports from a free one (bigsite refuses to start if one is taken) and ``pages`` pages
+    each, answering in ``latency`` seconds; yields ``sources`` listing one feed per host."""
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "benchmarks" / "bigsite.py"), "--hosts", str(hosts),
+         "--pages", str(pages), "--port", str(port),
+         "--latency", str(latency[0]), str(latency[1])],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        for n in range(hosts):
+            wait_port(port + n, 60, "the generated site")
+        sources.write_text("sources:\n" + "".join(
+            f"  - name: big-{n:02d}\n    url: http://127.0.0.1:{port + n}/feed.xml\n"
+            for n in range(hosts)), encoding="utf-8")
+        yield sources
+    finally:
+        proc.kill()
+        proc.wait()
+
+
 def main() -> None:
     """``make cluster``: one ingest run of the sample site on two Celery workers."""
     folder = Path(tempfile.mkdtemp(prefix="rcwire-cluster-"))
