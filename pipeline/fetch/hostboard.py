@@ -153,19 +153,26 @@ class HostBoard:
         with self._path(host, ".lock").open("a") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             try:
-                path = self._path(host, ".json")
+                fd = os.open(self._path(host, ".json"), os.O_RDWR | os.O_CREAT, 0o644)
                 try:
-                    state = HostState.from_json(json.loads(path.read_text(encoding="utf-8")))
-                except (FileNotFoundError, ValueError):
-                    state = HostState(host)
-                before = asdict(state)
-                yield state
-                if asdict(state) != before:
-                    # Readers take the lock too, so writing in place is safe; the temporary
-                    # name only guards against a crash mid-write.
-                    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-                    tmp.write_text(json.dumps(asdict(state)), encoding="utf-8")
-                    tmp.replace(path)
+                    raw = _read_all(fd)
+                    try:
+                        state = HostState.from_json(json.loads(raw))
+                    except ValueError:  # a new host (empty file)
+                        state = HostState(host)
+                    before = asdict(state)
+                    yield state
+                    if asdict(state) != before:
+                        # Rewritten in place, padded with spaces to its old length, in one
+                        # write: no truncation and no rename, which on ext4 each force the
+                        # file's data out (auto_da_alloc). A rename per update cost 4 ms
+                        # of the event loop on a busy disk, three times per request. The
+                        # state is far under a page, so a process killed around the write
+                        # leaves the old or the new one; readers take the lock too.
+                        data = json.dumps(asdict(state)).encode()
+                        os.pwrite(fd, data.ljust(len(raw)), 0)
+                finally:
+                    os.close(fd)
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
@@ -224,6 +231,16 @@ class HostBoard:
 
     def _path(self, host: str, suffix: str) -> Path:
         return self.root / (file_name(host) + suffix)
+
+
+def _read_all(fd: int) -> bytes:
+    """The whole file behind ``fd``, from its start."""
+    chunks = []
+    offset = 0
+    while chunk := os.pread(fd, 65536, offset):
+        chunks.append(chunk)
+        offset += len(chunk)
+    return b"".join(chunks)
 
 
 class HoldTooLongError(Exception):

@@ -207,3 +207,25 @@ def test_only_robots_answers_that_allow_a_reading_are_kept(tmp_path: Path) -> No
         merge_hosts(con, tmp_path / "run", "run-1")
         kept = {host for (host,) in con.execute("select host from host_robots").fetchall()}
     assert kept == {"body.example", "gone.example", "hops.example"}
+
+
+def test_host_state_is_updated_in_place_and_reads_back_after_shrinking(
+        tmp_path: Path) -> None:
+    # Updates rewrite the file in place (no rename: each one forced the data to disk), so
+    # a shorter state leaves padding behind, which every reader must take in its stride.
+    board = HostBoard(tmp_path / "hosts")
+    board.observe("example.org", 0.123456789012345, ok=True)
+    board.hold("example.org", 3600.0)
+    path = next((tmp_path / "hosts").glob("*.json"))
+    inode = path.stat().st_ino
+    board.observe("example.org", 0.0, ok=True)   # halved
+    state = board.read("example.org")
+    assert state.latency_s == pytest.approx(0.123456789012345 / 2)
+    size = path.stat().st_size
+    board.observe("example.org", -state.latency_s, ok=True)  # 0.0: a shorter state
+    assert path.stat().st_ino == inode and path.stat().st_size == size
+    assert path.read_bytes().endswith(b" ")
+    again = board.read("example.org")
+    assert again.latency_s == 0.0 and again.hold_until > time.time() + 3500
+    assert [s.host for s in board.states()] == ["example.org"]
+    assert board.states()[0].hold_until == again.hold_until
