@@ -160,16 +160,18 @@ class HostBoard:
                         state = HostState.from_json(json.loads(raw))
                     except ValueError:  # a new host (empty file)
                         state = HostState(host)
-                    before = asdict(state)
+                    # A flat record of numbers: a shallow copy is exact and far cheaper
+                    # than asdict's deep one (three updates per request).
+                    before = dict(vars(state))
                     yield state
-                    if asdict(state) != before:
+                    if vars(state) != before:
                         # Rewritten in place, padded with spaces to its old length, in one
                         # write: no truncation and no rename, which on ext4 each force the
                         # file's data out (auto_da_alloc). A rename per update cost 4 ms
                         # of the event loop on a busy disk, three times per request. The
                         # state is far under a page, so a process killed around the write
                         # leaves the old or the new one; readers take the lock too.
-                        data = json.dumps(asdict(state)).encode()
+                        data = json.dumps(vars(state)).encode()
                         os.pwrite(fd, data.ljust(len(raw)), 0)
                 finally:
                     os.close(fd)
