@@ -128,6 +128,8 @@ class _Child:
         await stop(self.proc)
         self._reader.cancel()
         await asyncio.gather(self._reader, return_exceptions=True)
+        # Pages still handed to it (the pool closing mid-run) must not wait forever.
+        self.die(ExtractError("extract_crashed", "the extraction pool closed"))
 
 
 class ExtractPool:
