@@ -142,8 +142,14 @@ class HostLimiter:
     """
 
     def __init__(self, per_host: int = 2, delay: float = 0.0, *, factor: float = 0.0,
-                 ceiling: float = 30.0, board: HostBoard | None = None) -> None:
+                 ceiling: float = 30.0, board: HostBoard | None = None,
+                 total: int | None = None) -> None:
         self._per_host = max(1, per_host)
+        # Requests in flight across all hosts (``max_connections``, the size of the
+        # client's connection pool), counted here so that none waits inside httpx's pool:
+        # each request queued there makes every later one scan every connection for it
+        # (quadratic in hosts: a 500-feed run spent most of its CPU in that scan).
+        self._total = asyncio.Semaphore(total) if total else None
         self._floor = delay
         self._factor = factor
         self._ceiling = max(ceiling, delay)
@@ -164,7 +170,7 @@ class HostLimiter:
         """The limiter the settings describe, sharing ``board`` with the run's other tasks."""
         return cls(settings.per_host_connections, settings.host_delay,
                    factor=settings.host_delay_factor, ceiling=settings.host_delay_max,
-                   board=board)
+                   board=board, total=settings.max_connections)
 
     def spacing(self, state: HostState) -> float:
         """Seconds between two request starts to a host in ``state``."""
@@ -206,7 +212,13 @@ class HostLimiter:
                 raise FetchError("retry_after", str(exc)) from None
             if start > time.time():
                 await asyncio.sleep(start - time.time())
-            self.board.started(host, self.spacing)
+            if self._total is not None:
+                await self._total.acquire()
+            try:
+                self.board.started(host, self.spacing)
+            except BaseException:
+                self._release()
+                raise
         began, ok = time.monotonic(), False
         try:
             yield
@@ -217,7 +229,12 @@ class HostLimiter:
             ok = exc.status is not None and exc.status < 500 and exc.status != 429
             raise
         finally:
+            self._release()
             self.board.observe(host, time.monotonic() - began, ok)
+
+    def _release(self) -> None:
+        if self._total is not None:
+            self._total.release()
 
     def push_back(self, url: str, seconds: float) -> None:
         """Keep the host quiet for ``seconds`` (``Retry-After``), in every task of the run."""

@@ -264,3 +264,45 @@ def test_plan_lists_feeds_it_skips(settings: Settings, tmp_path: Path) -> None:
     assert second["plan"]["skipped_not_due"] == ["down"] and second["plan"]["feeds"] == []
     assert second["summary"]["skipped_not_due"] == ["down"]
     assert json.dumps(second["plan"])  # plan.json stays plain JSON
+
+
+def test_requests_in_flight_across_hosts_stay_within_max_connections() -> None:
+    # Twelve hosts, two requests each allowed, but the run's bound is three: the fourth
+    # request waits in the limiter (not in httpx's pool, where a queue costs every later
+    # request a scan of every connection).
+    limiter = HostLimiter(per_host=2, delay=0.0, total=3)
+    inside: list[int] = []
+    now = 0
+
+    async def one(n: int) -> None:
+        nonlocal now
+        async with limiter.slot(f"http://host{n % 12}.example/a{n}"):
+            now += 1
+            inside.append(now)
+            await asyncio.sleep(0.02)
+            now -= 1
+
+    async def go() -> None:
+        await asyncio.gather(*(one(n) for n in range(36)))
+    asyncio.run(go())
+    assert len(inside) == 36 and max(inside) == 3
+
+
+def test_a_cancelled_request_gives_its_place_back() -> None:
+    # A request cut short (the run's deadline cancels it mid-body) must not keep its place.
+    limiter = HostLimiter(per_host=1, delay=0.0, total=1)
+
+    async def hang() -> None:
+        async with limiter.slot("http://slow.example/a"):
+            await asyncio.sleep(3600)
+
+    async def go() -> None:
+        task = asyncio.create_task(hang())
+        await asyncio.sleep(0.05)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        async with asyncio.timeout(5):
+            async with limiter.slot("http://other.example/a"):
+                pass
+    asyncio.run(go())
