@@ -78,7 +78,7 @@ class CleanText:
 def clean_paragraphs(
     paragraphs: list[str], *, title: str | None = None, author: str | None = None,
     learned: frozenset[str] = frozenset(), link_shares: list[float] | None = None,
-    model: bool = True,
+    model: bool = True, verbatim: frozenset[str] = frozenset(),
 ) -> CleanText:
     """Label and drop boilerplate paragraphs.
 
@@ -91,6 +91,9 @@ def clean_paragraphs(
             None for plain text.
         model: let the learned classifier (and, on plain Russian or Chinese text, the
             shape signals) label what the rules left (off: wording rules only).
+        verbatim: lines (spacing squashed) of the page's preformatted code blocks: kept
+            whatever a pass says, since a code line is no sentence and trips rules made
+            for furniture (a date in a log row, a ``<script>`` tag, a repeated ``]``).
 
     Returns:
         Body paragraphs, removals with their kind, and what the text revealed
@@ -119,6 +122,7 @@ def clean_paragraphs(
             # Plain Russian or Chinese text: furniture by shape (pipeline/clean/furniture.py).
             # Like the classifier, not a wording rule: the model trains on rule labels only.
             label_shapes(state, page_script(paras))
+    state.keep_verbatim(verbatim)
     return state.result()
 
 
@@ -368,6 +372,13 @@ class _State:
         for i in range(len(self.p)):
             if self.free(i) and paragraph_hash(self.f[i]) in learned:
                 self.labels[i] = "learned_boilerplate"
+
+    def keep_verbatim(self, verbatim: frozenset[str]) -> None:
+        if not verbatim:
+            return
+        for i, text in enumerate(self.p):
+            if text in verbatim and self.labels[i] not in ("title", "duplicate_title"):
+                self.labels[i], self.reasons[i] = None, None
 
     def result(self) -> CleanText:
         body = [p for p, lab in zip(self.p, self.labels, strict=True) if lab is None]
