@@ -16,7 +16,13 @@ from datetime import UTC, datetime
 
 from pipeline.clean.furniture import label_shapes, page_script
 from pipeline.clean.model_pass import cue_kind, label_by_model, structural_reason
-from pipeline.clean.rules import Rule, furniture_words, headline_verbs, load_rules
+from pipeline.clean.rules import (
+    Rule,
+    furniture_words,
+    has_script,
+    headline_verbs,
+    load_rules,
+)
 from pipeline.dates import is_date_line
 from pipeline.languages import count_words
 from pipeline.text import fold
@@ -192,8 +198,9 @@ class _State:
         for i, text in enumerate(self.p):
             if not self.free(i):
                 continue
+            script = has_script(text)
             for rule in rules:
-                if rule.matches(text, self.words[i], i / last):
+                if rule.matches(text, self.words[i], i / last, script=script):
                     self.labels[i] = rule.kind
                     self.reasons[i] = f"rule {rule.kind}: {rule.reason}"
                     break
