@@ -59,6 +59,8 @@ _TRUNCATED = re.compile(r"\bexcerpt\b|subscribe to (continue|keep) reading|"
 _SHORT = 20
 _SENTENCE_END = re.compile(r"(?<!\.\.)[.!?]$|[“”\"«»]")
 _STANDFIRST_WORDS = 30
+# A paragraph the next one repeats word for word is a teaser of it from this many words.
+_LEAD_WORDS = 4
 
 
 @dataclass
@@ -228,9 +230,9 @@ class _State:
         for i in range(1, len(self.p)):
             if self.f[i] and self.f[i] == self.f[i - 1] and self.free(i):
                 prev = self.labels[i - 1]
+                # The first copy stays when it is free: a line printed twice in a row is
+                # a caption or heading the page showed twice, said once.
                 self.labels[i] = prev if prev not in (None, "title") else "duplicate_line"
-                if prev is None:
-                    self.labels[i - 1] = "duplicate_line"
 
     def label_captions(self) -> None:
         for i, label in enumerate(self.labels):
@@ -268,8 +270,10 @@ class _State:
             if not self.free(i):
                 continue
             j = following
-            if (j is not None and self.f[i] and len(self.f[i]) < len(self.f[j])
-                    and self.f[j].startswith(self.f[i])):
+            # Whole words, and more than a heading's few: "Isolation" above "Isolation
+            # is ..." is a section heading, "- ArrayBuffer" above "- ArrayBufferView" a list.
+            if (j is not None and self.words[i] >= _LEAD_WORDS
+                    and self.f[j].startswith(self.f[i] + " ")):
                 self.labels[i] = "lead_duplicate"
             else:
                 following = i
