@@ -57,6 +57,7 @@ _TRUNCATED = re.compile(r"\bexcerpt\b|subscribe to (continue|keep) reading|"
                         r"(continue|keep) reading .*subscri|for subscribers only|"
                         r"to read the full (article|story)", re.I)
 _SHORT = 20
+_NAME_WORD = re.compile(r"\w[\w'’-]*")
 _SENTENCE_END = re.compile(r"(?<!\.\.)[.!?]$|[“”\"«»]")
 _STANDFIRST_WORDS = 30
 # A paragraph the next one repeats word for word is a teaser of it from this many words.
@@ -418,8 +419,10 @@ def _is_name(text: str) -> bool:
 
 
 def _mentions(text: str, name: str) -> bool:
-    parts = [t for t in fold(name).split() if len(t) > 2]
-    return bool(parts) and parts[-1] in fold(text).split()
+    # Capitals as written: a bio names "Smith"; a section headed "Web Standards" goes on
+    # about "web standards".
+    parts = [t for t in _NAME_WORD.findall(name) if len(t) > 2]
+    return bool(parts) and parts[-1] in _NAME_WORD.findall(text)
 
 
 def _opens_with(text: str, name: str) -> bool:
