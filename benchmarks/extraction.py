@@ -103,11 +103,14 @@ def run_set(items: list[Item], extractors: dict[str, Extractor],
         for extract in extractors.values():
             extract(html, url)  # warm up: first-call imports and model loads are not per page
     # Page by page, every extractor in turn: a machine that gets busier or quieter during
-    # the run weighs on all of them alike, so the CPU ratios stay comparable.
-    for _, _, html, url, _, _ in items:
-        for label, extract in extractors.items():
+    # the run weighs on all of them alike, so the CPU ratios stay comparable. The order
+    # rotates from page to page: trafilatura's and htmldate's caches, warmed by whoever
+    # ran first on a page, favour each extractor equally often.
+    labels = list(extractors)
+    for k, (_, _, html, url, _, _) in enumerate(items):
+        for label in labels[k % len(labels):] + labels[:k % len(labels)]:
             wall, cpu = time.perf_counter(), time.process_time()
-            outputs[label].append(extract(html, url))
+            outputs[label].append(extractors[label](html, url))
             spent = (time.perf_counter() - wall, time.process_time() - cpu)
             timing[label] = (timing[label][0] + spent[0], timing[label][1] + spent[1])
     report: dict[str, Any] = {}
