@@ -79,12 +79,9 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
     page_words = sum(words(p.text_content()) for p in tree.iter("p"))
     removed_html = prune(tree)
     anchors = anchor_counts(tree)
-    # favor_recall: the cleaning below removes what trafilatura's stricter default would
-    # have dropped, and the default loses body (issue 15: recall below trafilatura's);
-    # measured on the tuning part only.
     doc: Any = trafilatura.bare_extraction(
         tree, url=page.final_url, with_metadata=False, include_comments=False,
-        include_tables=True, deduplicate=False, favor_recall=True)
+        include_tables=True, deduplicate=False)
     lines = (doc.text or "").split("\n") if doc is not None else []
     title = _squash(info.title or page.entry.title or "") or None
     author = plausible_author(info.author, site_names)

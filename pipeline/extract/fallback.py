@@ -3,8 +3,8 @@
 When the cleaned text keeps far less than trafilatura alone finds on the page (the whole
 article in a container whose class reads like chrome, a template the classifier has never
 seen), the conservative result replaces it: trafilatura's extraction of the unpruned
-page (favor_recall as in the main path, the default when that finds little), cleaned by
-the wording rules only. The article is flagged
+page (with favor_recall first, the default when that finds little), cleaned by the
+wording rules only. The article is flagged
 (``Article.cleaning_fallback``) so the loss shows in the store instead of vanishing.
 """
 
@@ -84,9 +84,9 @@ def conservative(html: str, url: str, kept_words: int, *, title: str | None,
 
 
 def _alone(html: str, url: str, *, favor_recall: bool) -> str:
-    """trafilatura alone on the unpruned page. The main path's own setting is tried first
-    (favor_recall): with the default, a page whose video player or menus fill the
-    default's pick looked like a big loss beside the main path's good text."""
+    """trafilatura alone on the unpruned page. favor_recall is tried first: the default
+    sometimes picks a video player's or a menu's many short lines, which made a good
+    cleaned text look like a big loss and replaced it (seen on the tuning part)."""
     tree = load_html(html)
     if tree is None:
         return ""
