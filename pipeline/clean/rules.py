@@ -36,19 +36,39 @@ class Rule:
     # Patterns that open with a word boundary, as ``\b(?:...)``: the engine tries the
     # branches only where a word starts.
     bounded: re.Pattern[str] | None = None
+    # The same three without the branches that need a Chinese or Cyrillic character: a
+    # paragraph with none of those cannot match them, and their lookaheads (``(?!.*...)``
+    # at every start) cost most of the rules' time on English text.
+    latin: tuple[re.Pattern[str] | None, ...] = (None, None, None)
 
-    def matches(self, text: str, words: int, at: float = 0.0) -> bool:
+    def matches(self, text: str, words: int, at: float = 0.0, *, script: bool = True,
+                ) -> bool:
         """True when the paragraph is short enough, in place, and one pattern matches.
 
-        ``at`` is the paragraph's relative position in the page (0 first, 1 last).
+        ``at`` is the paragraph's relative position in the page (0 first, 1 last);
+        ``script`` is False when the text has no Chinese or Cyrillic character
+        (``has_script``), so the branches that need one are skipped (same answer).
         """
         if words > self.max_words or (self.position == "end" and at < _END):
             return False
-        if self.anchored is not None and self.anchored.match(text):
+        anchored, bounded, floating = ((self.anchored, self.bounded, self.floating)
+                                       if script else self.latin)
+        if anchored is not None and anchored.match(text):
             return True
-        if self.bounded is not None and self.bounded.search(text):
+        if bounded is not None and bounded.search(text):
             return True
-        return self.floating is not None and self.floating.search(text) is not None
+        return floating is not None and floating.search(text) is not None
+
+
+# The characters the script-only branches need (Cyrillic; CJK symbols, ideographs and
+# full-width forms). None of them case-folds to a Latin letter.
+_SCRIPT_CHARS = "\u0400-\u052f\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_SCRIPT = re.compile(f"[{_SCRIPT_CHARS}]")
+
+
+def has_script(text: str) -> bool:
+    """True when ``text`` holds a Cyrillic or CJK character (``Rule.matches(script=)``)."""
+    return _SCRIPT.search(text) is not None
 
 
 @cache
@@ -65,16 +85,32 @@ def load_rules(path: Path = CONFIG / "boilerplate.yaml") -> tuple[Rule, ...]:
         starts = [p[1:] for p in r["patterns"] if _anchored(p)]
         words = [p[2:] for p in r["patterns"] if _bounded(p)]
         others = [p for p in r["patterns"] if not _anchored(p) and not _bounded(p)]
+        latin = [b for p in r["patterns"] for b in _branches(p) if not _needs_script(b)]
         rules.append(Rule(
             kind=r["kind"], reason=r["reason"], max_words=int(r.get("max_words", 40)),
             block=r.get("block"), position=r.get("position"),
             patterns=tuple(re.compile(p, flags) for p in r["patterns"]),
-            anchored=re.compile("|".join(f"(?:{p})" for p in starts), flags) if starts else None,
-            floating=re.compile("|".join(f"(?:{p})" for p in others), flags) if others else None,
-            bounded=re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in words) + ")", flags)
-            if words else None,
+            anchored=_alternation(starts, flags),
+            floating=_alternation(others, flags),
+            bounded=_alternation(words, flags, r"\b"),
+            latin=_three(latin, flags),
         ))
     return tuple(rules)
+
+
+def _three(patterns: list[str], flags: int) -> tuple[re.Pattern[str] | None, ...]:
+    """Anchored, bounded and floating alternations of ``patterns`` (see ``Rule``)."""
+    return (_alternation([p[1:] for p in patterns if _anchored(p)], flags),
+            _alternation([p[2:] for p in patterns if _bounded(p)], flags, r"\b"),
+            _alternation([p for p in patterns if not _anchored(p) and not _bounded(p)],
+                         flags))
+
+
+def _alternation(patterns: list[str], flags: int, prefix: str = "") -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    joined = "|".join(f"(?:{p})" for p in patterns)
+    return re.compile(f"{prefix}(?:{joined})" if prefix else joined, flags)
 
 
 def _anchored(pattern: str) -> bool:
@@ -90,23 +126,98 @@ def _bounded(pattern: str) -> bool:
 
 def _one_branch(pattern: str) -> bool:
     """True when the pattern has no ``|`` outside groups and character classes."""
-    depth, in_class, escaped = 0, False, False
-    for ch in pattern:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
+    return len(_branches(pattern)) == 1
+
+
+def _branches(pattern: str) -> list[str]:
+    """The pattern split at each ``|`` outside groups and character classes."""
+    parts, start, i = [], 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(pattern, i)
+        elif ch == "(":
+            i = _group_end(pattern, i)
+        elif ch == "|":
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*parts, pattern[start:]]
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """Index of the ``]`` closing the character class opened at ``i``."""
+    i += 1
+    if pattern[i:i + 1] == "^":
+        i += 1
+    if pattern[i:i + 1] == "]":
+        i += 1  # a leading ] is a member
+    while i < len(pattern) and pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return i
+
+
+def _group_end(pattern: str, i: int) -> int:
+    """Index of the ``)`` closing the group opened at ``i``."""
+    depth = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 1
         elif ch == "[":
-            in_class = True
+            i = _class_end(pattern, i)
         elif ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
-        elif ch == "|" and depth == 0:
-            return False
-    return True
+            if depth == 0:
+                return i
+        i += 1
+    return i
+
+
+def _needs_script(pattern: str) -> bool:
+    """True when every branch of ``pattern`` must match a Cyrillic or CJK character:
+    a literal one, or a group all of whose branches need one, neither optional.
+    Conservative: escapes, classes and lookarounds never count."""
+    return all(_branch_needs_script(b) for b in _branches(pattern))
+
+
+def _branch_needs_script(branch: str) -> bool:
+    i = 0
+    while i < len(branch):
+        ch = branch[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(branch, i) + 1
+            continue
+        if ch == "(":
+            end = _group_end(branch, i)
+            body = branch[i + 1:end]
+            if body.startswith("?:"):
+                body = body[2:]
+            elif body.startswith("?P<"):
+                body = body[body.find(">") + 1:]
+            elif body.startswith("?"):
+                body = ""  # a lookaround or flags: matches no character of its own
+            if body and not _optional(branch, end + 1) and _needs_script(body):
+                return True
+            i = end + 1
+            continue
+        if _SCRIPT.match(ch) and not _optional(branch, i + 1):
+            return True
+        i += 1
+    return False
+
+
+def _optional(pattern: str, i: int) -> bool:
+    """True when the quantifier at ``i`` (if any) allows zero repeats."""
+    return pattern[i:i + 1] in ("?", "*") or pattern.startswith(("{0", "{,"), i)
 
 
 @cache

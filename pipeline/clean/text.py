@@ -16,7 +16,13 @@ from datetime import UTC, datetime
 
 from pipeline.clean.furniture import label_shapes, page_script
 from pipeline.clean.model_pass import cue_kind, label_by_model, structural_reason
-from pipeline.clean.rules import Rule, furniture_words, headline_verbs, load_rules
+from pipeline.clean.rules import (
+    Rule,
+    furniture_words,
+    has_script,
+    headline_verbs,
+    load_rules,
+)
 from pipeline.dates import is_date_line
 from pipeline.languages import count_words
 from pipeline.text import fold
@@ -51,8 +57,11 @@ _TRUNCATED = re.compile(r"\bexcerpt\b|subscribe to (continue|keep) reading|"
                         r"(continue|keep) reading .*subscri|for subscribers only|"
                         r"to read the full (article|story)", re.I)
 _SHORT = 20
+_NAME_WORD = re.compile(r"\w[\w'’-]*")
 _SENTENCE_END = re.compile(r"(?<!\.\.)[.!?]$|[“”\"«»]")
 _STANDFIRST_WORDS = 30
+# A paragraph the next one repeats word for word is a teaser of it from this many words.
+_LEAD_WORDS = 4
 
 
 @dataclass
@@ -78,7 +87,7 @@ class CleanText:
 def clean_paragraphs(
     paragraphs: list[str], *, title: str | None = None, author: str | None = None,
     learned: frozenset[str] = frozenset(), link_shares: list[float] | None = None,
-    model: bool = True,
+    model: bool = True, verbatim: frozenset[str] = frozenset(),
 ) -> CleanText:
     """Label and drop boilerplate paragraphs.
 
@@ -91,6 +100,9 @@ def clean_paragraphs(
             None for plain text.
         model: let the learned classifier (and, on plain Russian or Chinese text, the
             shape signals) label what the rules left (off: wording rules only).
+        verbatim: lines (spacing squashed) of the page's preformatted code blocks: kept
+            whatever a pass says, since a code line is no sentence and trips rules made
+            for furniture (a date in a log row, a ``<script>`` tag, a repeated ``]``).
 
     Returns:
         Body paragraphs, removals with their kind, and what the text revealed
@@ -119,6 +131,7 @@ def clean_paragraphs(
             # Plain Russian or Chinese text: furniture by shape (pipeline/clean/furniture.py).
             # Like the classifier, not a wording rule: the model trains on rule labels only.
             label_shapes(state, page_script(paras))
+    state.keep_verbatim(verbatim)
     return state.result()
 
 
@@ -188,8 +201,9 @@ class _State:
         for i, text in enumerate(self.p):
             if not self.free(i):
                 continue
+            script = has_script(text)
             for rule in rules:
-                if rule.matches(text, self.words[i], i / last):
+                if rule.matches(text, self.words[i], i / last, script=script):
                     self.labels[i] = rule.kind
                     self.reasons[i] = f"rule {rule.kind}: {rule.reason}"
                     break
@@ -217,9 +231,9 @@ class _State:
         for i in range(1, len(self.p)):
             if self.f[i] and self.f[i] == self.f[i - 1] and self.free(i):
                 prev = self.labels[i - 1]
+                # The first copy stays when it is free: a line printed twice in a row is
+                # a caption or heading the page showed twice, said once.
                 self.labels[i] = prev if prev not in (None, "title") else "duplicate_line"
-                if prev is None:
-                    self.labels[i - 1] = "duplicate_line"
 
     def label_captions(self) -> None:
         for i, label in enumerate(self.labels):
@@ -257,8 +271,10 @@ class _State:
             if not self.free(i):
                 continue
             j = following
-            if (j is not None and self.f[i] and len(self.f[i]) < len(self.f[j])
-                    and self.f[j].startswith(self.f[i])):
+            # Whole words, and more than a heading's few: "Isolation" above "Isolation
+            # is ..." is a section heading, "- ArrayBuffer" above "- ArrayBufferView" a list.
+            if (j is not None and self.words[i] >= _LEAD_WORDS
+                    and self.f[j].startswith(self.f[i] + " ")):
                 self.labels[i] = "lead_duplicate"
             else:
                 following = i
@@ -369,6 +385,13 @@ class _State:
             if self.free(i) and paragraph_hash(self.f[i]) in learned:
                 self.labels[i] = "learned_boilerplate"
 
+    def keep_verbatim(self, verbatim: frozenset[str]) -> None:
+        if not verbatim:
+            return
+        for i, text in enumerate(self.p):
+            if text in verbatim and self.labels[i] not in ("title", "duplicate_title"):
+                self.labels[i], self.reasons[i] = None, None
+
     def result(self) -> CleanText:
         body = [p for p, lab in zip(self.p, self.labels, strict=True) if lab is None]
         gone = [i for i, lab in enumerate(self.labels) if lab is not None and lab != "title"]
@@ -396,8 +419,10 @@ def _is_name(text: str) -> bool:
 
 
 def _mentions(text: str, name: str) -> bool:
-    parts = [t for t in fold(name).split() if len(t) > 2]
-    return bool(parts) and parts[-1] in fold(text).split()
+    # Capitals as written: a bio names "Smith"; a section headed "Web Standards" goes on
+    # about "web standards".
+    parts = [t for t in _NAME_WORD.findall(name) if len(t) > 2]
+    return bool(parts) and parts[-1] in _NAME_WORD.findall(text)
 
 
 def _opens_with(text: str, name: str) -> bool:

@@ -70,7 +70,10 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
     """
     tree = _parse(page.html)
     meta = read_page_meta(tree, page.final_url)
-    info = page_info(tree, page.final_url)
+    # htmldate (3 ms a page) is the last date signal: an offset-aware metadata date is
+    # always taken first (``_published``), so it is not searched for then.
+    aware = meta.published_at is not None and meta.published_at.tzinfo is not None
+    info = page_info(tree, page.final_url, with_date=not aware)
     site_names = _site_names(tree, page.final_url, info)
     # Words in the page's paragraphs before pruning: the yardstick of a suspicious loss.
     page_words = sum(words(p.text_content()) for p in tree.iter("p"))
@@ -83,7 +86,8 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
     title = _squash(info.title or page.entry.title or "") or None
     author = plausible_author(info.author, site_names)
     cleaned = clean_paragraphs(lines, title=title, author=author, learned=learned,
-                               link_shares=link_shares(lines, anchors))
+                               link_shares=link_shares(lines, anchors),
+                               verbatim=code_lines(doc))
     text = "\n\n".join(cleaned.paragraphs)
     fell_back = False
     if needs_check(words(text), max(page_words, words(" ".join(lines)))):
@@ -143,6 +147,19 @@ def extract_and_score(page: Page, learned: frozenset[str] = frozenset()) -> Arti
     theme = score_article(article.title, article.text)
     return replace(article, relevance_score=theme.score, theme_evidence=theme.explain(),
                    minhash=sig.to_bytes(), shingles=sig.shingles)
+
+
+def code_lines(doc: Any) -> frozenset[str]:
+    """The lines (spacing squashed) of the extracted text's multi-line code blocks:
+    trafilatura turns ``<pre>`` into ``<code>``, and those lines are content as printed."""
+    found: set[str] = set()
+    if doc is None or doc.body is None:
+        return frozenset()
+    for node in doc.body.iter("code"):
+        text = "".join(node.itertext())
+        if "\n" in text.strip():
+            found.update(" ".join(line.split()) for line in text.split("\n") if line.strip())
+    return frozenset(found)
 
 
 def plausible_author(name: str | None, site_names: set[str]) -> str | None:

@@ -2,8 +2,9 @@
 
 When the cleaned text keeps far less than trafilatura alone finds on the page (the whole
 article in a container whose class reads like chrome, a template the classifier has never
-seen), the conservative result replaces it: trafilatura's default extraction of the
-unpruned page, cleaned by the wording rules only. The article is flagged
+seen), the conservative result replaces it: trafilatura's extraction of the unpruned
+page (with favor_recall first, the default when that finds little), cleaned by the
+wording rules only. The article is flagged
 (``Article.cleaning_fallback``) so the loss shows in the store instead of vanishing.
 """
 
@@ -64,13 +65,11 @@ def conservative(html: str, url: str, kept_words: int, *, title: str | None,
         The fallback, or None when trafilatura alone finds no substantial text either or
         the cleaned text kept a fair share of it.
     """
-    tree = load_html(html)
-    if tree is None:
-        return None
-    doc: Any = trafilatura.bare_extraction(tree, url=url, with_metadata=False,
-                                           include_comments=False, include_tables=True,
-                                           deduplicate=False)
-    alone = (doc.text or "") if doc is not None else ""
+    alone = _alone(html, url, favor_recall=True)
+    if words(alone) < MIN_WORDS:
+        # Some templates defeat the recall setting (it picks a small zone): trafilatura's
+        # default is asked too, and judged the same way.
+        alone = _alone(html, url, favor_recall=False)
     alone_words = words(alone)
     if alone_words < MIN_WORDS or kept_words >= MIN_SHARE * alone_words:
         return None
@@ -82,3 +81,16 @@ def conservative(html: str, url: str, kept_words: int, *, title: str | None,
         cleaned.paragraphs = [" ".join(p.split()) for p in lines if p.strip()]
         cleaned.removed, cleaned.reasons = [], []
     return Fallback(cleaned, kept_words, alone_words)
+
+
+def _alone(html: str, url: str, *, favor_recall: bool) -> str:
+    """trafilatura alone on the unpruned page. favor_recall is tried first: the default
+    sometimes picks a video player's or a menu's many short lines, which made a good
+    cleaned text look like a big loss and replaced it (seen on the tuning part)."""
+    tree = load_html(html)
+    if tree is None:
+        return ""
+    doc: Any = trafilatura.bare_extraction(tree, url=url, with_metadata=False,
+                                           include_comments=False, include_tables=True,
+                                           deduplicate=False, favor_recall=favor_recall)
+    return (doc.text or "") if doc is not None else ""

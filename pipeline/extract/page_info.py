@@ -26,12 +26,15 @@ from trafilatura.metadata import (
 log = logging.getLogger(__name__)
 
 
-def page_info(tree: Any, default_url: str) -> Any:
+def page_info(tree: Any, default_url: str, *, with_date: bool = True) -> Any:
     """Title, author, description, site name and date of a parsed page.
 
     Args:
         tree: the page as trafilatura's ``load_html`` parsed it (not pruned).
         default_url: the URL the page came from.
+        with_date: search the date with htmldate (off: ``date`` stays None; the
+            extractor skips it when the page's metadata gave a date with an offset,
+            which always wins over htmldate's).
 
     Returns:
         A ``trafilatura.settings.Document`` with those fields (and ``url``) set.
@@ -47,7 +50,8 @@ def page_info(tree: Any, default_url: str) -> Any:
     info.author = info.author or extract_author(tree)
     info.url = info.url or extract_url(tree, default_url)
     # Only the quick search: extract.py tries page metadata, the dateline and the feed first.
-    info.date = find_date(tree, url=info.url, extensive_search=False, original_date=True)
+    if with_date:
+        info.date = find_date(tree, url=info.url, extensive_search=False, original_date=True)
     info.sitename = info.sitename or extract_sitename(tree)
     if info.sitename:
         info.sitename = info.sitename.lstrip("@")

@@ -1,0 +1,102 @@
+"""Text passes of issue 15's real-page work: code blocks kept as printed, a repeated line
+keeps its first copy, a heading that opens the next paragraph stays, and the script gate
+of the wording rules gives the rules' own answer."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from pipeline.clean.rules import _needs_script, has_script, load_rules
+from pipeline.clean.text import clean_paragraphs
+from pipeline.extract.article import extract_article
+from pipeline.records import FeedEntry, Page
+from tests.conftest import ROOT
+
+# Written for this test: a log excerpt and markup as a tutorial prints them.
+CODE = [
+    "2021-03-04 09:15:00 | GET /health | 200",
+    "2021-03-04 09:16:00 | GET /health | 503",
+    '<link rel="stylesheet" href="site.css">',
+    "]",
+]
+PROSE = ("The service answered every probe for an hour before the first failure showed up "
+         "in the log, and the operators only noticed it the next morning.")
+LATER = ("Nobody had changed the configuration that week, which is why the team looked at "
+         "the network first and at the code much later.")
+
+
+def test_code_lines_are_kept_only_when_marked() -> None:
+    lines = [PROSE, *CODE, "]", LATER]
+    plain = clean_paragraphs(lines, title="Probe log", model=False)
+    assert set(CODE) - set(plain.paragraphs), "the rules must fire on these lines unmarked"
+    marked = clean_paragraphs(lines, title="Probe log", model=False,
+                              verbatim=frozenset(CODE))
+    assert [p for p in marked.paragraphs if p in CODE] == [*CODE, "]"]
+
+
+def test_code_block_of_a_page_survives_extraction() -> None:
+    body = "".join(f"<p>{PROSE} Part {n} of the account follows here.</p>" for n in range(4))
+    html = (f"<html><head><title>Reading the probe log</title></head><body><article>"
+            f"<h1>Reading the probe log</h1>{body}<pre><code>" + "\n".join(CODE).replace(
+                "<", "&lt;").replace(">", "&gt;") + f"</code></pre>{body}</article></body></html>")
+    url = "https://blog.example.org/probe-log"
+    page = Page(FeedEntry("s", "s", url, url), url, 200, "text/html", html,
+                datetime(2026, 1, 1, tzinfo=UTC))
+    text = extract_article(page).text
+    for line in CODE[:3]:
+        assert line in text
+
+
+def test_a_line_printed_twice_keeps_its_first_copy() -> None:
+    caption = "A ferry waits at the pier before the morning crossing"
+    result = clean_paragraphs([PROSE, caption, caption, LATER], title="Probe log",
+                              model=False)
+    assert result.paragraphs.count(caption) == 1
+
+
+def test_a_heading_that_opens_the_next_paragraph_stays() -> None:
+    lines = [PROSE, "Backpressure", "Backpressure keeps a fast producer from burying a slow "
+             "consumer: the queue refuses work until there is room for it again, and the "
+             "producer waits.", LATER]
+    kept = clean_paragraphs(lines, title="Probe log", model=False).paragraphs
+    assert "Backpressure" in kept
+
+
+@pytest.mark.parametrize(("pattern", "needs"), [
+    ("(阅读|浏览)\\s*\\d", True), ("читайте нас", True), ("x?б", True),
+    ("(©|copyright)", False), ("[万千]+", False), ("б?x", False), ("(?!.*б)x", False),
+    ("(a|б)c", False), ("(?:б|в)*x", False), ("^(?:(мы)\\s+в)", True),
+])
+def test_which_branches_need_a_script(pattern: str, needs: bool) -> None:
+    assert _needs_script(pattern) is needs
+
+
+def _texts() -> list[str]:
+    folder = ROOT / "tests" / "fixtures" / "paragraphs"
+    found = []
+    for name in ("tuning.jsonl", "validation.jsonl"):
+        for line in (folder / name).read_text(encoding="utf-8").splitlines():
+            found += [p["text"] for p in json.loads(line)["paragraphs"]]
+    return found
+
+
+def test_the_script_gate_gives_the_rules_answer() -> None:
+    texts = [t for t in _texts() if len(t.split()) <= 60]
+    plain = [t for t in texts if not has_script(t)][::3]  # a third keeps it to seconds
+    assert len(plain) > 500 and len(plain) < len(texts)
+    for rule in load_rules():
+        for text in plain:
+            # At the end of the page every rule applies (position rules included).
+            assert rule.matches(text, 0, 1.0, script=False) == rule.matches(text, 0, 1.0), \
+                (rule.kind, text)
+
+
+def test_a_section_heading_near_the_end_is_no_author_card() -> None:
+    lines = [PROSE, LATER, PROSE.replace("hour", "afternoon"), "Open Formats",
+             "Open formats matter here, and this archive keeps every page in plain files "
+             "that any editor can read without a licence.", LATER.replace("week", "month")]
+    kept = clean_paragraphs(lines, title="Probe log", model=False).paragraphs
+    assert "Open Formats" in kept and lines[4] in kept
