@@ -132,7 +132,7 @@ def page_rows(page: Page, wanted: Sequence[bool] | None = None,
            if full[i] else _context(paras[i], len(folded[i].split()), _link(page, i))
            for i in range(len(paras))]
     rows = np.zeros((len(paras), len(DENSE)), dtype=np.float64)
-    runs = run_features(paras, page.link_shares, page.rule_labelled)
+    runs = run_features(paras, page.link_shares, page.rule_labelled, full)
     for i, values in enumerate(own):
         if not full[i]:
             continue
@@ -150,7 +150,8 @@ def page_rows(page: Page, wanted: Sequence[bool] | None = None,
 def _own(text: str, folded: str, i: int, n: int, page: Page, title: str,
          title_words: set[str], counts: Counter[str]) -> dict[str, float]:
     words = folded.split()
-    raw_words = text.split()
+    # The casing and code signals read the opening words only, like the n-grams.
+    raw_words = text.split(maxsplit=_MAX_NGRAMS)[:_MAX_NGRAMS]
     # Shares and patterns are read on both ends of a long paragraph: the same signal for a
     # fraction of the regex work (furniture is short; prose reads alike at both ends).
     head = text if len(text) <= _HEAD else f"{text[:_HEAD // 2]} {text[-_HEAD // 2:]}"
@@ -189,8 +190,8 @@ def _own(text: str, folded: str, i: int, n: int, page: Page, title: str,
         "html": float(page.link_shares is not None), "all_link": float(link >= 0.95),
         **_furniture(words), "name_role": float(bool(_NAME_ROLE.match(text))),
         "question": float(text.rstrip().endswith("?")), "exclaim": float("!" in head),
-        "code_like": min(1.0, 3 * sum(1 for w in raw_words[:_MAX_NGRAMS] if _CODE.search(w))
-                         / max(1, min(len(raw_words), _MAX_NGRAMS))),
+        "code_like": min(1.0, 3 * sum(1 for w in raw_words if _CODE.search(w))
+                         / max(1, len(raw_words))),
     }
 
 
@@ -206,19 +207,25 @@ def _marker(text: str) -> str:
 
 
 def run_features(paras: Sequence[str], shares: Sequence[float] | None,
-                 labelled: Sequence[bool] | None) -> list[list[float]]:
+                 labelled: Sequence[bool] | None, wanted: Sequence[bool],
+                 ) -> list[list[float]]:
     """Per paragraph, the ``_RUN`` values: its list marker, a slide counter, the length of
     the run of items with the same marker, the share of linked lines and of lines the rules
     labelled among the two paragraphs either side, the share of short unended lines there,
-    and whether it sits in a teaser run (``in_teaser_run``)."""
+    and whether it sits in a teaser run (``in_teaser_run``); empty for a paragraph not
+    ``wanted``."""
     n = len(paras)
     marks = [_marker(p) for p in paras]
     run = _run_lengths(marks)
     linky = [bool(shares is not None and shares[i] >= _LINKY) for i in range(n)]
-    short = [len(p.split()) <= 12 and p.rstrip()[-1:] not in _TERMINAL_CHARS for p in paras]
+    short = [len(p) <= 120 and len(p.split()) <= 12 and p.rstrip()[-1:] not in _TERMINAL_CHARS
+             for p in paras]
     teaser = in_teaser_run(paras, shares, marks, run)
-    out = []
+    out: list[list[float]] = []
     for i in range(n):
+        if not wanted[i]:
+            out.append([])
+            continue
         near = [j for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < n]
         k = max(1, len(near))
         out.append([
