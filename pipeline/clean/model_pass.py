@@ -9,9 +9,11 @@ the features that raised it).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Protocol
 
-from pipeline.clean.classifier import explain, load_model, score_page
+from pipeline.clean.classifier import Model, explain, load_model, score_page
 from pipeline.clean.features import Page, in_teaser_run
 
 # The classifier leaves prose longer than this to the rules: a wrong call costs a paragraph
@@ -75,9 +77,24 @@ class _Labelled(Protocol):
     def free(self, i: int) -> bool: ...
 
 
+# A model other than the committed one, while ``using_model`` is active (the training
+# script's cross-validation scores each fold of sites with a model that never saw it).
+_override: list[Model] = []
+
+
+@contextmanager
+def using_model(model: Model) -> Iterator[None]:
+    """Clean with ``model`` instead of config/paragraph_model.npz inside the block."""
+    _override.append(model)
+    try:
+        yield
+    finally:
+        _override.pop()
+
+
 def label_by_model(state: _Labelled, link_shares: list[float] | None) -> None:
     """Label the free paragraphs the classifier calls boilerplate."""
-    model = load_model()
+    model = _override[-1] if _override else load_model()
     # Only these paragraphs can be labelled: the others are not scored at all.
     runs = in_teaser_run(state.p, link_shares)
     wanted = [state.free(i) and judged(state.p[i], state.words[i], runs[i])
