@@ -70,7 +70,8 @@ def load_pages(part: str) -> list[dict[str, Any]]:
 
 def insert_training_lines(pages: list[dict[str, Any]]) -> None:
     """Put each line of ``train_lines.yaml`` into one tuning page (fixed by a hash of the
-    line), in turn at the top, the middle and the end, as unlinked text."""
+    line), in turn at the top, the middle and the end, as unlinked text; each block of its
+    ``runs`` likewise, as consecutive paragraphs."""
     lines = yaml.safe_load((DATA / "train_lines.yaml").read_text(encoding="utf-8"))
     items = [("boilerplate", kind, text) for kind, texts in lines["boilerplate"].items()
              for text in texts]
@@ -80,6 +81,15 @@ def insert_training_lines(pages: list[dict[str, Any]]) -> None:
         paras = page["paragraphs"]
         at = (0, len(paras) // 2, len(paras))[n % 3]
         paras.insert(at, {"text": text, "label": label, "link_share": 0.0, "train": True})
+    # Runs go in whole, one block of consecutive paragraphs each.
+    blocks = [(label, block) for label in ("boilerplate", "body")
+              for block in lines.get("runs", {}).get(label, [])]
+    for n, (label, block) in enumerate(blocks):
+        page = pages[zlib.crc32("|".join(block).encode()) % len(pages)]
+        paras = page["paragraphs"]
+        at = (0, len(paras) // 2, len(paras))[n % 3]
+        paras[at:at] = [{"text": text, "label": label, "link_share": 0.0, "train": True}
+                        for text in block]
 
 
 def repeated_in_site(pages: list[dict[str, Any]]) -> dict[str, set[str]]:

@@ -102,8 +102,8 @@ DENSE: tuple[str, ...] = (
 # A list item's opening: a bullet, a number, or a slide counter ("3/12", "3 of 12").
 _MARKER = re.compile(r"^(?:([-•*·–—▪►])\s|(\d{1,3}\s?(?:/|of)\s?\d{1,3})\b|\d{1,2}[.)]\s)")
 # A slide counter at the opening ("3/12", "- 3 of 12"); not a fraction ("1/4 cup": the
-# denominator of a counter has two digits or the "of" form).
-_COUNTER = re.compile(r"^\W{0,2}\d{1,3} ?(?:/ ?\d{2,3}|of \d{1,3})\b")
+# total of a counter has two digits or the "of" form) nor a date ("12/05/2024").
+_COUNTER = re.compile(r"^\W{0,2}(\d{1,3}) ?(?:/ ?(\d{2,3})|of (\d{1,3}))\b(?![/.,:]?\d)")
 # A run of alike items this long is a list; a linked line is one mostly made of link text.
 _RUN_MIN = 3
 _LINKY = 0.5
@@ -221,6 +221,7 @@ def run_features(paras: Sequence[str], shares: Sequence[float] | None,
     short = [len(p) <= 120 and len(p.split()) <= 12 and p.rstrip()[-1:] not in _TERMINAL_CHARS
              for p in paras]
     teaser = in_teaser_run(paras, shares, marks, run)
+    counters = slide_counters(paras)
     out: list[list[float]] = []
     for i in range(n):
         if not wanted[i]:
@@ -229,12 +230,27 @@ def run_features(paras: Sequence[str], shares: Sequence[float] | None,
         near = [j for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < n]
         k = max(1, len(near))
         out.append([
-            float(bool(marks[i])), float(bool(_COUNTER.match(paras[i]))),
+            float(bool(marks[i])), float(counters[i]),
             min(1.0, math.log1p(run[i]) / 3),
             sum(linky[j] for j in near) / k,
             sum(bool(labelled and labelled[j]) for j in near) / k,
             sum(short[j] for j in near) / k, float(teaser[i])])
     return out
+
+
+def slide_counters(paras: Sequence[str]) -> list[bool]:
+    """Paragraphs that open with a slide counter of a gallery: "N/T" or "N of T" with N at
+    most T, and a neighbour opening with a counter of the same T (one "9/11 changed ..."
+    is a sentence; "4/20 ...", "5/20 ..." is a gallery)."""
+    totals: list[str | None] = []
+    for text in paras:
+        found = _COUNTER.match(text)
+        total = found and (found.group(2) or found.group(3))
+        ok = bool(found and total and int(found.group(1)) <= int(total))
+        totals.append(str(total) if ok else None)
+    n = len(paras)
+    return [t is not None and any(0 <= j < n and totals[j] == t for j in (i - 1, i + 1))
+            for i, t in enumerate(totals)]
 
 
 def _run_lengths(marks: Sequence[str]) -> list[int]:
