@@ -63,6 +63,8 @@ _PROMO = frozenset([
     "advertisement", "sponsored", "podcast", "app", "premium", "members", "membership", "account",
     "donate", "trial", "unlimited", "offer"
 ])
+# A token of code, a command or a path: page furniture is words, these are body (listings).
+_CODE = re.compile(r"[{};=<>$\\]|\w\(|\w_\w|\w/\w|^--?\w")
 _DATE = re.compile(r"\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b")
 # A name of two to four capitalised words, then a verb that describes a person's work: the
 # shape of an author card ("Jane Roe is a ...", "Jane Roe covers ...").
@@ -88,11 +90,23 @@ _OWN = ("rel_pos", "from_start", "from_end", "first", "last", "log_words", "log_
         "ends_colon", "you_share", "cta_start", "cta_share", "promo_words", "handle",
         "email", "url", "copyright", "date_like", "quote_marks", "title_overlap",
         "is_title", "page_repeats", "seen_elsewhere", "html", "link_share", "all_link",
-        "all_furniture", "name_role", "question", "exclaim")
+        "all_furniture", "name_role", "question", "exclaim", "code_like")
 _NEIGHBOUR = ("log_words", "link_share", "terminal", "rule_labelled")
+# Signals of the run a paragraph sits in (``run_features``): teaser lists, galleries and
+# link blocks are runs of alike items, however long each item is.
+_RUN = ("marker", "counter", "marker_run", "link_run", "labelled_near", "short_near",
+        "in_run")
 DENSE: tuple[str, ...] = (
     *_OWN, *(f"prev_{n}" for n in _NEIGHBOUR), *(f"next_{n}" for n in _NEIGHBOUR),
-    "bias_text")
+    *_RUN, "bias_text")
+# A list item's opening: a bullet, a number, or a slide counter ("3/12", "3 of 12").
+_MARKER = re.compile(r"^(?:([-•*·–—▪►])\s|(\d{1,3}\s?(?:/|of)\s?\d{1,3})\b|\d{1,2}[.)]\s)")
+# A slide counter at the opening ("3/12", "- 3 of 12"); not a fraction ("1/4 cup": the
+# total of a counter has two digits or the "of" form) nor a date ("12/05/2024").
+_COUNTER = re.compile(r"^\W{0,2}(\d{1,3}) ?(?:/ ?(\d{2,3})|of (\d{1,3}))\b(?![/.,:]?\d)")
+# A run of alike items this long is a list; a linked line is one mostly made of link text.
+_RUN_MIN = 3
+_LINKY = 0.5
 
 
 def page_rows(page: Page, wanted: Sequence[bool] | None = None,
@@ -118,6 +132,7 @@ def page_rows(page: Page, wanted: Sequence[bool] | None = None,
            if full[i] else _context(paras[i], len(folded[i].split()), _link(page, i))
            for i in range(len(paras))]
     rows = np.zeros((len(paras), len(DENSE)), dtype=np.float64)
+    runs = run_features(paras, page.link_shares, page.rule_labelled, full)
     for i, values in enumerate(own):
         if not full[i]:
             continue
@@ -127,7 +142,7 @@ def page_rows(page: Page, wanted: Sequence[bool] | None = None,
         rows[i] = [*(values[k] for k in _OWN),
                    *_neighbour(prev, labelled[i - 1] if labelled and prev else False),
                    *_neighbour(nxt, labelled[i + 1] if labelled and nxt else False),
-                   1.0 if page.link_shares is None else 0.0]
+                   *runs[i], 1.0 if page.link_shares is None else 0.0]
     grams = [hashed_ngrams(f) if full[i] else ([], []) for i, f in enumerate(folded)]
     return rows, [g[0] for g in grams], [g[1] for g in grams]
 
@@ -135,7 +150,8 @@ def page_rows(page: Page, wanted: Sequence[bool] | None = None,
 def _own(text: str, folded: str, i: int, n: int, page: Page, title: str,
          title_words: set[str], counts: Counter[str]) -> dict[str, float]:
     words = folded.split()
-    raw_words = text.split()
+    # The casing and code signals read the opening words only, like the n-grams.
+    raw_words = text.split(maxsplit=_MAX_NGRAMS)[:_MAX_NGRAMS]
     # Shares and patterns are read on both ends of a long paragraph: the same signal for a
     # fraction of the regex work (furniture is short; prose reads alike at both ends).
     head = text if len(text) <= _HEAD else f"{text[:_HEAD // 2]} {text[-_HEAD // 2:]}"
@@ -174,7 +190,99 @@ def _own(text: str, folded: str, i: int, n: int, page: Page, title: str,
         "html": float(page.link_shares is not None), "all_link": float(link >= 0.95),
         **_furniture(words), "name_role": float(bool(_NAME_ROLE.match(text))),
         "question": float(text.rstrip().endswith("?")), "exclaim": float("!" in head),
+        "code_like": min(1.0, 3 * sum(1 for w in raw_words if _CODE.search(w))
+                         / max(1, len(raw_words))),
     }
+
+
+def _marker(text: str) -> str:
+    """The kind of list opening of a paragraph ("-", "n" numbered or counted, "|" a table
+    row) or ""."""
+    if text.startswith("|"):
+        return "|"
+    found = _MARKER.match(text)
+    if found is None:
+        return ""
+    return "-" if found.group(1) else "n"
+
+
+def run_features(paras: Sequence[str], shares: Sequence[float] | None,
+                 labelled: Sequence[bool] | None, wanted: Sequence[bool],
+                 ) -> list[list[float]]:
+    """Per paragraph, the ``_RUN`` values: its list marker, a slide counter, the length of
+    the run of items with the same marker, the share of linked lines and of lines the rules
+    labelled among the two paragraphs either side, the share of short unended lines there,
+    and whether it sits in a teaser run (``in_teaser_run``); empty for a paragraph not
+    ``wanted``."""
+    n = len(paras)
+    marks = [_marker(p) for p in paras]
+    run = _run_lengths(marks)
+    linky = [bool(shares is not None and shares[i] >= _LINKY) for i in range(n)]
+    short = [len(p) <= 120 and len(p.split()) <= 12 and p.rstrip()[-1:] not in _TERMINAL_CHARS
+             for p in paras]
+    teaser = in_teaser_run(paras, shares, marks, run)
+    counters = slide_counters(paras)
+    out: list[list[float]] = []
+    for i in range(n):
+        if not wanted[i]:
+            out.append([])
+            continue
+        near = [j for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < n]
+        k = max(1, len(near))
+        out.append([
+            float(bool(marks[i])), float(counters[i]),
+            min(1.0, math.log1p(run[i]) / 3),
+            sum(linky[j] for j in near) / k,
+            sum(bool(labelled and labelled[j]) for j in near) / k,
+            sum(short[j] for j in near) / k, float(teaser[i])])
+    return out
+
+
+def slide_counters(paras: Sequence[str]) -> list[bool]:
+    """Paragraphs that open with a slide counter of a gallery: "N/T" or "N of T" with N at
+    most T, and a neighbour opening with a counter of the same T (one "9/11 changed ..."
+    is a sentence; "4/20 ...", "5/20 ..." is a gallery)."""
+    totals: list[str | None] = []
+    for text in paras:
+        found = _COUNTER.match(text)
+        total = found and (found.group(2) or found.group(3))
+        ok = bool(found and total and int(found.group(1)) <= int(total))
+        totals.append(str(total) if ok else None)
+    n = len(paras)
+    return [t is not None and any(0 <= j < n and totals[j] == t for j in (i - 1, i + 1))
+            for i, t in enumerate(totals)]
+
+
+def _run_lengths(marks: Sequence[str]) -> list[int]:
+    """Length of the run of equal non-empty markers each paragraph belongs to (0: none)."""
+    out = [0] * len(marks)
+    start = 0
+    for i in range(1, len(marks) + 1):
+        if i == len(marks) or marks[i] != marks[start]:
+            if marks[start]:
+                out[start:i] = [i - start] * (i - start)
+            start = i
+    return out
+
+
+def in_teaser_run(paras: Sequence[str], shares: Sequence[float] | None,
+                  marks: Sequence[str] | None = None, run: Sequence[int] | None = None,
+                  ) -> list[bool]:
+    """Paragraphs that sit in a run of alike list items (``_RUN_MIN`` or more with the same
+    bullet, number or counter; table rows aside) or between linked lines (HTML): the
+    classifier may judge these however long they are (a teaser's summary is a sentence)."""
+    marks = marks if marks is not None else [_marker(p) for p in paras]
+    run = run if run is not None else _run_lengths(marks)
+    n = len(paras)
+    linky = [bool(shares is not None and shares[i] >= _LINKY) for i in range(n)]
+    out = []
+    for i in range(n):
+        listed = marks[i] in ("-", "n") and run[i] >= _RUN_MIN
+        prev = i > 0 and linky[i - 1]
+        nxt = i + 1 < n and linky[i + 1]
+        out.append(listed or (prev and nxt)
+                   or (prev and i > 2 and linky[i - 3]) or (nxt and i + 3 < n and linky[i + 3]))
+    return out
 
 
 def _furniture(words: list[str]) -> dict[str, float]:

@@ -9,15 +9,20 @@ the features that raised it).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Protocol
 
-from pipeline.clean.classifier import explain, load_model, score_page
-from pipeline.clean.features import Page
+from pipeline.clean.classifier import Model, explain, load_model, score_page
+from pipeline.clean.features import Page, in_teaser_run
 
 # The classifier leaves prose longer than this to the rules: a wrong call costs a paragraph
 # (a 47-word lead of a short wire story, once), and out of fold (4 folds by site) at its
 # threshold it called no paragraph over 20 words boilerplate anyway (issue 15).
 MAX_WORDS = 25
+# An item of a teaser run (a gallery slide, a related story with its summary) is judged up to
+# this length: the run, not the item, says what it is.
+MAX_RUN_WORDS = 100
 _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.I)) for kind, pattern in (
         ("cookie_notice", r"\bcookies?\b|\bconsent\b|\bprivacy\b|\btracking\b"),
@@ -54,10 +59,11 @@ _STRUCTURAL = {
 }
 
 
-def judged(text: str, words: int) -> bool:
-    """Paragraphs the classifier may remove: not long prose, not a table row (tables are
+def judged(text: str, words: int, in_run: bool = False) -> bool:
+    """Paragraphs the classifier may remove: not long prose unless it sits in a teaser run
+    (``features.in_teaser_run``; then up to ``MAX_RUN_WORDS``), not a table row (tables are
     content trafilatura chose to keep; their cells read like navigation to the model)."""
-    return words <= MAX_WORDS and not text.startswith("|")
+    return words <= (MAX_RUN_WORDS if in_run else MAX_WORDS) and not text.startswith("|")
 
 
 class _Labelled(Protocol):
@@ -71,11 +77,28 @@ class _Labelled(Protocol):
     def free(self, i: int) -> bool: ...
 
 
+# A model other than the committed one, while ``using_model`` is active (the training
+# script's cross-validation scores each fold of sites with a model that never saw it).
+_override: list[Model] = []
+
+
+@contextmanager
+def using_model(model: Model) -> Iterator[None]:
+    """Clean with ``model`` instead of config/paragraph_model.npz inside the block."""
+    _override.append(model)
+    try:
+        yield
+    finally:
+        _override.pop()
+
+
 def label_by_model(state: _Labelled, link_shares: list[float] | None) -> None:
     """Label the free paragraphs the classifier calls boilerplate."""
-    model = load_model()
+    model = _override[-1] if _override else load_model()
     # Only these paragraphs can be labelled: the others are not scored at all.
-    wanted = [state.free(i) and judged(state.p[i], state.words[i]) for i in range(len(state.p))]
+    runs = in_teaser_run(state.p, link_shares)
+    wanted = [state.free(i) and judged(state.p[i], state.words[i], runs[i])
+              for i in range(len(state.p))]
     if model is None or not any(wanted):
         return
     page = Page(state.p, title=state.title, link_shares=link_shares,

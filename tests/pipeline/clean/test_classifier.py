@@ -14,7 +14,15 @@ import pytest
 
 from pipeline.clean import model_pass
 from pipeline.clean.classifier import MODEL, load_model, score_page
-from pipeline.clean.features import DENSE, Page, anchor_counts, link_shares, page_rows
+from pipeline.clean.features import (
+    DENSE,
+    Page,
+    anchor_counts,
+    in_teaser_run,
+    link_shares,
+    page_rows,
+    slide_counters,
+)
 from pipeline.clean.text import clean_paragraphs
 from pipeline.extract.article import ExtractError, extract_article
 from pipeline.records import FeedEntry
@@ -151,3 +159,58 @@ def test_page_without_substantial_text_still_fails_cleanly() -> None:
     with pytest.raises(ExtractError) as err:
         extract_article(fetched(_chrome_wrapped(["Share", "Tweet"])))
     assert err.value.reason == "no_content"
+
+
+# Written for these tests: a gallery of other stories after the article, each slide with a
+# summary as long as a sentence of the body, and a bullet list of facts inside the body.
+GALLERY = [
+    "- 1/12 Flood barrier tested A river barrier on the east coast was raised for its yearly "
+    "trial on Sunday, as engineers checked gates that protect thousands of homes from tides.",
+    "- 2/12 Bakery chain expands A family bakery group said it would open twenty shops next "
+    "year after sales rose, adding jobs in several market towns despite dearer flour.",
+    "- 3/12 Ferry fares rise Island ferry fares will go up by four per cent in April, the "
+    "operator said, blaming fuel and crew costs while promising extra summer sailings.",
+    "- 4/12 Museum reopens A maritime museum closed for repairs since last spring welcomed "
+    "visitors again on Saturday, with a restored steam tug moored beside its new hall.",
+]
+FACTS = ["- Freight volumes rose 18 per cent in the first half of the year.",
+         "- The new terminal handles up to forty trains a day.",
+         "- Customs checks now take about three hours, down from a day."]
+
+
+def test_slide_counters_need_a_gallery() -> None:
+    assert slide_counters(["- 1/50 A", "- 2/50 B", "3 of 7 C", "4 of 7 D"]) == [True] * 4
+    # A lone counter-like opening, a fraction, a date, a count above its total: sentences.
+    assert not any(slide_counters(["9/11 changed air travel.", "1/4 cup of stock",
+                                   "12/05/2024 Talks resume", "24/7 news", "30/12 x",
+                                   "31/12 y"]))
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_gallery_run_goes_and_a_list_of_facts_stays(html: bool) -> None:
+    paras = ["Rail link opens between Kazakhstan and China", BODY[0], BODY[1], *FACTS,
+             BODY[2], BODY[3], *GALLERY]
+    result = clean_paragraphs(paras, link_shares=[0.0] * len(paras) if html else None)
+    assert result.paragraphs == [BODY[0], BODY[1], *FACTS, BODY[2], BODY[3]]
+    assert all(r.startswith("classifier") and "counter" in r for r in result.reasons[-4:])
+
+
+def test_long_items_are_judged_only_inside_a_run() -> None:
+    assert in_teaser_run([*GALLERY, BODY[0]], None) == [True] * 4 + [False]
+    linked = ["Headline one", "A summary sentence of that story.", "Headline two"]
+    assert in_teaser_run(linked, [1.0, 0.0, 1.0]) == [False, True, False]
+    assert in_teaser_run(linked, None) == [False] * 3
+    words = len(GALLERY[0].split())
+    assert model_pass.MAX_WORDS < words <= model_pass.MAX_RUN_WORDS
+    assert model_pass.judged(GALLERY[0], words, True)
+    assert not model_pass.judged(GALLERY[0], words, False)
+    assert not model_pass.judged("| a | b |", 4, True)
+
+
+def test_cross_validation_can_swap_the_model() -> None:
+    model = load_model()
+    assert model is not None
+    paras = ["Rail link opens between Kazakhstan and China", *BODY, *GALLERY]
+    with model_pass.using_model(replace(model, threshold=1.01)):  # removes nothing
+        assert clean_paragraphs(paras).paragraphs == [*BODY, *GALLERY]
+    assert clean_paragraphs(paras).paragraphs == BODY

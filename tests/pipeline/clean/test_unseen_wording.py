@@ -86,5 +86,6 @@ def test_training_lines_are_many_and_of_every_kind() -> None:
     fresh = yaml.safe_load((FIXTURES / "paragraphs" / "fresh.yaml").read_text("utf-8"))
     scored = {t for v in fresh["boilerplate"].values() for t in v} | set(fresh["body"])
     mine = {t for v in kinds.values() for t in v} | set(LINES["body"])
+    mine |= {t for blocks in LINES["runs"].values() for block in blocks for t in block}
     assert not mine & scored
 
