@@ -18,6 +18,7 @@ from typing import Any
 import pyarrow as pa
 import yaml
 
+from pipeline import ru
 from pipeline.clean.rules import CONFIG
 from pipeline.enrich.textscan import find_all, first_terms, fold_case, term_starts
 from pipeline.errors import RunError
@@ -43,6 +44,7 @@ class Entity:
     terms: tuple[tuple[str, str], ...] = ()
     regexes: tuple[str, ...] = ()
     starters: tuple[str, ...] = ()  # where matches can begin (textscan.first_terms)
+    declines: tuple[str, ...] = ()  # case-folded stems of the terms Russian declines (ru)
 
     def count(self, text: str, folded: str | None = None) -> int:
         """Non-overlapping matches of ``pattern`` in ``text`` (``folded``:
@@ -126,8 +128,9 @@ def _entity(path: Path, entry: Any) -> Entity:
         ordered = sorted(terms, key=len, reverse=True)
         # Where a match can begin: the term, or for an inflected Russian word its stem.
         return Entity(name=name, kind=str(entry["kind"]), pattern=_compile(terms, regexes),
-                      terms=tuple((fold_case(_stem(t)), _term(t)) for t in ordered),
-                      starters=first_terms(fold_case(_stem(t)) for t in terms),
+                      terms=tuple((fold_case(ru.stem(t)), _term(t)) for t in ordered),
+                      starters=first_terms(fold_case(ru.stem(t)) for t in terms),
+                      declines=tuple(fold_case(ru.stem(t)) for t in ordered if ru.inflects(t)),
                       regexes=tuple(_regex(r) for r in regexes))
     except re.error as exc:
         raise RunError(f"{path}: entity {name!r}: bad regex ({exc})") from None
@@ -145,34 +148,12 @@ def _regex(regex: str) -> str:
     return rf"(?i:(?<!\w)(?:{regex})(?!\w))"
 
 
-# Russian declines names and nouns: "Путин", "Путина", "Путину", "Путиным"; "Кремль",
-# "Кремля"; "Россия", "России". A Cyrillic term's last word, less a final vowel or soft
-# sign, takes any of these case endings (nouns, surnames, adjectives). Measured against
-# pymorphy3 and the Snowball stemmer in docs/languages.md: the same forms of the lexicon's
-# names found, with no dictionary to ship.
-_RU_ENDINGS = ("ами|ями|ого|его|ому|ему|ыми|ими|ом|ем|ём|ой|ей|ою|ею|ам|ям|ах|ях|ов|ев|ым|им|"
-               "ых|их|ую|юю|ая|яя|ое|ее|ые|ие|ий|ый|а|я|у|ю|е|ы|и|ь|й")
-_CYRILLIC_WORD = re.compile(r"[а-яё]{3,}$", re.IGNORECASE)
-
-
-def _inflects(term: str) -> bool:
-    """A Cyrillic term whose last word declines (not an acronym such as ШОС, not "Си")."""
-    last = term.split()[-1]
-    return bool(_CYRILLIC_WORD.match(last)) and not last.isupper()
-
-
-def _stem(term: str) -> str:
-    if not _inflects(term):
-        return term
-    return term[:-1] if term[-1].lower() in "аяоеьйиы" else term
-
-
 def _term(term: str) -> str:
     left = "" if _NO_SPACES.match(term[0]) or not term[0].isalnum() else r"(?<!\w)"
     right = "" if _NO_SPACES.match(term[-1]) or not term[-1].isalnum() else r"(?!\w)"
     body = f"{left}{re.escape(term)}{right}"
-    if _inflects(term):
-        body = f"{left}{re.escape(_stem(term))}(?:{_RU_ENDINGS})?{right}"
+    if ru.inflects(term):  # Russian declines names: "Путин", "Путина", "Путиным"
+        body = f"{left}{ru.declined(re.escape(ru.stem(term)))}{right}"
     # Capitals mean an acronym or a name that must keep its case (SCO, not "sco" in Moscow).
     # The lookarounds sit inside the case-insensitive group: same matches, and Python's
     # engine scans ~2x faster when the group comes first.

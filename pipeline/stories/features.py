@@ -24,6 +24,7 @@ from pathlib import Path
 
 import yaml
 
+from pipeline import ru
 from pipeline.clean.rules import CONFIG
 from pipeline.enrich.entities import count_mentions, load_entities
 from pipeline.enrich.textscan import fold_case
@@ -242,8 +243,13 @@ def quotes(text: str) -> set[str]:
 
 
 def inflected_entities(text: str) -> set[str]:
-    """Lexicon entities named in an inflected form: Russian declines names (Лаврова,
-    Пекине), and the lexicon's whole-word terms only match the form written there."""
+    """Lexicon entities named in a declined Russian form in any letter case.
+
+    ``count_mentions`` finds declined forms too (``pipeline.ru``, the same rules) but keeps
+    the lexicon's capitals ("Си Цзиньпин" must not match inside a lower-case word): an
+    all-capitals headline ("ВИЗИТ СИ ЦЗИНЬПИНА") would lose its names. Here the declining
+    terms are matched in the case-folded text; their last word has three letters or more,
+    so they do not grow into other words the way a short one would ("Си", "Сибирь")."""
     if not _CYRILLIC.search(text):
         return set()
     folded = fold_case(text)
@@ -254,17 +260,11 @@ def inflected_entities(text: str) -> set[str]:
 def _inflected_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     out = []
     for entity in load_entities():
-        stems = [term for term, _ in entity.terms if _declinable(term)]
-        if stems:
-            body = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True))
-            out.append((entity.name, re.compile(rf"(?<!\w)(?:{body})\w{{1,3}}(?!\w)")))
+        if entity.declines:
+            stems = sorted(set(entity.declines), key=len, reverse=True)
+            body = "|".join(re.escape(s) for s in stems)
+            out.append((entity.name, re.compile(rf"(?<!\w){ru.declined(f'(?:{body})')}(?!\w)")))
     return tuple(out)
-
-
-def _declinable(term: str) -> bool:
-    # Single Cyrillic words of four letters or more; short ones (Си, ШОС) would grow into
-    # other words (Сибирь) and must match exactly.
-    return len(term) >= 4 and all(_CYRILLIC.match(c) for c in term)
 
 
 @cache

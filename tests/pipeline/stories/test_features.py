@@ -7,7 +7,14 @@ from datetime import UTC, datetime
 
 import pytest
 
-from pipeline.stories.features import dates_named, features, numbers, quotes, words
+from pipeline.stories.features import (
+    dates_named,
+    features,
+    inflected_entities,
+    numbers,
+    quotes,
+    words,
+)
 
 DAY = datetime(2025, 7, 14, 12, tzinfo=UTC)
 
@@ -41,6 +48,16 @@ def test_entities_match_inflected_russian_and_chinese_as_the_english_name() -> N
     en = features("e", "s", "en", "Lavrov meets Wang Yi", "The ministers met.", DAY, True)
     for art in (ru, zh, en):
         assert {"e:Sergey Lavrov", "e:Wang Yi"} <= art.keys, art.keys
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ПРИЕЗД СИ ЦЗИНЬПИНА НА САММИТ", {"Xi Jinping"}),  # capitals: count_mentions misses it
+    ("звонок министру лаврову", {"Sergey Lavrov"}),
+    ("в селе Белоусовка открыли школу", set()),  # a longer word, not a case ending
+    ("Side meets Xi", set()),                       # no Cyrillic: nothing to decline
+])
+def test_inflected_entities_by_the_shared_russian_endings(text: str, expected: set[str]) -> None:
+    assert inflected_entities(text) == expected
 
 
 def test_words_are_stemmed_and_lexicon_names_left_to_entities() -> None:
