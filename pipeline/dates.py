@@ -27,10 +27,18 @@ FUTURE_SLACK = timedelta(minutes=10)
 # UTC for every zone within 12 hours of it.
 _NOON = time(12, 0)
 
+# Russian month names by the letters every case form and abbreviation starts with ("мар"
+# before "ма": March before May). One source for the dates here and the months an undated
+# story names (pipeline.stories.features).
 _RU_MONTHS = (("янв", 1), ("фев", 2), ("мар", 3), ("апр", 4), ("ма", 5), ("июн", 6),
               ("июл", 7), ("авг", 8), ("сен", 9), ("окт", 10), ("ноя", 11), ("дек", 12))
-_RU_MONTH = (r"(?P<mon>янв\w*|фев\w*|мар\w*|апр\w*|ма[йяе]\w*|июн\w*|июл\w*|авг\w*|"
-             r"сен\w*|окт\w*|ноя\w*|дек\w*)\.?")
+# A Russian month name in any case ("апреля", "мае"): the stem of the whole name, for text
+# where no day number says a date follows (a story's "в апреле 2024"), where "сен" or
+# "мар" would also take "сенат 2024" or "марш 2024".
+RU_MONTH_NAME = (r"(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|"
+                 r"декабр)\w*")
+# After a day number ("9 апреля", "9 сент.", "9 сен") an abbreviation is a month too.
+_RU_MONTH = r"(?P<mon>(?:янв|фев|мар|апр|ма[йяе]|июн|июл|авг|сен|окт|ноя|дек)\w*)\.?"
 _CLOCK = r"(?P<h>[01]?\d|2[0-3])\s*[:：时點点]\s*(?P<m>[0-5]\d)(?:\s*[:：]\s*[0-5]\d)?分?"
 # Words that may join a date and its time: "в", "г.", "года", ",", "-", "|", "•".
 _JOIN = r"(?:\s*(?:г\.|года|год)?\s*[,|•·/–—-]?\s*(?:в\s+)?)"
@@ -118,7 +126,7 @@ def _build(form: str, g: dict[str, str | None], now: datetime) -> LocalDate | No
         # A bare "сегодня" is some time today, not later than now.
         when = datetime.combine(day, clock) if clock else min(datetime.combine(day, _NOON), now)
         return LocalDate(when, form, clock is not None, has_year=False, relative=True)
-    month = _ru_month(g["mon"]) if g.get("mon") else int(g["mo"] or 0)
+    month = (ru_month(g["mon"]) or 0) if g.get("mon") else int(g["mo"] or 0)
     written_year = g.get("y")
     year = int(written_year) if written_year else None
     try:
@@ -136,9 +144,10 @@ def _build(form: str, g: dict[str, str | None], now: datetime) -> LocalDate | No
     return LocalDate(when, form, clock is not None, has_year=year is not None)
 
 
-def _ru_month(word: str | None) -> int:
+def ru_month(word: str | None) -> int | None:
+    """The number (1-12) of a Russian month name or abbreviation, else None."""
     low = (word or "").lower()
-    return next(num for stem, num in _RU_MONTHS if low.startswith(stem))
+    return next((num for stem, num in _RU_MONTHS if low.startswith(stem)), None)
 
 
 def zone_info(name: str | None) -> ZoneInfo | None:

@@ -26,6 +26,7 @@ import yaml
 
 from pipeline import ru
 from pipeline.clean.rules import CONFIG
+from pipeline.dates import RU_MONTH_NAME, ru_month
 from pipeline.enrich.entities import count_mentions, load_entities
 from pipeline.enrich.textscan import fold_case
 from pipeline.errors import RunError
@@ -39,13 +40,10 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _NUMBER = re.compile(r"(?<![0-9A-Za-z\u0400-\u04ff.,])\d+(?:[.,]\d+)*")
 _QUOTE = re.compile(r"[“«「\"]([^”»」\"]{8,400})[”»」\"]")
 _SUFFIXES = ("ing", "ed", "es", "s")
-# Month names (English, and Russian stems that every case of the name starts with).
-_MONTHS = (("jan", "январ"), ("feb", "феврал"), ("mar", "март"), ("apr", "апрел"),
-           ("may", "ма"), ("jun", "июн"), ("jul", "июл"), ("aug", "август"),
-           ("sep", "сентябр"), ("oct", "октябр"), ("nov", "ноябр"), ("dec", "декабр"))
-_MONTH_WORD = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-               r"|(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)"
-               r"[а-я]*")
+# English month names by their first three letters; Russian ones are pipeline.dates'.
+_EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+              "dec")
+_MONTH_WORD = rf"(?:{'|'.join(_EN_MONTHS)})[a-z]*\.?|{RU_MONTH_NAME}"
 # "April 2024", "апреля 2024" or "2024年4月".
 _MONTH_YEAR = re.compile(rf"(?i)(?<!\w)({_MONTH_WORD})\s+((?:19|20)\d\d)(?!\d)"
                          r"|((?:19|20)\d\d)年(\d{1,2})月")
@@ -146,10 +144,9 @@ def _month_number(name: str) -> int | None:
     if name.isdigit():
         return int(name) if 1 <= int(name) <= 12 else None
     folded = fold_case(name)
-    for number, stems in enumerate(_MONTHS, start=1):
-        if any(folded.startswith(stem) for stem in stems):
-            return number
-    return None
+    if folded[:3] in _EN_MONTHS:
+        return _EN_MONTHS.index(folded[:3]) + 1
+    return ru_month(folded)
 
 
 def words(text: str) -> set[str]:

@@ -69,6 +69,8 @@ def test_words_are_stemmed_and_lexicon_names_left_to_entities() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("a meeting in early April 2024 in Beijing", ("2024-04-01", "2024-04-30")),
     ("в декабре 2023 года стороны", ("2023-12-01", "2023-12-31")),
+    ("переговоры в мае 2024 года", ("2024-05-01", "2024-05-31")),
+    ("марш 2024 года прошёл", ("2024-01-01", "2024-12-31")),  # not a month: the year only
     ("2024年4月9日，双方", ("2024-04-01", "2024-04-30")),
     ("trade is set to pass that in 2023", ("2023-01-01", "2023-12-31")),
     ("a plan for 2031 only", None),                  # the future is a forecast
