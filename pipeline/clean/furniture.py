@@ -49,11 +49,16 @@ _HEAD_WORDS = 8
 _TAIL_WORDS = 16
 
 
-class _Labelled(Protocol):
+class Labelled(Protocol):
+    """The text cleaner's paragraphs and label slots, as its passes here and in
+    ``model_pass`` see them."""
+
     p: list[str]
     words: list[int]
+    f: list[str]
     labels: list[str | None]
     reasons: list[str | None]
+    title: str | None
     title_at: int | None
 
     def free(self, i: int) -> bool: ...
@@ -112,12 +117,12 @@ _WHY = {
 _LINK_LABELS = ("inline_related_link", "related_posts")
 
 
-def _label(state: _Labelled, i: int, kind: str, why: str) -> None:
+def _label(state: Labelled, i: int, kind: str, why: str) -> None:
     state.labels[i] = kind
     state.reasons[i] = f"shape {kind}: {_WHY[why]}"
 
 
-def label_shapes(state: _Labelled, script: str | None) -> None:
+def label_shapes(state: Labelled, script: str | None) -> None:
     """Label counters, menus and the head and tail runs of a Russian or Chinese page."""
     if script is None:
         return
@@ -149,7 +154,7 @@ def label_shapes(state: _Labelled, script: str | None) -> None:
             _label(state, i, "page_tail", "tail")
 
 
-def _text_lists(state: _Labelled) -> list[bool]:
+def _text_lists(state: Labelled) -> list[bool]:
     """Lines of a list the text introduced with a colon ("Стороны договорились о:" and its
     dashed items): text, however short and unpunctuated its items are."""
     listed = [False] * len(state.p)
@@ -159,7 +164,7 @@ def _text_lists(state: _Labelled) -> list[bool]:
     return listed
 
 
-def _label_links(state: _Labelled) -> None:
+def _label_links(state: Labelled) -> None:
     """Up to three short unpunctuated lines under a "see also" or "related" label."""
     for i, label in enumerate(state.labels):
         if label not in _LINK_LABELS:
@@ -172,7 +177,7 @@ def _label_links(state: _Labelled) -> None:
             _label(state, j, str(label), "link")
 
 
-def _restore_sentence_title(state: _Labelled) -> None:
+def _restore_sentence_title(state: Labelled) -> None:
     """A first line ending in a full-width full stop is a sentence, not a Chinese headline.
 
     The title finder only refuses an ASCII full stop; its choice stays as the rules saw it

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Protocol
 
 from pipeline.clean.classifier import Model, explain, load_model, score_page
 from pipeline.clean.features import Page, in_teaser_run
+from pipeline.clean.furniture import Labelled
 
 # The classifier leaves prose longer than this to the rules: a wrong call costs a paragraph
 # (a 47-word lead of a short wire story, once), and out of fold (4 folds by site) at its
@@ -66,17 +66,6 @@ def judged(text: str, words: int, in_run: bool = False) -> bool:
     return words <= (MAX_RUN_WORDS if in_run else MAX_WORDS) and not text.startswith("|")
 
 
-class _Labelled(Protocol):
-    p: list[str]
-    words: list[int]
-    labels: list[str | None]
-    reasons: list[str | None]
-    title: str | None
-    f: list[str]
-
-    def free(self, i: int) -> bool: ...
-
-
 # A model other than the committed one, while ``using_model`` is active (the training
 # script's cross-validation scores each fold of sites with a model that never saw it).
 _override: list[Model] = []
@@ -92,7 +81,7 @@ def using_model(model: Model) -> Iterator[None]:
         _override.pop()
 
 
-def label_by_model(state: _Labelled, link_shares: list[float] | None) -> None:
+def label_by_model(state: Labelled, link_shares: list[float] | None) -> None:
     """Label the free paragraphs the classifier calls boilerplate."""
     model = _override[-1] if _override else load_model()
     # Only these paragraphs can be labelled: the others are not scored at all.
@@ -113,7 +102,7 @@ def label_by_model(state: _Labelled, link_shares: list[float] | None) -> None:
         state.labels[i] = _kind(state, i)
 
 
-def _kind(state: _Labelled, i: int) -> str:
+def _kind(state: Labelled, i: int) -> str:
     for j in (i - 1, i + 1):
         if 0 <= j < len(state.p) and state.labels[j] in _BLOCK_KINDS:
             return str(state.labels[j])
