@@ -2,7 +2,7 @@
 
 Russian declines names and nouns: "Путин", "Путина", "Путину", "Путиным"; "Кремль",
 "Кремля"; "Россия", "России". A Cyrillic term's last word, less a final vowel or soft sign,
-takes any of ``ENDINGS`` (nouns, surnames, adjectives). Measured against pymorphy3 and the
+takes one of ``ENDINGS`` (nouns, surnames, adjectives). Measured against pymorphy3 and the
 Snowball stemmer in docs/languages.md (benchmarks/ruzh_entities.py): the same forms of the
 lexicon's names found, with no dictionary to ship. Entity counts
 (``pipeline.enrich.entities``) and story keys (``pipeline.stories.features``) both match
@@ -32,6 +32,15 @@ def stem(term: str) -> str:
     return term[:-1] if term[-1].lower() in "аяоеьйиы" else term
 
 
-def declined(escaped_stem: str) -> str:
-    """A regex body matching a stem (already ``re.escape``d) bare or with one case ending."""
-    return f"{escaped_stem}(?:{ENDINGS})?"
+def declined(term: str) -> str:
+    """A regex body for the case forms of a declining term: its stem and one ending.
+
+    The letter cut from the term is always an ending of its own term, so neuter "зерно"
+    keeps its "о" (not in ``ENDINGS``: "Белоусово" is a village, not a form of Белоусов).
+    A stem of two letters never stands alone: cut from "соя", "со" is a preposition.
+    (Longer bare stems stay, as before: "Арктик" of "Арктик СПГ 2" names the Arctic.)"""
+    base = stem(term)
+    cut = term[len(base):]
+    endings = f"{ENDINGS}|{re.escape(cut)}" if cut else ENDINGS
+    optional = "" if cut and len(base) < 3 else "?"
+    return f"{re.escape(base)}(?:{endings}){optional}"

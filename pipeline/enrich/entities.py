@@ -44,7 +44,7 @@ class Entity:
     terms: tuple[tuple[str, str], ...] = ()
     regexes: tuple[str, ...] = ()
     starters: tuple[str, ...] = ()  # where matches can begin (textscan.first_terms)
-    declines: tuple[str, ...] = ()  # case-folded stems of the terms Russian declines (ru)
+    declines: tuple[str, ...] = ()  # the terms Russian declines (ru), case-folded
 
     def count(self, text: str, folded: str | None = None) -> int:
         """Non-overlapping matches of ``pattern`` in ``text`` (``folded``:
@@ -130,7 +130,7 @@ def _entity(path: Path, entry: Any) -> Entity:
         return Entity(name=name, kind=str(entry["kind"]), pattern=_compile(terms, regexes),
                       terms=tuple((fold_case(ru.stem(t)), _term(t)) for t in ordered),
                       starters=first_terms(fold_case(ru.stem(t)) for t in terms),
-                      declines=tuple(fold_case(ru.stem(t)) for t in ordered if ru.inflects(t)),
+                      declines=tuple(fold_case(t) for t in ordered if ru.inflects(t)),
                       regexes=tuple(_regex(r) for r in regexes))
     except re.error as exc:
         raise RunError(f"{path}: entity {name!r}: bad regex ({exc})") from None
@@ -153,7 +153,7 @@ def _term(term: str) -> str:
     right = "" if _NO_SPACES.match(term[-1]) or not term[-1].isalnum() else r"(?!\w)"
     body = f"{left}{re.escape(term)}{right}"
     if ru.inflects(term):  # Russian declines names: "Путин", "Путина", "Путиным"
-        body = f"{left}{ru.declined(re.escape(ru.stem(term)))}{right}"
+        body = f"{left}{ru.declined(term)}{right}"
     # Capitals mean an acronym or a name that must keep its case (SCO, not "sco" in Moscow).
     # The lookarounds sit inside the case-insensitive group: same matches, and Python's
     # engine scans ~2x faster when the group comes first.

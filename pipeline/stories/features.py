@@ -258,9 +258,8 @@ def _inflected_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     out = []
     for entity in load_entities():
         if entity.declines:
-            stems = sorted(set(entity.declines), key=len, reverse=True)
-            body = "|".join(re.escape(s) for s in stems)
-            out.append((entity.name, re.compile(rf"(?<!\w){ru.declined(f'(?:{body})')}(?!\w)")))
+            body = "|".join(ru.declined(term) for term in entity.declines)
+            out.append((entity.name, re.compile(rf"(?<!\w)(?:{body})(?!\w)")))
     return tuple(out)
 
 
