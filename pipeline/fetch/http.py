@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-import ssl
 import tempfile
 import time
 import weakref
@@ -21,13 +20,13 @@ from collections import defaultdict
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from email.utils import parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import httpcore
 import httpx
 
+from pipeline.fetch.answers import error_reason, retry_after_seconds
 from pipeline.fetch.hostboard import HoldTooLongError, HostBoard, HostState, RobotsRecord
 from pipeline.fetch.hosts import host_key
 from pipeline.fetch.netguard import BlockedAddressError, GuardedBackend
@@ -359,7 +358,7 @@ async def fetch(
         raise FetchError("bad_url", f"cannot fetch {url[:200]} or a redirect of it ({exc})",
                          ) from None
     except httpx.HTTPError as exc:
-        raise FetchError(_error_reason(exc), str(exc) or type(exc).__name__) from None
+        raise FetchError(error_reason(exc), str(exc) or type(exc).__name__) from None
 
 
 async def _follow(
@@ -462,48 +461,9 @@ class _Decoder:
             self._parts.append(data)
 
 
-def retry_after_seconds(value: str | None, cap: float = 86400.0) -> float | None:
-    """Seconds asked for by a ``Retry-After`` header (delta or HTTP date), capped at a day
-    (the failure back-off's own cap) so a hostile header cannot silence a feed for ever."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return min(float(value), cap)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, min(when.timestamp() - time.time(), cap))
-
-
 def _headers(resp: httpx.Response) -> dict[str, str]:
     return {k.lower(): v for k, v in resp.headers.items()}
 
 
 def _status_detail(resp: httpx.Response) -> str:
     return f"HTTP {resp.status_code} {resp.reason_phrase}".strip()
-
-
-def _error_reason(exc: httpx.HTTPError) -> str:
-    text = str(exc).lower()
-    if _caused_by_tls(exc) or "certificate" in text or "ssl" in text or "tls" in text:
-        return "tls_error"
-    if isinstance(exc, httpx.ConnectError):
-        return "connect_error"
-    if isinstance(exc, httpx.UnsupportedProtocol):
-        return "bad_scheme"
-    if isinstance(exc, httpx.RemoteProtocolError):
-        return "protocol_error"
-    return "http_error"
-
-
-def _caused_by_tls(exc: BaseException) -> bool:
-    seen: BaseException | None = exc
-    for _ in range(10):
-        if seen is None:
-            return False
-        if isinstance(seen, ssl.SSLError | ssl.CertificateError):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False

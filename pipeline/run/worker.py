@@ -17,6 +17,7 @@ import httpx
 
 from pipeline.extract.pool import ExtractPool
 from pipeline.extract.protocol import ExtractError
+from pipeline.fetch.answers import retry_after_seconds
 from pipeline.fetch.decode import DecodeError, decode_html
 from pipeline.fetch.discover import common_paths, describe
 from pipeline.fetch.feeds import FeedParseError, ParsedFeed
@@ -28,7 +29,6 @@ from pipeline.fetch.http import (
     check_scheme,
     fetch,
     make_client,
-    retry_after_seconds,
 )
 from pipeline.fetch.lifecycle import retire_reason
 from pipeline.fetch.parsers import FeedParsers, parse_feed_isolated

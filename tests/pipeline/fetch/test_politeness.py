@@ -306,3 +306,19 @@ def test_a_cancelled_request_gives_its_place_back() -> None:
             async with limiter.slot("http://other.example/a"):
                 pass
     asyncio.run(go())
+
+
+def test_a_run_may_open_as_many_files_as_the_system_allows() -> None:
+    # Every host group of a run keeps its own connections: the soft limit on open files
+    # is raised to the hard one (at most 65,536), in a child so that this one is untouched.
+    import subprocess
+    import sys
+
+    code = ("import resource; resource.setrlimit(resource.RLIMIT_NOFILE, (256, "
+            "resource.getrlimit(resource.RLIMIT_NOFILE)[1])); "
+            "from pipeline.run.local import raise_open_files_limit as r; r(); "
+            "print(*resource.getrlimit(resource.RLIMIT_NOFILE))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    soft, hard = int(out[0]), int(out[1])
+    assert soft == min(hard, 65536) if hard != -1 else soft == 65536
