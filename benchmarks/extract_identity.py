@@ -59,8 +59,8 @@ def pages() -> list[Source]:
                       f"https://{path.parent.name}.example/{path.stem}", None, None))
     for path in sorted((FIXTURES / "ruzh" / "pages").glob("*.html")):
         gold = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))
-        html = path.read_bytes().decode(gold.get("encoding") or "utf-8", "replace")
-        found.append((f"ruzh/{path.name}", html, f"https://{path.stem}.example/a/1",
+        text = path.read_bytes().decode(gold.get("encoding") or "utf-8", "replace")
+        found.append((f"ruzh/{path.name}", text, f"https://{path.stem}.example/a/1",
                       gold.get("language"), None))
     for path in sorted((ROOT / "samples" / "site").rglob("*.html")):
         found.append((f"samples/{path.relative_to(ROOT / 'samples' / 'site')}",
