@@ -135,6 +135,24 @@ def clean_paragraphs(
     return state.result()
 
 
+# Per rule set and word count, the rules short enough to apply (in order): a long paragraph
+# skips the rules it is too long for without a call each (64 rules, 60 paragraphs a page).
+_FITTING: dict[tuple[int, int], tuple[Rule, ...]] = {}
+_KEEP: dict[int, tuple[Rule, ...]] = {}  # the rule sets the keys' ids belong to, kept alive
+
+
+def _fitting(rules: tuple[Rule, ...], words: int) -> tuple[Rule, ...]:
+    """The rules whose ``max_words`` admits ``words`` (``Rule.matches`` refuses the rest)."""
+    key = (id(rules), words)
+    found = _FITTING.get(key)
+    if found is None:
+        if len(_FITTING) > 4096:
+            _FITTING.clear()
+        _KEEP[id(rules)] = rules
+        found = _FITTING[key] = tuple(r for r in rules if words <= r.max_words)
+    return found
+
+
 class _State:
     """Paragraphs with one label slot each; every pass fills empty slots only."""
 
@@ -201,8 +219,11 @@ class _State:
         for i, text in enumerate(self.p):
             if not self.free(i):
                 continue
+            fitting = _fitting(rules, self.words[i])
+            if not fitting:
+                continue
             script = has_script(text)
-            for rule in rules:
+            for rule in fitting:
                 if rule.matches(text, self.words[i], i / last, script=script):
                     self.labels[i] = rule.kind
                     self.reasons[i] = f"rule {rule.kind}: {rule.reason}"
