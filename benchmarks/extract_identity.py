@@ -5,8 +5,9 @@ Run: ``.venv/bin/python benchmarks/extract_identity.py OUT.json [--compare BEFOR
 
 Pages: the two development sets in ../shared/benchmarks (210 pages, when present), the
 labelled boilerplate corpus, the Russian/Chinese pages and the sample site (tests/fixtures,
-samples/). Each page is extracted twice, as a new source (no learned paragraphs) and
-with a few of its own paragraphs "learned", so the learned-paragraph path is covered too.
+samples/). Each page is extracted three times: as a new source (no learned paragraphs),
+with a few of its own paragraphs "learned" (the learned-paragraph path), and with a date
+from the feed (the date signals' order).
 The fetch time is fixed, so dates resolve the same on every run.
 """
 
@@ -17,7 +18,7 @@ import dataclasses
 import gzip
 import json
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -84,10 +85,11 @@ def dump(article: Any) -> dict[str, Any]:
 
 
 def run_one(name: str, html: str, url: str, language: str | None, zone: str | None,
-            learned: frozenset[str]) -> dict[str, Any]:
+            learned: frozenset[str], feed_date: datetime | None = None) -> dict[str, Any]:
     """One extraction, or the error it raised."""
     page = Page(FeedEntry("identity", "https://feed.example/rss", url, url,
-                          title="A feed title"), url, 200, "text/html", html, FETCHED,
+                          title="A feed title", published_at=feed_date),
+                url, 200, "text/html", html, FETCHED,
                 source_language=language, source_zone=zone)
     try:
         return dump(extract_and_score(page, learned))
@@ -109,10 +111,12 @@ def main() -> None:
         kept = first.get("text", "").split("\n\n")[::3]
         learned = frozenset(paragraph_hash(fold(p)) for p in kept if p)
         result[name + " (learned)"] = run_one(name, html, url, language, zone, learned)
+        result[name + " (feed date)"] = run_one(name, html, url, language, zone, frozenset(),
+                                                FETCHED - timedelta(hours=30))
     args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False, sort_keys=True),
                         encoding="utf-8")
     result = json.loads(args.out.read_text(encoding="utf-8"))  # tuples read back as lists
-    print(f"{len(result)} extractions of {len(result) // 2} pages written to {args.out}")
+    print(f"{len(result)} extractions of {len(result) // 3} pages written to {args.out}")
     if args.compare:
         before = json.loads(args.compare.read_text(encoding="utf-8"))
         differ = [k for k in sorted(set(before) | set(result)) if before.get(k) != result.get(k)]

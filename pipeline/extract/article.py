@@ -71,9 +71,11 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
     tree = _parse(page.html)
     meta = read_page_meta(tree, page.final_url)
     # htmldate (3 ms a page) is the last date signal: an offset-aware metadata date is
-    # always taken first (``_published``), so it is not searched for then.
+    # always taken first (``_published``), and the feed's date comes before htmldate's, so
+    # it is not searched for then.
     aware = meta.published_at is not None and meta.published_at.tzinfo is not None
-    info = page_info(tree, page.final_url, with_date=not aware)
+    info = page_info(tree, page.final_url,
+                     with_date=not aware and page.entry.published_at is None)
     site_names = _site_names(tree, page.final_url, info)
     # Words in the page's paragraphs before pruning: the yardstick of a suspicious loss.
     page_words = sum(words(p.text_content()) for p in tree.iter("p"))
