@@ -82,6 +82,9 @@ class CleanText:
     reasons: list[str] = field(default_factory=list)
     # The first dateline as printed, for the extractor to read in the source's zone.
     dateline: str | None = None
+    # ``fold`` of each of ``paragraphs`` (the cleaner has them; the hashes reuse them).
+    # Empty when ``paragraphs`` was set otherwise: then fold them again.
+    folded: list[str] = field(default_factory=list)
 
 
 def clean_paragraphs(
@@ -415,6 +418,7 @@ class _State:
 
     def result(self) -> CleanText:
         body = [p for p, lab in zip(self.p, self.labels, strict=True) if lab is None]
+        folded = [f for f, lab in zip(self.f, self.labels, strict=True) if lab is None]
         gone = [i for i, lab in enumerate(self.labels) if lab is not None and lab != "title"]
         removed = [(str(self.labels[i]), self.p[i]) for i in gone]
         reasons = [self.reasons[i] or structural_reason(str(self.labels[i])) for i in gone]
@@ -424,7 +428,7 @@ class _State:
             author_signal=self.author_signal, published_at=self.published,
             published_signal=self.published_signal, description=self.description,
             truncated=truncated, labels=list(self.labels), reasons=reasons,
-            dateline=self.dateline,
+            dateline=self.dateline, folded=folded,
         )
 
 
