@@ -16,7 +16,7 @@ from lxml import etree
 from trafilatura.utils import load_html
 
 from pipeline.clean.features import anchor_counts, link_shares
-from pipeline.clean.html import prune
+from pipeline.clean.html import prune_counted
 from pipeline.clean.learned import paragraph_hash
 from pipeline.clean.text import CleanText, clean_paragraphs, is_truncation_notice
 from pipeline.dates import find_local_date, is_date_line, local_now, page_zone, resolve
@@ -77,9 +77,9 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
     info = page_info(tree, page.final_url,
                      with_date=not aware and page.entry.published_at is None)
     site_names = _site_names(tree, page.final_url, info)
-    # Words in the page's paragraphs before pruning: the yardstick of a suspicious loss.
-    page_words = sum(words(p.text_content()) for p in tree.iter("p"))
-    removed_html = prune(tree)
+    # With the words in the page's paragraphs before pruning: the yardstick of a
+    # suspicious loss.
+    removed_html, page_words = prune_counted(tree)
     anchors = anchor_counts(tree)
     doc: Any = trafilatura.bare_extraction(
         tree, url=page.final_url, with_metadata=False, include_comments=False,
