@@ -85,9 +85,14 @@ def prune(tree: Any) -> list[tuple[str, str]]:
     Returns:
         What was removed, as (kind, text) pairs with the text squashed.
     """
-    for node in _SILENT(tree):
-        _drop(node)
-    words = {p: len(_WORD.findall(p.text_content())) for p in tree.iter("p")}
+    return prune_counted(tree)[0]
+
+
+def prune_counted(tree: Any) -> tuple[list[tuple[str, str]], int]:
+    r"""``prune``, and the words (``\w+``) of the page's paragraphs before any removal:
+    the extractor's yardstick of a suspicious loss, counted here along with the words
+    pruning needs instead of in a second pass over every paragraph."""
+    words, before = _paragraph_words(tree)
     total = max(1, sum(words.values()))
     content = _content_classes(words, total)
     removed: list[tuple[str, str]] = []
@@ -114,7 +119,25 @@ def prune(tree: Any) -> list[tuple[str, str]]:
         if text:
             removed.append((kind, text))
     removed += _inline_links(tree)
-    return removed
+    return removed, before
+
+
+def _paragraph_words(tree: Any) -> tuple[dict[Any, int], int]:
+    """Words of each paragraph once scripts, styles, embeds and form fields are dropped
+    (and dropped here), and of all paragraphs before that. Only paragraphs holding a
+    dropped element are counted again; those inside one are gone."""
+    counts = {p: len(_WORD.findall(p.text_content())) for p in tree.iter("p")}
+    silent = _SILENT(tree)
+    gone: set[Any] = set()
+    changed: set[Any] = set()
+    for node in silent:
+        gone.update(node.iter("p"))
+        changed.update(node.iterancestors("p"))
+    for node in silent:
+        _drop(node)
+    words = {p: len(_WORD.findall(p.text_content())) if p in changed else n
+             for p, n in counts.items() if p not in gone}
+    return words, sum(counts.values())
 
 
 def _is_prose(node: Any, words: dict[Any, int]) -> bool:

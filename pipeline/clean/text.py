@@ -82,6 +82,9 @@ class CleanText:
     reasons: list[str] = field(default_factory=list)
     # The first dateline as printed, for the extractor to read in the source's zone.
     dateline: str | None = None
+    # ``fold`` of each of ``paragraphs`` (the cleaner has them; the hashes reuse them).
+    # Empty when ``paragraphs`` was set otherwise: then fold them again.
+    folded: list[str] = field(default_factory=list)
 
 
 def clean_paragraphs(
@@ -133,6 +136,24 @@ def clean_paragraphs(
             label_shapes(state, page_script(paras))
     state.keep_verbatim(verbatim)
     return state.result()
+
+
+# Per rule set and word count, the rules short enough to apply (in order): a long paragraph
+# skips the rules it is too long for without a call each (64 rules, 60 paragraphs a page).
+_FITTING: dict[tuple[int, int], tuple[Rule, ...]] = {}
+_KEEP: dict[int, tuple[Rule, ...]] = {}  # the rule sets the keys' ids belong to, kept alive
+
+
+def _fitting(rules: tuple[Rule, ...], words: int) -> tuple[Rule, ...]:
+    """The rules whose ``max_words`` admits ``words`` (``Rule.matches`` refuses the rest)."""
+    key = (id(rules), words)
+    found = _FITTING.get(key)
+    if found is None:
+        if len(_FITTING) > 4096:
+            _FITTING.clear()
+        _KEEP[id(rules)] = rules
+        found = _FITTING[key] = tuple(r for r in rules if words <= r.max_words)
+    return found
 
 
 class _State:
@@ -201,8 +222,11 @@ class _State:
         for i, text in enumerate(self.p):
             if not self.free(i):
                 continue
+            fitting = _fitting(rules, self.words[i])
+            if not fitting:
+                continue
             script = has_script(text)
-            for rule in rules:
+            for rule in fitting:
                 if rule.matches(text, self.words[i], i / last, script=script):
                     self.labels[i] = rule.kind
                     self.reasons[i] = f"rule {rule.kind}: {rule.reason}"
@@ -394,6 +418,7 @@ class _State:
 
     def result(self) -> CleanText:
         body = [p for p, lab in zip(self.p, self.labels, strict=True) if lab is None]
+        folded = [f for f, lab in zip(self.f, self.labels, strict=True) if lab is None]
         gone = [i for i, lab in enumerate(self.labels) if lab is not None and lab != "title"]
         removed = [(str(self.labels[i]), self.p[i]) for i in gone]
         reasons = [self.reasons[i] or structural_reason(str(self.labels[i])) for i in gone]
@@ -403,7 +428,7 @@ class _State:
             author_signal=self.author_signal, published_at=self.published,
             published_signal=self.published_signal, description=self.description,
             truncated=truncated, labels=list(self.labels), reasons=reasons,
-            dateline=self.dateline,
+            dateline=self.dateline, folded=folded,
         )
 
 

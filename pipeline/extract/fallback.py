@@ -79,7 +79,7 @@ def conservative(html: str, url: str, kept_words: int, *, title: str | None,
         # The rules alone would empty it too: keep trafilatura's text as it is.
         cleaned = clean_paragraphs(lines, title=None, model=False)
         cleaned.paragraphs = [" ".join(p.split()) for p in lines if p.strip()]
-        cleaned.removed, cleaned.reasons = [], []
+        cleaned.removed, cleaned.reasons, cleaned.folded = [], [], []
     return Fallback(cleaned, kept_words, alone_words)
 
 

@@ -16,12 +16,13 @@ from htmldate import find_date
 from trafilatura.metadata import (
     META_URL,
     examine_meta,
-    extract_author,
     extract_meta_json,
     extract_sitename,
     extract_title,
     extract_url,
 )
+
+from pipeline.extract.authors import extract_author
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,96 @@
+"""trafilatura's ``extract_author``, same answer, without its per-element Python callbacks.
+
+trafilatura finds bylines with XPaths that call ``re:test`` (EXSLT regular expressions):
+libxml2 calls back into Python for every element of the kinds they name, about 1.5 ms
+per XPath on a real page, and ``extract_author`` evaluates four of them (one to delete
+comment blocks from a copy of the tree, three to find the byline): 5 ms of a Readability
+test page's 35. Here one walk over the copy's elements with attributes tests the same
+predicates in Python (the same regular expressions, on the same attribute values, as
+``re:test`` does), then the deletions and the byline search go on as in trafilatura. The
+predicates read tags and attributes only, and deleting a block changes neither, so an
+element the byline search would find in the pruned copy is one found before pruning that
+is still attached. The one text test (a ``<rel>`` child whose text is "me") is left to
+trafilatura: a page with a ``<rel>`` element takes trafilatura's own path.
+``tests/pipeline/extract/test_authors.py`` compares both on real pages.
+"""
+
+from __future__ import annotations
+
+import re
+from copy import deepcopy
+from typing import Any
+
+from lxml.etree import XPath
+from trafilatura.json_metadata import normalize_authors
+from trafilatura.metadata import extract_author as trafilatura_author
+from trafilatura.metadata import extract_metainfo
+from trafilatura.xml import delete_element
+
+# trafilatura.xpaths.AUTHOR_XPATHS and AUTHOR_DISCARD_XPATHS (trafilatura 2.3), as data.
+_TAGS = ({"a", "address", "div", "link", "p", "span", "strong"},
+         {"a", "div", "h3", "h4", "p", "span"})
+_NAME = re.compile("author-?name|AuthorName|authorName")
+_ID_1 = re.compile("author|zuozhe|bianji|xiaobian")
+_CLASS_1 = re.compile("author|channel-name|zuozhe|bianji|xiaobian|submitted-by|posted-by|"
+                      "journalist-name")
+_ID_2 = re.compile("[Aa]uthor")
+_CLASS_2 = re.compile("[Aa]uthor|screenname|writer|[Bb]yline")
+_DISCARD_TAGS = {"a", "div", "section", "span"}
+_DISCARD_ID = re.compile("^comments|comment-?list|ProductReviews")
+_DISCARD_CLASS = re.compile("^[Cc]omments|commentlist|comments-list|sidebar|is-hidden|quote|"
+                            "embedly-instagram|article-(?:share|support)|print|category|"
+                            "meta-date|meta-reviewer")
+# Elements with an attribute (the predicates' only input), <author> and <rel>.
+_WITH_ATTRIBUTES = XPath("/descendant::*[@*] | /descendant::author | /descendant::rel")
+_TIME_FIGURE = XPath("//time|//figure")
+
+
+def _matches(node: Any) -> tuple[bool, bool, bool, bool]:
+    """Whether the node is a hit of author XPaths 1-3 and of the first discard XPath."""
+    tag, get = node.tag, node.get
+    cls, ident, itemprop = get("class") or "", get("id") or "", get("itemprop") or ""
+    component = get("data-component") or ""
+    first = tag == "author" or (tag in _TAGS[0] and (
+        get("rel") == "author" or ident == "author" or cls == "author"
+        or itemprop == "author name" or get("data-testid") in ("AuthorCard", "AuthorURL")
+        or _NAME.search(cls) is not None))
+    second = tag in _TAGS[1] and (
+        cls in ("byline", "username", "byl", "BBL") or "author" in itemprop
+        or _ID_1.search(ident) is not None or _CLASS_1.search(cls) is not None)
+    third = ("Byline" in component or "author" in itemprop or _ID_2.search(ident) is not None
+             or _CLASS_2.search(cls) is not None)
+    discard = tag in _DISCARD_TAGS and (
+        ident == "comments" or cls in ("comments", "title", "date") or "Figure" in component
+        or _DISCARD_ID.search(ident) is not None or _DISCARD_CLASS.search(cls) is not None)
+    return first, second, third, discard
+
+
+def extract_author(tree: Any) -> str | None:
+    """The byline trafilatura's ``extract_author`` finds in ``tree`` (left unchanged)."""
+    subtree = deepcopy(tree)
+    found: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
+    discard = []
+    for node in _WITH_ATTRIBUTES(subtree):
+        if node.tag == "rel":
+            return trafilatura_author(tree)
+        hits = _matches(node)
+        for k in range(3):
+            if hits[k]:
+                found[k].append(node)
+        if hits[3] and node is not subtree:  # ".//*": the root itself is never deleted
+            discard.append(node)
+    if not any(found):
+        return None  # deleting blocks adds no element: nothing to find after pruning
+    for node in discard:
+        delete_element(node)
+    for node in _TIME_FIGURE(subtree):
+        delete_element(node)
+    lists = [[n for n in hits if _attached(n, subtree)] for hits in found]
+    author = extract_metainfo(subtree, [lambda _tree, h=h: h for h in lists],  # type: ignore[misc]
+                              len_limit=120)
+    return normalize_authors(None, author) if author else None
+
+
+def _attached(node: Any, root: Any) -> bool:
+    """True when ``node`` is still in the tree under ``root`` (no deleted ancestor)."""
+    return node is root or any(a is root for a in node.iterancestors())

@@ -1,0 +1,59 @@
+"""``prune_counted`` counts the page's paragraph words before pruning, and the words
+pruning judges by after scripts and embeds go, as two separate passes would."""
+
+from __future__ import annotations
+
+import gzip
+import re
+
+import pytest
+from trafilatura.utils import load_html
+
+from pipeline.clean.html import _SILENT, _drop, _paragraph_words, prune, prune_counted
+from tests.conftest import ROOT
+
+_WORD = re.compile(r"\w+")
+PAGES = sorted((ROOT / "tests/fixtures/news_subset/html").glob("*.html.gz"))
+# Scripts, embeds and form fields inside paragraphs (their text and whitespace tails go,
+# so words around them can join), and paragraphs inside them (they go whole).
+CORNERS = [
+    "<p>one two<script>var x = 1;</script> three</p><p>four five six</p>",
+    "<p>alpha<svg><text>drawn words</text></svg> <b>beta</b></p>",
+    "<noscript><p>enable scripts to read on</p></noscript><p>kept words here</p>",
+    "<div><p>outer <iframe>frame</iframe>words <span>in <style>.a{}</style>span</span></p></div>",
+    "<p>a<select><option>one</option><option>two</option></select>b</p>",
+    "<template><div><p>hidden p</p><script>x</script></div></template><p>shown</p>",
+]
+
+
+def naive(tree: object) -> tuple[dict[object, int], int]:
+    """The two passes ``_paragraph_words`` replaces."""
+    before = sum(len(_WORD.findall(p.text_content())) for p in tree.iter("p"))  # type: ignore[attr-defined]
+    for node in _SILENT(tree):
+        _drop(node)
+    return {p: len(_WORD.findall(p.text_content())) for p in tree.iter("p")}, before  # type: ignore[attr-defined]
+
+
+def texts(words: dict[object, int]) -> list[tuple[str, int]]:
+    return [(p.text_content(), n) for p, n in words.items()]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("html", [gzip.decompress(p.read_bytes()).decode("utf-8", "replace")
+                                  for p in PAGES] + [f"<html><body>{c}</body></html>"
+                                                     for c in CORNERS])
+def test_same_counts_as_two_passes(html: str) -> None:
+    ours, theirs = load_html(html), load_html(html)
+    words, before = _paragraph_words(ours)
+    expected, expected_before = naive(theirs)
+    assert before == expected_before
+    assert texts(words) == texts(expected)
+
+
+def test_prune_counted_is_prune() -> None:
+    html = ("<html><body><nav><p>menu words</p></nav>"
+            "<p>body <script>x</script>text of the article, long enough to be the "
+            "page's prose</p></body></html>")
+    first, second = load_html(html), load_html(html)
+    removed, before = prune_counted(first)
+    # Before pruning: "menu words", and "body xtext ..." (the script's text still in it).
+    assert before == 2 + 13 and removed == prune(second) == [("site_chrome", "menu words")]
