@@ -170,7 +170,7 @@ class Settings(BaseSettings):
         30.0, ge=0, description="Ceiling of the adaptive delay between requests to one host "
         "(robots.txt Crawl-delay may ask for more, up to 60 s).")
     max_connections: int = Field(
-        100, ge=1, description="Connections open at once across all hosts (one process).")
+        100, ge=1, description="Requests in flight at once across all hosts (one process).")
 
     # --- operations (issue 21)
     read_db: Path | None = Field(
