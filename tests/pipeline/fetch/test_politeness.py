@@ -109,7 +109,10 @@ def test_robots_crawl_delay_spaces_requests(settings: Settings, tmp_path: Path) 
                 [feed_of(site, [f"/_fault/hit/c{i}?status=404" for i in range(3)])])
     starts = sorted(h.start for h in site.log)
     assert len(starts) == 5  # robots.txt, the feed, three pages
-    assert min(b - a for a, b in pairwise(starts)) >= 0.38
+    # Unspaced, the three pages would leave together (gaps near 0). The server stamps a
+    # request when its handler thread wakes, which under load can be tens of
+    # milliseconds late for one request and not the next (0.38 failed once at load 3).
+    assert min(b - a for a, b in pairwise(starts)) >= 0.3
 
 
 # --- per-host concurrency and spacing -------------------------------------------------
