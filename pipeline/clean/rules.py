@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -131,21 +132,30 @@ def _one_branch(pattern: str) -> bool:
 
 def _branches(pattern: str) -> list[str]:
     """The pattern split at each ``|`` outside groups and character classes."""
-    parts, start, i = [], 0, 0
+    parts, start = [], 0
+    for i, end in _atoms(pattern):
+        if pattern[i] == "|":
+            parts.append(pattern[start:i])
+            start = end
+    return [*parts, pattern[start:]]
+
+
+def _atoms(pattern: str) -> Iterator[tuple[int, int]]:
+    """The pattern's top-level pieces as (start, end): an escape, a character class, a
+    whole group, or one character (the one walk both scanners below share)."""
+    i = 0
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = _class_end(pattern, i)
+            end = i + 2
+        elif ch == "[":
+            end = _class_end(pattern, i) + 1
         elif ch == "(":
-            i = _group_end(pattern, i)
-        elif ch == "|":
-            parts.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    return [*parts, pattern[start:]]
+            end = _group_end(pattern, i) + 1
+        else:
+            end = i + 1
+        yield i, end
+        i = end
 
 
 def _class_end(pattern: str, i: int) -> int:
@@ -187,31 +197,20 @@ def _needs_script(pattern: str) -> bool:
 
 
 def _branch_needs_script(branch: str) -> bool:
-    i = 0
-    while i < len(branch):
+    for i, end in _atoms(branch):
         ch = branch[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = _class_end(branch, i) + 1
-            continue
         if ch == "(":
-            end = _group_end(branch, i)
-            body = branch[i + 1:end]
+            body = branch[i + 1:end - 1]
             if body.startswith("?:"):
                 body = body[2:]
             elif body.startswith("?P<"):
                 body = body[body.find(">") + 1:]
             elif body.startswith("?"):
                 body = ""  # a lookaround or flags: matches no character of its own
-            if body and not _optional(branch, end + 1) and _needs_script(body):
+            if body and not _optional(branch, end) and _needs_script(body):
                 return True
-            i = end + 1
-            continue
-        if _SCRIPT.match(ch) and not _optional(branch, i + 1):
+        elif ch not in "\\[" and _SCRIPT.match(ch) and not _optional(branch, end):
             return True
-        i += 1
     return False
 
 
