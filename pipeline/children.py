@@ -1,10 +1,10 @@
-"""Child processes lent to one task at a time: the slots of the extraction pool and of the
-feed parsers (``pipeline.extract.pool``, ``pipeline.fetch.parsers``).
-
-Both keep up to N children for a run, start one on a slot's first use, retire one that
-overran its budget, crashed or is in doubt (the slot then starts a fresh one for the next
-task) and stop them all at the end. What differs, the wire protocol and what makes a
-child's reply good, stays with each pool.
+"""Child processes of a run: starting one (forked by the zygote, else a fresh interpreter)
+and stopping it, for the extraction pool and the feed parsers (``pipeline.extract.pool``,
+``pipeline.fetch.parsers``); and ``Slots``, children lent to one task at a time, which the
+feed parsers use (up to N children, one started on a slot's first use, one that overran
+its budget, crashed or is in doubt retired and started afresh for the next task, all
+stopped at the end). The extraction pool queues a second page per worker instead, so it
+keeps its own list. The wire protocol and what makes a reply good stay with each pool.
 """
 
 from __future__ import annotations
