@@ -76,22 +76,18 @@ _SILENT = etree.XPath("|".join(f"//{t}" for t in _DROP_SILENTLY))
 _JUDGED = tuple(sorted({*_TAG_KINDS, *_CONTAINERS}))
 
 
-def prune(tree: Any) -> list[tuple[str, str]]:
-    """Remove boilerplate containers from ``tree`` in place.
+def prune(tree: Any) -> tuple[list[tuple[str, str]], int]:
+    r"""Remove boilerplate containers from ``tree`` in place.
 
     Args:
         tree: an lxml HTML document.
 
     Returns:
-        What was removed, as (kind, text) pairs with the text squashed.
+        What was removed, as (kind, text) pairs with the text squashed; and the words
+        (``\w+``) of the page's paragraphs before any removal, the extractor's yardstick
+        of a suspicious loss, counted along with the words pruning needs instead of in a
+        second pass over every paragraph.
     """
-    return prune_counted(tree)[0]
-
-
-def prune_counted(tree: Any) -> tuple[list[tuple[str, str]], int]:
-    r"""``prune``, and the words (``\w+``) of the page's paragraphs before any removal:
-    the extractor's yardstick of a suspicious loss, counted here along with the words
-    pruning needs instead of in a second pass over every paragraph."""
     words, before = _paragraph_words(tree)
     total = max(1, sum(words.values()))
     content = _content_classes(words, total)

@@ -16,7 +16,7 @@ from lxml import etree
 from trafilatura.utils import load_html
 
 from pipeline.clean.features import anchor_counts, link_shares
-from pipeline.clean.html import prune_counted
+from pipeline.clean.html import prune
 from pipeline.clean.learned import paragraph_hash
 from pipeline.clean.text import CleanText, clean_paragraphs, is_truncation_notice
 from pipeline.dates import find_local_date, is_date_line, local_now, page_zone, resolve
@@ -79,7 +79,7 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
     site_names = _site_names(tree, page.final_url, info)
     # With the words in the page's paragraphs before pruning: the yardstick of a
     # suspicious loss.
-    removed_html, page_words = prune_counted(tree)
+    removed_html, page_words = prune(tree)
     anchors = anchor_counts(tree)
     doc: Any = trafilatura.bare_extraction(
         tree, url=page.final_url, with_metadata=False, include_comments=False,

@@ -1,4 +1,4 @@
-"""``prune_counted`` counts the page's paragraph words before pruning, and the words
+"""``prune`` counts the page's paragraph words before pruning, and the words
 pruning judges by after scripts and embeds go, as two separate passes would."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import re
 import pytest
 from trafilatura.utils import load_html
 
-from pipeline.clean.html import _SILENT, _drop, _paragraph_words, prune, prune_counted
+from pipeline.clean.html import _SILENT, _drop, _paragraph_words, prune
 from tests.conftest import ROOT
 
 _WORD = re.compile(r"\w+")
@@ -49,11 +49,10 @@ def test_same_counts_as_two_passes(html: str) -> None:
     assert texts(words) == texts(expected)
 
 
-def test_prune_counted_is_prune() -> None:
+def test_prune_returns_the_removals_and_the_words_before() -> None:
     html = ("<html><body><nav><p>menu words</p></nav>"
             "<p>body <script>x</script>text of the article, long enough to be the "
             "page's prose</p></body></html>")
-    first, second = load_html(html), load_html(html)
-    removed, before = prune_counted(first)
+    removed, before = prune(load_html(html))
     # Before pruning: "menu words", and "body xtext ..." (the script's text still in it).
-    assert before == 2 + 13 and removed == prune(second) == [("site_chrome", "menu words")]
+    assert before == 2 + 13 and removed == [("site_chrome", "menu words")]
