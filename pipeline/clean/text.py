@@ -82,8 +82,8 @@ class CleanText:
     reasons: list[str] = field(default_factory=list)
     # The first dateline as printed, for the extractor to read in the source's zone.
     dateline: str | None = None
-    # ``fold`` of each of ``paragraphs`` (the cleaner has them; the hashes reuse them).
-    # Empty when ``paragraphs`` was set otherwise: then fold them again.
+    # ``fold`` of each of ``paragraphs`` (the cleaner has them; the hashes reuse them);
+    # whoever replaces ``paragraphs`` replaces these too.
     folded: list[str] = field(default_factory=list)
 
 

@@ -105,8 +105,7 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
     # The cleaner folded every paragraph already. ``fold`` of the joined text is its
     # paragraphs' folds joined by spaces: the blank line between two paragraphs ends every
     # word, composes with no character (NFKC) and stops the final-sigma rule of lower().
-    folded = (cleaned.folded if len(cleaned.folded) == len(cleaned.paragraphs)
-              else [fold(p) for p in cleaned.paragraphs])
+    folded = cleaned.folded
     language = detect_language(text)
     if language_disagrees(language, page.source_language):
         # Kept and stored with both (view language_mismatches); one line in the log.

@@ -18,6 +18,7 @@ import trafilatura
 from trafilatura.utils import load_html
 
 from pipeline.clean.text import CleanText, clean_paragraphs
+from pipeline.text import fold
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 # trafilatura alone must find at least this many words for a page to count as substantial,
@@ -79,7 +80,8 @@ def conservative(html: str, url: str, kept_words: int, *, title: str | None,
         # The rules alone would empty it too: keep trafilatura's text as it is.
         cleaned = clean_paragraphs(lines, title=None, model=False)
         cleaned.paragraphs = [" ".join(p.split()) for p in lines if p.strip()]
-        cleaned.removed, cleaned.reasons, cleaned.folded = [], [], []
+        cleaned.folded = [fold(p) for p in cleaned.paragraphs]
+        cleaned.removed, cleaned.reasons = [], []
     return Fallback(cleaned, kept_words, alone_words)
 
 
