@@ -23,7 +23,7 @@ from collections import deque
 from types import TracebackType
 
 from pipeline.children import Proc, launch, stop
-from pipeline.extract.protocol import HEADER, READY, ExtractError
+from pipeline.extract.protocol import HEADER, READY, ExtractError, read_frame_async
 from pipeline.records import Article, Page
 from pipeline.zygote import Zygote
 
@@ -76,8 +76,7 @@ class _Child:
         proc = await launch(zygote, "extract")
         assert proc.stdout is not None
         try:
-            head = await asyncio.wait_for(proc.stdout.readexactly(HEADER.size), _START_BUDGET)
-            ready = await proc.stdout.readexactly(HEADER.unpack(head)[0])
+            ready = await asyncio.wait_for(read_frame_async(proc.stdout), _START_BUDGET)
         except (TimeoutError, asyncio.IncompleteReadError):
             ready = b""
         if ready != READY:
@@ -101,8 +100,7 @@ class _Child:
         assert self.proc.stdout is not None
         try:
             while True:
-                head = await self.proc.stdout.readexactly(HEADER.size)
-                body = await self.proc.stdout.readexactly(HEADER.unpack(head)[0])
+                body = await read_frame_async(self.proc.stdout)
                 job = self.jobs.popleft()
                 if not job.reply.done():  # not given up past its budget
                     job.reply.set_result(pickle.loads(body))  # noqa: S301 (our own child)

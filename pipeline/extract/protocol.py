@@ -8,6 +8,7 @@ per run, spent again in every extraction worker anyway).
 
 from __future__ import annotations
 
+import asyncio
 import struct
 from typing import BinaryIO
 
@@ -34,6 +35,12 @@ def read_frame(stream: BinaryIO) -> bytes | None:
     if len(head) < HEADER.size:
         return None
     return stream.read(HEADER.unpack(head)[0])
+
+
+async def read_frame_async(stream: asyncio.StreamReader) -> bytes:
+    """One length-prefixed frame from a child's pipe (``IncompleteReadError`` at its end)."""
+    head = await stream.readexactly(HEADER.size)
+    return await stream.readexactly(HEADER.unpack(head)[0])
 
 
 def write_frame(stream: BinaryIO, payload: bytes) -> None:
