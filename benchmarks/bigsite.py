@@ -261,18 +261,22 @@ class _QuietServer(ThreadingHTTPServer):
 
 def serve(hosts: int, pages: int, port: int, latency: tuple[float, float]) -> None:
     """Serve every site until killed; port 0 picks free ports (printed as JSON)."""
-    # Built before the first request: building them takes about 3 s of CPU, which the
-    # first run against a fresh site paid inside its own fetch phase (every host's
-    # answers waited for it, and the run's workers shared the cores with it), so the
-    # compared runs did not face the same server (default 23.5 s first, 15.7 s after).
-    templates()
+    # Every port is bound first (a caller that picked them free loses them to no other
+    # process while the templates are built), then the templates are built once before
+    # the first request is served. Built on demand, every handler thread that got one of
+    # the first requests built them at the same time (``lru_cache`` does not lock): 3.6 s
+    # of the server's CPU inside the first run's fetch phase (0.1 s each), which that run
+    # alone paid, so the compared runs did not face the same server (default 23.5 s
+    # first, 15.7 s after). A connection made meanwhile waits in the listen queue.
     servers = []
     for site in range(hosts):
         server = _QuietServer(("127.0.0.1", port + site if port else 0),
                               make_handler(site, pages, latency))
         server.daemon_threads = True
-        threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
+    templates()
+    for server in servers:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
     ports = [s.server_address[1] for s in servers]
     print(f"serving {hosts} sites x {pages} pages on 127.0.0.1 ports {json.dumps(ports)}",
           flush=True)
