@@ -38,6 +38,26 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def _listening(proc: subprocess.Popen[bytes], ports: list[int], timeout: float) -> bool:
+    """True once every port listens; False (the process reaped) when it exits first."""
+    end = time.monotonic() + timeout
+    waiting = list(ports)
+    while waiting and time.monotonic() < end:
+        if proc.poll() is not None:
+            return False
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", waiting[0])) == 0:
+                waiting.pop(0)
+                continue
+        time.sleep(0.3)
+    if waiting:
+        proc.kill()
+        proc.wait()
+        raise RuntimeError(f"the generated site did not listen on 127.0.0.1:{waiting[0]} "
+                           f"within {timeout:.0f} s")
+    return True
+
+
 def wait_port(port: int, timeout: float, what: str) -> None:
     end = time.monotonic() + timeout
     while time.monotonic() < end:
@@ -290,15 +310,21 @@ def generated_site(sources: Path, hosts: int, pages: int,
     """A larger generated site (benchmarks/bigsite.py) of ``hosts`` hosts on consecutive
     ports from a free one (bigsite refuses to start if one is taken) and ``pages`` pages
     each, answering in ``latency`` seconds; yields ``sources`` listing one feed per host."""
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, str(ROOT / "benchmarks" / "bigsite.py"), "--hosts", str(hosts),
-         "--pages", str(pages), "--port", str(port),
-         "--latency", str(latency[0]), str(latency[1])],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    # Only the first port is known free: bigsite exits when a later one of its run is
+    # taken (another process may hold it by then), so a site that exits is started again
+    # on other ports.
+    for _attempt in range(5):
+        port = free_port()
+        proc = subprocess.Popen(
+            [sys.executable, str(ROOT / "benchmarks" / "bigsite.py"), "--hosts", str(hosts),
+             "--pages", str(pages), "--port", str(port),
+             "--latency", str(latency[0]), str(latency[1])],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        if _listening(proc, [port + n for n in range(hosts)], 60):
+            break
+    else:
+        raise RuntimeError("the generated site did not start on 5 runs of free ports")
     try:
-        for n in range(hosts):
-            wait_port(port + n, 60, "the generated site")
         sources.write_text("sources:\n" + "".join(
             f"  - name: big-{n:02d}\n    url: http://127.0.0.1:{port + n}/feed.xml\n"
             for n in range(hosts)), encoding="utf-8")
