@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import ipaddress
 import json
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -37,7 +39,29 @@ def main() -> None:
         app()
     except RunError as exc:
         typer.echo(f"rcwire: error: {exc}", err=True)
-        sys.exit(2)
+        quick_exit(2)
+    except SystemExit as exc:  # every command ends here (click's standalone mode)
+        quick_exit(exc.code)
+
+
+def quick_exit(code: int | str | None) -> NoReturn:
+    """Exit as ``sys.exit(code)`` does, without the interpreter's teardown.
+
+    Once a command has finished, everything it wrote is closed (files and DuckDB through
+    ``with`` blocks, child processes reaped). What is left at exit is the teardown of
+    every module and a last garbage collection over them: with Great Expectations
+    loaded, about 2,000 modules and 0.9-1.5 s of CPU after a run's summary was printed,
+    a fifth of a small run's wall time. The exit handlers still run (logging's flush
+    among them) and the standard streams are flushed; only the teardown is skipped.
+    """
+    if isinstance(code, str):  # as sys.exit prints a message and exits 1
+        print(code, file=sys.stderr)
+        code = 1
+    atexit._run_exitfuncs()  # what the interpreter runs first on its way out
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code or 0)
 
 
 def _settings(**overrides: Any) -> Any:

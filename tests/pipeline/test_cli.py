@@ -92,3 +92,47 @@ def test_clean_reads_gzip_and_stdin(tmp_path: Path) -> None:
     assert from_gz.returncode == 0 and from_stdin.returncode == 0
     assert from_gz.stdout.startswith("Russia and China will look to cement")
     assert from_stdin.stdout.decode().startswith("Russia and China will look to cement")
+
+
+def test_quick_exit_keeps_what_a_normal_exit_does(tmp_path: Path) -> None:
+    # The teardown is skipped, not the exit handlers (logging's flush, a caller's) nor
+    # the buffered output; the code and sys.exit's message form survive.
+    marker = tmp_path / "handler-ran"
+    code = ("import atexit, logging, sys\n"
+            f"atexit.register(lambda: open({str(marker)!r}, 'w').write('yes'))\n"
+            "from pipeline.cli import quick_exit\n"
+            "logging.basicConfig(stream=sys.stderr)\n"
+            "sys.stdout.write('buffered, no newline')\n"
+            "logging.getLogger('x').warning('logged')\n"
+            "quick_exit(int(sys.argv[1]) if sys.argv[1].isdigit() else sys.argv[1])\n")
+    for arg, expected in (("3", 3), ("0", 0), ("bad input", 1)):
+        marker.unlink(missing_ok=True)
+        out = subprocess.run([sys.executable, "-c", code, arg], cwd=ROOT, capture_output=True,
+                             text=True, timeout=60)
+        assert out.returncode == expected
+        assert out.stdout == "buffered, no newline"
+        assert "logged" in out.stderr
+        assert marker.read_text() == "yes"
+    assert out.stderr.strip().splitlines()[-1] == "bad input"
+
+
+def test_a_command_exits_without_the_teardown(tmp_path: Path) -> None:
+    # An object alive at the end is finalized by the interpreter's teardown only: the
+    # console entry point skips it, and the command's exit code still reaches the shell.
+    torn = tmp_path / "torn-down"
+    code = ("import sys, pipeline.cli as cli\n"
+            "class Witness:\n"
+            # (open bound now: the teardown may have cleared the builtins by then)
+            f"    def __del__(self, open=open): open({str(torn)!r}, 'w').write('yes')\n"
+            "cli.witness = Witness()\n"
+            "sys.argv = ['rcwire', *sys.argv[1:]]\n"
+            "cli.main()\n")
+    for args, expected in ((["--help"], 0), (["no-such-command"], 2)):
+        out = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT,
+                             capture_output=True, text=True, timeout=60)
+        assert out.returncode == expected
+        assert not torn.exists()
+    # The witness works: without the entry point, the teardown finalizes it.
+    subprocess.run([sys.executable, "-c", code.replace("cli.main()", "pass")], cwd=ROOT,
+                   check=True, timeout=60)
+    assert torn.read_text() == "yes"
