@@ -15,7 +15,7 @@ from pipeline.extract.pool import ExtractPool
 from pipeline.extract.protocol import ExtractError
 from pipeline.fetch.parsers import FeedParsers
 from pipeline.records import FeedEntry, Page, Source
-from pipeline.zygote import Forked, Zygote
+from pipeline.zygote import _EARLY, Forked, Zygote, started_early
 from tests.pipeline.extract.test_extract_pool import page
 from tests.support.faultsite import rss
 
@@ -62,6 +62,30 @@ def test_children_are_forked_and_reaped() -> None:
     assert took < 20.0
     # The zygote exited once the run closed it, after reaping every child it forked.
     assert not any(alive(p) for p in pids + zygote_pid)
+
+
+def test_a_zygote_started_early_is_adopted_or_killed() -> None:
+    # ``rcwire run`` starts the zygote before its own imports; the run's Zygote takes
+    # that process instead of starting another, and one no run took is killed and reaped.
+    async def go() -> tuple[int, list[str]]:
+        async with Zygote() as zygote:
+            async with FeedParsers(1, 30.0, zygote=zygote) as parsers:
+                feed = rss("http://news.example", [("One", "http://news.example/1")])
+                parsed = await parsers.parse(Source("t", "http://news.example/feed"), feed,
+                                             "http://news.example/feed")
+                assert all(isinstance(k, Forked) for k in parsers.processes())
+            assert zygote._proc is not None
+            return zygote._proc.pid, [e.url for e in parsed.entries]
+
+    with started_early():
+        early = _EARLY[0][0]
+        pid, urls = asyncio.run(go())
+        assert not _EARLY
+    assert pid == early.pid and urls == ["http://news.example/1"]
+    assert early.returncode == 0  # it exited when the run closed it, and was reaped
+    with started_early():
+        unused = _EARLY[0][0]
+    assert not _EARLY and unused.returncode is not None and not alive(unused.pid)
 
 
 def test_a_page_over_its_budget_kills_only_its_forked_worker() -> None:
