@@ -9,9 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from pipeline.paths import project_dir
+from pipeline.paths import project_dir, read_yaml
 
 CONFIG = project_dir("config")
 EXPECTATIONS = project_dir("expectations")
@@ -74,7 +72,7 @@ def has_script(text: str) -> bool:
 
 @cache
 def _raw_rules(path: Path) -> tuple[dict[str, Any], ...]:
-    return tuple(yaml.safe_load(path.read_text(encoding="utf-8"))["rules"])
+    return tuple(read_yaml(path)["rules"])
 
 
 @cache
@@ -222,7 +220,7 @@ def _optional(pattern: str, i: int) -> bool:
 @cache
 def headline_verbs(path: Path = CONFIG / "headline_verbs.yaml") -> frozenset[str]:
     """Verbs that make a short line read as a headline."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = read_yaml(path)
     return frozenset(str(v).lower() for v in raw["verbs"])
 
 
@@ -238,7 +236,7 @@ class FurnitureWords:
 @cache
 def furniture_words(path: Path = CONFIG / "furniture_words.yaml") -> FurnitureWords:
     """Words that make up interface and furniture lines (``config/furniture_words.yaml``)."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = read_yaml(path)
     return FurnitureWords(frozenset(str(w).lower() for w in raw["words"]),
                           frozenset(str(w).lower() for w in raw["function_words"]),
                           int(raw["max_words"]))

@@ -22,6 +22,7 @@ from pipeline import ru
 from pipeline.clean.rules import CONFIG
 from pipeline.enrich.textscan import find_all, first_terms, fold_case, term_starts
 from pipeline.errors import RunError
+from pipeline.paths import read_yaml
 
 KINDS = ("person", "institution", "theme", "place")
 ENTITY_SCHEMA = pa.schema([
@@ -97,7 +98,7 @@ def load_entities(path: Path = CONFIG / "entities.yaml") -> tuple[Entity, ...]:
         RunError: the file is malformed (the message names the file and the entry).
     """
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = read_yaml(path) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise RunError(f"{path}: cannot read the entity lexicon ({exc})") from None
     entries = raw.get("entities") if isinstance(raw, dict) else None

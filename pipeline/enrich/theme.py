@@ -23,11 +23,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from pipeline.clean.rules import CONFIG
 from pipeline.enrich import clauses as cl
 from pipeline.enrich.textscan import find_spans, first_terms, fold_case, term_starts
+from pipeline.paths import read_yaml
 
 _EXCERPT = 160  # characters of a sentence kept in the explanation
 _CROWD = 2      # third countries in a sentence that make it a list of countries
@@ -181,7 +180,7 @@ class ThemeScore:
 @cache
 def load_lexicon(path: Path = CONFIG / "theme.yaml") -> Lexicon:
     """Read and compile the theme file."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = read_yaml(path)
 
     def weighted(key: str) -> Side:
         return _side({str(t): float(w) for t, w in (raw.get(key) or {}).items()})

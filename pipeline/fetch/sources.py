@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from pipeline.errors import RunError
+from pipeline.paths import read_yaml
 from pipeline.records import Source
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
@@ -73,7 +74,7 @@ def load_sources(path: Path) -> list[Source]:
         RunError: naming the file and what is wrong with it.
     """
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = read_yaml(path)
     except FileNotFoundError:
         raise RunError(f"sources file {path}: not found") from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -30,6 +30,7 @@ from pipeline.dates import RU_MONTH_NAME, ru_month
 from pipeline.enrich.entities import count_mentions, load_entities
 from pipeline.enrich.textscan import fold_case
 from pipeline.errors import RunError
+from pipeline.paths import read_yaml
 
 LEAD_WORDS = 100
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
@@ -71,7 +72,7 @@ class Features:
 def stopwords(path: Path = CONFIG / "stories.yaml") -> frozenset[str]:
     """Every language's stop words of ``config/stories.yaml``, case-folded, as one set."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = read_yaml(path) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise RunError(f"{path}: cannot read the story stop words ({exc})") from None
     lists = raw.get("stopwords") if isinstance(raw, dict) else None
