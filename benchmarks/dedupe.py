@@ -29,7 +29,8 @@ import pyarrow as pa
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.dedupe.layers import OPENING_LADDER, Thresholds, find_duplicates  # noqa: E402
+from pipeline.dedupe.layers import Thresholds, find_duplicates  # noqa: E402
+from pipeline.dedupe.opening import OPENING_LADDER  # noqa: E402
 from pipeline.dedupe.signature import BANDS, NUM_PERM, ROWS  # noqa: E402
 from pipeline.extract.article import article_id, content_hash  # noqa: E402
 from pipeline.runfolder import ARTICLE_SCHEMA  # noqa: E402

@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 from synthetic import PER_DAY, pooled  # noqa: E402
 
 from pipeline.dedupe import signature as sg  # noqa: E402
-from pipeline.dedupe.layers import opening  # noqa: E402
+from pipeline.dedupe.opening import opening  # noqa: E402
 from pipeline.enrich.entities import entity_rows  # noqa: E402
 from pipeline.extract.article import content_hash  # noqa: E402
 from pipeline.records import Article  # noqa: E402

@@ -133,6 +133,14 @@ class Article:
     claimed_language: str | None = None
     date_zone: str | None = None
     date_zone_origin: str | None = None
+    # Per-article work of the single decide and load steps, done in the extraction
+    # workers instead (on every core, beside the MinHash signature): the text's opening
+    # for the excerpt layer (``dedupe.opening``; None: not made, decide makes it) and the
+    # entities it names (``enrich.entities.Mention`` fields; None: not counted, the
+    # loader counts them).
+    opening_tokens: int | None = None
+    opening_ladder: tuple[int, ...] = ()
+    mentions: tuple[tuple[str, str, int, bool], ...] | None = None
 
 
 @dataclass(frozen=True)

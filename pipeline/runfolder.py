@@ -81,6 +81,10 @@ ARTICLE_SCHEMA = pa.schema([
     ("theme_evidence", pa.string()), ("is_brief", pa.bool_()),
     ("claimed_language", pa.string()), ("date_zone", pa.string()),
     ("date_zone_origin", pa.string()),
+    # Made by the extraction workers (``records.Article``); null: decide or load makes it.
+    ("opening_tokens", pa.int32()), ("opening_ladder", pa.list_(pa.int64())),
+    ("mentions", pa.list_(pa.struct([("entity", pa.string()), ("kind", pa.string()),
+                                     ("mentions", pa.int32()), ("in_title", pa.bool_())]))),
 ])
 # decided/articles.parquet: the staged articles to store, with the key of their URL.
 DECIDED_ARTICLE_SCHEMA = ARTICLE_SCHEMA.append(pa.field("url_key", pa.string()))
@@ -207,6 +211,8 @@ def articles_table(articles: Iterable[Article]) -> pa.Table:
         row["removed"] = [{"kind": k, "text": t, "reason": r}
                           for (k, t), r in zip(art.removed, reasons, strict=False)]
         del row["removal_reasons"]
+        row["mentions"] = None if art.mentions is None else [
+            {"entity": e, "kind": k, "mentions": n, "in_title": t} for e, k, n, t in art.mentions]
         rows.append(row)
     return pa.Table.from_pylist(rows, schema=ARTICLE_SCHEMA)
 

@@ -22,8 +22,6 @@ came first. Near and excerpt decisions record their similarity and containment.
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Any
@@ -31,31 +29,15 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from pipeline.dedupe.opening import EXCERPT_COVERAGE, Opening, excerpt_coverage, opening_of
 from pipeline.dedupe.signature import Signature, containment, jaccard, signature
 from pipeline.store.db import sql
-from pipeline.text import fold
 from pipeline.urls import url_key
 
 # Texts shorter than this many shingles are too small to call near-duplicates safely.
 MIN_SHINGLES = 40
 # A duplicate this much longer than the kept copy is recorded as the better copy.
 BETTER_RATIO = 1.25
-# Opening lengths (folded tokens) whose keys are compared for excerpts; each step is about
-# 1.25 times the one before, so a teaser that is wholly the opening of a text shares a
-# step covering at least 0.78 of its tokens. Stored keys depend on these: changing them
-# means recomputing ``article_openings``.
-OPENING_LADDER = (20, 25, 32, 40, 50, 63, 80, 100, 125, 160, 200, 250, 320, 400)
-# Share of the shorter text's tokens the shared opening must cover to make an excerpt.
-EXCERPT_COVERAGE = 0.75
-# An excerpt is at most this share of the longer text; copies of about the same length
-# that open alike are left to the near layer (re-templated or lightly edited copies).
-EXCERPT_MAX_SHARE = 0.7
-# A last paragraph this short is a link line ("Read the full story at ..."), not text.
-_LINK_LINE_TOKENS = 15
-# Chinese is written without spaces: each character is a token.
-_TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\s\u3400-\u9fff\uf900-\ufaff]+")
-
-
 @dataclass(frozen=True)
 class Thresholds:
     """When two texts are the same article (settings ``near_jaccard``/``near_containment``)."""
@@ -74,49 +56,6 @@ class Duplicate:
     similarity: float
     better_copy: bool = False
     containment: float | None = None  # share of the shorter text in the other (near, excerpt)
-
-
-@dataclass(frozen=True)
-class Opening:
-    """How a text begins: its token count and the keys of its first n tokens, n on
-    ``OPENING_LADDER`` (none for a text shorter than the first step)."""
-
-    tokens: int
-    ladder: tuple[int, ...]
-
-    @property
-    def key(self) -> int | None:
-        """The first-step key that stored openings are joined on."""
-        return self.ladder[0] if self.ladder else None
-
-
-def opening(text: str) -> Opening:
-    """The opening of a clean text, a trailing link line left out."""
-    paragraphs = [p for p in text.split("\n\n") if p.strip()]
-    if len(paragraphs) > 1 and len(_TOKEN.findall(fold(paragraphs[-1]))) <= _LINK_LINE_TOKENS:
-        paragraphs = paragraphs[:-1]
-    tokens = _TOKEN.findall(fold(" ".join(paragraphs)))
-    return Opening(len(tokens), tuple(_key(tokens[:n]) for n in OPENING_LADDER
-                                      if n <= len(tokens)))
-
-
-def _key(tokens: list[str]) -> int:
-    digest = hashlib.blake2b(" ".join(tokens).encode("utf-8"), digest_size=8).digest()
-    return int.from_bytes(digest, "little", signed=True)
-
-
-def excerpt_coverage(a: Opening, b: Opening) -> float:
-    """Share of the shorter text's tokens that open both texts alike (0: none, or the two
-    are of about the same length)."""
-    shared = 0
-    for x, y in zip(a.ladder, b.ladder, strict=False):
-        if x != y:
-            break
-        shared += 1
-    shorter, longer = sorted((a.tokens, b.tokens))
-    if not shared or shorter > EXCERPT_MAX_SHARE * longer:
-        return 0.0
-    return min(1.0, OPENING_LADDER[shared - 1] / shorter)
 
 
 @dataclass(frozen=True)
@@ -150,10 +89,11 @@ def find_duplicates(
         One ``Duplicate`` per row not to load, and the signature of every row.
     """
     cols = table.select(["canonical_url", "content_hash", "article_id", "source", "guid",
-                         "text", "minhash", "shingles"]).to_pylist()
+                         "text", "minhash", "shingles", "opening_tokens",
+                         "opening_ladder"]).to_pylist()
     keys = [url_key(c["canonical_url"]) for c in cols]
     sigs = {i: _signature_of(c) for i, c in enumerate(cols)}
-    opens = {i: opening(c["text"]) for i, c in enumerate(cols)}
+    opens = {i: opening_of(c) for i, c in enumerate(cols)}
     stored_keys = _stored(con, "existing_by_url_key", "batch_keys",
                           pa.table({"url_key": sorted(set(keys))}))
     stored_hashes = _stored(con, "existing_by_hash", "batch_hashes",

@@ -186,14 +186,23 @@ def count_mentions(title: str, text: str, entities: Iterable[Entity] | None = No
 
 
 def entity_rows(articles: pa.Table | Iterable[dict[str, Any]]) -> pa.Table:
-    """``article_entities`` rows for articles with ``article_id``, ``title`` and ``text``."""
-    rows = articles.select(["article_id", "title", "text"]).to_pylist() \
-        if isinstance(articles, pa.Table) else articles
+    """``article_entities`` rows for articles with ``article_id``, ``title`` and ``text``;
+    a row that carries ``mentions`` (counted by its extraction worker: ``records.Article``)
+    gives those instead of being counted again."""
+    if isinstance(articles, pa.Table):
+        names = ["article_id", "title", "text"]
+        rows: Iterable[dict[str, Any]] = articles.select(
+            [*names, "mentions"] if "mentions" in articles.column_names else names).to_pylist()
+    else:
+        rows = articles
     return pa.Table.from_pylist(list(_rows(rows)), schema=ENTITY_SCHEMA)
 
 
 def _rows(articles: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     for art in articles:
-        for m in count_mentions(art["title"], art["text"]):
+        staged = art.get("mentions")
+        found = [Mention(m["entity"], m["kind"], m["mentions"], m["in_title"]) for m in staged] \
+            if staged is not None else count_mentions(art["title"], art["text"])
+        for m in found:
             yield {"article_id": art["article_id"], "entity": m.entity, "kind": m.kind,
                    "mentions": m.mentions, "in_title": m.in_title}

@@ -20,7 +20,9 @@ from pipeline.clean.html import prune
 from pipeline.clean.learned import paragraph_hash
 from pipeline.clean.text import CleanText, clean_paragraphs, is_truncation_notice
 from pipeline.dates import find_local_date, is_date_line, local_now, page_zone, resolve
+from pipeline.dedupe.opening import opening
 from pipeline.dedupe.signature import signature
+from pipeline.enrich.entities import count_mentions
 from pipeline.enrich.theme import score_article
 from pipeline.extract.fallback import conservative, needs_check, words
 from pipeline.extract.page_info import page_info
@@ -146,13 +148,20 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
 
 
 def extract_and_score(page: Page, learned: frozenset[str] = frozenset()) -> Article:
-    """Extract and clean a page, score it against the theme and sign it for dedupe (the
-    per-page CPU work, done in the extraction workers on every core)."""
+    """Extract and clean a page, score it against the theme, sign it and take its opening
+    for dedupe, and count the entities it names (the per-page CPU work, done in the
+    extraction workers on every core rather than in the single decide and load steps:
+    about 40 % of their CPU, 6 s of a 5,000-article run's)."""
     article = extract_article(page, learned)
     sig = signature(article.text)
     theme = score_article(article.title, article.text)
+    start = opening(article.text)
+    mentions = tuple((m.entity, m.kind, m.mentions, m.in_title)
+                     for m in count_mentions(article.title, article.text))
     return replace(article, relevance_score=theme.score, theme_evidence=theme.explain(),
-                   minhash=sig.to_bytes(), shingles=sig.shingles)
+                   minhash=sig.to_bytes(), shingles=sig.shingles,
+                   opening_tokens=start.tokens, opening_ladder=start.ladder,
+                   mentions=mentions)
 
 
 def code_lines(doc: Any) -> frozenset[str]:

@@ -10,7 +10,8 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from pipeline.dedupe.layers import Thresholds, find_duplicates, opening
+from pipeline.dedupe.layers import Thresholds, find_duplicates
+from pipeline.dedupe.opening import opening
 from pipeline.errors import RunError
 from pipeline.quality.validate import validate_rows
 from pipeline.runfolder import ARTICLE_SCHEMA, SIGNATURE_SCHEMA

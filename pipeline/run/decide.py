@@ -18,7 +18,8 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from pipeline.dedupe.layers import Thresholds, find_duplicates, opening
+from pipeline.dedupe.layers import Thresholds, find_duplicates
+from pipeline.dedupe.opening import opening_of
 from pipeline.dedupe.signature import Signature
 from pipeline.quality.validate import validate_rows
 from pipeline.records import Outcome, OutcomeKind
@@ -131,13 +132,13 @@ def _why(evidence: str | None) -> str:
 def _signatures_table(table: pa.Table, candidates: list[int], sigs: dict[int, Signature],
                       verdicts: dict[int, Verdict]) -> pa.Table:
     ids = table.column("article_id").to_pylist()
-    texts = table.column("text").to_pylist()
+    starts = table.select(["text", "opening_tokens", "opening_ladder"]).to_pylist()
     rows = []
     for pos, row in enumerate(candidates):
         if row in verdicts:
             continue
         sig = sigs[pos]
-        start = opening(texts[row])
+        start = opening_of(starts[row])
         rows.append({"article_id": ids[row], "minhash": sig.to_bytes(),
                      "shingles": sig.shingles, "band_keys": sig.band_keys(),
                      "opening_tokens": start.tokens, "ladder": list(start.ladder)})
@@ -149,9 +150,11 @@ def _quarantine(table: pa.Table, survivors: list[int], failed: dict[int, list[st
     rows = []
     for pos, names in sorted(failed.items()):
         record = table.slice(survivors[pos], 1).to_pylist()[0]
-        # The signature is derived data (and bytes, which JSON cannot hold).
-        record.pop("minhash", None)
-        record.pop("shingles", None)
+        # The signature, opening and entity counts are derived data (made again when
+        # the article is released; the signature is bytes, which JSON cannot hold).
+        for derived in ("minhash", "shingles", "opening_tokens", "opening_ladder",
+                        "mentions"):
+            record.pop(derived, None)
         rows.append({"run_id": run_id, "article_id": record["article_id"],
                      "url": record["url"], "source": record["source"],
                      "title": record["title"], "failed": sorted(set(names)),

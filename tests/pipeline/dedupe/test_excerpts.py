@@ -6,7 +6,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from pipeline.dedupe.layers import EXCERPT_COVERAGE, excerpt_coverage, opening
+from pipeline.dedupe.opening import EXCERPT_COVERAGE, excerpt_coverage, opening
 from pipeline.records import Article
 from pipeline.settings import Settings
 from tests.support.staging import article, run_articles
