@@ -6,6 +6,8 @@ seen), the conservative result replaces it: trafilatura's extraction of the unpr
 page (with favor_recall first, the default when that finds little), cleaned by the
 wording rules only. The article is flagged
 (``Article.cleaning_fallback``) so the loss shows in the store instead of vanishing.
+A cleaned text that is more than near-empty stays when the whole cleaner, classifier
+included, keeps about as little of trafilatura's text: the difference was furniture.
 """
 
 from __future__ import annotations
@@ -63,8 +65,9 @@ def conservative(html: str, url: str, kept_words: int, *, title: str | None,
         author: the author from the page's metadata.
 
     Returns:
-        The fallback, or None when trafilatura alone finds no substantial text either or
-        the cleaned text kept a fair share of it.
+        The fallback, or None when trafilatura alone finds no substantial text either, or
+        the cleaned text kept a fair share of it (or, when the cleaned text is more than
+        near-empty, of what the whole cleaner keeps of it).
     """
     alone = _alone(html, url, favor_recall=True)
     if words(alone) < MIN_WORDS:
@@ -75,6 +78,16 @@ def conservative(html: str, url: str, kept_words: int, *, title: str | None,
     if alone_words < MIN_WORDS or kept_words >= MIN_SHARE * alone_words:
         return None
     lines = alone.split("\n")
+    if kept_words >= NEAR_EMPTY:
+        # The whole cleaner, classifier included, on trafilatura's text: when it keeps
+        # about what the normal path kept, the extra words were furniture (a 50-slide
+        # gallery beside a 650-word article, seen on the tuning part: the rules alone kept
+        # it and replaced a clean text with five times as much furniture), not a lost
+        # article. A near-empty result falls back whatever the classifier says: it may be
+        # the classifier that emptied it.
+        judged = words(" ".join(clean_paragraphs(lines, title=title, author=author).paragraphs))
+        if kept_words >= MIN_SHARE * judged:
+            return None
     cleaned = clean_paragraphs(lines, title=title, author=author, model=False)
     if words(" ".join(cleaned.paragraphs)) < MIN_SHARE * alone_words:
         # The rules alone would empty it too: keep trafilatura's text as it is.

@@ -214,3 +214,17 @@ def test_cross_validation_can_swap_the_model() -> None:
     with model_pass.using_model(replace(model, threshold=1.01)):  # removes nothing
         assert clean_paragraphs(paras).paragraphs == [*BODY, *GALLERY]
     assert clean_paragraphs(paras).paragraphs == BODY
+
+
+def test_safety_net_leaves_an_article_whose_extra_words_are_furniture() -> None:
+    # A whole article beside a long gallery of other stories that the classifier removes:
+    # trafilatura alone finds four times the words, but the whole cleaner keeps about the
+    # article of them, so the clean text stays (the rules alone would bring the slides back).
+    slides = "".join(f"<li>{n}/16 {s.split(' ', 2)[2]}</li>"
+                     for n, s in enumerate(GALLERY * 4, start=1))
+    html = ("<html><head><title>Rail link opens</title></head><body><h1>Rail link opens</h1>"
+            f"<article>{''.join(f'<p>{p}</p>' for p in BODY)}<ul>{slides}</ul></article>"
+            "</body></html>")
+    article = extract_article(fetched(html))
+    assert not article.cleaning_fallback
+    assert article.text.split("\n\n") == BODY
