@@ -57,6 +57,8 @@ _TRUNCATED = re.compile(r"\bexcerpt\b|subscribe to (continue|keep) reading|"
                         r"(continue|keep) reading .*subscri|for subscribers only|"
                         r"to read the full (article|story)", re.I)
 _SHORT = 20
+# A heading's number ("3. ", "3) "), not a year or a figure.
+_SECTION_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+\S")
 _NAME_WORD = re.compile(r"\w[\w'’-]*")
 _SENTENCE_END = re.compile(r"(?<!\.\.)[.!?]$|[“”\"«»]")
 _STANDFIRST_WORDS = 30
@@ -328,11 +330,13 @@ class _State:
 
     def label_tail_blocks(self, rules: tuple[Rule, ...]) -> None:
         tail_kinds = {r.kind for r in rules if r.block == "tail"}
+        sections = self._numbered_sections()
         for i, label in enumerate(self.labels):
             if label not in tail_kinds:
                 continue
             for j in range(i + 1, len(self.p)):
-                if self.words[j] > _SHORT:
+                # The block ends at the next heading of a numbered article too.
+                if self.words[j] > _SHORT or j in sections:
                     break
                 # A table row is content trafilatura kept, not a list of links.
                 if (self.free(j) and label in ("related_posts", "footnote")
@@ -376,8 +380,10 @@ class _State:
 
     def label_inline_links(self) -> None:
         verbs = headline_verbs()
+        sections = self._numbered_sections()
         for i, text in enumerate(self.p):
-            if not self.free(i) or not 4 <= self.words[i] <= 16 or _TERMINAL.search(text):
+            if (not self.free(i) or not 4 <= self.words[i] <= 16 or _TERMINAL.search(text)
+                    or i in sections):
                 continue
             if not any(w in verbs for w in self.f[i].split()):
                 continue
@@ -385,6 +391,16 @@ class _State:
             after = next((j for j in range(i + 1, len(self.p)) if self.free(j)), None)
             if before is not None and after is not None and self.words[after] > _SHORT:
                 self.labels[i] = "inline_related_link"
+
+    def _numbered_sections(self) -> set[int]:
+        """Headings of a numbered article ("3. The cloud ..."): a line opening with a number
+        whose neighbour in the count opens a line further away, prose in between. A list
+        of other stories numbers consecutive lines."""
+        numbers = {i: int(m.group(1)) for i, text in enumerate(self.p)
+                   if (m := _SECTION_NUMBER.match(text))}
+        return {i for i, n in numbers.items()
+                if any(abs(j - i) > 1 and abs(m - n) == 1 and (j < i) == (m < n)
+                       for j, m in numbers.items())}
 
     def label_furniture_lines(self) -> None:
         """Short lines made only of furniture words ("Latest news", "Author profile")."""

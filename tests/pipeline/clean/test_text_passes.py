@@ -100,3 +100,28 @@ def test_a_section_heading_near_the_end_is_no_author_card() -> None:
              "that any editor can read without a licence.", LATER.replace("week", "month")]
     kept = clean_paragraphs(lines, title="Probe log", model=False).paragraphs
     assert "Open Formats" in kept and lines[4] in kept
+
+
+# Written for this test: a numbered explainer whose section headings read like headlines.
+SECTIONS = ["1. The port adds night shifts", "2. Customs becomes faster at the border",
+            "3. Freight rates begin to fall"]
+
+
+def test_numbered_section_headings_are_no_related_links() -> None:
+    lines = [PROSE, SECTIONS[0], LATER, SECTIONS[1], PROSE + " " + LATER, SECTIONS[2], LATER]
+    kept = clean_paragraphs(lines, title="Probe log", model=False).paragraphs
+    assert [p for p in kept if p in SECTIONS] == SECTIONS
+
+
+def test_a_lone_numbered_headline_between_paragraphs_still_goes() -> None:
+    lines = [PROSE, SECTIONS[1], LATER, PROSE + " " + LATER]
+    result = clean_paragraphs(lines, title="Probe log", model=False)
+    assert SECTIONS[1] not in result.paragraphs
+    assert ("inline_related_link", SECTIONS[1]) in result.removed
+
+
+def test_a_list_of_other_stories_ends_at_the_next_numbered_heading() -> None:
+    lines = [SECTIONS[0], PROSE, SECTIONS[1], LATER, "Related stories", "Grain trains wait",
+             SECTIONS[2], PROSE + " " + LATER]
+    kept = clean_paragraphs(lines, title="Probe log", model=False).paragraphs
+    assert "Grain trains wait" not in kept and SECTIONS[2] in kept
