@@ -334,10 +334,17 @@ class _State:
         for i, label in enumerate(self.labels):
             if label not in tail_kinds:
                 continue
-            for j in range(i + 1, len(self.p)):
-                # The block ends at the next heading of a numbered article too.
-                if self.words[j] > _SHORT or j in sections:
-                    break
+            # The block ends at a paragraph of prose, or the next heading of a numbered
+            # article.
+            end = next((j for j in range(i + 1, len(self.p))
+                        if self.words[j] > _SHORT or j in sections), len(self.p))
+            if label == "footnote" and self.free(end):
+                # Endnotes close an article: a notes heading with the article's prose after
+                # its block heads the article's own points ("Notes:" over a short list).
+                if self.words[i] <= 4:
+                    self.labels[i] = self.reasons[i] = None
+                continue
+            for j in range(i + 1, end):
                 # A table row is content trafilatura kept, not a list of links.
                 if (self.free(j) and label in ("related_posts", "footnote")
                         and not self.p[j].startswith("|")):

@@ -125,3 +125,11 @@ def test_a_list_of_other_stories_ends_at_the_next_numbered_heading() -> None:
              SECTIONS[2], PROSE + " " + LATER]
     kept = clean_paragraphs(lines, title="Probe log", model=False).paragraphs
     assert "Grain trains wait" not in kept and SECTIONS[2] in kept
+
+
+def test_a_notes_heading_with_prose_after_its_block_is_the_articles() -> None:
+    middle = [PROSE, "Notes:", "- the probe ran every minute", "- the log kept a week", LATER]
+    kept = clean_paragraphs(middle, title="Probe log", model=False).paragraphs
+    assert kept == middle
+    end = [PROSE, LATER, "Notes:", "- the probe ran every minute", "- the log kept a week"]
+    assert clean_paragraphs(end, title="Probe log", model=False).paragraphs == [PROSE, LATER]
