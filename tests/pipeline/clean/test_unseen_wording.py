@@ -89,3 +89,35 @@ def test_training_lines_are_many_and_of_every_kind() -> None:
     mine |= {t for blocks in LINES["runs"].values() for block in blocks for t in block}
     assert not mine & scored
 
+
+
+# Furniture known by its form (config/boilerplate.yaml, session 7); written for this test,
+# none from a blind batch. Each form has look-alikes in reporting that must stay.
+@pytest.mark.parametrize("line", [
+    "Roughly 1,500 words · 6 min",
+    "Read: 12 minutes",
+    "Home | Europe | Markets | Climate | Sport | Video",
+    "BY ANDREI MOROZ | Energy Correspondent",
+    "By Grace Liu, Deputy Editor for Asia",
+    "UPDATED 9:40 a.m. GMT: Adds comment from the customs office.",
+    "Correction appended on 12 May",
+    "More on trade: Rouble settlements double; A new rail hub in Xinjiang; Why tankers idle",
+    "Dockers load timber at the port. Photo by Marek Zielinski for The Baltic Courier",
+    "Sponsored story: Brought to you by a logistics firm.",
+    "This series is funded in partnership with Harbourline Shipping.",
+])
+def test_furniture_known_by_its_form_goes(line: str) -> None:
+    assert line not in cleaned(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The meeting lasted 40 minutes, and the two leaders read prepared statements.",
+    "By Tuesday, Moscow and Beijing had agreed on the terms.",
+    "Europe, Asia, Africa and the Americas all buy Russian fertiliser.",
+    "An update to the pipeline deal, signed at 10:30 on Monday: prices will follow oil.",
+    "Related talks in Astana: officials met twice; no deal was reached.",
+    "The photo by Lin Wei went viral after it was shared by state media.",
+    "The partner post office in Harbin handles most parcels to Russia.",
+])
+def test_look_alikes_in_reporting_stay(line: str) -> None:
+    assert line in cleaned(line)
