@@ -69,11 +69,22 @@ def conservative(html: str, url: str, kept_words: int, *, title: str | None,
         the cleaned text kept a fair share of it (or, when the cleaned text is more than
         near-empty, of what the whole cleaner keeps of it).
     """
-    alone = _alone(html, url, favor_recall=True)
+    if words(html) < MIN_WORDS:
+        # trafilatura's text cannot hold more words than the page's source: each of its
+        # words comes from a run of word characters there (an entity or a JSON escape
+        # decodes from one that holds its name or digits; markup and escapes put a
+        # non-word character between two words), so a small page is judged without
+        # extracting it twice (8-10 ms; ``test_fallback.py`` checks the bound).
+        return None
+    tree = load_html(html)
+    if tree is None:
+        return None
+    # One parse for both: trafilatura extracts from a copy of a tree it is handed.
+    alone = _alone(tree, url, favor_recall=True)
     if words(alone) < MIN_WORDS:
         # Some templates defeat the recall setting (it picks a small zone): trafilatura's
         # default is asked too, and judged the same way.
-        alone = _alone(html, url, favor_recall=False)
+        alone = _alone(tree, url, favor_recall=False)
     alone_words = words(alone)
     if alone_words < MIN_WORDS or kept_words >= MIN_SHARE * alone_words:
         return None
@@ -98,13 +109,11 @@ def conservative(html: str, url: str, kept_words: int, *, title: str | None,
     return Fallback(cleaned, kept_words, alone_words)
 
 
-def _alone(html: str, url: str, *, favor_recall: bool) -> str:
-    """trafilatura alone on the unpruned page. favor_recall is tried first: the default
-    sometimes picks a video player's or a menu's many short lines, which made a good
-    cleaned text look like a big loss and replaced it (seen on the tuning part)."""
-    tree = load_html(html)
-    if tree is None:
-        return ""
+def _alone(tree: Any, url: str, *, favor_recall: bool) -> str:
+    """trafilatura alone on the unpruned page (left unchanged: trafilatura copies a tree
+    it is handed). favor_recall is tried first: the default sometimes picks a video
+    player's or a menu's many short lines, which made a good cleaned text look like a big
+    loss and replaced it (seen on the tuning part)."""
     doc: Any = trafilatura.bare_extraction(tree, url=url, with_metadata=False,
                                            include_comments=False, include_tables=True,
                                            deduplicate=False, favor_recall=favor_recall)
