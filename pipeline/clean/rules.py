@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from pipeline.clean.literals import Needs, needs_of
 from pipeline.paths import project_dir, read_yaml
 
 CONFIG = project_dir("config")
@@ -39,14 +40,19 @@ class Rule:
     # paragraph with none of those cannot match them, and their lookaheads (``(?!.*...)``
     # at every start) cost most of the rules' time on English text.
     latin: tuple[re.Pattern[str] | None, ...] = (None, None, None)
+    # Strings one of which every match of the bounded and floating searches contains
+    # (``literals.required``), for the full and the Latin alternations; None: no filter.
+    needs: tuple[Needs | None, Needs | None] = (None, None)
 
     def matches(self, text: str, words: int, at: float = 0.0, *, script: bool = True,
-                ) -> bool:
+                lower: str | None = None) -> bool:
         """True when the paragraph is short enough, in place, and one pattern matches.
 
         ``at`` is the paragraph's relative position in the page (0 first, 1 last);
         ``script`` is False when the text has no Chinese or Cyrillic character
-        (``has_script``), so the branches that need one are skipped (same answer).
+        (``has_script``), so the branches that need one are skipped (same answer);
+        ``lower`` is ``literals.lowered(text)``: the searches run only when it holds a
+        string they need (same answer).
         """
         if words > self.max_words or (self.position == "end" and at < _END):
             return False
@@ -54,6 +60,9 @@ class Rule:
                                        if script else self.latin)
         if anchored is not None and anchored.match(text):
             return True
+        needs = self.needs[0 if script else 1]
+        if lower is not None and needs is not None and not needs.may_match(lower):
+            return False
         if bounded is not None and bounded.search(text):
             return True
         return floating is not None and floating.search(text) is not None
@@ -85,14 +94,15 @@ def load_rules(path: Path = CONFIG / "boilerplate.yaml") -> tuple[Rule, ...]:
         words = [p[2:] for p in r["patterns"] if _bounded(p)]
         others = [p for p in r["patterns"] if not _anchored(p) and not _bounded(p)]
         latin = [b for p in r["patterns"] for b in _branches(p) if not _needs_script(b)]
+        floating, bounded = _alternation(others, flags), _alternation(words, flags, r"\b")
+        latin_three = _three(latin, flags)
         rules.append(Rule(
             kind=r["kind"], reason=r["reason"], max_words=int(r.get("max_words", 40)),
             block=r.get("block"), position=r.get("position"),
             patterns=tuple(re.compile(p, flags) for p in r["patterns"]),
-            anchored=_alternation(starts, flags),
-            floating=_alternation(others, flags),
-            bounded=_alternation(words, flags, r"\b"),
-            latin=_three(latin, flags),
+            anchored=_alternation(starts, flags), floating=floating, bounded=bounded,
+            latin=latin_three,
+            needs=(needs_of([bounded, floating]), needs_of(list(latin_three[1:]))),
         ))
     return tuple(rules)
 

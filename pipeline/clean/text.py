@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from pipeline.clean.furniture import label_shapes, page_script
+from pipeline.clean.literals import lowered
 from pipeline.clean.model_pass import cue_kind, label_by_model, structural_reason
 from pipeline.clean.rules import (
     Rule,
@@ -227,9 +228,9 @@ class _State:
             fitting = _fitting(rules, self.words[i])
             if not fitting:
                 continue
-            script = has_script(text)
+            script, lower = has_script(text), lowered(text)
             for rule in fitting:
-                if rule.matches(text, self.words[i], i / last, script=script):
+                if rule.matches(text, self.words[i], i / last, script=script, lower=lower):
                     self.labels[i] = rule.kind
                     self.reasons[i] = f"rule {rule.kind}: {rule.reason}"
                     break
