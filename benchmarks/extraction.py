@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import trafilatura
+from trafilatura import external as trafilatura_external
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -102,6 +103,12 @@ def run_set(items: list[Item], extractors: dict[str, Extractor],
     for _, _, html, url, _, _ in items[:3]:
         for extract in extractors.values():
             extract(html, url)  # warm up: first-call imports and model loads are not per page
+    # trafilatura reads justext's stop words for every language (0.16 s) the first time a
+    # page needs justext, once per process like a model load; the warm-up pages may not
+    # need it, and then whichever extractor met such a page first paid it (1.2 ms a
+    # Readability page, on either side of the ratio from run to run).
+    if trafilatura_external.JT_STOPLIST is None:
+        trafilatura_external.jt_stoplist_init()
     # Page by page, every extractor in turn: a machine that gets busier or quieter during
     # the run weighs on all of them alike, so the CPU ratios stay comparable. The order
     # rotates from page to page: trafilatura's and htmldate's caches, warmed by whoever
