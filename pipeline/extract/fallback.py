@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 import trafilatura
@@ -69,12 +70,13 @@ def conservative(html: str, url: str, kept_words: int, *, title: str | None,
         the cleaned text kept a fair share of it (or, when the cleaned text is more than
         near-empty, of what the whole cleaner keeps of it).
     """
-    if words(html) < MIN_WORDS:
+    if sum(1 for _ in islice(_WORD.finditer(html), MIN_WORDS)) < MIN_WORDS:
         # trafilatura's text cannot hold more words than the page's source: each of its
         # words comes from a run of word characters there (an entity or a JSON escape
         # decodes from one that holds its name or digits; markup and escapes put a
         # non-word character between two words), so a small page is judged without
-        # extracting it twice (8-10 ms; ``test_fallback.py`` checks the bound).
+        # extracting it twice (8-10 ms; ``test_fallback.py`` checks the bound). Counted
+        # up to the limit only: a big page's source holds 20,000 words.
         return None
     tree = load_html(html)
     if tree is None:
