@@ -86,7 +86,8 @@ def main() -> None:
             " ".join(_words(p.read_text(encoding="utf-8"))) for p in BUILT_FROM +
             [t for t in tuning_batches if t.name != batch["file"]]) + " "
         fresh = unseen(lines, own, args.ngram)
-        row = {**{k: str(v) for k, v in batch.items()}, "all_lines": score(pages, lines), "unseen_lines": score(pages, fresh)}
+        row = {**{k: str(v) for k, v in batch.items()}, "all_lines": score(pages, lines),
+               "unseen_lines": score(pages, fresh)}
         report["batches"].append(row)
         for part in ("all_lines", "unseen_lines"):
             t, h = row[part]["text"], row[part]["html"]
