@@ -32,11 +32,11 @@ from synthetic import PER_DAY, pooled  # noqa: E402
 
 from pipeline.dedupe import signature as sg  # noqa: E402
 from pipeline.dedupe.opening import opening  # noqa: E402
-from pipeline.enrich.entities import entity_rows  # noqa: E402
 from pipeline.extract.article import content_hash  # noqa: E402
 from pipeline.records import Article  # noqa: E402
 from pipeline.runfolder import ARTICLE_SCHEMA  # noqa: E402
 from pipeline.store import db  # noqa: E402
+from pipeline.store.entities import entity_rows  # noqa: E402
 from pipeline.store.stories import (  # noqa: E402
     ASSIGNMENT_SCHEMA,
     INDEXED_SCHEMA,

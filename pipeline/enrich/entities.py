@@ -1,21 +1,21 @@
 """People, institutions, themes and places of the beat, counted in every stored article.
 
-The lexicon is data (``config/entities.yaml``). Counts are made when an article is loaded,
-inside the load transaction and from the staged rows, so ``article_entities`` never lags
-behind ``articles``; ``pipeline.store.entities`` writes them (and recounts every stored
-article after the lexicon changes).
+The lexicon is data (``config/entities.yaml``). Counts are made by the extraction worker
+that makes the article (``records.Article.mentions``) and written when it is loaded, inside
+the load transaction, so ``article_entities`` never lags behind ``articles``;
+``pipeline.store.entities`` writes them (counting rows staged without them, and recounting
+every stored article after the lexicon changes). No Arrow here: the workers import this.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
 import yaml
 
 from pipeline import ru
@@ -25,10 +25,6 @@ from pipeline.errors import RunError
 from pipeline.paths import read_yaml
 
 KINDS = ("person", "institution", "theme", "place")
-ENTITY_SCHEMA = pa.schema([
-    ("article_id", pa.string()), ("entity", pa.string()), ("kind", pa.string()),
-    ("mentions", pa.int32()), ("in_title", pa.bool_()),
-])
 _KEYS = {"name", "kind", "patterns", "regex"}
 # Scripts written without spaces between words: a term in them matches anywhere.
 _NO_SPACES = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
@@ -183,26 +179,3 @@ def count_mentions(title: str, text: str, entities: Iterable[Entity] | None = No
         if mentions or in_title:
             found.append(Mention(entity.name, entity.kind, mentions, in_title))
     return found
-
-
-def entity_rows(articles: pa.Table | Iterable[dict[str, Any]]) -> pa.Table:
-    """``article_entities`` rows for articles with ``article_id``, ``title`` and ``text``;
-    a row that carries ``mentions`` (counted by its extraction worker: ``records.Article``)
-    gives those instead of being counted again."""
-    if isinstance(articles, pa.Table):
-        names = ["article_id", "title", "text"]
-        rows: Iterable[dict[str, Any]] = articles.select(
-            [*names, "mentions"] if "mentions" in articles.column_names else names).to_pylist()
-    else:
-        rows = articles
-    return pa.Table.from_pylist(list(_rows(rows)), schema=ENTITY_SCHEMA)
-
-
-def _rows(articles: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    for art in articles:
-        staged = art.get("mentions")
-        found = [Mention(m["entity"], m["kind"], m["mentions"], m["in_title"]) for m in staged] \
-            if staged is not None else count_mentions(art["title"], art["text"])
-        for m in found:
-            yield {"article_id": art["article_id"], "entity": m.entity, "kind": m.kind,
-                   "mentions": m.mentions, "in_title": m.in_title}

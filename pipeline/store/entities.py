@@ -1,14 +1,22 @@
-"""Writing entity counts: at load time from the staged rows, or all again after the
-lexicon (``config/entities.yaml``) changed. The counting itself is ``enrich.entities``."""
+"""Writing entity counts: at load time from the staged rows (as their extraction workers
+counted them), or all again after the lexicon (``config/entities.yaml``) changed. The
+counting itself is ``enrich.entities``."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 import duckdb
 import pyarrow as pa
 
-from pipeline.enrich.entities import ENTITY_SCHEMA, entity_rows
+from pipeline.enrich.entities import Mention, count_mentions
 from pipeline.store.db import sql
 
+ENTITY_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("entity", pa.string()), ("kind", pa.string()),
+    ("mentions", pa.int32()), ("in_title", pa.bool_()),
+])
 # Stored articles read per batch while recounting (keeps memory flat on a large table).
 _BATCH = 2000
 
@@ -58,3 +66,26 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> int:
     finally:
         con.unregister("staged_entities")
     return int(rows.num_rows)
+
+
+def entity_rows(articles: pa.Table | Iterable[dict[str, Any]]) -> pa.Table:
+    """``article_entities`` rows for articles with ``article_id``, ``title`` and ``text``;
+    a row that carries ``mentions`` (counted by its extraction worker: ``records.Article``)
+    gives those instead of being counted again."""
+    if isinstance(articles, pa.Table):
+        names = ["article_id", "title", "text"]
+        rows: Iterable[dict[str, Any]] = articles.select(
+            [*names, "mentions"] if "mentions" in articles.column_names else names).to_pylist()
+    else:
+        rows = articles
+    return pa.Table.from_pylist(list(_rows(rows)), schema=ENTITY_SCHEMA)
+
+
+def _rows(articles: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for art in articles:
+        staged = art.get("mentions")
+        found = [Mention(m["entity"], m["kind"], m["mentions"], m["in_title"]) for m in staged] \
+            if staged is not None else count_mentions(art["title"], art["text"])
+        for m in found:
+            yield {"article_id": art["article_id"], "entity": m.entity, "kind": m.kind,
+                   "mentions": m.mentions, "in_title": m.in_title}

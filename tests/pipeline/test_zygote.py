@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import os
+import subprocess
+import sys
 import time
 from datetime import UTC, datetime
 
@@ -16,6 +18,7 @@ from pipeline.extract.protocol import ExtractError
 from pipeline.fetch.parsers import FeedParsers
 from pipeline.records import FeedEntry, Page, Source
 from pipeline.zygote import _EARLY, Forked, Zygote, started_early
+from tests.conftest import ROOT
 from tests.pipeline.extract.test_extract_pool import page
 from tests.support.faultsite import rss
 
@@ -120,3 +123,14 @@ def test_without_a_zygote_each_child_is_its_own_interpreter(
             return article.title, own
     title, own = asyncio.run(go())
     assert own and "Moscow" in title
+
+
+def test_the_zygote_loads_no_table_or_database_stack() -> None:
+    # Every parser and extraction worker is forked from it: Arrow's allocator alone added
+    # 160 MB of address space, which a parser's memory cap (address space + budget) then
+    # let a hostile feed use unseen. The workers need the counting code, not the tables.
+    code = ("import sys, pipeline.zygote as z; z._preload(); print(sorted({'pyarrow', "
+            "'duckdb', 'pandas', 'great_expectations', 'airflow'} & set(sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                         text=True, check=True, timeout=120)
+    assert out.stdout.strip().splitlines()[-1] == "[]"

@@ -13,11 +13,10 @@ import pytest
 from pipeline.enrich.entities import (
     KINDS,
     count_mentions,
-    entity_rows,
     load_entities,
 )
 from pipeline.errors import RunError
-from pipeline.store.entities import rebuild
+from pipeline.store.entities import entity_rows, rebuild
 from tests.conftest import ROOT
 from tests.pipeline.sample_run import ORIGINALS, SampleRun, copy_db, manifest_text, shared_run
 

@@ -13,10 +13,10 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.dedupe.opening import opening, opening_of
-from pipeline.enrich.entities import entity_rows
 from pipeline.extract.article import extract_and_score
 from pipeline.records import Article, FeedEntry, Page
 from pipeline.runfolder import ARTICLE_SCHEMA, articles_table, read_feed_outputs
+from pipeline.store.entities import entity_rows
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures"
