@@ -23,6 +23,13 @@ def load_part(part: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in text.splitlines()]
 
 
+def paragraph_texts() -> list[str]:
+    """The text of every labelled paragraph of both parts (for tests that check two ways
+    of matching give the same answer on real text; no label is read)."""
+    return [p["text"] for part in ("tuning", "validation") for page in load_part(part)
+            for p in page["paragraphs"]]
+
+
 def clean_page(page: dict[str, Any], *, html: bool, model: bool,
                ) -> tuple[list[dict[str, Any]], list[str | None]]:
     """The page's paragraphs in one mode and the label the cleaner gave each."""

@@ -3,14 +3,13 @@ when a paragraph holds none of them, must never change a rule's answer."""
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 
 from pipeline.clean.literals import Needs, lowered, needs_of, required
 from pipeline.clean.rules import has_script, load_rules
-from tests.conftest import ROOT
+from tests.support.paragraphs import paragraph_texts
 
 
 @pytest.mark.parametrize(("pattern", "flags", "need"), [
@@ -59,19 +58,10 @@ def test_characters_lower_does_not_fold_are_never_filtered(text: str) -> None:
     assert re.search("subscribe|newsletter|istanbul", text, re.I) is not None
 
 
-def _texts() -> list[str]:
-    folder = ROOT / "tests" / "fixtures" / "paragraphs"
-    found = []
-    for name in ("tuning.jsonl", "validation.jsonl"):
-        for line in (folder / name).read_text(encoding="utf-8").splitlines():
-            found += [p["text"] for p in json.loads(line)["paragraphs"]]
-    return found
-
-
 def test_the_filter_gives_the_rules_answer() -> None:
     rules = load_rules()
     assert sum(n is not None for r in rules for n in r.needs) >= 30  # filters exist
-    texts = [t for t in _texts() if len(t.split()) <= 60][1::3]  # a third keeps it short
+    texts = [t for t in paragraph_texts() if len(t.split()) <= 60][1::3]  # a third keeps it short
     fired = 0
     for text in texts:
         script, lower = has_script(text), lowered(text)

@@ -4,7 +4,6 @@ of the wording rules gives the rules' own answer."""
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 
 import pytest
@@ -13,7 +12,7 @@ from pipeline.clean.rules import _needs_script, has_script, load_rules
 from pipeline.clean.text import clean_paragraphs
 from pipeline.extract.article import extract_article
 from pipeline.records import FeedEntry, Page
-from tests.conftest import ROOT
+from tests.support.paragraphs import paragraph_texts
 
 # Written for this test: a log excerpt and markup as a tutorial prints them.
 CODE = [
@@ -74,17 +73,8 @@ def test_which_branches_need_a_script(pattern: str, needs: bool) -> None:
     assert _needs_script(pattern) is needs
 
 
-def _texts() -> list[str]:
-    folder = ROOT / "tests" / "fixtures" / "paragraphs"
-    found = []
-    for name in ("tuning.jsonl", "validation.jsonl"):
-        for line in (folder / name).read_text(encoding="utf-8").splitlines():
-            found += [p["text"] for p in json.loads(line)["paragraphs"]]
-    return found
-
-
 def test_the_script_gate_gives_the_rules_answer() -> None:
-    texts = [t for t in _texts() if len(t.split()) <= 60]
+    texts = [t for t in paragraph_texts() if len(t.split()) <= 60]
     plain = [t for t in texts if not has_script(t)][::3]  # a third keeps it to seconds
     assert len(plain) > 500 and len(plain) < len(texts)
     for rule in load_rules():
