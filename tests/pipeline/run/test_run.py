@@ -11,7 +11,8 @@ from urllib.parse import quote, urljoin
 import duckdb
 import pytest
 
-from pipeline.run.local import run_once
+from pipeline.records import FeedTask, Source
+from pipeline.run.local import QualityWarmUp, pages_likely, run_once
 from pipeline.samplesite import SampleSite
 from pipeline.settings import Settings
 from pipeline.urls import canonical_url
@@ -166,3 +167,25 @@ def test_maintenance_keeps_run_folders_for_the_settings_retention(settings: Sett
     assert old.exists()
     tasks.maintenance_task(settings.model_copy(update={"retention_days": 1}))
     assert not old.exists()
+
+
+def test_the_quality_warm_up_starts_at_the_fetch_only_when_pages_are_likely() -> None:
+    # A feed without a validator answers in full (first fetch, or a server that sends
+    # none), and held retries are fetched whatever the feed says; feeds that can answer
+    # 304 leave the import to the first page queued, so an all-304 run never pays it.
+    src = Source("s", "http://news.example/feed")
+    known = FeedTask(src, etag='"v1"')
+    dated = FeedTask(src, last_modified="Tue, 01 Dec 2026 10:00:00 GMT")
+    assert not pages_likely([known, dated])
+    assert pages_likely([known, FeedTask(src)])
+    assert pages_likely([FeedTask(src, etag='"v1"', retry_urls=(("http://a", "k"),))])
+    warm = QualityWarmUp()
+    hook = warm.hook(None)
+    hook("s", 0)  # a feed with nothing new does not start it
+    assert warm._thread is None
+    hook("s", 2)
+    first = warm._thread
+    warm.start()  # once only
+    assert first is not None and warm._thread is first
+    warm.join()
+    assert not first.is_alive()
