@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +66,15 @@ class Rule:
         if bounded is not None and bounded.search(text):
             return True
         return floating is not None and floating.search(text) is not None
+
+
+@lru_cache(maxsize=16)
+def fitting_rules(rules: tuple[Rule, ...]) -> tuple[tuple[Rule, ...], ...]:
+    """For each word count up to the longest ``max_words`` of ``rules``, the rules (in
+    order) whose ``max_words`` admits it: a paragraph skips the rules it is too long for
+    without a call each (64 rules, 60 paragraphs a page); a longer one gets none."""
+    longest = max((r.max_words for r in rules), default=-1)
+    return tuple(tuple(r for r in rules if w <= r.max_words) for w in range(longest + 1))
 
 
 # The characters the script-only branches need (Cyrillic; CJK symbols, ideographs and

@@ -19,6 +19,7 @@ from pipeline.clean.literals import lowered
 from pipeline.clean.model_pass import cue_kind, label_by_model, structural_reason
 from pipeline.clean.rules import (
     Rule,
+    fitting_rules,
     furniture_words,
     has_script,
     headline_verbs,
@@ -141,24 +142,6 @@ def clean_paragraphs(
     return state.result()
 
 
-# Per rule set and word count, the rules short enough to apply (in order): a long paragraph
-# skips the rules it is too long for without a call each (64 rules, 60 paragraphs a page).
-_FITTING: dict[tuple[int, int], tuple[Rule, ...]] = {}
-_KEEP: dict[int, tuple[Rule, ...]] = {}  # the rule sets the keys' ids belong to, kept alive
-
-
-def _fitting(rules: tuple[Rule, ...], words: int) -> tuple[Rule, ...]:
-    """The rules whose ``max_words`` admits ``words`` (``Rule.matches`` refuses the rest)."""
-    key = (id(rules), words)
-    found = _FITTING.get(key)
-    if found is None:
-        if len(_FITTING) > 4096:
-            _FITTING.clear()
-        _KEEP[id(rules)] = rules
-        found = _FITTING[key] = tuple(r for r in rules if words <= r.max_words)
-    return found
-
-
 class _State:
     """Paragraphs with one label slot each; every pass fills empty slots only."""
 
@@ -222,10 +205,11 @@ class _State:
 
     def apply_rules(self, rules: tuple[Rule, ...]) -> None:
         last = max(1, len(self.p) - 1)
+        by_words = fitting_rules(rules)
         for i, text in enumerate(self.p):
             if not self.free(i):
                 continue
-            fitting = _fitting(rules, self.words[i])
+            fitting = by_words[self.words[i]] if self.words[i] < len(by_words) else ()
             if not fitting:
                 continue
             script, lower = has_script(text), lowered(text)
