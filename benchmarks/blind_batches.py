@@ -75,16 +75,14 @@ def main() -> None:
     args = parser.parse_args()
     index = yaml.safe_load((BLIND / "index.yaml").read_text(encoding="utf-8"))
     tuning_batches = [BLIND / b["file"] for b in index["batches"] if b["role"] == "tuning"]
-    material = " " + " ".join(" ".join(_words(p.read_text(encoding="utf-8")))
-                              for p in BUILT_FROM + tuning_batches) + " "
+    words = {p: " ".join(_words(p.read_text(encoding="utf-8")))
+             for p in BUILT_FROM + tuning_batches}
     pages = load_part("tuning")
     report: dict[str, Any] = {"ngram": args.ngram, "batches": []}
     for batch in index["batches"]:
         lines = yaml.safe_load((BLIND / batch["file"]).read_text(encoding="utf-8"))
         # A tuning batch is measured against the material without itself.
-        own = material if batch["role"] != "tuning" else " " + " ".join(
-            " ".join(_words(p.read_text(encoding="utf-8"))) for p in BUILT_FROM +
-            [t for t in tuning_batches if t.name != batch["file"]]) + " "
+        own = " " + " ".join(w for p, w in words.items() if p.name != batch["file"]) + " "
         fresh = unseen(lines, own, args.ngram)
         row = {**{k: str(v) for k, v in batch.items()}, "all_lines": score(pages, lines),
                "unseen_lines": score(pages, fresh)}
