@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 
 from pipeline.clean.classifier import Model, explain, load_model, score_page
 from pipeline.clean.features import Page, in_teaser_run
@@ -79,6 +80,18 @@ def using_model(model: Model) -> Iterator[None]:
         yield
     finally:
         _override.pop()
+
+
+@contextmanager
+def as_page_text() -> Iterator[None]:
+    """Inside the block, plain text is judged at the page threshold: for text trafilatura
+    took from a page (the safety net's), whose link shares are not known."""
+    model = _override[-1] if _override else load_model()
+    if model is None:
+        yield
+    else:
+        with using_model(replace(model, threshold_text=model.threshold)):
+            yield
 
 
 def label_by_model(state: Labelled, link_shares: list[float] | None) -> None:
