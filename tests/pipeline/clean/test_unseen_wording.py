@@ -91,9 +91,12 @@ def test_training_lines_are_many_and_of_every_kind() -> None:
 
 
 
-# Furniture known by its form (config/boilerplate.yaml, session 7); written for this test,
-# none from a blind batch. Each form has look-alikes in reporting that must stay.
-@pytest.mark.parametrize("line", [
+# Furniture known by its form (config/boilerplate.yaml, the sections of sessions 7 and 8,
+# each written from a blind batch's misses after that batch's validation scores); every
+# line here was written for this test, none comes from a blind batch. Each form has
+# look-alikes in reporting that must stay.
+FORMS = [
+    # session 7
     "Roughly 1,500 words · 6 min",
     "Read: 12 minutes",
     "Home | Europe | Markets | Climate | Sport | Video",
@@ -105,27 +108,7 @@ def test_training_lines_are_many_and_of_every_kind() -> None:
     "Dockers load timber at the port. Photo by Marek Zielinski for The Baltic Courier",
     "Sponsored story: Brought to you by a logistics firm.",
     "This series is funded in partnership with Harbourline Shipping.",
-])
-def test_furniture_known_by_its_form_goes(line: str) -> None:
-    assert line not in cleaned(line)
-
-
-@pytest.mark.parametrize("line", [
-    "The meeting lasted 40 minutes, and the two leaders read prepared statements.",
-    "By Tuesday, Moscow and Beijing had agreed on the terms.",
-    "Europe, Asia, Africa and the Americas all buy Russian fertiliser.",
-    "An update to the pipeline deal, signed at 10:30 on Monday: prices will follow oil.",
-    "Related talks in Astana: officials met twice; no deal was reached.",
-    "The photo by Lin Wei went viral after it was shared by state media.",
-    "The partner post office in Harbin handles most parcels to Russia.",
-])
-def test_look_alikes_in_reporting_stay(line: str) -> None:
-    assert line in cleaned(line)
-
-
-# Forms added in session 8 (config/boilerplate.yaml); written for this test, none from a
-# blind batch. Each has look-alikes in reporting below that must stay.
-@pytest.mark.parametrize("line", [
+    # session 8, from batch 10's misses
     "Comments close at midnight on Friday.",
     "First name * | Surname * | Phone",
     "The opinions are mine; the views expressed in this column are the author's own.",
@@ -141,32 +124,7 @@ def test_look_alikes_in_reporting_stay(line: str) -> None:
     "A convoy crosses the bridge at Blagoveshchensk (Oleg Petrov / Far East Pictures)",
     "By signing up, you accept the privacy terms of our mailing list.",
     "Save your selections",
-])
-def test_session_8_forms_go(line: str) -> None:
-    assert line not in cleaned(line)
-
-
-@pytest.mark.parametrize("line", [
-    "Trading will close at midnight on Friday, the exchange said.",
-    "The comments closed a week of speculation about the deal.",
-    "Officials said the views expressed by Beijing were not shared in Moscow.",
-    "This is a developing relationship, and both sides expect it to be revised.",
-    "The story of the pipeline is one of delays: it was revised three times.",
-    "Watch now, the envoy said, how quickly the yuan gains ground.",
-    "It takes about twenty minutes to read the whole treaty aloud.",
-    "Customs officers forward it to the ministry, which passes it on to Beijing.",
-    "Sponsored content from state firms now fills the channel's evening slots.",
-    "Analysts asked how the agency is funded after its budget was cut.",
-    "The correspondent, based in Harbin, filed her last report on Monday.",
-    "Trade rose by a fifth (in rouble terms / at current prices).",
-    "By signing the accord, both sides agreed to settle payments in local currencies.",
-])
-def test_session_8_look_alikes_stay(line: str) -> None:
-    assert line in cleaned(line)
-
-
-# Forms from blind batch 11's misses (session 8); written for this test, none from a batch.
-@pytest.mark.parametrize("line", [
+    # session 8, from batch 11's misses
     "Replies under this article are pre-moderated by the desk.",
     "Offensive comments will be deleted and the accounts behind them suspended.",
     "Listening time: 9 min",
@@ -180,27 +138,7 @@ def test_session_8_look_alikes_stay(line: str) -> None:
     "Continue reading — the deal that changed the rouble's role",
     "Cranes at the port of Vanino. [File photo / Far East Wire]",
     "Registered in Scotland, company number 55512345.",
-])
-def test_batch_11_forms_go(line: str) -> None:
-    assert line not in cleaned(line)
-
-
-@pytest.mark.parametrize("line", [
-    "Comments on this story by the foreign ministry were moderated in tone, diplomats said.",
-    "The regulator said abusive posts about the border incident were removed within hours.",
-    "The novel, translated from the Russian by a Harbin academic, sold out in a week.",
-    "The correction in oil prices hit rouble revenues, the finance ministry said.",
-    "Brokers could earn commissions of up to 2 % on yuan bond sales, Moscow traders said.",
-    "In association with Chinese partners, Rosatom plans two more reactors, it said.",
-    "We and our partners in Beijing will keep trading, the company's chief executive said.",
-    "The firm, registered in Cyprus in 2015, owns two tankers, filings show.",
-])
-def test_batch_11_look_alikes_stay(line: str) -> None:
-    assert line in cleaned(line)
-
-
-# Forms from blind batch 12's misses (session 8); written for this test, none from a batch.
-@pytest.mark.parametrize("line", [
+    # session 8, from batch 12's misses
     "Help us stay on the beat. Pitch in $3 this week.",
     "Keep local reporting going in the Far East.",
     "You have used your quota of 5 free stories this week.",
@@ -220,12 +158,40 @@ def test_batch_11_look_alikes_stay(line: str) -> None:
     "Tap the heart if you want more like this",
     "What's your take? Leave a comment and join the discussion.",
     "Replies on this story have been turned off.",
-])
-def test_batch_12_forms_go(line: str) -> None:
-    assert line not in cleaned(line)
-
-
-@pytest.mark.parametrize("line", [
+]
+LOOK_ALIKES = [
+    # session 7
+    "The meeting lasted 40 minutes, and the two leaders read prepared statements.",
+    "By Tuesday, Moscow and Beijing had agreed on the terms.",
+    "Europe, Asia, Africa and the Americas all buy Russian fertiliser.",
+    "An update to the pipeline deal, signed at 10:30 on Monday: prices will follow oil.",
+    "Related talks in Astana: officials met twice; no deal was reached.",
+    "The photo by Lin Wei went viral after it was shared by state media.",
+    "The partner post office in Harbin handles most parcels to Russia.",
+    # session 8, from batch 10's misses
+    "Trading will close at midnight on Friday, the exchange said.",
+    "The comments closed a week of speculation about the deal.",
+    "Officials said the views expressed by Beijing were not shared in Moscow.",
+    "This is a developing relationship, and both sides expect it to be revised.",
+    "The story of the pipeline is one of delays: it was revised three times.",
+    "Watch now, the envoy said, how quickly the yuan gains ground.",
+    "It takes about twenty minutes to read the whole treaty aloud.",
+    "Customs officers forward it to the ministry, which passes it on to Beijing.",
+    "Sponsored content from state firms now fills the channel's evening slots.",
+    "Analysts asked how the agency is funded after its budget was cut.",
+    "The correspondent, based in Harbin, filed her last report on Monday.",
+    "Trade rose by a fifth (in rouble terms / at current prices).",
+    "By signing the accord, both sides agreed to settle payments in local currencies.",
+    # session 8, from batch 11's misses
+    "Comments on this story by the foreign ministry were moderated in tone, diplomats said.",
+    "The regulator said abusive posts about the border incident were removed within hours.",
+    "The novel, translated from the Russian by a Harbin academic, sold out in a week.",
+    "The correction in oil prices hit rouble revenues, the finance ministry said.",
+    "Brokers could earn commissions of up to 2 % on yuan bond sales, Moscow traders said.",
+    "In association with Chinese partners, Rosatom plans two more reactors, it said.",
+    "We and our partners in Beijing will keep trading, the company's chief executive said.",
+    "The firm, registered in Cyprus in 2015, owns two tankers, filings show.",
+    # session 8, from batch 12's misses
     "Moscow pledged to give $2 billion to the fund, the finance minister said.",
     "The union said it wanted to keep local journalism alive despite the cuts.",
     "Only subscribers of the state operator reached the limit of five free calls a day.",
@@ -235,6 +201,14 @@ def test_batch_12_forms_go(line: str) -> None:
     "The talks continued after a short break, officials said.",
     "Sanctions funders have no say over the bank, the central bank governor said.",
     "The regulator said apps that store files on a user's device must disclose it.",
-])
-def test_batch_12_look_alikes_stay(line: str) -> None:
+]
+
+
+@pytest.mark.parametrize("line", FORMS)
+def test_furniture_known_by_its_form_goes(line: str) -> None:
+    assert line not in cleaned(line)
+
+
+@pytest.mark.parametrize("line", LOOK_ALIKES)
+def test_look_alikes_in_reporting_stay(line: str) -> None:
     assert line in cleaned(line)
