@@ -187,6 +187,10 @@ def parse_local(text: str, zone: ZoneInfo | None, now: datetime) -> datetime | N
     return None if found is None else resolve(found.when, zone, now)
 
 
+# The longest text ``is_date_line`` takes for a date stamp.
+MAX_DATE_LINE = 90
+
+
 def is_date_line(text: str) -> bool:
     """A short line that is a date stamp, possibly with its source and rubric.
 
@@ -194,7 +198,7 @@ def is_date_line(text: str) -> bool:
     with at most a few words of metadata around it, not a sentence or a heading that
     mentions a day ("9 мая в Москве", "4月9日会谈要点").
     """
-    if len(text) > 90 or text.rstrip().endswith(("。", ".", "!", "?", "！", "？")):
+    if len(text) > MAX_DATE_LINE or text.rstrip().endswith(("。", ".", "!", "?", "！", "？")):
         return False
     hit = next(((n, m) for n, p in _FORMS if (m := p.search(text)) is not None), None)
     if hit is None:
