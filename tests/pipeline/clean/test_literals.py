@@ -61,6 +61,7 @@ def test_characters_lower_does_not_fold_are_never_filtered(text: str) -> None:
 def test_the_filter_gives_the_rules_answer() -> None:
     rules = load_rules()
     assert sum(n is not None for r in rules for n in r.needs) >= 30  # filters exist
+    assert sum(n is not None for r in rules for n in r.anchored_needs) >= 30
     texts = [t for t in paragraph_texts() if len(t.split()) <= 60][1::3]  # a third keeps it short
     fired = 0
     for text in texts:
