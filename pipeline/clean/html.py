@@ -218,10 +218,12 @@ def _inline_links(tree: Any) -> list[tuple[str, str]]:
     removed = []
     for para in tree.xpath("//p[a]"):
         text = " ".join(para.text_content().split())
+        words = len(_WORD.findall(text))
+        if not 3 <= words <= 25:
+            continue  # most are prose: its links are not looked up
         links = para.xpath("./a | ./strong/a | ./em/a | ./b/a | ./a/strong")
         link_text = " ".join(" ".join(a.text_content().split()) for a in para.xpath(".//a"))
-        words = len(_WORD.findall(text))
-        if links and 3 <= words <= 25 and link_text == text:
+        if links and link_text == text:
             _drop(para)
             removed.append(("inline_related_link", text))
     return removed
