@@ -26,7 +26,8 @@ MODEL = CONFIG / "paragraph_model.npz"
 
 @dataclass(frozen=True)
 class Model:
-    """Weights of the classifier and the threshold it removes at."""
+    """Weights of the classifier and the thresholds it removes at: ``threshold`` for
+    paragraphs of a page (link shares known), ``threshold_text`` for plain text."""
 
     dense_w: np.ndarray
     mean: np.ndarray
@@ -34,12 +35,14 @@ class Model:
     hash_w: np.ndarray
     bias: float
     threshold: float
+    threshold_text: float
 
     def save(self, path: Path) -> None:
         """Write the model (uncompressed npz, so retraining compares byte for byte)."""
         np.savez(path, dense_w=self.dense_w, mean=self.mean, scale=self.scale,
                  hash_w=self.hash_w, bias=np.array([self.bias]),
-                 threshold=np.array([self.threshold]), names=np.array(DENSE),
+                 threshold=np.array([self.threshold]),
+                 threshold_text=np.array([self.threshold_text]), names=np.array(DENSE),
                  hash_bits=np.array([HASH_BITS]))
 
 
@@ -54,7 +57,8 @@ def load_model(path: Path = MODEL) -> Model | None:
             return None
         return Model(dense_w=data["dense_w"], mean=data["mean"], scale=data["scale"],
                      hash_w=data["hash_w"], bias=float(data["bias"][0]),
-                     threshold=float(data["threshold"][0]))
+                     threshold=float(data["threshold"][0]),
+                     threshold_text=float(data["threshold_text"][0]))
 
 
 def scores(model: Model, dense: np.ndarray, buckets: list[list[int]],

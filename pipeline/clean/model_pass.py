@@ -93,7 +93,9 @@ def label_by_model(state: Labelled, link_shares: list[float] | None) -> None:
     page = Page(state.p, title=state.title, link_shares=link_shares,
                 rule_labelled=[lab is not None for lab in state.labels], folded=state.f)
     scored = score_page(page, model, wanted)
-    hits = [i for i, p in enumerate(scored.probs) if wanted[i] and p >= model.threshold]
+    # Plain text has its own threshold (scripts/train_cleaner.py says how each is chosen).
+    threshold = model.threshold if link_shares is not None else model.threshold_text
+    hits = [i for i, p in enumerate(scored.probs) if wanted[i] and p >= threshold]
     for i in hits:
         state.labels[i] = "classifier"
         state.reasons[i] = (f"classifier p={scored.probs[i]:.2f}: "

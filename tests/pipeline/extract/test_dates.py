@@ -103,6 +103,14 @@ def test_zone_is_configured_or_inferred(configured: str | None, host: str, langu
     ("Парад 9 мая", False),
     ("中俄两国元首2024年4月9日在北京举行会谈，双方签署联合声明。", False),
     ("Переговоры прошли 9 апреля 2024 года в Пекине и продолжались три часа.", False),
+    # Rows of a table or log printed as text, and a date in code, are data (written for
+    # this test).
+    ("2023-03-14 09:30:00+00 │ 503 │ 17", False),
+    ("7 │ 2023-03-14 09:31 │ 0.25", False),
+    ("2023-03-14\t12\t4", False),
+    ("WHERE created_at >= '2023-03-14'", False),
+    ("SELECT '2023-03-14'::date", False),
+    ("14.03.2023 | 09:30 | Экономика", True),
 ])
 def test_date_stamp_lines_are_told_from_prose(line: str, is_stamp: bool) -> None:
     assert is_date_line(line) is is_stamp
