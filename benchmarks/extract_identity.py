@@ -5,9 +5,10 @@ Run: ``.venv/bin/python benchmarks/extract_identity.py OUT.json [--compare BEFOR
 
 Pages: the two development sets in ../shared/benchmarks (210 pages, when present), the
 labelled boilerplate corpus, the Russian/Chinese pages and the sample site (tests/fixtures,
-samples/). Each page is extracted three times: as a new source (no learned paragraphs),
-with a few of its own paragraphs "learned" (the learned-paragraph path), and with a date
-from the feed (the date signals' order).
+samples/), and with ``--bigsite N`` the first N pages the throughput benchmark generates
+(benchmarks/bigsite.py). Each page is extracted three times: as a new source (no learned
+paragraphs), with a few of its own paragraphs "learned" (the learned-paragraph path), and
+with a date from the feed (the date signals' order).
 The fetch time is fixed, so dates resolve the same on every run.
 """
 
@@ -38,7 +39,7 @@ FETCHED = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 Source = tuple[str, str, str, str | None, str | None]
 
 
-def pages() -> list[Source]:
+def pages(bigsite: int = 0) -> list[Source]:
     """Every page the dump covers, in a fixed order."""
     found: list[Source] = []
     news = SHARED / "news-extraction"
@@ -68,6 +69,12 @@ def pages() -> list[Source]:
                       path.read_text(encoding="utf-8", errors="replace"),
                       f"http://127.0.0.1:8000/{path.relative_to(ROOT / 'samples' / 'site')}",
                       None, None))
+    if bigsite:
+        from benchmarks.bigsite import page_html
+        # 30 pages a site: consecutive pages cycle through the templates.
+        for n in range(bigsite):
+            found.append((f"bigsite/{n}", page_html(n // 30, n % 30).decode("utf-8"),
+                          f"http://h{n // 30}.example/a/{n % 30}", None, None))
     return found
 
 
@@ -102,9 +109,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("out", type=Path)
     parser.add_argument("--compare", type=Path, help="an earlier dump: report differences")
+    parser.add_argument("--bigsite", type=int, default=0, metavar="N",
+                        help="also the first N pages of benchmarks/bigsite.py")
     args = parser.parse_args()
     result: dict[str, Any] = {}
-    for name, html, url, language, zone in pages():
+    for name, html, url, language, zone in pages(args.bigsite):
         first = run_one(name, html, url, language, zone, frozenset())
         result[name] = first
         # Learn every third kept paragraph: the learned-boilerplate path runs too.

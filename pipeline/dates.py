@@ -187,6 +187,8 @@ def parse_local(text: str, zone: ZoneInfo | None, now: datetime) -> datetime | N
     return None if found is None else resolve(found.when, zone, now)
 
 
+# The longest text ``is_date_line`` takes for a date stamp.
+MAX_DATE_LINE = 90
 # A row of a table or a log printed as text: three cells or more, one a bare number
 # ("2020-08-01 18:00 │ 200 │ 4084"). A stamp with a rubric has words in its cells.
 _CELL_RULE = re.compile(r"[│┃|\t]")
@@ -207,8 +209,8 @@ def is_date_line(text: str) -> bool:
     with at most a few words of metadata around it, not a sentence or a heading that
     mentions a day ("9 мая в Москве", "4月9日会谈要点").
     """
-    if len(text) > 90 or text.rstrip().endswith(("。", ".", "!", "?", "！", "？")) or \
-            _data_row(text) or _CODE_DATE.search(text):
+    if len(text) > MAX_DATE_LINE or text.rstrip().endswith(("。", ".", "!", "?", "！", "？")) \
+            or _data_row(text) or _CODE_DATE.search(text):
         return False
     hit = next(((n, m) for n, p in _FORMS if (m := p.search(text)) is not None), None)
     if hit is None:

@@ -36,7 +36,10 @@ def detect_language(text: str) -> str | None:
 
 def han_share(text: str) -> float:
     """Share of Han characters among the letters of ``text``."""
-    letters = sum(1 for c in text if c.isalpha())
+    # Whole alphabetic words counted by length, only the others character by character:
+    # the same count, without a Python step per character of the text.
+    letters = sum(len(word) if word.isalpha() else sum(map(str.isalpha, word))
+                  for word in text.split())
     return len(_HAN.findall(text)) / letters if letters else 0.0
 
 

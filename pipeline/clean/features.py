@@ -315,10 +315,13 @@ def hashed_ngrams(folded: str) -> tuple[list[int], list[float]]:
     """Buckets of the word unigrams and bigrams of one folded paragraph, each weighted so
     a paragraph's n-gram vector has unit length (long prose does not outvote short lines)."""
     words = folded.split()[:_MAX_NGRAMS]
-    grams = [*words, *(f"{a} {b}" for a, b in itertools.pairwise(words))]
+    grams = [*words, *map(" ".join, itertools.pairwise(words))]
     if not grams:
         return [], []
-    buckets = Counter(bucket(g) for g in grams)
+    # ``bucket`` of each gram, its CRC taken through C-level maps rather than a Python
+    # call per gram (100 grams a paragraph, 40 paragraphs a page): the same buckets.
+    mask = HASH_SIZE - 1
+    buckets = Counter([crc & mask for crc in map(zlib.crc32, map(str.encode, grams))])
     norm = math.sqrt(sum(v * v for v in buckets.values()))
     keys = sorted(buckets)
     return keys, [buckets[k] / norm for k in keys]

@@ -43,6 +43,15 @@ class Rule:
     # Strings one of which every match of the bounded and floating searches contains
     # (``literals.required``), for the full and the Latin alternations; None: no filter.
     needs: tuple[Needs | None, Needs | None] = (None, None)
+    # The same for the anchored alternation, full and Latin: a third of the rules' anchored
+    # patterns need one of a few words (0.3 ms a Readability page searching them anyway).
+    anchored_needs: tuple[Needs | None, Needs | None] = (None, None)
+    # Anchored patterns that open with a look-around reading the whole paragraph
+    # ("(?=.*\b(cookies?|consent|...)\b)"), left out of ``anchored`` and tried alone, each
+    # only on a paragraph holding a string it needs (full and Latin): in the alternation
+    # they were tried on every paragraph, most of the rules' time (1 ms a Readability page).
+    # A match of the alternation is a match of one of its patterns: the same answer.
+    scanning: tuple[tuple[tuple[re.Pattern[str], Needs], ...], ...] = ((), ())
 
     def matches(self, text: str, words: int, at: float = 0.0, *, script: bool = True,
                 lower: str | None = None) -> bool:
@@ -58,8 +67,13 @@ class Rule:
             return False
         anchored, bounded, floating = ((self.anchored, self.bounded, self.floating)
                                        if script else self.latin)
-        if anchored is not None and anchored.match(text):
+        first = self.anchored_needs[0 if script else 1]
+        if anchored is not None and (lower is None or first is None
+                                     or first.may_match(lower)) and anchored.match(text):
             return True
+        for pattern, need in self.scanning[0 if script else 1]:
+            if (lower is None or need.may_match(lower)) and pattern.match(text):
+                return True
         needs = self.needs[0 if script else 1]
         if lower is not None and needs is not None and not needs.may_match(lower):
             return False
@@ -99,19 +113,23 @@ def load_rules(path: Path = CONFIG / "boilerplate.yaml") -> tuple[Rule, ...]:
     rules = []
     for r in _raw_rules(path):
         flags = 0 if r.get("case_sensitive") else re.IGNORECASE
-        starts = [p[1:] for p in r["patterns"] if _anchored(p)]
+        starts, scanning = _scanning([p[1:] for p in r["patterns"] if _anchored(p)], flags)
         words = [p[2:] for p in r["patterns"] if _bounded(p)]
         others = [p for p in r["patterns"] if not _anchored(p) and not _bounded(p)]
         latin = [b for p in r["patterns"] for b in _branches(p) if not _needs_script(b)]
         floating, bounded = _alternation(others, flags), _alternation(words, flags, r"\b")
-        latin_three = _three(latin, flags)
+        anchored = _alternation(starts, flags)
+        latin_starts, latin_scanning = _scanning([p[1:] for p in latin if _anchored(p)], flags)
+        latin_three = (_alternation(latin_starts, flags), *_three(latin, flags)[1:])
         rules.append(Rule(
             kind=r["kind"], reason=r["reason"], max_words=int(r.get("max_words", 40)),
             block=r.get("block"), position=r.get("position"),
             patterns=tuple(re.compile(p, flags) for p in r["patterns"]),
-            anchored=_alternation(starts, flags), floating=floating, bounded=bounded,
+            anchored=anchored, floating=floating, bounded=bounded,
             latin=latin_three,
             needs=(needs_of([bounded, floating]), needs_of(list(latin_three[1:]))),
+            anchored_needs=(needs_of([anchored]), needs_of([latin_three[0]])),
+            scanning=(scanning, latin_scanning),
         ))
     return tuple(rules)
 
@@ -122,6 +140,22 @@ def _three(patterns: list[str], flags: int) -> tuple[re.Pattern[str] | None, ...
             _alternation([p[2:] for p in patterns if _bounded(p)], flags, r"\b"),
             _alternation([p for p in patterns if not _anchored(p) and not _bounded(p)],
                          flags))
+
+
+def _scanning(starts: list[str], flags: int,
+              ) -> tuple[list[str], tuple[tuple[re.Pattern[str], Needs], ...]]:
+    """Anchored patterns (``^`` taken off) split into those the alternation keeps and
+    those that open with a look-around and need a string (see ``Rule.scanning``)."""
+    kept: list[str] = []
+    alone: list[tuple[re.Pattern[str], Needs]] = []
+    for start in starts:
+        need = needs_of([re.compile(start, flags)]) if start.startswith(("(?=", "(?!")) \
+            else None
+        if need is None:
+            kept.append(start)
+        else:
+            alone.append((re.compile(f"(?:{start})", flags), need))
+    return kept, tuple(alone)
 
 
 def _alternation(patterns: list[str], flags: int, prefix: str = "") -> re.Pattern[str] | None:

@@ -37,6 +37,7 @@ HAN_TEXT = 0.3
 SEED = 20240409
 _PRIME = np.uint64((1 << 61) - 1)
 _MAX32 = np.uint64((1 << 32) - 1)
+_SHIFT = np.uint64(61)
 
 
 @dataclass(frozen=True)
@@ -80,21 +81,39 @@ def shingles(text: str) -> set[bytes]:
         return {chars[i:i + CHAR_SHINGLE].encode("utf-8")
                 for i in range(max(1, len(chars) - CHAR_SHINGLE + 1))}
     tokens = folded.split()
-    return {" ".join(tokens[i:i + SHINGLE]).encode("utf-8")
-            for i in range(max(1, len(tokens) - SHINGLE + 1))}
+    if len(tokens) <= SHINGLE:
+        return {" ".join(tokens).encode("utf-8")}  # one shingle: the whole (short) text
+    # Consecutive tokens zipped, not sliced per position: same shingles, a third faster.
+    runs = zip(*(tokens[k:] for k in range(SHINGLE)), strict=False)  # shorter tails
+    return {gram.encode("utf-8") for gram in map(" ".join, runs)}
 
 
 def signature(text: str) -> Signature:
     """The signature of a clean article text."""
     grams = shingles(text)
-    hashed = np.fromiter(
-        (int.from_bytes(hashlib.sha1(g).digest()[:4], "little") for g in grams),  # noqa: S324
-        dtype=np.uint64, count=len(grams)).reshape(-1, 1)
+    # Each shingle's value is the first 4 bytes of its SHA-1, little-endian: the digests
+    # are joined and read as uint32 (every fifth is a digest's first), not converted one
+    # by one in Python.
+    digests = b"".join([h.digest() for h in map(hashlib.sha1, grams)])
+    hashed = np.frombuffer(digests, dtype="<u4")[::5].astype(np.uint64).reshape(-1, 1)
     a, b = _permutations()
     # Universal hashing (a*x + b mod a Mersenne prime), one row per permutation; uint64
     # wrap-around is part of the hash family, as in the classic MinHash construction.
-    permuted = ((hashed * a + b) % _PRIME) & _MAX32
+    permuted = hashed * a
+    permuted += b
+    _mod_prime(permuted)
+    permuted &= _MAX32
     return Signature(permuted.min(axis=0).astype(np.uint32), len(grams))
+
+
+def _mod_prime(values: np.ndarray) -> None:
+    """``values % _PRIME`` in place, without numpy's slow 64-bit division: with
+    v = hi * 2**61 + lo and 2**61 = 1 (mod 2**61 - 1), v = hi + lo (mod p), and
+    hi + lo <= 7 + p, so one subtraction of p at most completes the reduction."""
+    high = values >> _SHIFT
+    values &= _PRIME
+    values += high
+    np.subtract(values, _PRIME, out=values, where=values >= _PRIME)
 
 
 @cache

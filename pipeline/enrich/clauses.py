@@ -37,9 +37,13 @@ _ENUMERATION = re.compile(
     r"|从.+?[到至].+?再到[^，；。]*)")
 # Between two names of one clause: each has a predicate of its own ("China restricted
 # exports and Russian producers faced ...", "... while Russian bonds fell").
-_OWN_PREDICATES = re.compile(
-    r"(?i)^\S*(?:\s+\S+){2,}\s+(?:and|и)\s+(?:the\s+|its\s+)?\S*$"
-    r"|\s(?:while|whereas|but|though|although|а|но|тогда как)\s|而|但")
+# Two patterns searched apart, not as one alternation: the search tried the anchored one
+# at every position of the text between the names (1 ms a bigsite article; 0.5 apart).
+# The anchored one needs a spaced "and" / "и", looked for first; the answer is the same.
+_OWN_LIST = re.compile(r"(?i)^\S*(?:\s+\S+){2,}\s+(?:and|и)\s+(?:the\s+|its\s+)?\S*$")
+_SPACED_AND = re.compile(r"(?i)\s(?:and|и)\s")
+_OWN_CONTRAST = re.compile(r"(?i)\s(?:while|whereas|but|though|although|а|но|тогда как)\s"
+                           r"|而|但")
 _RELATIVE = re.compile(r"^\s*(?:which|who|that|котор\w*|где)\b", re.I)
 # Words of look-around windows, in the languages with spaces; Chinese uses characters.
 _BEFORE_WORDS = 3
@@ -231,7 +235,8 @@ def has_past(text: str, rules: Rules) -> bool:
 
 def own_predicates(between: str) -> bool:
     """The text between two names of one clause gives each its own predicate."""
-    return bool(_OWN_PREDICATES.search(between))
+    return bool(_OWN_CONTRAST.search(between)
+                or (_SPACED_AND.search(between) and _OWN_LIST.match(between)))
 
 
 def is_relative(clause: str) -> bool:

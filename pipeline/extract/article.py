@@ -6,8 +6,10 @@ import hashlib
 import json
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
+from itertools import chain
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -19,7 +21,14 @@ from pipeline.clean.features import anchor_counts, link_shares
 from pipeline.clean.html import prune
 from pipeline.clean.learned import paragraph_hash
 from pipeline.clean.text import CleanText, clean_paragraphs, is_truncation_notice
-from pipeline.dates import find_local_date, is_date_line, local_now, page_zone, resolve
+from pipeline.dates import (
+    MAX_DATE_LINE,
+    find_local_date,
+    is_date_line,
+    local_now,
+    page_zone,
+    resolve,
+)
 from pipeline.dedupe.opening import opening
 from pipeline.dedupe.signature import signature
 from pipeline.enrich.entities import count_mentions
@@ -253,9 +262,10 @@ def _canonical_hrefs(tree: Any) -> list[str]:
 _STAMP_WORDS = ("date", "time", "publish", "info", "meta")
 
 
-def _stamp_nodes(tree: Any) -> list[Any]:
+def _stamp_nodes(tree: Any, limit: int | None = None) -> list[Any]:
     """Document order, as the XPath gave them: <time> elements and elements whose class
-    or id names a date, time, publication, info or meta block."""
+    or id names a date, time, publication, info or meta block (the first ``limit``: the
+    rest of the page is not walked)."""
     found = []
     for node in tree.iter():
         if not isinstance(node.tag, str):
@@ -268,6 +278,8 @@ def _stamp_nodes(tree: Any) -> list[Any]:
             if not any(word in names for word in _STAMP_WORDS):
                 continue
         found.append(node)
+        if len(found) == limit:
+            break
     return found
 
 
@@ -277,11 +289,37 @@ _NEAR_TITLE = "(//h1)[1]/following::*[position() <= 12] | (//h1)[1]/preceding::*
 
 
 def _stamp(tree: Any) -> str | None:
-    for node in [*_stamp_nodes(tree)[:40], *tree.xpath(_NEAR_TITLE)]:
-        text = _squash(" ".join(node.itertext()))
+    # The elements near the headline are only looked up when no named one holds a date.
+    for node in chain(_stamp_nodes(tree, 40), _near_title(tree)):
+        text = _short_text(node)
         if text and is_date_line(text):
             return text
     return None
+
+
+def _near_title(tree: Any) -> Iterator[Any]:
+    yield from tree.xpath(_NEAR_TITLE)
+
+
+def _short_text(node: Any) -> str | None:
+    """The element's text with spacing squashed, or None once that is longer than a date
+    line can be: the text of a whole article body (a wrapper named "post-meta", the block
+    after the headline) is not joined and squashed only for ``is_date_line`` to refuse
+    it. The squashed text of a part is never longer than that of the whole, and grows by
+    at most as many characters as are added, so it is measured only when it could be
+    over."""
+    parts: list[str] = []
+    size = 0
+    check_at = MAX_DATE_LINE + 1
+    for part in node.itertext():
+        parts.append(part)
+        size += len(part) + 1  # with the space that joins it
+        if size >= check_at:
+            squashed = len(_squash(" ".join(parts)))
+            if squashed > MAX_DATE_LINE:
+                return None
+            check_at = size + MAX_DATE_LINE + 1 - squashed
+    return _squash(" ".join(parts))
 
 
 def _parse(html: str) -> Any:

@@ -9,18 +9,27 @@ keeps (title, author, description, site name, date), so their values are the sam
 
 from __future__ import annotations
 
+import json
 import logging
+import re
+from html import unescape
 from typing import Any
 
 from htmldate import find_date
+from trafilatura.json_metadata import (
+    JSON_UNICODE_REPLACE,
+    extract_json,
+    extract_json_parse_error,
+)
 from trafilatura.metadata import (
+    JSON_MINIFY,
     META_URL,
     examine_meta,
-    extract_meta_json,
     extract_sitename,
     extract_title,
     extract_url,
 )
+from trafilatura.utils import HTML_STRIP_TAGS, trim
 
 from pipeline.extract.authors import extract_author
 
@@ -44,7 +53,7 @@ def page_info(tree: Any, default_url: str, *, with_date: bool = True) -> Any:
     if info.author and " " not in info.author:
         info.author = None  # a single word is a handle or a site, not a byline
     try:
-        info = extract_meta_json(tree, info)
+        info = meta_json(tree, info)
     except Exception as exc:  # trafilatura's JSON-LD reader has bugs of its own
         log.debug("JSON-LD metadata unreadable: %s", exc)
     info.title = info.title or extract_title(tree)
@@ -62,3 +71,49 @@ def page_info(tree: Any, default_url: str, *, with_date: bool = True) -> Any:
         info.sitename = found[1]
     info.clean_and_trim()  # entities, spacing and length, as extract_metadata leaves them
     return info
+
+
+# UTF-16 surrogates, which trafilatura's JSON reader drops one character at a time.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# The string branch of trafilatura's ``JSON_MINIFY`` (``("...")|\s``), as a split.
+_JSON_STRING = re.compile(JSON_MINIFY.pattern.rsplit("|", 1)[0])
+
+
+def meta_json(tree: Any, info: Any) -> Any:
+    """``trafilatura.metadata.extract_meta_json`` (2.3.1), step for step, but with
+    ``minify_json`` and ``normalize_json_text`` for its regex substitution and
+    ``normalize_json`` on each whole JSON-LD script: the same text, without a Python call
+    per JSON token and per character (0.3-0.6 ms a bigsite page)."""
+    for elem in tree.xpath('.//script[@type="application/ld+json" or '
+                           '@type="application/settings+json"]'):
+        if not elem.text:
+            continue
+        element_text = normalize_json_text(minify_json(elem.text))
+        try:
+            schema = json.loads(element_text, strict=False)
+            info = extract_json(schema, info)
+        except json.JSONDecodeError:
+            info = extract_json_parse_error(element_text, info)
+    return info
+
+
+def minify_json(text: str) -> str:
+    r"""``JSON_MINIFY.sub(r"\1", text)``: whitespace outside JSON strings dropped. The
+    substitution expands its template in Python for each string and each space; split on
+    the strings instead, which the scan finds at the same places (it tries a string first
+    at each position, and a lone space consumed is a position passed), and the spaces
+    between them dropped with ``str.split`` (the same whitespace as ``\s``)."""
+    parts = _JSON_STRING.split(text)
+    parts[::2] = ["".join(between.split()) for between in parts[::2]]
+    return "".join(parts)
+
+
+def normalize_json_text(string: str) -> str:
+    """``trafilatura.json_metadata.normalize_json`` with its per-character generator that
+    drops surrogates (a Python step per character of a script's text) as one regex."""
+    if "\\" in string:
+        string = string.replace("\\n", "").replace("\\r", "").replace("\\t", "")
+        string = JSON_UNICODE_REPLACE.sub(lambda match: chr(int(match[1], 16)), string)
+        string = _SURROGATE.sub("", string)
+        string = unescape(string)
+    return str(trim(HTML_STRIP_TAGS.sub("", string)))

@@ -3,8 +3,12 @@ features in any language, and the safety net that never lets cleaning lose an ar
 
 from __future__ import annotations
 
+import itertools
+import math
+import random
 import subprocess
 import sys
+from collections import Counter
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,6 +22,8 @@ from pipeline.clean.features import (
     DENSE,
     Page,
     anchor_counts,
+    bucket,
+    hashed_ngrams,
     in_teaser_run,
     link_shares,
     page_rows,
@@ -252,3 +258,26 @@ def test_safety_net_leaves_an_article_whose_extra_words_are_furniture() -> None:
     article = extract_article(fetched(html))
     assert not article.cleaning_fallback
     assert article.text.split("\n\n") == BODY
+
+
+def reference_ngrams(folded: str) -> tuple[list[int], list[float]]:
+    """``hashed_ngrams`` as first written: one ``bucket`` call per gram."""
+    words = folded.split()[:40]
+    grams = [*words, *(f"{a} {b}" for a, b in itertools.pairwise(words))]
+    if not grams:
+        return [], []
+    buckets = Counter(bucket(g) for g in grams)
+    norm = math.sqrt(sum(v * v for v in buckets.values()))
+    keys = sorted(buckets)
+    return keys, [buckets[k] / norm for k in keys]
+
+
+def test_hashed_ngrams_as_first_written() -> None:
+    rng = random.Random(3)
+    vocabulary = ["the", "share", "это", "中国", "2024", "ﬁle", "a", "newsletter", "é"]
+    texts = ["", "one", "one one one", "a b a b a b"]
+    texts += [" ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 60)))
+              for _ in range(300)]
+    for text in texts:
+        assert hashed_ngrams(text) == reference_ngrams(text)
+    assert len(hashed_ngrams(" ".join(vocabulary))[0]) > 10

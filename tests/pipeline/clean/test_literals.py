@@ -8,7 +8,16 @@ import re
 import pytest
 
 from pipeline.clean.literals import Needs, lowered, needs_of, required
-from pipeline.clean.rules import has_script, load_rules
+from pipeline.clean.rules import (
+    CONFIG,
+    _alternation,
+    _anchored,
+    _branches,
+    _needs_script,
+    _raw_rules,
+    has_script,
+    load_rules,
+)
 from tests.support.paragraphs import paragraph_texts
 
 
@@ -61,6 +70,7 @@ def test_characters_lower_does_not_fold_are_never_filtered(text: str) -> None:
 def test_the_filter_gives_the_rules_answer() -> None:
     rules = load_rules()
     assert sum(n is not None for r in rules for n in r.needs) >= 30  # filters exist
+    assert sum(n is not None for r in rules for n in r.anchored_needs) >= 30
     texts = [t for t in paragraph_texts() if len(t.split()) <= 60][1::3]  # a third keeps it short
     fired = 0
     for text in texts:
@@ -72,3 +82,30 @@ def test_the_filter_gives_the_rules_answer() -> None:
                 (rule.kind, text)
             fired += want
     assert fired > 100  # the rules do match on these paragraphs
+
+
+def test_scanning_patterns_apart_give_the_alternations_answer() -> None:
+    """Anchored patterns tried alone (``Rule.scanning``) and the rest in ``anchored``
+    match where the one alternation of them all matched."""
+    rules = load_rules()
+    raw = _raw_rules(CONFIG / "boilerplate.yaml")
+    assert sum(len(r.scanning[0]) for r in rules) >= 8  # the split happens
+    texts = [t for t in paragraph_texts() if len(t.split()) <= 60][::2]
+    texts += ["We use cookies to improve your experience on our site.",
+              "Reach her at jane@example.com or on Signal.", "your privacy choices"]
+    fired = 0
+    for rule, spec in zip(rules, raw, strict=True):
+        flags = 0 if spec.get("case_sensitive") else re.IGNORECASE
+        latin = [b for p in spec["patterns"] for b in _branches(p) if not _needs_script(b)]
+        for k, (patterns, anchored) in enumerate(((spec["patterns"], rule.anchored),
+                                                  (latin, rule.latin[0]))):
+            whole = _alternation([p[1:] for p in patterns if _anchored(p)], flags)
+            if whole is None:
+                continue
+            for text in texts:
+                want = whole.match(text) is not None
+                split = (anchored is not None and anchored.match(text) is not None) \
+                    or any(p.match(text) is not None for p, _ in rule.scanning[k])
+                assert split == want, (rule.kind, k, text)
+                fired += want
+    assert fired > 50

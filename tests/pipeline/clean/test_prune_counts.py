@@ -7,12 +7,15 @@ import gzip
 import re
 
 import pytest
+from lxml import etree
 from trafilatura.utils import load_html
 
-from pipeline.clean.html import _SILENT, _drop, _paragraph_words, prune
+from pipeline.clean.html import _DROP_SILENTLY, _drop, _paragraph_words, _silent, prune
 from tests.conftest import ROOT
 
 _WORD = re.compile(r"\w+")
+# The XPath ``_silent`` replaces.
+_SILENT = etree.XPath("|".join(f"//{t}" for t in _DROP_SILENTLY))
 PAGES = sorted((ROOT / "tests/fixtures/news_subset/html").glob("*.html.gz"))
 # Scripts, embeds and form fields inside paragraphs (their text and whitespace tails go,
 # so words around them can join), and paragraphs inside them (they go whole).
@@ -56,3 +59,13 @@ def test_prune_returns_the_removals_and_the_words_before() -> None:
     removed, before = prune(load_html(html))
     # Before pruning: "menu words", and "body xtext ..." (the script's text still in it).
     assert before == 2 + 13 and removed == [("site_chrome", "menu words")]
+
+
+@pytest.mark.parametrize("html", [gzip.decompress(p.read_bytes()).decode("utf-8", "replace")
+                                  for p in PAGES] + [f"<html><body>{c}</body></html>"
+                                                     for c in CORNERS])
+def test_silent_elements_as_the_xpath_found_them(html: str) -> None:
+    tree = load_html(html)
+    found = _silent(tree)
+    assert found == _SILENT(tree)
+    assert found  # every page and corner holds one

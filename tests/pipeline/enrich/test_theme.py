@@ -5,6 +5,8 @@ the labelled set."""
 from __future__ import annotations
 
 import json
+import random
+import re
 from dataclasses import replace
 
 import duckdb
@@ -134,3 +136,21 @@ def test_evidence_is_stored_with_the_article_and_the_drop(settings: Settings) ->
         ).fetchall()
     assert json.loads(stored)["relations"][0]["where"] == "title"
     assert "place_list" in detail and json.loads(why)["discounted"][0]["what"] == "place_list"
+
+
+# The one alternation own_predicates searched before it searched the parts apart.
+_OWN_PREDICATES = re.compile(
+    r"(?i)^\S*(?:\s+\S+){2,}\s+(?:and|и)\s+(?:the\s+|its\s+)?\S*$"
+    r"|\s(?:while|whereas|but|though|although|а|но|тогда как)\s|而|但")
+
+
+def test_own_predicates_as_the_single_pattern_said() -> None:
+    rng = random.Random(11)
+    vocabulary = ["exports", "AND", "and", "И", "the", "its", "while", "Whereas", "но",
+                  "тогда как", "而", "但", "x", ",", "band", "sand", "\n", "\t"]
+    texts = [" ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 9)))
+             for _ in range(5000)]
+    texts += ["  restricted exports and Russian", " a b and the ", "a b and\n", "and the x"]
+    agree = [clauses.own_predicates(t) == bool(_OWN_PREDICATES.search(t)) for t in texts]
+    assert all(agree)
+    assert 100 < sum(clauses.own_predicates(t) for t in texts) < 4900

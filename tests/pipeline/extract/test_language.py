@@ -5,7 +5,7 @@ from __future__ import annotations
 import py3langid
 import pytest
 
-from pipeline.languages import count_words, detect_language, language_disagrees
+from pipeline.languages import count_words, detect_language, han_share, language_disagrees
 
 LEAD_ZH = "新华社北京4月9日电 国家主席习近平9日在人民大会堂会见俄罗斯外长拉夫罗夫。"
 
@@ -39,3 +39,14 @@ def test_disagreement_with_the_source(detected: str | None, claimed: str | None,
 def test_word_count_of_mixed_text() -> None:
     assert count_words("Путин и Си Цзиньпин") == 4
     assert count_words("中俄关系") == 2
+
+
+@pytest.mark.parametrize("text", [
+    "", "   ", "plain words only", "中国和俄罗斯 2024 年", "x_1 ½ ² ３ 一 〇 é\u0301",
+    "Россия и Китай\u3000签署", "ab12 中文 中文abc",
+])
+def test_han_share_counts_every_letter(text: str) -> None:
+    letters = sum(1 for c in text if c.isalpha())
+    han = sum(1 for c in text if "\u3400" <= c <= "\u4dbf" or "\u4e00" <= c <= "\u9fff"
+              or "\uf900" <= c <= "\ufaff")
+    assert han_share(text) == (han / letters if letters else 0.0)

@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from trafilatura.utils import load_html
 
-from pipeline.extract.article import _stamp_nodes
+from pipeline.dates import MAX_DATE_LINE, is_date_line
+from pipeline.extract.article import _NEAR_TITLE, _short_text, _stamp, _stamp_nodes
 from tests.conftest import ROOT
 
 WORDS = ("date", "time", "publish", "info", "meta")
@@ -45,3 +47,48 @@ def test_same_elements_on_the_fixture_pages() -> None:
             assert _stamp_nodes(tree) == tree.xpath(XPATH), path
             checked += 1
     assert checked >= 20
+
+
+def reference_stamp(tree: Any) -> str | None:
+    """The date stamp as first written: every named element's and every near-headline
+    element's whole text squashed, in that order."""
+    for node in [*_stamp_nodes(tree)[:40], *tree.xpath(_NEAR_TITLE)]:
+        text = " ".join(" ".join(node.itertext()).split())
+        if text and is_date_line(text):
+            return text
+    return None
+
+
+SPACED = "<html><body><h1>Headline</h1><div class='meta'>" + "<span>  \n </span>" * 200 + \
+    "<b>09.04.2024 14:30</b></div><div class='info'>" + "<i>word</i> " * 30 + \
+    "</div><p class='date'>" + "x" * 85 + " <b>y</b> <b>zz</b></p><p class='date'>" + \
+    "x" * 86 + " <b>y</b> <b>zz</b></p></body></html>"
+
+
+def test_short_text_is_the_squashed_text_or_none_when_too_long() -> None:
+    checked = 0
+    for path in pages()[:60]:
+        tree = load_html(path.read_text(encoding="utf-8", errors="replace"))
+        for node in [] if tree is None else tree.iter():
+            whole = " ".join(" ".join(node.itertext()).split())
+            assert _short_text(node) == (whole if len(whole) <= MAX_DATE_LINE else None)
+            checked += 1
+    tree = load_html(SPACED)
+    texts = [_short_text(node) for node in tree.iter("div", "p")]
+    assert texts == ["09.04.2024 14:30", None, "x" * 85 + " y zz", None]
+    assert checked > 1000
+
+
+@pytest.mark.parametrize("path", pages(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_stamp_as_first_written(path: Path) -> None:
+    tree = load_html(path.read_text(encoding="utf-8", errors="replace"))
+    if tree is not None:
+        assert _stamp(tree) == reference_stamp(tree)
+
+
+def test_stamps_found() -> None:
+    found = [_stamp(tree) for path in pages()
+             if (tree := load_html(path.read_text(encoding="utf-8", errors="replace")))
+             is not None]
+    assert _stamp(load_html(SPACED)) == "09.04.2024 14:30"
+    assert sum(1 for s in found if s) >= 5
