@@ -110,9 +110,13 @@ def test_robots_crawl_delay_spaces_requests(settings: Settings, tmp_path: Path) 
     starts = sorted(h.start for h in site.log)
     assert len(starts) == 5  # robots.txt, the feed, three pages
     # Unspaced, the three pages would leave together (gaps near 0). The server stamps a
-    # request when its handler thread wakes, which under load can be tens of
-    # milliseconds late for one request and not the next (0.38 failed once at load 3).
-    assert min(b - a for a, b in pairwise(starts)) >= 0.3
+    # request when its handler thread wakes, which under load can be late for one request
+    # and not the next (a gap of 0.22 of the 0.4 asked once, in CI on a slow host): a late
+    # stamp shortens one gap and lengthens the next, so each gap is held to well above
+    # zero and the pages' two gaps together to most of the two delays.
+    gaps = [b - a for a, b in pairwise(starts)]
+    assert min(gaps) >= 0.15
+    assert sum(gaps[-2:]) >= 0.6
 
 
 # --- per-host concurrency and spacing -------------------------------------------------
