@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 
 from pipeline.clean.classifier import Model, explain, load_model, score_page
 from pipeline.clean.features import Page, in_teaser_run
@@ -82,20 +81,11 @@ def using_model(model: Model) -> Iterator[None]:
         _override.pop()
 
 
-@contextmanager
-def as_page_text() -> Iterator[None]:
-    """Inside the block, plain text is judged at the page threshold: for text trafilatura
-    took from a page (the safety net's), whose link shares are not known."""
-    model = _override[-1] if _override else load_model()
-    if model is None:
-        yield
-    else:
-        with using_model(replace(model, threshold_text=model.threshold)):
-            yield
-
-
-def label_by_model(state: Labelled, link_shares: list[float] | None) -> None:
-    """Label the free paragraphs the classifier calls boilerplate."""
+def label_by_model(state: Labelled, link_shares: list[float] | None, *,
+                   from_page: bool = False) -> None:
+    """Label the free paragraphs the classifier calls boilerplate: at the page threshold
+    when link shares are known or the text is a page's (``from_page``), else at the
+    plain-text one."""
     model = _override[-1] if _override else load_model()
     # Only these paragraphs can be labelled: the others are not scored at all.
     runs = in_teaser_run(state.p, link_shares)
@@ -107,7 +97,8 @@ def label_by_model(state: Labelled, link_shares: list[float] | None) -> None:
                 rule_labelled=[lab is not None for lab in state.labels], folded=state.f)
     scored = score_page(page, model, wanted)
     # Plain text has its own threshold (scripts/train_cleaner.py says how each is chosen).
-    threshold = model.threshold if link_shares is not None else model.threshold_text
+    page_input = link_shares is not None or from_page
+    threshold = model.threshold if page_input else model.threshold_text
     hits = [i for i, p in enumerate(scored.probs) if wanted[i] and p >= threshold]
     for i in hits:
         state.labels[i] = "classifier"

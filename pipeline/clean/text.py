@@ -94,7 +94,7 @@ class CleanText:
 def clean_paragraphs(
     paragraphs: list[str], *, title: str | None = None, author: str | None = None,
     learned: frozenset[str] = frozenset(), link_shares: list[float] | None = None,
-    model: bool = True, verbatim: frozenset[str] = frozenset(),
+    model: bool = True, verbatim: frozenset[str] = frozenset(), from_page: bool = False,
 ) -> CleanText:
     """Label and drop boilerplate paragraphs.
 
@@ -110,6 +110,8 @@ def clean_paragraphs(
         verbatim: lines (spacing squashed) of the page's preformatted code blocks: kept
             whatever a pass says, since a code line is no sentence and trips rules made
             for furniture (a date in a log row, a ``<script>`` tag, a repeated ``]``).
+        from_page: the text is trafilatura's text of a page although no link shares come
+            with it (the safety net's): the classifier judges it at the page threshold.
 
     Returns:
         Body paragraphs, removals with their kind, and what the text revealed
@@ -133,7 +135,7 @@ def clean_paragraphs(
     state.label_learned(learned)
     if model:
         shares = [link_shares[i] for i in kept] if link_shares is not None else None
-        label_by_model(state, shares)
+        label_by_model(state, shares, from_page=from_page)
         if link_shares is None:
             # Plain Russian or Chinese text: furniture by shape (pipeline/clean/furniture.py).
             # Like the classifier, not a wording rule: the model trains on rule labels only.

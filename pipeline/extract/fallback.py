@@ -20,7 +20,6 @@ from typing import Any
 import trafilatura
 from trafilatura.utils import load_html
 
-from pipeline.clean.model_pass import as_page_text
 from pipeline.clean.text import CleanText, clean_paragraphs
 from pipeline.text import fold
 
@@ -99,9 +98,8 @@ def conservative(html: str, url: str, kept_words: int, *, title: str | None,
         # it and replaced a clean text with five times as much furniture), not a lost
         # article. A near-empty result falls back whatever the classifier says: it may be
         # the classifier that emptied it.
-        with as_page_text():
-            judged = words(" ".join(clean_paragraphs(lines, title=title,
-                                                     author=author).paragraphs))
+        judged = words(" ".join(clean_paragraphs(lines, title=title, author=author,
+                                                 from_page=True).paragraphs))
         if kept_words >= MIN_SHARE * judged:
             return None
     cleaned = clean_paragraphs(lines, title=title, author=author, model=False)

@@ -231,9 +231,8 @@ def test_plain_text_and_pages_have_their_own_thresholds() -> None:
     with model_pass.using_model(replace(model, threshold=0.0, threshold_text=1.01)):
         assert clean_paragraphs(paras).paragraphs == [*BODY, *GALLERY]
     # The safety net judges trafilatura's text of a page (no link shares) as a page.
-    with model_pass.using_model(replace(model, threshold=1.01, threshold_text=0.0)), \
-            model_pass.as_page_text():
-        assert clean_paragraphs(paras).paragraphs == [*BODY, *GALLERY]
+    with model_pass.using_model(replace(model, threshold=1.01, threshold_text=0.0)):
+        assert clean_paragraphs(paras, from_page=True).paragraphs == [*BODY, *GALLERY]
 
 
 def test_cross_validation_can_swap_the_model() -> None:
