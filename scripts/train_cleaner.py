@@ -108,10 +108,12 @@ def repeated_in_site(pages: list[dict[str, Any]]) -> dict[str, set[str]]:
     return {s: {t for t, n in c.items() if n >= 3} for s, c in per_site.items()}
 
 
-def page_modes(page: dict[str, Any], repeated: set[str]) -> list[tuple[Page, list[str]]]:
-    """The page as HTML (its own paragraphs, with link shares) and as plain text."""
+def page_modes(page: dict[str, Any], repeated: set[str], views: tuple[bool, ...] = (True, False),
+               ) -> list[tuple[Page, list[str]]]:
+    """The page as HTML (its own paragraphs, with link shares) and as plain text, or only
+    the ``views`` asked for (True: HTML)."""
     out = []
-    for html in (True, False):
+    for html in views:
         paras = [p for p in page["paragraphs"] if not (html and p["link_share"] is None)]
         texts = [p["text"] for p in paras]
         ruled = clean_paragraphs(texts, title=page["title"] if html else None, model=False)
@@ -260,7 +262,7 @@ def look_alike_floor(model: Model, pages: list[dict[str, Any]]) -> float:
             paras = list(home["paragraphs"])
             at = (0, len(paras) // 2, len(paras))[where]
             paras.insert(at, {"text": text, "label": "body", "link_share": 0.0})
-            view, _ = page_modes({**home, "paragraphs": paras}, set())[1]
+            view, _ = page_modes({**home, "paragraphs": paras}, set(), (False,))[0]
             if (view.rule_labelled or [False] * len(paras))[at] or \
                     not judged(text, len(text.split())):
                 continue
