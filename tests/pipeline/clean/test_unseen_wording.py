@@ -158,6 +158,36 @@ FORMS = [
     "Tap the heart if you want more like this",
     "What's your take? Leave a comment and join the discussion.",
     "Replies on this story have been turned off.",
+    # session 9, from batch 13's misses
+    "Keep reading: our full guide to the Caspian ferry routes and a map of the new ports.",
+    "Moderators check replies from 9am to 6pm; links and personal attacks may be removed "
+    "without notice.",
+    "Reader comments are reviewed before they appear and can take up to a day to show.",
+    "About 6 min. read / 2 min. summary",
+    "Host: Daniel Ortega-Wu, a former trade negotiator who now runs the Steppe Notes show.",
+    "Presenter — Karin Holm",
+    "Last edited: Jun 14, 2023 09:12 GMT",
+    "Also in this series: Part 1 — The ports | Part 2 — The railways | Part 3 — The money",
+    "Story continues after a word from our advertisers",
+    "Paid partnership | Written by the brand studio; the newsroom was not involved.",
+    "This feature was created by our commercial team for a client.",
+    "— Ana Silva is a contributing editor at the Harbour Times and wrote a book on tankers.",
+    "Most viewed · 1. Yuan hits high · 2. Ferry resumes · 3. Grain prices fall",
+    "This blog has now closed. Follow our main page on the summit for further updates.",
+    "The live coverage is no longer updated; see the newest story for developments.",
+    "Consent or pay: accept tracking to read free, or go ad-free for £3.50 a month.",
+    "Spread the word: send this to a colleague who follows shipping.",
+    "Liked this analysis? Pass it along to your network.",
+    "All rights reserved. Republishing of any material without prior written consent is forbidden.",
+    "Figure 3: Grain exports by port, 2019-2023. Graphic by Steppe Analytics.",
+    "Map: rail links across Mongolia. Graphic by the data desk.",
+    "f | X | in | @",
+    "Our reporting on the Arctic is supported by a grant from a private foundation; see our "
+    "funding policy.",
+    "We retain full editorial independence over all sponsored series.",
+    "A donation of €25 buys a week of school meals. Give today",
+    "Your gift of $50 can keep a reporter in the field for a day.",
+    "Approx. 7 min. reading · 3 min. audio",
 ]
 LOOK_ALIKES = [
     # session 7
@@ -201,6 +231,31 @@ LOOK_ALIKES = [
     "The talks continued after a short break, officials said.",
     "Sanctions funders have no say over the bank, the central bank governor said.",
     "The regulator said apps that store files on a user's device must disclose it.",
+    # session 9, from batch 13's misses
+    "Keep reading the fine print, the negotiator told colleagues before the vote.",
+    "Moderators on the state platform removed thousands of posts about the blast within hours, "
+    "researchers found.",
+    "Chinese portals now review comments before they appear, under rules the regulator issued "
+    "in June.",
+    "The host, a former diplomat, asked the minister about the pipeline twice.",
+    "Last month the ministry edited its export figures for 2022.",
+    "Part 1 of the agreement covers gas; part 2 covers oil and coal.",
+    "The talks continued after a break for lunch, an aide said.",
+    "The paid partnership between the two state broadcasters began in 2019.",
+    "The feature film, made by a Russian studio with Chinese money, opened in Harbin.",
+    "Ana Silva, an editor at a Lisbon daily, was expelled from Moscow in 2022.",
+    "Most viewed among Chinese buyers were Russian chocolate and ice cream, retailers said.",
+    "The live coverage of the parade on state television ended abruptly.",
+    "Meta's consent-or-pay model lets users go ad-free for a monthly fee in Europe.",
+    "Word spread quickly among traders in Vladivostok.",
+    "Republishing state media content without consent is now banned in the region.",
+    "The graphic by the ministry showed exports doubling since 2019.",
+    "Figures published by the customs office show grain exports up 30 percent.",
+    "The institute is funded by a grant from the Chinese government, according to its filings.",
+    "The broadcaster insists it retains full editorial independence from the Kremlin.",
+    "A donation of $2 million from a Chinese firm paid for the new wing of the hospital.",
+    "About 40 min. of reading each day is the average in Russia, a survey found.",
+    "Around 15 minutes reading aloud the statement, the envoy said, was enough.",
 ]
 
 
