@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pipeline.clean.classifier import Model, explain, load_model, score_page
 from pipeline.clean.features import Page, in_teaser_run
 from pipeline.clean.furniture import Labelled
+from pipeline.clean.rules import furniture_words
 
 # The classifier leaves prose longer than this to the rules: a wrong call costs a paragraph
 # (a 47-word lead of a short wire story, once), and out of fold (4 folds by site) at its
@@ -39,6 +40,9 @@ _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("related_posts", r"^(\w+ ){0,3}(more|next|related|latest|also)( \w+){0,3}:?$"),
     )
 )
+_ENDED = re.compile(r"[.!?:;…。！？][”\"’')\]]*$")
+_PROSE_WORDS = 20
+_WORD = re.compile(r"\w+")
 # Kinds a neighbouring classifier removal may inherit (a block of one kind of furniture).
 _BLOCK_KINDS = frozenset(("newsletter_promo", "related_posts", "comment_form", "author_bio",
                           "publisher_bio", "social_prompt", "cookie_notice", "site_chrome",
@@ -90,7 +94,7 @@ def label_by_model(state: Labelled, link_shares: list[float] | None, *,
     # Only these paragraphs can be labelled: the others are not scored at all.
     runs = in_teaser_run(state.p, link_shares)
     wanted = [state.free(i) and judged(state.p[i], state.words[i], runs[i])
-              for i in range(len(state.p))]
+              and not _subheading(state, i) for i in range(len(state.p))]
     if model is None or not any(wanted):
         return
     page = Page(state.p, title=state.title, link_shares=link_shares,
@@ -106,6 +110,23 @@ def label_by_model(state: Labelled, link_shares: list[float] | None, *,
                             f"{explain(model, scored, i, state.p[i])}")
     for i in hits:
         state.labels[i] = _kind(state, i)
+
+
+def _subheading(state: Labelled, i: int) -> bool:
+    """A line of a few words with no sentence end between two paragraphs of prose is a
+    section heading: the model, which has seen all-caps lines mostly as furniture, may
+    not take it ("TRANSIT FEES A STICKING POINT")."""
+    text = state.p[i]
+    # Written in capitals and holding no furniture word ("Follow us on Facebook" is no
+    # heading, nor is "Like the Herald on Facebook" in title case).
+    if not 3 <= state.words[i] <= 10 or _ENDED.search(text) or not text.isupper() or \
+            any(c.isdigit() for c in text) or \
+            furniture_words().words & set(_WORD.findall(text.lower())):
+        return False
+    before = next((j for j in range(i - 1, -1, -1) if state.free(j)), None)
+    after = next((j for j in range(i + 1, len(state.p)) if state.free(j)), None)
+    return all(j is not None and state.words[j] > _PROSE_WORDS and
+               bool(_ENDED.search(state.p[j])) for j in (before, after))
 
 
 def _kind(state: Labelled, i: int) -> str:

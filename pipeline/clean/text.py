@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from pipeline.clean.furniture import label_shapes, page_script
+from pipeline.clean.header import label_header, label_spaced_rows
 from pipeline.clean.literals import lowered
 from pipeline.clean.model_pass import cue_kind, label_by_model, structural_reason
 from pipeline.clean.rules import (
@@ -59,6 +60,7 @@ _TRUNCATED = re.compile(r"\bexcerpt\b|subscribe to (continue|keep) reading|"
                         r"(continue|keep) reading .*subscri|for subscribers only|"
                         r"to read the full (article|story)", re.I)
 _SHORT = 20
+_CAPTIONED = re.compile(r"\w{2,}[.!?][”\"’')]*\s+\S")
 # A heading's number ("3. ", "3) "), not a year or a figure.
 _SECTION_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+\S")
 _NAME_WORD = re.compile(r"\w[\w'’-]*")
@@ -121,9 +123,14 @@ def clean_paragraphs(
     paras = [" ".join(paragraphs[i].split()) for i in kept]
     state = _State(paras, author=author)
     state.find_title(title)
+    scraped = link_shares is None and not from_page  # plain text (pipeline/clean/header.py)
+    if scraped:
+        label_spaced_rows(state, [paragraphs[i] for i in kept])
     state.apply_rules(load_rules())
     state.label_dates_and_bylines()
     state.label_repeats()
+    if scraped and (name := label_header(state)) and state.author is None:
+        state.author, state.author_signal = name, "byline"
     state.label_captions()
     state.label_lead_duplicates()
     state.label_standfirst()
@@ -250,7 +257,9 @@ class _State:
 
     def label_captions(self) -> None:
         for i, label in enumerate(self.labels):
-            if label != "image_credit":
+            # A credit that follows a sentence of its own ("The ship passes the cape.
+            # Photo: X") carries its caption: the line above it is the article's.
+            if label != "image_credit" or _CAPTIONED.search(self.p[i]):
                 continue
             j = i - 1
             # A caption sits right above its credit, sometimes printed twice.

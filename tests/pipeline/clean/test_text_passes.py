@@ -123,3 +123,27 @@ def test_a_notes_heading_with_prose_after_its_block_is_the_articles() -> None:
     assert kept == middle
     end = [PROSE, LATER, "Notes:", "- the probe ran every minute", "- the log kept a week"]
     assert clean_paragraphs(end, title="Probe log", model=False).paragraphs == [PROSE, LATER]
+
+
+# Written for this test.
+QUOTE = '"The road is open, but the trucks are not coming," said a customs broker in Kyakhta.'
+CAPTIONED = ("Trucks wait at the Kyakhta crossing on the Mongolian border in May. "
+             "Photo: Sergei Volkov / Baikal Pictures")
+BARE = "Trucks wait at the Kyakhta crossing on the Mongolian border in May."
+
+
+def test_a_credit_with_its_own_caption_leaves_the_line_above_alone() -> None:
+    lines = [PROSE, QUOTE, CAPTIONED, LATER]
+    cleaned = clean_paragraphs(lines, title="Border trade", model=False)
+    assert QUOTE in cleaned.paragraphs
+    assert ("image_credit", CAPTIONED) in cleaned.removed
+
+
+def test_a_bare_credit_takes_its_caption_above() -> None:
+    lines = [PROSE, BARE, "Photo: Sergei Volkov / Baikal Pictures", LATER]
+    cleaned = clean_paragraphs(lines, title="Border trade", model=False)
+    assert ("image_caption", BARE) in cleaned.removed
+    # An abbreviation in the credit is no sentence of its own.
+    navy = clean_paragraphs([PROSE, BARE, "Photo: U.S. Navy", LATER], title="Border trade",
+                            model=False)
+    assert ("image_caption", BARE) in navy.removed

@@ -185,9 +185,29 @@ FORMS = [
     "Our reporting on the Arctic is supported by a grant from a private foundation; see our "
     "funding policy.",
     "We retain full editorial independence over all sponsored series.",
-    "A donation of €25 buys a week of school meals. Give today",
+    "A donation of €25 buys a week of school meals. Donate today",
     "Your gift of $50 can keep a reporter in the field for a day.",
     "Approx. 7 min. reading · 3 min. audio",
+    # session 9, from the first set of blind whole articles
+    "Cranes unload coal at the port of Vanino last winter. Photographer: Olga Sim for "
+    "Eastern Ledger",
+    "Grain trucks queue at the Zabaikalsk crossing. Image: Lin Qiao / Steppe Wire",
+    "A freight train leaves Khorgos for Duisburg. (Photo: Kazakh Railways press office)",
+    "Ministers shake hands before the talks in Tashkent. Tashwire/Bekzod Yusupov",
+    "Tankers at anchor off Qingdao in March. Satellite image © Orbitview Data",
+    "Li Ming, Senior Energy Correspondent",
+    "Anna Berg, Research Fellow, Arctic Program",
+    "(Reporters: Ivan Sokolov, Mei Lin)",
+    "Writers: Omar Haddad and Ruth Klein",
+    "Energy, Sanctions, Shipping, Arctic, Trade",
+    "[Sign up]",
+    "Our Principles: How the Desk Reports",
+    "Weather Alert: Ice storm warning for the valley until noon",
+    "Share Steppe Notes",
+    "REKLAMA",
+    "Correction, 2 May 2025: An earlier version misstated the port's capacity.",
+    "This piece appears in the June print issue of Eastern Ledger.",
+    "Recent posts",
 ]
 LOOK_ALIKES = [
     # session 7
@@ -256,6 +276,17 @@ LOOK_ALIKES = [
     "A donation of $2 million from a Chinese firm paid for the new wing of the hospital.",
     "About 40 min. of reading each day is the average in Russia, a survey found.",
     "Around 15 minutes reading aloud the statement, the envoy said, was enough.",
+    # session 9, from the first set of blind whole articles
+    "The photographer was detained at the border for six hours, colleagues said.",
+    "Moscow, Beijing, Astana, Tashkent and Bishkek all sent delegations to the forum.",
+    "Li Ming, a senior energy correspondent, was expelled from Moscow in 2022, his newspaper said.",
+    "An earlier version of the treaty, signed in 2001, had no clause on energy.",
+    "The image, taken by a Chinese satellite, showed new hangars at the base.",
+    "Reporters were barred from the hall while the ministers met.",
+    "Recent exports of Russian coal to China hit a record in March.",
+    "Share prices of Chinese carmakers rose after the announcement.",
+    "Correction of the rouble continued for a third day, traders said.",
+    "The weather alert issued by Russian forecasters was lifted on Friday.",
 ]
 
 

@@ -1,0 +1,140 @@
+"""The header of a plain-text article, as a scraper saves a page's visible text.
+
+Between the headline and the first paragraph of prose a page prints its own name, menu
+rows, the section, the byline (often a name on one line and the role on the next) and the
+date; the headline comes back with the site's name after it (" | Site", " – Site"). A
+scraper also keeps the wide gaps a page lays out between the items of a menu or a tag list
+("Home   Archive   About"). None of this is worded like furniture, so the wording rules
+and the classifier miss it; its place and shape give it away. These passes run on plain
+text only (``clean_paragraphs`` without link shares): trafilatura's text of a page starts
+with the article, and a page's menus never reach it as spaced rows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.clean.furniture import Labelled
+
+# Items of a laid-out row: separated by two or more spaces or a tab in the raw line.
+_GAP = re.compile(r" {2,}|\t")
+_TERMINAL = re.compile(r"[.!?:;…][”\"’')\]]*$")
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|de|da|van|von|der|al|bin|el|la|le)$")
+# Role words of a byline's second line ("Arctic correspondent", "Senior Fellow").
+_ROLE = re.compile(
+    r"\b(correspondent|reporter|editor|writer|columnist|fellow|analyst|contributor|"
+    r"producer|researcher|journalist|photographer|critic|commentator|lecturer|professor|"
+    r"scholar|bureau chief)s?\b", re.I)
+# Labels a byline sits next to: the date, the reading time, share and comment counts.
+_NEXT_TO_BYLINE = frozenset(("dateline", "date_stub", "byline", "reading_time",
+                             "social_prompt", "comment_form", "site_chrome"))
+_DATED = frozenset(("dateline", "date_stub", "byline", "reading_time"))
+_SUFFIX = re.compile(r"\s[|–—·:-]\s*[^|–—·:]+$")
+# A header line this short with no sentence end, above the first sentence, is the site's
+# name, a section or a kicker ("THE STEPPE INSTITUTE", "Circuitboard").
+_HEADER_WORDS = 5
+_HEADER_LINES = 15
+_ITEM = re.compile(r"^\s*([-–—•*·|]|\d+[.)]\s)")
+_SENTENCE_WORDS = 6
+
+
+def label_spaced_rows(state: Labelled, raw: list[str]) -> None:
+    """Rows of three or more short items set apart by wide gaps: a menu or a tag list.
+
+    ``raw`` holds the paragraphs as given (gaps kept), one per item of ``state.p``.
+    """
+    for i, text in enumerate(raw):
+        if not state.free(i):
+            continue
+        items = [t for t in _GAP.split(text.strip()) if t]
+        # Digits mark a table row ("Coal   101m t   +20%"), a sentence end a paragraph.
+        if len(items) >= 3 and all(len(t.split()) <= 3 and not _TERMINAL.search(t)
+                                   and not any(c.isdigit() for c in t) for t in items):
+            _label(state, i, "site_chrome",
+                   "a row of short items set apart by wide gaps (a menu or a tag list)")
+
+
+def label_header(state: Labelled) -> str | None:
+    """Label the header lines of a plain-text article; return the byline's name if one
+    was found (the caller keeps the author the text revealed first)."""
+    if state.title_at is None:
+        return None
+    _label_title_with_site(state)
+    zone = range(state.title_at + 1, _header_end(state))
+    author = None
+    for i in zone:
+        if not state.free(i):
+            continue
+        if not _is_name(state.p[i]):
+            continue
+        # Beside the date or the role it names the writer (beside a menu row it may be the
+        # site's name: the short-line pass below takes that).
+        if _next_to(state, i, _DATED) or _role_at(state, i - 1) or _role_at(state, i + 1):
+            _label(state, i, "byline", "a name line beside the date or the writer's role")
+            author = author or state.p[i]
+    for i in zone:
+        if state.free(i) and _role_line(state.p[i], state.words[i]) and \
+                _next_to(state, i, frozenset(("byline",))):
+            _label(state, i, "byline", "the writer's role under the byline")
+    # Short lines above the first sentence go when a header line (date, byline, menu,
+    # share or comment count) comes after them: the page's top, not a list of facts.
+    marked = [i for i in zone if state.labels[i] in _NEXT_TO_BYLINE]
+    for i in zone:
+        if _sentence(state, i) or not marked or i > marked[-1]:
+            break
+        if state.free(i) and state.words[i] <= _HEADER_WORDS and \
+                not _TERMINAL.search(state.p[i]) and not any(c.isdigit() for c in state.p[i]):
+            _label(state, i, "site_chrome",
+                   "a short line between the headline and the first sentence")
+    return author
+
+
+def _label_title_with_site(state: Labelled) -> None:
+    """The headline again with the site's name after a separator."""
+    assert state.title_at is not None
+    head = state.f[state.title_at]
+    for i in range(state.title_at + 1, len(state.p)):
+        extra = state.f[i][len(head) + 1:].split()
+        if state.free(i) and state.f[i].startswith(head + " ") and len(extra) <= 5 and \
+                _SUFFIX.search(state.p[i]):
+            _label(state, i, "duplicate_title", "the headline again with the site's name")
+
+
+def _header_end(state: Labelled) -> int:
+    """Where the header ends: at the first free paragraph of more than 20 words that the
+    lead does not repeat a few lines down (a standfirst printed above the byline is still
+    header), at a list item or table row (content), or after ``_HEADER_LINES`` lines."""
+    start = (state.title_at if state.title_at is not None else -1) + 1
+    for i in range(start, min(len(state.p), start + _HEADER_LINES)):
+        if _ITEM.match(state.p[i]) or (state.free(i) and state.words[i] > 20 and not any(
+                state.f[j].startswith(state.f[i]) for j in range(i + 1, min(i + 9, len(state.p))))):
+            return i
+    return min(len(state.p), start + _HEADER_LINES)
+
+
+def _sentence(state: Labelled, i: int) -> bool:
+    return state.free(i) and state.words[i] >= _SENTENCE_WORDS and \
+        bool(_TERMINAL.search(state.p[i]))
+
+
+def _is_name(text: str) -> bool:
+    tokens = text.split()
+    return (2 <= len(tokens) <= 4 and all(_NAME_TOKEN.match(t) for t in tokens)
+            and not _TERMINAL.search(text) and not any(c.isdigit() for c in text))
+
+
+def _role_line(text: str, words: int) -> bool:
+    return words <= 6 and bool(_ROLE.search(text)) and not _TERMINAL.search(text)
+
+
+def _role_at(state: Labelled, i: int) -> bool:
+    return 0 <= i < len(state.p) and state.free(i) and _role_line(state.p[i], state.words[i])
+
+
+def _next_to(state: Labelled, i: int, kinds: frozenset[str]) -> bool:
+    return any(0 <= j < len(state.p) and state.labels[j] in kinds for j in (i - 1, i + 1))
+
+
+def _label(state: Labelled, i: int, kind: str, why: str) -> None:
+    state.labels[i] = kind
+    state.reasons[i] = f"structure {kind}: {why}"

@@ -1,0 +1,75 @@
+"""The header of a scraped plain-text article (pipeline/clean/header.py) and the section
+heading between paragraphs of prose (model_pass): an article written for this test."""
+
+from __future__ import annotations
+
+from pipeline.clean.text import clean_paragraphs
+
+TITLE = "Grain barges return to the Amur as the river thaws early"
+LEAD = ("Grain barges have returned to the Amur River two weeks earlier than usual, port "
+        "officials in Blagoveshchensk said on Tuesday, after a mild spring cleared the ice.")
+BODY = [
+    LEAD + " The first convoy carried soybeans bound for Heihe on the Chinese bank.",
+    "Traders said the early start could add as much as 200,000 tonnes to the season's "
+    "exports, most of it soybeans and rapeseed grown in the Amur region's southern districts.",
+    "RIVER TRADE LOOKS UP",
+    "The regional government has promised to dredge two shallow stretches near the city "
+    "before July, when water levels usually fall and barges must travel half loaded.",
+    "Chinese buyers have signed contracts for most of the early cargoes, a grain broker in "
+    "Harbin said, adding that prices were slightly below last year's.",
+]
+PAGE = [
+    TITLE, "",
+    "Eastern River Courier", "",
+    "News   Business   Regions   Opinion   Video", "",
+    LEAD, "",
+    "Svetlana Orlova", "",
+    "Far East correspondent", "",
+    "April 8, 2025", "",
+    BODY[0], "", BODY[1], "", BODY[2], "", BODY[3], "", BODY[4], "",
+    "Amur   Grain   China   Shipping",
+]
+
+
+def test_scraped_header_goes_and_the_body_stays() -> None:
+    cleaned = clean_paragraphs(PAGE)
+    assert cleaned.paragraphs == BODY
+    assert cleaned.title == TITLE
+    assert cleaned.author == "Svetlana Orlova"
+    kinds = dict((text, kind) for kind, text in cleaned.removed)
+    assert kinds["Eastern River Courier"] == "site_chrome"
+    assert kinds["Far East correspondent"] == "byline"
+    assert kinds[LEAD] == "lead_duplicate"
+
+
+def test_the_headline_with_the_site_name_is_a_repeat() -> None:
+    cleaned = clean_paragraphs([TITLE, f"{TITLE} | Eastern River Courier", *BODY])
+    assert cleaned.paragraphs == BODY
+    assert ("duplicate_title", f"{TITLE} | Eastern River Courier") in cleaned.removed
+
+
+def test_short_lines_without_a_header_stay() -> None:
+    # A list of facts under the headline, no date or byline after it: content.
+    facts = ["Heihe", "Blagoveshchensk", "Tongjiang", "Nizhneleninskoye"]
+    cleaned = clean_paragraphs([TITLE, *facts, *BODY])
+    assert cleaned.paragraphs[:4] == facts
+
+
+def test_list_items_end_the_header() -> None:
+    items = ["- Soybeans", "- Rapeseed", "- Wheat"]
+    cleaned = clean_paragraphs([TITLE, *items, "April 8, 2025", *BODY])
+    assert cleaned.paragraphs[:3] == items
+
+
+def test_spaced_rows_are_judged_on_plain_text_only() -> None:
+    row = "News   Business   Regions   Opinion   Video"
+    assert row.split()[0] not in " ".join(clean_paragraphs([TITLE, row, *BODY]).paragraphs)
+    # A table row of figures keeps its gaps and stays.
+    figures = "Soybeans   120,000 t   +14%"
+    assert " ".join(figures.split()) in clean_paragraphs(
+        [TITLE, *BODY[:2], figures, *BODY[2:]]).paragraphs
+
+
+def test_a_heading_between_prose_paragraphs_stays() -> None:
+    cleaned = clean_paragraphs([TITLE, *BODY])
+    assert "RIVER TRADE LOOKS UP" in cleaned.paragraphs
