@@ -37,6 +37,19 @@ _HEADER_LINES = 15
 _ITEM = re.compile(r"^\s*([-–—•*·|]|\d+[.)]\s)")
 _SENTENCE_WORDS = 6
 
+_MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|"
+           "april|june|july|august|september|october|november|december")
+# A date standing alone, with a weekday, a clock time or a label ("Published: Mon 13 Jan
+# 2025, 7:30 PM"): the header's date line.
+DATE_ONLY = re.compile(
+    rf"^(?:(?:published|posted|updated|last updated|modified)(?: on| at)?:?\s+)?"
+    rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:"
+    rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}"
+    rf"|(?:{_MONTHS})\.?,?\s+\d{{4}}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}"
+    rf")(?:,?\s+(?:at\s+)?\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}})?)?"
+    rf"(?:\s*\|\s*updated.*)?$", re.I)
 
 def label_spaced_rows(state: Labelled, raw: list[str]) -> None:
     """Rows of three or more short items set apart by wide gaps: a menu or a tag list.

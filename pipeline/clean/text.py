@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from pipeline.clean.furniture import label_shapes, page_script
-from pipeline.clean.header import label_header, label_spaced_rows
+from pipeline.clean.header import DATE_ONLY, label_header, label_spaced_rows
 from pipeline.clean.literals import lowered
 from pipeline.clean.model_pass import cue_kind, label_by_model, structural_reason
 from pipeline.clean.rules import (
@@ -37,16 +37,6 @@ _BYLINE = (
                r"(?:\s*(?:[|,(–—-].*)?)$", re.I),
     re.compile(r"^(?P<name>[A-Z][^|,(\d]{2,60}?)\s*\(\s*\d[\d,]*\s+(?:articles?|posts?|stories)\s*\)$"),
 )
-_MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|"
-           "april|june|july|august|september|october|november|december")
-_DATE_ONLY = re.compile(
-    rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:"
-    rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}"
-    rf"|(?:{_MONTHS})\.?,?\s+\d{{4}}"
-    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}"
-    rf")(?:,?\s+(?:at\s+)?\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}})?)?"
-    rf"(?:\s*\|\s*updated.*)?$", re.I)
 _BIO = re.compile(
     r"\b(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}(?:researcher|writer|journalist|"
     r"correspondent|editor|reporter|analyst|author|columnist|professor|fellow|scholar|"
@@ -60,7 +50,8 @@ _TRUNCATED = re.compile(r"\bexcerpt\b|subscribe to (continue|keep) reading|"
                         r"(continue|keep) reading .*subscri|for subscribers only|"
                         r"to read the full (article|story)", re.I)
 _SHORT = 20
-_CAPTIONED = re.compile(r"\w{2,}[.!?][”\"’')]*\s+\S")
+_CAPTIONED = re.compile(r"\w{2,}[.!?][”\"’')]*\s+\S|^(chart|graphic|map|figure|fig\.|graph)\b",
+                        re.I)
 # A heading's number ("3. ", "3) "), not a year or a figure.
 _SECTION_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+\S")
 _NAME_WORD = re.compile(r"\w[\w'’-]*")
@@ -233,7 +224,7 @@ class _State:
         for i, text in enumerate(self.p):
             if not self.free(i) or self.words[i] > 12:
                 continue
-            if _DATE_ONLY.match(text) or is_date_line(text):
+            if DATE_ONLY.match(text) or is_date_line(text):
                 self.labels[i] = "dateline" if i < top else "date_stub"
                 if i < top and self.dateline is None:
                     self.dateline = text
@@ -258,8 +249,9 @@ class _State:
     def label_captions(self) -> None:
         for i, label in enumerate(self.labels):
             # A credit that follows a sentence of its own ("The ship passes the cape.
-            # Photo: X") carries its caption: the line above it is the article's.
-            if label != "image_credit" or _CAPTIONED.search(self.p[i]):
+            # Photo: X"), or is longer than a credit, carries its caption: the line above
+            # it is the article's.
+            if label != "image_credit" or _CAPTIONED.search(self.p[i]) or self.words[i] > 10:
                 continue
             j = i - 1
             # A caption sits right above its credit, sometimes printed twice.

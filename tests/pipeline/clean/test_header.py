@@ -73,3 +73,14 @@ def test_spaced_rows_are_judged_on_plain_text_only() -> None:
 def test_a_heading_between_prose_paragraphs_stays() -> None:
     cleaned = clean_paragraphs([TITLE, *BODY])
     assert "RIVER TRADE LOOKS UP" in cleaned.paragraphs
+
+
+def test_a_teaser_list_under_a_related_heading_at_the_end_goes() -> None:
+    teasers = ["Related Commentary", "Why Mongolia wants a pipeline of its own",
+               "Ice-class tankers are the Arctic's bottleneck",
+               "The yuan's quiet rise in Central Asia"]
+    cleaned = clean_paragraphs([TITLE, *BODY, *teasers])
+    assert cleaned.paragraphs == BODY
+    # The same heading inside the story heads a section: its short lines are not teasers.
+    early = clean_paragraphs([TITLE, BODY[0], *teasers, *BODY[1:]])
+    assert teasers[1] in early.paragraphs

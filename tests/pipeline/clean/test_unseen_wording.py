@@ -208,6 +208,17 @@ FORMS = [
     "Correction, 2 May 2025: An earlier version misstated the port's capacity.",
     "This piece appears in the June print issue of Eastern Ledger.",
     "Recent posts",
+    # session 9, from the second set of blind whole articles
+    "SPONSORED: Cold-chain capacity from Busan to Vladivostok, book online today",
+    "(Updates with ministry statement in fourth paragraph)",
+    "Views in this column are not necessarily those of the institute.",
+    "Breaking: Harbin airport reopens after snowstorm",
+    "Issue #48 · March 2025",
+    "Upgrade to premium for the full tanker database.",
+    "Trucks at the border post in Kyakhta. Ivan Petrov/Baikal Wire/Getty Images",
+    "The post as it circulated on Telegram. (Screenshot: Steppe Check)",
+    "Related story Kazakhstan expands grain corridor to Iran",
+    "Published: Fri 7 Mar 2025, 10:15 AM",
 ]
 LOOK_ALIKES = [
     # session 7
@@ -287,6 +298,14 @@ LOOK_ALIKES = [
     "Share prices of Chinese carmakers rose after the announcement.",
     "Correction of the rouble continued for a third day, traders said.",
     "The weather alert issued by Russian forecasters was lifted on Friday.",
+    # session 9, from the second set of blind whole articles
+    "Breaking the deadlock will take months, a diplomat said.",
+    "Issue 5 of the treaty deals with fishing rights.",
+    "The views are not necessarily those of the government, the spokesman said.",
+    "Sponsored trips to Xinjiang for foreign journalists have increased, the report found.",
+    "Upgrade work on the Trans-Siberian line will finish in 2026.",
+    "Related stories in the Chinese press focused on the price of gas.",
+    "Latest figures show grain exports up 12 percent.",
 ]
 
 
