@@ -48,8 +48,10 @@ _ORG = re.compile(r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:center|centre|instit
                   r"foundation|news (?:site|service|portal)|website)\b", re.I)
 _TRUNCATED = re.compile(r"\bexcerpt\b|subscribe to (continue|keep) reading|"
                         r"(continue|keep) reading .*subscri|for subscribers only|"
-                        r"to read the full (article|story)", re.I)
+                        r"to read (the|this) full (article|story)", re.I)
 _SHORT = 20
+_NOT_HEADLINES = frozenset(("site_chrome", "social_prompt", "reading_time", "cookie_notice",
+                            "comment_form", "copyright"))
 _CAPTIONED = re.compile(r"\w{2,}[.!?][”\"’')]*\s+\S|^(chart|graphic|map|figure|fig\.|graph)\b",
                         re.I)
 # A heading's number ("3. ", "3) "), not a year or a figure.
@@ -113,10 +115,10 @@ def clean_paragraphs(
     kept = [i for i, p in enumerate(paragraphs) if p and p.strip()]
     paras = [" ".join(paragraphs[i].split()) for i in kept]
     state = _State(paras, author=author)
-    state.find_title(title)
     scraped = link_shares is None and not from_page  # plain text (pipeline/clean/header.py)
     if scraped:
         label_spaced_rows(state, [paragraphs[i] for i in kept])
+    state.find_title(title)
     state.apply_rules(load_rules())
     state.label_dates_and_bylines()
     state.label_repeats()
@@ -187,9 +189,15 @@ class _State:
                 if f == target:
                     self.labels[i] = "duplicate_title"
             return
+        by_words = fitting_rules(load_rules())
         for i in range(min(6, len(self.p))):
-            # A line ending in a full stop (Latin or CJK) is a sentence, not a headline.
-            if 3 <= self.words[i] <= 30 and not self.p[i].endswith((".", "。")):
+            # A line ending in a full stop (Latin or CJK) is a sentence, not a headline; a
+            # menu row or a line a site-furniture rule takes ("Skip to main content") is the
+            # site's (calls to act and credits read like some headlines: not those).
+            n = self.words[i]
+            if self.free(i) and 3 <= n <= 30 and not self.p[i].endswith((".", "。")) \
+                    and not any(r.kind in _NOT_HEADLINES and r.matches(self.p[i], n)
+                                for r in by_words[n]):
                 self.title_at, self.title = i, self.p[i]
                 self.labels[i] = "title"
                 break

@@ -84,3 +84,10 @@ def test_a_teaser_list_under_a_related_heading_at_the_end_goes() -> None:
     # The same heading inside the story heads a section: its short lines are not teasers.
     early = clean_paragraphs([TITLE, BODY[0], *teasers, *BODY[1:]])
     assert teasers[1] in early.paragraphs
+
+
+def test_the_headline_is_not_a_skip_link_or_a_menu_row() -> None:
+    page = ["Skip to main content", "", "News   Business   Regions", "", *PAGE]
+    cleaned = clean_paragraphs(page)
+    assert cleaned.title == TITLE
+    assert cleaned.paragraphs == BODY
