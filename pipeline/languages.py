@@ -34,6 +34,17 @@ def detect_language(text: str) -> str | None:
     return lang
 
 
+# Languages whose spelling gives every noun a capital (German, Luxembourgish): in their text
+# a line of capitalised words is a section heading as often as a person's name, and a
+# paragraph repeating it keeps its capitals ("Höhere Kosten" over "Höhere Kosten sind ...").
+_NOUN_CAPITALS = frozenset({"de", "lb"})
+
+
+def capitalises_nouns(text: str) -> bool:
+    """True when ``text`` is in a language that writes every noun with a capital."""
+    return detect_language(text) in _NOUN_CAPITALS
+
+
 def han_share(text: str) -> float:
     """Share of Han characters among the letters of ``text``."""
     # Whole alphabetic words counted by length, only the others character by character:

@@ -26,7 +26,7 @@ from pipeline.clean.rules import (
     load_rules,
 )
 from pipeline.dates import is_date_line
-from pipeline.languages import count_words
+from pipeline.languages import capitalises_nouns, count_words
 from pipeline.text import fold
 
 _TERMINAL = re.compile(r"[.!?:;…。！？；：][”\"’')\]」』）]*$")
@@ -162,6 +162,7 @@ class _State:
         self.published_signal: str | None = None
         self.description: str | None = None
         self.dateline: str | None = None
+        self._nouns_capitalised: bool | None = None
 
     # --- helpers ----------------------------------------------------------------------
     def free(self, i: int) -> bool:
@@ -352,9 +353,11 @@ class _State:
                 continue
             name = self.p[names[0]] if names else self.author or ""
             # A heading above a paragraph that repeats its last word is a section, not a
-            # bio: the name must open the paragraph unless a bio phrase follows.
-            if not (_BIO.search(self.p[i]) or _ORG.search(self.p[i]) or
-                    (_mentions(self.p[i], name) and _opens_with(self.p[i], name))):
+            # bio: the name must open the paragraph unless a bio phrase follows. Where every
+            # noun has a capital, a name line's capitals prove nothing: only a bio phrase does.
+            named = not names or not self.nouns_capitalised()
+            if not (_BIO.search(self.p[i]) or _ORG.search(self.p[i]) or (
+                    named and _mentions(self.p[i], name) and _opens_with(self.p[i], name))):
                 continue
             if i < end and not names:
                 continue
@@ -363,6 +366,12 @@ class _State:
                 self.labels[j] = kind
             if kind == "author_bio" and names and self.author is None:
                 self.author, self.author_signal = self.p[names[0]], "bio"
+
+    def nouns_capitalised(self) -> bool:
+        if self._nouns_capitalised is None:  # asked of a few pages only: detected lazily
+            prose = [p for p, n in zip(self.p, self.words, strict=True) if n > _SHORT]
+            self._nouns_capitalised = capitalises_nouns(" ".join(prose or self.p))
+        return self._nouns_capitalised
 
     def _name_lines_before(self, i: int) -> list[int]:
         found: list[int] = []

@@ -123,3 +123,36 @@ def test_a_notes_heading_with_prose_after_its_block_is_the_articles() -> None:
     assert kept == middle
     end = [PROSE, LATER, "Notes:", "- the probe ran every minute", "- the log kept a week"]
     assert clean_paragraphs(end, title="Probe log", model=False).paragraphs == [PROSE, LATER]
+
+
+# Written for this test (no fixture is in German): a report whose last sections open by
+# repeating their headings, as German prose does with its capitalised nouns.
+GERMAN = [
+    "Die Eröffnung der neuen Brücke über den Fluss verzögert sich nach Angaben des Landes um "
+    "mindestens ein Jahr, weil bei den letzten Prüfungen Risse im Beton gefunden wurden.",
+    "Ursprünglich sollten die ersten Autos im Herbst über die Brücke fahren, nun rechnet die "
+    "Verwaltung frühestens mit dem kommenden Sommer und einem deutlich späteren Abschluss.",
+    "Pendler müssen deshalb weiter einen Umweg von zwanzig Kilometern in Kauf nehmen, was "
+    "vor allem die Gemeinden am Ostufer seit Jahren als große Belastung beschreiben.",
+    "Scharfe Kritik",
+    "Scharfe Kritik kam am Dienstag von den Bürgermeistern der Region, die dem Land vorwerfen, "
+    "die Probleme zu lange verschwiegen zu haben.",
+    "Höhere Kosten",
+    "Höhere Kosten sind nach Angaben des Ministeriums bislang nicht absehbar, doch Fachleute "
+    "rechnen mit einem zweistelligen Millionenbetrag für die Reparatur.",
+]
+
+
+def test_a_german_heading_its_paragraph_repeats_is_no_author_card() -> None:
+    # German gives every noun a capital, so "Höhere Kosten" reads like a name and the
+    # paragraph opening with it like that person's bio: both went as an author card.
+    kept = clean_paragraphs(GERMAN, title="Brücke verspätet").paragraphs
+    assert kept == GERMAN
+
+
+def test_an_english_name_line_over_its_bio_still_goes() -> None:
+    lines = [PROSE, LATER, PROSE.replace("hour", "afternoon"), "Maria Lopez",
+             "Maria Lopez spent ten years at sea before she turned to the history of the "
+             "ports she had sailed from, and lives on the coast."]
+    kept = clean_paragraphs(lines, title="Probe log", model=False).paragraphs
+    assert kept == lines[:3]
