@@ -34,7 +34,9 @@ HASH_BITS = 14
 HASH_SIZE = 1 << HASH_BITS
 # Long paragraphs contribute at most this many n-grams: their length is a feature of its own.
 _MAX_NGRAMS = 40
-_TERMINAL_CHARS = frozenset(".!?…。！？»”\"')]")
+# German closes a quote with “ or « („…“, »…«), single ones with ‘ or ‹ (English never
+# ends a paragraph on these: the committed model is unchanged by them).
+_TERMINAL_CHARS = frozenset(".!?…。！？»”\"')]“«‘›‹")
 _HEAD = 400
 _SENTENCE = re.compile(r"[.!?。！？](?:\s|$)")
 _HANDLE = re.compile(r"(?<![\w.])@\w{2,}")

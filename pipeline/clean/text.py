@@ -29,7 +29,7 @@ from pipeline.dates import is_date_line
 from pipeline.languages import capitalises_nouns, count_words
 from pipeline.text import fold
 
-_TERMINAL = re.compile(r"[.!?:;…。！？；：][”\"’')\]」』）]*$")
+_TERMINAL = re.compile(r"[.!?:;…。！？；：]\s?[”“\"’‘'»«›‹)\]」』）]*$")  # closing „…“ »…« « … »
 _NAME_TOKEN = re.compile(r"^(?:[A-ZА-ЯЁ][\w'’.-]*|de|da|van|von|der|al|bin|el|la|le|of)$")
 _BYLINE = (
     re.compile(r"^(?:by|written by|posted by|author:?)\s+(?P<name>[^|,(\d]{3,60}?)"

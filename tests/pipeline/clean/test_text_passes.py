@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 
 import pytest
 
+from pipeline.clean.features import DENSE, page_rows
+from pipeline.clean.features import Page as FeaturePage
 from pipeline.clean.rules import _needs_script, has_script, load_rules
 from pipeline.clean.text import clean_paragraphs
 from pipeline.extract.article import extract_article
@@ -156,3 +158,30 @@ def test_an_english_name_line_over_its_bio_still_goes() -> None:
              "ports she had sailed from, and lives on the coast."]
     kept = clean_paragraphs(lines, title="Probe log", model=False).paragraphs
     assert kept == lines[:3]
+
+
+# Written for this test: a quoted sentence right under the headline, closed as German
+# („…“, »…«) and French (« … ») print it, over the report's prose.
+QUOTED = ["„Wir haben heute nicht gut genug gespielt.“",
+          "»Wir haben heute nicht gut genug gespielt.«",
+          "« Nous avons mal joué aujourd'hui. »"]
+
+
+@pytest.mark.parametrize("quote", QUOTED)
+def test_a_quoted_sentence_under_the_headline_is_no_standfirst(quote: str) -> None:
+    lines = [quote, PROSE, LATER]
+    for shares in (None, [0.0] * 3):
+        kept = clean_paragraphs(lines, title="Niederlage", link_shares=shares).paragraphs
+        assert kept == lines
+
+
+def test_an_unended_line_under_the_headline_is_still_a_standfirst() -> None:
+    lines = ["The outage that nobody noticed for a whole night", PROSE, LATER]
+    result = clean_paragraphs(lines, title="Probe log", model=False)
+    assert result.paragraphs == lines[1:] and result.description == lines[0]
+
+
+@pytest.mark.parametrize("quote", QUOTED)
+def test_the_classifier_reads_a_closed_quote_as_an_ended_sentence(quote: str) -> None:
+    rows, _, _ = page_rows(FeaturePage([PROSE, quote, LATER]))
+    assert rows[1][DENSE.index("terminal")] == 1.0
