@@ -40,9 +40,9 @@ def detect_language(text: str) -> str | None:
 _NOUN_CAPITALS = frozenset({"de", "lb"})
 
 
-def capitalises_nouns(text: str) -> bool:
-    """True when ``text`` is in a language that writes every noun with a capital."""
-    return detect_language(text) in _NOUN_CAPITALS
+def capitalises_nouns(language: str | None) -> bool:
+    """True for a language (ISO 639-1 code) that writes every noun with a capital."""
+    return language in _NOUN_CAPITALS
 
 
 def han_share(text: str) -> float:

@@ -26,7 +26,7 @@ from pipeline.clean.rules import (
     load_rules,
 )
 from pipeline.dates import is_date_line
-from pipeline.languages import capitalises_nouns, count_words
+from pipeline.languages import capitalises_nouns, count_words, detect_language
 from pipeline.text import fold
 
 _TERMINAL = re.compile(r"[.!?:;…。！？；：]\s?[”“\"’‘'»«›‹)\]」』）]*$")  # closing „…“ »…« « … »
@@ -162,7 +162,7 @@ class _State:
         self.published_signal: str | None = None
         self.description: str | None = None
         self.dateline: str | None = None
-        self._nouns_capitalised: bool | None = None
+        self._language: str | None = ""  # detected when first asked
 
     # --- helpers ----------------------------------------------------------------------
     def free(self, i: int) -> bool:
@@ -349,17 +349,17 @@ class _State:
             if not self.free(i) or self.words[i] <= _SHORT - 8:
                 continue
             names = self._name_lines_before(i)
-            if not names and not (self.author and fold(self.author) in self.f[i][:120]):
+            if not names and (i < end or not (self.author
+                                              and fold(self.author) in self.f[i][:120])):
                 continue
             name = self.p[names[0]] if names else self.author or ""
             # A heading above a paragraph that repeats its last word is a section, not a
-            # bio: the name must open the paragraph unless a bio phrase follows. Where every
-            # noun has a capital, a name line's capitals prove nothing: only a bio phrase does.
-            named = not names or not self.nouns_capitalised()
-            if not (_BIO.search(self.p[i]) or _ORG.search(self.p[i]) or (
-                    named and _mentions(self.p[i], name) and _opens_with(self.p[i], name))):
-                continue
-            if i < end and not names:
+            # bio: the name must open the paragraph unless an (English) bio phrase follows.
+            # Where every noun has a capital, a name line's capitals prove nothing.
+            lang, text = self.language(), self.p[i]
+            if not ((lang in (None, "en") and (_BIO.search(text) or _ORG.search(text))) or (
+                    (not names or not capitalises_nouns(lang))
+                    and _mentions(text, name) and _opens_with(text, name))):
                 continue
             kind = "publisher_bio" if _ORG.search(self.p[i]) else "author_bio"
             for j in [*names, i]:
@@ -367,11 +367,11 @@ class _State:
             if kind == "author_bio" and names and self.author is None:
                 self.author, self.author_signal = self.p[names[0]], "bio"
 
-    def nouns_capitalised(self) -> bool:
-        if self._nouns_capitalised is None:  # asked of a few pages only: detected lazily
+    def language(self) -> str | None:
+        if self._language == "":  # asked of a few pages only (a bio candidate): lazily
             prose = [p for p, n in zip(self.p, self.words, strict=True) if n > _SHORT]
-            self._nouns_capitalised = capitalises_nouns(" ".join(prose or self.p))
-        return self._nouns_capitalised
+            self._language = detect_language(" ".join(prose or self.p))
+        return self._language
 
     def _name_lines_before(self, i: int) -> list[int]:
         found: list[int] = []

@@ -185,3 +185,19 @@ def test_an_unended_line_under_the_headline_is_still_a_standfirst() -> None:
 def test_the_classifier_reads_a_closed_quote_as_an_ended_sentence(quote: str) -> None:
     rows, _, _ = page_rows(FeaturePage([PROSE, quote, LATER]))
     assert rows[1][DENSE.index("terminal")] == 1.0
+
+
+def test_english_bio_wording_in_a_german_paragraph_is_no_publishers_card() -> None:
+    # "Website" is a German word too: "Die neue Website ..." under its heading read as the
+    # English "the ... website" of a publisher's card.
+    lines = [*GERMAN[:3], "Neue Website",
+             "Die neue Website des Ministeriums soll Pendlern künftig zeigen, wann die Brücke "
+             "befahrbar ist und welche Umleitungen bis dahin gelten."]
+    assert clean_paragraphs(lines, title="Brücke verspätet", model=False).paragraphs == lines
+
+
+def test_an_english_publishers_card_still_goes() -> None:
+    lines = [PROSE, LATER, PROSE.replace("hour", "afternoon"), "Harbour Watch",
+             "The harbour watch network is an independent website that has tracked ships "
+             "and their cargo in the northern ports since the early nineties."]
+    assert clean_paragraphs(lines, title="Probe log", model=False).paragraphs == lines[:3]
