@@ -13,6 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 
 from pipeline.clean.furniture import label_shapes, page_script
 from pipeline.clean.literals import lowered
@@ -66,6 +67,7 @@ _SENTENCE_END = re.compile(r"(?<!\.\.)[.!?]$|[“”\"«»]")
 _STANDFIRST_WORDS = 30
 # A paragraph the next one repeats word for word is a teaser of it from this many words.
 _LEAD_WORDS = 4
+_EN = frozenset({"en", None})  # English, or too short to tell: the English wording applies
 
 
 @dataclass
@@ -162,7 +164,6 @@ class _State:
         self.published_signal: str | None = None
         self.description: str | None = None
         self.dateline: str | None = None
-        self._language: str | None = ""  # detected when first asked
 
     # --- helpers ----------------------------------------------------------------------
     def free(self, i: int) -> bool:
@@ -353,11 +354,10 @@ class _State:
                                               and fold(self.author) in self.f[i][:120])):
                 continue
             name = self.p[names[0]] if names else self.author or ""
-            # A heading above a paragraph that repeats its last word is a section, not a
-            # bio: the name must open the paragraph unless an (English) bio phrase follows.
-            # Where every noun has a capital, a name line's capitals prove nothing.
-            lang, text = self.language(), self.p[i]
-            if not ((lang in (None, "en") and (_BIO.search(text) or _ORG.search(text))) or (
+            # A heading over a paragraph repeating its last word is a section: the name opens
+            # it unless an (English) bio phrase follows; German capitals prove no name.
+            lang, text = self.language, self.p[i]
+            if not ((lang in _EN and (_BIO.search(text) or _ORG.search(text))) or (
                     (not names or not capitalises_nouns(lang))
                     and _mentions(text, name) and _opens_with(text, name))):
                 continue
@@ -367,11 +367,10 @@ class _State:
             if kind == "author_bio" and names and self.author is None:
                 self.author, self.author_signal = self.p[names[0]], "bio"
 
-    def language(self) -> str | None:
-        if self._language == "":  # asked of a few pages only (a bio candidate): lazily
-            prose = [p for p, n in zip(self.p, self.words, strict=True) if n > _SHORT]
-            self._language = detect_language(" ".join(prose or self.p))
-        return self._language
+    @cached_property
+    def language(self) -> str | None:  # asked only for a candidate line: detected lazily
+        prose = [p for p, n in zip(self.p, self.words, strict=True) if n > _SHORT]
+        return detect_language(" ".join(prose or self.p))
 
     def _name_lines_before(self, i: int) -> list[int]:
         found: list[int] = []
@@ -388,7 +387,8 @@ class _State:
             if (not self.free(i) or not 4 <= self.words[i] <= 16 or _TERMINAL.search(text)
                     or i in sections):
                 continue
-            if not any(w in verbs for w in self.f[i].split()):
+            # English verbs: "plan", "see", "show" are nouns in other languages.
+            if not any(w in verbs for w in self.f[i].split()) or self.language not in _EN:
                 continue
             before = next((j for j in range(i - 1, -1, -1) if self.free(j)), None)
             after = next((j for j in range(i + 1, len(self.p)) if self.free(j)), None)

@@ -201,3 +201,21 @@ def test_an_english_publishers_card_still_goes() -> None:
              "The harbour watch network is an independent website that has tracked ships "
              "and their cargo in the northern ports since the early nineties."]
     assert clean_paragraphs(lines, title="Probe log", model=False).paragraphs == lines[:3]
+
+
+# Written for this test: subheadings holding a word that is an English headline verb.
+HEADINGS = ["Der Plan der Regierung", "Urlaub am See im Sommer", "Un plan pour la ville",
+            "El plan del gobierno municipal"]
+
+
+@pytest.mark.parametrize("heading", HEADINGS)
+def test_a_heading_with_an_english_verb_form_in_another_language_stays(heading: str) -> None:
+    lines = [*GERMAN[:3], heading, GERMAN[4]]
+    kept = clean_paragraphs(lines, title="Brücke", model=False).paragraphs
+    assert kept == lines
+
+
+def test_an_english_headline_between_paragraphs_still_goes() -> None:
+    lines = [PROSE, "Minister unveils plan to cut port fees", LATER]
+    kept = clean_paragraphs(lines, title="Probe log", model=False).paragraphs
+    assert kept == [PROSE, LATER]
