@@ -27,7 +27,7 @@ from pipeline.clean.rules import (
     load_rules,
 )
 from pipeline.dates import is_date_line
-from pipeline.languages import capitalises_nouns, count_words, detect_language
+from pipeline.languages import capitalises_nouns, count_words, prose_language
 from pipeline.text import fold
 
 _TERMINAL = re.compile(r"[.!?:;…。！？；：]\s?[”“\"’‘'»«›‹)\]」』）]*$")  # closing „…“ »…« « … »
@@ -368,9 +368,8 @@ class _State:
                 self.author, self.author_signal = self.p[names[0]], "bio"
 
     @cached_property
-    def language(self) -> str | None:  # asked only for a candidate line: detected lazily
-        prose = [p for p, n in zip(self.p, self.words, strict=True) if n > _SHORT]
-        return detect_language(" ".join(prose or self.p))
+    def language(self) -> str | None:  # asked only when a pass needs it: detected lazily
+        return prose_language(self.p, _SHORT)
 
     def _name_lines_before(self, i: int) -> list[int]:
         found: list[int] = []

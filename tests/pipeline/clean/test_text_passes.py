@@ -219,3 +219,20 @@ def test_an_english_headline_between_paragraphs_still_goes() -> None:
     lines = [PROSE, "Minister unveils plan to cut port fees", LATER]
     kept = clean_paragraphs(lines, title="Probe log", model=False).paragraphs
     assert kept == [PROSE, LATER]
+
+
+@pytest.mark.parametrize("heading", ["Ein Tag am See", "Urlaub am See"])
+def test_a_german_heading_with_see_is_no_call_to_action(heading: str) -> None:
+    # "See" is a lake in German: the classifier's English call-to-action words (and its
+    # other word lists) count only on pages in the languages they are written in.
+    lines = [GERMAN[0], heading, *GERMAN[1:3], GERMAN[4]]
+    kept = clean_paragraphs(lines, title="Brücke", link_shares=[0.0] * 5).paragraphs
+    assert kept == lines
+
+
+def test_the_word_lists_still_count_on_an_english_page() -> None:
+    lines = [PROSE, LATER, PROSE.replace("hour", "afternoon")]
+    english = page_rows(FeaturePage(["See all photos", *lines], language="en"))[0]
+    german = page_rows(FeaturePage(["See all photos", *lines], language="de"))[0]
+    cta = DENSE.index("cta_share")
+    assert english[0][cta] > 0 and german[0][cta] == 0
