@@ -74,9 +74,10 @@ _NAME_ROLE = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3},? (?:is|was
                         r"has|joined|teaches|edits|hosts|leads)\b")
 
 
-# The languages whose words the word lists above hold (None: too short to tell). Elsewhere
-# they are other words: German "See" is a lake, French "comment" asks how, "contact" is
-# a noun; there the lists say nothing and the n-grams alone read the words.
+# The languages whose verbs the call-to-action list and the name-and-role opening hold (None:
+# too short to tell). Elsewhere those are other words (German "See" is a lake, French
+# "comment" asks how) and count for nothing; the promo words (newsletter, app, cookie) and
+# the n-grams are loanwords and names in every language and always count.
 _LISTED = frozenset({None, "en", "ru", "zh"})
 
 
@@ -187,10 +188,10 @@ def _own(text: str, folded: str, i: int, n: int, page: Page, title: str,
         "punct_share": len(_PUNCT.findall(head)) / max(1, len(head)),
         "separators": min(1.0, len(_SEPARATORS.findall(head)) / 3),
         "ends_colon": float(text.rstrip().endswith(":")),
-        "you_share": listed * min(1.0, 4 * sum(1 for w in words if w in _YOU) / nw),
+        "you_share": min(1.0, 4 * sum(1 for w in words if w in _YOU) / nw),
         "cta_start": float(listed and bool(words) and words[0] in _CTA),
         "cta_share": listed * min(1.0, 4 * sum(1 for w in words if w in _CTA) / nw),
-        "promo_words": listed * min(1.0, sum(1 for w in words if w in _PROMO) / 2),
+        "promo_words": min(1.0, sum(1 for w in words if w in _PROMO) / 2),
         "handle": float(bool(_HANDLE.search(head))), "email": float(bool(_EMAIL.search(head))),
         "url": float(bool(_URL.search(head))),
         "copyright": float("©" in text or "copyright" in words),
