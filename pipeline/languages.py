@@ -11,6 +11,7 @@ label is reported as ``zh``; text with kana stays Japanese.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 _CHINESE_LABELS = frozenset({"zh", "wuu", "yue"})
 _KANA = re.compile(r"[\u3040-\u30ff]")
@@ -32,6 +33,24 @@ def detect_language(text: str) -> str | None:
                                    and han_share(sample) > 0.3):
         return "zh"
     return lang
+
+
+# Languages whose spelling gives every noun a capital (German, Luxembourgish): in their text
+# a line of capitalised words is a section heading as often as a person's name, and a
+# paragraph repeating it keeps its capitals ("Höhere Kosten" over "Höhere Kosten sind ...").
+_NOUN_CAPITALS = frozenset({"de", "lb"})
+
+
+def prose_language(paragraphs: Sequence[str], min_words: int = 20) -> str | None:
+    """The language of a page's paragraphs of prose (more than ``min_words`` words), or of
+    all of them when none is that long: menus and bylines say little about it."""
+    prose = [p for p in paragraphs if count_words(p) > min_words]
+    return detect_language(" ".join(prose or paragraphs))
+
+
+def capitalises_nouns(language: str | None) -> bool:
+    """True for a language (ISO 639-1 code) that writes every noun with a capital."""
+    return language in _NOUN_CAPITALS
 
 
 def han_share(text: str) -> float:

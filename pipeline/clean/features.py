@@ -34,7 +34,9 @@ HASH_BITS = 14
 HASH_SIZE = 1 << HASH_BITS
 # Long paragraphs contribute at most this many n-grams: their length is a feature of its own.
 _MAX_NGRAMS = 40
-_TERMINAL_CHARS = frozenset(".!?…。！？»”\"')]")
+# German closes a quote with “ or « („…“, »…«), single ones with ‘ or ‹ (English never
+# ends a paragraph on these: the committed model is unchanged by them).
+_TERMINAL_CHARS = frozenset(".!?…。！？»”\"')]“«‘›‹")
 _HEAD = 400
 _SENTENCE = re.compile(r"[.!?。！？](?:\s|$)")
 _HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
@@ -72,6 +74,13 @@ _NAME_ROLE = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3},? (?:is|was
                         r"has|joined|teaches|edits|hosts|leads)\b")
 
 
+# The languages whose verbs the call-to-action list and the name-and-role opening hold (None:
+# too short to tell). Elsewhere those are other words (German "See" is a lake, French
+# "comment" asks how) and count for nothing; the promo words (newsletter, app, cookie) and
+# the n-grams are loanwords and names in every language and always count.
+_LISTED = frozenset({None, "en", "ru", "zh"})
+
+
 @dataclass(frozen=True)
 class Page:
     """What the features need about one page besides its paragraphs."""
@@ -82,6 +91,9 @@ class Page:
     rule_labelled: Sequence[bool] | None = None
     seen_elsewhere: Sequence[bool] | None = None
     folded: Sequence[str] | None = None  # ``fold`` of each paragraph, when the caller has it
+    # The language of the page's prose (``pipeline.languages.prose_language``); None: unknown,
+    # the word lists count (training passes none: the model learns them on English pages).
+    language: str | None = None
 
 
 _OWN = ("rel_pos", "from_start", "from_end", "first", "last", "log_words", "log_chars",
@@ -159,6 +171,7 @@ def _own(text: str, folded: str, i: int, n: int, page: Page, title: str,
     letters = len(_LETTER.findall(head))
     uppers = len(_UPPER.findall(head))
     link = _link(page, i)
+    listed = page.language in _LISTED
     overlap = len(set(words) & title_words) / max(1, len(set(words) | title_words))
     return {
         **_context(text, len(words), link),
@@ -176,8 +189,8 @@ def _own(text: str, folded: str, i: int, n: int, page: Page, title: str,
         "separators": min(1.0, len(_SEPARATORS.findall(head)) / 3),
         "ends_colon": float(text.rstrip().endswith(":")),
         "you_share": min(1.0, 4 * sum(1 for w in words if w in _YOU) / nw),
-        "cta_start": float(bool(words) and words[0] in _CTA),
-        "cta_share": min(1.0, 4 * sum(1 for w in words if w in _CTA) / nw),
+        "cta_start": float(listed and bool(words) and words[0] in _CTA),
+        "cta_share": listed * min(1.0, 4 * sum(1 for w in words if w in _CTA) / nw),
         "promo_words": min(1.0, sum(1 for w in words if w in _PROMO) / 2),
         "handle": float(bool(_HANDLE.search(head))), "email": float(bool(_EMAIL.search(head))),
         "url": float(bool(_URL.search(head))),
@@ -188,7 +201,7 @@ def _own(text: str, folded: str, i: int, n: int, page: Page, title: str,
         "page_repeats": min(1.0, (counts[folded] - 1) / 2) if folded else 0.0,
         "seen_elsewhere": float(bool(page.seen_elsewhere and page.seen_elsewhere[i])),
         "html": float(page.link_shares is not None), "all_link": float(link >= 0.95),
-        **_furniture(words), "name_role": float(bool(_NAME_ROLE.match(text))),
+        **_furniture(words), "name_role": float(listed and bool(_NAME_ROLE.match(text))),
         "question": float(text.rstrip().endswith("?")), "exclaim": float("!" in head),
         "code_like": min(1.0, 3 * sum(1 for w in raw_words if _CODE.search(w))
                          / max(1, len(raw_words))),

@@ -63,6 +63,9 @@ class Labelled(Protocol):
 
     def free(self, i: int) -> bool: ...
 
+    @property
+    def language(self) -> str | None: ...
+
 
 def page_script(paras: list[str]) -> str | None:
     """'ru' or 'zh' when Cyrillic or Han letters make up most of the page, else None."""

@@ -18,8 +18,13 @@ from pipeline.clean.furniture import Labelled
 
 # Items of a laid-out row: separated by two or more spaces or a tab in the raw line.
 _GAP = re.compile(r" {2,}|\t")
-_TERMINAL = re.compile(r"[.!?:;…][”\"’')\]]*$")
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|de|da|van|von|der|al|bin|el|la|le)$")
+TERMINAL = re.compile(r"[.!?:;…。！？；：]\s?[”“\"’‘'»«›‹)\]」』）]*$")  # closing „…“ »…« « … »
+_NAME_TOKEN = re.compile(r"^(?:[A-ZА-ЯЁ][\w'’.-]*|de|da|van|von|der|al|bin|el|la|le|of)$")
+_BYLINE = (
+    re.compile(r"^(?:by|written by|posted by|author:?)\s+(?P<name>[^|,(\d]{3,60}?)"
+               r"(?:\s*(?:[|,(–—-].*)?)$", re.I),
+    re.compile(r"^(?P<name>[A-Z][^|,(\d]{2,60}?)\s*\(\s*\d[\d,]*\s+(?:articles?|posts?|stories)\s*\)$"),
+)
 # Role words of a byline's second line ("Arctic correspondent", "Senior Fellow").
 _ROLE = re.compile(
     r"\b(correspondent|reporter|editor|writer|columnist|fellow|analyst|contributor|"
@@ -61,7 +66,7 @@ def label_spaced_rows(state: Labelled, raw: list[str]) -> None:
             continue
         items = [t for t in _GAP.split(text.strip()) if t]
         # Digits mark a table row ("Coal   101m t   +20%"), a sentence end a paragraph.
-        if len(items) >= 3 and all(len(t.split()) <= 3 and not _TERMINAL.search(t)
+        if len(items) >= 3 and all(len(t.split()) <= 3 and not TERMINAL.search(t)
                                    and not any(c.isdigit() for c in t) for t in items):
             _label(state, i, "site_chrome",
                    "a row of short items set apart by wide gaps (a menu or a tag list)")
@@ -78,7 +83,7 @@ def label_header(state: Labelled) -> str | None:
     for i in zone:
         if not state.free(i):
             continue
-        if not _is_name(state.p[i]):
+        if not is_name(state.p[i]):
             continue
         # Beside the date or the role it names the writer (beside a menu row it may be the
         # site's name: the short-line pass below takes that).
@@ -96,7 +101,7 @@ def label_header(state: Labelled) -> str | None:
         if _sentence(state, i) or not marked or i > marked[-1]:
             break
         if state.free(i) and state.words[i] <= _HEADER_WORDS and \
-                not _TERMINAL.search(state.p[i]) and not any(c.isdigit() for c in state.p[i]):
+                not TERMINAL.search(state.p[i]) and not any(c.isdigit() for c in state.p[i]):
             _label(state, i, "site_chrome",
                    "a short line between the headline and the first sentence")
     return author
@@ -127,17 +132,11 @@ def _header_end(state: Labelled) -> int:
 
 def _sentence(state: Labelled, i: int) -> bool:
     return state.free(i) and state.words[i] >= _SENTENCE_WORDS and \
-        bool(_TERMINAL.search(state.p[i]))
-
-
-def _is_name(text: str) -> bool:
-    tokens = text.split()
-    return (2 <= len(tokens) <= 4 and all(_NAME_TOKEN.match(t) for t in tokens)
-            and not _TERMINAL.search(text) and not any(c.isdigit() for c in text))
+        bool(TERMINAL.search(state.p[i]))
 
 
 def _role_line(text: str, words: int) -> bool:
-    return words <= 6 and bool(_ROLE.search(text)) and not _TERMINAL.search(text)
+    return words <= 6 and bool(_ROLE.search(text)) and not TERMINAL.search(text)
 
 
 def _role_at(state: Labelled, i: int) -> bool:
@@ -151,3 +150,19 @@ def _next_to(state: Labelled, i: int, kinds: frozenset[str]) -> bool:
 def _label(state: Labelled, i: int, kind: str, why: str) -> None:
     state.labels[i] = kind
     state.reasons[i] = f"structure {kind}: {why}"
+
+
+def is_name(text: str) -> bool:
+    tokens = text.split()
+    return (2 <= len(tokens) <= 5 and all(_NAME_TOKEN.match(t) for t in tokens)
+            and not TERMINAL.search(text) and not any(c.isdigit() for c in text))
+
+
+def byline_name(text: str) -> str | None:
+    for pattern in _BYLINE:
+        match = pattern.match(text)
+        if match:
+            name = match.group("name").strip(" .")
+            if is_name(name) or (2 <= len(name.split()) <= 4 and name[:1].isupper()):
+                return name
+    return None

@@ -98,7 +98,8 @@ def label_by_model(state: Labelled, link_shares: list[float] | None, *,
     if model is None or not any(wanted):
         return
     page = Page(state.p, title=state.title, link_shares=link_shares,
-                rule_labelled=[lab is not None for lab in state.labels], folded=state.f)
+                rule_labelled=[lab is not None for lab in state.labels], folded=state.f,
+                language=state.language)
     scored = score_page(page, model, wanted)
     # Plain text has its own threshold (scripts/train_cleaner.py says how each is chosen).
     page_input = link_shares is not None or from_page

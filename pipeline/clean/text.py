@@ -13,9 +13,17 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 
 from pipeline.clean.furniture import label_shapes, page_script
-from pipeline.clean.header import DATE_ONLY, label_header, label_spaced_rows
+from pipeline.clean.header import (
+    DATE_ONLY,
+    TERMINAL,
+    byline_name,
+    is_name,
+    label_header,
+    label_spaced_rows,
+)
 from pipeline.clean.literals import lowered
 from pipeline.clean.model_pass import cue_kind, label_by_model, structural_reason
 from pipeline.clean.rules import (
@@ -27,16 +35,9 @@ from pipeline.clean.rules import (
     load_rules,
 )
 from pipeline.dates import is_date_line
-from pipeline.languages import count_words
+from pipeline.languages import capitalises_nouns, count_words, prose_language
 from pipeline.text import fold
 
-_TERMINAL = re.compile(r"[.!?:;…。！？；：][”\"’')\]」』）]*$")
-_NAME_TOKEN = re.compile(r"^(?:[A-ZА-ЯЁ][\w'’.-]*|de|da|van|von|der|al|bin|el|la|le|of)$")
-_BYLINE = (
-    re.compile(r"^(?:by|written by|posted by|author:?)\s+(?P<name>[^|,(\d]{3,60}?)"
-               r"(?:\s*(?:[|,(–—-].*)?)$", re.I),
-    re.compile(r"^(?P<name>[A-Z][^|,(\d]{2,60}?)\s*\(\s*\d[\d,]*\s+(?:articles?|posts?|stories)\s*\)$"),
-)
 _BIO = re.compile(
     r"\b(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}(?:researcher|writer|journalist|"
     r"correspondent|editor|reporter|analyst|author|columnist|professor|fellow|scholar|"
@@ -61,6 +62,7 @@ _SENTENCE_END = re.compile(r"(?<!\.\.)[.!?]$|[“”\"«»]")
 _STANDFIRST_WORDS = 30
 # A paragraph the next one repeats word for word is a teaser of it from this many words.
 _LEAD_WORDS = 4
+_EN = frozenset({"en", None})  # English, or too short to tell: the English wording applies
 
 
 @dataclass
@@ -240,7 +242,7 @@ class _State:
                 if i < top and when is not None and self.published is None:
                     self.published, self.published_signal = when, "dateline"
                 continue
-            name = _byline_name(text)
+            name = byline_name(text)
             if name and i < top + 2:
                 self.labels[i] = "byline"
                 if self.author is None:
@@ -309,7 +311,7 @@ class _State:
             # A line the next paragraph continues in lower case is the lead broken by
             # markup, not a standfirst (seen on the tuning part).
             nxt = self.p[i + 1] if i + 1 < len(self.p) else ""
-            if (4 <= self.words[i] <= _STANDFIRST_WORDS and not _TERMINAL.search(self.p[i])
+            if (4 <= self.words[i] <= _STANDFIRST_WORDS and not TERMINAL.search(self.p[i])
                     and not nxt[:1].islower()):
                 self.labels[i] = "subtitle"
                 self.description = self.p[i]
@@ -350,22 +352,23 @@ class _State:
         for i in range(1, len(self.p)):
             # An author card: the name just above a role line a rule called a bio.
             if (self.labels[i] == "author_bio" and self.free(i - 1)
-                    and _is_name(self.p[i - 1])):
+                    and is_name(self.p[i - 1])):
                 self.labels[i - 1] = "byline"
         end = self.last_body()
         for i in range(max(1, len(self.p) * 2 // 3), len(self.p)):
             if not self.free(i) or self.words[i] <= _SHORT - 8:
                 continue
             names = self._name_lines_before(i)
-            if not names and not (self.author and fold(self.author) in self.f[i][:120]):
+            if not names and (i < end or not (self.author
+                                              and fold(self.author) in self.f[i][:120])):
                 continue
             name = self.p[names[0]] if names else self.author or ""
-            # A heading above a paragraph that repeats its last word is a section, not a
-            # bio: the name must open the paragraph unless a bio phrase follows.
-            if not (_BIO.search(self.p[i]) or _ORG.search(self.p[i]) or
-                    (_mentions(self.p[i], name) and _opens_with(self.p[i], name))):
-                continue
-            if i < end and not names:
+            # A heading over a paragraph repeating its last word is a section: the name opens
+            # it unless an (English) bio phrase follows; German capitals prove no name.
+            lang, text = self.language, self.p[i]
+            if not ((lang in _EN and (_BIO.search(text) or _ORG.search(text))) or (
+                    (not names or not capitalises_nouns(lang))
+                    and _mentions(text, name) and _opens_with(text, name))):
                 continue
             kind = "publisher_bio" if _ORG.search(self.p[i]) else "author_bio"
             for j in [*names, i]:
@@ -373,10 +376,14 @@ class _State:
             if kind == "author_bio" and names and self.author is None:
                 self.author, self.author_signal = self.p[names[0]], "bio"
 
+    @cached_property
+    def language(self) -> str | None:  # asked only when a pass needs it: detected lazily
+        return prose_language(self.p, _SHORT)
+
     def _name_lines_before(self, i: int) -> list[int]:
         found: list[int] = []
         j = i - 1
-        while j >= 0 and self.labels[j] in (None, "duplicate_line") and _is_name(self.p[j]):
+        while j >= 0 and self.labels[j] in (None, "duplicate_line") and is_name(self.p[j]):
             found.insert(0, j)
             j -= 1
         return found
@@ -385,10 +392,11 @@ class _State:
         verbs = headline_verbs()
         sections = self._numbered_sections()
         for i, text in enumerate(self.p):
-            if (not self.free(i) or not 4 <= self.words[i] <= 16 or _TERMINAL.search(text)
+            if (not self.free(i) or not 4 <= self.words[i] <= 16 or TERMINAL.search(text)
                     or i in sections):
                 continue
-            if not any(w in verbs for w in self.f[i].split()):
+            # English verbs: "plan", "see", "show" are nouns in other languages.
+            if not any(w in verbs for w in self.f[i].split()) or self.language not in _EN:
                 continue
             before = next((j for j in range(i - 1, -1, -1) if self.free(j)), None)
             after = next((j for j in range(i + 1, len(self.p)) if self.free(j)), None)
@@ -456,12 +464,6 @@ def is_truncation_notice(kind: str, text: str) -> bool:
     return kind in ("newsletter_promo", "paywall") and bool(_TRUNCATED.search(text))
 
 
-def _is_name(text: str) -> bool:
-    tokens = text.split()
-    return (2 <= len(tokens) <= 5 and all(_NAME_TOKEN.match(t) for t in tokens)
-            and not _TERMINAL.search(text) and not any(c.isdigit() for c in text))
-
-
 def _mentions(text: str, name: str) -> bool:
     # Capitals as written: a bio names "Smith"; a section headed "Web Standards" goes on
     # about "web standards".
@@ -472,16 +474,6 @@ def _mentions(text: str, name: str) -> bool:
 def _opens_with(text: str, name: str) -> bool:
     first = fold(name).split()[:1]
     return bool(first) and first[0] in fold(text).split()[:3]
-
-
-def _byline_name(text: str) -> str | None:
-    for pattern in _BYLINE:
-        match = pattern.match(text)
-        if match:
-            name = match.group("name").strip(" .")
-            if _is_name(name) or (2 <= len(name.split()) <= 4 and name[:1].isupper()):
-                return name
-    return None
 
 
 def _parse_date(text: str) -> datetime | None:

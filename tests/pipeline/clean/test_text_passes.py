@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 
 import pytest
 
+from pipeline.clean.features import DENSE, page_rows
+from pipeline.clean.features import Page as FeaturePage
 from pipeline.clean.rules import _needs_script, has_script, load_rules
 from pipeline.clean.text import clean_paragraphs
 from pipeline.extract.article import extract_article
@@ -147,3 +149,114 @@ def test_a_bare_credit_takes_its_caption_above() -> None:
     navy = clean_paragraphs([PROSE, BARE, "Photo: U.S. Navy", LATER], title="Border trade",
                             model=False)
     assert ("image_caption", BARE) in navy.removed
+
+
+# Written for this test (no fixture is in German): a report whose last sections open by
+# repeating their headings, as German prose does with its capitalised nouns.
+GERMAN = [
+    "Die Eröffnung der neuen Brücke über den Fluss verzögert sich nach Angaben des Landes um "
+    "mindestens ein Jahr, weil bei den letzten Prüfungen Risse im Beton gefunden wurden.",
+    "Ursprünglich sollten die ersten Autos im Herbst über die Brücke fahren, nun rechnet die "
+    "Verwaltung frühestens mit dem kommenden Sommer und einem deutlich späteren Abschluss.",
+    "Pendler müssen deshalb weiter einen Umweg von zwanzig Kilometern in Kauf nehmen, was "
+    "vor allem die Gemeinden am Ostufer seit Jahren als große Belastung beschreiben.",
+    "Scharfe Kritik",
+    "Scharfe Kritik kam am Dienstag von den Bürgermeistern der Region, die dem Land vorwerfen, "
+    "die Probleme zu lange verschwiegen zu haben.",
+    "Höhere Kosten",
+    "Höhere Kosten sind nach Angaben des Ministeriums bislang nicht absehbar, doch Fachleute "
+    "rechnen mit einem zweistelligen Millionenbetrag für die Reparatur.",
+]
+
+
+def test_a_german_heading_its_paragraph_repeats_is_no_author_card() -> None:
+    # German gives every noun a capital, so "Höhere Kosten" reads like a name and the
+    # paragraph opening with it like that person's bio: both went as an author card.
+    kept = clean_paragraphs(GERMAN, title="Brücke verspätet").paragraphs
+    assert kept == GERMAN
+
+
+def test_an_english_name_line_over_its_bio_still_goes() -> None:
+    lines = [PROSE, LATER, PROSE.replace("hour", "afternoon"), "Maria Lopez",
+             "Maria Lopez spent ten years at sea before she turned to the history of the "
+             "ports she had sailed from, and lives on the coast."]
+    kept = clean_paragraphs(lines, title="Probe log", model=False).paragraphs
+    assert kept == lines[:3]
+
+
+# Written for this test: a quoted sentence right under the headline, closed as German
+# („…“, »…«) and French (« … ») print it, over the report's prose.
+QUOTED = ["„Wir haben heute nicht gut genug gespielt.“",
+          "»Wir haben heute nicht gut genug gespielt.«",
+          "« Nous avons mal joué aujourd'hui. »"]
+
+
+@pytest.mark.parametrize("quote", QUOTED)
+def test_a_quoted_sentence_under_the_headline_is_no_standfirst(quote: str) -> None:
+    lines = [quote, PROSE, LATER]
+    for shares in (None, [0.0] * 3):
+        kept = clean_paragraphs(lines, title="Niederlage", link_shares=shares).paragraphs
+        assert kept == lines
+
+
+def test_an_unended_line_under_the_headline_is_still_a_standfirst() -> None:
+    lines = ["The outage that nobody noticed for a whole night", PROSE, LATER]
+    result = clean_paragraphs(lines, title="Probe log", model=False)
+    assert result.paragraphs == lines[1:] and result.description == lines[0]
+
+
+@pytest.mark.parametrize("quote", QUOTED)
+def test_the_classifier_reads_a_closed_quote_as_an_ended_sentence(quote: str) -> None:
+    rows, _, _ = page_rows(FeaturePage([PROSE, quote, LATER]))
+    assert rows[1][DENSE.index("terminal")] == 1.0
+
+
+def test_english_bio_wording_in_a_german_paragraph_is_no_publishers_card() -> None:
+    # "Website" is a German word too: "Die neue Website ..." under its heading read as the
+    # English "the ... website" of a publisher's card.
+    lines = [*GERMAN[:3], "Neue Website",
+             "Die neue Website des Ministeriums soll Pendlern künftig zeigen, wann die Brücke "
+             "befahrbar ist und welche Umleitungen bis dahin gelten."]
+    assert clean_paragraphs(lines, title="Brücke verspätet", model=False).paragraphs == lines
+
+
+def test_an_english_publishers_card_still_goes() -> None:
+    lines = [PROSE, LATER, PROSE.replace("hour", "afternoon"), "Harbour Watch",
+             "The harbour watch network is an independent website that has tracked ships "
+             "and their cargo in the northern ports since the early nineties."]
+    assert clean_paragraphs(lines, title="Probe log", model=False).paragraphs == lines[:3]
+
+
+# Written for this test: subheadings holding a word that is an English headline verb.
+HEADINGS = ["Der Plan der Regierung", "Urlaub am See im Sommer", "Un plan pour la ville",
+            "El plan del gobierno municipal"]
+
+
+@pytest.mark.parametrize("heading", HEADINGS)
+def test_a_heading_with_an_english_verb_form_in_another_language_stays(heading: str) -> None:
+    lines = [*GERMAN[:3], heading, GERMAN[4]]
+    kept = clean_paragraphs(lines, title="Brücke", model=False).paragraphs
+    assert kept == lines
+
+
+def test_an_english_headline_between_paragraphs_still_goes() -> None:
+    lines = [PROSE, "Minister unveils plan to cut port fees", LATER]
+    kept = clean_paragraphs(lines, title="Probe log", model=False).paragraphs
+    assert kept == [PROSE, LATER]
+
+
+@pytest.mark.parametrize("heading", ["Ein Tag am See", "Urlaub am See"])
+def test_a_german_heading_with_see_is_no_call_to_action(heading: str) -> None:
+    # "See" is a lake in German: the classifier's English call-to-action words (and its
+    # other word lists) count only on pages in the languages they are written in.
+    lines = [GERMAN[0], heading, *GERMAN[1:3], GERMAN[4]]
+    kept = clean_paragraphs(lines, title="Brücke", link_shares=[0.0] * 5).paragraphs
+    assert kept == lines
+
+
+def test_the_word_lists_still_count_on_an_english_page() -> None:
+    lines = [PROSE, LATER, PROSE.replace("hour", "afternoon")]
+    english = page_rows(FeaturePage(["See all photos", *lines], language="en"))[0]
+    german = page_rows(FeaturePage(["See all photos", *lines], language="de"))[0]
+    cta = DENSE.index("cta_share")
+    assert english[0][cta] > 0 and german[0][cta] == 0
