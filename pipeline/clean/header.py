@@ -25,6 +25,7 @@ _BYLINE = (
                r"(?:\s*(?:[|,(–—-].*)?)$", re.I),
     re.compile(r"^(?P<name>[A-Z][^|,(\d]{2,60}?)\s*\(\s*\d[\d,]*\s+(?:articles?|posts?|stories)\s*\)$"),
 )
+_AUTHORS = re.compile(r",\s*|\s+(?:and|&)\s+")
 # Role words of a byline's second line ("Arctic correspondent", "Senior Fellow").
 _ROLE = re.compile(
     r"\b(correspondent|reporter|editor|writer|columnist|fellow|analyst|contributor|"
@@ -47,14 +48,14 @@ _MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|februar
 # A date standing alone, with a weekday, a clock time or a label ("Published: Mon 13 Jan
 # 2025, 7:30 PM"): the header's date line.
 DATE_ONLY = re.compile(
-    rf"^(?:(?:published|posted|updated|last updated|modified)(?: on| at)?:?\s+)?"
+    rf"^(?:(?:first published|published|posted|updated|last updated|modified)(?: on| at)?:?\s+)?"
     rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:"
     rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}"
     rf"|(?:{_MONTHS})\.?,?\s+\d{{4}}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}"
-    rf")(?:,?\s+(?:at\s+)?\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}})?)?"
-    rf"(?:\s*\|\s*updated.*)?$", re.I)
+    rf")(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}}(?:[+-]\d{{1,2}})?)?)?"
+    rf"(?:\s*[|·•]?\s*updated\b.*)?$", re.I)
 
 def label_spaced_rows(state: Labelled, raw: list[str]) -> None:
     """Rows of three or more short items set apart by wide gaps: a menu or a tag list.
@@ -163,6 +164,8 @@ def byline_name(text: str) -> str | None:
         match = pattern.match(text)
         if match:
             name = match.group("name").strip(" .")
-            if is_name(name) or (2 <= len(name.split()) <= 4 and name[:1].isupper()):
+            # "By Ann Lee and Bo Chen", "By Ann Lee, Bo Chen": each a name.
+            names = _AUTHORS.split(name)
+            if all(is_name(n) or (2 <= len(n.split()) <= 4 and n[:1].isupper()) for n in names):
                 return name
     return None

@@ -62,6 +62,7 @@ _SENTENCE_END = re.compile(r"(?<!\.\.)[.!?]$|[“”\"«»]")
 _STANDFIRST_WORDS = 30
 # A paragraph the next one repeats word for word is a teaser of it from this many words.
 _LEAD_WORDS = 4
+_LEAD_GAP = 6
 _EN = frozenset({"en", None})  # English, or too short to tell: the English wording applies
 
 
@@ -300,7 +301,7 @@ class _State:
             if (j is not None and self.words[i] >= _LEAD_WORDS
                     and self.f[j].startswith(self.f[i] + " ")):
                 self.labels[i] = "lead_duplicate"
-            else:
+            elif self.words[i] > _LEAD_GAP:  # a date or count between: still the lead's
                 following = i
 
     def label_standfirst(self) -> None:

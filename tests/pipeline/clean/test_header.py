@@ -91,3 +91,14 @@ def test_the_headline_is_not_a_skip_link_or_a_menu_row() -> None:
     cleaned = clean_paragraphs(page)
     assert cleaned.title == TITLE
     assert cleaned.paragraphs == BODY
+
+
+def test_date_lines_with_labels_weekdays_and_zones_and_shared_bylines() -> None:
+    page = [TITLE, "By Svetlana Orlova and Li Wei",
+            "First Published: Tue 8 Apr 2025, 06.40 BST", LEAD, "14", *BODY]
+    cleaned = clean_paragraphs(page)
+    assert ("dateline", "First Published: Tue 8 Apr 2025, 06.40 BST") in cleaned.removed
+    assert cleaned.author == "Svetlana Orlova and Li Wei"
+    # The standfirst is the lead's even with a bare count (which stays) between them.
+    assert ("lead_duplicate", LEAD) in cleaned.removed
+    assert cleaned.paragraphs == ["14", *BODY]

@@ -219,6 +219,17 @@ FORMS = [
     "The post as it circulated on Telegram. (Screenshot: Steppe Check)",
     "Related story Kazakhstan expands grain corridor to Iran",
     "Published: Fri 7 Mar 2025, 10:15 AM",
+    # session 9, from the third set of blind whole articles
+    "Licensed content. For distribution by Steppe Wire clients only.",
+    "Markets: MOEX 3,102.5 -0.4% | Hang Seng 17,820 +1.1% | USD/KZT 451.2",
+    "Tags: Kazakhstan, Grain, Rail freight",
+    "Almaty +24°C",
+    "Views: 3 410",
+    "Steppe Courier acknowledges the Traditional Custodians of the land on which we work.",
+    "Eastern Ledger is a registered 501(c)(3) organization; donations are tax-deductible.",
+    "(With inputs from agencies)",
+    "Related Story: Mongolia weighs a second rail link to China",
+    "Fishing boats in the harbour at Nakhodka. (Supplied: Primorye Port Authority)",
 ]
 LOOK_ALIKES = [
     # session 7
@@ -306,6 +317,15 @@ LOOK_ALIKES = [
     "Upgrade work on the Trans-Siberian line will finish in 2026.",
     "Related stories in the Chinese press focused on the price of gas.",
     "Latest figures show grain exports up 12 percent.",
+    # session 9, from the third set of blind whole articles
+    "Markets in Almaty reopened on Monday after the holiday.",
+    "The licensed content of Russian broadcasters is now blocked in the region, the "
+    "regulator said.",
+    "Tags on the containers showed they had been loaded in Ningbo.",
+    "Temperatures in Yakutsk fell to -50°C last week.",
+    "Views differ on how long the talks will take.",
+    "The group acknowledges the traditional owners of the land in its annual report, "
+    "officials said.",
 ]
 
 
