@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from pipeline.clean.literals import Needs, needs_of
+from pipeline.clean.literals import Needs, Screen, needs_of
 from pipeline.paths import project_dir, read_yaml
 
 CONFIG = project_dir("config")
@@ -89,6 +89,55 @@ def fitting_rules(rules: tuple[Rule, ...]) -> tuple[tuple[Rule, ...], ...]:
     without a call each (64 rules, 60 paragraphs a page); a longer one gets none."""
     longest = max((r.max_words for r in rules), default=-1)
     return tuple(tuple(r for r in rules if w <= r.max_words) for w in range(longest + 1))
+
+
+@dataclass(frozen=True)
+class Screened:
+    """The rules behind one literal screen (``literals.Screen``): a paragraph whose text
+    holds no string a rule's filters need is not handed to ``Rule.matches``, which would
+    answer False, so the rules are tried in the same order with the same answer."""
+
+    screen: Screen
+    # Bit set in every paragraph's bits: a rule part with no filter is always tried.
+    always: int
+    # For each word count (as ``fitting_rules``): (rule, bits with text that has a Chinese
+    # or Cyrillic character, bits without); the rule is tried when one of its bits is in
+    # the paragraph's.
+    by_words: tuple[tuple[tuple[Rule, int, int], ...], ...]
+
+    def bits(self, lower: str | None) -> int:
+        """The paragraph's bits (every bit when ``lowered`` gave None: never filtered)."""
+        return -1 if lower is None else self.screen.bits(lower) | self.always
+
+
+@lru_cache(maxsize=16)
+def screened_rules(rules: tuple[Rule, ...]) -> Screened:
+    """``rules`` behind one screen of all their literal filters."""
+    bit: dict[int, int] = {}
+    needs: list[Needs] = []
+    for need in (n for r in rules for n in (*r.needs, *r.anchored_needs,
+                                            *(x[1] for s in r.scanning for x in s))):
+        if need is not None and id(need) not in bit:
+            bit[id(need)] = 1 << len(needs)
+            needs.append(need)
+    always = 1 << len(needs)
+
+    def gate(rule: Rule, k: int) -> int:
+        anchored, bounded, floating = ((rule.anchored, rule.bounded, rule.floating)
+                                       if k == 0 else rule.latin)
+        found = 0
+        if anchored is not None:
+            first = rule.anchored_needs[k]
+            found |= always if first is None else bit[id(first)]
+        for _, need in rule.scanning[k]:
+            found |= bit[id(need)]
+        if bounded is not None or floating is not None:
+            found |= always if rule.needs[k] is None else bit[id(rule.needs[k])]
+        return found
+
+    gates = {id(r): (gate(r, 0), gate(r, 1)) for r in rules}
+    return Screened(Screen(needs), always, tuple(
+        tuple((r, *gates[id(r)]) for r in fitting) for fitting in fitting_rules(rules)))
 
 
 # The characters the script-only branches need (Cyrillic; CJK symbols, ideographs and

@@ -19,11 +19,11 @@ from pipeline.clean.literals import lowered
 from pipeline.clean.model_pass import cue_kind, label_by_model, structural_reason
 from pipeline.clean.rules import (
     Rule,
-    fitting_rules,
     furniture_words,
     has_script,
     headline_verbs,
     load_rules,
+    screened_rules,
 )
 from pipeline.dates import is_date_line
 from pipeline.languages import count_words
@@ -207,7 +207,8 @@ class _State:
 
     def apply_rules(self, rules: tuple[Rule, ...]) -> None:
         last = max(1, len(self.p) - 1)
-        by_words = fitting_rules(rules)
+        screened = screened_rules(rules)
+        by_words = screened.by_words
         for i, text in enumerate(self.p):
             if not self.free(i):
                 continue
@@ -215,8 +216,12 @@ class _State:
             if not fitting:
                 continue
             script, lower = has_script(text), lowered(text)
-            for rule in fitting:
-                if rule.matches(text, self.words[i], i / last, script=script, lower=lower):
+            # One scan for every rule's literal filter; a rule none of whose parts can
+            # match is not asked (``Screened``).
+            bits = screened.bits(lower)
+            for rule, full, latin in fitting:
+                if (full if script else latin) & bits and \
+                        rule.matches(text, self.words[i], i / last, script=script, lower=lower):
                     self.labels[i] = rule.kind
                     self.reasons[i] = f"rule {rule.kind}: {rule.reason}"
                     break
