@@ -208,23 +208,15 @@ class _State:
     def apply_rules(self, rules: tuple[Rule, ...]) -> None:
         last = max(1, len(self.p) - 1)
         screened = screened_rules(rules)
-        by_words = screened.by_words
         for i, text in enumerate(self.p):
-            if not self.free(i):
-                continue
-            fitting = by_words[self.words[i]] if self.words[i] < len(by_words) else ()
-            if not fitting:
-                continue
-            script, lower = has_script(text), lowered(text)
-            # One scan for every rule's literal filter; a rule none of whose parts can
-            # match is not asked (``Screened``).
-            bits = screened.bits(lower)
-            for rule, full, latin in fitting:
-                if (full if script else latin) & bits and \
-                        rule.matches(text, self.words[i], i / last, script=script, lower=lower):
-                    self.labels[i] = rule.kind
-                    self.reasons[i] = f"rule {rule.kind}: {rule.reason}"
-                    break
+            if not self.free(i) or self.words[i] >= len(screened.by_words):
+                continue  # taken already, or longer than any rule admits
+            # One scan for every rule's literal filter (``Screened``).
+            rule = screened.first(text, self.words[i], i / last, script=has_script(text),
+                                  lower=lowered(text))
+            if rule is not None:
+                self.labels[i] = rule.kind
+                self.reasons[i] = f"rule {rule.kind}: {rule.reason}"
 
     def label_dates_and_bylines(self) -> None:
         top = self.first_body()
