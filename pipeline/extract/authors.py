@@ -40,8 +40,21 @@ _DISCARD_ID = re.compile("^comments|comment-?list|ProductReviews")
 _DISCARD_CLASS = re.compile("^[Cc]omments|commentlist|comments-list|sidebar|is-hidden|quote|"
                             "embedly-instagram|article-(?:share|support)|print|category|"
                             "meta-date|meta-reviewer")
-# Elements with an attribute (the predicates' only input), <author> and <rel>.
-_WITH_ATTRIBUTES = XPath("/descendant::*[@*] | /descendant::author | /descendant::rel")
+# Strings one of which is in the class or id of every element a predicate below takes
+# on its class or id (the regular expressions' words, the exact values' cores, "uthor"
+# for both cases of "author"): an element without one, and without the other values the
+# predicates read, is all four times False after one search instead of seven (2 us an
+# element, 450 elements a Readability page).
+_CORES = re.compile("|".join(map(re.escape, (
+    "uthor", "zuozhe", "bianji", "xiaobian", "channel-name", "submitted-by", "posted-by",
+    "journalist-name", "screenname", "writer", "yline", "byl", "BBL", "username", "omment",
+    "ProductReviews", "sidebar", "is-hidden", "quote", "embedly-instagram", "article-share",
+    "article-support", "print", "category", "meta-date", "meta-reviewer", "title", "date"))))
+_NOTHING = (False, False, False, False)
+# The elements with an attribute the predicates read (the others are all four times
+# False), <author> and <rel>, in document order.
+_CANDIDATES = XPath("/descendant::*[@class or @id or @itemprop or @rel or @data-testid"
+                    " or @data-component] | /descendant::author | /descendant::rel")
 _TIME_FIGURE = XPath("//time|//figure")
 
 
@@ -50,6 +63,11 @@ def _matches(node: Any) -> tuple[bool, bool, bool, bool]:
     tag, get = node.tag, node.get
     cls, ident, itemprop = get("class") or "", get("id") or "", get("itemprop") or ""
     component = get("data-component") or ""
+    if (tag != "author" and _CORES.search(f"{cls} {ident}") is None
+            and "author" not in itemprop and "Byline" not in component
+            and "Figure" not in component and get("rel") != "author"
+            and get("data-testid") not in ("AuthorCard", "AuthorURL")):
+        return _NOTHING
     first = tag == "author" or (tag in _TAGS[0] and (
         get("rel") == "author" or ident == "author" or cls == "author"
         or itemprop == "author name" or get("data-testid") in ("AuthorCard", "AuthorURL")
@@ -70,7 +88,7 @@ def extract_author(tree: Any) -> str | None:
     subtree = deepcopy(tree)
     found: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
     discard = []
-    for node in _WITH_ATTRIBUTES(subtree):
+    for node in _CANDIDATES(subtree):
         if node.tag == "rel":
             return trafilatura_author(tree)
         hits = _matches(node)
