@@ -201,8 +201,11 @@ def plausible_author(name: str | None, site_names: set[str]) -> str | None:
 
 def _site_names(tree: Any, url: str, info: Any) -> set[str]:
     names = {fold(info.sitename or ""), fold(domain(url).split(".")[0])}
-    for value in tree.xpath("//meta[@property='og:site_name']/@content"):
-        names.add(fold(str(value)))
+    # ``//meta[@property='og:site_name']/@content`` in document order, without the XPath
+    # (0.2 ms a page: libxml2 compares every meta's property as an XPath string).
+    for node in tree.iter("meta"):
+        if node.get("property") == "og:site_name" and (value := node.get("content")) is not None:
+            names.add(fold(value))
     return {n for n in names if n}
 
 
