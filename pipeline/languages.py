@@ -66,4 +66,6 @@ def count_words(text: str) -> int:
     amount of text in every language.
     """
     cjk = len(_CJK.findall(text))
+    if not cjk:  # nothing to blank out: one scan less
+        return len(_WORD.findall(text))
     return (cjk + 1) // 2 + len(_WORD.findall(_CJK.sub(" ", text)))

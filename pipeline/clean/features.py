@@ -158,6 +158,11 @@ def _own(text: str, folded: str, i: int, n: int, page: Page, title: str,
     nw = max(1, len(words))
     letters = len(_LETTER.findall(head))
     uppers = len(_UPPER.findall(head))
+    digits = len(_DIGIT.findall(head))
+    # Every match of these holds an "@", every date-like one a digit, and every code token
+    # a character no word of letters and digits has: the searches that cannot match are
+    # skipped (the same values; 40 words a paragraph, 40 paragraphs a page).
+    at = "@" in head
     link = _link(page, i)
     overlap = len(set(words) & title_words) / max(1, len(set(words) | title_words))
     return {
@@ -168,7 +173,7 @@ def _own(text: str, folded: str, i: int, n: int, page: Page, title: str,
         "log_chars": math.log1p(len(text)) / 8, "words_le3": float(len(words) <= 3),
         "words_le8": float(len(words) <= 8), "words_gt25": float(len(words) > 25),
         "sentences": min(1.0, len(_SENTENCE.findall(text)) / 4) if len(text) <= _HEAD else 1.0,
-        "digit_share": len(_DIGIT.findall(head)) / max(1, len(head)),
+        "digit_share": digits / max(1, len(head)),
         "upper_share": uppers / max(1, letters),
         "titlecase_share": sum(1 for w in raw_words if w[:1].isupper()) / max(1, len(raw_words)),
         "all_caps": float(letters > 3 and uppers == letters),
@@ -179,10 +184,11 @@ def _own(text: str, folded: str, i: int, n: int, page: Page, title: str,
         "cta_start": float(bool(words) and words[0] in _CTA),
         "cta_share": min(1.0, 4 * sum(1 for w in words if w in _CTA) / nw),
         "promo_words": min(1.0, sum(1 for w in words if w in _PROMO) / 2),
-        "handle": float(bool(_HANDLE.search(head))), "email": float(bool(_EMAIL.search(head))),
+        "handle": float(at and bool(_HANDLE.search(head))),
+        "email": float(at and bool(_EMAIL.search(head))),
         "url": float(bool(_URL.search(head))),
         "copyright": float("©" in text or "copyright" in words),
-        "date_like": float(bool(_DATE.search(head))),
+        "date_like": float(digits > 0 and bool(_DATE.search(head))),
         "quote_marks": float(any(q in text for q in "“”\"«»„")),
         "title_overlap": overlap, "is_title": float(bool(title) and folded == title),
         "page_repeats": min(1.0, (counts[folded] - 1) / 2) if folded else 0.0,
@@ -190,7 +196,8 @@ def _own(text: str, folded: str, i: int, n: int, page: Page, title: str,
         "html": float(page.link_shares is not None), "all_link": float(link >= 0.95),
         **_furniture(words), "name_role": float(bool(_NAME_ROLE.match(text))),
         "question": float(text.rstrip().endswith("?")), "exclaim": float("!" in head),
-        "code_like": min(1.0, 3 * sum(1 for w in raw_words if _CODE.search(w))
+        "code_like": min(1.0, 3 * sum(1 for w in raw_words
+                                      if not w.isalnum() and _CODE.search(w))
                          / max(1, len(raw_words))),
     }
 
