@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy as np
 
+from pipeline.clean.literals import lowered
 from pipeline.clean.rules import furniture_words
 from pipeline.text import fold
 
@@ -40,11 +41,14 @@ _SENTENCE = re.compile(r"[.!?。！？](?:\s|$)")
 _HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 _URL = re.compile(r"https?://|www\.|\b\w+\.(?:com|org|net|ru|cn|io)\b", re.I)
-_DIGIT = re.compile(r"\d")
-_LETTER = re.compile(r"[^\W\d_]")
-# Capitals of the Latin and Cyrillic alphabets (scripts without case have none).
-_UPPER = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ]")
-_PUNCT = re.compile(r"[^\w\s]")
+# A string every match of ``_URL`` holds, in lower case (``_may_be_url``).
+_URL_CORES = ("://", "www.", ".com", ".org", ".net", ".ru", ".cn", ".io")
+# Runs of digits, letters, capitals of the Latin and Cyrillic alphabets (scripts without
+# case have none) and punctuation: a class's characters are counted as its runs' lengths.
+_LETTERS = re.compile(r"[^\W\d_]+")
+_UPPERS = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ]+")
+_DIGITS = re.compile(r"\d+")
+_PUNCTS = re.compile(r"[^\w\s]+")
 _SEPARATORS = re.compile(r"[|•·»/]")
 _YOU = frozenset([
     "you", "your", "yours", "you're", "youre", "you'll", "yourself", "вы", "вас", "ваш", "ваша",
@@ -65,6 +69,8 @@ _PROMO = frozenset([
 ])
 # A token of code, a command or a path: page furniture is words, these are body (listings).
 _CODE = re.compile(r"[{};=<>$\\]|\w\(|\w_\w|\w/\w|^--?\w")
+# A character every match of ``_CODE`` holds.
+_CODE_CHARS = re.compile(r"[{};=<>$\\(_/-]")
 _DATE = re.compile(r"\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b")
 # A name of two to four capitalised words, then a verb that describes a person's work: the
 # shape of an author card ("Jane Roe is a ...", "Jane Roe covers ...").
@@ -156,12 +162,15 @@ def _own(text: str, folded: str, i: int, n: int, page: Page, title: str,
     # fraction of the regex work (furniture is short; prose reads alike at both ends).
     head = text if len(text) <= _HEAD else f"{text[:_HEAD // 2]} {text[-_HEAD // 2:]}"
     nw = max(1, len(words))
-    letters = len(_LETTER.findall(head))
-    uppers = len(_UPPER.findall(head))
-    digits = len(_DIGIT.findall(head))
-    # Every match of these holds an "@", every date-like one a digit, and every code token
-    # a character no word of letters and digits has: the searches that cannot match are
-    # skipped (the same values; 40 words a paragraph, 40 paragraphs a page).
+    # Characters counted as the lengths of their runs: the same counts from a list of a
+    # few runs instead of one string per character.
+    letters = sum(map(len, _LETTERS.findall(head)))
+    uppers = sum(map(len, _UPPERS.findall(head)))
+    digits = sum(map(len, _DIGITS.findall(head)))
+    # Every match of these holds an "@", every date-like one a digit, every URL one of
+    # ``_URL_CORES`` (``_may_be_url``) and every code token one of ``_CODE_CHARS``: the
+    # searches that cannot match are skipped (the same values; 40 words a paragraph, 40
+    # paragraphs a page).
     at = "@" in head
     link = _link(page, i)
     overlap = len(set(words) & title_words) / max(1, len(set(words) | title_words))
@@ -177,7 +186,7 @@ def _own(text: str, folded: str, i: int, n: int, page: Page, title: str,
         "upper_share": uppers / max(1, letters),
         "titlecase_share": sum(1 for w in raw_words if w[:1].isupper()) / max(1, len(raw_words)),
         "all_caps": float(letters > 3 and uppers == letters),
-        "punct_share": len(_PUNCT.findall(head)) / max(1, len(head)),
+        "punct_share": sum(map(len, _PUNCTS.findall(head))) / max(1, len(head)),
         "separators": min(1.0, len(_SEPARATORS.findall(head)) / 3),
         "ends_colon": float(text.rstrip().endswith(":")),
         "you_share": min(1.0, 4 * sum(1 for w in words if w in _YOU) / nw),
@@ -186,7 +195,7 @@ def _own(text: str, folded: str, i: int, n: int, page: Page, title: str,
         "promo_words": min(1.0, sum(1 for w in words if w in _PROMO) / 2),
         "handle": float(at and bool(_HANDLE.search(head))),
         "email": float(at and bool(_EMAIL.search(head))),
-        "url": float(bool(_URL.search(head))),
+        "url": float(_may_be_url(head) and bool(_URL.search(head))),
         "copyright": float("©" in text or "copyright" in words),
         "date_like": float(digits > 0 and bool(_DATE.search(head))),
         "quote_marks": float(any(q in text for q in "“”\"«»„")),
@@ -196,10 +205,17 @@ def _own(text: str, folded: str, i: int, n: int, page: Page, title: str,
         "html": float(page.link_shares is not None), "all_link": float(link >= 0.95),
         **_furniture(words), "name_role": float(bool(_NAME_ROLE.match(text))),
         "question": float(text.rstrip().endswith("?")), "exclaim": float("!" in head),
-        "code_like": min(1.0, 3 * sum(1 for w in raw_words
-                                      if not w.isalnum() and _CODE.search(w))
-                         / max(1, len(raw_words))),
+        "code_like": min(1.0, 3 * sum(1 for w in raw_words if _CODE.search(w))
+                         / max(1, len(raw_words))) if _CODE_CHARS.search(text) else 0.0,
     }
+
+
+def _may_be_url(text: str) -> bool:
+    """False only when ``_URL`` cannot match: no string of ``_URL_CORES`` in the text
+    lower-cased, and no character the engine's case-insensitive matching takes for an
+    ASCII letter that ``lower`` leaves apart (``literals.lowered``)."""
+    lower = lowered(text)
+    return lower is None or any(core in lower for core in _URL_CORES)
 
 
 def _marker(text: str) -> str:

@@ -103,12 +103,15 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
                                verbatim=code_lines(doc))
     text = "\n\n".join(cleaned.paragraphs)
     fell_back = False
-    if needs_check(words(text), max(page_words, words(" ".join(lines)))):
-        rescue = conservative(page.html, page.final_url, words(text), title=title,
-                              author=author)
+    # The text's words, counted once: the safety net's and, without CJK, the stored count.
+    kept = words(text)
+    plain: int | None = kept
+    if needs_check(kept, max(page_words, words(" ".join(lines)))):
+        rescue = conservative(page.html, page.final_url, kept, title=title, author=author)
         if rescue is not None:
             cleaned, removed_html, fell_back = rescue.cleaned, [], True
             text = "\n\n".join(cleaned.paragraphs)
+            plain = None
     if not text:
         raise ExtractError("no_content", "nothing left after removing boilerplate"
                            if "".join(lines).strip() else "no main text found on the page")
@@ -142,7 +145,7 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
         language=language,
         description=_squash(info.description) or cleaned.description or None,
         text=text,
-        word_count=count_words(text),
+        word_count=count_words(text, plain),
         content_hash=_hash_folded(" ".join(f for f in folded if f)),
         removed=tuple(removed_html + cleaned.removed),
         removal_reasons=tuple([f"html {k}: its tag or class marks it, or a lone link"
