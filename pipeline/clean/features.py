@@ -365,23 +365,25 @@ def anchor_counts(tree: Any) -> Counter[str]:
     return found
 
 
-def link_shares(paragraphs: Sequence[str], anchors: Counter[str]) -> list[float]:
+def link_shares(paragraphs: Sequence[str], anchors: Counter[str],
+                folded: Sequence[str] | None = None) -> list[float]:
     """Share of each paragraph's words that sit inside link text on the page.
 
     The extracted text has lost its markup, so a paragraph's links are found again by
-    their text: every link text that occurs in the paragraph counts once.
+    their text: every link text that occurs in the paragraph counts once. ``folded``:
+    ``fold`` of each paragraph, when the caller has it.
     """
     by_first: dict[str, list[str]] = {}
     for text in anchors:
         by_first.setdefault(text.split(" ", 1)[0], []).append(text)
     shares = []
-    for para in paragraphs:
-        folded = fold(para)
-        words = folded.split()
+    for k, para in enumerate(paragraphs):
+        text = folded[k] if folded is not None else fold(para)
+        words = text.split()
         if not words:
             shares.append(0.0)
             continue
-        padded = f" {folded} "
+        padded = f" {text} "
         covered = 0
         for first in set(words):
             for text in by_first.get(first, ()):

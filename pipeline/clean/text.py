@@ -95,6 +95,7 @@ def clean_paragraphs(
     paragraphs: list[str], *, title: str | None = None, author: str | None = None,
     learned: frozenset[str] = frozenset(), link_shares: list[float] | None = None,
     model: bool = True, verbatim: frozenset[str] = frozenset(), from_page: bool = False,
+    folded: list[str] | None = None,
 ) -> CleanText:
     """Label and drop boilerplate paragraphs.
 
@@ -112,6 +113,8 @@ def clean_paragraphs(
             for furniture (a date in a log row, a ``<script>`` tag, a repeated ``]``).
         from_page: the text is trafilatura's text of a page although no link shares come
             with it (the safety net's): the classifier judges it at the page threshold.
+        folded: ``fold`` of each paragraph, when the caller has it (``fold`` reads words
+            only, so it is the fold of the paragraph with its spacing squashed too).
 
     Returns:
         Body paragraphs, removals with their kind, and what the text revealed
@@ -119,7 +122,8 @@ def clean_paragraphs(
     """
     kept = [i for i, p in enumerate(paragraphs) if p and p.strip()]
     paras = [" ".join(paragraphs[i].split()) for i in kept]
-    state = _State(paras, author=author)
+    state = _State(paras, author=author,
+                   folded=[folded[i] for i in kept] if folded is not None else None)
     state.find_title(title)
     state.apply_rules(load_rules())
     state.label_dates_and_bylines()
@@ -147,11 +151,12 @@ def clean_paragraphs(
 class _State:
     """Paragraphs with one label slot each; every pass fills empty slots only."""
 
-    def __init__(self, paras: list[str], author: str | None) -> None:
+    def __init__(self, paras: list[str], author: str | None,
+                 folded: list[str] | None = None) -> None:
         self.p = paras
         # Chinese counts two characters a word (pipeline.languages.count_words).
         self.words = [count_words(x) for x in paras]
-        self.f = [fold(x) for x in paras]
+        self.f = folded if folded is not None else [fold(x) for x in paras]
         self.labels: list[str | None] = [None] * len(paras)
         self.reasons: list[str | None] = [None] * len(paras)
         self.title_at: int | None = None

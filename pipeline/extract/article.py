@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
-from itertools import chain
+from itertools import chain, islice
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -98,9 +98,10 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
     lines = (doc.text or "").split("\n") if doc is not None else []
     title = _squash(info.title or page.entry.title or "") or None
     author = plausible_author(info.author, site_names)
+    line_folds = [fold(line) for line in lines]  # once: the link shares and the cleaner's
     cleaned = clean_paragraphs(lines, title=title, author=author, learned=learned,
-                               link_shares=link_shares(lines, anchors),
-                               verbatim=code_lines(doc))
+                               link_shares=link_shares(lines, anchors, line_folds),
+                               verbatim=code_lines(doc), folded=line_folds)
     text = "\n\n".join(cleaned.paragraphs)
     fell_back = False
     # The text's words, counted once: the safety net's and, without CJK, the stored count.
@@ -266,27 +267,27 @@ def _canonical_hrefs(tree: Any) -> list[str]:
 # finds the same elements: the XPath folded exactly the capitals of these words, and no
 # other character lower-cases into one of their letters followed by the next one.
 _STAMP_WORDS = ("date", "time", "publish", "info", "meta")
+_STAMP_WORD = re.compile("|".join(_STAMP_WORDS))  # one search for any of them
 
 
 def _stamp_nodes(tree: Any, limit: int | None = None) -> list[Any]:
     """Document order, as the XPath gave them: <time> elements and elements whose class
     or id names a date, time, publication, info or meta block (the first ``limit``: the
     rest of the page is not walked)."""
-    found = []
-    for node in tree.iter():
-        if not isinstance(node.tag, str):
-            continue  # comments and processing instructions
+    return list(islice(_iter_stamp_nodes(tree), limit))
+
+
+def _iter_stamp_nodes(tree: Any) -> Iterator[Any]:
+    """``_stamp_nodes`` one at a time: ``_stamp`` stops walking the page at the first that
+    holds a date line (the tree is not changed meanwhile: the same nodes in order)."""
+    for node in tree.iter(etree.Element):  # elements only: no comments or instructions
         if node.tag != "time":
             cls, ident = node.get("class"), node.get("id")
             if cls is None and ident is None:
                 continue
-            names = f"{cls or ''} {ident or ''}".lower()
-            if not any(word in names for word in _STAMP_WORDS):
+            if _STAMP_WORD.search(f"{cls or ''} {ident or ''}".lower()) is None:
                 continue
-        found.append(node)
-        if len(found) == limit:
-            break
-    return found
+        yield node
 
 
 # Failing that, the few elements right after or before the headline, where sites print
@@ -296,7 +297,7 @@ _NEAR_TITLE = "(//h1)[1]/following::*[position() <= 12] | (//h1)[1]/preceding::*
 
 def _stamp(tree: Any) -> str | None:
     # The elements near the headline are only looked up when no named one holds a date.
-    for node in chain(_stamp_nodes(tree, 40), _near_title(tree)):
+    for node in chain(islice(_iter_stamp_nodes(tree), 40), _near_title(tree)):
         text = _short_text(node)
         if text and is_date_line(text):
             return text
