@@ -74,7 +74,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
-def count_words(text: str) -> int:
+def count_words(text: str, plain: int | None = None) -> int:
     """Words of ``text``, with Chinese (and Japanese) counted as two characters a word.
 
     Chinese has no spaces: ``\\w+`` would count a whole clause as one word. Segmenting it
@@ -82,7 +82,10 @@ def count_words(text: str) -> int:
     tests/fixtures/ruzh (1,359 characters in 686 words), so half the number of CJK
     characters estimates the segmented word count without shipping a segmenter and its
     dictionary. ``min_words`` and the cleaner's length limits then mean about the same
-    amount of text in every language.
+    amount of text in every language. ``plain``: the text's ``\\w+`` count, when the
+    caller has it already.
     """
     cjk = len(_CJK.findall(text))
+    if not cjk:  # nothing to blank out: the plain count (``plain``, when the caller has it)
+        return len(_WORD.findall(text)) if plain is None else plain
     return (cjk + 1) // 2 + len(_WORD.findall(_CJK.sub(" ", text)))

@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy as np
 
+from pipeline.clean.literals import lowered
 from pipeline.clean.rules import furniture_words
 from pipeline.text import fold
 
@@ -42,11 +43,14 @@ _SENTENCE = re.compile(r"[.!?。！？](?:\s|$)")
 _HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 _URL = re.compile(r"https?://|www\.|\b\w+\.(?:com|org|net|ru|cn|io)\b", re.I)
-_DIGIT = re.compile(r"\d")
-_LETTER = re.compile(r"[^\W\d_]")
-# Capitals of the Latin and Cyrillic alphabets (scripts without case have none).
-_UPPER = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ]")
-_PUNCT = re.compile(r"[^\w\s]")
+# A string every match of ``_URL`` holds, in lower case (``_may_be_url``).
+_URL_CORES = ("://", "www.", ".com", ".org", ".net", ".ru", ".cn", ".io")
+# Runs of digits, letters, capitals of the Latin and Cyrillic alphabets (scripts without
+# case have none) and punctuation: a class's characters are counted as its runs' lengths.
+_LETTERS = re.compile(r"[^\W\d_]+")
+_UPPERS = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ]+")
+_DIGITS = re.compile(r"\d+")
+_PUNCTS = re.compile(r"[^\w\s]+")
 _SEPARATORS = re.compile(r"[|•·»/]")
 _YOU = frozenset([
     "you", "your", "yours", "you're", "youre", "you'll", "yourself", "вы", "вас", "ваш", "ваша",
@@ -67,6 +71,8 @@ _PROMO = frozenset([
 ])
 # A token of code, a command or a path: page furniture is words, these are body (listings).
 _CODE = re.compile(r"[{};=<>$\\]|\w\(|\w_\w|\w/\w|^--?\w")
+# A character every match of ``_CODE`` holds.
+_CODE_CHARS = re.compile(r"[{};=<>$\\(_/-]")
 _DATE = re.compile(r"\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b")
 # A name of two to four capitalised words, then a verb that describes a person's work: the
 # shape of an author card ("Jane Roe is a ...", "Jane Roe covers ...").
@@ -168,8 +174,16 @@ def _own(text: str, folded: str, i: int, n: int, page: Page, title: str,
     # fraction of the regex work (furniture is short; prose reads alike at both ends).
     head = text if len(text) <= _HEAD else f"{text[:_HEAD // 2]} {text[-_HEAD // 2:]}"
     nw = max(1, len(words))
-    letters = len(_LETTER.findall(head))
-    uppers = len(_UPPER.findall(head))
+    # Characters counted as the lengths of their runs: the same counts from a list of a
+    # few runs instead of one string per character.
+    letters = sum(map(len, _LETTERS.findall(head)))
+    uppers = sum(map(len, _UPPERS.findall(head)))
+    digits = sum(map(len, _DIGITS.findall(head)))
+    # Every match of these holds an "@", every date-like one a digit, every URL one of
+    # ``_URL_CORES`` (``_may_be_url``) and every code token one of ``_CODE_CHARS``: the
+    # searches that cannot match are skipped (the same values; 40 words a paragraph, 40
+    # paragraphs a page).
+    at = "@" in head
     link = _link(page, i)
     listed = page.language in _LISTED
     overlap = len(set(words) & title_words) / max(1, len(set(words) | title_words))
@@ -181,21 +195,22 @@ def _own(text: str, folded: str, i: int, n: int, page: Page, title: str,
         "log_chars": math.log1p(len(text)) / 8, "words_le3": float(len(words) <= 3),
         "words_le8": float(len(words) <= 8), "words_gt25": float(len(words) > 25),
         "sentences": min(1.0, len(_SENTENCE.findall(text)) / 4) if len(text) <= _HEAD else 1.0,
-        "digit_share": len(_DIGIT.findall(head)) / max(1, len(head)),
+        "digit_share": digits / max(1, len(head)),
         "upper_share": uppers / max(1, letters),
         "titlecase_share": sum(1 for w in raw_words if w[:1].isupper()) / max(1, len(raw_words)),
         "all_caps": float(letters > 3 and uppers == letters),
-        "punct_share": len(_PUNCT.findall(head)) / max(1, len(head)),
+        "punct_share": sum(map(len, _PUNCTS.findall(head))) / max(1, len(head)),
         "separators": min(1.0, len(_SEPARATORS.findall(head)) / 3),
         "ends_colon": float(text.rstrip().endswith(":")),
         "you_share": min(1.0, 4 * sum(1 for w in words if w in _YOU) / nw),
         "cta_start": float(listed and bool(words) and words[0] in _CTA),
         "cta_share": listed * min(1.0, 4 * sum(1 for w in words if w in _CTA) / nw),
         "promo_words": min(1.0, sum(1 for w in words if w in _PROMO) / 2),
-        "handle": float(bool(_HANDLE.search(head))), "email": float(bool(_EMAIL.search(head))),
-        "url": float(bool(_URL.search(head))),
+        "handle": float(at and bool(_HANDLE.search(head))),
+        "email": float(at and bool(_EMAIL.search(head))),
+        "url": float(_may_be_url(head) and bool(_URL.search(head))),
         "copyright": float("©" in text or "copyright" in words),
-        "date_like": float(bool(_DATE.search(head))),
+        "date_like": float(digits > 0 and bool(_DATE.search(head))),
         "quote_marks": float(any(q in text for q in "“”\"«»„")),
         "title_overlap": overlap, "is_title": float(bool(title) and folded == title),
         "page_repeats": min(1.0, (counts[folded] - 1) / 2) if folded else 0.0,
@@ -204,8 +219,16 @@ def _own(text: str, folded: str, i: int, n: int, page: Page, title: str,
         **_furniture(words), "name_role": float(listed and bool(_NAME_ROLE.match(text))),
         "question": float(text.rstrip().endswith("?")), "exclaim": float("!" in head),
         "code_like": min(1.0, 3 * sum(1 for w in raw_words if _CODE.search(w))
-                         / max(1, len(raw_words))),
+                         / max(1, len(raw_words))) if _CODE_CHARS.search(text) else 0.0,
     }
+
+
+def _may_be_url(text: str) -> bool:
+    """False only when ``_URL`` cannot match: no string of ``_URL_CORES`` in the text
+    lower-cased, and no character the engine's case-insensitive matching takes for an
+    ASCII letter that ``lower`` leaves apart (``literals.lowered``)."""
+    lower = lowered(text)
+    return lower is None or any(core in lower for core in _URL_CORES)
 
 
 def _marker(text: str) -> str:
@@ -355,23 +378,25 @@ def anchor_counts(tree: Any) -> Counter[str]:
     return found
 
 
-def link_shares(paragraphs: Sequence[str], anchors: Counter[str]) -> list[float]:
+def link_shares(paragraphs: Sequence[str], anchors: Counter[str],
+                folded: Sequence[str] | None = None) -> list[float]:
     """Share of each paragraph's words that sit inside link text on the page.
 
     The extracted text has lost its markup, so a paragraph's links are found again by
-    their text: every link text that occurs in the paragraph counts once.
+    their text: every link text that occurs in the paragraph counts once. ``folded``:
+    ``fold`` of each paragraph, when the caller has it.
     """
     by_first: dict[str, list[str]] = {}
     for text in anchors:
         by_first.setdefault(text.split(" ", 1)[0], []).append(text)
     shares = []
-    for para in paragraphs:
-        folded = fold(para)
-        words = folded.split()
+    for k, para in enumerate(paragraphs):
+        text = folded[k] if folded is not None else fold(para)
+        words = text.split()
         if not words:
             shares.append(0.0)
             continue
-        padded = f" {folded} "
+        padded = f" {text} "
         covered = 0
         for first in set(words):
             for text in by_first.get(first, ()):

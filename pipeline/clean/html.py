@@ -48,6 +48,8 @@ _ATTR_WORDS = (
     "sidebar", "widget", "masthead", "header", "footer", "tag", "skip", "toolbar",
     "pagination",
 )
+# The same test as one search (``any(word in lowered ...)`` took a Python step per word).
+_ANY_ATTR_WORD = re.compile("|".join(map(re.escape, _ATTR_WORDS)))
 _CONTENT_ATTRS = re.compile(r"(entry|post|article|story)[-_]?(content|body|text)|"
                             r"\b(content|body)[-_]?(text|block)\b|text-block", re.I)
 _TAG_KINDS = {
@@ -193,7 +195,7 @@ def _kind_of_attrs(attrs: str) -> str | None:
     # Pages and sites repeat a few hundred class strings thousands of times: judged once
     # per worker process. A plain substring test first: most carry none of these words.
     lowered = attrs.lower()
-    if not any(word in lowered for word in _ATTR_WORDS) or _looks_like_content(attrs):
+    if _ANY_ATTR_WORD.search(lowered) is None or _looks_like_content(attrs):
         return None
     for kind, pattern in _ATTR_KINDS:
         if pattern.search(attrs):

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, reduce
+from operator import or_
 from pathlib import Path
 from typing import Any
 
-from pipeline.clean.literals import Needs, needs_of
+from pipeline.clean.literals import Needs, Screen, needs_of
 from pipeline.paths import project_dir, read_yaml
 
 CONFIG = project_dir("config")
@@ -89,6 +90,96 @@ def fitting_rules(rules: tuple[Rule, ...]) -> tuple[tuple[Rule, ...], ...]:
     without a call each (64 rules, 60 paragraphs a page); a longer one gets none."""
     longest = max((r.max_words for r in rules), default=-1)
     return tuple(tuple(r for r in rules if w <= r.max_words) for w in range(longest + 1))
+
+
+@dataclass(frozen=True)
+class Screened:
+    """The rules behind one literal screen (``literals.Screen``): ``Rule.matches`` with
+    each filter's search (``Needs.may_match``) read off the paragraph's bits instead, and
+    a rule none of whose parts can match skipped whole; the rules are tried in the same
+    order with the same answers."""
+
+    screen: Screen
+    # Bit set in every paragraph's bits: a rule part with no filter is always tried.
+    always: int
+    # For each word count (as ``fitting_rules``): (rule, its bits and its parts with text
+    # that has a Chinese or Cyrillic character, the same without).
+    by_words: tuple[tuple[tuple[Rule, int, int, Parts, Parts], ...], ...]
+
+    def bits(self, lower: str | None) -> int:
+        """The paragraph's bits (every bit when ``lowered`` gave None: never filtered)."""
+        return -1 if lower is None else self.screen.bits(lower) | self.always
+
+    def first(self, text: str, words: int, at: float, *, script: bool,
+              lower: str | None) -> Rule | None:
+        """The first rule whose ``matches`` (same arguments) is True, or None."""
+        if words >= len(self.by_words):
+            return None
+        bits = self.bits(lower)
+        for rule, full, latin, full_parts, latin_parts in self.by_words[words]:
+            if not (full if script else latin) & bits or \
+                    (rule.position == "end" and at < _END):
+                continue
+            for try_it, need in full_parts if script else latin_parts:
+                if need & bits and try_it(text):
+                    return rule
+        return None
+
+
+# A rule's parts in the order ``Rule.matches`` tries them: the anchored alternation's
+# match, each scanning pattern's, the bounded and the floating searches, each with the
+# bit of the filter that must pass first (``Screened.always`` when there is none).
+Parts = tuple[tuple[Callable[[str], object], int], ...]
+
+
+# screened_rules' answers by the identity of the rules tuple (kept, so the id stays its):
+# an lru_cache hashed the 101 frozen rules, every pattern and string of them, on every
+# call, once per page (0.8 ms a Readability page).
+_SCREENED: dict[int, tuple[tuple[Rule, ...], Screened]] = {}
+
+
+def screened_rules(rules: tuple[Rule, ...]) -> Screened:
+    """``rules`` behind one screen of all their literal filters (built once per tuple)."""
+    known = _SCREENED.get(id(rules))
+    if known is not None and known[0] is rules:
+        return known[1]
+    if len(_SCREENED) >= 16:
+        _SCREENED.clear()
+    screened = _screen(rules)
+    _SCREENED[id(rules)] = (rules, screened)
+    return screened
+
+
+def _screen(rules: tuple[Rule, ...]) -> Screened:
+    bit: dict[int, int] = {}
+    needs: list[Needs] = []
+    for need in (n for r in rules for n in (*r.needs, *r.anchored_needs,
+                                            *(x[1] for s in r.scanning for x in s))):
+        if need is not None and id(need) not in bit:
+            bit[id(need)] = 1 << len(needs)
+            needs.append(need)
+    always = 1 << len(needs)
+
+    def parts(rule: Rule, k: int) -> Parts:
+        anchored, bounded, floating = ((rule.anchored, rule.bounded, rule.floating)
+                                       if k == 0 else rule.latin)
+        found: list[tuple[Callable[[str], object], int]] = []
+        first, needs = rule.anchored_needs[k], rule.needs[k]
+        if anchored is not None:
+            found.append((anchored.match, always if first is None else bit[id(first)]))
+        found += [(pattern.match, bit[id(need)]) for pattern, need in rule.scanning[k]]
+        found += [(pattern.search, always if needs is None else bit[id(needs)])
+                  for pattern in (bounded, floating) if pattern is not None]
+        return tuple(found)
+
+    def entry(rule: Rule) -> tuple[Rule, int, int, Parts, Parts]:
+        full, latin = parts(rule, 0), parts(rule, 1)
+        return (rule, reduce(or_, (b for _, b in full), 0),
+                reduce(or_, (b for _, b in latin), 0), full, latin)
+
+    entries = {id(r): entry(r) for r in rules}
+    return Screened(Screen(needs), always, tuple(
+        tuple(entries[id(r)] for r in fitting) for fitting in fitting_rules(rules)))
 
 
 # The characters the script-only branches need (Cyrillic; CJK symbols, ideographs and

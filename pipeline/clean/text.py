@@ -28,11 +28,11 @@ from pipeline.clean.literals import lowered
 from pipeline.clean.model_pass import cue_kind, label_by_model, structural_reason
 from pipeline.clean.rules import (
     Rule,
-    fitting_rules,
     furniture_words,
     has_script,
     headline_verbs,
     load_rules,
+    screened_rules,
 )
 from pipeline.dates import is_date_line
 from pipeline.languages import capitalises_nouns, count_words, prose_language
@@ -93,6 +93,7 @@ def clean_paragraphs(
     paragraphs: list[str], *, title: str | None = None, author: str | None = None,
     learned: frozenset[str] = frozenset(), link_shares: list[float] | None = None,
     model: bool = True, verbatim: frozenset[str] = frozenset(), from_page: bool = False,
+    folded: list[str] | None = None,
 ) -> CleanText:
     """Label and drop boilerplate paragraphs.
 
@@ -110,6 +111,8 @@ def clean_paragraphs(
             for furniture (a date in a log row, a ``<script>`` tag, a repeated ``]``).
         from_page: the text is trafilatura's text of a page although no link shares come
             with it (the safety net's): the classifier judges it at the page threshold.
+        folded: ``fold`` of each paragraph, when the caller has it (``fold`` reads words
+            only, so it is the fold of the paragraph with its spacing squashed too).
 
     Returns:
         Body paragraphs, removals with their kind, and what the text revealed
@@ -117,7 +120,8 @@ def clean_paragraphs(
     """
     kept = [i for i, p in enumerate(paragraphs) if p and p.strip()]
     paras = [" ".join(paragraphs[i].split()) for i in kept]
-    state = _State(paras, author=author)
+    state = _State(paras, author=author,
+                   folded=[folded[i] for i in kept] if folded is not None else None)
     scraped = link_shares is None and not from_page  # plain text (pipeline/clean/header.py)
     if scraped:
         label_spaced_rows(state, [paragraphs[i] for i in kept])
@@ -150,11 +154,12 @@ def clean_paragraphs(
 class _State:
     """Paragraphs with one label slot each; every pass fills empty slots only."""
 
-    def __init__(self, paras: list[str], author: str | None) -> None:
+    def __init__(self, paras: list[str], author: str | None,
+                 folded: list[str] | None = None) -> None:
         self.p = paras
         # Chinese counts two characters a word (pipeline.languages.count_words).
         self.words = [count_words(x) for x in paras]
-        self.f = [fold(x) for x in paras]
+        self.f = folded if folded is not None else [fold(x) for x in paras]
         self.labels: list[str | None] = [None] * len(paras)
         self.reasons: list[str | None] = [None] * len(paras)
         self.title_at: int | None = None
@@ -192,15 +197,15 @@ class _State:
                 if f == target:
                     self.labels[i] = "duplicate_title"
             return
-        by_words = fitting_rules(load_rules())
+        screened = screened_rules(load_rules())
         for i in range(min(6, len(self.p))):
             # A line ending in a full stop (Latin or CJK) is a sentence, not a headline; a
             # menu row or a line a site-furniture rule takes ("Skip to main content") is the
             # site's (calls to act and credits read like some headlines: not those).
-            n = self.words[i]
-            if self.free(i) and 3 <= n <= 30 and not self.p[i].endswith((".", "。")) \
-                    and not any(r.kind in _NOT_HEADLINES and r.matches(self.p[i], n)
-                                for r in by_words[n]):
+            n, text = self.words[i], self.p[i]
+            rule = screened.first(text, n, 0.0, script=has_script(text), lower=lowered(text))
+            if self.free(i) and 3 <= n <= 30 and not text.endswith((".", "。")) \
+                    and (rule is None or rule.kind not in _NOT_HEADLINES):
                 self.title_at, self.title = i, self.p[i]
                 self.labels[i] = "title"
                 break
@@ -216,19 +221,16 @@ class _State:
 
     def apply_rules(self, rules: tuple[Rule, ...]) -> None:
         last = max(1, len(self.p) - 1)
-        by_words = fitting_rules(rules)
+        screened = screened_rules(rules)
         for i, text in enumerate(self.p):
-            if not self.free(i):
-                continue
-            fitting = by_words[self.words[i]] if self.words[i] < len(by_words) else ()
-            if not fitting:
-                continue
-            script, lower = has_script(text), lowered(text)
-            for rule in fitting:
-                if rule.matches(text, self.words[i], i / last, script=script, lower=lower):
-                    self.labels[i] = rule.kind
-                    self.reasons[i] = f"rule {rule.kind}: {rule.reason}"
-                    break
+            if not self.free(i) or self.words[i] >= len(screened.by_words):
+                continue  # taken already, or longer than any rule admits
+            # One scan for every rule's literal filter (``Screened``).
+            rule = screened.first(text, self.words[i], i / last, script=has_script(text),
+                                  lower=lowered(text))
+            if rule is not None:
+                self.labels[i] = rule.kind
+                self.reasons[i] = f"rule {rule.kind}: {rule.reason}"
 
     def label_dates_and_bylines(self) -> None:
         top = self.first_body()

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
-from itertools import chain
+from itertools import chain, islice
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -98,17 +98,21 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
     lines = (doc.text or "").split("\n") if doc is not None else []
     title = _squash(info.title or page.entry.title or "") or None
     author = plausible_author(info.author, site_names)
+    line_folds = [fold(line) for line in lines]  # once: the link shares and the cleaner's
     cleaned = clean_paragraphs(lines, title=title, author=author, learned=learned,
-                               link_shares=link_shares(lines, anchors),
-                               verbatim=code_lines(doc))
+                               link_shares=link_shares(lines, anchors, line_folds),
+                               verbatim=code_lines(doc), folded=line_folds)
     text = "\n\n".join(cleaned.paragraphs)
     fell_back = False
-    if needs_check(words(text), max(page_words, words(" ".join(lines)))):
-        rescue = conservative(page.html, page.final_url, words(text), title=title,
-                              author=author)
+    # The text's words, counted once: the safety net's and, without CJK, the stored count.
+    kept = words(text)
+    plain: int | None = kept
+    if needs_check(kept, max(page_words, words(" ".join(lines)))):
+        rescue = conservative(page.html, page.final_url, kept, title=title, author=author)
         if rescue is not None:
             cleaned, removed_html, fell_back = rescue.cleaned, [], True
             text = "\n\n".join(cleaned.paragraphs)
+            plain = None
     if not text:
         raise ExtractError("no_content", "nothing left after removing boilerplate"
                            if "".join(lines).strip() else "no main text found on the page")
@@ -142,7 +146,7 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
         language=language,
         description=_squash(info.description) or cleaned.description or None,
         text=text,
-        word_count=count_words(text),
+        word_count=count_words(text, plain),
         content_hash=_hash_folded(" ".join(f for f in folded if f)),
         removed=tuple(removed_html + cleaned.removed),
         removal_reasons=tuple([f"html {k}: its tag or class marks it, or a lone link"
@@ -201,8 +205,11 @@ def plausible_author(name: str | None, site_names: set[str]) -> str | None:
 
 def _site_names(tree: Any, url: str, info: Any) -> set[str]:
     names = {fold(info.sitename or ""), fold(domain(url).split(".")[0])}
-    for value in tree.xpath("//meta[@property='og:site_name']/@content"):
-        names.add(fold(str(value)))
+    # ``//meta[@property='og:site_name']/@content`` in document order, without the XPath
+    # (0.2 ms a page: libxml2 compares every meta's property as an XPath string).
+    for node in tree.iter("meta"):
+        if node.get("property") == "og:site_name" and (value := node.get("content")) is not None:
+            names.add(fold(value))
     return {n for n in names if n}
 
 
@@ -260,27 +267,27 @@ def _canonical_hrefs(tree: Any) -> list[str]:
 # finds the same elements: the XPath folded exactly the capitals of these words, and no
 # other character lower-cases into one of their letters followed by the next one.
 _STAMP_WORDS = ("date", "time", "publish", "info", "meta")
+_STAMP_WORD = re.compile("|".join(_STAMP_WORDS))  # one search for any of them
 
 
 def _stamp_nodes(tree: Any, limit: int | None = None) -> list[Any]:
     """Document order, as the XPath gave them: <time> elements and elements whose class
     or id names a date, time, publication, info or meta block (the first ``limit``: the
     rest of the page is not walked)."""
-    found = []
-    for node in tree.iter():
-        if not isinstance(node.tag, str):
-            continue  # comments and processing instructions
+    return list(islice(_iter_stamp_nodes(tree), limit))
+
+
+def _iter_stamp_nodes(tree: Any) -> Iterator[Any]:
+    """``_stamp_nodes`` one at a time: ``_stamp`` stops walking the page at the first that
+    holds a date line (the tree is not changed meanwhile: the same nodes in order)."""
+    for node in tree.iter(etree.Element):  # elements only: no comments or instructions
         if node.tag != "time":
             cls, ident = node.get("class"), node.get("id")
             if cls is None and ident is None:
                 continue
-            names = f"{cls or ''} {ident or ''}".lower()
-            if not any(word in names for word in _STAMP_WORDS):
+            if _STAMP_WORD.search(f"{cls or ''} {ident or ''}".lower()) is None:
                 continue
-        found.append(node)
-        if len(found) == limit:
-            break
-    return found
+        yield node
 
 
 # Failing that, the few elements right after or before the headline, where sites print
@@ -290,7 +297,7 @@ _NEAR_TITLE = "(//h1)[1]/following::*[position() <= 12] | (//h1)[1]/preceding::*
 
 def _stamp(tree: Any) -> str | None:
     # The elements near the headline are only looked up when no named one holds a date.
-    for node in chain(_stamp_nodes(tree, 40), _near_title(tree)):
+    for node in chain(islice(_iter_stamp_nodes(tree), 40), _near_title(tree)):
         text = _short_text(node)
         if text and is_date_line(text):
             return text

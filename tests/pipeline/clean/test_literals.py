@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from pipeline.clean.literals import Needs, lowered, needs_of, required
+from pipeline.clean.literals import Needs, Screen, lowered, needs_of, required
 from pipeline.clean.rules import (
     CONFIG,
     _alternation,
@@ -17,6 +17,7 @@ from pipeline.clean.rules import (
     _raw_rules,
     has_script,
     load_rules,
+    screened_rules,
 )
 from tests.support.paragraphs import paragraph_texts
 
@@ -109,3 +110,41 @@ def test_scanning_patterns_apart_give_the_alternations_answer() -> None:
                 assert split == want, (rule.kind, k, text)
                 fired += want
     assert fired > 50
+
+
+def test_the_screen_finds_every_string_a_text_holds() -> None:
+    """Nested, overlapping and prefix strings: each Needs gets its bit exactly when its
+    own search finds one of its strings."""
+    needs = [Needs(frozenset(s)) for s in (
+        {"subscri"}, {"subscribe to"}, {"scribe"}, {"ion"}, {"nsl"}, {"newsletter", "abc"},
+        {"letters"}, {"be t"})]
+    screen = Screen(needs)
+    for text in ("subscribe to our newsletter", "subscribers", "new newsletters", "ab",
+                 "scribes", "abcd", "newsl", "nsl ion", "", "to be told"):
+        want = sum(1 << k for k, n in enumerate(needs) if n.may_match(text))
+        assert screen.bits(text) == want, text
+
+
+def test_screened_rules_give_the_first_rule_that_matches() -> None:
+    """``Screened.first`` skips rules and filter searches by the paragraph's bits: the
+    rule it gives is the first whose ``matches`` is True, with and without a script."""
+    rules = load_rules()
+    screened = screened_rules(rules)
+    texts = [t for t in paragraph_texts() if len(t.split()) <= 60][::3]
+    texts += ["Подпишитесь на наш канал в Telegram", "扫码关注我们的公众号"]
+    skipped = fired = 0
+    for text in texts:
+        words = len(text.split())
+        script, lower = has_script(text), lowered(text)
+        bits = screened.bits(lower)
+        for at in (0.0, 1.0):  # position rules apply at the end only
+            want = next((r for r in rules
+                         if r.matches(text, words, at, script=script, lower=lower)), None)
+            assert screened.first(text, words, at, script=script, lower=lower) is want, text
+            fired += want is not None
+        for rule, full, latin, _, _ in screened.by_words[0]:  # every rule
+            if not (full if script else latin) & bits:
+                skipped += 1
+                assert not rule.matches(text, 0, 1.0, script=script, lower=lower), \
+                    (rule.kind, text)
+    assert skipped > 1000 and fired > 100  # most rules are skipped, and rules do match

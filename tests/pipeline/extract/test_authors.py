@@ -34,6 +34,12 @@ CORNERS = {
     "too long first, next taken": '<span class="author">' + "word " * 40 + '</span>'
                                   '<a rel="author">Eve Park</a>',
     "no candidate": "<p>Only body text here.</p>",
+    "time and figure inside the hit": '<div class="byline">By <time>May 1</time> Ann '
+                                      '<figure>x</figure>Lee <span class="quote">q</span>'
+                                      'Wu</div>',
+    "time inside a dropped block": '<div class="sidebar"><time><p class="byline">X Y'
+                                   '</p></time></div><p class="byline">Jo <time>t</time>'
+                                   'Ma</p>',
     "data attributes": '<div data-testid="AuthorCard">Kim Tan</div>'
                        '<div data-component="Figure"><span class="byline">Lost</span></div>',
 }
