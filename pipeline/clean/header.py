@@ -26,6 +26,7 @@ _BYLINE = (
     re.compile(r"^(?P<name>[A-Z][^|,(\d]{2,60}?)\s*\(\s*\d[\d,]*\s+(?:articles?|posts?|stories)\s*\)$"),
 )
 _AUTHORS = re.compile(r",\s*|\s+(?:and|&)\s+")
+_PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
 # Role words of a byline's second line ("Arctic correspondent", "Senior Fellow").
 _ROLE = re.compile(
     r"\b(correspondent|reporter|editor|writer|columnist|fellow|analyst|contributor|"
@@ -164,7 +165,9 @@ def byline_name(text: str) -> str | None:
         match = pattern.match(text)
         if match:
             name = match.group("name").strip(" .")
-            # "By Ann Lee and Bo Chen", "By Ann Lee, Bo Chen": each a name.
+            # "By Ann Lee and Bo Chen", "By Ann Lee in Oslo and Bo Chen in Riga": each a
+            # name once its place is dropped.
+            name = _PLACE.sub("", name)
             names = _AUTHORS.split(name)
             if all(is_name(n) or (2 <= len(n.split()) <= 4 and n[:1].isupper()) for n in names):
                 return name

@@ -260,6 +260,9 @@ class _State:
                 self.labels[i] = prev if prev not in (None, "title") else "duplicate_line"
 
     def label_captions(self) -> None:
+        # Four credits or more: a story told in pictures, whose captions are its text.
+        if self.labels.count("image_credit") >= 4:
+            return
         for i, label in enumerate(self.labels):
             # A credit that follows a sentence of its own ("The ship passes the cape.
             # Photo: X"), or is longer than a credit, carries its caption: the line above
@@ -326,7 +329,9 @@ class _State:
         for a, b in itertools.pairwise(marked):
             if 1 < b - a <= 6 and self.labels[a] == self.labels[b]:
                 for i in range(a + 1, b):
-                    if self.labels[i] in (None, "site_chrome") and self.words[i] <= _SHORT:
+                    # A question of a few words is an interviewer's, not a promo's.
+                    if self.labels[i] in (None, "site_chrome") and self.words[i] <= _SHORT \
+                            and not (self.words[i] >= 5 and self.p[i].endswith("?")):
                         self.labels[i] = self.labels[a]
 
     def label_tail_blocks(self, rules: tuple[Rule, ...]) -> None:

@@ -102,3 +102,26 @@ def test_date_lines_with_labels_weekdays_and_zones_and_shared_bylines() -> None:
     # The standfirst is the lead's even with a bare count (which stays) between them.
     assert ("lead_duplicate", LEAD) in cleaned.removed
     assert cleaned.paragraphs == ["14", *BODY]
+
+
+def test_a_story_told_in_pictures_keeps_its_captions() -> None:
+    captions = [f"Barges wait at the Blagoveshchensk quay on day {n} of the thaw." for n in
+                range(1, 6)]
+    page = [TITLE, BODY[0]]
+    for n, caption in enumerate(captions, 1):
+        page += [caption, f"{n}/5 — Photo: Anya Sokol / Amur Pictures"]
+    cleaned = clean_paragraphs([*page, *BODY[1:]])
+    assert all(c in cleaned.paragraphs for c in captions)
+    # One picture in an article: its caption goes with its credit.
+    one = clean_paragraphs([TITLE, BODY[0], captions[0], "Photo: Anya Sokol / Amur Pictures",
+                            *BODY[1:]])
+    assert captions[0] not in one.paragraphs
+
+
+def test_an_interviewers_question_between_promos_stays() -> None:
+    question = "Where does the river trade go from here?"
+    page = [TITLE, *BODY, "Like what you're reading? Get our briefing in your inbox weekly.",
+            question, "Rivers freeze; rails do not.", "Thank you.",
+            "Sign up for the Amur briefing"]
+    cleaned = clean_paragraphs(page)
+    assert question in cleaned.paragraphs

@@ -230,6 +230,14 @@ FORMS = [
     "(With inputs from agencies)",
     "Related Story: Mongolia weighs a second rail link to China",
     "Fishing boats in the harbour at Nakhodka. (Supplied: Primorye Port Authority)",
+    # session 9, from the sixth set of blind whole articles
+    "A convoy crosses the Amur bridge at dusk. (Photo courtesy Amur Region Press Office)",
+    "3/9 — Photo: Pavel Ignatov / Vostok Images",
+    "— Sponsored message —",
+    "This newsletter is supported by Harbin Cold Chain. Try their tracker free for a month.",
+    "Download the full study (PDF, 1.8 MB)",
+    "Questions or tips? Just hit reply and tell me.",
+    "Photos and text: Lena Morozova",
 ]
 LOOK_ALIKES = [
     # session 7
@@ -326,6 +334,11 @@ LOOK_ALIKES = [
     "Views differ on how long the talks will take.",
     "The group acknowledges the traditional owners of the land in its annual report, "
     "officials said.",
+    # session 9, from the sixth set of blind whole articles
+    "Thank you.",
+    "Where do the talks go from here, now that Beijing has said no?",
+    "The photo, courtesy of a local activist, showed the damaged pier.",
+    "The study runs to 240 pages and cost 1.8 million roubles, its authors said.",
 ]
 
 
