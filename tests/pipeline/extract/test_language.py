@@ -50,3 +50,31 @@ def test_han_share_counts_every_letter(text: str) -> None:
     han = sum(1 for c in text if "\u3400" <= c <= "\u4dbf" or "\u4e00" <= c <= "\u9fff"
               or "\uf900" <= c <= "\ufaff")
     assert han_share(text) == (han / letters if letters else 0.0)
+
+
+def test_the_english_shortcut_agrees_with_the_classifier_on_the_labelled_pages() -> None:
+    from pipeline.languages import prose_language
+    from tests.support.paragraphs import load_part
+
+    pages = [[p["text"] for p in page["paragraphs"]]
+             for part in ("tuning", "validation") for page in load_part(part)]
+    shortcut = [ps for ps in pages if prose_language(ps) == "en"]
+    assert len(shortcut) > 150
+    prose = [[p for p in ps if count_words(p) > 20] or ps for ps in shortcut]
+    assert all(detect_language(" ".join(ps)) == "en" for ps in prose)
+
+
+def test_german_and_french_prose_go_to_the_classifier() -> None:
+    from pipeline.languages import prose_language
+
+    # Written for this test.
+    german = ("Die Regierung in Berlin hat am Montag neue Regeln für den Handel mit Russland "
+              "beschlossen, wie ein Sprecher des Ministeriums mitteilte. Die Unternehmen "
+              "müssen künftig nachweisen, dass ihre Waren nicht über Drittstaaten geliefert "
+              "werden, und die Zollbehörden sollen mehr Kontrollen an den Grenzen durchführen.")
+    french = ("Le gouvernement a annoncé lundi de nouvelles règles pour le commerce avec la "
+              "Russie, a indiqué un porte-parole du ministère. Les entreprises devront "
+              "prouver que leurs marchandises ne passent pas par des pays tiers, et les "
+              "douanes renforceront les contrôles aux frontières dans les prochains mois.")
+    assert prose_language([german]) == "de"
+    assert prose_language([french]) == "fr"
