@@ -7,7 +7,8 @@ scraper also keeps the wide gaps a page lays out between the items of a menu or 
 ("Home   Archive   About"). None of this is worded like furniture, so the wording rules
 and the classifier miss it; its place and shape give it away. These passes run on plain
 text only (``clean_paragraphs`` without link shares): trafilatura's text of a page starts
-with the article, and a page's menus never reach it as spaced rows.
+with the article, and a page's menus never reach it as spaced rows. The forms of a name, a
+byline, a date line and a sentence end the cleaner's other passes read live here too.
 """
 
 from __future__ import annotations
@@ -32,10 +33,12 @@ _ROLE = re.compile(
     r"\b(correspondent|reporter|editor|writer|columnist|fellow|analyst|contributor|"
     r"producer|researcher|journalist|photographer|critic|commentator|lecturer|professor|"
     r"scholar|bureau chief)s?\b", re.I)
-# Labels a byline sits next to: the date, the reading time, share and comment counts.
-_NEXT_TO_BYLINE = frozenset(("dateline", "date_stub", "byline", "reading_time",
-                             "social_prompt", "comment_form", "site_chrome"))
-_DATED = frozenset(("dateline", "date_stub", "byline", "reading_time"))
+# Labels that mark a page's header: the date, a byline, the reading time, share and comment
+# counts, menu rows.
+_HEADER_MARKS = frozenset(("dateline", "date_stub", "byline", "reading_time",
+                           "social_prompt", "comment_form", "site_chrome"))
+# Neighbours that make a name line the byline.
+_BESIDE_BYLINE = frozenset(("dateline", "date_stub", "byline", "reading_time"))
 _SUFFIX = re.compile(r"\s[|–—·:-]\s*[^|–—·:]+$")
 # A header line this short with no sentence end, above the first sentence, is the site's
 # name, a section or a kicker ("THE STEPPE INSTITUTE", "Circuitboard").
@@ -57,6 +60,7 @@ DATE_ONLY = re.compile(
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}"
     rf")(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}}(?:[+-]\d{{1,2}})?)?)?"
     rf"(?:\s*[|·•]?\s*updated\b.*)?$", re.I)
+
 
 def label_spaced_rows(state: Labelled, raw: list[str]) -> None:
     """Rows of three or more short items set apart by wide gaps: a menu or a tag list.
@@ -89,7 +93,7 @@ def label_header(state: Labelled) -> str | None:
             continue
         # Beside the date or the role it names the writer (beside a menu row it may be the
         # site's name: the short-line pass below takes that).
-        if _next_to(state, i, _DATED) or _role_at(state, i - 1) or _role_at(state, i + 1):
+        if _next_to(state, i, _BESIDE_BYLINE) or _role_at(state, i - 1) or _role_at(state, i + 1):
             _label(state, i, "byline", "a name line beside the date or the writer's role")
             author = author or state.p[i]
     for i in zone:
@@ -98,7 +102,7 @@ def label_header(state: Labelled) -> str | None:
             _label(state, i, "byline", "the writer's role under the byline")
     # Short lines above the first sentence go when a header line (date, byline, menu,
     # share or comment count) comes after them: the page's top, not a list of facts.
-    marked = [i for i in zone if state.labels[i] in _NEXT_TO_BYLINE]
+    marked = [i for i in zone if state.labels[i] in _HEADER_MARKS]
     for i in zone:
         if _sentence(state, i) or not marked or i > marked[-1]:
             break

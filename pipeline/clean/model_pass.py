@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pipeline.clean.classifier import Model, explain, load_model, score_page
 from pipeline.clean.features import Page, in_teaser_run
 from pipeline.clean.furniture import Labelled
+from pipeline.clean.header import TERMINAL
 from pipeline.clean.rules import furniture_words
 
 # The classifier leaves prose longer than this to the rules: a wrong call costs a paragraph
@@ -40,7 +41,6 @@ _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("related_posts", r"^(\w+ ){0,3}(more|next|related|latest|also)( \w+){0,3}:?$"),
     )
 )
-_ENDED = re.compile(r"[.!?:;…。！？][”\"’')\]]*$")
 _PROSE_WORDS = 20
 _WORD = re.compile(r"\w+")
 # Kinds a neighbouring classifier removal may inherit (a block of one kind of furniture).
@@ -120,14 +120,14 @@ def _subheading(state: Labelled, i: int) -> bool:
     text = state.p[i]
     # Written in capitals and holding no furniture word ("Follow us on Facebook" is no
     # heading, nor is "Like the Herald on Facebook" in title case).
-    if not 3 <= state.words[i] <= 10 or _ENDED.search(text) or not text.isupper() or \
+    if not 3 <= state.words[i] <= 10 or TERMINAL.search(text) or not text.isupper() or \
             any(c.isdigit() for c in text) or \
             furniture_words().words & set(_WORD.findall(text.lower())):
         return False
     before = next((j for j in range(i - 1, -1, -1) if state.free(j)), None)
     after = next((j for j in range(i + 1, len(state.p)) if state.free(j)), None)
     return all(j is not None and state.words[j] > _PROSE_WORDS and
-               bool(_ENDED.search(state.p[j])) for j in (before, after))
+               bool(TERMINAL.search(state.p[j])) for j in (before, after))
 
 
 def _kind(state: Labelled, i: int) -> str:

@@ -53,8 +53,7 @@ _TRUNCATED = re.compile(r"\bexcerpt\b|subscribe to (continue|keep) reading|"
 _SHORT = 20
 _NOT_HEADLINES = frozenset(("site_chrome", "social_prompt", "reading_time", "cookie_notice",
                             "comment_form", "copyright"))
-_CAPTIONED = re.compile(r"\w{2,}[.!?][”\"’')]*\s+\S|^(chart|graphic|map|figure|fig\.|graph)\b",
-                        re.I)
+_CAPTIONED = re.compile(r"\w{2,}[.!?][”\"’')]*\s+\S|^(chart|graphic|map|fig(ure|\.)|graph)\b", re.I)
 # A heading's number ("3. ", "3) "), not a year or a figure.
 _SECTION_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+\S")
 _NAME_WORD = re.compile(r"\w[\w'’-]*")
@@ -203,9 +202,10 @@ class _State:
             # menu row or a line a site-furniture rule takes ("Skip to main content") is the
             # site's (calls to act and credits read like some headlines: not those).
             n, text = self.words[i], self.p[i]
+            if not (self.free(i) and 3 <= n <= 30 and not text.endswith((".", "。"))):
+                continue
             rule = screened.first(text, n, 0.0, script=has_script(text), lower=lowered(text))
-            if self.free(i) and 3 <= n <= 30 and not text.endswith((".", "。")) \
-                    and (rule is None or rule.kind not in _NOT_HEADLINES):
+            if rule is None or rule.kind not in _NOT_HEADLINES:
                 self.title_at, self.title = i, self.p[i]
                 self.labels[i] = "title"
                 break
