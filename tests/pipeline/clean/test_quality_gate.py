@@ -191,3 +191,31 @@ def test_sinking_is_caught() -> None:
     assert sunk({"a": 0.89, "b": 0.8, "c": 0.7}, old) == ["a lowered from 0.9 to 0.89"]
     assert sunk({"a": 0.9, "b": 0.8}, old) == ["c dropped without a reason in _retired"]
     assert sunk({"a": 0.9, "b": 0.8, "_retired": {"c": "why"}}, old) == []
+
+
+def test_blind_whole_articles_of_the_validation_sets() -> None:
+    """Whole scraped articles written blind (tests/fixtures/paragraphs/blind_articles), the
+    sets never read, pooled: furniture blocks removed and body words kept as plain text."""
+    from benchmarks.blind_articles import ARTICLES, score_set
+
+    index = yaml.safe_load((ARTICLES / "index.yaml").read_text(encoding="utf-8"))
+    folders = [s["folder"] for s in index["sets"] if s["role"] == "validation"]
+    assert len(folders) >= 3
+    rows = [row for folder in folders for row in score_set(ARTICLES / folder)["rows"]]
+    furniture = sum(r["furniture"] for r in rows)
+    words = sum(r["body_words"] for r in rows)
+    check("blind_articles_validation_furniture_removed",
+          1 - sum(len(r["left"]) for r in rows) / furniture)
+    check("blind_articles_validation_body_words_kept",
+          1 - sum(r["lost_words"] for r in rows) / words)
+
+
+def test_blind_article_gold_accounts_for_every_block() -> None:
+    from benchmarks.blind_articles import ARTICLES
+
+    for txt in sorted(ARTICLES.glob("set*/*.txt")):
+        gold = json.loads(txt.with_suffix(".gold.json").read_text(encoding="utf-8"))
+        labelled = [gold["title"], *gold["body_paragraphs"],
+                    *(b["text"] for b in gold["boilerplate"])]
+        blocks = [b.strip() for b in txt.read_text(encoding="utf-8").split("\n\n") if b.strip()]
+        assert sorted(blocks) == sorted(x.strip() for x in labelled), txt
