@@ -14,6 +14,8 @@ byline, a date line and a sentence end the cleaner's other passes read live here
 from __future__ import annotations
 
 import re
+import warnings
+from datetime import UTC, datetime
 
 from pipeline.clean.furniture import Labelled
 
@@ -47,6 +49,12 @@ _HEADER_LINES = 15
 _ITEM = re.compile(r"^\s*([-–—•*·|]|\d+[.)]\s)")
 _SENTENCE_WORDS = 6
 
+# Zone abbreviations of English-language pages with one meaning, in seconds east of UTC.
+_ZONES = {name: hours * 3600 for name, hours in (
+    ("GMT", 0), ("UTC", 0), ("BST", 1), ("CET", 1), ("CEST", 2), ("EET", 2), ("EEST", 3),
+    ("MSK", 3), ("EST", -5), ("EDT", -4), ("CST", -6), ("CDT", -5), ("MST", -7),
+    ("MDT", -6), ("PST", -8), ("PDT", -7), ("AKST", -9), ("AKDT", -8), ("JST", 9),
+    ("KST", 9), ("HKT", 8), ("SGT", 8), ("AEST", 10), ("AEDT", 11))}
 _MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|"
            "april|june|july|august|september|october|november|december")
 # A date standing alone, with a weekday, a clock time or a label ("Published: Mon 13 Jan
@@ -176,3 +184,26 @@ def byline_name(text: str) -> str | None:
             if all(is_name(n) or (2 <= len(n.split()) <= 4 and n[:1].isupper()) for n in names):
                 return name
     return None
+
+
+def parse_date(text: str) -> datetime | None:
+    """The moment a date line gives, in UTC (a time without a zone is taken as UTC).
+
+    Common zone abbreviations of English pages ("4:47 p.m. EDT", "06.00 BST") count with
+    their offset; one dateutil does not know ("ET", which is EST or EDT) is read as UTC
+    without the warning dateutil would print for every such line.
+    """
+    from dateutil import parser
+
+    if not re.search(r"\d{1,2}\D+\d{4}|\d{4}-\d{2}-\d{2}", text):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", parser.UnknownTimezoneWarning)
+            when = parser.parse(text.split("|")[0], fuzzy=True, tzinfos=_ZONES)
+    except (ValueError, OverflowError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    utc: datetime = when.astimezone(UTC)
+    return utc

@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import cached_property
 
 from pipeline.clean.furniture import label_shapes, page_script
@@ -23,6 +23,7 @@ from pipeline.clean.header import (
     is_name,
     label_header,
     label_spaced_rows,
+    parse_date,
 )
 from pipeline.clean.literals import lowered
 from pipeline.clean.model_pass import cue_kind, label_by_model, structural_reason
@@ -241,7 +242,7 @@ class _State:
                 self.labels[i] = "dateline" if i < top else "date_stub"
                 if i < top and self.dateline is None:
                     self.dateline = text
-                when = _parse_date(text)
+                when = parse_date(text)
                 if i < top and when is not None and self.published is None:
                     self.published, self.published_signal = when, "dateline"
                 continue
@@ -482,18 +483,3 @@ def _mentions(text: str, name: str) -> bool:
 def _opens_with(text: str, name: str) -> bool:
     first = fold(name).split()[:1]
     return bool(first) and first[0] in fold(text).split()[:3]
-
-
-def _parse_date(text: str) -> datetime | None:
-    from dateutil import parser
-
-    if not re.search(r"\d{1,2}\D+\d{4}|\d{4}-\d{2}-\d{2}", text):
-        return None
-    try:
-        when = parser.parse(text.split("|")[0], fuzzy=True)
-    except (ValueError, OverflowError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    utc: datetime = when.astimezone(UTC)
-    return utc

@@ -125,3 +125,17 @@ def test_an_interviewers_question_between_promos_stays() -> None:
             "Sign up for the Amur briefing"]
     cleaned = clean_paragraphs(page)
     assert question in cleaned.paragraphs
+
+
+def test_date_lines_read_common_zones_and_stay_quiet_on_unknown_ones() -> None:
+    import warnings
+    from datetime import UTC, datetime
+
+    from pipeline.clean.header import parse_date
+
+    assert parse_date("June 12, 2024 10:41 PM EDT") == datetime(2024, 6, 13, 2, 41, tzinfo=UTC)
+    assert parse_date("March 3, 2024 9:00 BST") == datetime(2024, 3, 3, 8, 0, tzinfo=UTC)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # dateutil warns on "ET" unless told not to
+        assert parse_date("Mar 3, 2024 4:47 p.m. ET") == datetime(2024, 3, 3, 16, 47,
+                                                                   tzinfo=UTC)
