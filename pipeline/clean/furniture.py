@@ -60,6 +60,9 @@ class Labelled(Protocol):
     reasons: list[str | None]
     title: str | None
     title_at: int | None
+    description: str | None
+    author: str | None
+    author_signal: str | None
 
     def free(self, i: int) -> bool: ...
 

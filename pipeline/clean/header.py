@@ -39,6 +39,9 @@ _ROLE = re.compile(
 # counts, menu rows.
 _HEADER_MARKS = frozenset(("dateline", "date_stub", "byline", "reading_time",
                            "social_prompt", "comment_form", "site_chrome"))
+# Header lines that open the story below them.
+_BYLINE_MARKS = frozenset(("dateline", "date_stub", "byline", "dateline_meta",
+                           "reading_time"))
 # Neighbours that make a name line the byline.
 _BESIDE_BYLINE = frozenset(("dateline", "date_stub", "byline", "reading_time"))
 _SUFFIX = re.compile(r"\s[|–—·:-]\s*[^|–—·:]+$")
@@ -46,6 +49,21 @@ _SUFFIX = re.compile(r"\s[|–—·:-]\s*[^|–—·:]+$")
 # name, a section or a kicker ("THE STEPPE INSTITUTE", "Circuitboard").
 _HEADER_WORDS = 5
 _HEADER_LINES = 15
+# Any line that is no sentence, up to this long, above the first sentence of a page whose
+# header has a date, byline or menu line.
+_HEADER_ROW_WORDS = 16
+_DIGIT = re.compile(r"\d")
+# A lead that opens with its dateline: the place in capitals and a dash ("WATERLOO —",
+# "BEIJING/MOSCOW, March 14 (Agency) -"), or the place, the date and the agency in
+# brackets ("Astana, 12 March (Agency) –").
+_DATELINE_OPEN = re.compile(
+    r"^(?:[A-Z][A-Z.'’-]+(?:[ /-][A-Z][A-Z.'’-]+){0,3}(?:,[^—–()]{2,30}?)?(?:\s*\([^()]{2,30}\))?"
+    r"|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2},[^—–()]{2,30}?\s*\([^()]{2,30}\))"
+    r"\s*(?:—|–|--?)\s+\S")
+# Most paragraphs a page prints above its datelined lead (a standfirst, a caption).
+_ABOVE_LEAD = 2
+# Share of a summary's content words the lead (and the paragraph after it) tell again.
+_RETOLD = 0.4
 _ITEM = re.compile(r"^\s*([-–—•*·|]|\d+[.)]\s)")
 _SENTENCE_WORDS = 6
 
@@ -111,14 +129,102 @@ def label_header(state: Labelled) -> str | None:
     # Short lines above the first sentence go when a header line (date, byline, menu,
     # share or comment count) comes after them: the page's top, not a list of facts.
     marked = [i for i in zone if state.labels[i] in _HEADER_MARKS]
+    below = _body_shapes(state, zone)
     for i in zone:
-        if _sentence(state, i) or not marked or i > marked[-1]:
+        if _sentence(state, i) or not marked:
             break
-        if state.free(i) and state.words[i] <= _HEADER_WORDS and \
-                not TERMINAL.search(state.p[i]) and not any(c.isdigit() for c in state.p[i]):
+        text = state.p[i]
+        if not state.free(i) or TERMINAL.search(text) or list_item(text) or \
+                _continued(state, i) or _shape(text) in below:
+            continue
+        if i < marked[-1] and state.words[i] <= _HEADER_WORDS and \
+                not any(c.isdigit() for c in state.p[i]):
             _label(state, i, "site_chrome",
                    "a short line between the headline and the first sentence")
+        elif state.words[i] <= _HEADER_ROW_WORDS:
+            # Below the last header mark too, and with figures: a breadcrumb, the
+            # publisher's department, a weather or currency widget, like and reply counts.
+            # An article opens with a sentence; a list or table ends the header.
+            _label(state, i, "site_chrome",
+                   "a line that is no sentence between the headline and the first sentence")
+    _label_above_byline(state)
+    _label_above_dateline(state)
     return author
+
+
+def _label_above_byline(state: Labelled) -> None:
+    """Prose right above the page's first byline, date or reading time: the standfirst
+    (pages print the summary between the headline and the byline; the story starts
+    below the date)."""
+    assert state.title_at is not None
+    start = state.title_at + 1
+    for i in range(start, min(len(state.p), start + _HEADER_LINES)):
+        if state.labels[i] in _BYLINE_MARKS:
+            return  # below the first mark the body may start
+        if not _sentence(state, i):
+            continue
+        # Only the first sentence under the headline can be its summary (the lead pass
+        # takes one the lead repeats word for word).
+        repeated = any(state.f[j].startswith(state.f[i]) for j in range(i + 1, len(state.p)))
+        if not _continued(state, i) and not repeated and any(
+                state.labels[j] in _BYLINE_MARKS for j in range(i + 1, min(i + 3, len(state.p)))):
+            _label(state, i, "subtitle", "a summary above the byline and date")
+            state.description = state.description or state.p[i]
+        return
+
+
+def _label_above_dateline(state: Labelled) -> None:
+    """Prose between the headline and a lead that opens with its dateline ("OSLO —"): the
+    lead is where a wire or newspaper story starts, so what is printed above it is a
+    standfirst (the lead in other words) or a picture's caption."""
+    assert state.title_at is not None
+    start = state.title_at + 1
+    lead = next((i for i in range(start, min(len(state.p), start + _HEADER_LINES))
+                 if state.free(i) and _DATELINE_OPEN.match(state.p[i])), None)
+    if lead is None:
+        return
+    above = [i for i in range(start, lead)
+             if state.free(i) and state.words[i] >= _SENTENCE_WORDS]
+    if len(above) > _ABOVE_LEAD:
+        return  # paragraphs of the article before a dateline further down (a live page)
+    after = next((j for j in range(lead + 1, len(state.p)) if state.free(j)), lead)
+    told = _content(state.f[lead]) | _content(state.f[after])
+    for i in above:
+        mine = _content(state.f[i])
+        if len(mine & told) >= _RETOLD * len(mine):
+            _label(state, i, "lead_duplicate", "a summary above the datelined lead")
+        else:
+            _label(state, i, "image_caption",
+                   "prose above the datelined lead (a caption or a note)")
+
+
+def stems(folded: str) -> set[str]:
+    """The first four letters of each word of more than three (no digits): "warns" and
+    "warned" are one stem (a heading and the paragraph under it share them)."""
+    return {w[:4] for w in folded.split() if len(w) > 3 and not any(c.isdigit() for c in w)}
+
+
+def _content(folded: str) -> set[str]:
+    return {w for w in folded.split() if len(w) > 3 or w.isdigit()}
+
+
+def _continued(state: Labelled, i: int) -> bool:
+    """A line broken out of a sentence: it opens in lower case, ends in a comma, or the
+    next line carries on in lower case."""
+    nxt = state.p[i + 1] if i + 1 < len(state.p) else ""
+    return state.p[i][:1].islower() or state.p[i].endswith(",") or nxt[:1].islower()
+
+
+def _shape(text: str) -> str:
+    return _DIGIT.sub("0", text)
+
+
+def _body_shapes(state: Labelled, zone: range) -> set[str]:
+    """Shapes (digits as 0) of the free lines below the header: a line above the first
+    sentence shaped like one of them is the body's own ("09:42 BST" over each entry of a
+    live page)."""
+    return {_shape(state.p[i]) for i in range(zone.stop, len(state.p))
+            if state.free(i) and state.words[i] <= _HEADER_ROW_WORDS}
 
 
 def _label_title_with_site(state: Labelled) -> None:
@@ -142,6 +248,11 @@ def _header_end(state: Labelled) -> int:
                 state.f[j].startswith(state.f[i]) for j in range(i + 1, min(i + 9, len(state.p))))):
             return i
     return min(len(state.p), start + _HEADER_LINES)
+
+
+def list_item(text: str) -> bool:
+    """A list item or a table row ("- Coal", "2) Gas", "| 2024 | 3.1 |"): content."""
+    return _ITEM.match(text) is not None
 
 
 def _sentence(state: Labelled, i: int) -> bool:

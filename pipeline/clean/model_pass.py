@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pipeline.clean.classifier import Model, explain, load_model, score_page
 from pipeline.clean.features import Page, in_teaser_run
 from pipeline.clean.furniture import Labelled
-from pipeline.clean.header import TERMINAL
+from pipeline.clean.header import TERMINAL, stems
 from pipeline.clean.rules import furniture_words
 
 # The classifier leaves prose longer than this to the rules: a wrong call costs a paragraph
@@ -42,6 +42,8 @@ _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _PROSE_WORDS = 20
+# A section heading in sentence case is this short; a teaser is a whole headline.
+_HEADING_WORDS = 8
 _WORD = re.compile(r"\w+")
 # Kinds a neighbouring classifier removal may inherit (a block of one kind of furniture).
 _BLOCK_KINDS = frozenset(("newsletter_promo", "related_posts", "comment_form", "author_bio",
@@ -115,19 +117,25 @@ def label_by_model(state: Labelled, link_shares: list[float] | None, *,
 
 def _subheading(state: Labelled, i: int) -> bool:
     """A line of a few words with no sentence end between two paragraphs of prose is a
-    section heading: the model, which has seen all-caps lines mostly as furniture, may
-    not take it ("TRANSIT FEES A STICKING POINT")."""
+    section heading when it is written in capitals ("TRANSIT FEES A STICKING POINT": the
+    model has seen all-caps lines mostly as furniture) or the paragraphs under it take up
+    its words ("Drivers sleep in their cabs" over "... slept in their cabs ...")."""
     text = state.p[i]
-    # Written in capitals and holding no furniture word ("Follow us on Facebook" is no
-    # heading, nor is "Like the Herald on Facebook" in title case).
-    if not 3 <= state.words[i] <= 10 or TERMINAL.search(text) or not text.isupper() or \
+    # No furniture word ("Follow us on Facebook" is no heading, nor is "Like the Herald on
+    # Facebook" in title case).
+    if not 2 <= state.words[i] <= 10 or TERMINAL.search(text) or \
             any(c.isdigit() for c in text) or \
             furniture_words().words & set(_WORD.findall(text.lower())):
         return False
+    capitals = text.isupper() and state.words[i] >= 3
+    if not capitals and state.words[i] > _HEADING_WORDS:
+        return False
     before = next((j for j in range(i - 1, -1, -1) if state.free(j)), None)
-    after = next((j for j in range(i + 1, len(state.p)) if state.free(j)), None)
-    return all(j is not None and state.words[j] > _PROSE_WORDS and
-               bool(TERMINAL.search(state.p[j])) for j in (before, after))
+    after = [j for j in range(i + 1, len(state.p)) if state.free(j)][:2]
+    if not all(j is not None and state.words[j] > _PROSE_WORDS and
+               bool(TERMINAL.search(state.p[j])) for j in (before, after[0] if after else None)):
+        return False
+    return capitals or bool(stems(state.f[i]) & stems(" ".join(state.f[j] for j in after)))
 
 
 def _kind(state: Labelled, i: int) -> str:

@@ -15,15 +15,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 
+from pipeline.clean.bios import label_bios
 from pipeline.clean.furniture import label_shapes, page_script
 from pipeline.clean.header import (
     DATE_ONLY,
     TERMINAL,
     byline_name,
-    is_name,
     label_header,
     label_spaced_rows,
     parse_date,
+    stems,
 )
 from pipeline.clean.literals import lowered
 from pipeline.clean.model_pass import cue_kind, label_by_model, structural_reason
@@ -35,34 +36,31 @@ from pipeline.clean.rules import (
     load_rules,
     screened_rules,
 )
+from pipeline.clean.tail import label_tail
 from pipeline.dates import is_date_line
-from pipeline.languages import capitalises_nouns, count_words, prose_language
+from pipeline.languages import count_words, prose_language
 from pipeline.text import fold
 
-_BIO = re.compile(
-    r"\b(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}(?:researcher|writer|journalist|"
-    r"correspondent|editor|reporter|analyst|author|columnist|professor|fellow|scholar|"
-    r"contributor|expert|director|producer|photographer)\b|\b(?:he|she|they) (?:wrote|writes|"
-    r"has written|studied|taught|previously|covers|reports)\b|\bhas been (?:reporting|writing|"
-    r"covering)\b", re.I)
-_ORG = re.compile(r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:center|centre|institute|agency|"
-                  r"organi[sz]ation|think[- ]tank|media|outlet|platform|publication|network|"
-                  r"foundation|news (?:site|service|portal)|website)\b", re.I)
 _TRUNCATED = re.compile(r"\bexcerpt\b|subscribe to (continue|keep) reading|"
                         r"(continue|keep) reading .*subscri|for subscribers only|"
                         r"to read (the|this) full (article|story)", re.I)
 _SHORT = 20
+_PITCH_WORDS = 45
 _NOT_HEADLINES = frozenset(("site_chrome", "social_prompt", "reading_time", "cookie_notice",
                             "comment_form", "copyright"))
-_CAPTIONED = re.compile(r"\w{2,}[.!?][”\"’')]*\s+\S|^(chart|graphic|map|fig(ure|\.)|graph)\b", re.I)
+# A sentence before the credit ("The ship passes the cape. Photo: X"); a title's full stop
+# ("Photo courtesy of Dr. Ann Lee") ends none.
+_CAPTIONED = re.compile(r"\b(?!(?:dr|mr|mrs|ms|st|jr|sr|prof|gen|lt|col|capt|sgt|rev|co|inc|ltd)\.)"
+                        r"\w{2,}[.!?][”\"’')]*\s+\S|^(chart|graphic|map|fig(ure|\.)|graph)\b", re.I)
 # A heading's number ("3. ", "3) "), not a year or a figure.
 _SECTION_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+\S")
-_NAME_WORD = re.compile(r"\w[\w'’-]*")
 _SENTENCE_END = re.compile(r"(?<!\.\.)[.!?]$|[“”\"«»]")
 _STANDFIRST_WORDS = 30
 # A paragraph the next one repeats word for word is a teaser of it from this many words.
 _LEAD_WORDS = 4
 _LEAD_GAP = 6
+# A section heading is this short; a teaser of another story is a whole headline.
+_HEADING_WORDS = 8
 _EN = frozenset({"en", None})  # English, or too short to tell: the English wording applies
 
 
@@ -136,10 +134,12 @@ def clean_paragraphs(
     state.label_standfirst()
     state.label_sandwiches()
     state.label_tail_blocks(load_rules())
-    state.label_bios()
+    label_bios(state, state.last_body())
     state.label_inline_links()
     state.label_furniture_lines()
     state.label_learned(learned)
+    if scraped:
+        label_tail(state)
     if model:
         shares = [link_shares[i] for i in kept] if link_shares is not None else None
         label_by_model(state, shares, from_page=from_page)
@@ -236,6 +236,11 @@ class _State:
     def label_dates_and_bylines(self) -> None:
         top = self.first_body()
         for i, text in enumerate(self.p):
+            # A rule took the byline ("By Ann Lee, Staff Reporter"): its name is the author
+            # all the same.
+            if self.labels[i] == "byline" and self.author is None and i < top and \
+                    (name := byline_name(text)):
+                self.author, self.author_signal = name, "byline"
             if not self.free(i) or self.words[i] > 12:
                 continue
             if DATE_ONLY.match(text) or is_date_line(text):
@@ -329,9 +334,11 @@ class _State:
         marked = [i for i, x in enumerate(self.labels) if x in ("newsletter_promo", "paywall")]
         for a, b in itertools.pairwise(marked):
             if 1 < b - a <= 6 and self.labels[a] == self.labels[b]:
+                # One line alone between the two is the box's pitch, however long.
+                most = _PITCH_WORDS if b - a == 2 else _SHORT
                 for i in range(a + 1, b):
                     # A question of a few words is an interviewer's, not a promo's.
-                    if self.labels[i] in (None, "site_chrome") and self.words[i] <= _SHORT \
+                    if self.labels[i] in (None, "site_chrome") and self.words[i] <= most \
                             and not (self.words[i] >= 5 and self.p[i].endswith("?")):
                         self.labels[i] = self.labels[a]
 
@@ -357,45 +364,9 @@ class _State:
                         and not self.p[j].startswith("|")):
                     self.labels[j] = label
 
-    def label_bios(self) -> None:
-        for i in range(1, len(self.p)):
-            # An author card: the name just above a role line a rule called a bio.
-            if (self.labels[i] == "author_bio" and self.free(i - 1)
-                    and is_name(self.p[i - 1])):
-                self.labels[i - 1] = "byline"
-        end = self.last_body()
-        for i in range(max(1, len(self.p) * 2 // 3), len(self.p)):
-            if not self.free(i) or self.words[i] <= _SHORT - 8:
-                continue
-            names = self._name_lines_before(i)
-            if not names and (i < end or not (self.author
-                                              and fold(self.author) in self.f[i][:120])):
-                continue
-            name = self.p[names[0]] if names else self.author or ""
-            # A heading over a paragraph repeating its last word is a section: the name opens
-            # it unless an (English) bio phrase follows; German capitals prove no name.
-            lang, text = self.language, self.p[i]
-            if not ((lang in _EN and (_BIO.search(text) or _ORG.search(text))) or (
-                    (not names or not capitalises_nouns(lang))
-                    and _mentions(text, name) and _opens_with(text, name))):
-                continue
-            kind = "publisher_bio" if _ORG.search(self.p[i]) else "author_bio"
-            for j in [*names, i]:
-                self.labels[j] = kind
-            if kind == "author_bio" and names and self.author is None:
-                self.author, self.author_signal = self.p[names[0]], "bio"
-
     @cached_property
     def language(self) -> str | None:  # asked only when a pass needs it: detected lazily
         return prose_language(self.p, _SHORT)
-
-    def _name_lines_before(self, i: int) -> list[int]:
-        found: list[int] = []
-        j = i - 1
-        while j >= 0 and self.labels[j] in (None, "duplicate_line") and is_name(self.p[j]):
-            found.insert(0, j)
-            j -= 1
-        return found
 
     def label_inline_links(self) -> None:
         verbs = headline_verbs()
@@ -408,9 +379,17 @@ class _State:
             if not any(w in verbs for w in self.f[i].split()) or self.language not in _EN:
                 continue
             before = next((j for j in range(i - 1, -1, -1) if self.free(j)), None)
-            after = next((j for j in range(i + 1, len(self.p)) if self.free(j)), None)
-            if before is not None and after is not None and self.words[after] > _SHORT:
-                self.labels[i] = "inline_related_link"
+            after = [j for j in range(i + 1, len(self.p)) if self.free(j)][:2]
+            if before is None or not after or self.words[after[0]] <= _SHORT:
+                continue
+            # A list item (the line above is no sentence either) is the article's; so is a
+            # section heading, a few words the paragraphs under it take up ("Union warns
+            # on jobs" over "The union ... warned"). A teaser is a whole headline.
+            if not TERMINAL.search(self.p[before]) or (
+                    self.words[i] <= _HEADING_WORDS and stems(self.f[i])
+                    & stems(" ".join(self.f[j] for j in after))):
+                continue
+            self.labels[i] = "inline_related_link"
 
     def _numbered_sections(self) -> set[int]:
         """Headings of a numbered article ("3. The cloud ..."): a line opening with a number
@@ -471,15 +450,3 @@ class _State:
 def is_truncation_notice(kind: str, text: str) -> bool:
     """A removed promo or paywall line saying the text is only part of the article."""
     return kind in ("newsletter_promo", "paywall") and bool(_TRUNCATED.search(text))
-
-
-def _mentions(text: str, name: str) -> bool:
-    # Capitals as written: a bio names "Smith"; a section headed "Web Standards" goes on
-    # about "web standards".
-    parts = [t for t in _NAME_WORD.findall(name) if len(t) > 2]
-    return bool(parts) and parts[-1] in _NAME_WORD.findall(text)
-
-
-def _opens_with(text: str, name: str) -> bool:
-    first = fold(name).split()[:1]
-    return bool(first) and first[0] in fold(text).split()[:3]

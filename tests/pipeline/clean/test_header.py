@@ -139,3 +139,60 @@ def test_date_lines_read_common_zones_and_stay_quiet_on_unknown_ones() -> None:
         warnings.simplefilter("error")  # dateutil warns on "ET" unless told not to
         assert parse_date("Mar 3, 2024 4:47 p.m. ET") == datetime(2024, 3, 3, 16, 47,
                                                                    tzinfo=UTC)
+
+
+def test_lines_that_are_no_sentence_above_the_first_sentence_go() -> None:
+    header = ["Home › Regions › Far East › Amur", "Ministry of River Transport",
+              "Khabarovsk −12°C Blagoveshchensk −9°C", "April 8, 2025", "3.4K 112"]
+    cleaned = clean_paragraphs([TITLE, *header, *BODY])
+    assert cleaned.paragraphs == BODY
+    assert all(kind in ("site_chrome", "dateline") for kind, _ in cleaned.removed)
+
+
+def test_a_live_pages_time_stamps_and_broken_lines_stay() -> None:
+    # (The header pass alone: the classifier may judge a lone time stamp otherwise.)
+    entries = ["09:40 BST", BODY[0], "10:15 BST", BODY[1]]
+    assert clean_paragraphs([TITLE, "April 8, 2025", *entries], model=False
+                            ).paragraphs == entries
+    # A sentence broken into lines by the scraper: its first line is no header.
+    broken = ["Grain barges have returned to the Amur River two weeks earlier",
+              "than usual, port officials said on Tuesday.", *BODY[1:]]
+    assert clean_paragraphs([TITLE, "April 8, 2025", *broken]).paragraphs == broken
+
+
+def test_a_summary_above_the_byline_is_the_standfirst() -> None:
+    summary = ("An early thaw has opened the river to grain traffic, and traders expect a "
+               "record spring for soybean exports to China.")
+    cleaned = clean_paragraphs([TITLE, summary, "By Svetlana Orlova", "April 8, 2025", *BODY])
+    assert cleaned.paragraphs == BODY
+    assert ("subtitle", summary) in cleaned.removed
+    assert cleaned.description == summary
+    # Below the byline the first sentence is the article's.
+    assert clean_paragraphs([TITLE, "By Svetlana Orlova", "April 8, 2025", *BODY]
+                            ).paragraphs == BODY
+
+
+def test_prose_above_a_datelined_lead_goes() -> None:
+    lead = ("BLAGOVESHCHENSK — Grain barges have returned to the Amur River two weeks "
+            "earlier than usual, port officials said on Tuesday.")
+    summary = ("Barges carrying grain returned to the Amur River earlier than usual this "
+               "spring, port officials said.")
+    caption = "A tug pushes a barge past the embankment in a file picture from last year."
+    cleaned = clean_paragraphs([TITLE, "April 8, 2025", summary, caption, lead, *BODY[1:]])
+    assert cleaned.paragraphs == [lead, *BODY[1:]]
+    kinds = {text: kind for kind, text in cleaned.removed}
+    assert kinds[summary] == "lead_duplicate" and kinds[caption] == "image_caption"
+    # More than two paragraphs above a dateline further down: the article's own.
+    later = [BODY[0], BODY[1], BODY[3], lead]
+    assert clean_paragraphs([TITLE, "April 8, 2025", *later]).paragraphs == later
+
+
+def test_a_byline_a_rule_took_still_names_the_author() -> None:
+    cleaned = clean_paragraphs([TITLE, "By Svetlana Orlova, Staff Reporter", *BODY])
+    assert cleaned.author == "Svetlana Orlova"
+
+
+def test_a_caption_above_a_credit_with_a_title_goes() -> None:
+    caption = "Soybean sacks wait for loading on the quay at Blagoveshchensk."
+    lines = [TITLE, BODY[0], caption, "Photo courtesy of Dr. Ivan Sokolov", *BODY[1:]]
+    assert clean_paragraphs(lines).paragraphs == BODY

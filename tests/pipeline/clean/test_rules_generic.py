@@ -10,8 +10,8 @@ from functools import cache
 import pytest
 import yaml
 
+from pipeline.clean import bios, header, model_pass, text
 from pipeline.clean import html as html_rules
-from pipeline.clean import model_pass, text
 from pipeline.text import fold
 from tests.conftest import FIXTURES, ROOT, SAMPLES
 
@@ -62,7 +62,8 @@ def all_patterns() -> list[str]:
     patterns += [p.pattern for _, p in html_rules._ATTR_KINDS]
     patterns += [html_rules._CONTENT_ATTRS.pattern]
     patterns += [p.pattern for _, p in model_pass._KIND_CUES]
-    patterns += [text._TRUNCATED.pattern, text._BIO.pattern, text._ORG.pattern]
+    patterns += [text._TRUNCATED.pattern, bios._BIO.pattern, bios._ORG.pattern,
+                 header._DATELINE_OPEN.pattern]
     return patterns
 
 

@@ -238,6 +238,54 @@ FORMS = [
     "Download the full study (PDF, 1.8 MB)",
     "Questions or tips? Just hit reply and tell me.",
     "Photos and text: Lena Morozova",
+    # session 10, from blind whole-article sets 8, 11, 12 and line batch 16
+    "Material from Reuters was used in this story.",
+    "Information from the Kyodo news agency was included in this report.",
+    "Press contact: Office of the Spokesperson, +1 202 555 0147",
+    "Media enquiries: press@northgate-institute.org",
+    "Statements on this website may be freely reproduced with attribution.",
+    "Risk warning: Futures trading carries a high level of risk and may not suit all investors.",
+    "Housekeeping note: there will be no issue next Friday because of the holiday.",
+    "Tagged with: steel, tariffs, Kazakhstan",
+    "09:15, 4 February 2025",
+    "A tanker waits off the coast of Malta in late autumn. (Photo by Ivo Ganev)",
+    "Workers unload rice at the port in Vladivostok. (Navy photo by Lt. Anna Ruiz)",
+    "Lanterns hang over a street in Harbin during the festival. Photo courtesy of the city "
+    "government.",
+    "A ferry crosses the strait at dawn. — File photo",
+    "A drilling rig stands near Atyrau. (Mikhail Lepsky/For the Steppe Herald)",
+    "TL;DR — the rouble fell, the central bank held, and exporters are hoarding yuan.",
+    "Synopsis: Beijing wants a bigger role in Arctic governance, but its leverage is limited.",
+    "Key takeaways: exports rose, imports fell, and the trade surplus widened.",
+    "Online seminar: Sanctions compliance in 2025 | Register today",
+    "Energy Transition Summit, Baku, 12–14 May. Early-bird tickets on sale until April 1.",
+    "Update, May 2, 9:10 a.m.: This story has been updated to include a statement from the "
+    "ministry.",
+    "Related Analyses",
+    "Working Paper No. 22/2024",
+    "Sources: Xinhua, Interfax",
+    "Independent. Fearless. Free.",
+    "Olga Marchenko (Tbilisi, staff correspondent)",
+    "Read more Premium: How Kazakhstan became a uranium superpower",
+    "This text is a translation of the original article published in Russian.",
+    "Admin note: comments will be closed over the holidays while the team takes a break "
+    "and catches up on the reader mail that piled up during the autumn season.",
+    "Editor's update, 3 June: This post has been updated with the ministry's response.",
+    "Masterclass: Reading Chinese customs data — Book now",
+    "Ivan Petrov is Associate Professor of economics at the Higher School.",
+    "Download the full study (PDF, 112 pages, 4.8 MB)",
+    "Annual review (PDF · 38 pp · 900 KB)",
+    "Student Services · Campus Map · Library Hours · Contact the Registrar",
+    "A convoy crosses the bridge at Khorgos at dusk. (Reuters via Alamy)",
+    "Ruslan Abdullaev — Almaty bureau chief. Formerly of the Steppe Business Daily.",
+    "Disclosure: The writer holds shares in a Kazakh uranium miner.",
+    "Conflict of interest: none declared.",
+    "Cite this article: Chen, L. (2023). Rail freight across Eurasia. Asia Transport "
+    "Journal, 14(1), 3–19.",
+    "How to cite: Orlova, M. (2022). Gas and power in Central Asia. Policy Brief 8.",
+    "Ads by PartnerNet",
+    "Sponsored links by AdChoice Media",
+    "#Arctic #LNG #Yamal #Shipping",
 ]
 LOOK_ALIKES = [
     # session 7
@@ -339,6 +387,25 @@ LOOK_ALIKES = [
     "Where do the talks go from here, now that Beijing has said no?",
     "The photo, courtesy of a local activist, showed the damaged pier.",
     "The study runs to 240 pages and cost 1.8 million roubles, its authors said.",
+    # session 10
+    "The ministry said information from the customs service was included in the final "
+    "report on the smuggling case.",
+    "Reporters may contact the embassy's press office for accreditation, the statement said.",
+    "The archive's photographs may be freely reproduced by schools, the museum's director said.",
+    "Analysts warned that the risk of a sharp fall in the rouble remained high into the spring.",
+    "The trade surplus widened to a record as exports of cars to Russia rose, customs data showed.",
+    "Registration for the conscription lottery opens next week, officials in Astana said.",
+    "The update to the pipeline tariff was approved by the regulator on Tuesday.",
+    "Sources familiar with the talks said no deal was expected before the summit.",
+    "The story has been updated many times since the first report in 2019, officials said.",
+    "The ministry urged exporters to register now for the new quota system, which starts in April.",
+    "Petrov is a senior official at the ministry and was part of the delegation to Beijing.",
+    "The disclosure of the contract's terms angered lawmakers, who demanded a hearing "
+    "before the vote.",
+    "Analysts cite the paper's finding that freight costs fell by a third after the line opened.",
+    "Ads by state broadcasters praised the project, which critics called a vanity spending spree.",
+    "The study, a PDF of 112 pages released on Tuesday, found that 4.8 million tonnes of "
+    "grain had been lost.",
 ]
 
 

@@ -1,0 +1,82 @@
+"""Bios at the end of an article: a sentence about the writer or the publisher.
+
+A name line (or the byline's name) followed by a sentence that says who the person is
+("... is a senior fellow", "She has covered ...") is the writer's card; "The Institute is
+a ..." the publisher's. Found in the last third of the page only, and, without a name line
+above, only after the last paragraph of the body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.clean.furniture import Labelled
+from pipeline.clean.header import is_name
+from pipeline.languages import capitalises_nouns
+from pipeline.text import fold
+
+_BIO = re.compile(
+    r"\b(?:is|was)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,4}(?:researcher|writer|journalist|"
+    r"correspondent|editor|reporter|analyst|author|columnist|professor|fellow|scholar|"
+    r"contributor|expert|director|producer|photographer|student|lecturer|counsel)\b|"
+    r"\bis a (?:freshman|sophomore|junior|senior) (?:studying|majoring)\b|"
+    r"\b(?:he|she|they) (?:wrote|writes|"
+    r"has written|studied|taught|previously|covers|reports)\b|\bhas been (?:reporting|writing|"
+    r"covering)\b", re.I)
+_ORG = re.compile(r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:center|centre|institute|agency|"
+                  r"organi[sz]ation|think[- ]tank|media|outlet|platform|publication|network|"
+                  r"foundation|news (?:site|service|portal)|website)\b", re.I)
+_NAME_WORD = re.compile(r"\w[\w'’-]*")
+# A bio is a sentence or two, longer than this.
+_BIO_WORDS = 12
+_EN = frozenset({"en", None})  # English, or too short to tell: the English wording applies
+
+
+def label_bios(state: Labelled, end: int) -> None:
+    """Label author and publisher bios; ``end`` is the last paragraph of the body."""
+    for i in range(1, len(state.p)):
+        # An author card: the name just above a role line a rule called a bio.
+        if (state.labels[i] == "author_bio" and state.free(i - 1)
+                and is_name(state.p[i - 1])):
+            state.labels[i - 1] = "byline"
+    for i in range(max(1, len(state.p) * 2 // 3), len(state.p)):
+        if not state.free(i) or state.words[i] <= _BIO_WORDS:
+            continue
+        names = _name_lines_before(state, i)
+        if not names and (i < end or not (state.author
+                                          and fold(state.author) in state.f[i][:120])):
+            continue
+        name = state.p[names[0]] if names else state.author or ""
+        # A heading over a paragraph repeating its last word is a section: the name opens
+        # it unless an (English) bio phrase follows; German capitals prove no name.
+        lang, text = state.language, state.p[i]
+        if not ((lang in _EN and (_BIO.search(text) or _ORG.search(text))) or (
+                (not names or not capitalises_nouns(lang))
+                and _mentions(text, name) and _opens_with(text, name))):
+            continue
+        kind = "publisher_bio" if _ORG.search(state.p[i]) else "author_bio"
+        for j in [*names, i]:
+            state.labels[j] = kind
+        if kind == "author_bio" and names and state.author is None:
+            state.author, state.author_signal = state.p[names[0]], "bio"
+
+
+def _name_lines_before(state: Labelled, i: int) -> list[int]:
+    found: list[int] = []
+    j = i - 1
+    while j >= 0 and state.labels[j] in (None, "duplicate_line") and is_name(state.p[j]):
+        found.insert(0, j)
+        j -= 1
+    return found
+
+
+def _mentions(text: str, name: str) -> bool:
+    # Capitals as written: a bio names "Smith"; a section headed "Web Standards" goes on
+    # about "web standards".
+    parts = [t for t in _NAME_WORD.findall(name) if len(t) > 2]
+    return bool(parts) and parts[-1] in _NAME_WORD.findall(text)
+
+
+def _opens_with(text: str, name: str) -> bool:
+    first = fold(name).split()[:1]
+    return bool(first) and first[0] in fold(text).split()[:3]

@@ -1,0 +1,75 @@
+"""The furniture after a scraped article's last sentence (pipeline/clean/tail.py), and the
+section headings and list items between its paragraphs: an article written for this test."""
+
+from __future__ import annotations
+
+from pipeline.clean.text import clean_paragraphs
+
+TITLE = "Mongolian coal trucks queue for days at the Chinese border"
+BODY = [
+    "Hundreds of coal trucks have queued for up to four days at the Gashuunsukhait crossing, "
+    "drivers said on Monday, as Chinese customs slowed inspections after a new rule on "
+    "cargo weights took effect.",
+    "Mongolia sends most of its coal to China by road, and officials in Ulaanbaatar said the "
+    "delays could cut this month's exports by a fifth if they last another week.",
+    "A rail link across the border, due to open next year, is meant to end the queues, "
+    "although the Chinese side of the line is still being built.",
+    "Drivers said they had been told to expect shorter waits once a second inspection lane "
+    "opened at the end of the month.",
+]
+
+
+def page(*tail: str) -> list[str]:
+    return [TITLE, *BODY, *tail]
+
+
+def test_lines_that_are_no_sentence_after_the_share_row_go() -> None:
+    tail = ["Share on Facebook · Share on X · Email",
+            "From the steppe desk",  # a heading of any wording over teasers
+            "Kazakh wheat heads east on a new rail route",
+            "How a steppe town became a solar hub",
+            "1.2K 36",
+            "What do you think?"]
+    cleaned = clean_paragraphs(page(*tail))
+    assert cleaned.paragraphs == BODY
+    reasons = dict(zip((text for _, text in cleaned.removed), cleaned.reasons, strict=True))
+    assert "after the article's last sentence" in reasons["How a steppe town became a solar hub"]
+
+
+def test_the_tail_waits_for_a_furniture_line_and_spares_lists_and_sentences() -> None:
+    ending = ["Crossings that reopened this year:", "Zamyn-Uud", "Bichigt"]
+    # Right after the last sentence a list is the article's own.
+    assert clean_paragraphs(page(*ending)).paragraphs == [*BODY, *ending]
+    after_share = ["Share this story", "- Zamyn-Uud and Erenhot", "| 2024 | 83m t |",
+                   "The crossing reopened after a week, the agency said in a later report.",
+                   "Longer questions are the reader's own, are they not?"]
+    kept = clean_paragraphs(page(*after_share)).paragraphs
+    assert kept == [*BODY, *after_share[1:]]
+
+
+def test_the_tail_pass_is_for_plain_text_only() -> None:
+    lines = page("Share this story", "Kazakh wheat heads east on a new rail route")
+    cleaned = clean_paragraphs(lines, title=TITLE, link_shares=[0.0] * len(lines))
+    assert "Kazakh wheat heads east on a new rail route" in cleaned.paragraphs
+
+
+def test_a_heading_the_paragraphs_under_it_take_up_stays() -> None:
+    heading = "Drivers sleep in their cabs"
+    lines = [TITLE, BODY[0], BODY[1], heading,
+             "Some drivers said they had slept in their cabs for three nights, with food "
+             "brought by traders from the nearest town.", BODY[2]]
+    assert heading in clean_paragraphs(lines).paragraphs
+
+
+def test_a_teaser_between_paragraphs_still_goes() -> None:
+    teaser = "Mongolia signs copper deal with Japanese trading house as prices surge"
+    lines = [TITLE, BODY[0], BODY[1], teaser, BODY[2], BODY[3]]
+    assert teaser not in clean_paragraphs(lines).paragraphs
+
+
+def test_an_item_of_a_list_stays() -> None:
+    items = ["Gashuunsukhait to Ganqimaodu", "Shiveekhuren to Ceke",
+             "Zamyn-Uud to Erenhot opens fully by spring"]
+    lines = [TITLE, BODY[0], "The crossings named in the rule:", *items, BODY[1], BODY[2]]
+    assert clean_paragraphs(lines).paragraphs == [BODY[0], "The crossings named in the rule:",
+                                                  *items, BODY[1], BODY[2]]
