@@ -49,6 +49,9 @@ EPOCHS, RATE, L2_HASH, L2_DENSE = 300, 0.05, 1e-4, 1e-4
 BODY_BUDGET = 0.0005
 TEXT_BODY_BUDGET = 0.0025
 FOLDS = 4
+# Share of the tuning batches' body lines (in their places) the plain-text threshold may
+# fall below: 1 %, the body loss the cleaner may have at most (0.99 kept).
+LOOK_ALIKE_BUDGET = 0.01
 
 
 @dataclass
@@ -249,13 +252,16 @@ def tuning_body_lines() -> list[str]:
 
 
 def look_alike_floor(model: Model, pages: list[dict[str, Any]]) -> float:
-    """A plain-text threshold above every tuning batch's body line wherever it sits: each
-    line is put alone into one page without training lines (fixed by a hash), at the top,
-    the middle and the end in turn, and scored as the cleaner sees it there. The real
-    pages' budget alone would let the text threshold fall to where such lines go."""
+    """A plain-text threshold above all but ``LOOK_ALIKE_BUDGET`` of the tuning batches'
+    body lines wherever they sit: each line is put alone into one page without training
+    lines (fixed by a hash), at the top, the middle and the end in turn, and scored as the
+    cleaner sees it there. The real pages' budget alone would let the text threshold fall
+    to where such lines go; the highest of them alone (one reporting line of 300 places
+    about a trade body's subscription fee) would raise it to where the classifier takes
+    almost nothing from plain text (measured on the tuning sets in session 10)."""
     clean = [{**p, "paragraphs": [q for q in p["paragraphs"] if not q.get("train")]}
              for p in pages]
-    worst = 0.0
+    probs: list[float] = []
     for text in tuning_body_lines():
         home = clean[zlib.crc32(text.encode()) % len(clean)]
         for where in range(3):
@@ -267,8 +273,13 @@ def look_alike_floor(model: Model, pages: list[dict[str, Any]]) -> float:
                     not judged(text, len(text.split())):
                 continue
             wanted = [i == at for i in range(len(paras))]
-            worst = max(worst, score_page(view, model, wanted).probs[at])
-    return round(float(np.ceil((worst + 1e-9) / 0.005) * 0.005), 3)
+            probs.append(float(score_page(view, model, wanted).probs[at]))
+    if not probs:
+        return 0.0
+    # Above the probability of the line ranked just past the budget: at most that many
+    # placements score at or above the threshold.
+    spared = sorted(probs, reverse=True)[int(LOOK_ALIKE_BUDGET * len(probs))]
+    return round(float(np.ceil((spared + 1e-9) / 0.005) * 0.005), 3)
 
 
 def fit(pages: list[dict[str, Any]]) -> tuple[Model, Rows]:

@@ -59,7 +59,11 @@ _DIGIT = re.compile(r"\d")
 _DATELINE_OPEN = re.compile(
     r"^(?:[A-Z][A-Z.'’-]+(?:[ /-][A-Z][A-Z.'’-]+){0,3}(?:,[^—–()]{2,30}?)?(?:\s*\([^()]{2,30}\))?"
     r"|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2},[^—–()]{2,30}?\s*\([^()]{2,30}\))"
-    r"\s*(?:—|–|--?)\s+\S")
+    r"\s*(?:—|–|--?)\s+\S"
+    # or a place in capitals and a colon ("KUALA LUMPUR: ..."), not a label ("UPDATE:").
+    r"|^(?P<colon>(?!(?:UPDATE|UPDATED|BREAKING|EXCLUSIVE|WATCH|LISTEN|ANALYSIS|OPINION|LIVE|VIDEO|"
+    r"PHOTOS?|READ|SEE|RELATED|ALSO|NOTE|EDITOR|CORRECTION|SUMMARY|TL;DR|ADVERTISEMENT|"
+    r"SPONSORED|Q|A)\b)[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+[A-Z]")
 # Most paragraphs a page prints above its datelined lead (a standfirst, a caption).
 _ABOVE_LEAD = 2
 # Share of a summary's content words the lead (and the paragraph after it) tell again.
@@ -79,12 +83,14 @@ _MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|februar
 # 2025, 7:30 PM"): the header's date line.
 DATE_ONLY = re.compile(
     rf"^(?:(?:first published|published|posted|updated|last updated|modified)(?: on| at)?:?\s+)?"
+    # A place before the date ("Madrid - Jul 22, 2025 - 05:30 CEST").
+    rf"(?:[a-z][\w.'’-]*(?: [a-z][\w.'’-]*){{0,2}}\s*[-–—|·,]\s*)?"
     rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:"
     rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}"
     rf"|(?:{_MONTHS})\.?,?\s+\d{{4}}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}"
-    rf")(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}}(?:[+-]\d{{1,2}})?)?)?"
+    rf")(?:(?:\s*[,|·–—-]\s*|\s+)(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}}(?:[+-]\d{{1,2}})?)?)?"
     rf"(?:\s*[|·•]?\s*updated\b.*)?$", re.I)
 
 
@@ -110,6 +116,9 @@ def label_header(state: Labelled) -> str | None:
     if state.title_at is None:
         return None
     _label_title_with_site(state)
+    # The standfirst first: a summary above the byline would end the header (it is the
+    # first paragraph of prose) before the byline's name and the site's rows are read.
+    _label_above_byline(state)
     zone = range(state.title_at + 1, _header_end(state))
     author = None
     for i in zone:
@@ -147,7 +156,6 @@ def label_header(state: Labelled) -> str | None:
             # An article opens with a sentence; a list or table ends the header.
             _label(state, i, "site_chrome",
                    "a line that is no sentence between the headline and the first sentence")
-    _label_above_byline(state)
     _label_above_dateline(state)
     return author
 
@@ -179,10 +187,14 @@ def _label_above_dateline(state: Labelled) -> None:
     standfirst (the lead in other words) or a picture's caption."""
     assert state.title_at is not None
     start = state.title_at + 1
-    lead = next((i for i in range(start, min(len(state.p), start + _HEADER_LINES))
-                 if state.free(i) and _DATELINE_OPEN.match(state.p[i])), None)
-    if lead is None:
+    opens = ((i, m) for i in range(start, min(len(state.p), start + _HEADER_LINES))
+             if state.free(i) and (m := _DATELINE_OPEN.match(state.p[i])))
+    lead, match = next(opens, (None, None))
+    if lead is None or match is None:
         return
+    # A word in capitals and a colon may head an item of a round-up ("RUSSIA: ..."): above
+    # it only a summary the lead tells again goes, not the round-up's introduction.
+    colon = match.group("colon") is not None
     above = [i for i in range(start, lead)
              if state.free(i) and state.words[i] >= _SENTENCE_WORDS]
     if len(above) > _ABOVE_LEAD:
@@ -193,7 +205,7 @@ def _label_above_dateline(state: Labelled) -> None:
         mine = _content(state.f[i])
         if len(mine & told) >= _RETOLD * len(mine):
             _label(state, i, "lead_duplicate", "a summary above the datelined lead")
-        else:
+        elif not colon:
             _label(state, i, "image_caption",
                    "prose above the datelined lead (a caption or a note)")
 

@@ -44,6 +44,8 @@ _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _PROSE_WORDS = 20
 # A section heading in sentence case is this short; a teaser is a whole headline.
 _HEADING_WORDS = 8
+# An item of a list: a line this short with no sentence end.
+_ITEM_WORDS = 16
 _WORD = re.compile(r"\w+")
 # Kinds a neighbouring classifier removal may inherit (a block of one kind of furniture).
 _BLOCK_KINDS = frozenset(("newsletter_promo", "related_posts", "comment_form", "author_bio",
@@ -96,7 +98,8 @@ def label_by_model(state: Labelled, link_shares: list[float] | None, *,
     # Only these paragraphs can be labelled: the others are not scored at all.
     runs = in_teaser_run(state.p, link_shares)
     wanted = [state.free(i) and judged(state.p[i], state.words[i], runs[i])
-              and not _subheading(state, i) for i in range(len(state.p))]
+              and not _subheading(state, i) and not _listed(state, i)
+              for i in range(len(state.p))]
     if model is None or not any(wanted):
         return
     page = Page(state.p, title=state.title, link_shares=link_shares,
@@ -136,6 +139,17 @@ def _subheading(state: Labelled, i: int) -> bool:
                bool(TERMINAL.search(state.p[j])) for j in (before, after[0] if after else None)):
         return False
     return capitals or bool(stems(state.f[i]) & stems(" ".join(state.f[j] for j in after)))
+
+
+def _listed(state: Labelled, i: int) -> bool:
+    """An item of a list the article introduces with a colon ("The crossings named in the
+    rule:" over short lines): the model reads a headline-like item as a teaser."""
+    j = i - 1
+    while j >= 0 and state.free(j) and state.words[j] <= _ITEM_WORDS and \
+            not TERMINAL.search(state.p[j]):
+        j -= 1
+    return j >= 0 and state.free(j) and state.p[j].rstrip().endswith(":") and \
+        state.words[i] <= _ITEM_WORDS and not TERMINAL.search(state.p[i])
 
 
 def _kind(state: Labelled, i: int) -> str:

@@ -358,11 +358,21 @@ class _State:
                 if self.words[i] <= 4:
                     self.labels[i] = self.reasons[i] = None
                 continue
+            if end < len(self.p) and self._heads(end - 1, end):
+                end -= 1  # the article's section heading over the prose that ends the block
             for j in range(i + 1, end):
                 # A table row is content trafilatura kept, not a list of links.
                 if (self.free(j) and label in ("related_posts", "footnote")
                         and not self.p[j].startswith("|")):
                     self.labels[j] = label
+
+    def _heads(self, i: int, prose: int) -> bool:
+        """Line ``i`` is a section heading of the prose at ``prose``: a few words with no
+        sentence end that the paragraph under it (or the next) takes up."""
+        if not self.free(i) or self.words[i] > _HEADING_WORDS or TERMINAL.search(self.p[i]):
+            return False
+        below = [j for j in range(prose, len(self.p)) if self.free(j)][:2]
+        return bool(stems(self.f[i]) & stems(" ".join(self.f[j] for j in below)))
 
     @cached_property
     def language(self) -> str | None:  # asked only when a pass needs it: detected lazily

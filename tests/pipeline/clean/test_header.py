@@ -196,3 +196,18 @@ def test_a_caption_above_a_credit_with_a_title_goes() -> None:
     caption = "Soybean sacks wait for loading on the quay at Blagoveshchensk."
     lines = [TITLE, BODY[0], caption, "Photo courtesy of Dr. Ivan Sokolov", *BODY[1:]]
     assert clean_paragraphs(lines).paragraphs == BODY
+
+
+def test_a_date_line_with_its_place_and_a_colon_dateline() -> None:
+    summary = ("Soybean barges returned to the Amur River two weeks early this spring, "
+               "officials in Blagoveshchensk said.")
+    lead = ("BLAGOVESHCHENSK: Grain and soybean barges have returned to the Amur River two "
+            "weeks earlier than usual, port officials in Blagoveshchensk said on Tuesday.")
+    lines = [TITLE, "Blagoveshchensk - Apr 8, 2025 - 10:30 MSK", summary, lead, *BODY[1:]]
+    cleaned = clean_paragraphs(lines)
+    assert cleaned.paragraphs == [lead, *BODY[1:]]
+    # A round-up's introduction above an item headed by a word in capitals stays.
+    intro = "Here is what moved the river trade this week, from barges to border posts."
+    roundup = [TITLE, "April 8, 2025", intro, "AMUR: Barges carried soybeans again on Tuesday.",
+               *BODY[1:]]
+    assert intro in clean_paragraphs(roundup).paragraphs

@@ -73,3 +73,12 @@ def test_an_item_of_a_list_stays() -> None:
     lines = [TITLE, BODY[0], "The crossings named in the rule:", *items, BODY[1], BODY[2]]
     assert clean_paragraphs(lines).paragraphs == [BODY[0], "The crossings named in the rule:",
                                                   *items, BODY[1], BODY[2]]
+
+
+def test_a_related_box_mid_article_ends_at_the_next_section_heading() -> None:
+    heading = "Queues spread to rail"
+    lines = [TITLE, BODY[0], BODY[1], "More", "Kazakh wheat heads east on a new rail route",
+             heading, "Rail freight through the crossing has also slowed, the railway said, "
+             "with queues of wagons spreading to the stations on both sides.", *BODY[2:]]
+    kept = clean_paragraphs(lines).paragraphs
+    assert heading in kept and "Kazakh wheat heads east on a new rail route" not in kept

@@ -286,6 +286,28 @@ FORMS = [
     "Ads by PartnerNet",
     "Sponsored links by AdChoice Media",
     "#Arctic #LNG #Yamal #Shipping",
+    # session 10, second round: blind sets 14 and 15, line batch 18
+    "Dockworkers unload steel coils at the terminal in Tema. — Filepic",
+    "Herders move cattle across the border near Kidal. PHOTO | AMINA TRAORE | WESTLINE "
+    "MEDIA",
+    "A WORD FROM OUR SPONSORS:",
+    "Grow your export business with trade finance built for Central Asia. Learn more.",
+    "Reproduction is welcome; a hyperlink to the source website is mandatory.",
+    "When quoting materials of this site, attribution is required.",
+    "Sign in with your reader account to join the discussion.",
+    "The Steppe Brief: three stories on Central Asian trade each morning. Free, weekdays.",
+    "You might also enjoy — Kyrgyz gold: who really owns the mines?",
+    "The views expressed in this column are the author's own.",
+    "Some names in this story have been changed to protect the families.",
+    "Opinions expressed by Steppe Monitor columnists are their own.",
+    "Trucks queue at the Khorgos crossing on the Kazakh-Chinese border. AFP",
+    "A tanker is moored at the oil terminal in Primorsk in March. SERGEI ILNITSKY / EPA",
+    "Eurasia Freight Notes, every Monday: the routes, the rates, the rules. Subscribe "
+    "free.",
+    "This site uses cookies to measure traffic and to remember your settings; some are "
+    "needed for the site to work, others only with your agreement, which you can withdraw "
+    "at any time in the privacy centre at the bottom of every page.",
+    "Print version",
 ]
 LOOK_ALIKES = [
     # session 7
@@ -406,6 +428,24 @@ LOOK_ALIKES = [
     "Ads by state broadcasters praised the project, which critics called a vanity spending spree.",
     "The study, a PDF of 112 pages released on Tuesday, found that 4.8 million tonnes of "
     "grain had been lost.",
+    # session 10, second round
+    "The pipeline's operator said the views of local herders were personal and sometimes "
+    "hostile, but it would consult them.",
+    "Analysts want to learn more about the terms before the deal is signed, the bank said "
+    "in a note.",
+    "A hyperlink to the leaked file was shared on Telegram before the ministry asked for "
+    "it to be removed.",
+    "The tender is free for every bidder, the agency said, but deposits will be required "
+    "from April.",
+    "When using materials from the archive, researchers must apply to the ministry, "
+    "officials said.",
+    "The names of the companies have been changed in the registry three times since 2022, "
+    "the report found.",
+    "Opinions expressed by the ministers at the summit differed sharply on the pipeline's "
+    "route.",
+    "The talks ended without agreement. Delegates will meet again in Astana in June under "
+    "UN auspices.",
+    "The final version of the agreement was signed in Tashkent on Friday.",
 ]
 
 
