@@ -39,6 +39,9 @@ _ROLE = re.compile(
 # counts, menu rows.
 _HEADER_MARKS = frozenset(("dateline", "date_stub", "byline", "reading_time",
                            "social_prompt", "comment_form", "site_chrome"))
+_DEK_WORDS = 12
+# Labels of a picture's lines.
+_PICTURE = frozenset(("image_credit", "image_caption"))
 # Header lines that open the story below them.
 _BYLINE_MARKS = frozenset(("dateline", "date_stub", "byline", "dateline_meta",
                            "reading_time"))
@@ -157,7 +160,26 @@ def label_header(state: Labelled) -> str | None:
             _label(state, i, "site_chrome",
                    "a line that is no sentence between the headline and the first sentence")
     _label_above_dateline(state)
+    _label_above_picture(state)
     return author
+
+
+def _label_above_picture(state: Labelled) -> None:
+    """The first paragraph of prose with the page's picture (its caption or credit) under
+    it and the story after: a summary, when the story's first paragraphs tell it again
+    (the lead printed above the picture would not be retold)."""
+    assert state.title_at is not None
+    start = state.title_at + 1
+    first = next((i for i in range(start, min(len(state.p), start + _HEADER_LINES))
+                  if _sentence(state, i)), None)
+    if first is None or first + 1 >= len(state.p) or \
+            state.labels[first + 1] not in _PICTURE:
+        return
+    below = [j for j in range(first + 2, len(state.p)) if state.free(j)][:2]
+    told = set().union(*(_content(state.f[j]) for j in below)) if below else set()
+    mine = _content(state.f[first])
+    if mine and len(mine & told) >= _RETOLD * len(mine):
+        _label(state, first, "lead_duplicate", "a summary above the page's picture")
 
 
 def _label_above_byline(state: Labelled) -> None:
@@ -169,7 +191,8 @@ def _label_above_byline(state: Labelled) -> None:
     for i in range(start, min(len(state.p), start + _HEADER_LINES)):
         if state.labels[i] in _BYLINE_MARKS:
             return  # below the first mark the body may start
-        if not _sentence(state, i):
+        # A dek of a dozen words or more needs no full stop to be prose.
+        if not (_sentence(state, i) or (state.free(i) and state.words[i] >= _DEK_WORDS)):
             continue
         # Only the first sentence under the headline can be its summary (the lead pass
         # takes one the lead repeats word for word).

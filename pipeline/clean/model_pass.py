@@ -135,10 +135,18 @@ def _subheading(state: Labelled, i: int) -> bool:
         return False
     before = next((j for j in range(i - 1, -1, -1) if state.free(j)), None)
     after = [j for j in range(i + 1, len(state.p)) if state.free(j)][:2]
-    if not all(j is not None and state.words[j] > _PROSE_WORDS and
-               bool(TERMINAL.search(state.p[j])) for j in (before, after[0] if after else None)):
+    if before is None or not TERMINAL.search(state.p[before]) or not after or \
+            not _prose(state, after[0]):
         return False
-    return capitals or bool(stems(state.f[i]) & stems(" ".join(state.f[j] for j in after)))
+    if capitals:
+        return state.words[before] > _PROSE_WORDS
+    # A heading that opens a section of prose (two paragraphs), or whose words it takes up.
+    return (len(after) == 2 and _prose(state, after[1])) or \
+        bool(stems(state.f[i]) & stems(" ".join(state.f[j] for j in after)))
+
+
+def _prose(state: Labelled, i: int) -> bool:
+    return state.words[i] > _PROSE_WORDS and TERMINAL.search(state.p[i]) is not None
 
 
 def _listed(state: Labelled, i: int) -> bool:

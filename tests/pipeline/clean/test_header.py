@@ -211,3 +211,17 @@ def test_a_date_line_with_its_place_and_a_colon_dateline() -> None:
     roundup = [TITLE, "April 8, 2025", intro, "AMUR: Barges carried soybeans again on Tuesday.",
                *BODY[1:]]
     assert intro in clean_paragraphs(roundup).paragraphs
+
+
+def test_a_summary_above_the_picture_the_story_retells_goes() -> None:
+    summary = ("Grain barges are back on the Amur two weeks early, and traders expect a record "
+               "spring for soybean exports to China.")
+    lead = ("Grain barges have returned to the Amur River two weeks earlier than usual, port "
+            "officials said, as traders prepare record soybean exports to China this spring.")
+    credit = "Photo: Ivan Sokolov / Eastern River Courier"
+    cleaned = clean_paragraphs([TITLE, "April 8, 2025", summary, credit, lead, *BODY[1:]])
+    assert cleaned.paragraphs == [lead, *BODY[1:]]
+    # A lead printed above the picture, which the story does not retell, stays.
+    captioned = "Barges at the quay in Blagoveshchensk. Photo: Ivan Sokolov"
+    assert clean_paragraphs([TITLE, "April 8, 2025", BODY[0], captioned, *BODY[1:]]
+                            ).paragraphs == BODY

@@ -82,3 +82,12 @@ def test_a_related_box_mid_article_ends_at_the_next_section_heading() -> None:
              "with queues of wagons spreading to the stations on both sides.", *BODY[2:]]
     kept = clean_paragraphs(lines).paragraphs
     assert heading in kept and "Kazakh wheat heads east on a new rail route" not in kept
+
+
+def test_a_heading_over_a_section_of_prose_after_a_list_stays() -> None:
+    heading = "Why the railway waits"
+    items = ["• Customs staff were cut by a third last year.",
+             "• A second lane needs a new scanner."]
+    lines = [TITLE, BODY[0], "Officials gave two reasons for the delays:", *items, heading,
+             BODY[1], BODY[2], BODY[3]]
+    assert heading in clean_paragraphs(lines).paragraphs

@@ -308,6 +308,25 @@ FORMS = [
     "needed for the site to work, others only with your agreement, which you can withdraw "
     "at any time in the privacy centre at the bottom of every page.",
     "Print version",
+    # session 10, third round: blind set 18, line batch 20
+    "Full study PDF, 88 pages (3.1 MB)",
+    "More on Arctic Shipping",
+    "You might also like ▸ How the Caspian ferry trade works",
+    "You've read 2 of 3 free articles this month.",
+    "This explainer was drafted with the help of an AI tool and checked by our editors.",
+    "Copyright 2025 Steppe Media Group. All rights reserved.",
+    "Reproduction of our reports is permitted only with a link to the original.",
+    "Journal reference: A. Petrova et al., Methane release from thawing lakes, Nature "
+    "Geoscience (2024).",
+    "Marat Ospanov / STEPPEPIX",
+    # session 10, third round: blind set 17
+    "Related topics: Caspian shipping",
+    "facebook · twitter · telegram · copy link",
+    "Trucks wait at the Dostyk border station in Kazakhstan's east (Courtesy of Eastgate "
+    "Logistics)",
+    "This interview was originally conducted in Russian and has been translated and edited "
+    "for length.",
+    "This story was first published in Kazakh and translated by our desk.",
 ]
 LOOK_ALIKES = [
     # session 7
@@ -446,6 +465,19 @@ LOOK_ALIKES = [
     "The talks ended without agreement. Delegates will meet again in Astana in June under "
     "UN auspices.",
     "The final version of the agreement was signed in Tashkent on Friday.",
+    # session 10, third round
+    "Copyright lawyers for the broadcaster argue that the clips were used without "
+    "permission.",
+    "Copyright holders in Kazakhstan have asked the court to block the streaming site.",
+    "More on that later, the minister told reporters before leaving the hall.",
+    "The essay was written using an AI tool, the university's ethics board said.",
+    "Use of the port is permitted only with a licence from the maritime authority, "
+    "officials said.",
+    "More information is expected when the ministry publishes its budget in June.",
+    "Related topics such as grain quotas and rail tariffs were not on the agenda, the "
+    "ministry said.",
+    "The report was first published in Russian and later translated into Chinese by the "
+    "state agency, officials said.",
 ]
 
 
