@@ -39,6 +39,7 @@ _ROLE = re.compile(
 # counts, menu rows.
 _HEADER_MARKS = frozenset(("dateline", "date_stub", "byline", "reading_time",
                            "social_prompt", "comment_form", "site_chrome"))
+# A standfirst (dek) this long is prose even without a full stop.
 _DEK_WORDS = 12
 # Labels of a picture's lines.
 _PICTURE = frozenset(("image_credit", "image_caption"))

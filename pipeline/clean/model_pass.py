@@ -119,10 +119,11 @@ def label_by_model(state: Labelled, link_shares: list[float] | None, *,
 
 
 def _subheading(state: Labelled, i: int) -> bool:
-    """A line of a few words with no sentence end between two paragraphs of prose is a
+    """A line of a few words with no sentence end after a sentence and over prose is a
     section heading when it is written in capitals ("TRANSIT FEES A STICKING POINT": the
-    model has seen all-caps lines mostly as furniture) or the paragraphs under it take up
-    its words ("Drivers sleep in their cabs" over "... slept in their cabs ...")."""
+    model has seen all-caps lines mostly as furniture), opens two paragraphs of prose, or
+    the paragraphs under it take up its words ("Drivers sleep in their cabs" over "...
+    slept in their cabs ..."); the model, which weighs it like a teaser, is not asked."""
     text = state.p[i]
     # No furniture word ("Follow us on Facebook" is no heading, nor is "Like the Herald on
     # Facebook" in title case).
