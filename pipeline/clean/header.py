@@ -87,8 +87,10 @@ _MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|februar
 # 2025, 7:30 PM"): the header's date line.
 DATE_ONLY = re.compile(
     rf"^(?:(?:first published|published|posted|updated|last updated|modified)(?: on| at)?:?\s+)?"
-    # A place before the date ("Madrid - Jul 22, 2025 - 05:30 CEST").
+    # A place before the date ("Madrid - Jul 22, 2025 - 05:30 CEST"), or the time
+    # ("14:32, 21 January 2025").
     rf"(?:[a-z][\w.'’-]*(?: [a-z][\w.'’-]*){{0,2}}\s*[-–—|·,]\s*)?"
+    rf"(?:\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?\s*[,|·–—-]?\s*)?"
     rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:"
     rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}"

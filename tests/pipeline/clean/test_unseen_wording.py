@@ -327,6 +327,18 @@ FORMS = [
     "This interview was originally conducted in Russian and has been translated and edited "
     "for length.",
     "This story was first published in Kazakh and translated by our desk.",
+    # session 10, fourth round: line batch 22
+    "Legitimate interest › Personalised ads › Audience research — Object all",
+    "Your cookie preferences have been saved.",
+    "Automatically generated captions may contain errors.",
+    "Kazakh grain exports hit a record in October · 5 hours ago",
+    "Keep Caspian news free: chip in from $2 a month.",
+    "I'm Dana. I cover shipping, ports and the occasional ferry drama. Thanks for reading.",
+    "About the hosts: two former diplomats who talk trade every Friday.",
+    "Episode 57 · runtime 48 min",
+    "Link copied",
+    "Only paid members can comment on this post.",
+    "Restack",
 ]
 LOOK_ALIKES = [
     # session 7
@@ -478,6 +490,10 @@ LOOK_ALIKES = [
     "ministry said.",
     "The report was first published in Russian and later translated into Chinese by the "
     "state agency, officials said.",
+    "The regulator said the company had a legitimate interest in keeping the data, but not "
+    "for ever.",
+    "Only registered members can vote in the party's primary, officials said.",
+    "The runtime of the new reactor's first cycle will be about 18 months, engineers said.",
 ]
 
 
