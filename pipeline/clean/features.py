@@ -146,27 +146,37 @@ def page_rows(page: Page, wanted: Sequence[bool] | None = None,
     title = fold(page.title or "")
     title_words = set(title.split())
     full = [wanted is None or bool(wanted[i]) for i in range(len(paras))]
-    own = [_own(paras[i], folded[i], i, len(paras), page, title, title_words, counts)
-           if full[i] else _context(paras[i], len(folded[i].split()), _link(page, i))
-           for i in range(len(paras))]
-    rows = np.zeros((len(paras), len(DENSE)), dtype=np.float64)
+    # Each paragraph's values as plain lists in ``_OWN`` order (a dict per paragraph and a
+    # lookup per value cost a fifth of the rows' time): ``_context``'s three for every
+    # paragraph, the rest only for the wanted ones.
+    context = [_context(paras[i], len(folded[i].split()), _link(page, i))
+               for i in range(len(paras))]
+    labelled = page.rule_labelled
     runs = run_features(paras, page.link_shares, page.rule_labelled, full)
-    for i, values in enumerate(own):
+    bias = 1.0 if page.link_shares is None else 0.0
+    zero = [0.0] * len(DENSE)
+    dense = []
+    for i in range(len(paras)):
         if not full[i]:
+            dense.append(zero)
             continue
-        prev = own[i - 1] if i > 0 else None
-        nxt = own[i + 1] if i + 1 < len(paras) else None
-        labelled = page.rule_labelled
-        rows[i] = [*(values[k] for k in _OWN),
-                   *_neighbour(prev, labelled[i - 1] if labelled and prev else False),
-                   *_neighbour(nxt, labelled[i + 1] if labelled and nxt else False),
-                   *runs[i], 1.0 if page.link_shares is None else 0.0]
+        prev = context[i - 1] if i > 0 else None
+        nxt = context[i + 1] if i + 1 < len(paras) else None
+        dense.append([*_own(paras[i], folded[i], i, len(paras), page, title, title_words,
+                            counts, context[i]),
+                      *_neighbour(prev, labelled[i - 1] if labelled and prev else False),
+                      *_neighbour(nxt, labelled[i + 1] if labelled and nxt else False),
+                      *runs[i], bias])
+    rows = np.array(dense, dtype=np.float64).reshape(len(paras), len(DENSE))
     grams = [hashed_ngrams(f) if full[i] else ([], []) for i, f in enumerate(folded)]
     return rows, [g[0] for g in grams], [g[1] for g in grams]
 
 
 def _own(text: str, folded: str, i: int, n: int, page: Page, title: str,
-         title_words: set[str], counts: Counter[str]) -> dict[str, float]:
+         title_words: set[str], counts: Counter[str],
+         context: tuple[float, float, float]) -> list[float]:
+    """The ``_OWN`` values of one paragraph, in that order (``context``: its
+    ``_context``)."""
     words = folded.split()
     # The casing and code signals read the opening words only, like the n-grams.
     raw_words = text.split(maxsplit=_MAX_NGRAMS)[:_MAX_NGRAMS]
@@ -184,43 +194,41 @@ def _own(text: str, folded: str, i: int, n: int, page: Page, title: str,
     # searches that cannot match are skipped (the same values; 40 words a paragraph, 40
     # paragraphs a page).
     at = "@" in head
-    link = _link(page, i)
+    log_words, terminal, link = context
     listed = page.language in _LISTED
-    overlap = len(set(words) & title_words) / max(1, len(set(words) | title_words))
-    return {
-        **_context(text, len(words), link),
-        "rel_pos": i / max(1, n - 1), "from_start": min(1.0, i / 10),
-        "from_end": min(1.0, (n - 1 - i) / 10), "first": float(i == 0),
-        "last": float(i == n - 1),
-        "log_chars": math.log1p(len(text)) / 8, "words_le3": float(len(words) <= 3),
-        "words_le8": float(len(words) <= 8), "words_gt25": float(len(words) > 25),
-        "sentences": min(1.0, len(_SENTENCE.findall(text)) / 4) if len(text) <= _HEAD else 1.0,
-        "digit_share": digits / max(1, len(head)),
-        "upper_share": uppers / max(1, letters),
-        "titlecase_share": sum(1 for w in raw_words if w[:1].isupper()) / max(1, len(raw_words)),
-        "all_caps": float(letters > 3 and uppers == letters),
-        "punct_share": sum(map(len, _PUNCTS.findall(head))) / max(1, len(head)),
-        "separators": min(1.0, len(_SEPARATORS.findall(head)) / 3),
-        "ends_colon": float(text.rstrip().endswith(":")),
-        "you_share": min(1.0, 4 * sum(1 for w in words if w in _YOU) / nw),
-        "cta_start": float(listed and bool(words) and words[0] in _CTA),
-        "cta_share": listed * min(1.0, 4 * sum(1 for w in words if w in _CTA) / nw),
-        "promo_words": min(1.0, sum(1 for w in words if w in _PROMO) / 2),
-        "handle": float(at and bool(_HANDLE.search(head))),
-        "email": float(at and bool(_EMAIL.search(head))),
-        "url": float(_may_be_url(head) and bool(_URL.search(head))),
-        "copyright": float("©" in text or "copyright" in words),
-        "date_like": float(digits > 0 and bool(_DATE.search(head))),
-        "quote_marks": float(any(q in text for q in "“”\"«»„")),
-        "title_overlap": overlap, "is_title": float(bool(title) and folded == title),
-        "page_repeats": min(1.0, (counts[folded] - 1) / 2) if folded else 0.0,
-        "seen_elsewhere": float(bool(page.seen_elsewhere and page.seen_elsewhere[i])),
-        "html": float(page.link_shares is not None), "all_link": float(link >= 0.95),
-        **_furniture(words), "name_role": float(listed and bool(_NAME_ROLE.match(text))),
-        "question": float(text.rstrip().endswith("?")), "exclaim": float("!" in head),
-        "code_like": min(1.0, 3 * sum(1 for w in raw_words if _CODE.search(w))
-                         / max(1, len(raw_words))) if _CODE_CHARS.search(text) else 0.0,
-    }
+    unique = set(words)
+    overlap = len(unique & title_words) / max(1, len(unique | title_words))
+    return [
+        i / max(1, n - 1), min(1.0, i / 10), min(1.0, (n - 1 - i) / 10),  # rel_pos ...
+        float(i == 0), float(i == n - 1), log_words,
+        math.log1p(len(text)) / 8, float(len(words) <= 3), float(len(words) <= 8),
+        float(len(words) > 25), terminal,
+        min(1.0, len(_SENTENCE.findall(text)) / 4) if len(text) <= _HEAD else 1.0,
+        digits / max(1, len(head)),  # digit_share
+        uppers / max(1, letters),  # upper_share
+        sum(1 for w in raw_words if w[:1].isupper()) / max(1, len(raw_words)),
+        float(letters > 3 and uppers == letters),  # all_caps
+        sum(map(len, _PUNCTS.findall(head))) / max(1, len(head)),  # punct_share
+        min(1.0, len(_SEPARATORS.findall(head)) / 3),
+        float(text.rstrip().endswith(":")),  # ends_colon
+        min(1.0, 4 * sum(1 for w in words if w in _YOU) / nw),  # you_share
+        float(listed and bool(words) and words[0] in _CTA),  # cta_start
+        listed * min(1.0, 4 * sum(1 for w in words if w in _CTA) / nw),  # cta_share
+        min(1.0, sum(1 for w in words if w in _PROMO) / 2),  # promo_words
+        float(at and bool(_HANDLE.search(head))), float(at and bool(_EMAIL.search(head))),
+        float(_may_be_url(head) and bool(_URL.search(head))),  # url
+        float("©" in text or "copyright" in words),
+        float(digits > 0 and bool(_DATE.search(head))),  # date_like
+        float(any(q in text for q in "“”\"«»„")),  # quote_marks
+        overlap, float(bool(title) and folded == title),  # title_overlap, is_title
+        min(1.0, (counts[folded] - 1) / 2) if folded else 0.0,  # page_repeats
+        float(bool(page.seen_elsewhere and page.seen_elsewhere[i])),
+        float(page.link_shares is not None), link, float(link >= 0.95),  # html ... all_link
+        _furniture(words), float(listed and bool(_NAME_ROLE.match(text))),  # name_role
+        float(text.rstrip().endswith("?")), float("!" in head),  # question, exclaim
+        min(1.0, 3 * sum(1 for w in raw_words if _CODE.search(w))
+            / max(1, len(raw_words))) if _CODE_CHARS.search(text) else 0.0,  # code_like
+    ]
 
 
 def _may_be_url(text: str) -> bool:
@@ -321,30 +329,30 @@ def in_teaser_run(paras: Sequence[str], shares: Sequence[float] | None,
     return out
 
 
-def _furniture(words: list[str]) -> dict[str, float]:
+def _furniture(words: list[str]) -> float:
     """Whether all of a paragraph's own words (not function words or numbers) are words of
     page furniture (``config/furniture_words.yaml``). A share would be too strong a signal:
     "Comments from Astana" is a subheading."""
     vocab = furniture_words()
     own = [w for w in words[:_MAX_NGRAMS] if w not in vocab.function_words and not w.isdigit()]
     hits = sum(1 for w in own if w in vocab.words)
-    return {"all_furniture": float(bool(own) and hits == len(own))}
+    return float(bool(own) and hits == len(own))
 
 
-def _context(text: str, words: int, link: float) -> dict[str, float]:
-    """The features of a paragraph that its neighbours read (``_NEIGHBOUR``)."""
-    return {"log_words": math.log1p(words) / 5,
-            "terminal": float(text.rstrip()[-1:] in _TERMINAL_CHARS), "link_share": link}
+def _context(text: str, words: int, link: float) -> tuple[float, float, float]:
+    """The features of a paragraph that its neighbours read (``_NEIGHBOUR``): log_words,
+    terminal and link_share."""
+    return (math.log1p(words) / 5, float(text.rstrip()[-1:] in _TERMINAL_CHARS), link)
 
 
 def _link(page: Page, i: int) -> float:
     return page.link_shares[i] if page.link_shares is not None else 0.0
 
 
-def _neighbour(values: dict[str, float] | None, labelled: bool) -> list[float]:
+def _neighbour(values: tuple[float, float, float] | None, labelled: bool) -> list[float]:
     if values is None:
         return [0.0, 0.0, 1.0, 1.0]  # the page edge reads like a labelled, ended line
-    return [values["log_words"], values["link_share"], values["terminal"], float(labelled)]
+    return [values[0], values[2], values[1], float(labelled)]
 
 
 def hashed_ngrams(folded: str) -> tuple[list[int], list[float]]:

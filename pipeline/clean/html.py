@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from pipeline.clean.literals import lowered
+
 # Attribute words -> kind recorded for what is removed. First match wins.
 _ATTR_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.I)) for kind, pattern in (
@@ -52,6 +54,13 @@ _ATTR_WORDS = (
 _ANY_ATTR_WORD = re.compile("|".join(map(re.escape, _ATTR_WORDS)))
 _CONTENT_ATTRS = re.compile(r"(entry|post|article|story)[-_]?(content|body|text)|"
                             r"\b(content|body)[-_]?(text|block)\b|text-block", re.I)
+# The same patterns without re.I, for text ``literals.lowered`` gave: on lower-case text
+# they match where the case-insensitive ones match on the original (the patterns are ASCII
+# lower case, and ``lowered`` refuses the characters the engine folds to an ASCII letter
+# that ``lower`` does not give), and case-sensitive searches skip ahead by their first
+# characters: 0.6 ms instead of 1.3 ms a Readability page of first-seen class strings.
+_ATTR_KINDS_LOWER = tuple((kind, re.compile(pattern.pattern)) for kind, pattern in _ATTR_KINDS)
+_CONTENT_ATTRS_LOWER = re.compile(_CONTENT_ATTRS.pattern)
 _TAG_KINDS = {
     "form": "comment_form", "nav": "site_chrome", "footer": "site_chrome",
     "aside": "related_posts", "figcaption": "image_caption", "button": "site_chrome",
@@ -194,13 +203,14 @@ def _attr_kind(node: Any) -> str | None:
 def _kind_of_attrs(attrs: str) -> str | None:
     # Pages and sites repeat a few hundred class strings thousands of times: judged once
     # per worker process. A plain substring test first: most carry none of these words.
-    lowered = attrs.lower()
-    if _ANY_ATTR_WORD.search(lowered) is None or _looks_like_content(attrs):
+    lower = lowered(attrs)
+    if lower is None:  # a character only the case-insensitive patterns read right
+        if _ANY_ATTR_WORD.search(attrs.lower()) is None or _looks_like_content(attrs):
+            return None
+        return next((kind for kind, pattern in _ATTR_KINDS if pattern.search(attrs)), None)
+    if _ANY_ATTR_WORD.search(lower) is None or _CONTENT_ATTRS_LOWER.search(lower):
         return None
-    for kind, pattern in _ATTR_KINDS:
-        if pattern.search(attrs):
-            return kind
-    return None
+    return next((kind for kind, pattern in _ATTR_KINDS_LOWER if pattern.search(lower)), None)
 
 
 def _hidden(items: list[tuple[str, str]]) -> str | None:

@@ -25,6 +25,10 @@ from typing import Any
 # filter.
 _MIN_LENGTH = 3
 _WORDS = re.compile("[a-z0-9]+")
+# Characters rare in prose: a pattern that needs one and no word (a "Name/Agency" credit,
+# a ">>" trail, an "@handle") is searched only where one is, not in every paragraph.
+# Weaker than any word (``_strength`` 0): a pattern that needs a word keeps its word.
+_RARE = frozenset("/>@")
 # Characters re.IGNORECASE matches to an ASCII letter that str.lower() leaves apart.
 _UNFOLDED = re.compile("[\u0130\u0131\u017f]")
 _REPEATS = (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT)
@@ -44,7 +48,7 @@ def _sequence(items: Any) -> frozenset[str] | None:
         if op is c.LITERAL and av < 128:
             run.append(chr(av).lower())
             continue
-        if _strength("".join(run)) >= _MIN_LENGTH:
+        if _strength("".join(run)) >= _MIN_LENGTH or _RARE.intersection(run):
             best = _better(best, frozenset(("".join(run),)))
         run = []
         best = _better(best, _item(op, av))

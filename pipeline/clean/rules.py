@@ -10,7 +10,7 @@ from operator import or_
 from pathlib import Path
 from typing import Any
 
-from pipeline.clean.literals import Needs, Screen, needs_of
+from pipeline.clean.literals import Needs, Screen, needs_of, required
 from pipeline.paths import project_dir, read_yaml
 
 CONFIG = project_dir("config")
@@ -151,25 +151,27 @@ def screened_rules(rules: tuple[Rule, ...]) -> Screened:
 
 
 def _screen(rules: tuple[Rule, ...]) -> Screened:
+    searches = {(id(r), k): _searches(r, k) for r in rules for k in (0, 1)}
     bit: dict[int, int] = {}
     needs: list[Needs] = []
-    for need in (n for r in rules for n in (*r.needs, *r.anchored_needs,
-                                            *(x[1] for s in r.scanning for x in s))):
+    for need in (n for r in rules for n in (*r.anchored_needs,
+                                            *(x[1] for s in r.scanning for x in s),
+                                            *(x[1] for k in (0, 1)
+                                              for x in searches[id(r), k]))):
         if need is not None and id(need) not in bit:
             bit[id(need)] = 1 << len(needs)
             needs.append(need)
     always = 1 << len(needs)
 
     def parts(rule: Rule, k: int) -> Parts:
-        anchored, bounded, floating = ((rule.anchored, rule.bounded, rule.floating)
-                                       if k == 0 else rule.latin)
+        anchored = rule.anchored if k == 0 else rule.latin[0]
         found: list[tuple[Callable[[str], object], int]] = []
-        first, needs = rule.anchored_needs[k], rule.needs[k]
+        first = rule.anchored_needs[k]
         if anchored is not None:
             found.append((anchored.match, always if first is None else bit[id(first)]))
         found += [(pattern.match, bit[id(need)]) for pattern, need in rule.scanning[k]]
-        found += [(pattern.search, always if needs is None else bit[id(needs)])
-                  for pattern in (bounded, floating) if pattern is not None]
+        found += [(pattern.search, always if need is None else bit[id(need)])
+                  for pattern, need in searches[id(rule), k]]
         return tuple(found)
 
     def entry(rule: Rule) -> tuple[Rule, int, int, Parts, Parts]:
@@ -180,6 +182,41 @@ def _screen(rules: tuple[Rule, ...]) -> Screened:
     entries = {id(r): entry(r) for r in rules}
     return Screened(Screen(needs), always, tuple(
         tuple(entries[id(r)] for r in fitting) for fitting in fitting_rules(rules)))
+
+
+def _searches(rule: Rule, k: int) -> list[tuple[re.Pattern[str], Needs | None]]:
+    """The rule's bounded and floating searches (full, ``k`` 0, or Latin, 1), each with
+    its filter (None: always searched).
+
+    When one branch needs no string the rule has no filter, and every paragraph searched
+    all its branches (the author card's, 0.25 ms a Readability page): then each search is
+    split into groups of branches by the strings they need, each group with its own
+    filter. A match of an alternation is a match of one of its branches, and each group
+    is searched wherever its branches could match: the same answer (the patterns hold no
+    back-reference, whose group numbers a split would shift). Filtered rules keep their
+    one filter: more filters made the screen's scan slower by as much as they saved."""
+    bounded, floating = (rule.bounded, rule.floating) if k == 0 else rule.latin[1:]
+    need = rule.needs[k]
+    if need is not None:
+        return [(pattern, need) for pattern in (bounded, floating) if pattern is not None]
+    found: list[tuple[re.Pattern[str], Needs | None]] = []
+    for pattern, prefix in ((bounded, r"\b"), (floating, "")):
+        if pattern is None:
+            continue
+        # ``_alternation`` wrapped the branches in ``\b(?:...)`` when bounded.
+        body = pattern.pattern[len(prefix) + 3:-1] if prefix else pattern.pattern
+        groups: dict[frozenset[str] | None, list[str]] = {}
+        for branch in _branches(body):
+            groups.setdefault(required(branch, pattern.flags), []).append(branch)
+        if len(groups) == 1:
+            found.append((pattern, None))  # no branch needs a string: searched as it was
+            continue
+        for strings, branches in groups.items():
+            joined = "|".join(branches)
+            found.append((re.compile(f"{prefix}(?:{joined})" if prefix else joined,
+                                     pattern.flags),
+                          None if strings is None else Needs(strings)))
+    return found
 
 
 # The characters the script-only branches need (Cyrillic; CJK symbols, ideographs and

@@ -42,6 +42,10 @@ from tests.support.paragraphs import paragraph_texts
     ("подпишитесь", re.I, None),  # non-ASCII letters are left out
     ("©\\s*copyright", re.I, {"copyright"}),
     ("(?:a|b|c)", re.I, None), ("x|(?:yes|no)", re.I, None),
+    # A character rare in prose stands in when no word is needed, never before a word.
+    ("(twitter|x)\\s*:\\s*@\\w+", re.I, {"@"}), ("[A-Z]\\w+ ?/ ?[A-Z]", 0, {"/"}),
+    (">\\s*\\S+\\s*>", re.I, {">"}), ("(a|bb)/news", re.I, {"/news"}),
+    ("[a-z]+@[a-z]+ (ab|cd) (now|then)", re.I, {"now", "then"}),
 ])
 def test_required_strings(pattern: str, flags: int, need: set[str] | None) -> None:
     assert required(pattern, flags) == (None if need is None else frozenset(need))

@@ -10,7 +10,18 @@ import pytest
 from lxml import etree
 from trafilatura.utils import load_html
 
-from pipeline.clean.html import _DROP_SILENTLY, _drop, _paragraph_words, _silent, prune
+from pipeline.clean.html import (
+    _ANY_ATTR_WORD,
+    _ATTR_KINDS,
+    _ATTR_SET,
+    _CONTENT_ATTRS,
+    _DROP_SILENTLY,
+    _drop,
+    _kind_of_attrs,
+    _paragraph_words,
+    _silent,
+    prune,
+)
 from tests.conftest import ROOT
 
 _WORD = re.compile(r"\w+")
@@ -69,3 +80,28 @@ def test_silent_elements_as_the_xpath_found_them(html: str) -> None:
     found = _silent(tree)
     assert found == _SILENT(tree)
     assert found  # every page and corner holds one
+
+
+def _kind_case_insensitive(attrs: str) -> str | None:
+    """``_kind_of_attrs`` as it was: every search case-insensitive on the text itself."""
+    if _ANY_ATTR_WORD.search(attrs.lower()) is None or _CONTENT_ATTRS.search(attrs):
+        return None
+    return next((kind for kind, pattern in _ATTR_KINDS if pattern.search(attrs)), None)
+
+
+def test_attribute_kinds_read_on_lower_case_give_the_same_kind() -> None:
+    """The case-sensitive searches on ``lowered`` text give the kind the case-insensitive
+    ones give, on every class and id string of the news pages and on corner cases
+    (capitals, the Kelvin sign, the characters ``lowered`` refuses)."""
+    strings = {"Newsletter-Signup", "RELATED-posts", "entry-Content share", "SKIP-LINK",
+               "\u212aomment", "Sıdebar", "İnline-link", "ſhare-bar", "ad-Slot", "Bio"}
+    for path in PAGES:
+        tree = load_html(gzip.decompress(path.read_bytes()).decode("utf-8", "replace"))
+        strings.update(" ".join(v for k, v in node.items() if k in _ATTR_SET).strip()
+                       for node in tree.iter(etree.Element))
+    hits = 0
+    for attrs in strings:
+        want = _kind_case_insensitive(attrs)
+        assert _kind_of_attrs.__wrapped__(attrs) == want, attrs
+        hits += want is not None
+    assert hits > 50
