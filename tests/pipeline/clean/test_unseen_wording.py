@@ -339,6 +339,21 @@ FORMS = [
     "Link copied",
     "Only paid members can comment on this post.",
     "Restack",
+    # session 10, fourth round: blind sets 20 and 21
+    "Publicidade",
+    "Reklama / Advertisement",
+    "Sheep graze below the dam near Nurek in Tajikistan. Arman Sultanov for the Steppe "
+    "Review",
+    "The Daily Caspian: get the region's top stories in your inbox every morning.",
+    "We were banned in two countries and we are still here. Support our journalism.",
+    "Receive the Silk Road Letter by email every Tuesday.",
+    "Related data: Caspian shipping tracker, updated weekly",
+    "For more coverage of Tajikistan, please visit our country page.",
+    "In this issue: Rail tariffs · Gold prices · A new dam",
+    "Issue 2024/11 — The Aral Sea, thirty years on",
+    "Region: Central Asia",
+    "Steppe Watch is a registered non-profit organisation; donations are tax-deductible.",
+    "Dr Aigerim Nurpeisova is a Senior Research Fellow at the Almaty Policy Lab.",
 ]
 LOOK_ALIKES = [
     # session 7
@@ -494,6 +509,11 @@ LOOK_ALIKES = [
     "for ever.",
     "Only registered members can vote in the party's primary, officials said.",
     "The runtime of the new reactor's first cycle will be about 18 months, engineers said.",
+    "Officials said residents would get flood warnings in their inbox from next month "
+    "under the new scheme.",
+    "For more than a decade, the ministry has refused to visit the site, activists said.",
+    "Anna Petrova is a senior fellow at the institute and a former adviser to the prime "
+    "minister, the ministry said.",
 ]
 
 
