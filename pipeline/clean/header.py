@@ -41,6 +41,10 @@ _HEADER_MARKS = frozenset(("dateline", "date_stub", "byline", "reading_time",
                            "social_prompt", "comment_form", "site_chrome"))
 # A standfirst (dek) this long is prose even without a full stop.
 _DEK_WORDS = 12
+# Key points above the byline: at most this many, each this short (a standfirst alone may
+# be longer).
+_KEY_POINTS = 3
+_KEY_POINT_WORDS = 30
 # Labels of a picture's lines.
 _PICTURE = frozenset(("image_credit", "image_caption"))
 # Header lines that open the story below them.
@@ -186,25 +190,32 @@ def _label_above_picture(state: Labelled) -> None:
 
 
 def _label_above_byline(state: Labelled) -> None:
-    """Prose right above the page's first byline, date or reading time: the standfirst
-    (pages print the summary between the headline and the byline; the story starts
-    below the date)."""
+    """Prose right above the page's first byline, date or reading time: the standfirst,
+    or up to three key points (pages print the summary between the headline and the
+    byline; the story starts below the date)."""
     assert state.title_at is not None
     start = state.title_at + 1
+    run: list[int] = []
     for i in range(start, min(len(state.p), start + _HEADER_LINES)):
         if state.labels[i] in _BYLINE_MARKS:
-            return  # below the first mark the body may start
+            break  # below the first mark the body may start
         # A dek of a dozen words or more needs no full stop to be prose.
-        if not (_sentence(state, i) or (state.free(i) and state.words[i] >= _DEK_WORDS)):
-            continue
-        # Only the first sentence under the headline can be its summary (the lead pass
-        # takes one the lead repeats word for word).
-        repeated = any(state.f[j].startswith(state.f[i]) for j in range(i + 1, len(state.p)))
-        if not _continued(state, i) and not repeated and any(
-                state.labels[j] in _BYLINE_MARKS for j in range(i + 1, min(i + 3, len(state.p)))):
-            _label(state, i, "subtitle", "a summary above the byline and date")
-            state.description = state.description or state.p[i]
+        prose = _sentence(state, i) or (state.free(i) and state.words[i] >= _DEK_WORDS)
+        if prose:
+            run.append(i)
+    if not run or len(run) > _KEY_POINTS or any(state.words[i] > _KEY_POINT_WORDS and
+                                                 len(run) > 1 for i in run):
         return
+    last = run[-1]
+    # The lead pass takes a summary the lead repeats word for word.
+    repeated = any(state.f[j].startswith(state.f[i]) for i in run
+                   for j in range(last + 1, len(state.p)))
+    if any(_continued(state, i) for i in run) or repeated or not any(
+            state.labels[j] in _BYLINE_MARKS for j in range(last + 1, min(last + 3, len(state.p)))):
+        return
+    for i in run:
+        _label(state, i, "subtitle", "a summary above the byline and date")
+    state.description = state.description or state.p[run[0]]
 
 
 def _label_above_dateline(state: Labelled) -> None:

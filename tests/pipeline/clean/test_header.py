@@ -225,3 +225,15 @@ def test_a_summary_above_the_picture_the_story_retells_goes() -> None:
     captioned = "Barges at the quay in Blagoveshchensk. Photo: Ivan Sokolov"
     assert clean_paragraphs([TITLE, "April 8, 2025", BODY[0], captioned, *BODY[1:]]
                             ).paragraphs == BODY
+
+
+def test_key_points_above_the_byline_go() -> None:
+    points = ["Barges returned to the Amur two weeks early.",
+              "Traders expect record soybean exports to China.",
+              "The city plans to dredge two shallow stretches."]
+    cleaned = clean_paragraphs([TITLE, *points, "By Svetlana Orlova", "April 8, 2025", *BODY])
+    assert cleaned.paragraphs == BODY
+    # Four are no key points: the story may open above its date line.
+    four = [*points, "Chinese buyers have signed for most early cargoes."]
+    kept = clean_paragraphs([TITLE, *four, "By Svetlana Orlova", "April 8, 2025", *BODY])
+    assert four[0] in kept.paragraphs

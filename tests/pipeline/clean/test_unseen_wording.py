@@ -354,6 +354,21 @@ FORMS = [
     "Region: Central Asia",
     "Steppe Watch is a registered non-profit organisation; donations are tax-deductible.",
     "Dr Aigerim Nurpeisova is a Senior Research Fellow at the Almaty Policy Lab.",
+    # session 10, fifth round: blind set 24, line batch 24
+    "Share this story on Facebook, Twitter or by email",
+    "Like our Sportsdesk page on Facebook for scores and transfer news.",
+    "Grain silos stand at the port of Novorossiysk. Stringer | Anadolu",
+    "Cargo ships wait in the Bosphorus at dawn. AFP via Getty Images",
+    "Supplied",
+    "Licensing & Reprints",
+    "Market data is delayed at least 15 minutes.",
+    "Press contacts",
+    "Press release",
+    "IP/24/5531",
+    "The Caspian Letter: one email, every Monday, on oil, ports and politics.",
+    "Our contributor is a former diplomat who served in Tashkent and Baku.",
+    "Radio Steppe would like to store information on your device.",
+    "- Story continues after this advertisement -",
 ]
 LOOK_ALIKES = [
     # session 7
@@ -514,6 +529,10 @@ LOOK_ALIKES = [
     "For more than a decade, the ministry has refused to visit the site, activists said.",
     "Anna Petrova is a senior fellow at the institute and a former adviser to the prime "
     "minister, the ministry said.",
+    "The ministry asked people to share photos of the flood on Facebook and Twitter, "
+    "officials said, so rescuers could find them.",
+    "The app would like to store data on your device only with consent, the regulator said "
+    "in its ruling.",
 ]
 
 
