@@ -3,6 +3,8 @@ heading between paragraphs of prose (model_pass): an article written for this te
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.clean.text import clean_paragraphs
 
 TITLE = "Grain barges return to the Amur as the river thaws early"
@@ -172,21 +174,6 @@ def test_a_summary_above_the_byline_is_the_standfirst() -> None:
                             ).paragraphs == BODY
 
 
-def test_prose_above_a_datelined_lead_goes() -> None:
-    lead = ("BLAGOVESHCHENSK — Grain barges have returned to the Amur River two weeks "
-            "earlier than usual, port officials said on Tuesday.")
-    summary = ("Barges carrying grain returned to the Amur River earlier than usual this "
-               "spring, port officials said.")
-    caption = "A tug pushes a barge past the embankment in a file picture from last year."
-    cleaned = clean_paragraphs([TITLE, "April 8, 2025", summary, caption, lead, *BODY[1:]])
-    assert cleaned.paragraphs == [lead, *BODY[1:]]
-    kinds = {text: kind for kind, text in cleaned.removed}
-    assert kinds[summary] == "lead_duplicate" and kinds[caption] == "image_caption"
-    # More than two paragraphs above a dateline further down: the article's own.
-    later = [BODY[0], BODY[1], BODY[3], lead]
-    assert clean_paragraphs([TITLE, "April 8, 2025", *later]).paragraphs == later
-
-
 def test_a_byline_a_rule_took_still_names_the_author() -> None:
     cleaned = clean_paragraphs([TITLE, "By Svetlana Orlova, Staff Reporter", *BODY])
     assert cleaned.author == "Svetlana Orlova"
@@ -213,18 +200,40 @@ def test_a_date_line_with_its_place_and_a_colon_dateline() -> None:
     assert intro in clean_paragraphs(roundup).paragraphs
 
 
-def test_a_summary_above_the_picture_the_story_retells_goes() -> None:
-    summary = ("Grain barges are back on the Amur two weeks early, and traders expect a record "
-               "spring for soybean exports to China.")
-    lead = ("Grain barges have returned to the Amur River two weeks earlier than usual, port "
-            "officials said, as traders prepare record soybean exports to China this spring.")
-    credit = "Photo: Ivan Sokolov / Eastern River Courier"
-    cleaned = clean_paragraphs([TITLE, "April 8, 2025", summary, credit, lead, *BODY[1:]])
+DATELINED = ("BLAGOVESHCHENSK — Grain barges have returned to the Amur River two weeks "
+             "earlier than usual, port officials said on Tuesday.")
+RETELLING = ("Grain barges have returned to the Amur River two weeks earlier than usual, port "
+             "officials said, as traders prepare record soybean exports to China this spring.")
+
+
+@pytest.mark.parametrize(("summary", "between", "lead", "kinds"), [
+    # Above a lead that opens with its dateline: a summary, and a caption without credit.
+    ("Barges carrying grain returned to the Amur River earlier than usual this spring, port "
+     "officials said.",
+     ["A tug pushes a barge past the embankment in a file picture from last year."],
+     DATELINED, ["lead_duplicate", "image_caption"]),
+    # Above the page's picture, when the story below retells it.
+    ("Grain barges are back on the Amur two weeks early, and traders expect a record spring "
+     "for soybean exports to China.",
+     ["Photo: Ivan Sokolov / Eastern River Courier"], RETELLING,
+     ["lead_duplicate", "image_credit"]),
+])
+def test_a_summary_above_the_lead_goes(summary: str, between: list[str], lead: str,
+                                       kinds: list[str]) -> None:
+    cleaned = clean_paragraphs([TITLE, "April 8, 2025", summary, *between, lead, *BODY[1:]])
     assert cleaned.paragraphs == [lead, *BODY[1:]]
-    # A lead printed above the picture, which the story does not retell, stays.
+    found = {text: kind for kind, text in cleaned.removed}
+    assert [found[summary], *(found[line] for line in between)] == kinds
+
+
+def test_the_lead_above_the_picture_and_paragraphs_above_a_later_dateline_stay() -> None:
+    # A lead printed above the picture, which the story does not retell.
     captioned = "Barges at the quay in Blagoveshchensk. Photo: Ivan Sokolov"
     assert clean_paragraphs([TITLE, "April 8, 2025", BODY[0], captioned, *BODY[1:]]
                             ).paragraphs == BODY
+    # More than two paragraphs above a dateline further down: the article's own.
+    later = [BODY[0], BODY[1], BODY[3], DATELINED]
+    assert clean_paragraphs([TITLE, "April 8, 2025", *later]).paragraphs == later
 
 
 def test_key_points_above_the_byline_go() -> None:
