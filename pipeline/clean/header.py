@@ -5,10 +5,13 @@ rows, the section, the byline (often a name on one line and the role on the next
 date; the headline comes back with the site's name after it (" | Site", " – Site"). A
 scraper also keeps the wide gaps a page lays out between the items of a menu or a tag list
 ("Home   Archive   About"). None of this is worded like furniture, so the wording rules
-and the classifier miss it; its place and shape give it away. These passes run on plain
-text only (``clean_paragraphs`` without link shares): trafilatura's text of a page starts
-with the article, and a page's menus never reach it as spaced rows. The forms of a name, a
-byline, a date line and a sentence end the cleaner's other passes read live here too.
+and the classifier miss it; its place and shape give it away. So does the summary a page
+prints above the story: above the byline, above a lead that opens with its dateline, or
+above the page's picture when the story retells it. These passes run on plain text only
+(``clean_paragraphs`` without link shares): trafilatura's text of a page starts with the
+article, and a page's menus never reach it as spaced rows. The forms of a name, a byline,
+a date line, a sentence and a section heading the cleaner's other passes read live here
+too.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import re
 import warnings
 from datetime import UTC, datetime
+from itertools import islice
 
 from pipeline.clean.furniture import Labelled
 
@@ -47,11 +51,10 @@ _KEY_POINTS = 3
 _KEY_POINT_WORDS = 30
 # Labels of a picture's lines.
 _PICTURE = frozenset(("image_credit", "image_caption"))
-# Header lines that open the story below them.
-_BYLINE_MARKS = frozenset(("dateline", "date_stub", "byline", "dateline_meta",
-                           "reading_time"))
 # Neighbours that make a name line the byline.
 _BESIDE_BYLINE = frozenset(("dateline", "date_stub", "byline", "reading_time"))
+# Header lines that open the story below them: those, or a byline a rule took.
+_BYLINE_MARKS = _BESIDE_BYLINE | {"dateline_meta"}
 _SUFFIX = re.compile(r"\s[|–—·:-]\s*[^|–—·:]+$")
 # A header line this short with no sentence end, above the first sentence, is the site's
 # name, a section or a kicker ("THE STEPPE INSTITUTE", "Circuitboard").
@@ -78,6 +81,8 @@ _ABOVE_LEAD = 2
 _RETOLD = 0.4
 _ITEM = re.compile(r"^\s*([-–—•*·|]|\d+[.)]\s)")
 _SENTENCE_WORDS = 6
+# A section heading is this short; a teaser of another story is a whole headline.
+HEADING_WORDS = 8
 
 # Zone abbreviations of English-language pages with one meaning, in seconds east of UTC.
 _ZONES = {name: hours * 3600 for name, hours in (
@@ -148,9 +153,9 @@ def label_header(state: Labelled) -> str | None:
     # Short lines above the first sentence go when a header line (date, byline, menu,
     # share or comment count) comes after them: the page's top, not a list of facts.
     marked = [i for i in zone if state.labels[i] in _HEADER_MARKS]
-    below = _body_shapes(state, zone)
+    below = _body_shapes(state, zone) if marked else set()
     for i in zone:
-        if _sentence(state, i) or not marked:
+        if sentence(state, i) or not marked:
             break
         text = state.p[i]
         if not state.free(i) or TERMINAL.search(text) or list_item(text) or \
@@ -178,14 +183,11 @@ def _label_above_picture(state: Labelled) -> None:
     assert state.title_at is not None
     start = state.title_at + 1
     first = next((i for i in range(start, min(len(state.p), start + _HEADER_LINES))
-                  if _sentence(state, i)), None)
+                  if sentence(state, i)), None)
     if first is None or first + 1 >= len(state.p) or \
             state.labels[first + 1] not in _PICTURE:
         return
-    below = [j for j in range(first + 2, len(state.p)) if state.free(j)][:2]
-    told = set().union(*(_content(state.f[j]) for j in below)) if below else set()
-    mine = _content(state.f[first])
-    if mine and len(mine & told) >= _RETOLD * len(mine):
+    if _content(state.f[first]) and _retold(state, first, next_free(state, first + 2)):
         _label(state, first, "lead_duplicate", "a summary above the page's picture")
 
 
@@ -200,7 +202,7 @@ def _label_above_byline(state: Labelled) -> None:
         if state.labels[i] in _BYLINE_MARKS:
             break  # below the first mark the body may start
         # A dek of a dozen words or more needs no full stop to be prose.
-        prose = _sentence(state, i) or (state.free(i) and state.words[i] >= _DEK_WORDS)
+        prose = sentence(state, i) or (state.free(i) and state.words[i] >= _DEK_WORDS)
         if prose:
             run.append(i)
     if not run or len(run) > _KEY_POINTS or any(state.words[i] > _KEY_POINT_WORDS and
@@ -236,15 +238,31 @@ def _label_above_dateline(state: Labelled) -> None:
              if state.free(i) and state.words[i] >= _SENTENCE_WORDS]
     if len(above) > _ABOVE_LEAD:
         return  # paragraphs of the article before a dateline further down (a live page)
-    after = next((j for j in range(lead + 1, len(state.p)) if state.free(j)), lead)
-    told = _content(state.f[lead]) | _content(state.f[after])
+    told = [lead, *next_free(state, lead + 1, 1)]
     for i in above:
-        mine = _content(state.f[i])
-        if len(mine & told) >= _RETOLD * len(mine):
+        if _retold(state, i, told):
             _label(state, i, "lead_duplicate", "a summary above the datelined lead")
         elif not colon:
             _label(state, i, "image_caption",
                    "prose above the datelined lead (a caption or a note)")
+
+
+def _retold(state: Labelled, i: int, below: list[int]) -> bool:
+    """Most of paragraph ``i``'s content words come back in the paragraphs ``below``."""
+    mine = _content(state.f[i])
+    told = set().union(*(_content(state.f[j]) for j in below)) if below else set()
+    return len(mine & told) >= _RETOLD * len(mine)
+
+
+def next_free(state: Labelled, start: int, count: int = 2) -> list[int]:
+    """The first ``count`` paragraphs no pass has labelled, from ``start`` on."""
+    return list(islice((j for j in range(start, len(state.p)) if state.free(j)), count))
+
+
+def taken_up(state: Labelled, i: int, below: list[int]) -> bool:
+    """The paragraphs ``below`` take up line ``i``'s words (their stems): the line heads
+    their section ("Union warns on jobs" over "The union ... warned")."""
+    return bool(stems(state.f[i]) & stems(" ".join(state.f[j] for j in below)))
 
 
 def stems(folded: str) -> set[str]:
@@ -304,7 +322,8 @@ def list_item(text: str) -> bool:
     return _ITEM.match(text) is not None
 
 
-def _sentence(state: Labelled, i: int) -> bool:
+def sentence(state: Labelled, i: int) -> bool:
+    """An unlabelled paragraph of six words or more ending like a sentence."""
     return state.free(i) and state.words[i] >= _SENTENCE_WORDS and \
         bool(TERMINAL.search(state.p[i]))
 

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pipeline.clean.classifier import Model, explain, load_model, score_page
 from pipeline.clean.features import Page, in_teaser_run
 from pipeline.clean.furniture import Labelled
-from pipeline.clean.header import TERMINAL, stems
+from pipeline.clean.header import HEADING_WORDS, TERMINAL, next_free, taken_up
 from pipeline.clean.rules import furniture_words
 
 # The classifier leaves prose longer than this to the rules: a wrong call costs a paragraph
@@ -42,8 +42,6 @@ _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _PROSE_WORDS = 20
-# A section heading in sentence case is this short; a teaser is a whole headline.
-_HEADING_WORDS = 8
 # An item of a list: a line this short with no sentence end.
 _ITEM_WORDS = 16
 _WORD = re.compile(r"\w+")
@@ -132,10 +130,10 @@ def _subheading(state: Labelled, i: int) -> bool:
             furniture_words().words & set(_WORD.findall(text.lower())):
         return False
     capitals = text.isupper() and state.words[i] >= 3
-    if not capitals and state.words[i] > _HEADING_WORDS:
+    if not capitals and state.words[i] > HEADING_WORDS:
         return False
     before = next((j for j in range(i - 1, -1, -1) if state.free(j)), None)
-    after = [j for j in range(i + 1, len(state.p)) if state.free(j)][:2]
+    after = next_free(state, i + 1)
     if before is None or not TERMINAL.search(state.p[before]) or not after or \
             not _prose(state, after[0]):
         return False
@@ -143,7 +141,7 @@ def _subheading(state: Labelled, i: int) -> bool:
         return state.words[before] > _PROSE_WORDS
     # A heading that opens a section of prose (two paragraphs), or whose words it takes up.
     return (len(after) == 2 and _prose(state, after[1])) or \
-        bool(stems(state.f[i]) & stems(" ".join(state.f[j] for j in after)))
+        taken_up(state, i, after)
 
 
 def _prose(state: Labelled, i: int) -> bool:

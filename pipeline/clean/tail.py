@@ -15,11 +15,9 @@ the article.
 from __future__ import annotations
 
 from pipeline.clean.furniture import Labelled
-from pipeline.clean.header import TERMINAL, list_item
+from pipeline.clean.header import TERMINAL, list_item, sentence
 from pipeline.clean.model_pass import cue_kind
 
-# A sentence of this many words or more, ending like one, can be the article's last.
-_SENTENCE_WORDS = 6
 # Longer lines are prose whatever their end: a teaser headline or a tag row is shorter.
 _MAX_WORDS = 16
 # A question this short is a prompt ("What do you think?"), not the article's.
@@ -31,9 +29,7 @@ _NOT_FURNITURE = frozenset(("title", "duplicate_line"))
 
 def label_tail(state: Labelled) -> None:
     """Label the lines after the last sentence that follow a furniture line there."""
-    last = next((i for i in range(len(state.p) - 1, -1, -1)
-                 if state.free(i) and state.words[i] >= _SENTENCE_WORDS
-                 and TERMINAL.search(state.p[i])), None)
+    last = next((i for i in range(len(state.p) - 1, -1, -1) if sentence(state, i)), None)
     if last is None:
         return
     run = False

@@ -19,12 +19,14 @@ from pipeline.clean.bios import label_bios
 from pipeline.clean.furniture import label_shapes, page_script
 from pipeline.clean.header import (
     DATE_ONLY,
+    HEADING_WORDS,
     TERMINAL,
     byline_name,
     label_header,
     label_spaced_rows,
+    next_free,
     parse_date,
-    stems,
+    taken_up,
 )
 from pipeline.clean.literals import lowered
 from pipeline.clean.model_pass import cue_kind, label_by_model, structural_reason
@@ -59,8 +61,6 @@ _STANDFIRST_WORDS = 30
 # A paragraph the next one repeats word for word is a teaser of it from this many words.
 _LEAD_WORDS = 4
 _LEAD_GAP = 6
-# A section heading is this short; a teaser of another story is a whole headline.
-_HEADING_WORDS = 8
 _EN = frozenset({"en", None})  # English, or too short to tell: the English wording applies
 
 
@@ -369,10 +369,9 @@ class _State:
     def _heads(self, i: int, prose: int) -> bool:
         """Line ``i`` is a section heading of the prose at ``prose``: a few words with no
         sentence end that the paragraph under it (or the next) takes up."""
-        if not self.free(i) or self.words[i] > _HEADING_WORDS or TERMINAL.search(self.p[i]):
+        if not self.free(i) or self.words[i] > HEADING_WORDS or TERMINAL.search(self.p[i]):
             return False
-        below = [j for j in range(prose, len(self.p)) if self.free(j)][:2]
-        return bool(stems(self.f[i]) & stems(" ".join(self.f[j] for j in below)))
+        return taken_up(self, i, next_free(self, prose))
 
     @cached_property
     def language(self) -> str | None:  # asked only when a pass needs it: detected lazily
@@ -389,15 +388,14 @@ class _State:
             if not any(w in verbs for w in self.f[i].split()) or self.language not in _EN:
                 continue
             before = next((j for j in range(i - 1, -1, -1) if self.free(j)), None)
-            after = [j for j in range(i + 1, len(self.p)) if self.free(j)][:2]
+            after = next_free(self, i + 1)
             if before is None or not after or self.words[after[0]] <= _SHORT:
                 continue
             # A list item (the line above is no sentence either) is the article's; so is a
             # section heading, a few words the paragraphs under it take up ("Union warns
             # on jobs" over "The union ... warned"). A teaser is a whole headline.
             if not TERMINAL.search(self.p[before]) or (
-                    self.words[i] <= _HEADING_WORDS and stems(self.f[i])
-                    & stems(" ".join(self.f[j] for j in after))):
+                    self.words[i] <= HEADING_WORDS and taken_up(self, i, after)):
                 continue
             self.labels[i] = "inline_related_link"
 
