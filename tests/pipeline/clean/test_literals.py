@@ -4,11 +4,13 @@ when a paragraph holds none of them, must never change a rule's answer."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from pipeline.clean.literals import Needs, Screen, lowered, needs_of, required
 from pipeline.clean.rules import (
+    ATTRIBUTED,
     CONFIG,
     _alternation,
     _anchored,
@@ -152,3 +154,17 @@ def test_screened_rules_give_the_first_rule_that_matches() -> None:
                 assert not rule.matches(text, 0, 1.0, script=script, lower=lower), \
                     (rule.kind, text)
     assert skipped > 1000 and fired > 100  # most rules are skipped, and rules do match
+
+
+def test_rules_that_spare_attributed_lines_get_the_lookahead(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(
+        "rules:\n"
+        "  - kind: copyright\n    reason: r\n    spare_attributed: true\n"
+        "    patterns:\n      - '^copyright\\b'\n"
+        "  - kind: copyright\n    reason: r\n    patterns:\n      - '^copyright\\b'\n",
+        encoding="utf-8")
+    spared, plain = load_rules(rules)
+    assert spared.patterns[0].pattern == r"^copyright\b" + ATTRIBUTED
+    line = "Copyright lawyers for the studio said the clips were used without a licence."
+    assert spared.patterns[0].search(line) is None and plain.patterns[0].search(line)
