@@ -139,7 +139,8 @@ def label_header(state: Labelled) -> str | None:
     for i in zone:
         if not state.free(i):
             continue
-        if not is_name(state.p[i]):
+        # One name or several ("Anna Lee, Bo Chen and Cai Wen").
+        if not all(is_name(n) for n in _AUTHORS.split(state.p[i])):
             continue
         # Beside the date or the role it names the writer (beside a menu row it may be the
         # site's name: the short-line pass below takes that).
@@ -165,7 +166,7 @@ def label_header(state: Labelled) -> str | None:
                 not any(c.isdigit() for c in state.p[i]):
             _label(state, i, "site_chrome",
                    "a short line between the headline and the first sentence")
-        elif state.words[i] <= _HEADER_ROW_WORDS:
+        elif state.words[i] <= _HEADER_ROW_WORDS or barred(text):
             # Below the last header mark too, and with figures: a breadcrumb, the
             # publisher's department, a weather or currency widget, like and reply counts.
             # An article opens with a sentence; a list or table ends the header.
@@ -199,10 +200,11 @@ def _label_above_byline(state: Labelled) -> None:
     start = state.title_at + 1
     run: list[int] = []
     for i in range(start, min(len(state.p), start + _HEADER_LINES)):
-        if state.labels[i] in _BYLINE_MARKS:
+        if _dated(state, i) and (run or not _top_bar(state, i)):
             break  # below the first mark the body may start
         # A dek of a dozen words or more needs no full stop to be prose.
-        prose = sentence(state, i) or (state.free(i) and state.words[i] >= _DEK_WORDS)
+        prose = sentence(state, i) or (state.free(i) and state.words[i] >= _DEK_WORDS
+                                       and not barred(state.p[i]))
         if prose:
             run.append(i)
     if not run or len(run) > _KEY_POINTS or any(state.words[i] > _KEY_POINT_WORDS and
@@ -212,12 +214,42 @@ def _label_above_byline(state: Labelled) -> None:
     # The lead pass takes a summary the lead repeats word for word.
     repeated = any(state.f[j].startswith(state.f[i]) for i in run
                    for j in range(last + 1, len(state.p)))
-    if any(_continued(state, i) for i in run) or repeated or not any(
-            state.labels[j] in _BYLINE_MARKS for j in range(last + 1, min(last + 3, len(state.p)))):
+    if any(_continued(state, i) for i in run) or repeated or not _mark_below(state, last):
         return
     for i in run:
         _label(state, i, "subtitle", "a summary above the byline and date")
     state.description = state.description or state.p[run[0]]
+
+
+def _dated(state: Labelled, i: int) -> bool:
+    """A byline, date or reading time, or a short line holding a date whatever a rule
+    called it ("PUBLISHED : 20 Jun 2025 at 04:30")."""
+    return state.labels[i] in _BYLINE_MARKS or (
+        state.words[i] <= _HEADER_ROW_WORDS and parse_date(state.p[i]) is not None)
+
+
+def _top_bar(state: Labelled, i: int) -> bool:
+    """A date over the site's name and menus (short lines, no sentence): today's date in
+    the page's top bar, not the story's (the story's header is further down)."""
+    return sum(state.labels[j] == "site_chrome" or (
+        state.free(j) and state.words[j] <= _HEADER_WORDS and not TERMINAL.search(state.p[j]))
+        for j in range(i + 1, min(i + 4, len(state.p)))) >= 2
+
+
+def _mark_below(state: Labelled, last: int) -> bool:
+    """A byline, date or reading time within two lines under ``last``; a byline's name and
+    role lines are passed over (no pass has read them yet: the header is read below the
+    standfirst)."""
+    seen = 0
+    for j in range(last + 1, len(state.p)):
+        if _dated(state, j):
+            return True
+        if state.free(j) and (is_name(state.p[j]) or _role_line(state.p[j], state.words[j])):
+            continue
+        seen += 1
+        if seen == 2:
+            return False
+    return False
 
 
 def _label_above_dateline(state: Labelled) -> None:
@@ -249,8 +281,9 @@ def _label_above_dateline(state: Labelled) -> None:
 
 def _retold(state: Labelled, i: int, below: list[int]) -> bool:
     """Most of paragraph ``i``'s content words come back in the paragraphs ``below``."""
-    mine = _content(state.f[i])
-    told = set().union(*(_content(state.f[j]) for j in below)) if below else set()
+    # Stems: a summary retells in other forms ("Russia ... losing" over "Russian ... lost").
+    mine = stems(state.f[i])
+    told = stems(" ".join(state.f[j] for j in below))
     return len(mine & told) >= _RETOLD * len(mine)
 
 
@@ -306,15 +339,23 @@ def _label_title_with_site(state: Labelled) -> None:
 
 
 def _header_end(state: Labelled) -> int:
-    """Where the header ends: at the first free paragraph of more than 20 words that the
-    lead does not repeat a few lines down (a standfirst printed above the byline is still
-    header), at a list item or table row (content), or after ``_HEADER_LINES`` lines."""
+    """Where the header ends: at the first free paragraph of more than 20 words (no row
+    cut by bars) that the lead does not repeat a few lines down (a standfirst printed
+    above the byline is still header), at a list item or table row (content), or after
+    ``_HEADER_LINES`` lines."""
     start = (state.title_at if state.title_at is not None else -1) + 1
     for i in range(start, min(len(state.p), start + _HEADER_LINES)):
-        if _ITEM.match(state.p[i]) or (state.free(i) and state.words[i] > 20 and not any(
+        if _ITEM.match(state.p[i]) or (state.free(i) and state.words[i] > 20 and
+                                       not barred(state.p[i]) and not any(
                 state.f[j].startswith(state.f[i]) for j in range(i + 1, min(i + 9, len(state.p))))):
             return i
     return min(len(state.p), start + _HEADER_LINES)
+
+
+def barred(text: str) -> bool:
+    """A row cut by two bars or more ("WTI $78 ▼ | Brent $82 ▲ | Gas $2.6"): a ticker or a
+    menu, however long; prose has no such bars."""
+    return text.count(" | ") >= 2
 
 
 def list_item(text: str) -> bool:

@@ -29,6 +29,9 @@ class Rule:
     max_words: int
     block: str | None = None
     position: str | None = None
+    # In the last 40 % of the page the rule admits paragraphs up to this many words: an
+    # author's bio or a correction note there runs longer than the same form in the body.
+    end_max_words: int = 0
     # The patterns as three alternations (one scan each instead of one per pattern): those
     # anchored at the start are tried once, at the start (a search would try every branch
     # at every position of a long paragraph); the rest are searched.
@@ -54,6 +57,11 @@ class Rule:
     # A match of the alternation is a match of one of its patterns: the same answer.
     scanning: tuple[tuple[tuple[re.Pattern[str], Needs], ...], ...] = ((), ())
 
+    @property
+    def longest(self) -> int:
+        """The most words a paragraph this rule can match may have, anywhere."""
+        return max(self.max_words, self.end_max_words)
+
     def matches(self, text: str, words: int, at: float = 0.0, *, script: bool = True,
                 lower: str | None = None) -> bool:
         """True when the paragraph is short enough, in place, and one pattern matches.
@@ -64,7 +72,9 @@ class Rule:
         ``lower`` is ``literals.lowered(text)``: the searches run only when it holds a
         string they need (same answer).
         """
-        if words > self.max_words or (self.position == "end" and at < _END):
+        end = at >= _END
+        if words > (self.longest if end else self.max_words) or (
+                self.position == "end" and not end):
             return False
         anchored, bounded, floating = ((self.anchored, self.bounded, self.floating)
                                        if script else self.latin)
@@ -88,8 +98,8 @@ def fitting_rules(rules: tuple[Rule, ...]) -> tuple[tuple[Rule, ...], ...]:
     """For each word count up to the longest ``max_words`` of ``rules``, the rules (in
     order) whose ``max_words`` admits it: a paragraph skips the rules it is too long for
     without a call each (64 rules, 60 paragraphs a page); a longer one gets none."""
-    longest = max((r.max_words for r in rules), default=-1)
-    return tuple(tuple(r for r in rules if w <= r.max_words) for w in range(longest + 1))
+    longest = max((r.longest for r in rules), default=-1)
+    return tuple(tuple(r for r in rules if w <= r.longest) for w in range(longest + 1))
 
 
 @dataclass(frozen=True)
@@ -117,8 +127,8 @@ class Screened:
             return None
         bits = self.bits(lower)
         for rule, full, latin, full_parts, latin_parts in self.by_words[words]:
-            if not (full if script else latin) & bits or \
-                    (rule.position == "end" and at < _END):
+            if not (full if script else latin) & bits or (at < _END and (
+                    rule.position == "end" or words > rule.max_words)):
                 continue
             for try_it, need in full_parts if script else latin_parts:
                 if need & bits and try_it(text):
@@ -259,6 +269,7 @@ def load_rules(path: Path = CONFIG / "boilerplate.yaml") -> tuple[Rule, ...]:
         rules.append(Rule(
             kind=r["kind"], reason=r["reason"], max_words=int(r.get("max_words", 40)),
             block=r.get("block"), position=r.get("position"),
+            end_max_words=int(r.get("end_max_words", 0)),
             patterns=tuple(re.compile(p, flags) for p in r["patterns"]),
             anchored=anchored, floating=floating, bounded=bounded,
             latin=latin_three,

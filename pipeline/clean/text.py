@@ -26,6 +26,7 @@ from pipeline.clean.header import (
     label_spaced_rows,
     next_free,
     parse_date,
+    sentence,
     taken_up,
 )
 from pipeline.clean.literals import lowered
@@ -55,6 +56,10 @@ _NOT_HEADLINES = frozenset(("site_chrome", "social_prompt", "reading_time", "coo
 _CAPTIONED = re.compile(r"\b(?!(?:dr|mr|mrs|ms|st|jr|sr|prof|gen|lt|col|capt|sgt|rev|co|inc|ltd)\.)"
                         r"\w{2,}[.!?][”\"’')]*\s+\S|^(chart|graphic|map|fig(ure|\.)|graph)\b", re.I)
 # A heading's number ("3. ", "3) "), not a year or a figure.
+# A teaser in a box of other stories: a headline (no sentence end), a dash, then its
+# one-line summary opening in capitals ("Output hits record — Glut keeps prices low.");
+# prose goes on in lower case after a dash.
+_TEASER = re.compile(r"^[^.!?:;—–]{20,140}[^.!?:;—–\s] [—–] [A-Z][^—–]{10,200}$")
 _SECTION_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+\S")
 _SENTENCE_END = re.compile(r"(?<!\.\.)[.!?]$|[“”\"«»]")
 _STANDFIRST_WORDS = 30
@@ -275,6 +280,10 @@ class _State:
             # it is the article's.
             if label != "image_credit" or _CAPTIONED.search(self.p[i]) or self.words[i] > 10:
                 continue
+            # Under the story's last sentence a bare credit is its sign-off ("VNA/VNV"):
+            # a picture's credit has the story going on below it.
+            if not any(sentence(self, k) for k in range(i + 1, len(self.p))):
+                continue
             j = i - 1
             # A caption sits right above its credit, sometimes printed twice.
             while j >= 0 and (self.labels[j] == "duplicate_line"
@@ -351,7 +360,8 @@ class _State:
             # The block ends at a paragraph of prose, or the next heading of a numbered
             # article.
             end = next((j for j in range(i + 1, len(self.p))
-                        if self.words[j] > _SHORT or j in sections), len(self.p))
+                        if (self.words[j] > _SHORT and not _TEASER.match(self.p[j]))
+                        or j in sections), len(self.p))
             if label == "footnote" and self.free(end):
                 # Endnotes close an article: a notes heading with the article's prose after
                 # its block heads the article's own points ("Notes:" over a short list).

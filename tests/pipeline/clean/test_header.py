@@ -246,3 +246,28 @@ def test_key_points_above_the_byline_go() -> None:
     four = [*points, "Chinese buyers have signed for most early cargoes."]
     kept = clean_paragraphs([TITLE, *four, "By Svetlana Orlova", "April 8, 2025", *BODY])
     assert four[0] in kept.paragraphs
+
+
+def test_a_summary_above_the_name_role_and_date_and_below_a_top_bar_date() -> None:
+    summary = ("An early thaw has opened the river to grain traffic — and traders along the "
+               "Amur expect a record spring")
+    header = ["Svetlana Orlova", "Far East correspondent", "PUBLISHED : 8 Apr 2025 at 06:10"]
+    cleaned = clean_paragraphs([TITLE, summary, *header, *BODY])
+    assert cleaned.paragraphs == BODY
+    assert ("subtitle", summary) in cleaned.removed
+    # Today's date over the site's name and menus is the top bar's, not the story's.
+    top = ["Tuesday, April 8, 2025", "EASTERN RIVER COURIER", "News  Business  Regions"]
+    assert clean_paragraphs([TITLE, *top, summary, *header, *BODY]).paragraphs == BODY
+    # No date under the name: the sentence may be the story's first.
+    kept = clean_paragraphs([TITLE, summary + ".", "Svetlana Orlova", *BODY])
+    assert summary + "." in kept.paragraphs
+
+
+def test_several_names_beside_the_date_are_the_byline() -> None:
+    cleaned = clean_paragraphs([TITLE, "Svetlana Orlova, Pavel Gusev and Lin Hao",
+                                "April 8, 2025", *BODY])
+    assert cleaned.paragraphs == BODY
+    assert cleaned.author == "Svetlana Orlova, Pavel Gusev and Lin Hao"
+    # The same shape among the paragraphs (a list of records and their artists) stays.
+    item = "Little Heron, Blue Harbour Nights"
+    assert item in clean_paragraphs([TITLE, *BODY[:2], item, *BODY[2:]]).paragraphs

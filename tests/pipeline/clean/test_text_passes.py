@@ -260,3 +260,26 @@ def test_the_word_lists_still_count_on_an_english_page() -> None:
     german = page_rows(FeaturePage(["See all photos", *lines], language="de"))[0]
     cta = DENSE.index("cta_share")
     assert english[0][cta] > 0 and german[0][cta] == 0
+
+
+def test_a_bare_credit_under_the_last_sentence_is_a_sign_off() -> None:
+    # The agency's sign-off under the story's last paragraph takes no caption above it.
+    lines = [PROSE, LATER, "TNA/KBX", "Tags: probes, logs"]
+    kept = clean_paragraphs(lines, title="Probe log", model=False).paragraphs
+    assert LATER in kept
+
+
+def test_teasers_with_their_summaries_stay_in_the_box_of_other_stories() -> None:
+    teasers = ["Kazakh grain exports to China reach a ten-year high in March — Rail links "
+               "carry most of the wheat north of Almaty.",
+               "New border terminal at Bakhty opens after three years of building — Customs "
+               "officers expect shorter queues by summer."]
+    lines = [PROSE, LATER, "You might also like", *teasers]
+    kept = clean_paragraphs(lines, title="Probe log", model=False).paragraphs
+    assert kept == [PROSE, LATER]
+    # Prose after a dash goes on in lower case: the article's paragraph ends the box.
+    prose = ("Grain exports to China reached a ten-year high in March — rail links carried "
+             "most of the wheat, officials in Almaty said on Tuesday.")
+    kept = clean_paragraphs([PROSE, "Related stories", "Grain trains wait", prose, LATER],
+                            title="Probe log", model=False).paragraphs
+    assert prose in kept
