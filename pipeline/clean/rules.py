@@ -243,7 +243,10 @@ def has_script(text: str) -> bool:
 # A rule marked ``spare_attributed`` does not fire on a line that attributes what it says
 # ("..., the ministry said"): reporting about cookies, copyright or subscriptions, not the
 # page's own notice. Appended to each of its patterns, as the rule file once spelled out.
-ATTRIBUTED = r"(?!.*\b(said|says|told|according)\b)"
+# The reporting words of the other languages the rules read (Spanish, Portuguese, French,
+# German, Italian) spare their lines too.
+ATTRIBUTED = (r"(?!.*\b(said|says|told|according|dijo|afirmó|según|disse|afirmou|segundo|"
+              r"déclaré|selon|sagte|laut|ha detto|secondo)\b)")
 
 
 @cache
