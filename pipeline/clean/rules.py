@@ -32,6 +32,10 @@ class Rule:
     # In the last 40 % of the page the rule admits paragraphs up to this many words: an
     # author's bio or a correction note there runs longer than the same form in the body.
     end_max_words: int = 0
+    # Strings one of which the paragraph must hold for the rule to be tried at all: a
+    # cheap gate for patterns whose literals are too short or not ASCII to filter on
+    # ("|", "▲", "—"). Empty: no gate.
+    gate: tuple[str, ...] = ()
     # The patterns as three alternations (one scan each instead of one per pattern): those
     # anchored at the start are tried once, at the start (a search would try every branch
     # at every position of a long paragraph); the rest are searched.
@@ -62,6 +66,10 @@ class Rule:
         """The most words a paragraph this rule can match may have, anywhere."""
         return max(self.max_words, self.end_max_words)
 
+    def opens(self, text: str) -> bool:
+        """The paragraph passes the rule's gate (``gate``)."""
+        return not self.gate or any(g in text for g in self.gate)
+
     def matches(self, text: str, words: int, at: float = 0.0, *, script: bool = True,
                 lower: str | None = None) -> bool:
         """True when the paragraph is short enough, in place, and one pattern matches.
@@ -74,7 +82,7 @@ class Rule:
         """
         end = at >= _END
         if words > (self.longest if end else self.max_words) or (
-                self.position == "end" and not end):
+                self.position == "end" and not end) or not self.opens(text):
             return False
         anchored, bounded, floating = ((self.anchored, self.bounded, self.floating)
                                        if script else self.latin)
@@ -115,6 +123,12 @@ class Screened:
     # For each word count (as ``fitting_rules``): (rule, its bits and its parts with text
     # that has a Chinese or Cyrillic character, the same without).
     by_words: tuple[tuple[tuple[Rule, int, int, Parts, Parts], ...], ...]
+    # The same rows cut four ways for each word count, so that the loop over them tests
+    # nothing but the filter bits: ``lanes[words][2 * late + latin]`` holds (rule, its
+    # bits, its parts) of the rules that may fire before the page's last 40 % (``late``
+    # 0) or in it (1), for text with a Chinese or Cyrillic character (``latin`` 0) or
+    # without (1).
+    lanes: tuple[tuple[tuple[tuple[Rule, int, Parts], ...], ...], ...] = ()
 
     def bits(self, lower: str | None) -> int:
         """The paragraph's bits (every bit when ``lowered`` gave None: never filtered)."""
@@ -126,13 +140,11 @@ class Screened:
         if words >= len(self.by_words):
             return None
         bits = self.bits(lower)
-        for rule, full, latin, full_parts, latin_parts in self.by_words[words]:
-            if not (full if script else latin) & bits or (at < _END and (
-                    rule.position == "end" or words > rule.max_words)):
-                continue
-            for try_it, need in full_parts if script else latin_parts:
-                if need & bits and try_it(text):
-                    return rule
+        for rule, mask, parts in self.lanes[words][2 * (at >= _END) + (not script)]:
+            if mask & bits:
+                for try_it, need in parts:
+                    if need & bits and try_it(text):
+                        return rule
         return None
 
 
@@ -162,9 +174,10 @@ def screened_rules(rules: tuple[Rule, ...]) -> Screened:
 
 def _screen(rules: tuple[Rule, ...]) -> Screened:
     searches = {(id(r), k): _searches(r, k) for r in rules for k in (0, 1)}
+    starts = {(id(r), k): _starts(r, k) for r in rules for k in (0, 1)}
     bit: dict[int, int] = {}
     needs: list[Needs] = []
-    for need in (n for r in rules for n in (*r.anchored_needs,
+    for need in (n for r in rules for n in (*(x[1] for k in (0, 1) for x in starts[id(r), k]),
                                             *(x[1] for s in r.scanning for x in s),
                                             *(x[1] for k in (0, 1)
                                               for x in searches[id(r), k]))):
@@ -174,14 +187,14 @@ def _screen(rules: tuple[Rule, ...]) -> Screened:
     always = 1 << len(needs)
 
     def parts(rule: Rule, k: int) -> Parts:
-        anchored = rule.anchored if k == 0 else rule.latin[0]
-        found: list[tuple[Callable[[str], object], int]] = []
-        first = rule.anchored_needs[k]
-        if anchored is not None:
-            found.append((anchored.match, always if first is None else bit[id(first)]))
+        found: list[tuple[Callable[[str], object], int]] = [
+            (pattern.match, always if need is None else bit[id(need)])
+            for pattern, need in starts[id(rule), k]]
         found += [(pattern.match, bit[id(need)]) for pattern, need in rule.scanning[k]]
         found += [(pattern.search, always if need is None else bit[id(need)])
                   for pattern, need in searches[id(rule), k]]
+        if rule.gate:  # each part tried only behind the gate (the rule's ``opens``)
+            found = [(_gated(try_it, rule.gate), need) for try_it, need in found]
         return tuple(found)
 
     def entry(rule: Rule) -> tuple[Rule, int, int, Parts, Parts]:
@@ -190,8 +203,54 @@ def _screen(rules: tuple[Rule, ...]) -> Screened:
                 reduce(or_, (b for _, b in latin), 0), full, latin)
 
     entries = {id(r): entry(r) for r in rules}
-    return Screened(Screen(needs), always, tuple(
-        tuple(entries[id(r)] for r in fitting) for fitting in fitting_rules(rules)))
+    by_words = tuple(tuple(entries[id(r)] for r in fitting) for fitting in fitting_rules(rules))
+
+    def lane(rows: tuple[tuple[Rule, int, int, Parts, Parts], ...], words: int, late: bool,
+             latin: bool) -> tuple[tuple[Rule, int, Parts], ...]:
+        return tuple((rule, latin_bits if latin else full_bits, latin_parts if latin else full)
+                     for rule, full_bits, latin_bits, full, latin_parts in rows
+                     if late or (rule.position != "end" and words <= rule.max_words))
+
+    lanes = tuple(tuple(lane(rows, words, late, latin) for late in (False, True)
+                        for latin in (False, True)) for words, rows in enumerate(by_words))
+    return Screened(Screen(needs), always, by_words, lanes)
+
+
+def _gated(try_it: Callable[[str], object], gate: tuple[str, ...]) -> Callable[[str], object]:
+    # One C-level search for all the gate's strings (a generator over them cost as much
+    # as the pattern it guards).
+    opens = re.compile("|".join(map(re.escape, gate))).search
+
+    def gated(text: str) -> object:
+        return opens(text) is not None and try_it(text)
+    return gated
+
+
+def _starts(rule: Rule, k: int) -> list[tuple[re.Pattern[str], Needs | None]]:
+    """The rule's anchored alternation (full, ``k`` 0, or Latin, 1) with its filter; when
+    one pattern needs no string the alternation has none, and every paragraph tried all its
+    patterns at its start (a rule of furniture words in several languages, one of them
+    too short to filter on): then it is split in two, the patterns that need strings
+    (filtered by all of them) and the rest. The same answer: the alternation matches at
+    the start when one of its patterns does."""
+    anchored = rule.anchored if k == 0 else rule.latin[0]
+    if anchored is None:
+        return []
+    need = rule.anchored_needs[k]
+    if need is not None:
+        return [(anchored, need)]
+    filtered: list[str] = []
+    strings: set[str] = set()
+    always: list[str] = []
+    for branch in _branches(anchored.pattern):
+        found = required(branch, anchored.flags)
+        (always if found is None else filtered).append(branch)
+        strings |= found or set()
+    if not filtered or not always:
+        return [(anchored, None)]
+    # Two parts, not one a group: each part costs a turn of the screen's loop.
+    return [(re.compile("|".join(filtered), anchored.flags), Needs(frozenset(strings))),
+            (re.compile("|".join(always), anchored.flags), None)]
 
 
 def _searches(rule: Rule, k: int) -> list[tuple[re.Pattern[str], Needs | None]]:
@@ -273,6 +332,7 @@ def load_rules(path: Path = CONFIG / "boilerplate.yaml") -> tuple[Rule, ...]:
             kind=r["kind"], reason=r["reason"], max_words=int(r.get("max_words", 40)),
             block=r.get("block"), position=r.get("position"),
             end_max_words=int(r.get("end_max_words", 0)),
+            gate=tuple(r.get("gate", ())),
             patterns=tuple(re.compile(p, flags) for p in r["patterns"]),
             anchored=anchored, floating=floating, bounded=bounded,
             latin=latin_three,

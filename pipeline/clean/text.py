@@ -58,8 +58,11 @@ _CAPTIONED = re.compile(r"\b(?!(?:dr|mr|mrs|ms|st|jr|sr|prof|gen|lt|col|capt|sgt
 # A heading's number ("3. ", "3) "), not a year or a figure.
 # A teaser in a box of other stories: a headline (no sentence end), a dash, then its
 # one-line summary opening in capitals ("Output hits record — Glut keeps prices low.");
-# prose goes on in lower case after a dash.
-_TEASER = re.compile(r"^[^.!?:;—–]{20,140}[^.!?:;—–\s] [—–] [A-Z][^—–]{10,200}$")
+# prose goes on in lower case after a dash, and a lead's dateline is in capitals, often
+# with its agency in brackets ("NEW DELHI, India (AP) — ...").
+_TEASER = re.compile(r"^(?![A-Z .,'’-]+(?:\(|[—–]))[^.!?:;—–()]{20,140}[^.!?:;—–()\s] [—–] "
+                     r"[A-Z][^—–]{10,120}$")
+_LINK_AFTER_LABEL = re.compile(r"^[^:：]{2,40}[:：]\s*\S.{10,}")
 _SECTION_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+\S")
 _SENTENCE_END = re.compile(r"(?<!\.\.)[.!?]$|[“”\"«»]")
 _STANDFIRST_WORDS = 30
@@ -355,7 +358,9 @@ class _State:
         tail_kinds = {r.kind for r in rules if r.block == "tail"}
         sections = self._numbered_sections()
         for i, label in enumerate(self.labels):
-            if label not in tail_kinds:
+            # A label with its story after the colon ("More on this: X") is a link, not
+            # a box's heading: the lines under it are not its items.
+            if label not in tail_kinds or _LINK_AFTER_LABEL.match(self.p[i]):
                 continue
             # The block ends at a paragraph of prose, or the next heading of a numbered
             # article.

@@ -21,6 +21,7 @@ from pipeline.clean.rules import (
     load_rules,
     screened_rules,
 )
+from tests.pipeline.clean.test_unseen_wording import FORMS
 from tests.support.paragraphs import paragraph_texts
 
 
@@ -137,7 +138,7 @@ def test_screened_rules_give_the_first_rule_that_matches() -> None:
     rules = load_rules()
     screened = screened_rules(rules)
     texts = [t for t in paragraph_texts() if len(t.split()) <= 60][::3]
-    texts += ["Подпишитесь на наш канал в Telegram", "扫码关注我们的公众号"]
+    texts += ["Подпишитесь на наш канал в Telegram", "扫码关注我们的公众号", *FORMS]
     skipped = fired = 0
     for text in texts:
         words = len(text.split())
@@ -168,3 +169,24 @@ def test_rules_that_spare_attributed_lines_get_the_lookahead(tmp_path: Path) -> 
     assert spared.patterns[0].pattern == r"^copyright\b" + ATTRIBUTED
     line = "Copyright lawyers for the studio said the clips were used without a licence."
     assert spared.patterns[0].search(line) is None and plain.patterns[0].search(line)
+
+
+def test_a_gate_and_a_longer_limit_at_the_end(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(
+        "rules:\n"
+        "  - kind: site_chrome\n    reason: r\n    gate: ['▲', '▼']\n"
+        "    patterns:\n      - '^(?=(.*[▲▼]){2})\\S'\n"
+        "  - kind: author_bio\n    reason: r\n    max_words: 5\n    end_max_words: 12\n"
+        "    patterns:\n      - '^\\w+ covers\\b'\n",
+        encoding="utf-8")
+    ticker, bio = load_rules(rules)
+    assert ticker.gate == ("▲", "▼")
+    row = "Gold 2,300 ▲0.4% Copper 4.7 ▼0.2%"
+    assert ticker.matches(row, 6) and not ticker.matches("Gold rose 0.4% and copper fell.", 6)
+    line = "Petrova covers energy and shipping for the paper from Vladivostok."
+    assert not bio.matches(line, 10, 0.2) and bio.matches(line, 10, 0.9)
+    screened = screened_rules((ticker, bio))
+    for text, words, at in ((row, 6, 0.0), (line, 10, 0.2), (line, 10, 0.9)):
+        want = next((r for r in (ticker, bio) if r.matches(text, words, at)), None)
+        assert screened.first(text, words, at, script=False, lower=lowered(text)) is want

@@ -556,6 +556,31 @@ FORMS = [
     "Cotizaciones indicativas con retraso de 20 minutos. No constituyen recomendación de "
     "inversión.",
     "Os dados não constituem recomendação de investimento.",
+    "⌛ 6 мин",
+    "本站使用Cookie来分析流量，继续浏览即视为您同意。",
+    "No comments yet — be the first to comment.",
+    "Комментарии доступны только подписчикам.",
+    "You have read 4 of 10 free articles this month.",
+    "订阅我们的每日简报，获取最新能源新闻。",
+    "发表评论",
+    "Comments are the sole responsibility of their authors.",
+    "[Premium subscribers] Download the full data set (CSV)",
+    "Steppe Ledger Pro members can access the full vessel list in our database.",
+    "Aqra wkoll: Il-port jirreġistra rekord ta' tunnellaġġ",
+    "Newsletter Amur Daily: the region's news in your inbox every morning at 7.",
+    "Weekly Digest — Every Monday, our desk sends the week's top stories from the Caspian.",
+    "Najčitanije: 1. Poplave u Slavoniji · 2. Nove cijene struje",
+    "📌 Also read: Kazakhstan reopens the Khorgos crossing",
+    "Ova stranica koristi kolačiće za analizu prometa.",
+    "Podijelite članak s prijateljima",
+    "Reklama se nastavlja ispod",
+    "Votre adresse e-mail ne sera pas publiée.",
+    "Olga Smirnova | 02.03.2025, 08:10 | updated 02.03.2025, 11:45",
+    "(This story has been refiled to add the ministry's comment in paragraph 6)",
+    "関連記事: 中国の半導体投資、過去最高に",
+    "タグ: 半導体 / ロシア",
+    "メールマガジン登録は無料です。",
+    "利用規約 ｜ プライバシーポリシー ｜ お問い合わせ",
 ]
 LOOK_ALIKES = [
     # session 7
@@ -798,6 +823,15 @@ LOOK_ALIKES = [
     "Del af aftalen blev underskrevet i Beijing i sidste uge.",
     "Temas de la cumbre: gas, grano y pagos en yuanes.",
     "El regulador dijo que los informes no constituyen recomendación de inversión, según la ley.",
+    "Analysts said buyers had read 3 of the 5 clauses before the talks collapsed.",
+    "The ministry was the first to comment on the decision, officials said.",
+    "The minister said the comments were the responsibility of the regional governor.",
+    "Members of the new body can access the full archive only after a vetting process, "
+    "officials said.",
+    "Olga Smirnova met the delegation on March 2 and left for Harbin the next day.",
+    "Beijing Sept 3 — China held its largest military parade in a decade.",
+    "By Jan 5: the talks had stalled over the price formula.",
+    "The agency reviews all comments before issuing a final rule.",
 ]
 
 
