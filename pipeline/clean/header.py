@@ -195,7 +195,9 @@ def _label_above_picture(state: Labelled) -> None:
 def _label_above_byline(state: Labelled) -> None:
     """Prose right above the page's first byline, date or reading time: the standfirst,
     or up to three key points (pages print the summary between the headline and the
-    byline; the story starts below the date)."""
+    byline; the story starts below the date). Today's date in the site's top bar is no
+    such mark, a short line with a date is one whatever a rule called it, and the
+    byline's name and role lines may stand between the summary and the date."""
     assert state.title_at is not None
     start = state.title_at + 1
     run: list[int] = []

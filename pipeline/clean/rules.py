@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache, reduce
-from operator import or_
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from pipeline.clean.literals import Needs, Screen, needs_of, required
+from pipeline.clean.literals import Needs, needs_of
 from pipeline.paths import project_dir, read_yaml
 
 CONFIG = project_dir("config")
@@ -108,184 +107,6 @@ def fitting_rules(rules: tuple[Rule, ...]) -> tuple[tuple[Rule, ...], ...]:
     without a call each (64 rules, 60 paragraphs a page); a longer one gets none."""
     longest = max((r.longest for r in rules), default=-1)
     return tuple(tuple(r for r in rules if w <= r.longest) for w in range(longest + 1))
-
-
-@dataclass(frozen=True)
-class Screened:
-    """The rules behind one literal screen (``literals.Screen``): ``Rule.matches`` with
-    each filter's search (``Needs.may_match``) read off the paragraph's bits instead, and
-    a rule none of whose parts can match skipped whole; the rules are tried in the same
-    order with the same answers."""
-
-    screen: Screen
-    # Bit set in every paragraph's bits: a rule part with no filter is always tried.
-    always: int
-    # For each word count (as ``fitting_rules``): (rule, its bits and its parts with text
-    # that has a Chinese or Cyrillic character, the same without).
-    by_words: tuple[tuple[tuple[Rule, int, int, Parts, Parts], ...], ...]
-    # The same rows cut four ways for each word count, so that the loop over them tests
-    # nothing but the filter bits: ``lanes[words][2 * late + latin]`` holds (rule, its
-    # bits, its parts) of the rules that may fire before the page's last 40 % (``late``
-    # 0) or in it (1), for text with a Chinese or Cyrillic character (``latin`` 0) or
-    # without (1).
-    lanes: tuple[tuple[tuple[tuple[Rule, int, Parts], ...], ...], ...] = ()
-
-    def bits(self, lower: str | None) -> int:
-        """The paragraph's bits (every bit when ``lowered`` gave None: never filtered)."""
-        return -1 if lower is None else self.screen.bits(lower) | self.always
-
-    def first(self, text: str, words: int, at: float, *, script: bool,
-              lower: str | None) -> Rule | None:
-        """The first rule whose ``matches`` (same arguments) is True, or None."""
-        if words >= len(self.by_words):
-            return None
-        bits = self.bits(lower)
-        for rule, mask, parts in self.lanes[words][2 * (at >= _END) + (not script)]:
-            if mask & bits:
-                for try_it, need in parts:
-                    if need & bits and try_it(text):
-                        return rule
-        return None
-
-
-# A rule's parts in the order ``Rule.matches`` tries them: the anchored alternation's
-# match, each scanning pattern's, the bounded and the floating searches, each with the
-# bit of the filter that must pass first (``Screened.always`` when there is none).
-Parts = tuple[tuple[Callable[[str], object], int], ...]
-
-
-# screened_rules' answers by the identity of the rules tuple (kept, so the id stays its):
-# an lru_cache hashed the 101 frozen rules, every pattern and string of them, on every
-# call, once per page (0.8 ms a Readability page).
-_SCREENED: dict[int, tuple[tuple[Rule, ...], Screened]] = {}
-
-
-def screened_rules(rules: tuple[Rule, ...]) -> Screened:
-    """``rules`` behind one screen of all their literal filters (built once per tuple)."""
-    known = _SCREENED.get(id(rules))
-    if known is not None and known[0] is rules:
-        return known[1]
-    if len(_SCREENED) >= 16:
-        _SCREENED.clear()
-    screened = _screen(rules)
-    _SCREENED[id(rules)] = (rules, screened)
-    return screened
-
-
-def _screen(rules: tuple[Rule, ...]) -> Screened:
-    searches = {(id(r), k): _searches(r, k) for r in rules for k in (0, 1)}
-    starts = {(id(r), k): _starts(r, k) for r in rules for k in (0, 1)}
-    bit: dict[int, int] = {}
-    needs: list[Needs] = []
-    for need in (n for r in rules for n in (*(x[1] for k in (0, 1) for x in starts[id(r), k]),
-                                            *(x[1] for s in r.scanning for x in s),
-                                            *(x[1] for k in (0, 1)
-                                              for x in searches[id(r), k]))):
-        if need is not None and id(need) not in bit:
-            bit[id(need)] = 1 << len(needs)
-            needs.append(need)
-    always = 1 << len(needs)
-
-    def parts(rule: Rule, k: int) -> Parts:
-        found: list[tuple[Callable[[str], object], int]] = [
-            (pattern.match, always if need is None else bit[id(need)])
-            for pattern, need in starts[id(rule), k]]
-        found += [(pattern.match, bit[id(need)]) for pattern, need in rule.scanning[k]]
-        found += [(pattern.search, always if need is None else bit[id(need)])
-                  for pattern, need in searches[id(rule), k]]
-        if rule.gate:  # each part tried only behind the gate (the rule's ``opens``)
-            found = [(_gated(try_it, rule.gate), need) for try_it, need in found]
-        return tuple(found)
-
-    def entry(rule: Rule) -> tuple[Rule, int, int, Parts, Parts]:
-        full, latin = parts(rule, 0), parts(rule, 1)
-        return (rule, reduce(or_, (b for _, b in full), 0),
-                reduce(or_, (b for _, b in latin), 0), full, latin)
-
-    entries = {id(r): entry(r) for r in rules}
-    by_words = tuple(tuple(entries[id(r)] for r in fitting) for fitting in fitting_rules(rules))
-
-    def lane(rows: tuple[tuple[Rule, int, int, Parts, Parts], ...], words: int, late: bool,
-             latin: bool) -> tuple[tuple[Rule, int, Parts], ...]:
-        return tuple((rule, latin_bits if latin else full_bits, latin_parts if latin else full)
-                     for rule, full_bits, latin_bits, full, latin_parts in rows
-                     if late or (rule.position != "end" and words <= rule.max_words))
-
-    lanes = tuple(tuple(lane(rows, words, late, latin) for late in (False, True)
-                        for latin in (False, True)) for words, rows in enumerate(by_words))
-    return Screened(Screen(needs), always, by_words, lanes)
-
-
-def _gated(try_it: Callable[[str], object], gate: tuple[str, ...]) -> Callable[[str], object]:
-    # One C-level search for all the gate's strings (a generator over them cost as much
-    # as the pattern it guards).
-    opens = re.compile("|".join(map(re.escape, gate))).search
-
-    def gated(text: str) -> object:
-        return opens(text) is not None and try_it(text)
-    return gated
-
-
-def _starts(rule: Rule, k: int) -> list[tuple[re.Pattern[str], Needs | None]]:
-    """The rule's anchored alternation (full, ``k`` 0, or Latin, 1) with its filter; when
-    one pattern needs no string the alternation has none, and every paragraph tried all its
-    patterns at its start (a rule of furniture words in several languages, one of them
-    too short to filter on): then it is split in two, the patterns that need strings
-    (filtered by all of them) and the rest. The same answer: the alternation matches at
-    the start when one of its patterns does."""
-    anchored = rule.anchored if k == 0 else rule.latin[0]
-    if anchored is None:
-        return []
-    need = rule.anchored_needs[k]
-    if need is not None:
-        return [(anchored, need)]
-    filtered: list[str] = []
-    strings: set[str] = set()
-    always: list[str] = []
-    for branch in _branches(anchored.pattern):
-        found = required(branch, anchored.flags)
-        (always if found is None else filtered).append(branch)
-        strings |= found or set()
-    if not filtered or not always:
-        return [(anchored, None)]
-    # Two parts, not one a group: each part costs a turn of the screen's loop.
-    return [(re.compile("|".join(filtered), anchored.flags), Needs(frozenset(strings))),
-            (re.compile("|".join(always), anchored.flags), None)]
-
-
-def _searches(rule: Rule, k: int) -> list[tuple[re.Pattern[str], Needs | None]]:
-    """The rule's bounded and floating searches (full, ``k`` 0, or Latin, 1), each with
-    its filter (None: always searched).
-
-    When one branch needs no string the rule has no filter, and every paragraph searched
-    all its branches (the author card's, 0.25 ms a Readability page): then each search is
-    split into groups of branches by the strings they need, each group with its own
-    filter. A match of an alternation is a match of one of its branches, and each group
-    is searched wherever its branches could match: the same answer (the patterns hold no
-    back-reference, whose group numbers a split would shift). Filtered rules keep their
-    one filter: more filters made the screen's scan slower by as much as they saved."""
-    bounded, floating = (rule.bounded, rule.floating) if k == 0 else rule.latin[1:]
-    need = rule.needs[k]
-    if need is not None:
-        return [(pattern, need) for pattern in (bounded, floating) if pattern is not None]
-    found: list[tuple[re.Pattern[str], Needs | None]] = []
-    for pattern, prefix in ((bounded, r"\b"), (floating, "")):
-        if pattern is None:
-            continue
-        # ``_alternation`` wrapped the branches in ``\b(?:...)`` when bounded.
-        body = pattern.pattern[len(prefix) + 3:-1] if prefix else pattern.pattern
-        groups: dict[frozenset[str] | None, list[str]] = {}
-        for branch in _branches(body):
-            groups.setdefault(required(branch, pattern.flags), []).append(branch)
-        if len(groups) == 1:
-            found.append((pattern, None))  # no branch needs a string: searched as it was
-            continue
-        for strings, branches in groups.items():
-            joined = "|".join(branches)
-            found.append((re.compile(f"{prefix}(?:{joined})" if prefix else joined,
-                                     pattern.flags),
-                          None if strings is None else Needs(strings)))
-    return found
 
 
 # The characters the script-only branches need (Cyrillic; CJK symbols, ideographs and

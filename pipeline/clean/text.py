@@ -37,8 +37,8 @@ from pipeline.clean.rules import (
     has_script,
     headline_verbs,
     load_rules,
-    screened_rules,
 )
+from pipeline.clean.screen import screened_rules
 from pipeline.clean.tail import label_tail
 from pipeline.dates import is_date_line
 from pipeline.languages import count_words, prose_language
@@ -55,14 +55,15 @@ _NOT_HEADLINES = frozenset(("site_chrome", "social_prompt", "reading_time", "coo
 # ("Photo courtesy of Dr. Ann Lee") ends none.
 _CAPTIONED = re.compile(r"\b(?!(?:dr|mr|mrs|ms|st|jr|sr|prof|gen|lt|col|capt|sgt|rev|co|inc|ltd)\.)"
                         r"\w{2,}[.!?][”\"’')]*\s+\S|^(chart|graphic|map|fig(ure|\.)|graph)\b", re.I)
-# A heading's number ("3. ", "3) "), not a year or a figure.
 # A teaser in a box of other stories: a headline (no sentence end), a dash, then its
 # one-line summary opening in capitals ("Output hits record — Glut keeps prices low.");
 # prose goes on in lower case after a dash, and a lead's dateline is in capitals, often
 # with its agency in brackets ("NEW DELHI, India (AP) — ...").
 _TEASER = re.compile(r"^(?![A-Z .,'’-]+(?:\(|[—–]))[^.!?:;—–()]{20,140}[^.!?:;—–()\s] [—–] "
                      r"[A-Z][^—–]{10,120}$")
+# A label with a story after its colon ("More on this topic: Banks tighten checks").
 _LINK_AFTER_LABEL = re.compile(r"^[^:：]{2,40}[:：]\s*\S.{10,}")
+# A heading's number ("3. ", "3) "), not a year or a figure.
 _SECTION_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+\S")
 _SENTENCE_END = re.compile(r"(?<!\.\.)[.!?]$|[“”\"«»]")
 _STANDFIRST_WORDS = 30

@@ -19,8 +19,8 @@ from pipeline.clean.rules import (
     _raw_rules,
     has_script,
     load_rules,
-    screened_rules,
 )
+from pipeline.clean.screen import screened_rules
 from tests.pipeline.clean.test_unseen_wording import FORMS
 from tests.support.paragraphs import paragraph_texts
 
