@@ -59,8 +59,11 @@ _CAPTIONED = re.compile(r"\b(?!(?:dr|mr|mrs|ms|st|jr|sr|prof|gen|lt|col|capt|sgt
 # one-line summary opening in capitals ("Output hits record — Glut keeps prices low.");
 # prose goes on in lower case after a dash, and a lead's dateline is in capitals, often
 # with its agency in brackets ("NEW DELHI, India (AP) — ...").
-_TEASER = re.compile(r"^(?![A-Z .,'’-]+(?:\(|[—–]))[^.!?:;—–()]{20,140}[^.!?:;—–()\s] [—–] "
+_TEASER = re.compile(r"^(?![A-Z .,'’-]+(?:\(|[—–]))[^.!?;—–()|]{20,140}[^.!?:;—–()|\s] [—–|] "
                      r"[A-Z][^—–]{10,120}$")
+# A reader's comment under the comments' heading, however long: a name of a few words
+# (initials allowed), a dash, the comment ("Juan R. — So the price goes up again?").
+_COMMENT = re.compile(r"^[A-Z][\w.’'-]*( [A-Z][\w.’'-]*){0,2} [—–] \S")
 # A label with a story after its colon ("More on this topic: Banks tighten checks").
 _LINK_AFTER_LABEL = re.compile(r"^[^:：]{2,40}[:：]\s*\S.{10,}")
 # A heading's number ("3. ", "3) "), not a year or a figure.
@@ -365,8 +368,9 @@ class _State:
                 continue
             # The block ends at a paragraph of prose, or the next heading of a numbered
             # article.
+            items = _COMMENT if label == "comment_form" else _TEASER
             end = next((j for j in range(i + 1, len(self.p))
-                        if (self.words[j] > _SHORT and not _TEASER.match(self.p[j]))
+                        if (self.words[j] > _SHORT and not items.match(self.p[j]))
                         or j in sections), len(self.p))
             if label == "footnote" and self.free(end):
                 # Endnotes close an article: a notes heading with the article's prose after
