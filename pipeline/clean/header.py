@@ -188,7 +188,7 @@ def _label_above_picture(state: Labelled) -> None:
     if first is None or first + 1 >= len(state.p) or \
             state.labels[first + 1] not in _PICTURE:
         return
-    if _content(state.f[first]) and _retold(state, first, next_free(state, first + 2)):
+    if _retold(state, first, next_free(state, first + 2)):
         _label(state, first, "lead_duplicate", "a summary above the page's picture")
 
 
@@ -286,7 +286,7 @@ def _retold(state: Labelled, i: int, below: list[int]) -> bool:
     # Stems: a summary retells in other forms ("Russia ... losing" over "Russian ... lost").
     mine = stems(state.f[i])
     told = stems(" ".join(state.f[j] for j in below))
-    return len(mine & told) >= _RETOLD * len(mine)
+    return bool(mine) and len(mine & told) >= _RETOLD * len(mine)
 
 
 def next_free(state: Labelled, start: int, count: int = 2) -> list[int]:
@@ -304,10 +304,6 @@ def stems(folded: str) -> set[str]:
     """The first four letters of each word of more than three (no digits): "warns" and
     "warned" are one stem (a heading and the paragraph under it share them)."""
     return {w[:4] for w in folded.split() if len(w) > 3 and not any(c.isdigit() for c in w)}
-
-
-def _content(folded: str) -> set[str]:
-    return {w for w in folded.split() if len(w) > 3 or w.isdigit()}
 
 
 def _continued(state: Labelled, i: int) -> bool:

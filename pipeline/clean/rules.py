@@ -31,10 +31,10 @@ class Rule:
     # In the last 40 % of the page the rule admits paragraphs up to this many words: an
     # author's bio or a correction note there runs longer than the same form in the body.
     end_max_words: int = 0
-    # Strings one of which the paragraph must hold for the rule to be tried at all: a
-    # cheap gate for patterns whose literals are too short or not ASCII to filter on
-    # ("|", "▲", "—"). Empty: no gate.
-    gate: tuple[str, ...] = ()
+    # Strings one of which the paragraph must hold for the rule to be tried at all, as
+    # one search (C-level): a cheap gate for patterns whose literals are too short or not
+    # ASCII to filter on ("|", "▲", "—"). None: no gate.
+    gate: re.Pattern[str] | None = None
     # The patterns as three alternations (one scan each instead of one per pattern): those
     # anchored at the start are tried once, at the start (a search would try every branch
     # at every position of a long paragraph); the rest are searched.
@@ -67,7 +67,7 @@ class Rule:
 
     def opens(self, text: str) -> bool:
         """The paragraph passes the rule's gate (``gate``)."""
-        return not self.gate or any(g in text for g in self.gate)
+        return self.gate is None or self.gate.search(text) is not None
 
     def matches(self, text: str, words: int, at: float = 0.0, *, script: bool = True,
                 lower: str | None = None) -> bool:
@@ -153,7 +153,7 @@ def load_rules(path: Path = CONFIG / "boilerplate.yaml") -> tuple[Rule, ...]:
             kind=r["kind"], reason=r["reason"], max_words=int(r.get("max_words", 40)),
             block=r.get("block"), position=r.get("position"),
             end_max_words=int(r.get("end_max_words", 0)),
-            gate=tuple(r.get("gate", ())),
+            gate=re.compile("|".join(map(re.escape, r["gate"]))) if r.get("gate") else None,
             patterns=tuple(re.compile(p, flags) for p in r["patterns"]),
             anchored=anchored, floating=floating, bounded=bounded,
             latin=latin_three,

@@ -33,7 +33,7 @@ class Screened:
     # bits, its parts) of the rules that may fire before the page's last 40 % (``late``
     # 0) or in it (1), for text with a Chinese or Cyrillic character (``latin`` 0) or
     # without (1).
-    lanes: tuple[tuple[tuple[tuple[Rule, int, Parts], ...], ...], ...] = ()
+    lanes: tuple[tuple[tuple[tuple[Rule, int, Parts], ...], ...], ...]
 
     def bits(self, lower: str | None) -> int:
         """The paragraph's bits (every bit when ``lowered`` gave None: never filtered)."""
@@ -98,8 +98,8 @@ def _screen(rules: tuple[Rule, ...]) -> Screened:
         found += [(pattern.match, bit[id(need)]) for pattern, need in rule.scanning[k]]
         found += [(pattern.search, always if need is None else bit[id(need)])
                   for pattern, need in searches[id(rule), k]]
-        if rule.gate:  # each part tried only behind the gate (the rule's ``opens``)
-            found = [(_gated(try_it, rule.gate), need) for try_it, need in found]
+        if rule.gate is not None:  # each part tried only behind the rule's gate
+            found = [(_gated(try_it, rule.gate.search), need) for try_it, need in found]
         return tuple(found)
 
     def entry(rule: Rule) -> tuple[Rule, int, int, Parts, Parts]:
@@ -121,11 +121,8 @@ def _screen(rules: tuple[Rule, ...]) -> Screened:
     return Screened(Screen(needs), always, by_words, lanes)
 
 
-def _gated(try_it: Callable[[str], object], gate: tuple[str, ...]) -> Callable[[str], object]:
-    # One C-level search for all the gate's strings (a generator over them cost as much
-    # as the pattern it guards).
-    opens = re.compile("|".join(map(re.escape, gate))).search
-
+def _gated(try_it: Callable[[str], object],
+           opens: Callable[[str], object]) -> Callable[[str], object]:
     def gated(text: str) -> object:
         return opens(text) is not None and try_it(text)
     return gated

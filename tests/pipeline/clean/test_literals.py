@@ -181,7 +181,7 @@ def test_a_gate_and_a_longer_limit_at_the_end(tmp_path: Path) -> None:
         "    patterns:\n      - '^\\w+ covers\\b'\n",
         encoding="utf-8")
     ticker, bio = load_rules(rules)
-    assert ticker.gate == ("▲", "▼")
+    assert ticker.gate is not None and ticker.gate.pattern == "▲|▼"
     row = "Gold 2,300 ▲0.4% Copper 4.7 ▼0.2%"
     assert ticker.matches(row, 6) and not ticker.matches("Gold rose 0.4% and copper fell.", 6)
     line = "Petrova covers energy and shipping for the paper from Vladivostok."
