@@ -800,6 +800,7 @@ LOOK_ALIKES = [
     "by a third.",
     "Elsewhere in Siberia: floods closed two roads and a rail bridge.",
     "Also in Moscow: the central bank held its key rate at 21 per cent.",
+    "Earlier in the week: grain prices fell in Rostov",
     "Every winter, the ice road brings you to villages no truck can reach in summer, "
     "a driver told the paper.",
     "Residents were told to join the Telegram channel run by the city administration.",
