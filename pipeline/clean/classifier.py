@@ -1,10 +1,13 @@
 """The learned paragraph classifier: logistic regression over ``features.page_rows``.
 
-Inference is plain numpy over the weights in ``config/paragraph_model.npz`` (written by
-``scripts/train_cleaner.py`` from the labelled paragraphs in tests/fixtures/paragraphs;
-the tuning part only). The model says how likely a paragraph is boilerplate and why: the
-features that pushed its score up most. The threshold inside the file was chosen on the
-tuning part so that body paragraphs are almost never removed (see docs/quality.md).
+Inference is plain numpy over the weights of two files written by
+``scripts/train_cleaner.py`` from tuning material only: ``config/paragraph_model.npz``
+judges the paragraphs of pages (the labelled paragraphs of tests/fixtures/paragraphs, as
+HTML and as text), ``config/paragraph_model_text.npz`` plain text (the same, plus the blind
+articles of the tuning sets, which exist only as text). The model says how likely a
+paragraph is boilerplate and why: the features that pushed its score up most. The
+thresholds inside the files were chosen on the tuning part so that body paragraphs are
+almost never removed (see docs/quality.md).
 """
 
 from __future__ import annotations
@@ -22,6 +25,11 @@ from pipeline.clean.rules import CONFIG
 from pipeline.text import fold
 
 MODEL = CONFIG / "paragraph_model.npz"
+# Plain text gets a model of its own: the whole scraped articles written blind (thousands of
+# furniture blocks from hundreds of templates) teach it wording the pages lack, but they have
+# no markup, and trained into the page model they moved what it removes from real pages
+# (scripts/train_cleaner.py, docs/quality.md).
+TEXT_MODEL = CONFIG / "paragraph_model_text.npz"
 
 
 @dataclass(frozen=True)
@@ -69,6 +77,11 @@ def scores(model: Model, dense: np.ndarray, buckets: list[list[int]],
         if idx:
             z[i] += float(np.dot(model.hash_w[idx], val))
     return np.asarray(z)
+
+
+def load_text_model() -> Model | None:
+    """The committed plain-text model (its ``threshold_text`` applies)."""
+    return load_model(TEXT_MODEL)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from pipeline.clean.classifier import Model, explain, load_model, score_page
+from pipeline.clean.classifier import Model, explain, load_model, load_text_model, score_page
 from pipeline.clean.features import Page, in_teaser_run
 from pipeline.clean.furniture import Labelled
 from pipeline.clean.header import HEADING_WORDS, TERMINAL, next_free, taken_up
@@ -41,6 +41,15 @@ _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("related_posts", r"^(\w+ ){0,3}(more|next|related|latest|also)( \w+){0,3}:?$"),
     )
 )
+# The plain-text model judges only lines that are no sentence: ones this long that end as a
+# sentence (and are no separated list) stay with the page model. It learned from whole blind
+# articles whose tail is furniture and whose body is long, and read short prose by its
+# place: the lead of a three-paragraph story between a byline and an ad label went at
+# p=0.87, a closing "..., an analyst said." at p=0.87, an interviewer's question too.
+_SENTENCE_WORDS = 6
+_LIST_MARKS = re.compile(r"[|·•]")
+# A sentence's end (a colon or semicolon opens something: "More on this:" is no sentence).
+_SENTENCE_END = re.compile(r"[.!?…。！？]\s?[”“\"’‘'»«›‹)\]」』）]*$")
 _PROSE_WORDS = 20
 # An item of a list: a line this short with no sentence end.
 _ITEM_WORDS = 16
@@ -72,15 +81,16 @@ def judged(text: str, words: int, in_run: bool = False) -> bool:
     return words <= (MAX_RUN_WORDS if in_run else MAX_WORDS) and not text.startswith("|")
 
 
-# A model other than the committed one, while ``using_model`` is active (the training
-# script's cross-validation scores each fold of sites with a model that never saw it).
-_override: list[Model] = []
+# Models other than the committed ones, while ``using_model`` is active (the training
+# script's cross-validation scores each fold of sites with models that never saw it).
+_override: list[tuple[Model, Model | None]] = []
 
 
 @contextmanager
-def using_model(model: Model) -> Iterator[None]:
-    """Clean with ``model`` instead of config/paragraph_model.npz inside the block."""
-    _override.append(model)
+def using_model(model: Model, text_model: Model | None = None) -> Iterator[None]:
+    """Clean with ``model`` instead of the committed page model inside the block, and with
+    ``text_model`` (None: none) instead of the plain-text one."""
+    _override.append((model, text_model))
     try:
         yield
     finally:
@@ -89,31 +99,63 @@ def using_model(model: Model) -> Iterator[None]:
 
 def label_by_model(state: Labelled, link_shares: list[float] | None, *,
                    from_page: bool = False) -> None:
-    """Label the free paragraphs the classifier calls boilerplate: at the page threshold
-    when link shares are known or the text is a page's (``from_page``), else at the
-    plain-text one."""
-    model = _override[-1] if _override else load_model()
+    """Label the free paragraphs the page model calls boilerplate: at its page threshold
+    when link shares are known or the text is a page's (``from_page``), else at its
+    plain-text one (``label_lines_by_text_model`` then adds the plain-text model)."""
+    page_input = link_shares is not None or from_page
+    model = _override[-1][0] if _override else load_model()
+    # Plain text has its own threshold (scripts/train_cleaner.py says how each is chosen).
+    if model is not None:
+        _label(state, link_shares, model, model.threshold if page_input else
+               model.threshold_text, sentences=True)
+
+
+def label_lines_by_text_model(state: Labelled) -> None:
+    """Plain text only, after every other pass: the free lines that are no sentence which
+    the plain-text model calls boilerplate."""
+    model = _override[-1][1] if _override else load_text_model()
+    if model is not None:
+        _label(state, None, model, model.threshold_text, sentences=False,
+               which=" (plain-text model)")
+
+
+def _label(state: Labelled, link_shares: list[float] | None, model: Model, threshold: float,
+           *, sentences: bool, which: str = "") -> None:
     # Only these paragraphs can be labelled: the others are not scored at all.
     runs = in_teaser_run(state.p, link_shares)
     wanted = [state.free(i) and judged(state.p[i], state.words[i], runs[i])
               and not _subheading(state, i) and not _listed(state, i)
+              and (sentences or not (_sentence(state.p[i], state.words[i])
+                                     or _figures(state.p[i])))
               for i in range(len(state.p))]
-    if model is None or not any(wanted):
+    if not any(wanted):
         return
     page = Page(state.p, title=state.title, link_shares=link_shares,
                 rule_labelled=[lab is not None for lab in state.labels], folded=state.f,
                 language=state.language)
     scored = score_page(page, model, wanted)
-    # Plain text has its own threshold (scripts/train_cleaner.py says how each is chosen).
-    page_input = link_shares is not None or from_page
-    threshold = model.threshold if page_input else model.threshold_text
     hits = [i for i, p in enumerate(scored.probs) if wanted[i] and p >= threshold]
     for i in hits:
         state.labels[i] = "classifier"
-        state.reasons[i] = (f"classifier p={scored.probs[i]:.2f}: "
+        state.reasons[i] = (f"classifier p={scored.probs[i]:.2f}{which}: "
                             f"{explain(model, scored, i, state.p[i])}")
     for i in hits:
         state.labels[i] = _kind(state, i)
+
+
+def _sentence(text: str, words: int) -> bool:
+    """Prose the plain-text model leaves alone: a sentence's end after enough words, no
+    list separators."""
+    return words >= _SENTENCE_WORDS and _SENTENCE_END.search(text) is not None and \
+        _LIST_MARKS.search(text) is None
+
+
+def _figures(text: str) -> bool:
+    """A row at least half of whose items hold a digit ("Soybeans 120,000 t +14%"): a table's
+    or a ticker's, which the plain-text model (tickers were furniture in its articles) cannot
+    tell apart; the page model judges it."""
+    items = text.split()
+    return 2 * sum(any(c.isdigit() for c in item) for item in items) >= len(items)
 
 
 def _subheading(state: Labelled, i: int) -> bool:

@@ -30,7 +30,12 @@ from pipeline.clean.header import (
     taken_up,
 )
 from pipeline.clean.literals import lowered
-from pipeline.clean.model_pass import cue_kind, label_by_model, structural_reason
+from pipeline.clean.model_pass import (
+    cue_kind,
+    label_by_model,
+    label_lines_by_text_model,
+    structural_reason,
+)
 from pipeline.clean.rules import (
     Rule,
     furniture_words,
@@ -159,6 +164,9 @@ def clean_paragraphs(
             # Plain Russian or Chinese text: furniture by shape (pipeline/clean/furniture.py).
             # Like the classifier, not a wording rule: the model trains on rule labels only.
             label_shapes(state, page_script(paras))
+            if not from_page:
+                # Last: it takes only what every named pass left.
+                label_lines_by_text_model(state)
     state.keep_verbatim(verbatim)
     return state.result()
 

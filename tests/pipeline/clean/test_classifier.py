@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 from pipeline.clean import model_pass
-from pipeline.clean.classifier import MODEL, load_model, score_page
+from pipeline.clean.classifier import MODEL, TEXT_MODEL, load_model, load_text_model, score_page
 from pipeline.clean.features import (
     DENSE,
     Page,
@@ -54,22 +54,55 @@ def fetched(html: str) -> FetchedPage:
                        datetime.now(UTC))
 
 
-def test_committed_model_matches_the_features() -> None:
-    model = load_model()
-    assert model is not None, f"{MODEL} missing or trained for other features"
-    assert model.dense_w.shape == (len(DENSE),)
-    assert 0.5 <= model.threshold < 1.0
+def test_committed_models_match_the_features() -> None:
+    for model, path in ((load_model(), MODEL), (load_text_model(), TEXT_MODEL)):
+        assert model is not None, f"{path} missing or trained for other features"
+        assert model.dense_w.shape == (len(DENSE),)
+        assert 0.5 <= model.threshold < 1.0 and 0.5 <= model.threshold_text < 1.0
 
 
-def test_retraining_reproduces_the_committed_model(tmp_path: Path) -> None:
-    out = tmp_path / "model.npz"
+def test_retraining_reproduces_the_committed_models(tmp_path: Path) -> None:
+    out, out_text = tmp_path / "model.npz", tmp_path / "model_text.npz"
     subprocess.run([sys.executable, str(ROOT / "scripts" / "train_cleaner.py"), "--out",
-                    str(out)], check=True, capture_output=True, timeout=300)
-    with np.load(out) as new, np.load(MODEL) as old:
-        assert sorted(new.files) == sorted(old.files)
-        for key in ("dense_w", "mean", "scale", "hash_w", "bias", "threshold",
-                    "threshold_text"):
-            assert np.allclose(new[key], old[key], rtol=1e-7, atol=1e-9), key
+                    str(out), "--out-text", str(out_text)], check=True, capture_output=True,
+                   timeout=300)
+    for made, committed in ((out, MODEL), (out_text, TEXT_MODEL)):
+        with np.load(made) as new, np.load(committed) as old:
+            assert sorted(new.files) == sorted(old.files)
+            for key in ("dense_w", "mean", "scale", "hash_w", "bias", "threshold",
+                        "threshold_text"):
+                assert np.allclose(new[key], old[key], rtol=1e-7, atol=1e-9), (committed, key)
+    # The blind articles are in the plain-text model only: the two differ.
+    with np.load(out) as page, np.load(out_text) as text:
+        assert not np.allclose(page["hash_w"], text["hash_w"])
+
+
+def test_plain_text_lines_are_also_judged_by_the_text_model(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    page_model, text_model = load_model(), load_text_model()
+    assert page_model is not None and text_model is not None
+    # Worded so that no rule fires; neither ends as a sentence.
+    lines = ["Tap to hear more from the desk", "Your weekend fix of long reads"]
+    paras = ["Rail link opens between Kazakhstan and China", *BODY, *lines]
+    shares = [0.0] * len(paras)
+    # The page model silenced: the plain-text model takes the lines of plain text, never a
+    # sentence (BODY[3] is short enough to be judged), and is not asked about a page's.
+    monkeypatch.setattr(model_pass, "load_model",
+                        lambda: replace(page_model, threshold=1.01, threshold_text=1.01))
+    monkeypatch.setattr(model_pass, "load_text_model",
+                        lambda: replace(text_model, threshold=0.0, threshold_text=0.0))
+    assert len(BODY[3].split()) <= model_pass.MAX_WORDS
+    result = clean_paragraphs(paras)
+    assert result.paragraphs == BODY
+    assert all("(plain-text model)" in why for why in result.reasons[-2:])
+    assert clean_paragraphs(paras, link_shares=shares).paragraphs == [*BODY, *lines]
+    # The plain-text model silenced: the page model judges plain text at its own threshold.
+    monkeypatch.setattr(model_pass, "load_model",
+                        lambda: replace(page_model, threshold=1.01, threshold_text=0.0))
+    monkeypatch.setattr(model_pass, "load_text_model",
+                        lambda: replace(text_model, threshold=1.01, threshold_text=1.01))
+    assert not set(clean_paragraphs(paras).paragraphs) & set(lines)
+    assert clean_paragraphs(paras, link_shares=shares).paragraphs == [*BODY, *lines]
 
 
 def test_every_removal_has_a_kind_and_a_reason() -> None:
@@ -82,18 +115,16 @@ def test_every_removal_has_a_kind_and_a_reason() -> None:
     assert result.paragraphs == BODY
 
 
-def test_classifier_removals_name_probability_and_features(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_classifier_removals_name_probability_and_features() -> None:
     # The mechanism, not the calibration: at a low threshold the model fires on short
     # calls to action, and each removal says how sure it was and why.
     model = load_model()
     assert model is not None
-    monkeypatch.setattr(model_pass, "load_model",
-                        lambda: replace(model, threshold=0.5, threshold_text=0.5))
     # Worded so that no rule fires (the rules catch the plainer "Get the app").
     lines = ["Tap to hear more from the desk", "Your weekend fix of long reads"]
-    result = clean_paragraphs(["Rail link opens between Kazakhstan and China", BODY[0],
-                               BODY[1], BODY[2], BODY[3], *lines])
+    with model_pass.using_model(replace(model, threshold=0.5, threshold_text=0.5)):
+        result = clean_paragraphs(["Rail link opens between Kazakhstan and China", BODY[0],
+                                   BODY[1], BODY[2], BODY[3], *lines])
     by_model = [(k, t, r) for (k, t), r in zip(result.removed, result.reasons, strict=True)
                 if r.startswith("classifier")]
     assert by_model, result.removed
@@ -102,16 +133,15 @@ def test_classifier_removals_name_probability_and_features(
     assert result.paragraphs[:4] == BODY
 
 
-def test_long_paragraphs_and_table_rows_are_never_the_models(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_long_paragraphs_and_table_rows_are_never_the_models() -> None:
     model = load_model()
     assert model is not None
-    monkeypatch.setattr(model_pass, "load_model",
-                        lambda: replace(model, threshold=0.0, threshold_text=0.0))
     table = "| Rotterdam | 14.5 | 13.1 |"
     long = " ".join(BODY[:3])  # over MAX_WORDS
     assert len(long.split()) > model_pass.MAX_WORDS
-    result = clean_paragraphs(["Rail link opens between Kazakhstan and China", long, table])
+    with model_pass.using_model(replace(model, threshold=0.0, threshold_text=0.0)):
+        result = clean_paragraphs(["Rail link opens between Kazakhstan and China", long,
+                                   table])
     assert result.paragraphs == [long, table]
 
 
