@@ -937,6 +937,7 @@ LOOK_ALIKES = [
     "This story is far from over, a diplomat in Beijing said.",
     "Readers are asked to compare the two maps, the ministry said in its note.",
     "Importers can unsubscribe from the scheme at any time, officials said.",
+    "科研人员用雷达扫描了冰层下面的地形",
 ]
 
 
