@@ -666,6 +666,13 @@ FORMS = [
     "Weekly briefings from our desk. You can unsubscribe at any time.",
     "This report is offered as a preview of our members-only analysis.",
     "Grain silos outside Rostov — Photo: Press service of the regional government",
+    "This is a guest column; it reflects one reader's experience of the border crossing.",
+    "The opinions expressed here are solely those of the writer.",
+    "Deja tu comentario y respeta las normas de la comunidad.",
+    "Os comentários são moderados antes de aparecer no site.",
+    "Lucía Ferreyra es corresponsal de la agencia en Moscú desde 2019.",
+    "Paulo Antunes é jornalista da editoria de Mundo desde 2015.",
+    "Ирина Соколова — корреспондент отдела экономики, пишет о торговле с Китаем.",
 ]
 LOOK_ALIKES = [
     # session 7
@@ -938,6 +945,9 @@ LOOK_ALIKES = [
     "Readers are asked to compare the two maps, the ministry said in its note.",
     "Importers can unsubscribe from the scheme at any time, officials said.",
     "科研人员用雷达扫描了冰层下面的地形",
+    "This is an opinion piece of legislation, critics in the Duma said.",
+    "Los comentarios del ministro fueron eliminados del acta, dijo un diputado.",
+    "Ирина Соколова — корреспондент, которая первой сообщила о сделке, сказал источник.",
 ]
 
 
