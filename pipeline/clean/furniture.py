@@ -121,6 +121,10 @@ _WHY = {
 }
 # Labels that announce a list of links: the headline-like lines under them are the links.
 _LINK_LABELS = ("inline_related_link", "related_posts")
+# A label with a story after its colon ("More on this topic: Banks tighten checks",
+# "Читайте также: ..."): the link is that line, so the line under it (a section heading
+# of the article, often) is not.
+LINK_AFTER_LABEL = re.compile(r"^[^:：]{2,40}[:：]\s*\S.{10,}")
 
 
 def _label(state: Labelled, i: int, kind: str, why: str) -> None:
@@ -173,7 +177,7 @@ def _text_lists(state: Labelled) -> list[bool]:
 def _label_links(state: Labelled) -> None:
     """Up to three short unpunctuated lines under a "see also" or "related" label."""
     for i, label in enumerate(state.labels):
-        if label not in _LINK_LABELS:
+        if label not in _LINK_LABELS or LINK_AFTER_LABEL.match(state.p[i]):
             continue
         for j in range(i + 1, min(i + 4, len(state.p))):
             if not state.free(j):

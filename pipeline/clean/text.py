@@ -16,7 +16,7 @@ from datetime import datetime
 from functools import cached_property
 
 from pipeline.clean.bios import label_bios
-from pipeline.clean.furniture import label_shapes, page_script
+from pipeline.clean.furniture import LINK_AFTER_LABEL, label_shapes, page_script
 from pipeline.clean.header import (
     DATE_ONLY,
     HEADING_WORDS,
@@ -70,8 +70,6 @@ _TEASER = re.compile(r"^(?![A-Z .,'’-]+(?:\(|[—–]))[^.!?;—–()|]{20,140
 # A reader's comment under the comments' heading, however long: a name of a few words
 # (initials allowed), a dash, the comment ("Juan R. — So the price goes up again?").
 _COMMENT = re.compile(r"^[A-Z][\w.’'-]*( [A-Z][\w.’'-]*){0,2} [—–] \S")
-# A label with a story after its colon ("More on this topic: Banks tighten checks").
-_LINK_AFTER_LABEL = re.compile(r"^[^:：]{2,40}[:：]\s*\S.{10,}")
 # A heading's number ("3. ", "3) "), not a year or a figure.
 _SECTION_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+\S")
 _SENTENCE_END = re.compile(r"(?<!\.\.)[.!?]$|[“”\"«»]")
@@ -385,7 +383,7 @@ class _State:
         for i, label in enumerate(self.labels):
             # A label with its story after the colon ("More on this: X") is a link, not
             # a box's heading: the lines under it are not its items.
-            if label not in tail_kinds or _LINK_AFTER_LABEL.match(self.p[i]):
+            if label not in tail_kinds or LINK_AFTER_LABEL.match(self.p[i]):
                 continue
             # The block ends at a paragraph of prose, or the next heading of a numbered
             # article.

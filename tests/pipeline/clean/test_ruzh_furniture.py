@@ -307,3 +307,25 @@ def test_sample_site_pages_as_plain_text_keep_exactly_their_body(item: dict[str,
     path = SAMPLES / "site" / item["path"].lstrip("/")
     html, _ = decode_html((path / "index.html" if path.is_dir() else path).read_bytes(), "")
     assert clean_paragraphs(_visible_lines(html)).paragraphs == item["body_paragraphs"]
+
+
+@pytest.mark.parametrize(("language", "link", "heading"), [
+    ("ru", "Читайте также: Банки Приморья расширили приём платежей в юанях",
+     "Что меняется для экспортёров"),
+    ("zh", "延伸阅读：黑龙江口岸今年前十个月货运量创新高", "地方银行将发挥更大作用"),
+    ("zh", "延伸閱讀：黑龍江口岸今年前十個月貨運量創新高", "地方银行将发挥更大作用"),
+])
+def test_a_heading_under_a_link_with_its_story_stays(language: str, link: str,
+                                                     heading: str) -> None:
+    # The link line carries its story after the colon: the heading under it opens the
+    # article's next section (a bare "Читайте также" label would announce links below it).
+    # The shapes alone: on a page this short the classifier reads the lead and the heading
+    # by their neighbours (both next to a labelled line).
+    # (The Russian paragraphs under it as one: the tail pass counts prose by its length.)
+    title, body = (RU_TITLE, [RU_BODY[0], " ".join(RU_BODY[1:])]) if language == "ru" else \
+        (ZH_TITLE, ZH_BODY)
+    model = load_model()
+    assert model is not None
+    with using_model(replace(model, threshold=1.01, threshold_text=1.01)):
+        out = clean_paragraphs([title, body[0], link, heading, *body[1:]])
+    assert out.paragraphs == [body[0], heading, *body[1:]]
