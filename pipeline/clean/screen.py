@@ -12,6 +12,7 @@ from functools import reduce
 from operator import or_
 
 from pipeline.clean.literals import Needs, Screen, required
+from pipeline.clean.openers import Openers, Opening, opening
 from pipeline.clean.rules import _END, Rule, _branches, fitting_rules
 
 
@@ -25,6 +26,11 @@ class Screened:
     screen: Screen
     # Bit set in every paragraph's bits: a rule part with no filter is always tried.
     always: int
+    # Anchored parts with no string to screen for are tried only on a paragraph whose
+    # first character can open a match (``openers``): their bits, and ``always`` with all
+    # of them (a paragraph whose first character is not known passes every such test).
+    openers: Openers
+    any_start: int
     # For each word count (as ``fitting_rules``): (rule, its bits and its parts with text
     # that has a Chinese or Cyrillic character, the same without).
     by_words: tuple[tuple[tuple[Rule, int, int, Parts, Parts], ...], ...]
@@ -35,16 +41,21 @@ class Screened:
     # without (1).
     lanes: tuple[tuple[tuple[tuple[Rule, int, Parts], ...], ...], ...]
 
-    def bits(self, lower: str | None) -> int:
-        """The paragraph's bits (every bit when ``lowered`` gave None: never filtered)."""
-        return -1 if lower is None else self.screen.bits(lower) | self.always
+    def bits(self, lower: str | None, text: str | None = None) -> int:
+        """The paragraph's bits (every bit when ``lowered`` gave None: never filtered),
+        with those of the first-character tests ``text`` passes (all of them without
+        ``text``)."""
+        if lower is None:
+            return -1
+        return self.screen.bits(lower) | (self.any_start if text is None
+                                          else self.always | self.openers.bits(text))
 
     def first(self, text: str, words: int, at: float, *, script: bool,
               lower: str | None) -> Rule | None:
         """The first rule whose ``matches`` (same arguments) is True, or None."""
         if words >= len(self.by_words):
             return None
-        bits = self.bits(lower)
+        bits = self.bits(lower, text)
         for rule, mask, parts in self.lanes[words][2 * (at >= _END) + (not script)]:
             if mask & bits:
                 for try_it, need in parts:
@@ -90,11 +101,21 @@ def _screen(rules: tuple[Rule, ...]) -> Screened:
             bit[id(need)] = 1 << len(needs)
             needs.append(need)
     always = 1 << len(needs)
+    # Each distinct opening test of the anchored parts that need no string gets a bit
+    # above ``always``.
+    openings: dict[Opening, int] = {}
+
+    def start_bit(pattern: re.Pattern[str], need: Needs | None) -> int:
+        if need is not None:
+            return bit[id(need)]
+        found = opening(pattern)
+        if found is None:
+            return always
+        return openings.setdefault(found, always << (1 + len(openings)))
 
     def parts(rule: Rule, k: int) -> Parts:
         found: list[tuple[Callable[[str], object], int]] = [
-            (pattern.match, always if need is None else bit[id(need)])
-            for pattern, need in starts[id(rule), k]]
+            (pattern.match, start_bit(pattern, need)) for pattern, need in starts[id(rule), k]]
         found += [(pattern.match, bit[id(need)]) for pattern, need in rule.scanning[k]]
         found += [(pattern.search, always if need is None else bit[id(need)])
                   for pattern, need in searches[id(rule), k]]
@@ -118,7 +139,9 @@ def _screen(rules: tuple[Rule, ...]) -> Screened:
 
     lanes = tuple(tuple(lane(rows, words, late, latin) for late in (False, True)
                         for latin in (False, True)) for words, rows in enumerate(by_words))
-    return Screened(Screen(needs), always, by_words, lanes)
+    openers = Openers(list(openings), len(needs) + 1)
+    return Screened(Screen(needs), always, openers, reduce(or_, openings.values(), always),
+                    by_words, lanes)
 
 
 def _gated(try_it: Callable[[str], object],
