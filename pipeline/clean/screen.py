@@ -6,7 +6,7 @@ rules' parts tried in ``Rule.matches``'s order behind those bits. Same answers a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
@@ -50,58 +50,66 @@ class Screened:
         return self.screen.bits(lower) | (self.any_start if text is None
                                           else self.always | self.openers.bits(text))
 
-    # The rows of a lane a paragraph's bits let through, by what set those bits, as row
-    # numbers in the lane's order: (words, lane, first character) -> the rows ``always``
-    # and the first-character tests let through; (words, lane, string) -> those one
-    # string the scan found lets through. The loop tested every row's mask (250 a lane,
-    # about 23 passing): a third of ``first``'s time.
-    _by_start: dict[tuple[int, int, str], tuple[int, ...]] = field(default_factory=dict,
-                                                                  compare=False)
-    _by_string: dict[tuple[int, int, str], tuple[int, ...]] = field(default_factory=dict,
-                                                                   compare=False)
+    # The rules by number (their place in the rules tuple), for text with a Chinese or
+    # Cyrillic character (0) or without (1): (rule, its parts), and the numbers of the
+    # rules whose mask holds each bit (by the bit's position).
+    rows: tuple[tuple[tuple[Rule, Parts], ...], ...]
+    by_bit: tuple[dict[int, tuple[int, ...]], ...]
+    # ``fits[words][late][n]``: rule ``n`` is in the lanes of ``words`` and ``late``.
+    fits: tuple[tuple[bytes, ...], ...]
+    # (text kind, 0, first character) -> the numbers of the rules ``always`` and the
+    # first-character tests let through; (text kind, 1, string) -> those one string the
+    # scan found lets through; in rules order. The loop tested every lane row's mask (250
+    # a lane, about 23 passing): a third of ``first``'s time.
+    _passing: dict[tuple[int, int, str], tuple[int, ...]] = field(default_factory=dict,
+                                                                 compare=False)
 
     def first(self, text: str, words: int, at: float, *, script: bool,
               lower: str | None) -> Rule | None:
         """The first rule whose ``matches`` (same arguments) is True, or None."""
         if words >= len(self.by_words):
             return None
-        lane = 2 * (at >= _END) + (not script)
-        rows = self.lanes[words][lane]
-        if lower is None:  # never filtered: every row, every part
-            for rule, _, parts in rows:
+        late = at >= _END
+        if lower is None:  # never filtered: every row of the lane, every part
+            for rule, _, parts in self.lanes[words][2 * late + (not script)]:
                 for try_it, _ in parts:
                     if try_it(text):
                         return rule
             return None
+        kind = int(not script)
         found = self.screen.found(lower)
         start = self.always | self.openers.bits(text)
         bits = self.screen.bits_of(found) | start
-        order = _rows(self._by_start, rows, (words, lane, text[:1]), start)
+        order: Sequence[int] = self._numbers((kind, 0, text[:1]), start)
         if found:
-            extra = [_rows(self._by_string, rows, (words, lane, string),
-                           self.screen.string_bits(string)) for string in found]
+            extra = [self._numbers((kind, 1, string), self.screen.string_bits(string))
+                     for string in found]
             if any(extra):
-                order = tuple(sorted(set(order).union(*extra)))
-        for k in order:
-            rule, _, parts = rows[k]
-            for try_it, need in parts:
-                if need & bits and try_it(text):
-                    return rule
+                order = sorted(set(order).union(*extra))
+        fits, rows = self.fits[words][late], self.rows[kind]
+        for n in order:
+            if fits[n]:
+                rule, parts = rows[n]
+                for try_it, need in parts:
+                    if need & bits and try_it(text):
+                        return rule
         return None
 
-
-def _rows(cache: dict[tuple[int, int, str], tuple[int, ...]],
-          rows: tuple[tuple[Rule, int, Parts], ...], key: tuple[int, int, str],
-          bits: int) -> tuple[int, ...]:
-    """The numbers of the ``rows`` (a lane, ``key[:2]``) whose mask meets ``bits`` (what
-    ``key[2]`` stands for), cached in ``cache``."""
-    found = cache.get(key)
-    if found is None:
-        if len(cache) >= 1 << 17:  # bounded: any first character, any string
-            cache.clear()
-        found = tuple(k for k, (_, mask, _) in enumerate(rows) if mask & bits)
-        cache[key] = found
-    return found
+    def _numbers(self, key: tuple[int, int, str], bits: int) -> tuple[int, ...]:
+        """The numbers of the rules whose mask (text kind ``key[0]``) meets ``bits``, what
+        ``key[2]`` stands for; cached (a few bits each: cheap to find again)."""
+        found = self._passing.get(key)
+        if found is None:
+            numbers: set[int] = set()
+            index = self.by_bit[key[0]]
+            while bits:
+                low = bits & -bits
+                numbers.update(index.get(low.bit_length() - 1, ()))
+                bits ^= low
+            if len(self._passing) >= 1 << 16:  # bounded: any first character
+                self._passing.clear()
+            found = self._passing[key] = tuple(sorted(numbers))
+        return found
 
 
 # A rule's parts in the order ``Rule.matches`` tries them: the anchored alternation's
@@ -180,8 +188,23 @@ def _screen(rules: tuple[Rule, ...]) -> Screened:
     lanes = tuple(tuple(lane(rows, words, late, latin) for late in (False, True)
                         for latin in (False, True)) for words, rows in enumerate(by_words))
     openers = Openers(list(openings), len(needs) + 1)
+    rows = (tuple((r, entries[id(r)][3]) for r in rules),
+            tuple((r, entries[id(r)][4]) for r in rules))
+    by_bit: tuple[dict[int, list[int]], ...] = ({}, {})
+    for n, rule in enumerate(rules):
+        for kind in (0, 1):
+            mask = entries[id(rule)][2] if kind else entries[id(rule)][1]
+            while mask:
+                low = mask & -mask
+                by_bit[kind].setdefault(low.bit_length() - 1, []).append(n)
+                mask ^= low
+    fits = tuple(tuple(bytes(id(r) in ids for r in rules)
+                       for ids in ({id(row[0]) for row in lanes[words][2 * late]}
+                                   for late in (0, 1)))
+                 for words in range(len(by_words)))
     return Screened(Screen(needs), always, openers, reduce(or_, openings.values(), always),
-                    by_words, lanes)
+                    by_words, lanes, rows,
+                    tuple({b: tuple(ns) for b, ns in index.items()} for index in by_bit), fits)
 
 
 def _gated(try_it: Callable[[str], object],
