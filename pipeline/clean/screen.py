@@ -267,8 +267,10 @@ def _searches(rule: Rule, k: int) -> list[tuple[re.Pattern[str], Needs | None]]:
         groups: dict[frozenset[str] | None, list[str]] = {}
         for branch in _branches(body):
             groups.setdefault(required(branch, pattern.flags), []).append(branch)
-        if len(groups) == 1:
-            found.append((pattern, need))  # the branches need the same: searched as it was
+        if len(groups) == 1:  # the branches need the same: searched as it was, with
+            # their strings (the rule's filter is None when its other search has none)
+            strings = next(iter(groups))
+            found.append((pattern, need if strings is None else Needs(strings)))
             continue
         for strings, branches in groups.items():
             joined = "|".join(branches)
