@@ -51,10 +51,14 @@ _ENGLISH_MIN = 30
 _LATIN_WORD = re.compile(r"[a-z]+")
 
 
-def prose_language(paragraphs: Sequence[str], min_words: int = 20) -> str | None:
+def prose_language(paragraphs: Sequence[str], min_words: int = 20,
+                   counts: Sequence[int] | None = None) -> str | None:
     """The language of a page's paragraphs of prose (more than ``min_words`` words), or of
-    all of them when none is that long: menus and bylines say little about it."""
-    prose = [p for p in paragraphs if count_words(p) > min_words]
+    all of them when none is that long: menus and bylines say little about it.
+    ``counts``: ``count_words`` of each paragraph, when the caller has them."""
+    if counts is None:
+        counts = [count_words(p) for p in paragraphs]
+    prose = [p for p, n in zip(paragraphs, counts, strict=True) if n > min_words]
     text = " ".join(prose or paragraphs)
     # English prose is told by its function words at a tenth of the classifier's cost (the
     # cleaner asks on every page): on the 252 labelled pages every page this calls English

@@ -160,10 +160,20 @@ class Screen:
     def bits(self, lower: str) -> int:
         """One bit (``1 << k``, k the index in ``needs``) per Needs that may match the
         paragraph ``lowered`` gave."""
-        if self._scan is None:
-            return 0
-        get = self._bits.__getitem__
-        return _or(map(get, set(self._scan.findall(lower))))
+        return self.bits_of(self.found(lower))
+
+    def found(self, lower: str) -> set[str]:
+        """The strings the scan found in the paragraph ``lowered`` gave (each the
+        longest opening at its position)."""
+        return set() if self._scan is None else set(self._scan.findall(lower))
+
+    def bits_of(self, found: set[str]) -> int:
+        """``bits`` of the paragraph in which ``found`` gave these strings."""
+        return _or(map(self._bits.__getitem__, found))
+
+    def string_bits(self, text: str) -> int:
+        """The bits one string the scan finds stands for."""
+        return self._bits[text]
 
 
 def _or(values: Any) -> int:

@@ -6,12 +6,13 @@ rules' parts tried in ``Rule.matches``'s order behind those bits. Same answers a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
 from pipeline.clean.literals import Needs, Screen, required
+from pipeline.clean.openers import Openers, Opening, opening
 from pipeline.clean.rules import _END, Rule, _branches, fitting_rules
 
 
@@ -25,6 +26,11 @@ class Screened:
     screen: Screen
     # Bit set in every paragraph's bits: a rule part with no filter is always tried.
     always: int
+    # Anchored parts with no string to screen for are tried only on a paragraph whose
+    # first character can open a match (``openers``): their bits, and ``always`` with all
+    # of them (a paragraph whose first character is not known passes every such test).
+    openers: Openers
+    any_start: int
     # For each word count (as ``fitting_rules``): (rule, its bits and its parts with text
     # that has a Chinese or Cyrillic character, the same without).
     by_words: tuple[tuple[tuple[Rule, int, int, Parts, Parts], ...], ...]
@@ -35,22 +41,75 @@ class Screened:
     # without (1).
     lanes: tuple[tuple[tuple[tuple[Rule, int, Parts], ...], ...], ...]
 
-    def bits(self, lower: str | None) -> int:
-        """The paragraph's bits (every bit when ``lowered`` gave None: never filtered)."""
-        return -1 if lower is None else self.screen.bits(lower) | self.always
+    def bits(self, lower: str | None, text: str | None = None) -> int:
+        """The paragraph's bits (every bit when ``lowered`` gave None: never filtered),
+        with those of the first-character tests ``text`` passes (all of them without
+        ``text``)."""
+        if lower is None:
+            return -1
+        return self.screen.bits(lower) | (self.any_start if text is None
+                                          else self.always | self.openers.bits(text))
+
+    # The rules by number (their place in the rules tuple), for text with a Chinese or
+    # Cyrillic character (0) or without (1): (rule, its parts), and the numbers of the
+    # rules whose mask holds each bit (by the bit's position).
+    rows: tuple[tuple[tuple[Rule, Parts], ...], ...]
+    by_bit: tuple[dict[int, tuple[int, ...]], ...]
+    # ``fits[words][late][n]``: rule ``n`` is in the lanes of ``words`` and ``late``.
+    fits: tuple[tuple[bytes, ...], ...]
+    # (text kind, 0, first character) -> the numbers of the rules ``always`` and the
+    # first-character tests let through; (text kind, 1, string) -> those one string the
+    # scan found lets through; in rules order. The loop tested every lane row's mask (250
+    # a lane, about 23 passing): a third of ``first``'s time.
+    _passing: dict[tuple[int, int, str], tuple[int, ...]] = field(default_factory=dict,
+                                                                 compare=False)
 
     def first(self, text: str, words: int, at: float, *, script: bool,
               lower: str | None) -> Rule | None:
         """The first rule whose ``matches`` (same arguments) is True, or None."""
         if words >= len(self.by_words):
             return None
-        bits = self.bits(lower)
-        for rule, mask, parts in self.lanes[words][2 * (at >= _END) + (not script)]:
-            if mask & bits:
+        late = at >= _END
+        if lower is None:  # never filtered: every row of the lane, every part
+            for rule, _, parts in self.lanes[words][2 * late + (not script)]:
+                for try_it, _ in parts:
+                    if try_it(text):
+                        return rule
+            return None
+        kind = int(not script)
+        found = self.screen.found(lower)
+        start = self.always | self.openers.bits(text)
+        bits = self.screen.bits_of(found) | start
+        order: Sequence[int] = self._numbers((kind, 0, text[:1]), start)
+        if found:
+            extra = [self._numbers((kind, 1, string), self.screen.string_bits(string))
+                     for string in found]
+            if any(extra):
+                order = sorted(set(order).union(*extra))
+        fits, rows = self.fits[words][late], self.rows[kind]
+        for n in order:
+            if fits[n]:
+                rule, parts = rows[n]
                 for try_it, need in parts:
                     if need & bits and try_it(text):
                         return rule
         return None
+
+    def _numbers(self, key: tuple[int, int, str], bits: int) -> tuple[int, ...]:
+        """The numbers of the rules whose mask (text kind ``key[0]``) meets ``bits``, what
+        ``key[2]`` stands for; cached (a few bits each: cheap to find again)."""
+        found = self._passing.get(key)
+        if found is None:
+            numbers: set[int] = set()
+            index = self.by_bit[key[0]]
+            while bits:
+                low = bits & -bits
+                numbers.update(index.get(low.bit_length() - 1, ()))
+                bits ^= low
+            if len(self._passing) >= 1 << 16:  # bounded: any first character
+                self._passing.clear()
+            found = self._passing[key] = tuple(sorted(numbers))
+        return found
 
 
 # A rule's parts in the order ``Rule.matches`` tries them: the anchored alternation's
@@ -90,11 +149,21 @@ def _screen(rules: tuple[Rule, ...]) -> Screened:
             bit[id(need)] = 1 << len(needs)
             needs.append(need)
     always = 1 << len(needs)
+    # Each distinct opening test of the anchored parts that need no string gets a bit
+    # above ``always``.
+    openings: dict[Opening, int] = {}
+
+    def start_bit(pattern: re.Pattern[str], need: Needs | None) -> int:
+        if need is not None:
+            return bit[id(need)]
+        found = opening(pattern)
+        if found is None:
+            return always
+        return openings.setdefault(found, always << (1 + len(openings)))
 
     def parts(rule: Rule, k: int) -> Parts:
         found: list[tuple[Callable[[str], object], int]] = [
-            (pattern.match, always if need is None else bit[id(need)])
-            for pattern, need in starts[id(rule), k]]
+            (pattern.match, start_bit(pattern, need)) for pattern, need in starts[id(rule), k]]
         found += [(pattern.match, bit[id(need)]) for pattern, need in rule.scanning[k]]
         found += [(pattern.search, always if need is None else bit[id(need)])
                   for pattern, need in searches[id(rule), k]]
@@ -118,7 +187,24 @@ def _screen(rules: tuple[Rule, ...]) -> Screened:
 
     lanes = tuple(tuple(lane(rows, words, late, latin) for late in (False, True)
                         for latin in (False, True)) for words, rows in enumerate(by_words))
-    return Screened(Screen(needs), always, by_words, lanes)
+    openers = Openers(list(openings), len(needs) + 1)
+    rows = (tuple((r, entries[id(r)][3]) for r in rules),
+            tuple((r, entries[id(r)][4]) for r in rules))
+    by_bit: tuple[dict[int, list[int]], ...] = ({}, {})
+    for n, rule in enumerate(rules):
+        for kind in (0, 1):
+            mask = entries[id(rule)][2] if kind else entries[id(rule)][1]
+            while mask:
+                low = mask & -mask
+                by_bit[kind].setdefault(low.bit_length() - 1, []).append(n)
+                mask ^= low
+    fits = tuple(tuple(bytes(id(r) in ids for r in rules)
+                       for ids in ({id(row[0]) for row in lanes[words][2 * late]}
+                                   for late in (0, 1)))
+                 for words in range(len(by_words)))
+    return Screened(Screen(needs), always, openers, reduce(or_, openings.values(), always),
+                    by_words, lanes, rows,
+                    tuple({b: tuple(ns) for b, ns in index.items()} for index in by_bit), fits)
 
 
 def _gated(try_it: Callable[[str], object],
@@ -159,17 +245,19 @@ def _searches(rule: Rule, k: int) -> list[tuple[re.Pattern[str], Needs | None]]:
     """The rule's bounded and floating searches (full, ``k`` 0, or Latin, 1), each with
     its filter (None: always searched).
 
-    When one branch needs no string the rule has no filter, and every paragraph searched
-    all its branches (the author card's, 0.25 ms a Readability page): then each search is
-    split into groups of branches by the strings they need, each group with its own
-    filter. A match of an alternation is a match of one of its branches, and each group
-    is searched wherever its branches could match: the same answer (the patterns hold no
-    back-reference, whose group numbers a split would shift). Filtered rules keep their
-    one filter: more filters made the screen's scan slower by as much as they saved."""
+    Each search is split into groups of branches by the strings they need, each group
+    with its own filter: when one branch needs no string the rule has no filter, and
+    every paragraph searched all its branches (the author card's, 0.25 ms a Readability
+    page); and a rule's one filter is the union of its branches' strings, some of which
+    ("like", "free", "your") are in most long paragraphs, which then searched all 34
+    branches of the calls to act (34 us each). A match of an alternation is a match of
+    one of its branches, and each group is searched wherever its branches could match:
+    the same answer (the patterns hold no back-reference, whose group numbers a split
+    would shift). Splitting filtered rules too once made the screen's scan slower by as
+    much as it saved; since ``first`` walks only the rules the bits let through, it saves
+    0.2-0.3 ms a Readability page for 0.05 ms more scanning."""
     bounded, floating = (rule.bounded, rule.floating) if k == 0 else rule.latin[1:]
     need = rule.needs[k]
-    if need is not None:
-        return [(pattern, need) for pattern in (bounded, floating) if pattern is not None]
     found: list[tuple[re.Pattern[str], Needs | None]] = []
     for pattern, prefix in ((bounded, r"\b"), (floating, "")):
         if pattern is None:
@@ -179,8 +267,10 @@ def _searches(rule: Rule, k: int) -> list[tuple[re.Pattern[str], Needs | None]]:
         groups: dict[frozenset[str] | None, list[str]] = {}
         for branch in _branches(body):
             groups.setdefault(required(branch, pattern.flags), []).append(branch)
-        if len(groups) == 1:
-            found.append((pattern, None))  # no branch needs a string: searched as it was
+        if len(groups) == 1:  # the branches need the same: searched as it was, with
+            # their strings (the rule's filter is None when its other search has none)
+            strings = next(iter(groups))
+            found.append((pattern, need if strings is None else Needs(strings)))
             continue
         for strings, branches in groups.items():
             joined = "|".join(branches)

@@ -414,7 +414,7 @@ class _State:
 
     @cached_property
     def language(self) -> str | None:  # asked only when a pass needs it: detected lazily
-        return prose_language(self.p, _SHORT)
+        return prose_language(self.p, _SHORT, self.words)  # the words counted once
 
     def label_inline_links(self) -> None:
         verbs = headline_verbs()

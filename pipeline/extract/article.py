@@ -33,6 +33,7 @@ from pipeline.dedupe.opening import opening
 from pipeline.dedupe.signature import signature
 from pipeline.enrich.entities import count_mentions
 from pipeline.enrich.theme import score_article
+from pipeline.extract.authors import marked as page_marked
 from pipeline.extract.fallback import conservative, needs_check, words
 from pipeline.extract.page_info import page_info
 from pipeline.extract.protocol import ExtractError as ExtractError  # re-exported
@@ -80,13 +81,14 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
         ExtractError: ``unparsable_html`` or ``no_content``.
     """
     tree = _parse(page.html)
-    meta = read_page_meta(tree, page.final_url)
+    marked = page_marked(tree)  # read by the stamp and byline searches: one XPath for both
+    meta = read_page_meta(tree, page.final_url, marked)
     # htmldate (3 ms a page) is the last date signal: an offset-aware metadata date is
     # always taken first (``_published``), and the feed's date comes before htmldate's, so
     # it is not searched for then.
     aware = meta.published_at is not None and meta.published_at.tzinfo is not None
     info = page_info(tree, page.final_url,
-                     with_date=not aware and page.entry.published_at is None)
+                     with_date=not aware and page.entry.published_at is None, marked=marked)
     site_names = _site_names(tree, page.final_url, info)
     # With the words in the page's paragraphs before pruning: the yardstick of a
     # suspicious loss.
@@ -227,8 +229,9 @@ def _hash_folded(folded: str) -> str:
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 
-def read_page_meta(tree: Any, base_url: str) -> PageMeta:
-    """Canonical link and publication date from ``<head>`` and JSON-LD."""
+def read_page_meta(tree: Any, base_url: str, marked: list[Any] | None = None) -> PageMeta:
+    """Canonical link and publication date from ``<head>`` and JSON-LD (``marked``:
+    ``authors.marked(tree)``, when the caller has it)."""
     canonical = None
     for href in _canonical_hrefs(tree):
         absolute = urljoin(base_url, href.strip())
@@ -245,7 +248,7 @@ def read_page_meta(tree: Any, base_url: str) -> PageMeta:
     # The stamp is only needed (and only searched for) when the metadata has no date, or
     # one without an offset that may turn out to be in the future.
     wanted = published is None or published.tzinfo is None
-    return PageMeta(canonical, published, signal, _stamp(tree) if wanted else None)
+    return PageMeta(canonical, published, signal, _stamp(tree, marked) if wanted else None)
 
 
 # The letters of "canonical" folded as the XPath that found these did
@@ -270,17 +273,20 @@ _STAMP_WORDS = ("date", "time", "publish", "info", "meta")
 _STAMP_WORD = re.compile("|".join(_STAMP_WORDS))  # one search for any of them
 
 
-def _stamp_nodes(tree: Any, limit: int | None = None) -> list[Any]:
+def _stamp_nodes(tree: Any, limit: int | None = None,
+                 marked: list[Any] | None = None) -> list[Any]:
     """Document order, as the XPath gave them: <time> elements and elements whose class
     or id names a date, time, publication, info or meta block (the first ``limit``: the
     rest of the page is not walked)."""
-    return list(islice(_iter_stamp_nodes(tree), limit))
+    return list(islice(_iter_stamp_nodes(tree, marked), limit))
 
 
-def _iter_stamp_nodes(tree: Any) -> Iterator[Any]:
+def _iter_stamp_nodes(tree: Any, marked: list[Any] | None = None) -> Iterator[Any]:
     """``_stamp_nodes`` one at a time: ``_stamp`` stops walking the page at the first that
-    holds a date line (the tree is not changed meanwhile: the same nodes in order)."""
-    for node in tree.iter(etree.Element):  # elements only: no comments or instructions
+    holds a date line (the tree is not changed meanwhile: the same nodes in order). From
+    ``marked`` (``authors.marked(tree)``) when given: every element with a class or id
+    and every <time> of the page, in document order, so the same nodes."""
+    for node in tree.iter(etree.Element) if marked is None else marked:
         if node.tag != "time":
             cls, ident = node.get("class"), node.get("id")
             if cls is None and ident is None:
@@ -295,9 +301,9 @@ def _iter_stamp_nodes(tree: Any) -> Iterator[Any]:
 _NEAR_TITLE = "(//h1)[1]/following::*[position() <= 12] | (//h1)[1]/preceding::*[position() <= 6]"
 
 
-def _stamp(tree: Any) -> str | None:
+def _stamp(tree: Any, marked: list[Any] | None = None) -> str | None:
     # The elements near the headline are only looked up when no named one holds a date.
-    for node in chain(islice(_iter_stamp_nodes(tree), 40), _near_title(tree)):
+    for node in chain(islice(_iter_stamp_nodes(tree, marked), 40), _near_title(tree)):
         text = _short_text(node)
         if text and is_date_line(text):
             return text

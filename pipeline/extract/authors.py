@@ -55,6 +55,17 @@ _NOTHING = (False, False, False, False)
 # False), <author> and <rel>, in document order.
 _CANDIDATES = XPath("/descendant::*[@class or @id or @itemprop or @rel or @data-testid"
                     " or @data-component] | /descendant::author | /descendant::rel")
+# The same and the <time> elements: with a class or id, or <time>, every element the
+# date-stamp search reads is among them (``article._iter_stamp_nodes``), so one XPath
+# serves both instead of a Python walk over every element of the page for the stamps.
+_MARKED = XPath(f"{_CANDIDATES.path} | /descendant::time")
+
+
+def marked(tree: Any) -> list[Any] | None:
+    """``_CANDIDATES`` and the <time> elements of the page ``tree`` is the root of, in
+    document order (None when ``tree`` is not its document's root: the stamp search walks
+    ``tree`` alone)."""
+    return _MARKED(tree) if tree.getroottree().getroot() is tree else None
 _TIME_FIGURE = XPath("//time|//figure")
 _TIME_FIGURE_INSIDE = XPath(".//time|.//figure")
 
@@ -84,8 +95,10 @@ def _matches(node: Any) -> tuple[bool, bool, bool, bool]:
     return first, second, third, discard
 
 
-def extract_author(tree: Any) -> str | None:
-    """The byline trafilatura's ``extract_author`` finds in ``tree`` (left unchanged).
+def extract_author(tree: Any, nodes: list[Any] | None = None) -> str | None:
+    """The byline trafilatura's ``extract_author`` finds in ``tree`` (left unchanged);
+    ``nodes``: ``marked(tree)``, when the caller has it (a <time> element without the
+    attributes read here is no hit and no discarded block: the same answer).
 
     trafilatura deletes the discarded blocks, then <time> and <figure>, from a copy of the
     whole page and reads the text of the first byline hit still attached. Deleting an
@@ -96,7 +109,7 @@ def extract_author(tree: Any) -> str | None:
     """
     found: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
     discard = []
-    for node in _CANDIDATES(tree):
+    for node in _CANDIDATES(tree) if nodes is None else nodes:
         if node.tag == "rel":
             return trafilatura_author(tree)
         hits = _matches(node)

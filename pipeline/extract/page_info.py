@@ -36,7 +36,8 @@ from pipeline.extract.authors import extract_author
 log = logging.getLogger(__name__)
 
 
-def page_info(tree: Any, default_url: str, *, with_date: bool = True) -> Any:
+def page_info(tree: Any, default_url: str, *, with_date: bool = True,
+              marked: list[Any] | None = None) -> Any:
     """Title, author, description, site name and date of a parsed page.
 
     Args:
@@ -45,6 +46,7 @@ def page_info(tree: Any, default_url: str, *, with_date: bool = True) -> Any:
         with_date: search the date with htmldate (off: ``date`` stays None; the
             extractor skips it when the page's metadata gave a date with an offset,
             which always wins over htmldate's).
+        marked: ``authors.marked(tree)``, when the caller has it.
 
     Returns:
         A ``trafilatura.settings.Document`` with those fields (and ``url``) set.
@@ -57,7 +59,7 @@ def page_info(tree: Any, default_url: str, *, with_date: bool = True) -> Any:
     except Exception as exc:  # trafilatura's JSON-LD reader has bugs of its own
         log.debug("JSON-LD metadata unreadable: %s", exc)
     info.title = info.title or extract_title(tree)
-    info.author = info.author or extract_author(tree)
+    info.author = info.author or extract_author(tree, marked)
     info.url = info.url or extract_url(tree, default_url)
     # Only the quick search: extract.py tries page metadata, the dateline and the feed first.
     if with_date:

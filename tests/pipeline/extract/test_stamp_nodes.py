@@ -11,6 +11,7 @@ from trafilatura.utils import load_html
 
 from pipeline.dates import MAX_DATE_LINE, is_date_line
 from pipeline.extract.article import _NEAR_TITLE, _short_text, _stamp, _stamp_nodes
+from pipeline.extract.authors import marked
 from tests.conftest import ROOT
 
 WORDS = ("date", "time", "publish", "info", "meta")
@@ -37,6 +38,7 @@ def pages() -> list[Path]:
 def test_same_elements_as_the_xpath(html: str) -> None:
     tree = load_html(html)
     assert _stamp_nodes(tree) == tree.xpath(XPATH)
+    assert _stamp_nodes(tree, marked=marked(tree)) == tree.xpath(XPATH)
 
 
 def test_same_elements_on_the_fixture_pages() -> None:
@@ -45,6 +47,8 @@ def test_same_elements_on_the_fixture_pages() -> None:
         tree = load_html(path.read_text(encoding="utf-8", errors="replace"))
         if tree is not None:
             assert _stamp_nodes(tree) == tree.xpath(XPATH), path
+            # Read off the byline search's elements (``authors.marked``): the same.
+            assert _stamp_nodes(tree, marked=marked(tree)) == tree.xpath(XPATH), path
             checked += 1
     assert checked >= 20
 

@@ -1,0 +1,128 @@
+"""The characters an anchored pattern can open a match with: a test of a paragraph's
+first character before ``pattern.match``.
+
+Most anchored rule patterns need no string a paragraph could be screened for
+(``literals.required``), so every paragraph was matched against them all (about 35
+``match`` calls a paragraph, each failing on the first character). ``opening`` reads a
+pattern's syntax tree (Python's own parser, as ``literals`` does) for the one-character
+items a match can begin with; ``Openers`` asks the engine itself, once per first
+character met, which of them take it (the same flags, so case folding is the engine's),
+and caches the answer as bits. A pattern that can match the empty string, or opens with
+an item this reading does not know, gets no test (always tried).
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as c  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+# One-character items as (pattern text, flags): compiled alone, each matches exactly the
+# characters the item matches in its pattern.
+Opening = tuple[tuple[str, int], ...]
+
+_CATEGORIES = {
+    c.CATEGORY_DIGIT: r"\d", c.CATEGORY_NOT_DIGIT: r"\D", c.CATEGORY_SPACE: r"\s",
+    c.CATEGORY_NOT_SPACE: r"\S", c.CATEGORY_WORD: r"\w", c.CATEGORY_NOT_WORD: r"\W",
+}
+_REPEATS = (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT)
+# Items that match no character of their own (``^``, ``\b``, look-arounds): a match
+# opens with whatever follows them.
+_ZERO_WIDTH = (c.AT, c.ASSERT, c.ASSERT_NOT)
+
+
+class _UnknownError(Exception):
+    """An item this reading does not know: the pattern gets no test."""
+
+
+def opening(pattern: re.Pattern[str]) -> Opening | None:
+    """The one-character items every match of ``pattern`` at a text's start opens with
+    (one of them takes the text's first character), or None: no such test."""
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    try:
+        items, empty = _sequence(list(parsed), parsed.state.flags)
+    except _UnknownError:
+        return None
+    # A pattern that can match the empty string can match before any first character.
+    return None if empty else tuple(dict.fromkeys(items))
+
+
+def _sequence(items: list[Any], flags: int) -> tuple[list[tuple[str, int]], bool]:
+    """The items the sequence can open with, and whether it can match the empty string."""
+    found: list[tuple[str, int]] = []
+    for op, av in items:
+        opens, empty = _item(op, av, flags)
+        found += opens
+        if not empty:
+            return found, False
+    return found, True
+
+
+def _item(op: Any, av: Any, flags: int) -> tuple[list[tuple[str, int]], bool]:
+    if op is c.LITERAL:
+        return [(re.escape(chr(av)), flags)], False
+    if op is c.NOT_LITERAL:
+        return [(f"[^{re.escape(chr(av))}]", flags)], False
+    if op is c.IN:
+        return [(_class(av), flags)], False
+    if op in _ZERO_WIDTH:
+        return [], True
+    if op is c.SUBPATTERN:
+        _, add, remove, body = av
+        return _sequence(list(body), (flags | add) & ~remove)
+    if op is c.ATOMIC_GROUP:
+        return _sequence(list(av), flags)
+    if op in _REPEATS:
+        low, _, body = av
+        opens, empty = _sequence(list(body), flags)
+        return opens, empty or low == 0
+    if op is c.BRANCH:
+        found: list[tuple[str, int]] = []
+        empty = False
+        for branch in av[1]:
+            opens, may_be_empty = _sequence(list(branch), flags)
+            found += opens
+            empty = empty or may_be_empty
+        return found, empty
+    raise _UnknownError  # any character (``.``), a back-reference, a conditional group
+
+
+def _class(members: list[tuple[Any, Any]]) -> str:
+    parts = []
+    for op, av in members:
+        if op is c.NEGATE:
+            parts.append("^")
+        elif op is c.LITERAL:
+            parts.append(re.escape(chr(av)))
+        elif op is c.RANGE:
+            parts.append(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif op is c.CATEGORY and av in _CATEGORIES:
+            parts.append(_CATEGORIES[av])
+        else:
+            raise _UnknownError
+    return f"[{''.join(parts)}]"
+
+
+class Openers:
+    """Which of many ``Opening`` tests a text's first character passes, as bits: bit ``k``
+    for ``openings[k]``, shifted by ``shift`` (the bits after the screen's own)."""
+
+    def __init__(self, openings: list[Opening], shift: int) -> None:
+        self._tests = [(1 << (shift + k), [re.compile(text, flags) for text, flags in opening])
+                       for k, opening in enumerate(openings)]
+        self._known: dict[str, int] = {}
+
+    def bits(self, text: str) -> int:
+        """The bits of the tests ``text``'s first character passes (none for no text)."""
+        first = text[:1]
+        found = self._known.get(first)
+        if found is None:
+            found = 0
+            for bit, tests in self._tests:
+                if any(test.fullmatch(first) for test in tests):
+                    found |= bit
+            if len(self._known) >= 1 << 14:  # a CJK paragraph opens with any of thousands
+                self._known.clear()
+            self._known[first] = found
+        return found

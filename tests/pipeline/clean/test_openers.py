@@ -1,0 +1,49 @@
+"""The first-character test of anchored patterns never refuses a text they match."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.clean.openers import Openers, opening
+from pipeline.clean.rules import load_rules
+
+PATTERNS = [
+    (r"(?:subscribe|sign up)\b", re.I), (r"[A-Z]\w+ covers\b", 0), (r"\W*$", 0),
+    (r"(?=.*\bcookies\b)\S", re.I), (r"(?:(?-i:[A-Z]{2,}))|\d+ min", re.I),
+    (r"(?:by\s)?[a-z]+", re.I), (r"[^\s/|]{1,3}\s*[/|]", 0), (r"\bkelvin", re.I),
+    (r"(?:ſ|s)tart", re.I), (r"(\w)\1", 0), (r".*x", 0), (r"(?>ab|c)d", 0),
+    (r"(?:подпишитесь|扫码)", re.I), (r"\(?photo\)?:", re.I), (r"[^\d]x", 0),
+]
+TEXTS = ["Subscribe now", "sign up", "Sign Up today", "Petrova covers energy", "",
+         "...", "Cookies help us", "AP Photo", "5 min read", "By Jane", "KELVIN",
+         "\u212aelvin", "\u017ftart", "start", "ſ", "aa", "x", "abd", "cd",
+         "Подпишитесь", "扫码关注", "(Photo): AP", "photo: AP", "1x", "ax", "a/b"]
+
+
+def test_opening_never_refuses_a_match() -> None:
+    compiled = [re.compile(p, f) for p, f in PATTERNS]
+    found = [opening(p) for p in compiled]
+    assert found[0] is not None and found[2] is None and found[10] is None  # empty, "."
+    tested = [(p, o) for p, o in zip(compiled, found, strict=True) if o is not None]
+    openers = Openers([o for _, o in tested], 0)
+    for text in TEXTS:
+        bits = openers.bits(text)
+        for k, (pattern, _) in enumerate(tested):
+            if pattern.match(text):
+                assert bits >> k & 1, (pattern.pattern, text)
+
+
+def test_every_anchored_rule_part_keeps_its_matches() -> None:
+    """On each rule's own anchored alternation: a text the alternation matches passes."""
+    rules = [r for r in load_rules() if r.anchored is not None]
+    texts = [*TEXTS, "Read more: the story", "© 2024 The Times", "Photo: Reuters",
+             "[1] Source", "— Editor's note", "Advertisement", "TL;DR: it rained"]
+    for rule in rules:
+        assert rule.anchored is not None
+        found = opening(rule.anchored)
+        if found is None:
+            continue
+        openers = Openers([found], 0)
+        for text in texts:
+            if rule.anchored.match(text):
+                assert openers.bits(text) == 1, (rule.kind, text)
