@@ -179,15 +179,19 @@ def _iso(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def _limit_memory(extra: int) -> None:
+def _limit_memory(extra: int | None) -> None:
     """Cap this process's address space at its current size plus ``extra`` bytes (the
-    soft limit, which is what allocations meet: the next document sets it anew)."""
+    soft limit, which is what allocations meet: the next document sets it anew); None
+    lifts the cap to the hard limit."""
     try:
         import resource
 
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if extra is None:
+            resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
+            return
         pages = int(Path("/proc/self/statm").read_text(encoding="ascii").split()[0])
         current = pages * resource.getpagesize()
-        _, hard = resource.getrlimit(resource.RLIMIT_AS)
         resource.setrlimit(resource.RLIMIT_AS, (current + extra, hard))
     except (ImportError, OSError, ValueError):
         pass  # not Linux: the time budget still holds
@@ -210,6 +214,10 @@ def _serve(job: dict[str, Any], body: bytes) -> dict[str, Any]:
     except FeedParseError as exc:
         return {"ok": False, "reason": exc.reason, "detail": exc.detail, "feeds": exc.feeds}
     except MemoryError:
+        # The cap still holds and the failed parse's frames may not be freed yet: building
+        # and sending the reply could fail too (the process then dies as parse_crashed,
+        # which one CI run saw). Lift it first; the next document sets it anew.
+        _limit_memory(None)
         return {"ok": False, "reason": "parse_out_of_memory",
                 "detail": f"parsing needed over {int(job['memory']) >> 20} MiB"}
     except Exception as exc:  # a parser bug on a hostile document fails this feed only
