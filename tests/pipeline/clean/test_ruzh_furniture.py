@@ -329,3 +329,11 @@ def test_a_heading_under_a_link_with_its_story_stays(language: str, link: str,
     with using_model(replace(model, threshold=1.01, threshold_text=1.01)):
         out = clean_paragraphs([title, body[0], link, heading, *body[1:]])
     assert out.paragraphs == [body[0], heading, *body[1:]]
+
+
+def test_the_simplified_table_lies_in_the_han_blocks() -> None:
+    # simplified() skips paragraphs without a Han character: none of its table is elsewhere.
+    from pipeline.clean.rules import _HAN, _simplified_table, simplified
+
+    assert all(_HAN.match(chr(k)) for k in _simplified_table())
+    assert simplified("延伸閱讀") == "延伸阅读" and simplified("Читайте") == "Читайте"
