@@ -342,15 +342,39 @@ class FurnitureWords:
     words: frozenset[str]
     function_words: frozenset[str]
     max_words: int
+    # Per other language: its function words, and its furniture words with the shared ones.
+    others: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
+    # Section names and every language's furniture words: a menu bar's items.
+    sections: frozenset[str] = frozenset()
+
+    def covers(self, folded: list[str]) -> bool:
+        """Every word of a folded line (numbers aside) is furniture or a function word of
+        one language, and one at least is furniture."""
+        words = [w for w in folded if not w.isdigit()]
+        own = {w for w in words if w not in self.function_words}
+        if own and own <= self.words:
+            return True
+        return any((own := {w for w in words if w not in function}) and own <= vocab
+                   for function, vocab in self.others)
+
+    def menu(self, folded: list[str]) -> bool:
+        """Three to twelve section names or furniture words and nothing else: a menu bar."""
+        return 3 <= len(folded) <= 12 and all(w in self.sections for w in folded)
 
 
 @cache
 def furniture_words(path: Path = CONFIG / "furniture_words.yaml") -> FurnitureWords:
     """Words that make up interface and furniture lines (``config/furniture_words.yaml``)."""
     raw = read_yaml(path)
-    return FurnitureWords(frozenset(str(w).lower() for w in raw["words"]),
-                          frozenset(str(w).lower() for w in raw["function_words"]),
-                          int(raw["max_words"]))
+    shared = frozenset(str(w).lower() for w in raw.get("shared", []))
+    others = tuple((frozenset(str(w).lower() for w in lang["function_words"]),
+                    frozenset(str(w).lower() for w in lang["words"]) | shared)
+                   for lang in (raw.get("other_languages") or {}).values())
+    words = frozenset(str(w).lower() for w in raw["words"])
+    sections = frozenset(str(w).lower() for w in raw.get("sections", []))
+    return FurnitureWords(words, frozenset(str(w).lower() for w in raw["function_words"]),
+                          int(raw["max_words"]), others,
+                          sections | words | frozenset().union(*(v for _, v in others)))
 
 
 def boilerplate_markers() -> list[str]:

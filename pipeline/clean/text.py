@@ -453,12 +453,10 @@ class _State:
         vocab = furniture_words()
         for i, text in enumerate(self.p):
             # List items and table rows are content trafilatura kept (a docs page's "- Links").
-            if (not self.free(i) or self.words[i] > vocab.max_words or text[:1] in "-*|•"
-                    or _SENTENCE_END.search(text)):
+            if not self.free(i) or text[:1] in "-*|•" or _SENTENCE_END.search(text):
                 continue
-            words = {w for w in self.f[i].split()
-                     if w not in vocab.function_words and not w.isdigit()}
-            if words and words <= vocab.words:
+            folded = self.f[i].split()
+            if vocab.menu(folded) or (self.words[i] <= vocab.max_words and vocab.covers(folded)):
                 self.labels[i] = cue_kind(text, "site_chrome")
                 self.reasons[i] = structural_reason("furniture_words")
 
