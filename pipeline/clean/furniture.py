@@ -47,6 +47,9 @@ _PROSE_WORDS = 20
 # Head and tail lines taken by shape are at most this long.
 _HEAD_WORDS = 8
 _TAIL_WORDS = 16
+# In other scripts a closing sentence this long is the article's (a short last paragraph
+# under its heading: "Höhere Kosten" over twenty words).
+_LATIN_PROSE_WORDS = 8
 
 
 class Labelled(Protocol):
@@ -133,8 +136,10 @@ def _label(state: Labelled, i: int, kind: str, why: str) -> None:
 
 
 def label_shapes(state: Labelled, script: str | None) -> None:
-    """Label counters, menus and the head and tail runs of a Russian or Chinese page."""
+    """Label counters, menus and the head and tail runs of a Russian or Chinese page, and
+    the head and tail runs of other plain text."""
     if script is None:
+        _label_runs(state, latin=True)
         return
     _restore_sentence_title(state)
     for i, text in enumerate(state.p):
@@ -148,20 +153,49 @@ def label_shapes(state: Labelled, script: str | None) -> None:
         elif is_menu(text, script):
             _label(state, i, "site_chrome", "menu")
     _label_links(state)
+    _label_runs(state, latin=False)
+
+
+def _label_runs(state: Labelled, *, latin: bool) -> None:
+    """Short lines without sentence punctuation between the headline and the first
+    paragraph of prose, and after the last one: the page's frame (bylines, menus, tags,
+    related headlines, footers). In other scripts than Russian and Chinese only the tail
+    (session 13, whole blind articles in German, English, French ...: 36 more furniture
+    blocks of 12,320, two more body lines lost, both a price table's), and there a line
+    that opens with a bracket or a dash (a currency note, a sign-off), a salutation ("Dear
+    reader,"), a list's opening line, a line of figures or one without letters stays;
+    above the first paragraph ``header.py`` waits for a date or byline (a list of facts
+    under a headline is the article's)."""
+    least = _LATIN_PROSE_WORDS if latin else _PROSE_WORDS
     prose = [i for i in range(len(state.p))
-             if state.free(i) and state.words[i] > _PROSE_WORDS and ends_sentence(state.p[i])]
+             if state.free(i) and state.words[i] > least and ends_sentence(state.p[i])]
     if not prose:
         return
     listed = _text_lists(state)
-    start = (state.title_at if state.title_at is not None else -1) + 1
-    for i in range(start, prose[0]):
-        if (state.free(i) and state.words[i] <= _HEAD_WORDS and not ends_sentence(state.p[i])
-                and not listed[i]):
-            _label(state, i, "site_chrome", "head")
+    if not latin:
+        start = (state.title_at if state.title_at is not None else -1) + 1
+        for i in range(start, prose[0]):
+            if (state.free(i) and state.words[i] <= _HEAD_WORDS
+                    and not ends_sentence(state.p[i]) and not listed[i]):
+                _label(state, i, "site_chrome", "head")
     for i in range(prose[-1] + 1, len(state.p)):
+        if latin and state.free(i) and state.p[i].rstrip().endswith((":", "：")):
+            return  # the article's own list follows (its items are short and unpunctuated)
         if (state.free(i) and state.words[i] <= _TAIL_WORDS and not ends_sentence(state.p[i])
-                and not listed[i]):
+                and not listed[i] and not (latin and _kept_in_latin(state.p[i]))):
             _label(state, i, "page_tail", "tail")
+
+
+# A sentence closed inside quotes or brackets ("... gespielt.«").
+_QUOTED_END = re.compile(r"[.!?…]\s?[”“\"’‘'»«›‹)\]]+$")
+
+
+def _kept_in_latin(text: str) -> bool:
+    t = text.strip()
+    return (t.startswith(("(", "—", "–", "…", "_", "*", "-")) or t.endswith(",")
+            or _QUOTED_END.search(t) is not None
+            or sum(any(c.isdigit() for c in w) for w in t.split()) >= 2
+            or not any(c.isalpha() for c in t))
 
 
 def _text_lists(state: Labelled) -> list[bool]:

@@ -46,6 +46,8 @@ BODY = [
     "Russian operators have also sought more slots on the corridor as sanctions pushed "
     "shippers away from Baltic ports, a logistics analyst in Almaty said.",
 ]
+CLOSING = ("Trains on the new line will run twice a week at first, rising to daily services "
+           "once the terminal opens, the ministry said.")
 
 
 def fetched(html: str) -> FetchedPage:
@@ -83,7 +85,8 @@ def test_plain_text_lines_are_also_judged_by_the_text_model(
     assert page_model is not None and text_model is not None
     # Worded so that no rule fires; neither ends as a sentence.
     lines = ["Tap to hear more from the desk", "Your weekend fix of long reads"]
-    paras = ["Rail link opens between Kazakhstan and China", *BODY, *lines]
+    # Above a closing sentence: after the last one, plain text's tail pass takes them first.
+    paras = ["Rail link opens between Kazakhstan and China", *BODY, *lines, CLOSING]
     shares = [0.0] * len(paras)
     # The page model silenced: the plain-text model takes the lines of plain text, never a
     # sentence (BODY[3] is short enough to be judged), and is not asked about a page's.
@@ -93,16 +96,16 @@ def test_plain_text_lines_are_also_judged_by_the_text_model(
                         lambda: replace(text_model, threshold=0.0, threshold_text=0.0))
     assert len(BODY[3].split()) <= model_pass.MAX_WORDS
     result = clean_paragraphs(paras)
-    assert result.paragraphs == BODY
+    assert result.paragraphs == [*BODY, CLOSING]
     assert all("(plain-text model)" in why for why in result.reasons[-2:])
-    assert clean_paragraphs(paras, link_shares=shares).paragraphs == [*BODY, *lines]
+    assert clean_paragraphs(paras, link_shares=shares).paragraphs == [*BODY, *lines, CLOSING]
     # The plain-text model silenced: the page model judges plain text at its own threshold.
     monkeypatch.setattr(model_pass, "load_model",
                         lambda: replace(page_model, threshold=1.01, threshold_text=0.0))
     monkeypatch.setattr(model_pass, "load_text_model",
                         lambda: replace(text_model, threshold=1.01, threshold_text=1.01))
     assert not set(clean_paragraphs(paras).paragraphs) & set(lines)
-    assert clean_paragraphs(paras, link_shares=shares).paragraphs == [*BODY, *lines]
+    assert clean_paragraphs(paras, link_shares=shares).paragraphs == [*BODY, *lines, CLOSING]
 
 
 def test_every_removal_has_a_kind_and_a_reason() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.clean.rules import furniture_words
+from pipeline.clean.text import clean_paragraphs
 from tests.pipeline.clean.test_unseen_wording import cleaned
 
 
@@ -131,6 +132,28 @@ FORMS = [
     "Dr. Jan Roth leitet das Asien-Programm der Akademie in Bonn.",
     "Zur mobilen Ansicht",
     "Werbung – der Artikel geht unten weiter",
+    # third round
+    "▶ Video 02:15 | Güterzüge an der Grenze",
+    "🎧 Der Wochenend-Podcast: Was Peking von Moskau will",
+    "Kommentieren Sie diesen Artikel",
+    "Diskussion (12) – jetzt mitdiskutieren",
+    "leser_77: Das habe ich schon lange gesagt.",
+    "Os comentários são de responsabilidade dos leitores.",
+    "Статья опубликована в газете «Вечерний курс» № 12.",
+    "本文刊发于《东方晚报》2025年3月2日第5版。",
+    "Dieser Beitrag ist in der Printausgabe vom Samstag erschienen.",
+    "Market disclaimer: prices are indicative only.",
+    "Marc Lefort couvre l'énergie pour Le Quotidien du Nord depuis 2012.",
+    "Inscrivez-vous à notre newsletter du matin.",
+    "Der Wochenbrief kommt kostenlos per E-Mail.",
+    "Freitags im Postfach, jederzeit abbestellbar.",
+    "Get the week's shipping news in your inbox every Friday.",
+    "Our daily digest of Asian markets. Sign up free.",
+    "Mit Material von dpa und AFP",
+    "12.mar.2025 às 9h30",
+    "Jetzt Depot eröffnen!",
+    "Mirá también: El precio del trigo vuelve a subir",
+    "Ouvir o texto",
 ]
 
 LOOK_ALIKES = [
@@ -147,6 +170,8 @@ LOOK_ALIKES = [
     "Die Weitergabe der Daten an Peking ist laut Gesetz nicht gestattet, sagte der Anwalt.",
     "Politik Wirtschaft Gesellschaft stehen im Mittelpunkt der Konferenz.",
     "Claire Dubois est journaliste et a été arrêtée à Minsk en mai.",
+    "Mit Material aus Kasachstan baut China die neue Brücke, sagte der Ingenieur.",
+    "Emmanuel Roux suit le dossier pour le ministère depuis 2019, a indiqué son cabinet.",
 ]
 
 
@@ -158,3 +183,37 @@ def test_furniture_known_by_its_form_goes(line: str) -> None:
 @pytest.mark.parametrize("line", LOOK_ALIKES)
 def test_look_alikes_in_reporting_stay(line: str) -> None:
     assert line in cleaned(line)
+
+
+# An article in German as scraped to text: its frame's short unpunctuated lines below the
+# last paragraph of prose go, whatever words they use (written here); the ones above it
+# wait for a date or byline (pipeline/clean/header.py).
+ARTIKEL = [
+    "Neue Güterzüge zwischen Duisburg und Xi'an",
+    "Hafenblatt Online",
+    "Wirtschaft / Logistik",
+    "Die Zahl der Güterzüge zwischen dem Ruhrgebiet und China ist im Frühjahr gestiegen, "
+    "obwohl viele Speditionen die Route über Russland meiden, teilte der Hafen mit.",
+    "Nach Angaben der Betreiber fahren inzwischen mehr Züge über Kasachstan und das "
+    "Kaspische Meer, was die Fahrzeit um mehrere Tage verlängert.",
+    "Ein Sprecher sagte, die Nachfrage nach Containern aus Xi'an bleibe trotz höherer Kosten "
+    "stabil, weil Seefracht durch das Rote Meer weiterhin unsicher sei.",
+    "Hafen meldet Rekordumschlag im März",
+    "Binnenschiffer warnen vor Niedrigwasser",
+]
+
+
+def test_the_tail_run_of_a_plain_text_article_goes() -> None:
+    result = clean_paragraphs(ARTIKEL)
+    assert [p for p in result.paragraphs if p in ARTIKEL[3:]] == ARTIKEL[3:6]
+    assert [why for kind, why in zip(result.removed, result.reasons, strict=True)
+            if kind[1] in ARTIKEL[6:]] == ["shape page_tail: a short line without sentence "
+                                           "punctuation after the last paragraph"] * 2
+
+
+@pytest.mark.parametrize("line", [
+    "(1 US-Dollar = 0,92 Euro)", "— Redaktion Duisburg", "Liebe Leserinnen und Leser,",
+    "Weizen 230 €/t +4", "***", "Die Grenzübergänge:", "»Wir bleiben dran.«",
+])
+def test_closing_notes_salutations_and_figures_stay_in_the_tail(line: str) -> None:
+    assert line in clean_paragraphs([*ARTIKEL[:6], line]).paragraphs
