@@ -154,6 +154,13 @@ FORMS = [
     "Jetzt Depot eröffnen!",
     "Mirá también: El precio del trigo vuelve a subir",
     "Ouvir o texto",
+    "Long read: 18 minutes",
+    "Correction, 4 March: an earlier version misstated the tonnage.",
+    "UPDATE 3-Rail freight to China slows as checks tighten",
+    "Tundra Post and our 120 partners store and/or access information on a device.",
+    "Войдите, чтобы оставить комментарий",
+    "Continue reading below",
+    "Der Asien-Newsletter – jetzt abonnieren",
 ]
 
 LOOK_ALIKES = [
@@ -172,6 +179,7 @@ LOOK_ALIKES = [
     "Claire Dubois est journaliste et a été arrêtée à Minsk en mai.",
     "Mit Material aus Kasachstan baut China die neue Brücke, sagte der Ingenieur.",
     "Emmanuel Roux suit le dossier pour le ministère depuis 2019, a indiqué son cabinet.",
+    "Update 2: the ministry later confirmed the figures.",
 ]
 
 
