@@ -161,6 +161,43 @@ FORMS = [
     "Войдите, чтобы оставить комментарий",
     "Continue reading below",
     "Der Asien-Newsletter – jetzt abonnieren",
+    # fourth round
+    "Lesetipp: Was die neue Seidenstraße kostet",
+    "➤ Auch interessant: Wie Kasachstan vom Transit profitiert",
+    "Nächster Beitrag: Die Pipeline durch die Mongolei",
+    "3 commentaires",
+    "Soyez le premier à commenter cet article.",
+    "47 Kommentare – jetzt mitreden",
+    "Bitte beachten Sie unsere Diskussionsregeln.",
+    "Pflichtfelder sind mit * markiert.",
+    "Ihre E-Mail-Adresse wird nicht veröffentlicht.",
+    "Heinz B. am 4. März 2025 um 08:15 Uhr: Interessanter Text.",
+    "Олег П.: Всё было понятно ещё год назад.",
+    "Seebär42: Das glaube ich erst, wenn ich es sehe.",
+    "发表您的评论",
+    "Vous avez repéré une faute ? Écrivez-nous.",
+    "Hol dir jetzt unsere neue App!",
+    "Unterstützen Sie uns mit einem Abo.",
+    "Baltic Monitor is registered with the State Agency for Mass Media under licence 77.",
+    "分享到：微信 微博",
+    "Dieser Beitrag gehört zu unserem Plus-Angebot.",
+    "Sie lesen diesen Artikel kostenlos dank eines Abonnenten.",
+    "Subscribe for $4.99 a month and read without limits.",
+    "Подпишитесь — все новости в нашем Telegram-канале.",
+    "Iscriviti gratis alla nostra newsletter quotidiana.",
+    "dpa/APA",
+    "Grafik: Handelsvolumen China–Russland, Quelle: Zoll",
+    "Die hier geäußerten Meinungen sind die des Verfassers.",
+    "Gli arrestati sono da ritenersi innocenti fino a condanna definitiva.",
+    "Dr. Lena Haas ist Politikwissenschaftlerin am Institut für Osteuropa.",
+    "李明，环球财经记者，长期关注能源市场。",
+    "Smarter freight tracking for rail. Learn more ›",
+    "Der Beitrag stammt aus der gedruckten Wochenendausgabe.",
+    "Esta noticia fue redactada con información de agencias.",
+    "🔥 Читайте также: Курс юаня обновил максимум",
+    "Únete al canal de Telegram de Diario Sur",
+    "Síguenos en Google Noticias",
+    "Book a free energy assessment for your warehouse.",
 ]
 
 LOOK_ALIKES = [
@@ -180,17 +217,16 @@ LOOK_ALIKES = [
     "Mit Material aus Kasachstan baut China die neue Brücke, sagte der Ingenieur.",
     "Emmanuel Roux suit le dossier pour le ministère depuis 2019, a indiqué son cabinet.",
     "Update 2: the ministry later confirmed the figures.",
+    "Wang Yi ist Außenminister und traf am Montag seinen russischen Kollegen, sagte ein Sprecher.",
+    "The firm is registered with the ministry of industry, records show.",
 ]
 
 
-@pytest.mark.parametrize("line", FORMS)
-def test_furniture_known_by_its_form_goes(line: str) -> None:
-    assert line not in cleaned(line)
-
-
-@pytest.mark.parametrize("line", LOOK_ALIKES)
-def test_look_alikes_in_reporting_stay(line: str) -> None:
-    assert line in cleaned(line)
+@pytest.mark.parametrize(("line", "furniture"),
+                         [(line, True) for line in FORMS] + [(line, False) for line in LOOK_ALIKES])
+def test_forms_go_and_reporting_that_looks_alike_stays(line: str, furniture: bool) -> None:
+    # In the middle of an ordinary article (test_unseen_wording.cleaned).
+    assert (line not in cleaned(line)) is furniture
 
 
 # An article in German as scraped to text: its frame's short unpunctuated lines below the
