@@ -13,7 +13,6 @@ from itertools import chain, islice
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-import trafilatura
 from lxml import etree
 from trafilatura.utils import load_html
 
@@ -34,6 +33,7 @@ from pipeline.dedupe.signature import signature
 from pipeline.enrich.entities import count_mentions
 from pipeline.enrich.theme import score_article
 from pipeline.extract.authors import marked as page_marked
+from pipeline.extract.body import extract_body
 from pipeline.extract.fallback import conservative, needs_check, words
 from pipeline.extract.page_info import page_info
 from pipeline.extract.protocol import ExtractError as ExtractError  # re-exported
@@ -94,9 +94,8 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
     # suspicious loss.
     removed_html, page_words = prune(tree)
     anchors = anchor_counts(tree)
-    doc: Any = trafilatura.bare_extraction(
-        tree, url=page.final_url, with_metadata=False, include_comments=False,
-        include_tables=True, deduplicate=False)
+    # trafilatura's extraction on the pruned tree itself (read no more after this).
+    doc: Any = extract_body(tree, page.final_url)
     lines = (doc.text or "").split("\n") if doc is not None else []
     title = _squash(info.title or page.entry.title or "") or None
     author = plausible_author(info.author, site_names)
