@@ -14,7 +14,6 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
-from trafilatura.utils import load_html
 
 from pipeline.clean.features import anchor_counts, link_shares
 from pipeline.clean.html import prune
@@ -35,6 +34,7 @@ from pipeline.enrich.theme import score_article
 from pipeline.extract.authors import marked as page_marked
 from pipeline.extract.body import extract_body
 from pipeline.extract.fallback import conservative, needs_check, words
+from pipeline.extract.loader import load_html
 from pipeline.extract.page_info import page_info
 from pipeline.extract.protocol import ExtractError as ExtractError  # re-exported
 from pipeline.languages import count_words, detect_language, language_disagrees
@@ -336,7 +336,8 @@ def _short_text(node: Any) -> str | None:
 
 def _parse(html: str) -> Any:
     # trafilatura's own loader: a tree from plain lxml.html loses paragraphs on some
-    # pages (measured on the news-extraction benchmark).
+    # pages (measured on the news-extraction benchmark). Its steps, with a parser that
+    # picks element classes in C (``loader``).
     try:
         tree = load_html(html)
     except (etree.ParserError, ValueError) as exc:
