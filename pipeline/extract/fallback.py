@@ -18,9 +18,9 @@ from itertools import islice
 from typing import Any
 
 import trafilatura
-from trafilatura.utils import load_html
 
 from pipeline.clean.text import CleanText, clean_paragraphs
+from pipeline.extract.loader import load_html
 from pipeline.text import fold
 
 _WORD = re.compile(r"\w+", re.UNICODE)
