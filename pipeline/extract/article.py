@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import lru_cache
 from itertools import chain, islice
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -290,9 +291,17 @@ def _iter_stamp_nodes(tree: Any, marked: list[Any] | None = None) -> Iterator[An
             cls, ident = node.get("class"), node.get("id")
             if cls is None and ident is None:
                 continue
-            if _STAMP_WORD.search(f"{cls or ''} {ident or ''}".lower()) is None:
+            if not _stamp_named(f"{cls or ''} {ident or ''}"):
                 continue
         yield node
+
+
+@lru_cache(maxsize=1 << 16)
+def _stamp_named(attrs: str) -> bool:
+    """Whether an element's "class id" names a date block (``_STAMP_WORDS``): a page
+    repeats a few class strings on hundreds of elements; judged once per worker process,
+    the same answer."""
+    return _STAMP_WORD.search(attrs.lower()) is not None
 
 
 # Failing that, the few elements right after or before the headline, where sites print
@@ -310,7 +319,45 @@ def _stamp(tree: Any, marked: list[Any] | None = None) -> str | None:
 
 
 def _near_title(tree: Any) -> Iterator[Any]:
-    yield from tree.xpath(_NEAR_TITLE)
+    """What ``tree.xpath(_NEAR_TITLE)`` gives, in document order (walked only once the
+    named elements are read: a generator), walked from the first
+    <h1> instead of by libxml2, which built the whole preceding and following axes (every
+    element of the page) before taking 6 and 12 of them (0.27 ms a page): the elements
+    of the subtrees of the preceding siblings of the <h1> and of its ancestors, nearest
+    first (no ancestor: the axis leaves them out), and of the following ones, in order
+    (no descendant)."""
+    h1 = next(tree.getroottree().iter("h1"), None)
+    if h1 is None:
+        return
+    before: list[Any] = []
+    after: list[Any] = []
+    node = h1
+    while node is not None and (len(before) < 6 or len(after) < 12):
+        for sibling in node.itersiblings(etree.Element, preceding=True):
+            if len(before) == 6:
+                break
+            before.extend(islice(_reversed_subtree(sibling), 6 - len(before)))
+        for sibling in node.itersiblings(etree.Element):
+            if len(after) == 12:
+                break
+            after.extend(islice(sibling.iter(etree.Element), 12 - len(after)))
+        node = node.getparent()
+    yield from before[::-1]
+    yield from after
+
+
+def _reversed_subtree(node: Any) -> Iterator[Any]:
+    """The elements of ``node``'s subtree in reverse document order (itself last), with
+    a stack rather than recursion (a page can nest unclosed elements deeply)."""
+    stack = [(node, False)]
+    while stack:
+        element, opened = stack.pop()
+        if opened:
+            yield element
+            continue
+        stack.append((element, True))
+        # The last child comes off the stack first.
+        stack.extend((child, False) for child in element.iterchildren(etree.Element))
 
 
 def _short_text(node: Any) -> str | None:
