@@ -34,7 +34,7 @@ from pipeline.enrich.entities import count_mentions
 from pipeline.enrich.theme import score_article
 from pipeline.extract.authors import marked as page_marked
 from pipeline.extract.body import extract_body
-from pipeline.extract.fallback import conservative, needs_check, words
+from pipeline.extract.fallback import conservative, needs_check, words_of
 from pipeline.extract.loader import load_html
 from pipeline.extract.page_info import page_info
 from pipeline.extract.protocol import ExtractError as ExtractError  # re-exported
@@ -52,6 +52,10 @@ _DATE_META = (
     "date", "dc.date", "dc.date.issued", "pubdate", "publishdate", "sailthru.date",
 )
 
+# Compiled once (``xpath()`` with a string compiles it at every call).
+_TIME_DATETIMES = etree.XPath("//time/@datetime")
+_METAS = etree.XPath("//meta[@content]")
+_JSONLD_TEXTS = etree.XPath("//script[@type='application/ld+json']/text()")
 
 log = logging.getLogger(__name__)
 
@@ -107,9 +111,10 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
     text = "\n\n".join(cleaned.paragraphs)
     fell_back = False
     # The text's words, counted once: the safety net's and, without CJK, the stored count.
-    kept = words(text)
+    # (Read off the folds where the text is ASCII: ``words_of``.)
+    kept = words_of(cleaned.paragraphs, cleaned.folded)
     plain: int | None = kept
-    if needs_check(kept, max(page_words, words(" ".join(lines)))):
+    if needs_check(kept, max(page_words, words_of(lines, line_folds))):
         rescue = conservative(page.html, page.final_url, kept, title=title, author=author)
         if rescue is not None:
             cleaned, removed_html, fell_back = rescue.cleaned, [], True
@@ -243,7 +248,7 @@ def read_page_meta(tree: Any, base_url: str, marked: list[Any] | None = None) ->
         published, signal = _jsonld_date(tree)
     if published is None:
         # <time datetime="2024-06-14T15:40:00+03:00">: machine-readable, often with offset.
-        stamps = [w for v in tree.xpath("//time/@datetime")[:3] if (w := parse_written(v))]
+        stamps = [w for v in _TIME_DATETIMES(tree)[:3] if (w := parse_written(v))]
         published, signal = (stamps[0], "time") if stamps else (None, None)
     # The stamp is only needed (and only searched for) when the metadata has no date, or
     # one without an offset that may turn out to be in the future.
@@ -395,7 +400,7 @@ def _parse(html: str) -> Any:
 
 
 def _meta_date(tree: Any) -> tuple[datetime | None, str | None]:
-    for node in tree.xpath("//meta[@content]"):
+    for node in _METAS(tree):
         key = (node.get("property") or node.get("name") or node.get("itemprop") or "").lower()
         if key in _DATE_META:
             when = parse_written(node.get("content"))
@@ -405,7 +410,7 @@ def _meta_date(tree: Any) -> tuple[datetime | None, str | None]:
 
 
 def _jsonld_date(tree: Any) -> tuple[datetime | None, str | None]:
-    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
+    for script in _JSONLD_TEXTS(tree):
         try:
             data = json.loads(script)
         except ValueError:
