@@ -10,7 +10,8 @@ giving the same classes: by tag name for lxml.html's form classes, else ``HtmlEl
 and lxml.html's comment, processing-instruction and entity classes. libxml2's HTML
 parser lower-cases tag names, so the names need no ``lower()``. The tree is the one
 trafilatura's ``load_html`` builds, of the same classes
-(``tests/pipeline/extract/test_loader.py``).
+(``tests/pipeline/extract/test_loader.py``). Its repair of the text skips a regex scan
+that gives nearly every page back unchanged (``_repair``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import numpy as np
 from lxml import etree
 from lxml.html import (
     HtmlComment,
@@ -27,7 +29,13 @@ from lxml.html import (
     HtmlProcessingInstruction,
     fromstring,
 )
-from trafilatura.utils import HTML_PARSER, is_dubious_html, repair_faulty_html
+from trafilatura.utils import (
+    DOCTYPE_TAG,
+    FAULTY_HTML,
+    HTML_PARSER,
+    is_dubious_html,
+    repair_faulty_html,
+)
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +63,7 @@ def load_html(html: str) -> Any:
     """
     beginning = html[:50].lower()
     check_flag = is_dubious_html(beginning)
-    html = repair_faulty_html(html, beginning)
+    html = _repair(html, beginning)
     tree = None
     fallback_parse = False
     try:
@@ -71,6 +79,37 @@ def load_html(html: str) -> Any:
     if tree is not None and check_flag and len(tree) < 2:
         tree = None
     return tree
+
+
+def _repair(html: str, beginning: str) -> str:
+    """``trafilatura.utils.repair_faulty_html(html, beginning)`` (2.3.1). Its first step
+    deletes the characters ``INVALID_XML_CHARS`` matches, which nearly no page holds: its
+    scan of the whole page (0.5 ms of a Readability page's 200,000 characters) gives the
+    page back as it was. Whether the page holds one is told by counting over the page's
+    UTF-16 code units instead (``_invalid_xml_chars``, 0.2 ms); when it does, trafilatura's
+    own function runs, else its other two steps, as it writes them."""
+    if _invalid_xml_chars(html):
+        return str(repair_faulty_html(html, beginning))
+    if "doctype" in beginning:
+        firstline, _, rest = html.partition("\n")
+        html = DOCTYPE_TAG.sub("", firstline, count=1) + "\n" + rest
+    for line in html[:4096].splitlines()[:4]:
+        if "<html" in line and line.endswith("/>"):
+            html = FAULTY_HTML.sub(r"\1>", html, count=1)
+            break
+    return html
+
+
+def _invalid_xml_chars(html: str) -> bool:
+    """Whether ``INVALID_XML_CHARS`` (``[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\ufffe\\uffff]``) finds
+    a character in ``html``: a UTF-16 code unit under 32 other than tab, line feed and
+    carriage return is one of those control characters (a character outside the BMP is
+    two surrogate units, and a lone surrogate one, all above them), and U+FFFE and U+FFFF
+    are looked up as they are."""
+    units = np.frombuffer(html.encode("utf-16-le", "surrogatepass"), dtype="<u2")
+    controls = np.count_nonzero(units < 32) - np.count_nonzero(
+        (units == 9) | (units == 10) | (units == 13))
+    return bool(controls) or "\ufffe" in html or "\uffff" in html
 
 
 def _fromstring_bytes(html: str) -> Any:

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from trafilatura.utils import INVALID_XML_CHARS, repair_faulty_html
 from trafilatura.utils import load_html as trafilatura_load_html
 
-from pipeline.extract.loader import load_html
+from pipeline.extract.loader import _invalid_xml_chars, _repair, load_html
 from tests.conftest import ROOT
 
 REAL = sorted((ROOT / "tests/fixtures/news_subset/html").glob("*.html.gz"))
@@ -68,3 +69,24 @@ def test_form_elements_keep_their_classes() -> None:
         {"FormElement", "InputElement", "SelectElement", "TextareaElement", "LabelElement"}
     # Copies (trafilatura works on some) keep the parser and so the classes.
     assert type(next(copy(tree).iter("form"))).__name__ == "FormElement"
+
+
+@pytest.mark.parametrize("text", [
+    "", "plain", "tab\tnew\nline\rreturn", *(f"a{chr(c)}b" for c in range(32)),
+    "\ufffe", "x\uffffy", "\ufffd\ufeff\u2028", "astral \U0001f600 \U00010000 \U0010ffff",
+    "lone \ud800 \udfff surrogates", "Latin-1 \xa0\xe9\xff", "中文 ﬁ \x7f \x85",
+])
+def test_invalid_xml_chars_as_trafilatura_finds_them(text: str) -> None:
+    assert _invalid_xml_chars(text) == bool(INVALID_XML_CHARS.search(text))
+    beginning = text[:50].lower()
+    assert _repair(text, beginning) == repair_faulty_html(text, beginning)
+
+
+@pytest.mark.parametrize("html", [
+    "<!DOCTYPE html/>\n<html/>\n<body><p>x</p></body>",
+    "<!doctype html>\n<html lang='en'/>\n<body>\x0b<p>x</p></body>",
+    "<html>\n<body><p>no repair</p></body></html>",
+])
+def test_repair_as_trafilatura_does(html: str) -> None:
+    beginning = html[:50].lower()
+    assert _repair(html, beginning) == repair_faulty_html(html, beginning)
