@@ -96,7 +96,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
-def count_words(text: str, plain: int | None = None) -> int:
+def count_words(text: str, plain: int | None = None, folded: str | None = None) -> int:
     """Words of ``text``, with Chinese (and Japanese) counted as two characters a word.
 
     Chinese has no spaces: ``\\w+`` would count a whole clause as one word. Segmenting it
@@ -105,8 +105,13 @@ def count_words(text: str, plain: int | None = None) -> int:
     characters estimates the segmented word count without shipping a segmenter and its
     dictionary. ``min_words`` and the cleaner's length limits then mean about the same
     amount of text in every language. ``plain``: the text's ``\\w+`` count, when the
-    caller has it already.
+    caller has it already; ``folded``: ``pipeline.text.fold`` of the text, when the caller
+    has it: an ASCII text's words are then counted off it (NFKC leaves ASCII as it is and
+    ``lower`` keeps every word character one, so the fold holds the text's ``\\w+`` runs,
+    one space apart; and no CJK) instead of searched for again.
     """
+    if folded is not None and text.isascii():
+        return folded.count(" ") + 1 if folded else 0
     cjk = len(_CJK.findall(text))
     if not cjk:  # nothing to blank out: the plain count (``plain``, when the caller has it)
         return len(_WORD.findall(text)) if plain is None else plain

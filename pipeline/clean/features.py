@@ -406,8 +406,10 @@ def link_shares(paragraphs: Sequence[str], anchors: Counter[str],
             continue
         padded = f" {text} "
         covered = 0
-        for first in set(words):
-            for text in by_first.get(first, ()):
+        # Only the words some link text opens with (a set intersection in C, not a lookup
+        # per word): the same link texts, counted once each.
+        for first in by_first.keys() & words:
+            for text in by_first[first]:
                 if f" {text} " in padded:
                     covered += text.count(" ") + 1
         shares.append(min(1.0, covered / len(words)))

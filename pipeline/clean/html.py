@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from lxml import etree
+
 from pipeline.clean.literals import lowered
 
 # Attribute words -> kind recorded for what is removed. First match wins.
@@ -225,16 +227,22 @@ def _looks_like_content(attrs: str) -> bool:
     return bool(_CONTENT_ATTRS.search(attrs))
 
 
+# Compiled once (``xpath()`` with a string compiles it at every call: 3 us).
+_LINKED_PARAGRAPHS = etree.XPath("//p[a]")
+_OWN_LINKS = etree.XPath("./a | ./strong/a | ./em/a | ./b/a | ./a/strong")
+
+
 def _inline_links(tree: Any) -> list[tuple[str, str]]:
     """Paragraphs that are nothing but one link: teasers for other stories."""
     removed = []
-    for para in tree.xpath("//p[a]"):
+    for para in _LINKED_PARAGRAPHS(tree):
         text = " ".join(para.text_content().split())
         words = len(_WORD.findall(text))
         if not 3 <= words <= 25:
             continue  # most are prose: its links are not looked up
-        links = para.xpath("./a | ./strong/a | ./em/a | ./b/a | ./a/strong")
-        link_text = " ".join(" ".join(a.text_content().split()) for a in para.xpath(".//a"))
+        links = _OWN_LINKS(para)
+        link_text = " ".join(" ".join(a.text_content().split())
+                             for a in para.iterdescendants("a"))  # ``.//a``'s, in order
         if links and link_text == text:
             _drop(para)
             removed.append(("inline_related_link", text))

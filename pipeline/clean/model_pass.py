@@ -193,12 +193,15 @@ def _prose(state: Labelled, i: int) -> bool:
 def _listed(state: Labelled, i: int) -> bool:
     """An item of a list the article introduces with a colon ("The crossings named in the
     rule:" over short lines): the model reads a headline-like item as a teaser."""
+    # The paragraph's own tests first (the same answer): one that is no item itself needs
+    # no walk back over the short lines above it.
+    if state.words[i] > _ITEM_WORDS or TERMINAL.search(state.p[i]):
+        return False
     j = i - 1
     while j >= 0 and state.free(j) and state.words[j] <= _ITEM_WORDS and \
             not TERMINAL.search(state.p[j]):
         j -= 1
-    return j >= 0 and state.free(j) and state.p[j].rstrip().endswith(":") and \
-        state.words[i] <= _ITEM_WORDS and not TERMINAL.search(state.p[i])
+    return j >= 0 and state.free(j) and state.p[j].rstrip().endswith(":")
 
 
 def _kind(state: Labelled, i: int) -> str:

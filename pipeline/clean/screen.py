@@ -6,7 +6,7 @@ rules' parts tried in ``Rule.matches``'s order behind those bits. Same answers a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
@@ -55,14 +55,18 @@ class Screened:
     # rules whose mask holds each bit (by the bit's position).
     rows: tuple[tuple[tuple[Rule, Parts], ...], ...]
     by_bit: tuple[dict[int, tuple[int, ...]], ...]
-    # ``fits[words][late][n]``: rule ``n`` is in the lanes of ``words`` and ``late``.
-    fits: tuple[tuple[bytes, ...], ...]
-    # (text kind, 0, first character) -> the numbers of the rules ``always`` and the
-    # first-character tests let through; (text kind, 1, string) -> those one string the
-    # scan found lets through; in rules order. The loop tested every lane row's mask (250
-    # a lane, about 23 passing): a third of ``first``'s time.
-    _passing: dict[tuple[int, int, str], tuple[int, ...]] = field(default_factory=dict,
-                                                                 compare=False)
+    # ``fits[words][late]``: the rules (bit ``n`` for rule ``n``) in the lanes of ``words``
+    # and ``late``.
+    fits: tuple[tuple[int, ...], ...]
+    # By text kind: first character -> the rules (bit ``n`` for rule ``n``) ``always``
+    # and the first-character tests let through; and string -> its bits (``Screen``) and
+    # the rules it lets through. The loop tested every lane row's mask (250 a lane, about
+    # 23 passing): a third of ``first``'s time; the rules as the bits of one number, not
+    # sorted tuples merged per paragraph, another tenth.
+    _starts: tuple[dict[str, int], dict[str, int]] = field(
+        default_factory=lambda: ({}, {}), compare=False)
+    _strings: tuple[dict[str, tuple[int, int]], dict[str, tuple[int, int]]] = field(
+        default_factory=lambda: ({}, {}), compare=False)
 
     def first(self, text: str, words: int, at: float, *, script: bool,
               lower: str | None) -> Rule | None:
@@ -77,38 +81,50 @@ class Screened:
                         return rule
             return None
         kind = int(not script)
-        found = self.screen.found(lower)
         start = self.always | self.openers.bits(text)
-        bits = self.screen.bits_of(found) | start
-        order: Sequence[int] = self._numbers((kind, 0, text[:1]), start)
-        if found:
-            extra = [self._numbers((kind, 1, string), self.screen.string_bits(string))
-                     for string in found]
-            if any(extra):
-                order = sorted(set(order).union(*extra))
-        fits, rows = self.fits[words][late], self.rows[kind]
-        for n in order:
-            if fits[n]:
-                rule, parts = rows[n]
-                for try_it, need in parts:
-                    if need & bits and try_it(text):
-                        return rule
+        passing = self._starts[kind].get(text[:1])
+        if passing is None:
+            passing = self._start_rules(kind, text[:1], start)
+        bits = start
+        strings = self._strings[kind]
+        for string in self.screen.found(lower):
+            got = strings.get(string)
+            if got is None:
+                mask = self.screen.string_bits(string)
+                got = strings[string] = (mask, self._rules(kind, mask))
+            bits |= got[0]
+            passing |= got[1]
+        # The rules in rules order, as the sorted numbers were: lowest bit first.
+        passing &= self.fits[words][late]
+        rows = self.rows[kind]
+        while passing:
+            low = passing & -passing
+            rule, parts = rows[low.bit_length() - 1]
+            for try_it, need in parts:
+                if need & bits and try_it(text):
+                    return rule
+            passing ^= low
         return None
 
-    def _numbers(self, key: tuple[int, int, str], bits: int) -> tuple[int, ...]:
-        """The numbers of the rules whose mask (text kind ``key[0]``) meets ``bits``, what
-        ``key[2]`` stands for; cached (a few bits each: cheap to find again)."""
-        found = self._passing.get(key)
-        if found is None:
-            numbers: set[int] = set()
-            index = self.by_bit[key[0]]
-            while bits:
-                low = bits & -bits
-                numbers.update(index.get(low.bit_length() - 1, ()))
-                bits ^= low
-            if len(self._passing) >= 1 << 16:  # bounded: any first character
-                self._passing.clear()
-            found = self._passing[key] = tuple(sorted(numbers))
+    def _start_rules(self, kind: int, first: str, start: int) -> int:
+        """``_rules`` of the bits ``start`` that a paragraph opening with ``first`` has,
+        cached (bounded: any first character)."""
+        cache = self._starts[kind]
+        if len(cache) >= 1 << 16:
+            cache.clear()
+        found = cache[first] = self._rules(kind, start)
+        return found
+
+    def _rules(self, kind: int, bits: int) -> int:
+        """The rules (bit ``n`` for rule ``n``) whose mask (text kind ``kind``) meets
+        ``bits``."""
+        found = 0
+        index = self.by_bit[kind]
+        while bits:
+            low = bits & -bits
+            for n in index.get(low.bit_length() - 1, ()):
+                found |= 1 << n
+            bits ^= low
         return found
 
 
@@ -198,7 +214,7 @@ def _screen(rules: tuple[Rule, ...]) -> Screened:
                 low = mask & -mask
                 by_bit[kind].setdefault(low.bit_length() - 1, []).append(n)
                 mask ^= low
-    fits = tuple(tuple(bytes(id(r) in ids for r in rules)
+    fits = tuple(tuple(sum(1 << n for n, r in enumerate(rules) if id(r) in ids)
                        for ids in ({id(row[0]) for row in lanes[words][2 * late]}
                                    for late in (0, 1)))
                  for words in range(len(by_words)))

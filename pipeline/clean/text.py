@@ -189,9 +189,9 @@ class _State:
     def __init__(self, paras: list[str], author: str | None,
                  folded: list[str] | None = None) -> None:
         self.p = paras
-        # Chinese counts two characters a word (pipeline.languages.count_words).
-        self.words = [count_words(x) for x in paras]
         self.f = folded if folded is not None else [fold(x) for x in paras]
+        # Chinese counts two characters a word (pipeline.languages.count_words).
+        self.words = [count_words(x, folded=f) for x, f in zip(paras, self.f, strict=True)]
         self.labels: list[str | None] = [None] * len(paras)
         self.reasons: list[str | None] = [None] * len(paras)
         self.title_at: int | None = None

@@ -13,14 +13,15 @@ included, keeps about as little of trafilatura's text: the difference was furnit
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
 import trafilatura
-from trafilatura.utils import load_html
 
 from pipeline.clean.text import CleanText, clean_paragraphs
+from pipeline.extract.loader import load_html
 from pipeline.text import fold
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -42,6 +43,16 @@ class Fallback:
 def words(text: str) -> int:
     """Number of words."""
     return len(_WORD.findall(text))
+
+
+def words_of(texts: Sequence[str], folded: Sequence[str]) -> int:
+    """``words`` of ``texts`` joined by spaces or blank lines (no word runs across the
+    join: the sum of each text's), with ``folded`` the ``pipeline.text.fold`` of each:
+    an ASCII text's words are counted off its fold (NFKC leaves ASCII as it is and
+    ``lower`` keeps every word character one, so the fold holds its ``\\w+`` runs one
+    space apart), the others searched for."""
+    return sum((f.count(" ") + 1 if f else 0) if t.isascii() else len(_WORD.findall(t))
+               for t, f in zip(texts, folded, strict=True))
 
 
 # Below this many words a result is near-empty whatever the page holds.

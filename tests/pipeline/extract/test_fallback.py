@@ -14,7 +14,8 @@ import trafilatura
 from trafilatura.utils import load_html
 
 from pipeline.extract import fallback
-from pipeline.extract.fallback import MIN_WORDS, conservative, words
+from pipeline.extract.fallback import MIN_WORDS, conservative, words, words_of
+from pipeline.text import fold
 from tests.conftest import ROOT
 
 PAGES = sorted([*(ROOT / "tests/fixtures/news_subset/html").glob("*.html.gz"),
@@ -105,3 +106,19 @@ def test_one_parse_gives_the_answer_of_two() -> None:
                                     favor_recall=True)
     found = conservative(html, "https://example.org/a", 0, title="Rail", author=None)
     assert found is not None and found.alone_words == words(first) >= MIN_WORDS
+
+
+@pytest.mark.parametrize("texts", [
+    [], ["", "  "], ["plain words only", "x_1 --a-b-- don't 42.5% (C)"],
+    ["Café, naïve “quotes”", "ASCII line", "Путин и Си", "中俄关系 2024", "İstanbul ﬁ ½"],
+])
+def test_words_of_texts_are_the_words_of_their_join(texts: list[str]) -> None:
+    folded = [fold(t) for t in texts]
+    assert words_of(texts, folded) == words(" ".join(texts)) == words("\n\n".join(texts))
+
+
+def test_words_of_pages() -> None:
+    for path in PAGES[:20]:
+        lines = gzip.decompress(path.read_bytes()).decode("utf-8", "replace").split("\n") \
+            if path.suffix == ".gz" else path.read_text(encoding="utf-8").split("\n")
+        assert words_of(lines, [fold(x) for x in lines]) == words(" ".join(lines))

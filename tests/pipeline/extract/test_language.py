@@ -6,6 +6,7 @@ import py3langid
 import pytest
 
 from pipeline.languages import count_words, detect_language, han_share, language_disagrees
+from pipeline.text import fold
 
 LEAD_ZH = "新华社北京4月9日电 国家主席习近平9日在人民大会堂会见俄罗斯外长拉夫罗夫。"
 
@@ -39,6 +40,14 @@ def test_disagreement_with_the_source(detected: str | None, claimed: str | None,
 def test_word_count_of_mixed_text() -> None:
     assert count_words("Путин и Си Цзиньпин") == 4
     assert count_words("中俄关系") == 2
+
+
+@pytest.mark.parametrize("text", [
+    "", "   ", "plain words only", "x_1 --a-b-- don't 42.5% (C)", "  Tabs\tand\nlines  ",
+    "Café, naïve “quotes”", "Путин и Си", "中俄关系 2024", "ﬁ ligature ½ ² ３ İstanbul",
+])
+def test_word_count_off_the_fold_is_the_count(text: str) -> None:
+    assert count_words(text, folded=fold(text)) == count_words(text)
 
 
 @pytest.mark.parametrize("text", [

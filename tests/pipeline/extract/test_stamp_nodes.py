@@ -10,7 +10,13 @@ import pytest
 from trafilatura.utils import load_html
 
 from pipeline.dates import MAX_DATE_LINE, is_date_line
-from pipeline.extract.article import _NEAR_TITLE, _short_text, _stamp, _stamp_nodes
+from pipeline.extract.article import (
+    _NEAR_TITLE,
+    _near_title,
+    _short_text,
+    _stamp,
+    _stamp_nodes,
+)
 from pipeline.extract.authors import marked
 from tests.conftest import ROOT
 
@@ -96,3 +102,32 @@ def test_stamps_found() -> None:
              is not None]
     assert _stamp(load_html(SPACED)) == "09.04.2024 14:30"
     assert sum(1 for s in found if s) >= 5
+
+
+NEAR = [
+    "<html><body><div><h1>T</h1></div></body></html>",
+    "<html><body><p>x</p><h1>a<b>b</b></h1><!-- c --><p>y<i>z</i></p></body></html>",
+    "<html><body>" + "<div>" * 300 + "<p>deep</p>" + "</div>" * 300 + "<h1>t</h1>"
+    + "<p>q</p>" * 20 + "</body></html>",
+    "<html><body><ul><li>a</li><li>b<ul><li>c</li></ul></li></ul><section><h1>H</h1>"
+    "</section><h1>second</h1><p>1</p></body></html>",
+    "<html><body><p>no headline</p></body></html>",
+]
+
+
+@pytest.mark.parametrize("html", NEAR)
+def test_near_title_elements_as_the_xpath(html: str) -> None:
+    tree = load_html(html)
+    assert list(_near_title(tree)) == tree.xpath(_NEAR_TITLE)
+    body = tree.find("body")  # the XPath reads the whole document from any element
+    assert list(_near_title(body)) == body.xpath(_NEAR_TITLE)
+
+
+def test_near_title_elements_on_the_fixture_pages() -> None:
+    checked = 0
+    for path in pages():
+        tree = load_html(path.read_text(encoding="utf-8", errors="replace"))
+        if tree is not None:
+            assert list(_near_title(tree)) == tree.xpath(_NEAR_TITLE), path
+            checked += 1
+    assert checked >= 20
