@@ -50,6 +50,10 @@ _TAIL_WORDS = 16
 # In other scripts a closing sentence this long is the article's (a short last paragraph
 # under its heading: "Höhere Kosten" over twenty words).
 _LATIN_PROSE_WORDS = 8
+# More unpunctuated lines than this after the last paragraph are a list the article ends
+# on (a tuning page's award nominees: 100 lines), not its frame; no blind article's tail
+# had more.
+_LATIN_TAIL_LINES = 10
 
 
 class Labelled(Protocol):
@@ -163,9 +167,11 @@ def _label_runs(state: Labelled, *, latin: bool) -> None:
     (session 13, whole blind articles in German, English, French ...: 36 more furniture
     blocks of 12,320, two more body lines lost, both a price table's), and there a line
     that opens with a bracket or a dash (a currency note, a sign-off), a salutation ("Dear
-    reader,"), a list's opening line, a line of figures or one without letters stays;
-    above the first paragraph ``header.py`` waits for a date or byline (a list of facts
-    under a headline is the article's)."""
+    reader,"), a list's opening line, a line of figures or one without letters stays, and
+    a run of more than ten such lines is the article's list; above the first paragraph
+    ``header.py`` waits for a date or byline (a list of facts under a headline is the
+    article's). On the held-back real pages as text it is nearly even (tuning part: five
+    more furniture paragraphs, six more body ones lost; validation: three and five)."""
     least = _LATIN_PROSE_WORDS if latin else _PROSE_WORDS
     prose = [i for i in range(len(state.p))
              if state.free(i) and state.words[i] > least and ends_sentence(state.p[i])]
@@ -178,12 +184,17 @@ def _label_runs(state: Labelled, *, latin: bool) -> None:
             if (state.free(i) and state.words[i] <= _HEAD_WORDS
                     and not ends_sentence(state.p[i]) and not listed[i]):
                 _label(state, i, "site_chrome", "head")
+    tail = []
     for i in range(prose[-1] + 1, len(state.p)):
         if latin and state.free(i) and state.p[i].rstrip().endswith((":", "：")):
-            return  # the article's own list follows (its items are short and unpunctuated)
+            break  # the article's own list follows (its items are short and unpunctuated)
         if (state.free(i) and state.words[i] <= _TAIL_WORDS and not ends_sentence(state.p[i])
                 and not listed[i] and not (latin and _kept_in_latin(state.p[i]))):
-            _label(state, i, "page_tail", "tail")
+            tail.append(i)
+    if latin and len(tail) > _LATIN_TAIL_LINES:
+        return  # a list closing the article (nominees, results), not a page's furniture
+    for i in tail:
+        _label(state, i, "page_tail", "tail")
 
 
 # A sentence closed inside quotes or brackets ("... gespielt.«").

@@ -261,3 +261,8 @@ def test_the_tail_run_of_a_plain_text_article_goes() -> None:
 ])
 def test_closing_notes_salutations_and_figures_stay_in_the_tail(line: str) -> None:
     assert line in clean_paragraphs([*ARTIKEL[:6], line]).paragraphs
+
+
+def test_a_long_list_closing_the_article_stays() -> None:
+    nominees = [f"Nominee {name}" for name in "ABCDEFGHIJKL"]
+    assert clean_paragraphs([*ARTIKEL[:6], *nominees]).paragraphs[-12:] == nominees
