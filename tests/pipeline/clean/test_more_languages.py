@@ -198,6 +198,23 @@ FORMS = [
     "Únete al canal de Telegram de Diario Sur",
     "Síguenos en Google Noticias",
     "Book a free energy assessment for your warehouse.",
+    "von Anna Keller, Dresden",
+    "3. April 2025 · Ausgabe 14/2025",
+    "Lima, 3 nov (EFE).",
+    "Erschienen in der Printausgabe vom Freitag",
+    "ca. 4 Min.",
+    "Beitrag vorlesen lassen",
+    "Jetzt reinhören: Der Wirtschaftspodcast (Folge 12)",
+    "Abo kaufen",
+    "Jetzt kostenlos abonnieren und nichts verpassen",
+    "Inscription gratuite, désinscription en un clic.",
+    "You are receiving this email because you signed up for our briefing.",
+    "Toute reproduction de cet article est strictement interdite.",
+    "This analysis was prepared with the support of the Baltic Media Fund.",
+    "Der Text ist ein Auszug aus dem neuen Buch der Autorin.",
+    "Leserbriefe: Schreiben Sie uns Ihre Meinung.",
+    "满载货物的班列驶出口岸。（新华社资料图片）",
+    "Погрузка зерна в порту. Фото: Иван Петров / PORTNEWS.RU",
 ]
 
 LOOK_ALIKES = [
@@ -219,6 +236,7 @@ LOOK_ALIKES = [
     "Update 2: the ministry later confirmed the figures.",
     "Wang Yi ist Außenminister und traf am Montag seinen russischen Kollegen, sagte ein Sprecher.",
     "The firm is registered with the ministry of industry, records show.",
+    "The reproduction of the painting was sold at auction in Beijing, the house said.",
 ]
 
 
