@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pipeline.text import ascii_word_count
+
 _CHINESE_LABELS = frozenset({"zh", "wuu", "yue"})
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -106,12 +108,11 @@ def count_words(text: str, plain: int | None = None, folded: str | None = None) 
     dictionary. ``min_words`` and the cleaner's length limits then mean about the same
     amount of text in every language. ``plain``: the text's ``\\w+`` count, when the
     caller has it already; ``folded``: ``pipeline.text.fold`` of the text, when the caller
-    has it: an ASCII text's words are then counted off it (NFKC leaves ASCII as it is and
-    ``lower`` keeps every word character one, so the fold holds the text's ``\\w+`` runs,
-    one space apart; and no CJK) instead of searched for again.
+    has it: an ASCII text (no CJK) has its words read off it (``ascii_word_count``)
+    instead of searched for again.
     """
-    if folded is not None and text.isascii():
-        return folded.count(" ") + 1 if folded else 0
+    if folded is not None and (n := ascii_word_count(text, folded)) is not None:
+        return n
     cjk = len(_CJK.findall(text))
     if not cjk:  # nothing to blank out: the plain count (``plain``, when the caller has it)
         return len(_WORD.findall(text)) if plain is None else plain

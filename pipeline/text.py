@@ -25,3 +25,12 @@ def fold(text: str) -> str:
         The folded form used to hash and compare text.
     """
     return " ".join(_WORD.findall(unicodedata.normalize("NFKC", text).lower()))
+
+
+def ascii_word_count(text: str, folded: str) -> int | None:
+    """The ``\\w+`` runs of ``text`` read off ``folded`` (its ``fold``) when the text is
+    ASCII: NFKC leaves ASCII as it is and ``lower`` keeps every word character one, so the
+    fold holds those runs one space apart. None for other text (search it)."""
+    if not text.isascii():
+        return None
+    return folded.count(" ") + 1 if folded else 0

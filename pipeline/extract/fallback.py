@@ -22,7 +22,7 @@ import trafilatura
 
 from pipeline.clean.text import CleanText, clean_paragraphs
 from pipeline.extract.loader import load_html
-from pipeline.text import fold
+from pipeline.text import ascii_word_count, fold
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 # trafilatura alone must find at least this many words for a page to count as substantial,
@@ -48,10 +48,9 @@ def words(text: str) -> int:
 def words_of(texts: Sequence[str], folded: Sequence[str]) -> int:
     """``words`` of ``texts`` joined by spaces or blank lines (no word runs across the
     join: the sum of each text's), with ``folded`` the ``pipeline.text.fold`` of each:
-    an ASCII text's words are counted off its fold (NFKC leaves ASCII as it is and
-    ``lower`` keeps every word character one, so the fold holds its ``\\w+`` runs one
-    space apart), the others searched for."""
-    return sum((f.count(" ") + 1 if f else 0) if t.isascii() else len(_WORD.findall(t))
+    an ASCII text's words are read off its fold (``ascii_word_count``), the others
+    searched for."""
+    return sum(n if (n := ascii_word_count(t, f)) is not None else len(_WORD.findall(t))
                for t, f in zip(texts, folded, strict=True))
 
 
