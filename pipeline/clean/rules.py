@@ -351,11 +351,8 @@ class FurnitureWords:
         """Every word of a folded line (numbers aside) is furniture or a function word of
         one language, and one at least is furniture."""
         words = [w for w in folded if not w.isdigit()]
-        own = {w for w in words if w not in self.function_words}
-        if own and own <= self.words:
-            return True
         return any((own := {w for w in words if w not in function}) and own <= vocab
-                   for function, vocab in self.others)
+                   for function, vocab in ((self.function_words, self.words), *self.others))
 
     def menu(self, folded: list[str]) -> bool:
         """Three to twelve section names or furniture words and nothing else: a menu bar."""
