@@ -26,6 +26,17 @@ _BIO = re.compile(
 _ORG = re.compile(r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:center|centre|institute|agency|"
                   r"organi[sz]ation|think[- ]tank|media|outlet|platform|publication|network|"
                   r"foundation|news (?:site|service|portal)|website)\b", re.I)
+# Other languages: below the story, a paragraph that opens with a name (titles allowed)
+# and a verb saying what the person is or does ("Dr. Anna Roth leitet ...", "Marc Petit est
+# ...", "Ana Ruiz es ...", "Luca Neri è ..."), session 14's tuning round.
+_BIO_OTHER = re.compile(
+    # An article or demonstrative opens a thing's name, not a person's ("Le Brent est ...").
+    r"^(?!(?:Le|La|Les|L|Der|Die|Das|Den|Dem|Des|El|Los|Las|Lo|Il|Gli|Un|Une|Uno|Una|Ein|Eine|"
+    r"De|Het|Een|The|Ce|Cette|Ces|Dieser|Diese|Dieses|Este|Esta|Questo|Questa)\b)"
+    r"(?:(?:[Dd]r|[Pp]rof|Mag|Ing|[Dd]ott|Mgr)\.\s+)*[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]+)"
+    r"{1,3},?\s+(?:ist|war|leitet|arbeitet|forscht|schreibt|berichtet|est|était|dirige|travaille|"
+    r"enseigne|écrit|es|fue|trabaja|escribe|è|era|lavora|insegna|scrive|jest|był|była|werkt|"
+    r"schrijft)\s")
 _NAME_WORD = re.compile(r"\w[\w'’-]*")
 # A bio is a sentence or two, longer than this.
 _BIO_WORDS = 12
@@ -39,6 +50,8 @@ def label_bios(state: Labelled, end: int) -> None:
         if (state.labels[i] == "author_bio" and state.free(i - 1)
                 and is_name(state.p[i - 1])):
             state.labels[i - 1] = "byline"
+    if state.language not in _EN:
+        end = _label_closing_bios(state, end)
     for i in range(max(1, len(state.p) * 2 // 3), len(state.p)):
         if not state.free(i) or state.words[i] <= _BIO_WORDS:
             continue
@@ -59,6 +72,20 @@ def label_bios(state: Labelled, end: int) -> None:
             state.labels[j] = kind
         if kind == "author_bio" and names and state.author is None:
             state.author, state.author_signal = state.p[names[0]], "bio"
+
+
+def _label_closing_bios(state: Labelled, end: int) -> int:
+    """Label the bios (``_BIO_OTHER``) that close the page's long paragraphs, in the last
+    third; return the last long paragraph left, the body's end."""
+    def last_before(k: int) -> int:
+        return next((j for j in range(k - 1, -1, -1)
+                     if state.free(j) and state.words[j] > _BIO_WORDS), -1)
+
+    at = last_before(len(state.p))
+    while at >= len(state.p) * 2 // 3 and _BIO_OTHER.match(state.p[at]):
+        state.labels[at] = "author_bio"
+        at = last_before(at)
+    return min(end, at)
 
 
 def _name_lines_before(state: Labelled, i: int) -> list[int]:

@@ -29,7 +29,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 # Closing quotes and brackets after a sentence's last mark ("…», «…».", "。”", "！）").
-_CLOSERS = "\"'”’»)]）」』】›"
+_CLOSERS = "\"'”’»)]）」』】›“‘«‹"
 # A colon ends a line that introduces a quote or a list ("Он заявил:"), which is text too.
 _SENTENCE_END = tuple(".!?…。！？；;:：")
 # Chinese wire stories close with "（完）" after the last sentence.

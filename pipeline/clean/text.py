@@ -16,6 +16,8 @@ from datetime import datetime
 from functools import cached_property
 
 from pipeline.clean.bios import label_bios
+from pipeline.clean.captions import label_captions
+from pipeline.clean.comments import label_comment_bodies
 from pipeline.clean.furniture import LINK_AFTER_LABEL, label_shapes, page_script
 from pipeline.clean.header import (
     DATE_ONLY,
@@ -26,7 +28,6 @@ from pipeline.clean.header import (
     label_spaced_rows,
     next_free,
     parse_date,
-    sentence,
     taken_up,
 )
 from pipeline.clean.literals import lowered
@@ -57,10 +58,6 @@ _SHORT = 20
 _PITCH_WORDS = 45
 _NOT_HEADLINES = frozenset(("site_chrome", "social_prompt", "reading_time", "cookie_notice",
                             "comment_form", "copyright"))
-# A sentence before the credit ("The ship passes the cape. Photo: X"); a title's full stop
-# ("Photo courtesy of Dr. Ann Lee") ends none.
-_CAPTIONED = re.compile(r"\b(?!(?:dr|mr|mrs|ms|st|jr|sr|prof|gen|lt|col|capt|sgt|rev|co|inc|ltd)\.)"
-                        r"\w{2,}[.!?][”\"’')]*\s+\S|^(chart|graphic|map|fig(ure|\.)|graph)\b", re.I)
 # A teaser in a box of other stories: a headline (no sentence end), a dash, then its
 # one-line summary opening in capitals ("Output hits record — Glut keeps prices low.");
 # prose goes on in lower case after a dash, and a lead's dateline is in capitals, often
@@ -158,7 +155,7 @@ def clean_paragraphs(
     state.label_repeats()
     if scraped and (name := label_header(state)) and state.author is None:
         state.author, state.author_signal = name, "byline"
-    state.label_captions()
+    label_captions(state)
     state.label_lead_duplicates()
     state.label_standfirst()
     state.label_sandwiches()
@@ -166,6 +163,7 @@ def clean_paragraphs(
     label_bios(state, state.last_body())
     state.label_inline_links()
     state.label_furniture_lines()
+    label_comment_bodies(state)
     state.label_learned(learned)
     if scraped:
         label_tail(state)
@@ -295,30 +293,6 @@ class _State:
                 # The first copy stays when it is free: a line printed twice in a row is
                 # a caption or heading the page showed twice, said once.
                 self.labels[i] = prev if prev not in (None, "title") else "duplicate_line"
-
-    def label_captions(self) -> None:
-        # Four credits or more: a story told in pictures, whose captions are its text.
-        if self.labels.count("image_credit") >= 4:
-            return
-        for i, label in enumerate(self.labels):
-            # A credit that follows a sentence of its own ("The ship passes the cape.
-            # Photo: X"), or is longer than a credit, carries its caption: the line above
-            # it is the article's.
-            if label != "image_credit" or _CAPTIONED.search(self.p[i]) or self.words[i] > 10:
-                continue
-            # Under the story's last sentence a bare credit is its sign-off ("VNA/VNV"):
-            # a picture's credit has the story going on below it.
-            if not any(sentence(self, k) for k in range(i + 1, len(self.p))):
-                continue
-            j = i - 1
-            # A caption sits right above its credit, sometimes printed twice.
-            while j >= 0 and (self.labels[j] == "duplicate_line"
-                              or (self.free(j) and self.words[j] <= 40)):
-                self.labels[j] = "image_caption"
-                if j > 0 and self.f[j - 1] == self.f[j]:
-                    j -= 1
-                    continue
-                break
 
     def label_lead_duplicates(self) -> None:
         self._label_exact_leads()

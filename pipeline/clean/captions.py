@@ -1,0 +1,49 @@
+"""Picture captions in plain text: the line right above a photo credit.
+
+A scraper saves a picture's caption and its credit as two lines ("Containers at the port
+of Hamburg." then "Photo: Agency"); the rules know the credit by its wording, the caption
+only by its place. Plain text and HTML alike (HTML captions mostly go with their
+``figcaption`` in pipeline/clean/html.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.clean.furniture import Labelled
+from pipeline.clean.header import sentence
+
+# A credit that carries a sentence of its own ("The ship passes the cape. Photo: X") holds
+# its caption; so does a chart's or map's label.
+_CAPTIONED = re.compile(r"\b(?!(?:dr|mr|mrs|ms|st|jr|sr|prof|gen|lt|col|capt|sgt|rev|co|inc|ltd)\.)"
+                        r"\w{2,}[.!?][”\"’')]*\s+\S|^(chart|graphic|map|fig(ure|\.)|graph)\b", re.I)
+# A player's line shows a running time ("02:48", "3 Min."): the prose above a video is
+# more often the article's paragraph than a caption, so only a short line is taken.
+_PLAYER = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d+\s*(min|mins|minutes?|minuten)\b", re.I)
+_CAPTION_WORDS = 40
+_PLAYER_CAPTION_WORDS = 15
+
+
+def label_captions(state: Labelled) -> None:
+    """Label the caption above each photo credit that follows a sentence of the story."""
+    # Four credits or more: a story told in pictures, whose captions are its text.
+    if state.labels.count("image_credit") >= 4:
+        return
+    for i, label in enumerate(state.labels):
+        # A credit longer than a credit carries its caption: the line above is the article's.
+        if label != "image_credit" or _CAPTIONED.search(state.p[i]) or state.words[i] > 10:
+            continue
+        # Under the story's last sentence a bare credit is its sign-off ("VNA/VNV"): a
+        # picture's credit has the story going on below it.
+        if not any(sentence(state, k) for k in range(i + 1, len(state.p))):
+            continue
+        most = _PLAYER_CAPTION_WORDS if _PLAYER.search(state.p[i]) else _CAPTION_WORDS
+        j = i - 1
+        # A caption sits right above its credit, sometimes printed twice.
+        while j >= 0 and (state.labels[j] == "duplicate_line"
+                          or (state.free(j) and state.words[j] <= most)):
+            state.labels[j] = "image_caption"
+            if j > 0 and state.f[j - 1] == state.f[j]:
+                j -= 1
+                continue
+            break

@@ -1,0 +1,182 @@
+"""Furniture in French, Spanish, Italian and German worded unlike the tuning material
+(issue 15, session 14): the forms of the round's rules, the writer's card in other
+languages, readers' comments and a video player's caption. Every line here was written
+for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.clean.text import clean_paragraphs
+from tests.pipeline.clean.test_unseen_wording import cleaned
+
+FORMS = [
+    # dates, bylines, agency marks
+    "3. Feber 2024, 17:45",
+    "Jeudi 6 mars 2025 - 08:12",
+    "miércoles, 2 de abril de 2025",
+    "venerdì 11 aprile 2025 - 09:30",
+    "Mis à jour le 4 avril 2025 à 18 h 02",
+    "Pubblicato il 9 marzo 2025 alle 07:40",
+    "Última actualización: 14/05/2025 22:10",
+    "Écrit par Camille Dorval, à Tachkent",
+    "inviata a Pechino",
+    "Lu 12 840 fois",
+    "4 521 visualizzazioni",
+    "Par Mathilde Reynaud-Choi",
+    "Por Ignacio Belmonte",
+    "RAQUEL OSORIO VIDAL | Servicio Exterior",
+    "A.Br.",
+    "hjk · Wien/Astana",
+    "afx/rtk bw 12",
+    "Quelle: Agentur Nordwest",
+    # notes of the editors
+    "Rectificatif : le montant du prêt est de 2 milliards, non de 20 comme écrit initialement.",
+    "Una versión anterior de esta nota atribuía la cifra al ministerio de Energía.",
+    "Una versione precedente di questo pezzo indicava una data sbagliata per il vertice.",
+    "Die hier geäußerten Ansichten spiegeln allein die Sicht des Verfassers wider.",
+    "Cette tribune n'engage que son auteure.",
+    "Las opiniones expresadas en esta columna son responsabilidad exclusiva de su autor.",
+    "Le opinioni espresse in questo commento sono personali.",
+    "Zitierweise: Kranz, Paula: Gas für Peking, Studie 4/2025.",
+    "Cómo citar este informe: Prado, L. (2025).",
+    "Diese Meldung wurde automatisch von einer Nachrichtenagentur übernommen.",
+    "Contenuto fornito da un'agenzia partner e pubblicato senza modifiche.",
+    "Nachtrag, 12. Mai: Die Behörde hat die Zahl inzwischen bestätigt.",
+    "Deux photos ont été retirées de cet article à la demande des intéressés.",
+    "Quotazioni con un ritardo di 20 minuti.",
+    # pictures, players, app and site furniture
+    "Bohrturm im Norden Sibiriens | Foto: Archiv/Lenz",
+    "Le convoi franchit la frontière à Khorgos. Photo AFR/Hélène Saint-Clair",
+    "▶ 01:37",
+    "🎧 Notre podcast hebdomadaire sur l'Eurasie",
+    "Unsere App gibt es kostenlos für iPhone und Android.",
+    "Segnala un errore",
+    "Escuchar esta noticia",
+    "Guarda il video",
+    "nordblick.de",
+    "Article précédent : Le rail kazakh attire les investisseurs",
+    "Ajouter à mes favoris",
+    "Rejoignez notre chaîne Telegram",
+    "Unterstützen Sie dieses Blog über Ko-fi.",
+    "Gefällt mir Wird geladen …",
+    "Vos dons sont déductibles des impôts.",
+    "Il giornale della Lombardia dal 1921",
+    "Plus d'infos @jdupont_eco",
+    # advertising, newsletters, paywalls
+    "Publicité · Suite de l'article ci-dessous",
+    "Espacio publicitario",
+    "La suite après cette publicité",
+    "PR",
+    "Osteuropa-Newsletter: Analysen und Hintergründe",
+    "Nuestro boletín llega cada mañana a tu correo con lo más importante.",
+    "Recevez gratuitement nos alertes économie",
+    "Abbonati a Orizzonte Est per leggere tutti gli articoli.",
+    "Sie möchten weiterlesen? Jetzt Zugang sichern.",
+    "Ihre Vorteile: alle Artikel, das E-Paper und der Podcast.",
+    "Déjà abonné ? Connectez-vous",
+    "Full analysis is available only to premium subscribers.",
+    # comments
+    "Die Kommentarfunktion ist für diesen Beitrag geschlossen.",
+    "Les commentaires sont fermés pour cet article.",
+    "Pour commenter, connectez-vous à votre compte.",
+    "7 réflexions sur « Le gaz sibérien et l'Europe »",
+    "Paolo B. scrive: 14 maggio 2025",
+    "Lascia un commento",
+    "kazakh88 — il y a 5 min : encore une fois l'Europe regarde.",
+    "Les commentaires des lecteurs",
+    "We ask readers to keep comments respectful and on topic.",
+    "Tu dirección de correo electrónico no será publicada.",
+    "Votre adresse e-mail ne sera pas publiée.",
+    # bios, related reading, cookies, shares, tags
+    "Sull'autrice: Giulia Ferri è analista di politica energetica a Bruxelles.",
+    "Lire également : Pékin courtise les mines kazakhes",
+    "Te puede interesar: El yuan gana terreno en Asia Central",
+    "Articles liés",
+    "Leggi anche",
+    "Más opciones",
+    "Partager sur Facebook",
+    "WhatsApp · Telegram · Correo · Imprimir",
+    "Teilen Sie diesen Artikel mit Freunden.",
+    "Energie · Sanktionen · Arktis · Schifffahrt · Handel",
+]
+
+LOOK_ALIKES = [
+    "Von Moskau aus fahren die Züge weiter nach Peking.",
+    "Par ailleurs, la Chine a doublé ses achats de charbon russe en un an.",
+    "Le ministre a présenté la nouvelle version du texte, qui doit être votée en juin.",
+    "Les opinions exprimées lors du sommet ont montré de fortes divergences, selon un diplomate.",
+    "Publicité et propagande se mêlent dans les médias d'État, estime la chercheuse.",
+    "La newsletter du ministère a été suspendue en mars, a indiqué un porte-parole.",
+    "Los comentarios del ministro fueron cerrados al público por orden del tribunal, dijo la fiscal.",
+    "Die Zeitung erscheint seit 1949 in Dresden und gehört heute einem Verlag aus Köln.",
+    "Quelle: Das sagte ein Sprecher des Ministeriums am Montag in Berlin, ohne Details zu nennen.",
+    "Moskau - vor 30 Jahren begann der Handel mit China über die Grenze bei Manzhouli.",
+    "Die Anzeige gegen den Händler wurde im Mai erstattet, bestätigte die Staatsanwaltschaft.",
+    "Giulia Ferri è analista di politica energetica e ha guidato la delegazione a Pechino.",
+    "Publié par le ministère des Finances, le rapport prévoit une baisse des échanges.",
+]
+
+
+@pytest.mark.parametrize(("line", "furniture"),
+                         [(line, True) for line in FORMS] + [(line, False) for line in LOOK_ALIKES])
+def test_forms_go_and_reporting_that_looks_alike_stays(line: str, furniture: bool) -> None:
+    # In the middle of an ordinary article (test_unseen_wording.cleaned).
+    assert (line not in cleaned(line)) is furniture
+
+
+# A short article in French as scraped to text, closed by its writer's card, a comment
+# thread and its form (written here).
+ARTICLE = [
+    "Le rail entre la Chine et l'Europe contourne la Russie",
+    "Les convois de conteneurs entre Xi'an et Duisbourg passent désormais plus souvent par "
+    "le Kazakhstan et la mer Caspienne, selon les opérateurs de la route.",
+    "Le trajet est plus long de plusieurs jours, mais les chargeurs européens y voient un "
+    "moindre risque juridique depuis les sanctions, explique une logisticienne de Lyon.",
+    "Les volumes restent cependant loin de ceux d'avant-guerre, et les ports de la Caspienne "
+    "manquent de navires pour absorber la demande, ajoute-t-elle.",
+    "Hélène Vasseur est journaliste au service économie et couvre les transports en Asie "
+    "centrale depuis 2019, après cinq ans passés à Almaty.",
+    "3 commentaires sur « Le rail entre la Chine et l'Europe contourne la Russie »",
+    "Bruno L. dit : 4 juin 2025 à 10 h 12",
+    "Article clair, mais il manque les chiffres du port d'Aktaou sur la dernière année.",
+    "Répondre",
+    "Nadia K. dit : 4 juin 2025 à 11 h 40",
+    "Les délais de douane à Khorgos ont pourtant doublé cet hiver, d'après mon entreprise.",
+    "Répondre",
+    "Laisser un commentaire",
+]
+
+
+def test_the_writers_card_and_the_readers_comments_go_in_other_languages() -> None:
+    kept = clean_paragraphs(ARTICLE).paragraphs
+    assert kept == ARTICLE[1:4]
+
+
+def test_a_closing_paragraph_about_a_thing_is_no_bio() -> None:
+    # "Name Name est ..." opens a bio; an article opens a thing's name ("Le Brent est").
+    closing = ("Le Kazakh Temir Zholy est le premier transporteur de la route, avec plus de "
+               "la moitié des convois de l'année, selon ses propres chiffres.")
+    assert closing in clean_paragraphs([*ARTICLE[:4], closing]).paragraphs
+    bio = "Camille Roy est " + closing.split(" est ", 1)[1]
+    assert bio not in clean_paragraphs([*ARTICLE[:4], bio]).paragraphs
+
+
+def test_a_comment_without_a_thread_above_it_stays() -> None:
+    # One comment line (a heading alone) is not a thread: the line under it may be the
+    # article's own closing paragraph.
+    lines = [*ARTICLE[:4], "Commentaires", ARTICLE[7], "Répondre"]
+    assert ARTICLE[7] in clean_paragraphs(lines).paragraphs
+
+
+def test_prose_above_a_video_player_stays_a_short_line_goes() -> None:
+    story = ARTICLE[:3]
+    long_line = ("Les autorités douanières ont renforcé les contrôles sur les convois, qui "
+                 "doivent désormais présenter une déclaration complète au départ de Chine. "
+                 "Les opérateurs disent attendre jusqu'à trois jours à la frontière.")
+    player = "Vidéo : Reportage à Khorgos · 12.03.2025 · 02:48 Min."
+    kept = clean_paragraphs([*story, long_line, player, ARTICLE[3]]).paragraphs
+    assert long_line in kept
+    short_line = "Un convoi à la frontière kazakhe."
+    kept = clean_paragraphs([*story, short_line, player, ARTICLE[3]]).paragraphs
+    assert short_line not in kept
