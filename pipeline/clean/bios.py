@@ -35,8 +35,18 @@ _BIO_OTHER = re.compile(
     r"De|Het|Een|The|Ce|Cette|Ces|Dieser|Diese|Dieses|Este|Esta|Questo|Questa)\b)"
     r"(?:(?:[Dd]r|[Pp]rof|Mag|Ing|[Dd]ott|Mgr)\.\s+)*[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]+)"
     r"{1,3},?\s+(?:ist|war|leitet|arbeitet|forscht|schreibt|berichtet|est|était|dirige|travaille|"
-    r"enseigne|écrit|es|fue|trabaja|escribe|è|era|lavora|insegna|scrive|jest|był|była|werkt|"
+    r"enseigne|écrit|es|fue|trabaja|escribe|è|era|lavora|insegna|scrive|é|foi|trabalha|jest|był|była|werkt|"
     r"schrijft)\s")
+# ... and a role soon after the verb: a name and a verb alone may open a sentence of the
+# story ("Für Wladimir Putin ist ..."). Stems, so that every gender and case counts.
+_ROLE_OTHER = re.compile(
+    r"\b(?:forsch|wissenschaftl|mitarbeiter|journalist|korrespondent|redakt|rédact|redatt|"
+    r"autor|auteur|autore|professor|professeu|profesor|dozent|docente|analy|analista|leite|"
+    r"leitet|direct|direkt|dirett|dirig|politolog|politólog|politikwissenschaft|chercheu|"
+    r"correspond|corrispond|investigador|pesquisador|periodista|jornalista|giornalista|"
+    r"ricercat|consiglier|doktorand|doctorant|doutorand|dottorand|expert|espert|fellow|"
+    r"ökonom|économiste|economista|historiker|historien|historiador|storico|editor|"
+    r"éditeur|reporter|reporte|chef|head|senior|leiter)", re.I)
 _NAME_WORD = re.compile(r"\w[\w'’-]*")
 # A bio is a sentence or two, longer than this.
 _BIO_WORDS = 12
@@ -82,7 +92,8 @@ def _label_closing_bios(state: Labelled, end: int) -> int:
                      if state.free(j) and state.words[j] > _BIO_WORDS), -1)
 
     at = last_before(len(state.p))
-    while at >= len(state.p) * 2 // 3 and _BIO_OTHER.match(state.p[at]):
+    while (at >= len(state.p) * 2 // 3 and _BIO_OTHER.match(state.p[at])
+           and _ROLE_OTHER.search(state.p[at][:160])):
         state.labels[at] = "author_bio"
         at = last_before(at)
     return min(end, at)

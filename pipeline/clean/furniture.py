@@ -131,7 +131,9 @@ _LINK_LABELS = ("inline_related_link", "related_posts")
 # A label with a story after its colon ("More on this topic: Banks tighten checks",
 # "Читайте также: ..."): the link is that line, so the line under it (a section heading
 # of the article, often) is not.
-LINK_AFTER_LABEL = re.compile(r"^[^:：]{2,40}[:：]\s*\S.{10,}")
+# A bar, a pointing hand, an arrow or a closing lenticular bracket after the label does the
+# colon's work ("延伸阅读 | ...", "ЧИТАЙТЕ ТАКЖЕ 👉 ...", "→ ...", "【相关】...").
+LINK_AFTER_LABEL = re.compile(r"^[^:：|｜👉→➜►】]{0,40}[:：|｜👉→➜►】]\s*\S.{10,}")
 
 
 def _label(state: Labelled, i: int, kind: str, why: str) -> None:
@@ -189,7 +191,8 @@ def _label_runs(state: Labelled, *, latin: bool) -> None:
         if latin and state.free(i) and state.p[i].rstrip().endswith((":", "：")):
             break  # the article's own list follows (its items are short and unpunctuated)
         if (state.free(i) and state.words[i] <= _TAIL_WORDS and not ends_sentence(state.p[i])
-                and not listed[i] and not (latin and _kept_in_latin(state.p[i]))):
+                and not listed[i] and not (_kept_in_latin(state.p[i]) if latin
+                                           else state.p[i].lstrip().startswith(("(", "（")))):
             tail.append(i)
     if latin and len(tail) > _LATIN_TAIL_LINES:
         return  # a list closing the article (nominees, results), not a page's furniture

@@ -154,7 +154,8 @@ def simplified(text: str) -> str:
 # The reporting words of the other languages the rules read (Spanish, Portuguese, French,
 # German, Italian) spare their lines too.
 ATTRIBUTED = (r"(?!.*\b(said|says|told|according|dijo|afirmó|según|disse|afirmou|segundo|"
-              r"déclaré|selon|sagte|laut|ha detto|secondo)\b)")
+              r"déclaré|selon|sagte|laut|ha detto|secondo|сказал|сказала|сообщил|сообщила|"
+              r"заявил|заявила|по словам|по данным)\b)")
 
 
 @cache
