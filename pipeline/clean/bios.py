@@ -34,7 +34,7 @@ _BIO_OTHER = re.compile(
     r"^(?!(?:Le|La|Les|L|Der|Die|Das|Den|Dem|Des|El|Los|Las|Lo|Il|Gli|Un|Une|Uno|Una|Ein|Eine|"
     r"De|Het|Een|The|Ce|Cette|Ces|Dieser|Diese|Dieses|Este|Esta|Questo|Questa)\b)"
     r"(?:(?:[Dd]r|[Pp]rof|Mag|Ing|[Dd]ott|Mgr)\.\s+)*[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]+)"
-    r"{1,3},?\s+(?:ist|war|leitet|arbeitet|forscht|schreibt|berichtet|est|était|dirige|travaille|"
+    r"{1,3},?\s+(?:ist|war|wurde|lebt|stammt|leitet|arbeitet|forscht|schreibt|berichtet|est|était|dirige|travaille|"
     r"enseigne|écrit|es|fue|trabaja|escribe|è|era|lavora|insegna|scrive|é|foi|trabalha|jest|był|była|werkt|"
     r"schrijft)\s")
 # ... and a role soon after the verb: a name and a verb alone may open a sentence of the
