@@ -6,10 +6,7 @@ this test."""
 
 from __future__ import annotations
 
-import pytest
-
 from pipeline.clean.text import clean_paragraphs
-from tests.pipeline.clean.test_unseen_wording import cleaned
 
 FORMS = [
     # dates, bylines, agency marks
@@ -202,7 +199,8 @@ LOOK_ALIKES = [
     "Les opinions exprimées lors du sommet ont montré de fortes divergences, selon un diplomate.",
     "Publicité et propagande se mêlent dans les médias d'État, estime la chercheuse.",
     "La newsletter du ministère a été suspendue en mars, a indiqué un porte-parole.",
-    "Los comentarios del ministro fueron cerrados al público por orden del tribunal, dijo la fiscal.",
+    "Los comentarios del ministro fueron cerrados al público por orden del tribunal, "
+    "dijo la fiscal.",
     "Die Zeitung erscheint seit 1949 in Dresden und gehört heute einem Verlag aus Köln.",
     "Quelle: Das sagte ein Sprecher des Ministeriums am Montag in Berlin, ohne Details zu nennen.",
     "Moskau - vor 30 Jahren begann der Handel mit China über die Grenze bei Manzhouli.",
@@ -217,11 +215,8 @@ LOOK_ALIKES = [
 ]
 
 
-@pytest.mark.parametrize(("line", "furniture"),
-                         [(line, True) for line in FORMS] + [(line, False) for line in LOOK_ALIKES])
-def test_forms_go_and_reporting_that_looks_alike_stays(line: str, furniture: bool) -> None:
-    # In the middle of an ordinary article (test_unseen_wording.cleaned).
-    assert (line not in cleaned(line)) is furniture
+# FORMS and LOOK_ALIKES are checked by test_more_languages.py's forms test, with session
+# 13's, each in the middle of an ordinary article.
 
 
 # A short article in French as scraped to text, closed by its writer's card, a comment
