@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pipeline.clean.furniture import Labelled
 
-# A comment can be long; a reply line or header is not needed to be short.
+# A reader's comment runs to a paragraph or two; anything longer is the article's.
 _COMMENT_WORDS = 200
 
 
