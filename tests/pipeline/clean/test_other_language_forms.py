@@ -8,6 +8,19 @@ from __future__ import annotations
 
 from pipeline.clean.text import clean_paragraphs
 
+# Lines made only of furniture words, and subheadings that are not, in the other languages:
+# checked by test_unseen_wording.py's two tests with the English ones (session 13's lines).
+FURNITURE_LINES = [
+    "Startseite · Ressorts · Suche", "Kommentare anzeigen", "Artikel teilen",
+    "Mentions légales | Contact", "Suscríbete al boletín", "Leggi anche", "Assine já",
+    "Подписывайтесь на наш канал", "Читайте также", "Impressum", "Zum Abo",
+]
+SUBHEADINGS = [
+    "Gas aus Sibirien", "Die Rolle Pekings", "Les routes du nord", "El nuevo corredor",
+    "Новые маршруты", "Zwischen Moskau und Peking", "Neue Website",
+]
+
+
 FORMS = [
     # dates, bylines, agency marks
     "3. Feber 2024, 17:45",
