@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from pipeline.clean.furniture import Labelled
-from pipeline.clean.header import sentence
+from pipeline.clean.header import dateline_open, sentence
 
 # A credit that carries a sentence of its own ("The ship passes the cape. Photo: X") holds
 # its caption; so does a chart's or map's label.
@@ -40,8 +40,11 @@ def label_captions(state: Labelled) -> None:
         most = _PLAYER_CAPTION_WORDS if _PLAYER.search(state.p[i]) else _CAPTION_WORDS
         j = i - 1
         # A caption sits right above its credit, sometimes printed twice.
+        # A lead that opens with its dateline ("MINSK, 18 June (Agency) - ...") is where
+        # the story starts, never a caption.
         while j >= 0 and (state.labels[j] == "duplicate_line"
-                          or (state.free(j) and state.words[j] <= most)):
+                          or (state.free(j) and state.words[j] <= most
+                              and not dateline_open(state.p[j]))):
             state.labels[j] = "image_caption"
             if j > 0 and state.f[j - 1] == state.f[j]:
                 j -= 1

@@ -66,10 +66,11 @@ _HEADER_ROW_WORDS = 16
 _DIGIT = re.compile(r"\d")
 # A lead that opens with its dateline: the place in capitals and a dash ("WATERLOO —",
 # "BEIJING/MOSCOW, March 14 (Agency) -"), or the place, the date and the agency in
-# brackets ("Astana, 12 March (Agency) –").
+# brackets ("Astana, 12 March (Agency) –"); in Latin or Cyrillic capitals.
 _DATELINE_OPEN = re.compile(
-    r"^(?:[A-Z][A-Z.'’-]+(?:[ /-][A-Z][A-Z.'’-]+){0,3}(?:,[^—–()]{2,30}?)?(?:\s*\([^()]{2,30}\))?"
-    r"|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2},[^—–()]{2,30}?\s*\([^()]{2,30}\))"
+    r"^(?:[A-ZА-ЯЁ][A-ZА-ЯЁ.'’-]+(?:[ /-][A-ZА-ЯЁ][A-ZА-ЯЁ.'’-]+){0,3}(?:,[^—–()]{2,30}?)?"
+    r"(?:\s*\([^()]{2,30}\))?"
+    r"|[A-ZА-ЯЁ][\w.'’-]+(?: [A-ZА-ЯЁ][\w.'’-]+){0,2},[^—–()]{2,30}?\s*\([^()]{2,30}\))"
     r"\s*(?:—|–|--?)\s+\S"
     # or a place in capitals and a colon ("KUALA LUMPUR: ..."), not a label ("UPDATE:").
     r"|^(?P<colon>(?!(?:UPDATE|UPDATED|BREAKING|EXCLUSIVE|WATCH|LISTEN|ANALYSIS|OPINION|LIVE|VIDEO|"
@@ -177,6 +178,11 @@ def label_header(state: Labelled) -> str | None:
     return author
 
 
+def dateline_open(text: str) -> bool:
+    """``text`` opens with a wire or newspaper dateline (``_DATELINE_OPEN``)."""
+    return _DATELINE_OPEN.match(text) is not None
+
+
 def _label_above_picture(state: Labelled) -> None:
     """The first paragraph of prose with the page's picture (its caption or credit) under
     it and the story after: a summary, when the story's first paragraphs tell it again
@@ -186,8 +192,8 @@ def _label_above_picture(state: Labelled) -> None:
     first = next((i for i in range(start, min(len(state.p), start + _HEADER_LINES))
                   if sentence(state, i)), None)
     if first is None or first + 1 >= len(state.p) or \
-            state.labels[first + 1] not in _PICTURE:
-        return
+            state.labels[first + 1] not in _PICTURE or dateline_open(state.p[first]):
+        return  # a lead that opens with its dateline is where the story starts
     if _retold(state, first, next_free(state, first + 2)):
         _label(state, first, "lead_duplicate", "a summary above the page's picture")
 

@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from pipeline.clean.literals import Needs, needs_of
+from pipeline.clean.literals import SCRIPT_CHARS, Needs, needs_of
 from pipeline.paths import project_dir, read_yaml
 
 CONFIG = project_dir("config")
@@ -109,9 +109,7 @@ def fitting_rules(rules: tuple[Rule, ...]) -> tuple[tuple[Rule, ...], ...]:
     return tuple(tuple(r for r in rules if w <= r.longest) for w in range(longest + 1))
 
 
-# The characters the script-only branches need (Cyrillic; CJK symbols, ideographs and
-# full-width forms). None of them case-folds to a Latin letter.
-_SCRIPT_CHARS = "\u0400-\u052f\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_SCRIPT_CHARS = SCRIPT_CHARS  # the characters the script-only branches need
 _SCRIPT = re.compile(f"[{_SCRIPT_CHARS}]")
 
 
@@ -186,8 +184,9 @@ def load_rules(path: Path = CONFIG / "boilerplate.yaml") -> tuple[Rule, ...]:
             patterns=tuple(re.compile(p, flags) for p in r["patterns"]),
             anchored=anchored, floating=floating, bounded=bounded,
             latin=latin_three,
-            needs=(needs_of([bounded, floating]), needs_of(list(latin_three[1:]))),
-            anchored_needs=(needs_of([anchored]), needs_of([latin_three[0]])),
+            needs=(needs_of([bounded, floating]),
+                   needs_of(list(latin_three[1:]), latin=True)),
+            anchored_needs=(needs_of([anchored]), needs_of([latin_three[0]], latin=True)),
             scanning=(scanning, latin_scanning),
         ))
     return tuple(rules)

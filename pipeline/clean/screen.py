@@ -247,7 +247,7 @@ def _starts(rule: Rule, k: int) -> list[tuple[re.Pattern[str], Needs | None]]:
     strings: set[str] = set()
     always: list[str] = []
     for branch in _branches(anchored.pattern):
-        found = required(branch, anchored.flags)
+        found = required(branch, anchored.flags, latin=k == 1)
         (always if found is None else filtered).append(branch)
         strings |= found or set()
     if not filtered or not always:
@@ -282,7 +282,8 @@ def _searches(rule: Rule, k: int) -> list[tuple[re.Pattern[str], Needs | None]]:
         body = pattern.pattern[len(prefix) + 3:-1] if prefix else pattern.pattern
         groups: dict[frozenset[str] | None, list[str]] = {}
         for branch in _branches(body):
-            groups.setdefault(required(branch, pattern.flags), []).append(branch)
+            groups.setdefault(required(branch, pattern.flags, latin=k == 1),
+                            []).append(branch)
         if len(groups) == 1:  # the branches need the same: searched as it was, with
             # their strings (the rule's filter is None when its other search has none)
             strings = next(iter(groups))

@@ -30,6 +30,15 @@ def paragraph_texts() -> list[str]:
             for p in page["paragraphs"]]
 
 
+def blind_article_lines() -> list[str]:
+    """Every block of the blind whole articles (tests/fixtures/paragraphs/blind_articles),
+    most of them furniture and many in Russian, Chinese and other languages: for the same
+    kind of two-ways test (no label is read)."""
+    folder = Path(__file__).resolve().parent.parent / "fixtures" / "paragraphs" / "blind_articles"
+    return [line for txt in sorted(folder.glob("set*/*.txt"))
+            for line in txt.read_text(encoding="utf-8").split("\n") if line.strip()]
+
+
 def clean_page(page: dict[str, Any], *, html: bool, model: bool,
                ) -> tuple[list[dict[str, Any]], list[str | None]]:
     """The page's paragraphs in one mode and the label the cleaner gave each."""

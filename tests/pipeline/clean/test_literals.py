@@ -22,7 +22,7 @@ from pipeline.clean.rules import (
 )
 from pipeline.clean.screen import screened_rules
 from tests.pipeline.clean.test_unseen_wording import FORMS
-from tests.support.paragraphs import paragraph_texts
+from tests.support.paragraphs import blind_article_lines, paragraph_texts
 
 
 @pytest.mark.parametrize(("pattern", "flags", "need"), [
@@ -42,7 +42,13 @@ from tests.support.paragraphs import paragraph_texts
     ("\\d+ min", re.I, {" min"}), ("[a-z]+@[a-z]+\\.(com|org)", re.I, {"com", "org"}),
     ("\\d+ ?% of", re.I, None),
     ("[a-z]+@example\\.com", re.I, {"@example.com"}),
-    ("подпишитесь", re.I, None),  # non-ASCII letters are left out
+    # Letters of other scripts count; a CJK character as two letters.
+    ("подпишитесь", re.I, {"подпишитесь"}), ("Лента новостей", re.I, {"лента новостей"}),
+    ("订阅", re.I, {"订阅"}), ("赞", re.I, None), ("giấy phép", re.I, {"giấy phép"}),
+    # Greek stays out (a final capital sigma lowers to "ς"), and so do letters the engine
+    # also matches to an ASCII one (the dotless i matches "I").
+    ("σχόλια", re.I, None), ("ılık", re.I, None), ("ko-fi", re.I, {"ko-fi"}),
+    ("(a|b) \\| (c|d)", re.I, {" | "}),
     ("©\\s*copyright", re.I, {"copyright"}),
     ("(?:a|b|c)", re.I, None), ("x|(?:yes|no)", re.I, None),
     # A character rare in prose stands in when no word is needed, never before a word.
@@ -52,6 +58,21 @@ from tests.support.paragraphs import paragraph_texts
 ])
 def test_required_strings(pattern: str, flags: int, need: set[str] | None) -> None:
     assert required(pattern, flags) == (None if need is None else frozenset(need))
+
+
+@pytest.mark.parametrize(("pattern", "need"), [
+    ("(vat|инн) no", {"vat"}),  # "инн" cannot match in Latin text
+    ("^[А-ЯЁ][а-яё]+ \\d|newsletter", {"newsletter"}),  # nor a class of Cyrillic only
+    ("^[А-Яa][а-яё]? \\d|newsletter", None),  # this one can ("a 1")
+    ("(订阅|subscribe) now", {"subscribe"}),
+])
+def test_branches_latin_text_cannot_match_add_nothing(pattern: str, need: set[str] | None,
+                                                      ) -> None:
+    found = required(pattern, re.I, latin=True)
+    assert found == (None if need is None else frozenset(need))
+    latin_text = "a 1 subscribe now vat no newsletter"
+    assert (re.search(pattern, latin_text, re.I) is None) or found is None or \
+        any(s in latin_text for s in found)
 
 
 def test_a_pattern_without_needs_is_always_searched() -> None:
@@ -69,10 +90,22 @@ def test_a_pattern_without_needs_is_always_searched() -> None:
 @pytest.mark.parametrize("text", [
     "Subſcribe to our newsletter",  # long s: re.IGNORECASE takes it for "s"
     "SUBSCRİBE TO OUR NEWSLETTER", "Newsletter for ıstanbul readers",
+    "Подпиᲃывайтесь",  # a rounded Cyrillic es: the engine takes it for "с"
 ])
 def test_characters_lower_does_not_fold_are_never_filtered(text: str) -> None:
     assert lowered(text) is None
-    assert re.search("subscribe|newsletter|istanbul", text, re.I) is not None
+    assert re.search("subscribe|newsletter|istanbul|подписывайтесь", text, re.I) is not None
+
+
+@pytest.mark.parametrize(("pattern", "text"), [
+    ("ПОДПИСЫВАЙТЕСЬ", "подписывайтесь на канал"), ("подписка", "ПОДПИСКА ОФОРМЛЕНА"),
+    ("Çerez", "ÇEREZ POLİTİKASI"[:5]), ("évaluation", "ÉVALUATION"), ("订阅号", "订阅号"),
+])
+def test_a_match_of_another_script_passes_the_filter(pattern: str, text: str) -> None:
+    need = needs_of([re.compile(pattern, re.I)])
+    lower = lowered(text)
+    assert re.search(pattern, text, re.I) is not None
+    assert need is not None and lower is not None and need.may_match(lower)
 
 
 def test_the_filter_gives_the_rules_answer() -> None:
@@ -139,6 +172,9 @@ def test_screened_rules_give_the_first_rule_that_matches() -> None:
     screened = screened_rules(rules)
     texts = [t for t in paragraph_texts() if len(t.split()) <= 60][::3]
     texts += ["Подпишитесь на наш канал в Telegram", "扫码关注我们的公众号", *FORMS]
+    # Furniture and prose in Russian, Chinese and a dozen more languages, whose letters
+    # the filters now read too.
+    texts += [t for t in blind_article_lines() if len(t.split()) <= 60][::4]
     skipped = fired = 0
     for text in texts:
         words = len(text.split())
