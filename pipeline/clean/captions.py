@@ -15,8 +15,10 @@ from pipeline.clean.header import dateline_open, sentence
 
 # A credit that carries a sentence of its own ("The ship passes the cape. Photo: X") holds
 # its caption; so does a chart's or map's label.
+# A closing quote may come before the full stop ("... «Pogranichny». Photo: ...").
 _CAPTIONED = re.compile(r"\b(?!(?:dr|mr|mrs|ms|st|jr|sr|prof|gen|lt|col|capt|sgt|rev|co|inc|ltd)\.)"
-                        r"\w{2,}[.!?][”\"’')]*\s+\S|^(chart|graphic|map|fig(ure|\.)|graph)\b", re.I)
+                        r"\w{2,}[»”\"’')]*[.!?][”\"’')]*\s+\S"
+                        r"|^(chart|graphic|map|fig(ure|\.)|graph)\b", re.I)
 # A player's line shows a running time ("02:48", "3 Min."): the prose above a video is
 # more often the article's paragraph than a caption, so only a short line is taken.
 _PLAYER = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d+\s*(min|mins|minutes?|minuten)\b", re.I)

@@ -50,6 +50,7 @@ _TAIL_WORDS = 16
 # In other scripts a closing sentence this long is the article's (a short last paragraph
 # under its heading: "Höhere Kosten" over twenty words).
 _LATIN_PROSE_WORDS = 8
+_UNMARKED_PROSE_WORDS = 30
 # More unpunctuated lines than this after the last paragraph are a list the article ends
 # on (a tuning page's award nominees: 100 lines), not its frame; no blind article's tail
 # had more.
@@ -175,8 +176,10 @@ def _label_runs(state: Labelled, *, latin: bool) -> None:
     article's). On the held-back real pages as text it is nearly even (tuning part: five
     more furniture paragraphs, six more body ones lost; validation: three and five)."""
     least = _LATIN_PROSE_WORDS if latin else _PROSE_WORDS
+    # A paragraph this long is prose whatever its end: Thai marks no sentence's end.
     prose = [i for i in range(len(state.p))
-             if state.free(i) and state.words[i] > least and ends_sentence(state.p[i])]
+             if state.free(i) and ((state.words[i] > least and ends_sentence(state.p[i]))
+                                   or state.words[i] > _UNMARKED_PROSE_WORDS)]
     if not prose:
         return
     listed = _text_lists(state)

@@ -38,7 +38,7 @@ def label_tail(state: Labelled) -> None:
         if label is not None:
             run = run or label not in _NOT_FURNITURE
             continue
-        if not run or not _tail_line(state.p[i], state.words[i]):
+        if not run or not _tail_line(state.p[i], state.words[i]) or _heads_section(state, i):
             continue
         kind = cue_kind(state.p[i], "related_posts")
         state.labels[i] = kind
@@ -53,3 +53,12 @@ def _tail_line(text: str, words: int) -> bool:
     if text.endswith("?"):
         return words <= _PROMPT_WORDS
     return TERMINAL.search(text) is None
+
+
+def _heads_section(state: Labelled, i: int) -> bool:
+    """Line ``i`` is a heading over two sentences or paragraphs too long for a teaser
+    (Thai prose marks no sentence's end, so the story's last sentence can be a furniture
+    line below it): a section of the story, not a teaser."""
+    below = [j for j in range(i + 1, len(state.p)) if state.free(j)][:2]
+    return len(below) == 2 and all(sentence(state, j) or state.words[j] > _MAX_WORDS
+                                   for j in below)

@@ -1,7 +1,7 @@
 """Furniture in German and the other languages of the beat, worded unlike the tuning
 material (issue 15): the furniture-word pass in six languages and the forms of session 13's
-rules (with session 14's, written in test_other_language_forms.py). Every line here was
-written for this test."""
+rules (with session 14's, written in test_other_language_forms.py, and session 15's, in
+test_new_language_forms.py). Every line here was written for this test."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import pytest
 
 from pipeline.clean.rules import furniture_words
 from pipeline.clean.text import clean_paragraphs
+from tests.pipeline.clean.test_new_language_forms import FORMS as SESSION_15_FORMS
+from tests.pipeline.clean.test_new_language_forms import LOOK_ALIKES as SESSION_15_LOOK_ALIKES
 from tests.pipeline.clean.test_other_language_forms import FORMS as SESSION_14_FORMS
 from tests.pipeline.clean.test_other_language_forms import LOOK_ALIKES as SESSION_14_LOOK_ALIKES
 from tests.pipeline.clean.test_unseen_wording import cleaned
@@ -227,8 +229,9 @@ LOOK_ALIKES = [
 
 
 @pytest.mark.parametrize(("line", "furniture"),
-                         [(line, True) for line in FORMS + SESSION_14_FORMS]
-                         + [(line, False) for line in LOOK_ALIKES + SESSION_14_LOOK_ALIKES])
+                         [(line, True) for line in FORMS + SESSION_14_FORMS + SESSION_15_FORMS]
+                         + [(line, False) for line in
+                            LOOK_ALIKES + SESSION_14_LOOK_ALIKES + SESSION_15_LOOK_ALIKES])
 def test_forms_go_and_reporting_that_looks_alike_stays(line: str, furniture: bool) -> None:
     # In the middle of an ordinary article (test_unseen_wording.cleaned).
     assert (line not in cleaned(line)) is furniture

@@ -91,3 +91,17 @@ def test_a_heading_over_a_section_of_prose_after_a_list_stays() -> None:
     lines = [TITLE, BODY[0], "Officials gave two reasons for the delays:", *items, heading,
              BODY[1], BODY[2], BODY[3]]
     assert heading in clean_paragraphs(lines).paragraphs
+
+
+def test_a_heading_over_long_unmarked_paragraphs_stays() -> None:
+    # Thai prose marks no sentence's end: the story's last "sentence" can be a furniture
+    # line far below, and a section heading over two long paragraphs without a full stop
+    # is the story's (invented words; the tail pass alone).
+    first = " ".join(["kralon veti sumar dalo"] * 6)
+    second = " ".join(["mirat olsen kavu trepa"] * 6)
+    heading = "Vessa trundal"
+    lines = [TITLE, *BODY, "Share on Facebook · Share on X · Email", heading, first, second,
+             "Kazakh wheat heads east on a new rail route",
+             "Readers' comments are checked before they appear on the site."]
+    kept = clean_paragraphs(lines, model=False).paragraphs
+    assert heading in kept

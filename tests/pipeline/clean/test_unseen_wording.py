@@ -10,6 +10,8 @@ import yaml
 from pipeline.clean.rules import _anchored, _bounded, load_rules
 from pipeline.clean.text import clean_paragraphs
 from tests.conftest import FIXTURES
+from tests.pipeline.clean.test_new_language_lexicon import FURNITURE_LINES as NEW_FURNITURE_LINES
+from tests.pipeline.clean.test_new_language_lexicon import SUBHEADINGS as NEW_SUBHEADINGS
 from tests.pipeline.clean.test_other_language_forms import FURNITURE_LINES as OTHER_FURNITURE_LINES
 from tests.pipeline.clean.test_other_language_forms import SUBHEADINGS as OTHER_SUBHEADINGS
 from tests.support.paragraphs import load_part
@@ -34,10 +36,11 @@ def cleaned(line: str) -> list[str]:
 
 
 # Written for this test, not taken from the training lines.
-# With the other languages' lines (test_other_language_forms.py; each language's words apart).
+# With the other languages' lines (test_other_language_forms.py, test_new_language_lexicon.py;
+# each language's words apart).
 @pytest.mark.parametrize("line", [
     "Author page", "Latest videos", "Comments (12)", "Podcast", "Saved", "Manage alerts",
-    "Photo 2 of 9", *OTHER_FURNITURE_LINES,
+    "Photo 2 of 9", *OTHER_FURNITURE_LINES, *NEW_FURNITURE_LINES,
 ])
 def test_lines_made_only_of_furniture_words_go(line: str) -> None:
     assert line not in cleaned(line)
@@ -48,6 +51,7 @@ def test_lines_made_only_of_furniture_words_go(line: str) -> None:
 @pytest.mark.parametrize("line", [
     "Grain and rail", "Beyond the headlines", "Subscribers first", "- Links",
     "| Bakhty | 2024 |", "Freight news.", "“Share the burden,” he said.", *OTHER_SUBHEADINGS,
+    *NEW_SUBHEADINGS,
 ])
 def test_subheads_list_items_and_sentences_stay(line: str) -> None:
     assert line in cleaned(line)
