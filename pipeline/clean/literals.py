@@ -6,7 +6,7 @@ tree (Python's own parser) and returns strings one of which every match contains
 case; ``Needs`` tests a paragraph for them with one search over its lower-cased text, so
 the rule's own search runs only on the paragraphs that pass.
 
-Letters and digits of any script but Greek go into these strings (``_LITERAL``):
+Letters and digits of any script but Greek go into these strings (``_literal``):
 ``str.lower`` and the engine's case-insensitive matching agree on them, except for the
 few characters the engine takes for another letter that ``lower`` does not turn into it
 (dotted and dotless i, long s, the Cyrillic rounded forms ᲀ-ᲈ, ligatures): a paragraph
@@ -76,7 +76,7 @@ _REPEATS = (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT)
 
 
 def required(pattern: str, flags: int = 0, *, latin: bool = False) -> frozenset[str] | None:
-    """Lower-case ASCII strings one of which every match of ``pattern`` contains, or None
+    """Lower-case strings one of which every match of ``pattern`` contains, or None
     when no such set was found (the pattern must always be searched). ``latin``: the text
     searched holds no Cyrillic or CJK character (``rules.has_script`` is False), so a
     branch that needs one cannot match there and adds no string to its alternation (a
