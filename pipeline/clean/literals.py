@@ -40,9 +40,9 @@ _RARE = frozenset("/>@|©·↩👍")
 # The characters the rules' script-only branches need (Cyrillic; CJK symbols, ideographs
 # and full-width forms): ``rules.has_script`` tells a text holding one. None of them
 # case-folds to a Latin letter.
-SCRIPT_CHARS = "\u0400-\u052f\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
-_SCRIPT = re.compile(f"[{SCRIPT_CHARS}]")
 _SCRIPT_BLOCKS = ((0x400, 0x52f), (0x2e80, 0x9fff), (0xf900, 0xfaff), (0xff00, 0xffef))
+SCRIPT_CHARS = "".join(f"{chr(low)}-{chr(high)}" for low, high in _SCRIPT_BLOCKS)
+SCRIPT = re.compile(f"[{SCRIPT_CHARS}]")
 
 
 def _greek(code: int) -> bool:
@@ -104,7 +104,7 @@ def _impossible(items: Any) -> bool:
     """True when every match of ``items`` holds a Cyrillic or CJK character (a literal
     one, or a group or required repeat all of whose ways need one)."""
     for op, av in items:
-        if op is c.LITERAL and _SCRIPT.match(chr(av)):
+        if op is c.LITERAL and SCRIPT.match(chr(av)):
             return True
         if op is c.IN and av and all(_script_item(o, v) for o, v in av):
             return True  # a class of such characters only ("[А-ЯЁ]")
@@ -120,7 +120,7 @@ def _impossible(items: Any) -> bool:
 def _script_item(op: Any, av: Any) -> bool:
     """An item of a character class that holds only Cyrillic or CJK characters."""
     if op is c.LITERAL:
-        return _SCRIPT.match(chr(av)) is not None
+        return SCRIPT.match(chr(av)) is not None
     if op is c.RANGE:
         return _in_one_block(*av)
     return False

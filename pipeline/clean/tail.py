@@ -15,7 +15,7 @@ the article.
 from __future__ import annotations
 
 from pipeline.clean.furniture import Labelled
-from pipeline.clean.header import TERMINAL, list_item, sentence
+from pipeline.clean.header import TERMINAL, list_item, next_free, sentence
 from pipeline.clean.model_pass import cue_kind
 
 # Longer lines are prose whatever their end: a teaser headline or a tag row is shorter.
@@ -59,6 +59,6 @@ def _heads_section(state: Labelled, i: int) -> bool:
     """Line ``i`` is a heading over two sentences or paragraphs too long for a teaser
     (Thai prose marks no sentence's end, so the story's last sentence can be a furniture
     line below it): a section of the story, not a teaser."""
-    below = [j for j in range(i + 1, len(state.p)) if state.free(j)][:2]
+    below = next_free(state, i + 1)
     return len(below) == 2 and all(sentence(state, j) or state.words[j] > _MAX_WORDS
                                    for j in below)
