@@ -158,14 +158,16 @@ def repeated_in_site(pages: list[dict[str, Any]]) -> dict[str, set[str]]:
 
 
 def page_modes(page: dict[str, Any], repeated: set[str], views: tuple[bool, ...] = (True, False),
-               ) -> list[tuple[Page, list[str]]]:
+               *, tail: bool = False) -> list[tuple[Page, list[str]]]:
     """The page as HTML (its own paragraphs, with link shares) and as plain text, or only
-    the ``views`` asked for (True: HTML)."""
+    the ``views`` asked for (True: HTML); the rule labels with plain text's tail pass only
+    when ``tail`` (the plain-text model runs after that pass, the page model before it)."""
     out = []
     for html in views:
         paras = [p for p in page["paragraphs"] if not (html and p["link_share"] is None)]
         texts = [p["text"] for p in paras]
-        ruled = clean_paragraphs(texts, title=page["title"] if html else None, model=False)
+        ruled = clean_paragraphs(texts, title=page["title"] if html else None, model=False,
+                                 tail=tail)
         out.append((Page(texts, title=page["title"] if html else ruled.title,
                          link_shares=[p["link_share"] for p in paras] if html else None,
                          rule_labelled=[lab is not None for lab in ruled.labels],
@@ -174,7 +176,8 @@ def page_modes(page: dict[str, Any], repeated: set[str], views: tuple[bool, ...]
     return out
 
 
-def build_rows(pages: list[dict[str, Any]], train_words: int = 0) -> Rows:
+def build_rows(pages: list[dict[str, Any]], train_words: int = 0, *, tail: bool = False,
+               ) -> Rows:
     """Rows of every labelled (not unsure) paragraph of every page the classifier judges, in
     both modes, and of the others up to ``train_words`` (learned from, never counted)."""
     repeated = repeated_in_site(pages)
@@ -184,7 +187,7 @@ def build_rows(pages: list[dict[str, Any]], train_words: int = 0) -> Rows:
     for page in pages:
         views = (False,) if page.get("text_only") else (True, False)
         for (view, labels), html in zip(page_modes(page, repeated.get(page["site"], set()),
-                                                   views), views, strict=True):
+                                                   views, tail=tail), views, strict=True):
             inserted = [bool(p.get("train")) for p in page["paragraphs"]
                         if not (html and p["link_share"] is None)]
             mine = sum(len(t.split()) for t, lab, ins in
@@ -302,7 +305,8 @@ def tuning_body_lines() -> list[str]:
                 encoding="utf-8")).get("body", [])]
 
 
-def look_alike_floor(model: Model, pages: list[dict[str, Any]]) -> float:
+def look_alike_floor(model: Model, pages: list[dict[str, Any]], *, tail: bool = False,
+                     ) -> float:
     """A plain-text threshold above all but ``LOOK_ALIKE_BUDGET`` of the tuning batches'
     body lines wherever they sit: each line is put alone into one page without training
     lines (fixed by a hash), at the top, the middle and the end in turn, and scored as the
@@ -319,7 +323,8 @@ def look_alike_floor(model: Model, pages: list[dict[str, Any]]) -> float:
             paras = list(home["paragraphs"])
             at = (0, len(paras) // 2, len(paras))[where]
             paras.insert(at, {"text": text, "label": "body", "link_share": 0.0})
-            view, _ = page_modes({**home, "paragraphs": paras}, set(), (False,))[0]
+            view, _ = page_modes({**home, "paragraphs": paras}, set(), (False,),
+                                 tail=tail)[0]
             if (view.rule_labelled or [False] * len(paras))[at] or \
                     not judged(text, len(text.split())):
                 continue
@@ -333,12 +338,15 @@ def look_alike_floor(model: Model, pages: list[dict[str, Any]]) -> float:
     return round(float(np.ceil((spared + 1e-9) / 0.005) * 0.005), 3)
 
 
-def fit(pages: list[dict[str, Any]], train_words: int = 0) -> tuple[Model, Rows]:
-    """The model trained on ``pages`` (training lines inserted), with its thresholds."""
-    rows = build_rows(pages, train_words)
+def fit(pages: list[dict[str, Any]], train_words: int = 0, *, tail: bool = False,
+        ) -> tuple[Model, Rows]:
+    """The model trained on ``pages`` (training lines inserted), with its thresholds;
+    ``tail``: the plain-text model, which sees the tail pass's labels."""
+    rows = build_rows(pages, train_words, tail=tail)
     probs = out_of_fold(rows)
     model = train(rows)
-    text = max(pick_threshold(rows, probs, html=False), look_alike_floor(model, pages))
+    text = max(pick_threshold(rows, probs, html=False),
+               look_alike_floor(model, pages, tail=tail))
     return Model(model.dense_w, model.mean, model.scale, model.hash_w, model.bias,
                  pick_threshold(rows, probs, html=True), min(text, 0.995)), rows
 
@@ -380,7 +388,7 @@ def cross_validate_blind() -> None:
     for k in range(FOLDS):
         model, _ = fit([json.loads(json.dumps(p)) for p in pages] +
                        [p for p in blind if fold_of[p["site"].split("/")[0]] != k],
-                       TEXT_TRAIN_WORDS)
+                       TEXT_TRAIN_WORDS, tail=True)
         for name, text_model in (("without", None), ("with", model)):
             with using_model(without, text_model):
                 for folder in (s for s in sets if fold_of[s] == k):
@@ -434,7 +442,7 @@ def main() -> None:
     final.save(args.out)
     print(f"pages: {len(rows.y)} rows ({int(rows.y.sum())} boilerplate), {len(DENSE)} dense "
           f"features, threshold {final.threshold} -> {args.out}")
-    text, rows = fit(pages + load_blind_pages("tuning"), TEXT_TRAIN_WORDS)
+    text, rows = fit(pages + load_blind_pages("tuning"), TEXT_TRAIN_WORDS, tail=True)
     text.save(args.out_text)
     print(f"plain text: {len(rows.y)} rows ({int(rows.y.sum())} boilerplate), threshold "
           f"{text.threshold_text} -> {args.out_text}")

@@ -9,6 +9,7 @@ above, only after the last paragraph of the body.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from pipeline.clean.furniture import Labelled
 from pipeline.clean.header import is_name
@@ -51,10 +52,18 @@ _NAME_WORD = re.compile(r"\w[\w'’-]*")
 # A bio is a sentence or two, longer than this.
 _BIO_WORDS = 12
 _EN = frozenset({"en", None})  # English, or too short to tell: the English wording applies
+# Any language: a word of a name, and a name of Han or kana characters (written without
+# spaces) with what may follow it in a bio ("林某，...", "佐藤某（...").
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_HAN_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{2,4}")
+_AFTER_HAN_NAME = "，,（( \u3000是"
+# A header line that can carry the writer's name: this short (a byline, a credit row).
+_HEADER_WORDS = 8
 
 
 def label_bios(state: Labelled, end: int) -> None:
     """Label author and publisher bios; ``end`` is the last paragraph of the body."""
+    _label_named_bios(state)
     for i in range(1, len(state.p)):
         # An author card: the name just above a role line a rule called a bio.
         if (state.labels[i] == "author_bio" and state.free(i - 1)
@@ -118,3 +127,61 @@ def _mentions(text: str, name: str) -> bool:
 def _opens_with(text: str, name: str) -> bool:
     first = fold(name).split()[:1]
     return bool(first) and first[0] in fold(text).split()[:3]
+
+
+def _label_named_bios(state: Labelled) -> None:
+    """Any language: a paragraph in the last third that opens with a name printed in a
+    short line above the story ("Avtor: Matej Kranjc" over
+    "Matej Kranjc je novinar ..."): the writer's card, whatever words say who they are."""
+    first = state.first_body()
+    # Any short line above the story, labelled or not (the classifier, which takes a
+    # byline the header passes left, comes later).
+    names = [name for j in range(first) if state.labels[j] not in ("title", "duplicate_title")
+             and state.words[j] <= _HEADER_WORDS for name in _header_names(state.p[j])]
+    if not names:
+        return
+    start = max(first + 1, len(state.p) * 2 // 3)
+    # A name the story itself mentions is its subject, or the site's ("KRT News tried to
+    # reach the ministry"), not its writer's.
+    story = [state.p[j] for j in range(first, start) if state.free(j)]
+    names = [name for name in names if not any(_names(text, name) for text in story)]
+    for i in range(start, len(state.p)):
+        if state.free(i) and state.words[i] > _BIO_WORDS and \
+                any(_names(state.p[i], name, opening=True) for name in names):
+            # With the name line printed over it, as the writer's card has it.
+            for j in [*_name_lines_before(state, i), i]:
+                state.labels[j] = "author_bio"
+                state.reasons[j] = ("structure author_bio: a paragraph at the end that "
+                                    "opens with the name of the byline above the story")
+
+
+def _header_names(line: str) -> list[tuple[str, ...]]:
+    """The names a byline-like line may hold: two adjacent words among its first four
+    (capitalised where the script has capitals), or a run of Han or kana characters."""
+    found: list[tuple[str, ...]] = [(m,) for m in _HAN_NAME.findall(line)]
+    words = _WORD.findall(line)[:4]
+    for a, b in pairwise(words):
+        if all(len(w) > 1 and (w[0].isupper() or w.lower() == w.upper()) for w in (a, b)):
+            found.append((a, b))
+    return found
+
+
+def _names(text: str, name: tuple[str, ...], *, opening: bool = False) -> bool:
+    """``text`` holds ``name`` (``opening``: opens with it, among its first three words)."""
+    if len(name) == 1:
+        if opening:
+            return text.startswith(name[0]) and text[len(name[0]):][:1] in _AFTER_HAN_NAME
+        return name[0] in text
+    # Inflection allowed ("Του Δημήτρη" above "Ο Δημήτρης").
+    words = _WORD.findall(text[:80])[:3] if opening else _WORD.findall(text)
+    return any(_same_word(x, name[0]) and _same_word(y, name[1])
+               for x, y in pairwise(words))
+
+
+def _same_word(a: str, b: str) -> bool:
+    shared = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        shared += 1
+    return shared >= max(2, min(len(a), len(b)) - 2)

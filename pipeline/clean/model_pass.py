@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pipeline.clean.classifier import Model, explain, load_model, load_text_model, score_page
 from pipeline.clean.features import Page, in_teaser_run
 from pipeline.clean.furniture import Labelled
-from pipeline.clean.header import HEADING_WORDS, TERMINAL, next_free, taken_up
+from pipeline.clean.header import HEADING_WORDS, TERMINAL, list_item, next_free, taken_up
 from pipeline.clean.rules import furniture_words
 
 # The classifier leaves prose longer than this to the rules: a wrong call costs a paragraph
@@ -192,11 +192,19 @@ def _prose(state: Labelled, i: int) -> bool:
 
 def _listed(state: Labelled, i: int) -> bool:
     """An item of a list the article introduces with a colon ("The crossings named in the
-    rule:" over short lines): the model reads a headline-like item as a teaser."""
+    rule:" over short lines), or a marked item alone between two paragraphs of prose: the
+    model reads a headline-like item as a teaser."""
     # The paragraph's own tests first (the same answer): one that is no item itself needs
     # no walk back over the short lines above it.
     if state.words[i] > _ITEM_WORDS or TERMINAL.search(state.p[i]):
         return False
+    if list_item(state.p[i]):
+        # A list of one item between two paragraphs of prose: a point the story makes
+        # (menus and teaser lists come as runs of items, not one).
+        before = next((j for j in range(i - 1, -1, -1) if state.free(j)), None)
+        after = next_free(state, i + 1, 1)
+        if before is not None and after and _prose(state, before) and _prose(state, after[0]):
+            return True
     j = i - 1
     while j >= 0 and state.free(j) and state.words[j] <= _ITEM_WORDS and \
             not TERMINAL.search(state.p[j]):

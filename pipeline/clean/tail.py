@@ -15,7 +15,7 @@ the article.
 from __future__ import annotations
 
 from pipeline.clean.furniture import Labelled
-from pipeline.clean.header import TERMINAL, list_item, next_free, sentence
+from pipeline.clean.header import HEADING_WORDS, TERMINAL, list_item, next_free, sentence
 from pipeline.clean.model_pass import cue_kind
 
 # Longer lines are prose whatever their end: a teaser headline or a tag row is shorter.
@@ -25,11 +25,18 @@ _PROMPT_WORDS = 5
 # Labels that do not start the furniture run: the headline (plain text may not have one
 # above the body), a line printed twice.
 _NOT_FURNITURE = frozenset(("title", "duplicate_line"))
+# At most this many sentences of the page's furniture below the story's end (a newsletter
+# pitch, a comment policy, an app pitch).
+_LONE_SENTENCES = 3
+# Furniture printed between a story's paragraphs: it does not part two of them.
+_IN_STORY = frozenset(("image_credit", "image_caption", "ad_label", "inline_related_link",
+                       "duplicate_line", "title", "duplicate_title"))
 
 
 def label_tail(state: Labelled) -> None:
-    """Label the lines after the last sentence that follow a furniture line there."""
-    last = next((i for i in range(len(state.p) - 1, -1, -1) if sentence(state, i)), None)
+    """Label the lines after the article's last sentence that follow a furniture line
+    there."""
+    last = _story_end(state)
     if last is None:
         return
     run = False
@@ -55,10 +62,63 @@ def _tail_line(text: str, words: int) -> bool:
     return TERMINAL.search(text) is None
 
 
+def _story_end(state: Labelled) -> int | None:
+    """The article's last sentence: the last one that continues the story, with two
+    sentences right above it (past pictures, ads and inline links, and headings of a few
+    words). A sentence alone among the page's furniture (a
+    newsletter pitch, a comment policy, a cookie note in a language no rule reads, under
+    the tags, the teasers or the comment form) does not end the story, and the furniture
+    run can start above it. Without such a sentence, the last sentence of all."""
+    ends = [i for i in range(len(state.p)) if sentence(state, i)]
+    # Only a few sentences below it: a page whose text goes on for many more sentences
+    # in short sections (a chronicle, a reference page with its notes) is all text.
+    for k in range(len(ends) - 1, max(-1, len(ends) - 2 - _LONE_SENTENCES), -1):
+        # Two sentences of the story above it: two furniture sentences can meet (a
+        # comment policy over an app pitch), three seldom do.
+        above = _previous_sentence(state, ends[k])
+        if above is not None and _previous_sentence(state, above) is not None:
+            # Moved up past sentences only over furniture that ends a page (not a picture
+            # or a line the classifier guessed): a story's own closing list can part them.
+            if k == len(ends) - 1 or any(_ends_page(state, j)
+                                         for j in range(ends[k] + 1, ends[k + 1])):
+                return ends[k]
+            return ends[-1]
+    return ends[-1] if ends else None
+
+
 def _heads_section(state: Labelled, i: int) -> bool:
     """Line ``i`` is a heading over two sentences or paragraphs too long for a teaser
-    (Thai prose marks no sentence's end, so the story's last sentence can be a furniture
-    line below it): a section of the story, not a teaser."""
+    (Thai prose has no sentence marks; furniture between them or not): a
+    section of the story (a box between its paragraphs moved the story's end above it),
+    not a teaser."""
     below = next_free(state, i + 1)
     return len(below) == 2 and all(sentence(state, j) or state.words[j] > _MAX_WORDS
                                    for j in below)
+
+
+def _previous_sentence(state: Labelled, i: int) -> int | None:
+    """The sentence right above line ``i`` (past a heading of a few words), or None."""
+    above = _above(state, i)
+    if above is not None and not sentence(state, above) and _heading(state, above):
+        above = _above(state, above)
+    return above if above is not None and sentence(state, above) else None
+
+
+def _above(state: Labelled, i: int) -> int | None:
+    """The nearest unlabelled line above line ``i``, past the furniture printed inside a
+    story; None when other furniture comes first (tags, a share row, a comment form)."""
+    for j in range(i - 1, -1, -1):
+        if state.free(j):
+            return j
+        if state.labels[j] not in _IN_STORY:
+            return None
+    return None
+
+
+def _heading(state: Labelled, i: int) -> bool:
+    return state.words[i] <= HEADING_WORDS and TERMINAL.search(state.p[i]) is None
+
+
+def _ends_page(state: Labelled, i: int) -> bool:
+    label, reason = state.labels[i], state.reasons[i] or ""
+    return label is not None and label not in _IN_STORY and not reason.startswith("classifier")

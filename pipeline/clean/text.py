@@ -117,7 +117,7 @@ def clean_paragraphs(
     paragraphs: list[str], *, title: str | None = None, author: str | None = None,
     learned: frozenset[str] = frozenset(), link_shares: list[float] | None = None,
     model: bool = True, verbatim: frozenset[str] = frozenset(), from_page: bool = False,
-    folded: list[str] | None = None,
+    folded: list[str] | None = None, tail: bool = True,
 ) -> CleanText:
     """Label and drop boilerplate paragraphs.
 
@@ -137,6 +137,9 @@ def clean_paragraphs(
             with it (the safety net's): the classifier judges it at the page threshold.
         folded: ``fold`` of each paragraph, when the caller has it (``fold`` reads words
             only, so it is the fold of the paragraph with its spacing squashed too).
+        tail: label plain text's furniture run below the story's end
+            (``pipeline/clean/tail.py``). Off only where the page model's training rows
+            are made: the tail pass runs after that model, whose features never see it.
 
     Returns:
         Body paragraphs, removals with their kind, and what the text revealed
@@ -165,18 +168,20 @@ def clean_paragraphs(
     state.label_furniture_lines()
     label_comment_bodies(state)
     state.label_learned(learned)
-    if scraped:
-        label_tail(state)
     if model:
         shares = [link_shares[i] for i in kept] if link_shares is not None else None
         label_by_model(state, shares, from_page=from_page)
-        if link_shares is None:
-            # Plain Russian or Chinese text: furniture by shape (pipeline/clean/furniture.py).
-            # Like the classifier, not a wording rule: the model trains on rule labels only.
-            label_shapes(state, page_script(paras))
-            if not from_page:
-                # Last: it takes only what every named pass left.
-                label_lines_by_text_model(state)
+    if scraped and tail:
+        # After the page model, whose features it must not change (the tail reads where
+        # the story ends, which the model's own training rows would otherwise move with).
+        label_tail(state)
+    if model and link_shares is None:
+        # Plain Russian or Chinese text: furniture by shape (pipeline/clean/furniture.py).
+        # Like the classifier, not a wording rule: the model trains on rule labels only.
+        label_shapes(state, page_script(paras))
+        if not from_page:
+            # Last: it takes only what every named pass left.
+            label_lines_by_text_model(state)
     state.keep_verbatim(verbatim)
     return state.result()
 

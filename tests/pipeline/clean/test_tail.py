@@ -105,3 +105,26 @@ def test_a_heading_over_long_unmarked_paragraphs_stays() -> None:
              "Readers' comments are checked before they appear on the site."]
     kept = clean_paragraphs(lines, model=False).paragraphs
     assert heading in kept
+
+
+def test_a_sentence_alone_among_the_furniture_does_not_end_the_story() -> None:
+    # A pitch in a language no rule reads (invented words) under the teasers: the run goes
+    # on below it, so the teaser printed after it goes too.
+    pitch = "Vessa kralon dalo mirat olsen trepa sumar veti kavu."
+    teaser = "How a steppe town became a solar hub"
+    lines = page("Share on Facebook · Share on X · Email",
+                 "Kazakh wheat heads east on a new rail route", pitch, teaser)
+    cleaned = clean_paragraphs(lines, model=False)
+    assert teaser not in cleaned.paragraphs
+    assert cleaned.paragraphs[:len(BODY)] == BODY
+
+
+def test_a_closing_list_under_a_picture_stays_with_the_story() -> None:
+    # A picture parts the story from its own list and closing sentence: the end stays at
+    # the last sentence, since no furniture that ends a page comes between.
+    items = ["Erdenes Tavan Tolgoi (Mongolia)", "Shenhua Energy (China)",
+             "Mongolian Mining Corp (Hong Kong)"]
+    closing = "None of the three companies replied to questions about the queues."
+    lines = page("Trucks wait at the crossing on Monday. Photo: Reuters", *items, closing)
+    kept = clean_paragraphs(lines).paragraphs
+    assert kept[-4:] == [*items, closing]

@@ -1,0 +1,46 @@
+"""The writer's card in any language (pipeline/clean/bios.py): a paragraph at the end that
+opens with the name a byline printed above the story. Invented words, so that no rule of
+any language reads them; the article is written for this test."""
+
+from __future__ import annotations
+
+from pipeline.clean.text import clean_paragraphs
+
+TITLE = "Mongolian coal trucks queue for days at the Chinese border"
+BODY = [
+    "Hundreds of coal trucks have queued for up to four days at the Gashuunsukhait crossing, "
+    "drivers said on Monday, as Chinese customs slowed inspections after a new rule on "
+    "cargo weights took effect.",
+    "Mongolia sends most of its coal to China by road, and officials in Ulaanbaatar said the "
+    "delays could cut this month's exports by a fifth if they last another week.",
+    "A rail link across the border, due to open next year, is meant to end the queues, "
+    "although the Chinese side of the line is still being built.",
+    "Drivers said they had been told to expect shorter waits once a second inspection lane "
+    "opened at the end of the month.",
+]
+# A card in no language the project reads, the name inflected as a byline may not be.
+CARD = ("Marenu Holtvika dravel kesto unimar velta sorun, parek olvina tressa Ulaanbaatar "
+        "kavo drimmet 2019 osta pelvin marak.")
+
+
+def test_a_card_opening_with_the_bylines_name_goes() -> None:
+    lines = [TITLE, "Kirjo: Maren Holtvik", *BODY, CARD]
+    cleaned = clean_paragraphs(lines)
+    assert cleaned.paragraphs == BODY
+    assert ("author_bio", CARD) in cleaned.removed
+
+
+def test_a_name_the_story_mentions_is_not_a_writer() -> None:
+    # The site's name above the story and in it: a closing paragraph opening with it is
+    # the story's ("Velta Radio tried to reach ...").
+    closing = ("Velta Radio tried to reach the customs office in Erenhot on Tuesday, but "
+               "nobody there would comment on the queues.")
+    lines = [TITLE, "Velta Radio", BODY[0],
+             "Velta Radio counted more than three hundred trucks on the road on Sunday "
+             "evening, most of them loaded with coking coal.", *BODY[1:], closing]
+    assert closing in clean_paragraphs(lines).paragraphs
+
+
+def test_the_card_needs_a_byline_above_the_story() -> None:
+    lines = [TITLE, *BODY, CARD]
+    assert CARD in clean_paragraphs(lines, model=False).paragraphs
