@@ -134,16 +134,19 @@ def _label_named_bios(state: Labelled) -> None:
     short line above the story ("Avtor: Matej Kranjc" over
     "Matej Kranjc je novinar ..."): the writer's card, whatever words say who they are."""
     first = state.first_body()
-    # Any short line above the story, labelled or not (the classifier, which takes a
-    # byline the header passes left, comes later).
-    names = [name for j in range(first) if state.labels[j] not in ("title", "duplicate_title")
-             and state.words[j] <= _HEADER_WORDS for name in _header_names(state.p[j])]
+    # Any short line above the story or in the page's first third (a byline can follow
+    # the standfirst), labelled or not (the classifier, which takes a byline the header
+    # passes left, comes later).
+    lines = [j for j in range(max(first, len(state.p) // 3))
+             if state.labels[j] not in ("title", "duplicate_title")
+             and state.words[j] <= _HEADER_WORDS]
+    names = [name for j in lines for name in _header_names(state.p[j])]
     if not names:
         return
     start = max(first + 1, len(state.p) * 2 // 3)
     # A name the story itself mentions is its subject, or the site's ("KRT News tried to
     # reach the ministry"), not its writer's.
-    story = [state.p[j] for j in range(first, start) if state.free(j)]
+    story = [state.p[j] for j in range(first, start) if state.free(j) and j not in lines]
     names = [name for name in names if not any(_names(text, name) for text in story)]
     for i in range(start, len(state.p)):
         if state.free(i) and state.words[i] > _BIO_WORDS and \
