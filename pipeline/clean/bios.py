@@ -140,22 +140,32 @@ def _label_named_bios(state: Labelled) -> None:
     lines = [j for j in range(max(first, len(state.p) // 3))
              if state.labels[j] not in ("title", "duplicate_title")
              and state.words[j] <= _HEADER_WORDS]
-    names = [name for j in lines for name in _header_names(state.p[j])]
+    names = [(j, name) for j in lines for name in _header_names(state.p[j])]
     if not names:
         return
     start = max(first + 1, len(state.p) * 2 // 3)
     # A name the story itself mentions is its subject, or the site's ("KRT News tried to
     # reach the ministry"), not its writer's.
     story = [state.p[j] for j in range(first, start) if state.free(j) and j not in lines]
-    names = [name for name in names if not any(_names(text, name) for text in story)]
+    names = [(j, name) for j, name in names if not any(_names(text, name) for text in story)]
     for i in range(start, len(state.p)):
-        if state.free(i) and state.words[i] > _BIO_WORDS and \
-                any(_names(state.p[i], name, opening=True) for name in names):
-            # With the name line printed over it, as the writer's card has it.
-            for j in [*_name_lines_before(state, i), i]:
-                state.labels[j] = "author_bio"
-                state.reasons[j] = ("structure author_bio: a paragraph at the end that "
-                                    "opens with the name of the byline above the story")
+        if not state.free(i) or state.words[i] <= _BIO_WORDS:
+            continue
+        spelled = [(j, _names(state.p[i], name, opening=True)) for j, name in names]
+        found = [(j, text) for j, text in spelled if text]
+        if not found:
+            continue
+        # With the name line printed over it, as the writer's card has it.
+        for j in [*_name_lines_before(state, i), i]:
+            state.labels[j] = "author_bio"
+            state.reasons[j] = ("structure author_bio: a paragraph at the end that opens "
+                                "with the name of the byline above the story")
+        # The line above the story that printed the name is the byline.
+        for j, _ in found:
+            if state.free(j):
+                state.labels[j] = "byline"
+        if state.author is None:
+            state.author, state.author_signal = found[0][1], "bio"
 
 
 def _header_names(line: str) -> list[tuple[str, ...]]:
@@ -169,16 +179,18 @@ def _header_names(line: str) -> list[tuple[str, ...]]:
     return found
 
 
-def _names(text: str, name: tuple[str, ...], *, opening: bool = False) -> bool:
-    """``text`` holds ``name`` (``opening``: opens with it, among its first three words)."""
+def _names(text: str, name: tuple[str, ...], *, opening: bool = False) -> str | None:
+    """The words of ``text`` that spell ``name`` (``opening``: among its first three), or
+    None."""
     if len(name) == 1:
         if opening:
-            return text.startswith(name[0]) and text[len(name[0]):][:1] in _AFTER_HAN_NAME
-        return name[0] in text
-    # Inflection allowed ("Του Δημήτρη" above "Ο Δημήτρης").
+            ok = text.startswith(name[0]) and text[len(name[0]):][:1] in _AFTER_HAN_NAME
+            return name[0] if ok else None
+        return name[0] if name[0] in text else None
+    # Inflection allowed ("Του Δημήτρη" above "Ο Δημήτρης"): the text's own form returned.
     words = _WORD.findall(text[:80])[:3] if opening else _WORD.findall(text)
-    return any(_same_word(x, name[0]) and _same_word(y, name[1])
-               for x, y in pairwise(words))
+    return next((f"{x} {y}" for x, y in pairwise(words)
+                 if _same_word(x, name[0]) and _same_word(y, name[1])), None)
 
 
 def _same_word(a: str, b: str) -> bool:

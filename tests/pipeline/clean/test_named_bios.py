@@ -28,6 +28,18 @@ def test_a_card_opening_with_the_bylines_name_goes() -> None:
     cleaned = clean_paragraphs(lines)
     assert cleaned.paragraphs == BODY
     assert ("author_bio", CARD) in cleaned.removed
+    # The line that printed the name is the byline; the card spells the writer's name.
+    assert ("byline", "Kirjo: Maren Holtvik") in cleaned.removed
+    assert cleaned.author == "Marenu Holtvika"
+
+
+def test_a_card_opening_with_a_han_name_goes() -> None:
+    # No word of a writer's card (the Chinese rules read those): the name does it.
+    card = "高明遠，生於基隆，喜歡在港邊看貨輪進出，週末在社區大學教攝影，養了兩隻貓。"
+    lines = [TITLE, "記者 高明遠", *BODY, card]
+    cleaned = clean_paragraphs(lines)
+    assert cleaned.paragraphs == BODY
+    assert ("author_bio", card) in cleaned.removed
 
 
 def test_a_name_the_story_mentions_is_not_a_writer() -> None:
