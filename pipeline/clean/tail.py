@@ -20,6 +20,8 @@ from pipeline.clean.model_pass import cue_kind
 
 # Longer lines are prose whatever their end: a teaser headline or a tag row is shorter.
 _MAX_WORDS = 16
+# A list item this long is a headline, not a point of the story's own list.
+_TEASER_ITEM_WORDS = 5
 # A question this short is a prompt ("What do you think?"), not the article's.
 _PROMPT_WORDS = 5
 # Labels that do not start the furniture run: the headline (plain text may not have one
@@ -45,12 +47,23 @@ def label_tail(state: Labelled) -> None:
         if label is not None:
             run = run or label not in _NOT_FURNITURE
             continue
-        if not run or not _tail_line(state.p[i], state.words[i]) or _heads_section(state, i):
+        if not run or _heads_section(state, i) or not (
+                _tail_line(state.p[i], state.words[i]) or _teaser_item(state, i)):
             continue
         kind = cue_kind(state.p[i], "related_posts")
         state.labels[i] = kind
         state.reasons[i] = (f"structure {kind}: a line that is no sentence in the furniture "
                             "after the article's last sentence")
+
+
+def _teaser_item(state: Labelled, i: int) -> bool:
+    """An item of a list of headlines in the furniture run ("1. Talks stall on the gas
+    price", "2. ..."): two or more such items in a row, each a headline's length."""
+    def headline(j: int) -> bool:
+        return 0 <= j < len(state.p) and list_item(state.p[j]) and \
+            _TEASER_ITEM_WORDS <= state.words[j] <= _MAX_WORDS and \
+            TERMINAL.search(state.p[j]) is None
+    return headline(i) and (headline(i - 1) or headline(i + 1))
 
 
 def _tail_line(text: str, words: int) -> bool:

@@ -128,3 +128,14 @@ def test_a_closing_list_under_a_picture_stays_with_the_story() -> None:
     lines = page("Trucks wait at the crossing on Monday. Photo: Reuters", *items, closing)
     kept = clean_paragraphs(lines).paragraphs
     assert kept[-4:] == [*items, closing]
+
+
+def test_a_numbered_list_of_headlines_in_the_furniture_goes() -> None:
+    items = ["1. Kazakh wheat heads east on a new rail route",
+             "2. How a steppe town became a solar hub",
+             "3. Herders move south as the winter sets in early"]
+    # Under a heading no rule reads (invented words), after the share row.
+    lines = page("Share on Facebook · Share on X · Email", "Vessa kralon", *items)
+    assert clean_paragraphs(lines, model=False).paragraphs == BODY
+    # Right after the story's last sentence the list is the article's.
+    assert clean_paragraphs(page(*items), model=False).paragraphs == [*BODY, *items]
