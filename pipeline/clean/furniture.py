@@ -80,6 +80,35 @@ class Labelled(Protocol):
     def language(self) -> str | None: ...
 
 
+# Any language: a year with a clock time, or a numeric date, on a short line that is no
+# sentence ("Cyhoeddwyd: 18 Mehefin 2025, 7:00yb", "ວັນທີ: 18/05/2024 | ເວລາ: 08:30").
+# Digits of any script ("۲۰۲۶"): the year's value is checked in code.
+_FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_CLOCK = re.compile(r"(?<![\d:.])\d{1,2}\s?[:：]\s?\d\d(?![\d:])")
+_NUMERIC_DATE = re.compile(r"(?<![\d.])\d{1,2}[./-]\d{1,2}[./-](\d{4})(?!\d)")
+_STAMP_WORDS = 10
+_PROSE_END = re.compile(r"[^\W\d_]{3}[.!?。]\W*$")
+
+
+def label_date_shapes(state: Labelled) -> None:
+    """Label the free short lines shaped as a date stamp in any language (after the dated
+    passes, which read the languages they know and take the page's date from them)."""
+    for i, text in enumerate(state.p):
+        if not state.free(i) or state.words[i] > _STAMP_WORDS or text[:1] in "-*|•" or \
+                _PROSE_END.search(text):
+            continue
+        if (_CLOCK.search(text) and any(_year(m) for m in _FOUR_DIGITS.findall(text))) or \
+                any(_year(m) for m in _NUMERIC_DATE.findall(text)):
+            state.labels[i] = "date_stamp"
+            state.reasons[i] = ("shape date_stamp: a short line with a year and a clock "
+                                "time, or a numeric date, and no sentence")
+
+
+def _year(digits: str) -> bool:
+    # 25xx: the Thai era (2568 is 2025).
+    return 1800 <= int(digits) < 2100 or 2500 <= int(digits) < 2600
+
+
 def page_script(paras: list[str]) -> str | None:
     """'ru' or 'zh' when Cyrillic or Han letters make up most of the page, else None."""
     text = "".join(paras)

@@ -18,7 +18,12 @@ from functools import cached_property
 from pipeline.clean.bios import label_bios
 from pipeline.clean.captions import label_captions
 from pipeline.clean.comments import label_comment_bodies
-from pipeline.clean.furniture import LINK_AFTER_LABEL, label_shapes, page_script
+from pipeline.clean.furniture import (
+    LINK_AFTER_LABEL,
+    label_date_shapes,
+    label_shapes,
+    page_script,
+)
 from pipeline.clean.header import (
     DATE_ONLY,
     HEADING_WORDS,
@@ -166,6 +171,7 @@ def clean_paragraphs(
     label_bios(state, state.last_body())
     state.label_inline_links()
     state.label_furniture_lines()
+    label_date_shapes(state)
     label_comment_bodies(state)
     state.label_learned(learned)
     if model:

@@ -1,0 +1,52 @@
+"""Shapes that need no language (session 16): a row of hashtags, a comma-split tag row
+near the end, a date stamp with a year and a clock time or a numeric date; and lines
+shaped like them that stay. Every line was written for this test (invented words where a
+language no rule reads is meant)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.clean.text import clean_paragraphs
+
+TITLE = "Mongolian coal trucks queue for days at the Chinese border"
+BODY = [
+    "Hundreds of coal trucks have queued for up to four days at the Gashuunsukhait crossing, "
+    "drivers said on Monday, as Chinese customs slowed inspections after a new rule on "
+    "cargo weights took effect.",
+    "Mongolia sends most of its coal to China by road, and officials in Ulaanbaatar said the "
+    "delays could cut this month's exports by a fifth if they last another week.",
+    "A rail link across the border, due to open next year, is meant to end the queues, "
+    "although the Chinese side of the line is still being built.",
+    "Drivers said they had been told to expect shorter waits once a second inspection lane "
+    "opened at the end of the month.",
+]
+
+FURNITURE = [
+    "#नेपाल #चीन",  # marks of an Indic script are no word characters
+    "Velkor, Ulaanbaatar, dravel sorun, Erenhot, grenzo",
+    "Vessa kralon: 12 dravel 2026, 14:05",
+    "Olvina 03.12.2026 | trepa",
+    "ټاکل شوی: ۲۰۲۶ کال ۱۴:۰۵",
+]
+STAYS = [
+    "The talks ended at 14:30 on 3 December 2026, officials said.",
+    "Why the queues began in 2019",
+    "Coal, copper, gold and wool make up most of the exports.",
+    "煤炭、铜矿、黄金与羊毛",
+    "2, 3, 5, 8, 13",
+    "- 12.03.2026 talks open in Ulaanbaatar",
+]
+
+
+@pytest.mark.parametrize("line", FURNITURE)
+def test_a_shape_that_needs_no_language_goes(line: str) -> None:
+    # Without the classifier: the shape alone takes it.
+    kept = clean_paragraphs([TITLE, *BODY[:3], BODY[3], line], model=False).paragraphs
+    assert kept == BODY
+
+
+@pytest.mark.parametrize("line", STAYS)
+def test_a_line_shaped_like_one_stays(line: str) -> None:
+    kept = clean_paragraphs([TITLE, *BODY[:3], line, BODY[3]]).paragraphs
+    assert line in kept
