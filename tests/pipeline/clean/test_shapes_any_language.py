@@ -1,5 +1,7 @@
 """Shapes that need no language (session 16): a row of hashtags, a comma-split tag row
-near the end, a date stamp with a year and a clock time or a numeric date; and lines
+near the end, a date stamp with a year and a clock time or a numeric date, a breadcrumb
+split by », a row of two to four short links split by bars, a count in thousands with
+its word; and lines
 shaped like them that stay. Every line was written for this test (invented words where a
 language no rule reads is meant)."""
 
@@ -28,6 +30,9 @@ FURNITURE = [
     "Vessa kralon: 12 dravel 2026, 14:05",
     "Olvina 03.12.2026 | trepa",
     "ټاکل شوی: ۲۰۲۶ کال ۱۴:۰۵",
+    "Kralon » Vessa » Dravel",
+    "Olvina | Trepa sorun",
+    "३.४K सेयर",
 ]
 STAYS = [
     "The talks ended at 14:30 on 3 December 2026, officials said.",
@@ -36,6 +41,8 @@ STAYS = [
     "煤炭、铜矿、黄金与羊毛",
     "2, 3, 5, 8, 13",
     "- 12.03.2026 talks open in Ulaanbaatar",
+    "Un « pont » sur le fleuve Amour",
+    "Ein »Korridor« durch die Steppe",
 ]
 
 

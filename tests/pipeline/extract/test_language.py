@@ -42,6 +42,17 @@ def test_word_count_of_mixed_text() -> None:
     assert count_words("中俄关系") == 2
 
 
+def test_a_word_keeps_its_combining_marks_where_spaces_part_words() -> None:
+    # Vowel signs and viramas (Devanagari, Tamil), points (Hebrew), harakat (Arabic).
+    assert count_words("नेपाल र चीनको सीमा") == 4
+    assert count_words("சீனா ரஷ்யா") == 2
+    assert count_words("שָׁלוֹם עוֹלָם") == 2
+    assert count_words("كَتَبَ الوَلَدُ") == 2
+    # Thai prints no spaces between words: its marks still split a phrase (about a word
+    # a piece), not one word for a whole clause.
+    assert count_words("รัสเซียและจีนลงนามข้อตกลง") > 3
+
+
 @pytest.mark.parametrize("text", [
     "", "   ", "plain words only", "x_1 --a-b-- don't 42.5% (C)", "  Tabs\tand\nlines  ",
     "Café, naïve “quotes”", "Путин и Си", "中俄关系 2024", "ﬁ ligature ½ ² ３ İstanbul",
