@@ -147,12 +147,18 @@ def _label_named_bios(state: Labelled) -> None:
     # A name the story itself mentions is its subject, or the site's ("KRT News tried to
     # reach the ministry"), not its writer's.
     story = [state.p[j] for j in range(first, start) if state.free(j) and j not in lines]
-    names = [(j, name) for j, name in names if not any(_names(text, name) for text in story)]
+    mentioned: dict[tuple[str, ...], bool] = {}  # asked only of a name that opens a card
+
+    def in_story(name: tuple[str, ...]) -> bool:
+        if name not in mentioned:
+            mentioned[name] = any(_names(text, name) for text in story)
+        return mentioned[name]
+
     for i in range(start, len(state.p)):
         if not state.free(i) or state.words[i] <= _BIO_WORDS:
             continue
-        spelled = [(j, _names(state.p[i], name, opening=True)) for j, name in names]
-        found = [(j, text) for j, text in spelled if text]
+        spelled = [(j, name, _names(state.p[i], name, opening=True)) for j, name in names]
+        found = [(j, text) for j, name, text in spelled if text and not in_story(name)]
         if not found:
             continue
         # With the name line printed over it, as the writer's card has it.
