@@ -157,7 +157,8 @@ def _label_named_bios(state: Labelled) -> None:
     for i in range(start, len(state.p)):
         if not state.free(i) or state.words[i] <= _BIO_WORDS:
             continue
-        spelled = [(j, name, _names(state.p[i], name, opening=True)) for j, name in names]
+        opening = _WORD.findall(state.p[i][:80])[:3]
+        spelled = [(j, name, _opens_with_name(state.p[i], opening, name)) for j, name in names]
         found = [(j, text) for j, name, text in spelled if text and not in_story(name)]
         if not found:
             continue
@@ -185,16 +186,23 @@ def _header_names(line: str) -> list[tuple[str, ...]]:
     return found
 
 
-def _names(text: str, name: tuple[str, ...], *, opening: bool = False) -> str | None:
-    """The words of ``text`` that spell ``name`` (``opening``: among its first three), or
-    None."""
+def _names(text: str, name: tuple[str, ...]) -> bool:
+    """``text`` holds ``name`` (inflected or not)."""
     if len(name) == 1:
-        if opening:
-            ok = text.startswith(name[0]) and text[len(name[0]):][:1] in _AFTER_HAN_NAME
-            return name[0] if ok else None
-        return name[0] if name[0] in text else None
+        return name[0] in text
+    return _spelled(_WORD.findall(text), name) is not None
+
+
+def _opens_with_name(text: str, opening: list[str], name: tuple[str, ...]) -> str | None:
+    """How ``text`` spells ``name`` among its ``opening`` words (its first three), or None."""
+    if len(name) == 1:
+        ok = text.startswith(name[0]) and text[len(name[0]):][:1] in _AFTER_HAN_NAME
+        return name[0] if ok else None
+    return _spelled(opening, name)
+
+
+def _spelled(words: list[str], name: tuple[str, ...]) -> str | None:
     # Inflection allowed ("Του Δημήτρη" above "Ο Δημήτρης"): the text's own form returned.
-    words = _WORD.findall(text[:80])[:3] if opening else _WORD.findall(text)
     return next((f"{x} {y}" for x, y in pairwise(words)
                  if _same_word(x, name[0]) and _same_word(y, name[1])), None)
 
