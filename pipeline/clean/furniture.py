@@ -16,6 +16,9 @@ untouched:
 
 Body text keeps its sentence punctuation, so a line that ends a sentence is never taken
 by shape; it is left to the wording rules.
+
+One shape here reads any language and HTML input too (``label_date_shapes``): a short
+line with a year and a clock time, or a numeric date, and no sentence.
 """
 
 from __future__ import annotations

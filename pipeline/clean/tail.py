@@ -4,12 +4,15 @@ After the article's last sentence a page prints its furniture in a run: share ro
 the writer's card, comment counts, teasers of other stories under a heading of any
 wording ("Ready for more?", "Hot topics"), the footer. The wording rules and the
 classifier take the lines they recognise; the ones worded like nothing they know sit among
-them. Once a recognised furniture line has followed the last sentence, a line that is no
-sentence (no sentence end, or a question of a few words) is taken with the run: a story
-does not resume after its share row. Lines of a list or a table stay (an article may end
-on one), and so does anything before the first furniture line after the last sentence.
-Plain text only, like ``pipeline/clean/header.py``: trafilatura's text of a page ends with
-the article.
+them. Once a recognised furniture line has followed the story's last sentence, a line
+that is no sentence (no sentence end, or a question of a few words) is taken with the run:
+a story does not resume after its share row. The last sentence is the last one with two
+sentences of the story above it, so a pitch or a policy printed alone among the furniture
+does not end the story (``_story_end``). Lines of a list or a table stay (an article may
+end on one) unless they are two or more headlines in the run, and so does anything before
+the first furniture line after the last sentence. Runs after the page model, which is
+trained without this pass. Plain text only, like ``pipeline/clean/header.py``:
+trafilatura's text of a page ends with the article.
 """
 
 from __future__ import annotations
@@ -78,10 +81,10 @@ def _tail_line(text: str, words: int) -> bool:
 def _story_end(state: Labelled) -> int | None:
     """The article's last sentence: the last one that continues the story, with two
     sentences right above it (past pictures, ads and inline links, and headings of a few
-    words). A sentence alone among the page's furniture (a
-    newsletter pitch, a comment policy, a cookie note in a language no rule reads, under
-    the tags, the teasers or the comment form) does not end the story, and the furniture
-    run can start above it. Without such a sentence, the last sentence of all."""
+    words). A sentence alone among the page's furniture (a newsletter pitch, a comment
+    policy, a cookie note in a language no rule reads, under the tags, the teasers or the
+    comment form) does not end the story, and the furniture run can start above it.
+    Without such a sentence, the last sentence of all."""
     ends = [i for i in range(len(state.p)) if sentence(state, i)]
     # Only a few sentences below it: a page whose text goes on for many more sentences
     # in short sections (a chronicle, a reference page with its notes) is all text.
@@ -101,9 +104,8 @@ def _story_end(state: Labelled) -> int | None:
 
 def _heads_section(state: Labelled, i: int) -> bool:
     """Line ``i`` is a heading over two sentences or paragraphs too long for a teaser
-    (Thai prose has no sentence marks; furniture between them or not): a
-    section of the story (a box between its paragraphs moved the story's end above it),
-    not a teaser."""
+    (Thai prose has no sentence marks): a section of the story, not a teaser, even below
+    where the story's end was read (a box between its paragraphs can move it up)."""
     below = next_free(state, i + 1)
     return len(below) == 2 and all(sentence(state, j) or state.words[j] > _MAX_WORDS
                                    for j in below)
@@ -133,5 +135,7 @@ def _heading(state: Labelled, i: int) -> bool:
 
 
 def _ends_page(state: Labelled, i: int) -> bool:
+    """Line ``i`` is furniture that ends a page: labelled, not printed inside a story, and
+    not the classifier's guess."""
     label, reason = state.labels[i], state.reasons[i] or ""
     return label is not None and label not in _IN_STORY and not reason.startswith("classifier")

@@ -1,23 +1,12 @@
 """The writer's card in any language (pipeline/clean/bios.py): a paragraph at the end that
 opens with the name a byline printed above the story. Invented words, so that no rule of
-any language reads them; the article is written for this test."""
+any language reads them; the article is test_tail.py's."""
 
 from __future__ import annotations
 
 from pipeline.clean.text import clean_paragraphs
+from tests.pipeline.clean.test_tail import BODY, TITLE
 
-TITLE = "Mongolian coal trucks queue for days at the Chinese border"
-BODY = [
-    "Hundreds of coal trucks have queued for up to four days at the Gashuunsukhait crossing, "
-    "drivers said on Monday, as Chinese customs slowed inspections after a new rule on "
-    "cargo weights took effect.",
-    "Mongolia sends most of its coal to China by road, and officials in Ulaanbaatar said the "
-    "delays could cut this month's exports by a fifth if they last another week.",
-    "A rail link across the border, due to open next year, is meant to end the queues, "
-    "although the Chinese side of the line is still being built.",
-    "Drivers said they had been told to expect shorter waits once a second inspection lane "
-    "opened at the end of the month.",
-]
 # A card in no language the project reads, the name inflected as a byline may not be.
 CARD = ("Marenu Holtvika dravel kesto unimar velta sorun, parek olvina tressa Ulaanbaatar "
         "kavo drimmet 2019 osta pelvin marak.")

@@ -1,28 +1,16 @@
 """Shapes that need no language (session 16): a row of hashtags, a comma-split tag row
 near the end, a date stamp with a year and a clock time or a numeric date, a breadcrumb
 split by », a row of two to four short links split by bars, a count in thousands with
-its word; and lines
-shaped like them that stay. Every line was written for this test (invented words where a
-language no rule reads is meant)."""
+its word; and lines shaped like them that stay. Every line was written for this test
+(invented words where a language no rule reads is meant); the article is
+test_tail.py's."""
 
 from __future__ import annotations
 
 import pytest
 
 from pipeline.clean.text import clean_paragraphs
-
-TITLE = "Mongolian coal trucks queue for days at the Chinese border"
-BODY = [
-    "Hundreds of coal trucks have queued for up to four days at the Gashuunsukhait crossing, "
-    "drivers said on Monday, as Chinese customs slowed inspections after a new rule on "
-    "cargo weights took effect.",
-    "Mongolia sends most of its coal to China by road, and officials in Ulaanbaatar said the "
-    "delays could cut this month's exports by a fifth if they last another week.",
-    "A rail link across the border, due to open next year, is meant to end the queues, "
-    "although the Chinese side of the line is still being built.",
-    "Drivers said they had been told to expect shorter waits once a second inspection lane "
-    "opened at the end of the month.",
-]
+from tests.pipeline.clean.test_tail import BODY, TITLE
 
 FURNITURE = [
     "#नेपाल #चीन",  # marks of an Indic script are no word characters
