@@ -208,9 +208,7 @@ def _spelled(words: list[str], name: tuple[str, ...]) -> str | None:
 
 
 def _same_word(a: str, b: str) -> bool:
-    shared = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        shared += 1
+    """One word, inflected or not: all but the last two letters of the shorter shared."""
+    shared = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y),
+                  min(len(a), len(b)))
     return shared >= max(2, min(len(a), len(b)) - 2)

@@ -300,6 +300,11 @@ def next_free(state: Labelled, start: int, count: int = 2) -> list[int]:
     return list(islice((j for j in range(start, len(state.p)) if state.free(j)), count))
 
 
+def previous_free(state: Labelled, i: int) -> int | None:
+    """The nearest paragraph above ``i`` no pass has labelled, or None."""
+    return next((j for j in range(i - 1, -1, -1) if state.free(j)), None)
+
+
 def taken_up(state: Labelled, i: int, below: list[int]) -> bool:
     """The paragraphs ``below`` take up line ``i``'s words (their stems): the line heads
     their section ("Union warns on jobs" over "The union ... warned")."""

@@ -15,7 +15,14 @@ from contextlib import contextmanager
 from pipeline.clean.classifier import Model, explain, load_model, load_text_model, score_page
 from pipeline.clean.features import Page, in_teaser_run
 from pipeline.clean.furniture import Labelled
-from pipeline.clean.header import HEADING_WORDS, TERMINAL, list_item, next_free, taken_up
+from pipeline.clean.header import (
+    HEADING_WORDS,
+    TERMINAL,
+    list_item,
+    next_free,
+    previous_free,
+    taken_up,
+)
 from pipeline.clean.rules import furniture_words
 
 # The classifier leaves prose longer than this to the rules: a wrong call costs a paragraph
@@ -174,7 +181,7 @@ def _subheading(state: Labelled, i: int) -> bool:
     capitals = text.isupper() and state.words[i] >= 3
     if not capitals and state.words[i] > HEADING_WORDS:
         return False
-    before = next((j for j in range(i - 1, -1, -1) if state.free(j)), None)
+    before = previous_free(state, i)
     after = next_free(state, i + 1)
     if before is None or not TERMINAL.search(state.p[before]) or not after or \
             not _prose(state, after[0]):
@@ -201,7 +208,7 @@ def _listed(state: Labelled, i: int) -> bool:
     if list_item(state.p[i]):
         # A list of one item between two paragraphs of prose: a point the story makes
         # (menus and teaser lists come as runs of items, not one).
-        before = next((j for j in range(i - 1, -1, -1) if state.free(j)), None)
+        before = previous_free(state, i)
         after = next_free(state, i + 1, 1)
         if before is not None and after and _prose(state, before) and _prose(state, after[0]):
             return True

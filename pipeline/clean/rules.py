@@ -109,12 +109,9 @@ def fitting_rules(rules: tuple[Rule, ...]) -> tuple[tuple[Rule, ...], ...]:
     return tuple(tuple(r for r in rules if w <= r.longest) for w in range(longest + 1))
 
 
-_SCRIPT = SCRIPT  # the characters the script-only branches need (literals.py)
-
-
 def has_script(text: str) -> bool:
     """True when ``text`` holds a Cyrillic or CJK character (``Rule.matches(script=)``)."""
-    return _SCRIPT.search(text) is not None
+    return SCRIPT.search(text) is not None
 
 
 @cache
@@ -336,7 +333,7 @@ def _branch_needs_script(branch: str) -> bool:
                 body = ""  # a lookaround or flags: matches no character of its own
             if body and not _optional(branch, end) and _needs_script(body):
                 return True
-        elif ch not in "\\[" and _SCRIPT.match(ch) and not _optional(branch, end):
+        elif ch not in "\\[" and SCRIPT.match(ch) and not _optional(branch, end):
             return True
     return False
 

@@ -34,8 +34,8 @@ _NOT_FURNITURE = frozenset(("title", "duplicate_line"))
 # pitch, a comment policy, an app pitch).
 _LONE_SENTENCES = 3
 # Furniture printed between a story's paragraphs: it does not part two of them.
-_IN_STORY = frozenset(("image_credit", "image_caption", "ad_label", "inline_related_link",
-                       "duplicate_line", "title", "duplicate_title"))
+_IN_STORY = _NOT_FURNITURE | {"image_credit", "image_caption", "ad_label",
+                              "inline_related_link", "duplicate_title"}
 
 
 def label_tail(state: Labelled) -> None:

@@ -33,6 +33,7 @@ from pipeline.clean.header import (
     label_spaced_rows,
     next_free,
     parse_date,
+    previous_free,
     taken_up,
 )
 from pipeline.clean.literals import lowered
@@ -411,7 +412,7 @@ class _State:
             # English verbs: "plan", "see", "show" are nouns in other languages.
             if not any(w in verbs for w in self.f[i].split()) or self.language not in _EN:
                 continue
-            before = next((j for j in range(i - 1, -1, -1) if self.free(j)), None)
+            before = previous_free(self, i)
             after = next_free(self, i + 1)
             if before is None or not after or self.words[after[0]] <= _SHORT:
                 continue
