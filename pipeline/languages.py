@@ -94,6 +94,11 @@ def language_disagrees(detected: str | None, claimed: str | None) -> bool:
     return bool(detected and claimed and detected != claimed.lower().split("-")[0])
 
 
+# Full stops and question marks of scripts that do not end a sentence with the Latin ones:
+# the danda of Devanagari and Bengali, the Urdu full stop, the Arabic question mark, the
+# Ethiopic, Burmese, Armenian, Khmer and Tibetan stops.
+SCRIPT_STOPS = "।॥۔؟።፧။։។།"
+
 # A word with its combining marks: Python's ``\w`` leaves out the vowel signs and viramas
 # of Indic scripts and the points of Hebrew and Arabic, so "पढ्न" would count as two
 # words. Only scripts that put spaces between words: Thai, Lao, Khmer and Burmese print

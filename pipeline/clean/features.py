@@ -27,8 +27,9 @@ from typing import Any
 
 import numpy as np
 
+from pipeline.clean.lexicon import furniture_words
 from pipeline.clean.literals import lowered
-from pipeline.clean.rules import furniture_words
+from pipeline.languages import SCRIPT_STOPS
 from pipeline.text import fold
 
 HASH_BITS = 14
@@ -37,9 +38,9 @@ HASH_SIZE = 1 << HASH_BITS
 _MAX_NGRAMS = 40
 # German closes a quote with “ or « („…“, »…«), single ones with ‘ or ‹ (English never
 # ends a paragraph on these: the committed model is unchanged by them).
-_TERMINAL_CHARS = frozenset(".!?…。！？»”\"')]“«‘›‹")
+_TERMINAL_CHARS = frozenset(".!?…。！？»”\"')]“«‘›‹" + SCRIPT_STOPS)
 _HEAD = 400
-_SENTENCE = re.compile(r"[.!?。！？](?:\s|$)")
+_SENTENCE = re.compile(rf"[.!?。！？{SCRIPT_STOPS}](?:\s|$)")
 _HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 _URL = re.compile(r"https?://|www\.|\b\w+\.(?:com|org|net|ru|cn|io)\b", re.I)

@@ -27,6 +27,7 @@ import re
 from typing import Protocol
 
 from pipeline.dates import is_date_line
+from pipeline.languages import SCRIPT_STOPS
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -34,7 +35,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 # Closing quotes and brackets after a sentence's last mark ("…», «…».", "。”", "！）").
 _CLOSERS = "\"'”’»)]）」』】›“‘«‹"
 # A colon ends a line that introduces a quote or a list ("Он заявил:"), which is text too.
-_SENTENCE_END = tuple(".!?…。！？；;:：")
+_SENTENCE_END = tuple(".!?…。！？；;:：" + SCRIPT_STOPS)
 # Chinese wire stories close with "（完）" after the last sentence.
 _END_MARK = re.compile(r"\s*[(（]完[)）]$")
 _SEPARATORS = re.compile(r"\s*[|·•/›»>]\s*|\s+")

@@ -22,10 +22,12 @@ from datetime import UTC, datetime
 from itertools import islice
 
 from pipeline.clean.furniture import Labelled
+from pipeline.languages import SCRIPT_STOPS
 
 # Items of a laid-out row: separated by two or more spaces or a tab in the raw line.
 _GAP = re.compile(r" {2,}|\t")
-TERMINAL = re.compile(r"[.!?:;…。！？；：]\s?[”“\"’‘'»«›‹)\]」』）]*$")  # closing „…“ »…« « … »
+# Closing quotes and brackets may follow: „…“ »…« « … ».
+TERMINAL = re.compile(rf"[.!?:;…。！？；：{SCRIPT_STOPS}]\s?[”“\"’‘'»«›‹)\]」』）]*$")
 _NAME_TOKEN = re.compile(r"^(?:[A-ZА-ЯЁ][\w'’.-]*|de|da|van|von|der|al|bin|el|la|le|of)$")
 _BYLINE = (
     re.compile(r"^(?:by|written by|posted by|author:?)\s+(?P<name>[^|,(\d]{3,60}?)"

@@ -23,7 +23,8 @@ from pipeline.clean.header import (
     previous_free,
     taken_up,
 )
-from pipeline.clean.rules import furniture_words
+from pipeline.clean.lexicon import furniture_words
+from pipeline.languages import SCRIPT_STOPS
 
 # The classifier leaves prose longer than this to the rules: a wrong call costs a paragraph
 # (a 47-word lead of a short wire story, once), and out of fold (4 folds by site) at its
@@ -56,7 +57,7 @@ _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _SENTENCE_WORDS = 6
 _LIST_MARKS = re.compile(r"[|·•]")
 # A sentence's end (a colon or semicolon opens something: "More on this:" is no sentence).
-_SENTENCE_END = re.compile(r"[.!?…。！？]\s?[”“\"’‘'»«›‹)\]」』）]*$")
+_SENTENCE_END = re.compile(rf"[.!?…。！？{SCRIPT_STOPS}]\s?[”“\"’‘'»«›‹)\]」』）]*$")
 _PROSE_WORDS = 20
 # An item of a list: a line this short with no sentence end.
 _ITEM_WORDS = 16
@@ -78,6 +79,9 @@ _STRUCTURAL = {
     "inline_related_link": "a headline-like line between body paragraphs",
     "learned_boilerplate": "a paragraph this source repeats across its articles",
     "furniture_words": "a short line made only of interface and furniture words",
+    "furniture_label": "a line opening with a label made only of furniture words",
+    "furniture_sentence": "a line near the page's end thick with one language's furniture "
+                          "words",
 }
 
 
@@ -133,7 +137,7 @@ def _label(state: Labelled, link_shares: list[float] | None, model: Model, thres
     wanted = [state.free(i) and judged(state.p[i], state.words[i], runs[i])
               and not _subheading(state, i) and not _listed(state, i)
               and (sentences or not (_sentence(state.p[i], state.words[i])
-                                     or _figures(state.p[i])))
+                                     or _figures(state.p[i]) or _mark(state.p[i])))
               for i in range(len(state.p))]
     if not any(wanted):
         return
@@ -163,6 +167,12 @@ def _figures(text: str) -> bool:
     tell apart; the page model judges it."""
     items = text.split()
     return 2 * sum(any(c.isdigit() for c in item) for item in items) >= len(items)
+
+
+def _mark(text: str) -> bool:
+    """A line with neither letters nor digits: a section break ("***", "—") the text keeps,
+    which the plain-text model, reading only its punctuation, would call furniture."""
+    return not any(c.isalnum() for c in text)
 
 
 def _subheading(state: Labelled, i: int) -> bool:

@@ -350,45 +350,6 @@ def headline_verbs(path: Path = CONFIG / "headline_verbs.yaml") -> frozenset[str
     return frozenset(str(v).lower() for v in raw["verbs"])
 
 
-@dataclass(frozen=True)
-class FurnitureWords:
-    """The vocabulary of page furniture and the function words a line of it may hold."""
-
-    words: frozenset[str]
-    function_words: frozenset[str]
-    max_words: int
-    # Per other language: its function words, and its furniture words with the shared ones.
-    others: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
-    # Section names and every language's furniture words: a menu bar's items.
-    sections: frozenset[str] = frozenset()
-
-    def covers(self, folded: list[str]) -> bool:
-        """Every word of a folded line (numbers aside) is furniture or a function word of
-        one language, and one at least is furniture."""
-        words = [w for w in folded if not w.isdigit()]
-        return any((own := {w for w in words if w not in function}) and own <= vocab
-                   for function, vocab in ((self.function_words, self.words), *self.others))
-
-    def menu(self, folded: list[str]) -> bool:
-        """Three to twelve section names or furniture words and nothing else: a menu bar."""
-        return 3 <= len(folded) <= 12 and all(w in self.sections for w in folded)
-
-
-@cache
-def furniture_words(path: Path = CONFIG / "furniture_words.yaml") -> FurnitureWords:
-    """Words that make up interface and furniture lines (``config/furniture_words.yaml``)."""
-    raw = read_yaml(path)
-    shared = frozenset(str(w).lower() for w in raw.get("shared", []))
-    others = tuple((frozenset(str(w).lower() for w in lang["function_words"]),
-                    frozenset(str(w).lower() for w in lang["words"]) | shared)
-                   for lang in (raw.get("other_languages") or {}).values())
-    words = frozenset(str(w).lower() for w in raw["words"])
-    sections = frozenset(str(w).lower() for w in raw.get("sections", []))
-    return FurnitureWords(words, frozenset(str(w).lower() for w in raw["function_words"]),
-                          int(raw["max_words"]), others,
-                          sections | words | frozenset().union(*(v for _, v in others)))
-
-
 def boilerplate_markers() -> list[str]:
     """Regexes that must never match a clean text (for data-quality checks)."""
     # The patterns as written: the data-quality process needs no compiled cleaner (compiling

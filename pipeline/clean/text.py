@@ -36,6 +36,7 @@ from pipeline.clean.header import (
     previous_free,
     taken_up,
 )
+from pipeline.clean.lexicon import furniture_lines, furniture_sentences
 from pipeline.clean.literals import lowered
 from pipeline.clean.model_pass import (
     cue_kind,
@@ -45,7 +46,6 @@ from pipeline.clean.model_pass import (
 )
 from pipeline.clean.rules import (
     Rule,
-    furniture_words,
     has_script,
     headline_verbs,
     load_rules,
@@ -182,6 +182,9 @@ def clean_paragraphs(
         # After the page model, whose features it must not change (the tail reads where
         # the story ends, which the model's own training rows would otherwise move with).
         label_tail(state)
+        for i in furniture_sentences(state):
+            state.labels[i] = cue_kind(state.p[i], "site_chrome")
+            state.reasons[i] = structural_reason("furniture_sentence")
     if model and link_shares is None:
         # Plain Russian or Chinese text: furniture by shape (pipeline/clean/furniture.py).
         # Like the classifier, not a wording rule: the model trains on rule labels only.
@@ -435,16 +438,9 @@ class _State:
                        for j, m in numbers.items())}
 
     def label_furniture_lines(self) -> None:
-        """Short lines made only of furniture words ("Latest news", "Author profile")."""
-        vocab = furniture_words()
-        for i, text in enumerate(self.p):
-            # List items and table rows are content trafilatura kept (a docs page's "- Links").
-            if not self.free(i) or text[:1] in "-*|•" or _SENTENCE_END.search(text):
-                continue
-            folded = self.f[i].split()
-            if vocab.menu(folded) or (self.words[i] <= vocab.max_words and vocab.covers(folded)):
-                self.labels[i] = cue_kind(text, "site_chrome")
-                self.reasons[i] = structural_reason("furniture_words")
+        """Lines of furniture words in any listed language (pipeline/clean/lexicon.py)."""
+        for i, kind, why in furniture_lines(self):
+            self.labels[i], self.reasons[i] = cue_kind(self.p[i], kind), structural_reason(why)
 
     def label_learned(self, learned: frozenset[str]) -> None:
         if not learned:

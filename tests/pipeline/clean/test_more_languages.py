@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.clean.rules import furniture_words
+from pipeline.clean.lexicon import furniture_words
 from pipeline.clean.text import clean_paragraphs
 from tests.pipeline.clean.test_new_language_forms import FORMS as SESSION_15_FORMS
 from tests.pipeline.clean.test_new_language_forms import LOOK_ALIKES as SESSION_15_LOOK_ALIKES

@@ -1,0 +1,174 @@
+"""Furniture words in many languages (``config/furniture_words.yaml``) and the passes that
+read them: a short line made only of them ("Read also", "Publicitat", "Рэклама"), a row of
+section names, and a line that opens with a label made only of them ("Read also: ...",
+"Lasi arī: ...", "VÍDEO | ...").
+
+The lists are words, not phrases: a line is furniture when every word of it is a furniture
+or function word of one language. Lines are split by ``words`` here, not by
+``pipeline.text.fold``: fold's ``\\w+`` cuts a word of an Indic, Thai or Burmese script at
+each vowel sign ("विज्ञापन" in four pieces), so the lists could not name it. Scripts that
+print no spaces (Thai, Lao, Burmese, Khmer, Japanese) give a whole run as one word, so their
+lists name whole labels.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Protocol
+
+from pipeline.languages import SCRIPT_STOPS
+from pipeline.paths import project_dir, read_yaml
+
+# Combining marks and vowel signs that belong inside a word: Latin accents, Hebrew points,
+# Arabic vowels, the Indic scripts (Devanagari to Sinhala), Thai, Lao, Tibetan, Burmese,
+# Khmer (their own stops, colons and signs of repetition apart).
+_MARKS = ("\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+          "\u0900-\u0963\u0966-\u0df3\u0e00-\u0e4e\u0e50-\u0e59\u0e80-\u0eff\u0f18-\u0fbc"
+          "\u1000-\u1049\u1050-\u109f\u1780-\u17d3\u17dd-\u17e9")
+_WORD = re.compile(rf"\w[\w{_MARKS}]*")
+# Zero-width (non-)joiners sit inside Persian and Sinhala words as the writer chose.
+_JOINERS = re.compile("[\u200c\u200d]")
+# A sentence's end in the scripts of the lists (the danda, the Urdu, Arabic, Ethiopic and
+# Burmese full stops and question marks) or a quotation: not a label.
+_SENTENCE_END = re.compile(rf"(?<!\.\.)[.!?。！？{SCRIPT_STOPS}]$|[“”\"«»]")
+# A label and what it introduces: "Read also: ...", "VÍDEO | ...". The label is at most
+# four words (a word of a spaceless script may be a whole label). Not after a dash: a
+# subheading may be "Label — its topic".
+_LABELLED = re.compile(r"^([^:|：｜፦៖]{1,40}?)\s*[:|：｜፦៖]\s*(\S.*)$")
+_LABEL_WORDS = 4
+# What a label introduces is a headline: no full stop inside or at its end. "My view: the
+# narrowing is real but fragile. ..." and "Members: China, Russia and seven other states."
+# are the article's sentences.
+_LABELLED_WORDS = 30
+_FULL_STOPS = SCRIPT_STOPS.replace("؟", "").replace("፧", "")  # a headline may ask
+_STATEMENT = re.compile(rf"[.。{_FULL_STOPS}](?:\s+\S|\s*$)")
+_CONFIG = project_dir("config")
+
+
+def words(text: str) -> list[str]:
+    """The lower-case words of ``text`` as the lists name them (marks kept in a word)."""
+    return _WORD.findall(_JOINERS.sub("", unicodedata.normalize("NFKC", text).lower()))
+
+
+@dataclass(frozen=True)
+class FurnitureWords:
+    """The vocabulary of page furniture and the function words a line of it may hold."""
+
+    words: frozenset[str]
+    function_words: frozenset[str]
+    max_words: int
+    # Per other language: its function words, and its furniture words with the shared ones.
+    others: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
+    # Section names and every language's furniture words: a menu bar's items.
+    sections: frozenset[str] = frozenset()
+    # The platforms and loanwords every other language's list holds.
+    shared: frozenset[str] = frozenset()
+
+    def covers(self, folded: list[str]) -> bool:
+        """Every word of a folded line (numbers aside) is furniture or a function word of
+        one language, and one at least is furniture."""
+        own_words = [w for w in folded if not w.isdigit()]
+        return any((own := {w for w in own_words if w not in function}) and own <= vocab
+                   for function, vocab in ((self.function_words, self.words), *self.others))
+
+    def menu(self, folded: list[str]) -> bool:
+        """Three to twelve section names or furniture words and nothing else: a menu bar."""
+        return 3 <= len(folded) <= 12 and all(w in self.sections for w in folded)
+
+
+def _listed(values: list[object] | None) -> frozenset[str]:
+    # Each entry as ``words`` splits a line, so an entry and a line's word compare alike.
+    return frozenset(w for v in (values or []) for w in words(str(v)))
+
+
+@cache
+def furniture_words(path: Path = _CONFIG / "furniture_words.yaml") -> FurnitureWords:
+    """Words that make up interface and furniture lines (``config/furniture_words.yaml``)."""
+    raw = read_yaml(path)
+    shared = _listed(raw.get("shared"))
+    languages = (raw.get("other_languages") or {}).values()
+    others = tuple((_listed(lang["function_words"]), _listed(lang["words"]) | shared)
+                   for lang in languages)
+    english = _listed(raw["words"])
+    sections = _listed(raw.get("sections")).union(
+        *(_listed(lang.get("sections")) for lang in languages))
+    return FurnitureWords(english, _listed(raw["function_words"]), int(raw["max_words"]),
+                          others, sections | english | frozenset().union(*(v for _, v in others)),
+                          shared)
+
+
+class Lines(Protocol):
+    """What the pass reads of the text cleaner's state (pipeline/clean/text.py)."""
+
+    p: list[str]
+    words: list[int]
+
+    def free(self, i: int) -> bool: ...
+
+
+def furniture_lines(state: Lines) -> Iterator[tuple[int, str, str]]:
+    """Free lines of furniture words: short lines made only of them ("Latest news",
+    "Author profile"), rows of section names, and lines opening with such a label ("Read
+    also: ..."). Yields the line, the kind it is when its wording names none, and the
+    structural reason."""
+    vocab = furniture_words()
+    for i, text in enumerate(state.p):
+        # List items and table rows are content trafilatura kept (a docs page's "- Links").
+        if not state.free(i) or text[:1] in "-*|•":
+            continue
+        # The line's own words are counted: a Thai or Khmer label is one word here, and
+        # several pieces to ``count_words``, which cuts those scripts at their vowel signs.
+        if (state.words[i] <= 12 or len(text) <= 60) and not _SENTENCE_END.search(text):
+            line = words(text)
+            if vocab.menu(line) or (len(line) <= vocab.max_words and vocab.covers(line)):
+                yield i, "site_chrome", "furniture_words"
+                continue
+        if state.words[i] <= _LABELLED_WORDS and (m := _LABELLED.match(text)) and \
+                not _STATEMENT.search(m.group(2)) and _furniture_label(vocab, m.group(1)):
+            # Mostly a link printed between the story's paragraphs ("Read also: ..."):
+            # furniture inside the story, which does not end it (pipeline/clean/tail.py).
+            yield i, "inline_related_link", "furniture_label"
+
+
+def _furniture_label(vocab: FurnitureWords, label: str) -> bool:
+    line = words(label)
+    return 0 < len(line) <= _LABEL_WORDS and vocab.covers(line)
+
+
+# A sentence of the page's frame in a listed language: in the page's last part, with at
+# least this many different furniture words of one language making up this share of its
+# words ("Log in to comment. Comments are moderated ...", a newsletter or app pitch, a
+# cookie note). Tuning blind articles: the article's own sentences there had at most two,
+# or a share under 0.16 ("... told listeners in an episode of his podcast ...").
+_DENSE_HITS = 3
+_DENSE_SHARE = 0.2
+_OWN_HITS = 2
+_PAGE_END = 0.6
+
+
+def furniture_sentences(state: Lines) -> Iterator[int]:
+    """Free lines of the page's last part whose words are thick with one language's
+    furniture words."""
+    # Not English: its rules and the classifier read it, and an English report on the
+    # media ("Comments posted under the speech ... disable replies") is as thick with its
+    # furniture words (five body lines of the tuning line batches).
+    vocab = furniture_words()
+    english = vocab.shared | vocab.words | vocab.function_words
+    for i in range(int(len(state.p) * _PAGE_END), len(state.p)):
+        if not state.free(i):
+            continue
+        line = [w for w in words(state.p[i]) if not w.isdigit()]
+        least = max(_DENSE_HITS, _DENSE_SHARE * len(line))
+        for _, listed in vocab.others:
+            hits = set(line) & listed
+            # Two of the language's own words at least: platforms and English loanwords
+            # ("app", "menu", "update", Tagalog's "in") fill an English sentence about an
+            # app as well.
+            if len(hits) >= least and len(hits - english) >= _OWN_HITS:
+                yield i
+                break
