@@ -436,5 +436,10 @@ def parse_date(text: str) -> datetime | None:
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
-    utc: datetime = when.astimezone(UTC)
+    try:
+        utc: datetime = when.astimezone(UTC)
+    except ValueError:
+        # The fuzzy parse read a date's "-25" as a UTC offset of -25 hours ("2025-09-24 ·
+        # Updated: 2025-09-25, 09:10"): no moment the line can be trusted for.
+        return None
     return utc

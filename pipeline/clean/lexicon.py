@@ -1,15 +1,15 @@
 """Furniture words in many languages (``config/furniture_words.yaml``) and the passes that
-read them: a short line made only of them ("Read also", "Publicitat", "Рэклама"), a row of
-section names, and a line that opens with a label made only of them ("Read also: ...",
-"Lasi arī: ...", "VÍDEO | ...").
+read them: a short line made only of them ("Read also", "Advertentie", "Рэклама"), a row of
+section names, a line that opens with a label made only of them ("Read also: ...",
+"VÍDEO | ..."), and near a page's end a sentence thick with one language's furniture words
+(a comment policy, a newsletter pitch, in a language no wording rule reads).
 
 The lists are words, not phrases: a line is furniture when every word of it is a furniture
 or function word of one language. Lines are split by ``words`` here, not by
 ``pipeline.text.fold``: fold's ``\\w+`` cuts a word of an Indic, Thai or Burmese script at
 each vowel sign ("विज्ञापन" in four pieces), so the lists could not name it. Scripts that
 print no spaces (Thai, Lao, Burmese, Khmer, Japanese) give a whole run as one word, so their
-lists name whole labels.
-"""
+lists name whole labels."""
 
 from __future__ import annotations
 

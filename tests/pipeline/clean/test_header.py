@@ -143,6 +143,16 @@ def test_date_lines_read_common_zones_and_stay_quiet_on_unknown_ones() -> None:
                                                                    tzinfo=UTC)
 
 
+def test_a_date_line_whose_digits_read_as_an_impossible_offset_gives_no_date() -> None:
+    from pipeline.clean.header import parse_date
+
+    # dateutil's fuzzy parse takes the second date's "-30" for a UTC offset of -30 hours,
+    # which no datetime holds: no date, and no crash (the cleaner raised on such a line).
+    line = "Posted 2024-03-02 · edited 2024-04-30, 10:05"
+    assert parse_date(line) is None
+    assert clean_paragraphs([TITLE, line, *BODY]).paragraphs == BODY
+
+
 def test_lines_that_are_no_sentence_above_the_first_sentence_go() -> None:
     header = ["Home › Regions › Far East › Amur", "Ministry of River Transport",
               "Khabarovsk −12°C Blagoveshchensk −9°C", "April 8, 2025", "3.4K 112"]
