@@ -1,4 +1,4 @@
-"""Furniture words in the fifty-four languages session 17 added (config/furniture_words.yaml,
+"""Furniture words in the fifty-three languages session 17 added (config/furniture_words.yaml,
 pipeline/clean/lexicon.py): how lines are split into words, short lines made only of
 furniture words, a line opening with such a label, and the article's lines that look like
 them. Every line here was written for this test."""
