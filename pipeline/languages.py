@@ -103,9 +103,9 @@ SCRIPT_STOPS = "।॥۔؟።፧။։។།"
 # of Indic scripts and the points of Hebrew and Arabic, so "पढ्न" would count as two
 # words. Only scripts that put spaces between words: Thai, Lao, Khmer and Burmese print
 # none, and their marks split a phrase into about as many pieces as it has words.
-_MARKS = "\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed" \
+WORD_MARKS = "\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed" \
     "\u0900-\u0963\u0966-\u0dff"
-_WORD = re.compile(rf"\w[\w{_MARKS}]*", re.UNICODE)
+_WORD = re.compile(rf"\w[\w{WORD_MARKS}]*", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 

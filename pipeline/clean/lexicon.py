@@ -21,15 +21,14 @@ from functools import cache
 from pathlib import Path
 from typing import Protocol
 
-from pipeline.languages import SCRIPT_STOPS
+from pipeline.languages import SCRIPT_STOPS, WORD_MARKS
 from pipeline.paths import project_dir, read_yaml
 
-# Combining marks and vowel signs that belong inside a word: Latin accents, Hebrew points,
-# Arabic vowels, the Indic scripts (Devanagari to Sinhala), Thai, Lao, Tibetan, Burmese,
-# Khmer (their own stops, colons and signs of repetition apart).
-_MARKS = ("\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
-          "\u0900-\u0963\u0966-\u0df3\u0e00-\u0e4e\u0e50-\u0e59\u0e80-\u0eff\u0f18-\u0fbc"
-          "\u1000-\u1049\u1050-\u109f\u1780-\u17d3\u17dd-\u17e9")
+# The marks ``count_words`` keeps in a word (accents, Hebrew points, Arabic vowels, the Indic
+# scripts), and those of the scripts printed without spaces, which it leaves out: Thai, Lao,
+# Tibetan, Burmese, Khmer (their own stops, colons and signs of repetition apart).
+_MARKS = WORD_MARKS + ("\u0e00-\u0e4e\u0e50-\u0e59\u0e80-\u0eff\u0f18-\u0fbc"
+                       "\u1000-\u1049\u1050-\u109f\u1780-\u17d3\u17dd-\u17e9")
 _WORD = re.compile(rf"\w[\w{_MARKS}]*")
 # Zero-width (non-)joiners sit inside Persian and Sinhala words as the writer chose.
 _JOINERS = re.compile("[\u200c\u200d]")
@@ -114,8 +113,8 @@ class Lines(Protocol):
 def furniture_lines(state: Lines) -> Iterator[tuple[int, str, str]]:
     """Free lines of furniture words: short lines made only of them ("Latest news",
     "Author profile"), rows of section names, and lines opening with such a label ("Read
-    also: ..."). Yields the line, the kind it is when its wording names none, and the
-    structural reason."""
+    also: ..."). Yields the line's index, the kind it is when its wording names none, and
+    the structural reason."""
     vocab = furniture_words()
     for i, text in enumerate(state.p):
         # List items and table rows are content trafilatura kept (a docs page's "- Links").
