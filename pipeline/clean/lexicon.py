@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Protocol
 
@@ -74,6 +74,12 @@ class FurnitureWords:
         own_words = [w for w in folded if not w.isdigit()]
         return any((own := {w for w in own_words if w not in function}) and own <= vocab
                    for function, vocab in ((self.function_words, self.words), *self.others))
+
+    @cached_property
+    def english(self) -> frozenset[str]:
+        """English's furniture and function words and the shared platforms and loanwords:
+        what an English sentence may hold of any other list."""
+        return self.shared | self.words | self.function_words
 
     def menu(self, folded: list[str]) -> bool:
         """Three to twelve section names or furniture words and nothing else: a menu bar."""
@@ -157,7 +163,6 @@ def furniture_sentences(state: Lines) -> Iterator[int]:
     # media ("Comments posted under the speech ... disable replies") is as thick with its
     # furniture words (five body lines of the tuning line batches).
     vocab = furniture_words()
-    english = vocab.shared | vocab.words | vocab.function_words
     for i in range(int(len(state.p) * _PAGE_END), len(state.p)):
         if not state.free(i):
             continue
@@ -168,6 +173,6 @@ def furniture_sentences(state: Lines) -> Iterator[int]:
             # Two of the language's own words at least: platforms and English loanwords
             # ("app", "menu", "update", Tagalog's "in") fill an English sentence about an
             # app as well.
-            if len(hits) >= least and len(hits - english) >= _OWN_HITS:
+            if len(hits) >= least and len(hits - vocab.english) >= _OWN_HITS:
                 yield i
                 break
