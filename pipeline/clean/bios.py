@@ -9,7 +9,6 @@ above, only after the last paragraph of the body.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 from pipeline.clean.furniture import Labelled
 from pipeline.clean.header import is_name
@@ -58,7 +57,9 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _HAN_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{2,4}")
 _AFTER_HAN_NAME = "，,（( \u3000是"
 # A header line that can carry the writer's name: this short (a byline, a credit row).
-_HEADER_WORDS = 8
+_HEADER_WORDS = 12
+# A byline's name opens at one of its first words ("By", "Text and photos:" before it).
+_NAME_AT = 4
 
 
 def label_bios(state: Labelled, end: int) -> None:
@@ -157,7 +158,8 @@ def _label_named_bios(state: Labelled) -> None:
     for i in range(start, len(state.p)):
         if not state.free(i) or state.words[i] <= _BIO_WORDS:
             continue
-        opening = _WORD.findall(state.p[i][:80])[:3]
+        # The name opening at the first or second word ("Mae Rhodri ap Dafydd yn ...").
+        opening = _WORD.findall(state.p[i][:120])[:5]
         spelled = [(j, name, _opens_with_name(state.p[i], opening, name)) for j, name in names]
         found = [(j, text) for j, name, text in spelled if text and not in_story(name)]
         if not found:
@@ -176,13 +178,29 @@ def _label_named_bios(state: Labelled) -> None:
 
 
 def _header_names(line: str) -> list[tuple[str, ...]]:
-    """The names a byline-like line may hold: two adjacent words among its first four
-    (capitalised where the script has capitals), or a run of Han or kana characters."""
+    """The names a byline-like line may hold: two words among its first ones that can be
+    a name's first and last (``_name_pairs``), or a run of Han or kana characters."""
     found: list[tuple[str, ...]] = [(m,) for m in _HAN_NAME.findall(line)]
-    words = _WORD.findall(line)[:4]
-    for a, b in pairwise(words):
-        if all(len(w) > 1 and (w[0].isupper() or w.lower() == w.upper()) for w in (a, b)):
-            found.append((a, b))
+    return found + _name_pairs(_WORD.findall(line)[:_NAME_AT + 2], starts=_NAME_AT)
+
+
+def _name_pairs(words: list[str], starts: int | None = None) -> list[tuple[str, str]]:
+    """Adjacent words capitalised where the script has capitals, a short particle between
+    them allowed ("Rhodri ap Dafydd", "Ciarán Ó Murchú", "Marlize de Villiers" give the
+    first and the last); with ``starts``, only names opening at one of the first words."""
+    def named(w: str) -> bool:
+        return len(w) > 1 and (w[0].isupper() or w.lower() == w.upper())
+
+    found: list[tuple[str, str]] = []
+    for k, a in enumerate(words[:starts]):
+        if not named(a):
+            continue
+        for b in words[k + 1:k + 4]:
+            if named(b):
+                found.append((a, b))
+                break
+            if not (len(b) <= 3 and (b.islower() or len(b) == 1)):
+                break
     return found
 
 
@@ -194,21 +212,28 @@ def _names(text: str, name: tuple[str, ...]) -> bool:
 
 
 def _opens_with_name(text: str, opening: list[str], name: tuple[str, ...]) -> str | None:
-    """How ``text`` spells ``name`` among its ``opening`` words (its first three), or None."""
+    """How ``text`` spells ``name`` among its ``opening`` words (its first five), or None."""
     if len(name) == 1:
         ok = text.startswith(name[0]) and text[len(name[0]):][:1] in _AFTER_HAN_NAME
         return name[0] if ok else None
-    return _spelled(opening, name)
+    return _spelled(opening, name, starts=2)
 
 
-def _spelled(words: list[str], name: tuple[str, ...]) -> str | None:
+def _spelled(words: list[str], name: tuple[str, ...], starts: int | None = None) -> str | None:
     # Inflection allowed ("Του Δημήτρη" above "Ο Δημήτρης"): the text's own form returned.
-    return next((f"{x} {y}" for x, y in pairwise(words)
+    return next((f"{x} {y}" for x, y in _name_pairs(words, starts)
                  if _same_word(x, name[0]) and _same_word(y, name[1])), None)
 
 
 def _same_word(a: str, b: str) -> bool:
-    """One word, inflected or not: all but the last two letters of the shorter shared."""
+    """One word, inflected or not: all but the last two letters of the shorter shared,
+    capitals aside ("KADRI LEPIK" over "Kadri Lepik ..."); or one is the other with a
+    letter or two glued before it, as a caseless script prints "by" ("በሰላማዊት")."""
+    a, b = a.casefold(), b.casefold()
     shared = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y),
                   min(len(a), len(b)))
-    return shared >= max(2, min(len(a), len(b)) - 2)
+    if shared >= max(2, min(len(a), len(b)) - 2):
+        return True
+    short, long = sorted((a, b), key=len)
+    return (len(short) >= 4 and len(long) - len(short) <= 2 and long.endswith(short)
+            and short.lower() == short.upper())

@@ -44,6 +44,10 @@ _LABEL_WORDS = 4
 # narrowing is real but fragile. ..." and "Members: China, Russia and seven other states."
 # are the article's sentences.
 _LABELLED_WORDS = 30
+# A line of a language that is kin of a listed one: this short, and its words this long
+# to be one letter off a listed word (shorter ones must match).
+_LOOSE_WORDS = 3
+_NEAR_LETTERS = 6
 _FULL_STOPS = SCRIPT_STOPS.replace("؟", "").replace("፧", "")  # a headline may ask
 _STATEMENT = re.compile(rf"[.。{_FULL_STOPS}](?:\s+\S|\s*$)")
 _CONFIG = project_dir("config")
@@ -75,6 +79,33 @@ class FurnitureWords:
         return any((own := {w for w in own_words if w not in function}) and own <= vocab
                    for function, vocab in ((self.function_words, self.words), *self.others))
 
+    def covers_loosely(self, folded: list[str]) -> bool:
+        """``covers`` for a language no list reads that is close kin of one that a list
+        does (Asturian of Spanish, Friulian of Italian): its accents aside, and a word of
+        six letters or more one letter off a listed one ("publicidá", "publicitât")."""
+        own_words = [_plain(w) for w in folded if not w.isdigit()]
+        for function, vocab, near in self._loose:
+            own = [w for w in own_words if w not in function]
+            if own and all(w in vocab or (len(w) >= _NEAR_LETTERS
+                                          and not near.isdisjoint(_deletes(w)))
+                           for w in own):
+                return True
+        return False
+
+    @cached_property
+    def _loose(self) -> tuple[tuple[frozenset[str], frozenset[str], frozenset[str]], ...]:
+        """Per other language: its function words and furniture words without accents,
+        and the furniture words of five letters or more with each one letter dropped."""
+        found = []
+        # Not English's: an English heading one letter off its furniture words ("Joint
+        # patrol") is no kin's furniture, and English's kin are not on the beat.
+        for function, vocab in self.others:
+            plain = frozenset(_plain(w) for w in vocab)
+            near = frozenset(d for w in plain if len(w) >= _NEAR_LETTERS - 1
+                             for d in (w, *_deletes(w)))
+            found.append((frozenset(_plain(w) for w in function), plain, near))
+        return tuple(found)
+
     @cached_property
     def english(self) -> frozenset[str]:
         """English's furniture and function words and the shared platforms and loanwords:
@@ -84,6 +115,18 @@ class FurnitureWords:
     def menu(self, folded: list[str]) -> bool:
         """Three to twelve section names or furniture words and nothing else: a menu bar."""
         return 3 <= len(folded) <= 12 and all(w in self.sections for w in folded)
+
+
+def _plain(word: str) -> str:
+    """A word without its accents (the combining marks NFD parts from Latin letters)."""
+    return "".join(c for c in unicodedata.normalize("NFD", word)
+                   if not unicodedata.combining(c)) if not word.isascii() else word
+
+
+def _deletes(word: str) -> set[str]:
+    """The word with one letter dropped, each way: two words share one when they are one
+    letter apart (dropped, added or changed)."""
+    return {word[:k] + word[k + 1:] for k in range(len(word))} | {word}
 
 
 def _listed(values: list[object] | None) -> frozenset[str]:
@@ -97,8 +140,12 @@ def furniture_words(path: Path = _CONFIG / "furniture_words.yaml") -> FurnitureW
     raw = read_yaml(path)
     shared = _listed(raw.get("shared"))
     languages = (raw.get("other_languages") or {}).values()
-    others = tuple((_listed(lang["function_words"]), _listed(lang["words"]) | shared)
-                   for lang in languages)
+    # A language's function word is never its furniture: a syllable of Tibetan, which the
+    # splitter cuts at its marks, is a case ending in one word and a piece of "author" in
+    # another.
+    others = tuple((function, (_listed(lang["words"]) - function) | shared)
+                   for lang in languages
+                   for function in (_listed(lang["function_words"]),))
     english = _listed(raw["words"])
     sections = _listed(raw.get("sections")).union(
         *(_listed(lang.get("sections")) for lang in languages))
@@ -138,6 +185,20 @@ def furniture_lines(state: Lines) -> Iterator[tuple[int, str, str]]:
             # Mostly a link printed between the story's paragraphs ("Read also: ..."):
             # furniture inside the story, which does not end it (pipeline/clean/tail.py).
             yield i, "inline_related_link", "furniture_label"
+
+
+def kin_lines(state: Lines) -> Iterator[int]:
+    """Free short lines of a listed language's furniture words as a kindred language
+    spells them ("Publicidá", "Comparti esta noticia"). Plain text only, after the page
+    model (pipeline/clean/text.py): a one-word heading of a page's own ("Response") can
+    be a letter off some list's word, and HTML has its links and markup to tell."""
+    vocab = furniture_words()
+    for i, text in enumerate(state.p):
+        if state.free(i) and text[:1] not in "-*|•" and len(text) <= 60 \
+                and not _SENTENCE_END.search(text):
+            line = words(text)
+            if len(line) <= _LOOSE_WORDS and vocab.covers_loosely(line):
+                yield i
 
 
 def _furniture_label(vocab: FurnitureWords, label: str) -> bool:

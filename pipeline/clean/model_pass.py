@@ -80,6 +80,8 @@ _STRUCTURAL = {
     "learned_boilerplate": "a paragraph this source repeats across its articles",
     "furniture_words": "a short line made only of interface and furniture words",
     "furniture_label": "a line opening with a label made only of furniture words",
+    "furniture_words_kin": "a short line of a listed language's furniture words as a kindred "
+                           "language spells them (accents aside, a letter off)",
     "furniture_sentence": "a line near the page's end thick with one language's furniture "
                           "words",
 }

@@ -41,7 +41,7 @@ _IN_STORY = _NOT_FURNITURE | {"image_credit", "image_caption", "ad_label",
 def label_tail(state: Labelled) -> None:
     """Label the lines after the article's last sentence that follow a furniture line
     there."""
-    last = _story_end(state)
+    last = story_end(state)
     if last is None:
         return
     run = False
@@ -78,7 +78,7 @@ def _tail_line(text: str, words: int) -> bool:
     return TERMINAL.search(text) is None
 
 
-def _story_end(state: Labelled) -> int | None:
+def story_end(state: Labelled) -> int | None:
     """The article's last sentence: the last one that continues the story, with two
     sentences right above it (past pictures, ads and inline links, and headings of a few
     words). A sentence alone among the page's furniture (a newsletter pitch, a comment

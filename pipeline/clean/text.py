@@ -36,7 +36,7 @@ from pipeline.clean.header import (
     previous_free,
     taken_up,
 )
-from pipeline.clean.lexicon import furniture_lines, furniture_sentences
+from pipeline.clean.lexicon import furniture_lines, furniture_sentences, kin_lines
 from pipeline.clean.literals import lowered
 from pipeline.clean.model_pass import (
     cue_kind,
@@ -44,6 +44,7 @@ from pipeline.clean.model_pass import (
     label_lines_by_text_model,
     structural_reason,
 )
+from pipeline.clean.rows import label_below_story, label_rows
 from pipeline.clean.rules import (
     Rule,
     has_script,
@@ -181,6 +182,12 @@ def clean_paragraphs(
     if scraped and tail:
         # After the page model, whose features it must not change (the tail reads where
         # the story ends, which the model's own training rows would otherwise move with).
+        label_rows(state)
+        label_below_story(state)
+        # Not on an English page: its headings can be a letter off another list's word.
+        for i in kin_lines(state) if state.language != "en" else ():
+            state.labels[i] = cue_kind(state.p[i], "site_chrome")
+            state.reasons[i] = structural_reason("furniture_words_kin")
         label_tail(state)
         for i in furniture_sentences(state):
             state.labels[i] = cue_kind(state.p[i], "site_chrome")

@@ -45,3 +45,40 @@ def test_a_name_the_story_mentions_is_not_a_writer() -> None:
 def test_the_card_needs_a_byline_above_the_story() -> None:
     lines = [TITLE, *BODY, CARD]
     assert CARD in clean_paragraphs(lines, model=False).paragraphs
+
+
+def test_a_byline_in_capitals_names_the_card() -> None:
+    # The byline shouts the name; the card prints it as a name is written.
+    lines = [TITLE, "TOMAS VRELLIK, kesto dravel", *BODY,
+             "Tomas Vrellik ar unimar velta sorun parek olvina, tressa kavo drimmet osta "
+             "pelvin marak sulo."]
+    cleaned = clean_paragraphs(lines)
+    assert cleaned.paragraphs == BODY
+
+
+def test_a_name_with_a_particle_or_an_initial_names_the_card() -> None:
+    # A particle between the first and the last name ("ap", "de", "Ó"), and a word of the
+    # card's own language before the name.
+    for byline, card in (
+            ("Vro Kelan ap Dorrig", "Sul Kelan ap Dorrig ar unimar velta sorun parek, "
+             "olvina tressa kavo drimmet osta pelvin marak."),
+            ("Iona Ó Brevin, kesto", "Iona Ó Brevin ar unimar velta sorun parek olvina "
+             "tressa, kavo drimmet osta pelvin marak sulo."),
+    ):
+        assert clean_paragraphs([TITLE, byline, *BODY, card]).paragraphs == BODY, byline
+
+
+def test_a_caseless_byline_may_glue_by_to_the_name() -> None:
+    # Ethiopic: "by" is a letter before the name in the byline, not in the card.
+    card = ("ሰለሞን ተክሌ ለረጅም ዓመታት በጋዜጠኝነት ሙያ ሰርቷል፣ አሁን በአዲስ ሚዲያ ከፍተኛ ዘጋቢ ሆኖ "
+            "ያገለግላል፣ ስለ እስያና አውሮፓ ግንኙነቶች ይጽፋል።")
+    lines = [TITLE, "በሰለሞን ተክሌ", *BODY, card]
+    assert clean_paragraphs(lines).paragraphs == BODY
+
+
+def test_a_place_in_the_header_is_no_card_when_the_paragraph_opens_otherwise() -> None:
+    # A weather line names the town; a closing paragraph names it three words in.
+    closing = ("In the harbour of Port Velka, fishermen said the grey ship had anchored for "
+               "two nights with its lights on and no flag.")
+    lines = [TITLE, "Port Velka 17 °C, light rain", *BODY, closing]
+    assert closing in clean_paragraphs(lines).paragraphs
