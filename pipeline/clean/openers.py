@@ -48,6 +48,36 @@ def opening(pattern: re.Pattern[str]) -> Opening | None:
     return None if empty else tuple(dict.fromkeys(items))
 
 
+def at_start(pattern: re.Pattern[str]) -> bool:
+    """Whether every match of ``pattern`` begins at the text's start (each branch opens
+    with ``^`` or ``\\A``, after zero-width items only, without MULTILINE): then
+    ``pattern.search`` finds what ``pattern.match`` does. Rules write a case-sensitive
+    branch as ``(?-i:^...)``, which ``rules`` does not take for anchored; searched, it was
+    tried and refused at every position of a paragraph."""
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    return _starts_at_start(list(parsed), parsed.state.flags)
+
+
+def _starts_at_start(items: list[Any], flags: int) -> bool:
+    for op, av in items:
+        if op is c.AT:
+            if av is c.AT_BEGINNING_STRING or (av is c.AT_BEGINNING
+                                               and not flags & re.MULTILINE):
+                return True
+            continue  # another zero-width test: the next item is at the same place
+        if op in (c.ASSERT, c.ASSERT_NOT):
+            continue
+        if op is c.SUBPATTERN:
+            _, add, remove, body = av
+            return _starts_at_start(list(body), (flags | add) & ~remove)
+        if op is c.ATOMIC_GROUP:
+            return _starts_at_start(list(av), flags)
+        if op is c.BRANCH:
+            return all(_starts_at_start(list(branch), flags) for branch in av[1])
+        return False
+    return False
+
+
 def _sequence(items: list[Any], flags: int) -> tuple[list[tuple[str, int]], bool]:
     """The items the sequence can open with, and whether it can match the empty string."""
     found: list[tuple[str, int]] = []

@@ -12,7 +12,7 @@ from functools import reduce
 from operator import or_
 
 from pipeline.clean.literals import Needs, Screen, required
-from pipeline.clean.openers import Openers, Opening, opening
+from pipeline.clean.openers import Openers, Opening, at_start, opening
 from pipeline.clean.rules import _END, Rule, _branches, fitting_rules
 
 
@@ -181,7 +181,10 @@ def _screen(rules: tuple[Rule, ...]) -> Screened:
         found: list[tuple[Callable[[str], object], int]] = [
             (pattern.match, start_bit(pattern, need)) for pattern, need in starts[id(rule), k]]
         found += [(pattern.match, bit[id(need)]) for pattern, need in rule.scanning[k]]
-        found += [(pattern.search, always if need is None else bit[id(need)])
+        # A search whose every branch opens with ``^`` is a match, behind its first
+        # character's test when it needs no string (``at_start``).
+        found += [(pattern.match, start_bit(pattern, need)) if at_start(pattern) else
+                  (pattern.search, always if need is None else bit[id(need)])
                   for pattern, need in searches[id(rule), k]]
         if rule.gate is not None:  # each part tried only behind the rule's gate
             found = [(_gated(try_it, rule.gate.search), need) for try_it, need in found]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.clean.openers import Openers, opening
+from pipeline.clean.openers import Openers, at_start, opening
 from pipeline.clean.rules import load_rules
 
 PATTERNS = [
@@ -47,3 +47,20 @@ def test_every_anchored_rule_part_keeps_its_matches() -> None:
         for text in texts:
             if rule.anchored.match(text):
                 assert openers.bits(text) == 1, (rule.kind, text)
+
+
+def test_at_start_only_where_search_is_match() -> None:
+    """``at_start`` says a search can only match at the start: then search and match agree
+    (a rule's ``(?-i:^...)`` branches, searched, are matched by the screen)."""
+    starting = [(r"(?:(?-i:^[A-Z]\w+ covers\b))", re.I), (r"\b(?:^by|^von)\s", re.I),
+                (r"(?=\w)^\w+:", 0), (r"\Ax|^y", 0), (r"(?>^ab|^c)d", 0)]
+    not_starting = [(r"(?m:^by)", 0), (r"^by", re.M), (r"(?:^by)|from", re.I),
+                    (r"\bby\b", 0), (r"(?:^)?by", 0), (r"x^", 0), (r"(?<=\. )[A-Z]+$", 0)]
+    assert all(at_start(re.compile(p, f)) for p, f in starting)
+    assert not any(at_start(re.compile(p, f)) for p, f in not_starting)
+    texts = [*TEXTS, "Jane covers x", "by Ann", "line\nby Ann", "Von X", "word:", "yd",
+             "xd", "abd", "cd", "a by"]
+    for p, f in starting:
+        pattern = re.compile(p, f)
+        for text in texts:
+            assert bool(pattern.search(text)) == bool(pattern.match(text)), (p, text)
