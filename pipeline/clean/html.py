@@ -143,7 +143,8 @@ def _paragraph_words(tree: Any) -> tuple[dict[Any, int], int]:
     gone: set[Any] = set()
     changed: set[Any] = set()
     for node in silent:
-        gone.update(node.iter("p"))
+        if len(node):  # a paragraph inside (a silent element is never one itself)
+            gone.update(node.iter("p"))
         changed.update(node.iterancestors("p"))
     for node in silent:
         _drop(node)
@@ -188,7 +189,7 @@ def _attr_kind(node: Any) -> str | None:
     items = node.items()
     if not items:
         return None
-    attrs = " ".join(v for k, v in items if k in _ATTR_SET).strip()
+    attrs = " ".join([v for k, v in items if k in _ATTR_SET]).strip()
     return (_kind_of_attrs(attrs) if attrs else None) or _hidden(items)
 
 
