@@ -76,6 +76,8 @@ class FurnitureWords:
         """Every word of a folded line (numbers aside) is furniture or a function word of
         one language, and one at least is furniture."""
         own_words = [w for w in folded if not w.isdigit()]
+        if not self.listed.issuperset(own_words):
+            return False  # a word no list holds is an own word of every language
         return any((own := {w for w in own_words if w not in function}) and own <= vocab
                    for function, vocab in ((self.function_words, self.words), *self.others))
 
@@ -105,6 +107,12 @@ class FurnitureWords:
                              for d in (w, *_deletes(w)))
             found.append((frozenset(_plain(w) for w in function), plain, near))
         return tuple(found)
+
+    @cached_property
+    def listed(self) -> frozenset[str]:
+        """Every list's words, function words too: a line with any other word is no
+        language's furniture (``covers``'s first test)."""
+        return self.words.union(self.function_words, *(w for pair in self.others for w in pair))
 
     @cached_property
     def english(self) -> frozenset[str]:

@@ -12,7 +12,7 @@ from functools import reduce
 from operator import or_
 
 from pipeline.clean.literals import Needs, Screen, required
-from pipeline.clean.openers import Openers, Opening, opening
+from pipeline.clean.openers import Openers, Opening, at_start, closing, opening
 from pipeline.clean.rules import _END, Rule, _branches, fitting_rules
 
 
@@ -47,8 +47,9 @@ class Screened:
         ``text``)."""
         if lower is None:
             return -1
-        return self.screen.bits(lower) | (self.any_start if text is None
-                                          else self.always | self.openers.bits(text))
+        return self.screen.bits(lower) | (
+            self.any_start if text is None
+            else self.always | self.openers.bits(text) | self.closers.bits(text))
 
     # The rules by number (their place in the rules tuple), for text with a Chinese or
     # Cyrillic character (0) or without (1): (rule, its parts), and the numbers of the
@@ -58,6 +59,9 @@ class Screened:
     # ``fits[words][late]``: the rules (bit ``n`` for rule ``n``) in the lanes of ``words``
     # and ``late``.
     fits: tuple[tuple[int, ...], ...]
+    # Searches anchored at the text's end that need no string are tried only on a
+    # paragraph whose last character can end a match (``closing``): their bits.
+    closers: Openers
     # By text kind: first character -> the rules (bit ``n`` for rule ``n``) ``always``
     # and the first-character tests let through; and string -> its bits (``Screen``) and
     # the rules it lets through. The loop tested every lane row's mask (250 a lane, about
@@ -66,6 +70,9 @@ class Screened:
     _starts: tuple[dict[str, int], dict[str, int]] = field(
         default_factory=lambda: ({}, {}), compare=False)
     _strings: tuple[dict[str, tuple[int, int]], dict[str, tuple[int, int]]] = field(
+        default_factory=lambda: ({}, {}), compare=False)
+    # By text kind: the closers' bits a paragraph has -> the rules they let through.
+    _ends: tuple[dict[int, int], dict[int, int]] = field(
         default_factory=lambda: ({}, {}), compare=False)
 
     def first(self, text: str, words: int, at: float, *, script: bool,
@@ -85,6 +92,13 @@ class Screened:
         passing = self._starts[kind].get(text[:1])
         if passing is None:
             passing = self._start_rules(kind, text[:1], start)
+        ends = self.closers.bits(text)
+        if ends:
+            start |= ends
+            through = self._ends[kind].get(ends)
+            if through is None:  # few sets of bits
+                through = self._ends[kind][ends] = self._rules(kind, ends)
+            passing |= through
         bits = start
         strings = self._strings[kind]
         for string in self.screen.found(lower):
@@ -165,9 +179,9 @@ def _screen(rules: tuple[Rule, ...]) -> Screened:
             bit[id(need)] = 1 << len(needs)
             needs.append(need)
     always = 1 << len(needs)
-    # Each distinct opening test of the anchored parts that need no string gets a bit
-    # above ``always``.
-    openings: dict[Opening, int] = {}
+    # Each distinct opening test of the anchored parts that need no string, and each
+    # closing test of the searches anchored at the end, gets a bit above ``always``.
+    edges: dict[tuple[bool, Opening], int] = {}
 
     def start_bit(pattern: re.Pattern[str], need: Needs | None) -> int:
         if need is not None:
@@ -175,13 +189,24 @@ def _screen(rules: tuple[Rule, ...]) -> Screened:
         found = opening(pattern)
         if found is None:
             return always
-        return openings.setdefault(found, always << (1 + len(openings)))
+        return edges.setdefault((False, found), always << (1 + len(edges)))
+
+    def end_bit(pattern: re.Pattern[str], need: Needs | None) -> int:
+        if need is not None:
+            return bit[id(need)]
+        found = closing(pattern)
+        if found is None:
+            return always
+        return edges.setdefault((True, found), always << (1 + len(edges)))
 
     def parts(rule: Rule, k: int) -> Parts:
         found: list[tuple[Callable[[str], object], int]] = [
             (pattern.match, start_bit(pattern, need)) for pattern, need in starts[id(rule), k]]
         found += [(pattern.match, bit[id(need)]) for pattern, need in rule.scanning[k]]
-        found += [(pattern.search, always if need is None else bit[id(need)])
+        # A search whose every branch opens with ``^`` is a match, behind its first
+        # character's test when it needs no string (``at_start``).
+        found += [(pattern.match, start_bit(pattern, need)) if at_start(pattern) else
+                  (pattern.search, end_bit(pattern, need))
                   for pattern, need in searches[id(rule), k]]
         if rule.gate is not None:  # each part tried only behind the rule's gate
             found = [(_gated(try_it, rule.gate.search), need) for try_it, need in found]
@@ -203,7 +228,9 @@ def _screen(rules: tuple[Rule, ...]) -> Screened:
 
     lanes = tuple(tuple(lane(rows, words, late, latin) for late in (False, True)
                         for latin in (False, True)) for words, rows in enumerate(by_words))
-    openers = Openers(list(openings), len(needs) + 1)
+    openers, closers = (Openers([o for (last, o) in edges if last is end],
+                                bits=[b for (last, _), b in edges.items() if last is end],
+                                last=end) for end in (False, True))
     rows = (tuple((r, entries[id(r)][3]) for r in rules),
             tuple((r, entries[id(r)][4]) for r in rules))
     by_bit: tuple[dict[int, list[int]], ...] = ({}, {})
@@ -218,9 +245,10 @@ def _screen(rules: tuple[Rule, ...]) -> Screened:
                        for ids in ({id(row[0]) for row in lanes[words][2 * late]}
                                    for late in (0, 1)))
                  for words in range(len(by_words)))
-    return Screened(Screen(needs), always, openers, reduce(or_, openings.values(), always),
+    return Screened(Screen(needs), always, openers, reduce(or_, edges.values(), always),
                     by_words, lanes, rows,
-                    tuple({b: tuple(ns) for b, ns in index.items()} for index in by_bit), fits)
+                    tuple({b: tuple(ns) for b, ns in index.items()} for index in by_bit), fits,
+                    closers)
 
 
 def _gated(try_it: Callable[[str], object],
