@@ -109,11 +109,13 @@ def label_below_story(state: Labelled) -> None:
     if end is None:
         return
     first = state.first_body()
-    story = " ".join(_squash(state.p[j]) for j in range(first, end + 1) if state.free(j))
-    # A name the story itself prints is its subject or source ("... told the Courier").
-    names = [n for n in {_squash(state.p[j]) for j in range(first)
-                         if state.labels[j] in _SITE_LABELS and _site_name(state.p[j])}
-             if not re.search(rf"(?<!\w){re.escape(n)}(?!\w)", story)]
+    heads = {_squash(state.p[j]) for j in range(first)
+             if state.labels[j] in _SITE_LABELS and _site_name(state.p[j])}
+    named = _named(heads)
+    if named is not None:
+        # A name the story itself prints is its subject or source ("... told the Courier").
+        story = " ".join(_squash(state.p[j]) for j in range(first, end + 1) if state.free(j))
+        named = _named({n for n in heads if not re.search(_whole(n), story)})
     run = False
     for i in range(end + 1, len(state.p)):
         if not state.free(i):
@@ -121,15 +123,25 @@ def label_below_story(state: Labelled) -> None:
             continue
         if not run or i < len(state.p) * _PAGE_END:
             continue
-        text = _squash(state.p[i])
         if _COUNTER.match(state.p[i]):
             state.labels[i] = kind = cue_kind(state.p[i], "comment_form")
             state.reasons[i] = f"structure {kind}: a word and a count below the story"
-        elif state.words[i] <= _SITE_LINE_WORDS and any(
-                re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in names):
+        elif named is not None and state.words[i] <= _SITE_LINE_WORDS \
+                and named.search(_squash(state.p[i])):
             state.labels[i] = kind = cue_kind(state.p[i], "site_chrome")
             state.reasons[i] = (f"structure {kind}: a line below the story that names the "
                                 "site, whose name heads the page and is not in the story")
+
+
+def _named(names: set[str]) -> re.Pattern[str] | None:
+    """One search for any of the site's names as whole words, or None without a name."""
+    if not names:
+        return None
+    return re.compile("|".join(_whole(n) for n in sorted(names)))
+
+
+def _whole(name: str) -> str:
+    return rf"(?<!\w){re.escape(name)}(?!\w)"
 
 
 def _site_name(line: str) -> bool:
