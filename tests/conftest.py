@@ -17,6 +17,9 @@ SAMPLES = ROOT / "samples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+# Every process a test starts prints its Python stacks if it dies on a native signal
+# (SIGSEGV, SIGABRT): a subprocess that crashes says where, not just its return code.
+os.environ.setdefault("PYTHONFAULTHANDLER", "1")
 
 
 @pytest.fixture

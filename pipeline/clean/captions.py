@@ -18,7 +18,12 @@ from pipeline.clean.header import dateline_open, sentence
 # A closing quote may come before the full stop ("... «Pogranichny». Photo: ...").
 _CAPTIONED = re.compile(r"\b(?!(?:dr|mr|mrs|ms|st|jr|sr|prof|gen|lt|col|capt|sgt|rev|co|inc|ltd)\.)"
                         r"\w{2,}[»”\"’')]*[.!?][”\"’')]*\s+\S"
+                        r"|[。！？][」』”）)]*\s*\S"  # the same in scripts without spaces
                         r"|^(chart|graphic|map|fig(ure|\.)|graph)\b", re.I)
+# A line opening with quoted speech ("“We are ready,” he said") is the story's: a caption
+# describes the picture. A name in quotes ("«Sakhalin-2» platform") has no punctuation of
+# its own before the quote closes.
+_SPEECH = re.compile(r"^\s*[“\"«„「『‘][^”\"»“」』’]{8,}?[,.!?…，。！？][”\"»“」』’]")
 # A player's line shows a running time ("02:48", "3 Min."): the prose above a video is
 # more often the article's paragraph than a caption, so only a short line is taken.
 _PLAYER = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d+\s*(min|mins|minutes?|minuten)\b", re.I)
@@ -46,7 +51,8 @@ def label_captions(state: Labelled) -> None:
         # the story starts, never a caption.
         while j >= 0 and (state.labels[j] == "duplicate_line"
                           or (state.free(j) and state.words[j] <= most
-                              and not dateline_open(state.p[j]))):
+                              and not dateline_open(state.p[j])
+                              and not _SPEECH.match(state.p[j]))):
             state.labels[j] = "image_caption"
             if j > 0 and state.f[j - 1] == state.f[j]:
                 j -= 1

@@ -33,6 +33,8 @@ _NOT_FURNITURE = frozenset(("title", "duplicate_line"))
 # At most this many sentences of the page's furniture below the story's end (a newsletter
 # pitch, a comment policy, an app pitch).
 _LONE_SENTENCES = 3
+# A sentence alone in the furniture run up to this long is the page's (longer: a story's).
+_RUN_SENTENCE_WORDS = 60
 # Furniture printed between a story's paragraphs: it does not part two of them.
 _IN_STORY = _NOT_FURNITURE | {"image_credit", "image_caption", "ad_label",
                               "inline_related_link", "duplicate_title"}
@@ -57,6 +59,45 @@ def label_tail(state: Labelled) -> None:
         state.labels[i] = kind
         state.reasons[i] = (f"structure {kind}: a line that is no sentence in the furniture "
                             "after the article's last sentence")
+
+
+def run_sentences(state: Labelled) -> list[int]:
+    """Sentences alone in the furniture run after the article's last sentence, with a
+    furniture line right above and right below: a newsletter pitch, a comment policy, a
+    consent note worded like nothing the rules know. The caller asks the plain-text model
+    too (``model_pass.text_model_agrees``): on the tuning blind articles the shape alone
+    took 86 furniture lines and the closing paragraph of a research note under a heading
+    of furniture words ("Our view"). Not a question (an interviewer's, as
+    ``label_sandwiches`` spares it), nor the page's last line: a sentence there with
+    nothing below may be the story's, printed after a box (the blind line batches put
+    twelve body lines with furniture words there that the first version took)."""
+    last = story_end(state)
+    if last is None:
+        return []
+    found: list[int] = []
+    run = False
+    for i in range(last + 1, len(state.p)):
+        label = state.labels[i]
+        if label is not None:
+            run = run or label not in _NOT_FURNITURE
+            continue
+        if run and state.words[i] <= _RUN_SENTENCE_WORDS and sentence(state, i) and \
+                _furniture(state, i - 1) and i + 1 < len(state.p) and _furniture(state, i + 1) \
+                and not _one_comment(state, i) and not state.p[i].endswith("?"):
+            found.append(i)
+    return found
+
+
+def _one_comment(state: Labelled, i: int) -> bool:
+    """Line ``i`` sits alone between a comment heading and a comment control ("Comments",
+    "...", "Reply"): one comment is no thread, and pipeline/clean/comments.py leaves it
+    (the line may be the article's closing paragraph under a comment link)."""
+    return state.labels[i - 1] == "comment_form" and _heading(state, i - 1) and \
+        i + 1 < len(state.p) and _heading(state, i + 1)
+
+
+def _furniture(state: Labelled, i: int) -> bool:
+    return state.labels[i] is not None and state.labels[i] not in _NOT_FURNITURE
 
 
 def _teaser_item(state: Labelled, i: int) -> bool:

@@ -43,6 +43,7 @@ from pipeline.clean.model_pass import (
     label_by_model,
     label_lines_by_text_model,
     structural_reason,
+    text_model_agrees,
 )
 from pipeline.clean.rows import label_below_story, label_rows
 from pipeline.clean.rules import (
@@ -53,7 +54,7 @@ from pipeline.clean.rules import (
     simplified,
 )
 from pipeline.clean.screen import Screened, screened_rules
-from pipeline.clean.tail import label_tail
+from pipeline.clean.tail import label_tail, run_sentences
 from pipeline.dates import is_date_line
 from pipeline.languages import count_words, prose_language
 from pipeline.text import fold
@@ -189,6 +190,10 @@ def clean_paragraphs(
             state.labels[i] = cue_kind(state.p[i], "site_chrome")
             state.reasons[i] = structural_reason("furniture_words_kin")
         label_tail(state)
+        # The model's second opinion: not when training it (``model=False``).
+        for i in text_model_agrees(state, run_sentences(state)) if model else ():
+            state.labels[i] = cue_kind(state.p[i], "site_chrome")
+            state.reasons[i] = structural_reason("run_sentence")
         for i in furniture_sentences(state):
             state.labels[i] = cue_kind(state.p[i], "site_chrome")
             state.reasons[i] = structural_reason("furniture_sentence")
