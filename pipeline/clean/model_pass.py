@@ -148,10 +148,7 @@ def text_model_agrees(state: Labelled, candidates: list[int]) -> list[int]:
     wanted = [False] * len(state.p)
     for i in candidates:
         wanted[i] = True
-    page = Page(state.p, title=state.title, link_shares=None,
-                rule_labelled=[lab is not None for lab in state.labels], folded=state.f,
-                language=state.language)
-    probs = score_page(page, model, wanted).probs
+    probs = score_page(_page(state, None), model, wanted).probs
     return [i for i in candidates if probs[i] >= _AGREES]
 
 
@@ -166,10 +163,7 @@ def _label(state: Labelled, link_shares: list[float] | None, model: Model, thres
               for i in range(len(state.p))]
     if not any(wanted):
         return
-    page = Page(state.p, title=state.title, link_shares=link_shares,
-                rule_labelled=[lab is not None for lab in state.labels], folded=state.f,
-                language=state.language)
-    scored = score_page(page, model, wanted)
+    scored = score_page(_page(state, link_shares), model, wanted)
     hits = [i for i, p in enumerate(scored.probs) if wanted[i] and p >= threshold]
     for i in hits:
         state.labels[i] = "classifier"
@@ -177,6 +171,13 @@ def _label(state: Labelled, link_shares: list[float] | None, model: Model, thres
                             f"{explain(model, scored, i, state.p[i])}")
     for i in hits:
         state.labels[i] = _kind(state, i)
+
+
+def _page(state: Labelled, link_shares: list[float] | None) -> Page:
+    """The cleaner's paragraphs as the classifier reads them, with what the rules took."""
+    return Page(state.p, title=state.title, link_shares=link_shares,
+                rule_labelled=[lab is not None for lab in state.labels], folded=state.f,
+                language=state.language)
 
 
 def _sentence(text: str, words: int) -> bool:

@@ -21,7 +21,7 @@ import re
 from pipeline.clean.furniture import Labelled
 from pipeline.clean.header import TERMINAL
 from pipeline.clean.model_pass import cue_kind
-from pipeline.clean.tail import story_end
+from pipeline.clean.tail import run_lines, story_end
 
 _BARS = re.compile(r"\s+[|·•]\s+")
 _DASHES = re.compile(r"\s+[—–]\s+")
@@ -116,12 +116,8 @@ def label_below_story(state: Labelled) -> None:
         # A name the story itself prints is its subject or source ("... told the Courier").
         story = " ".join(_squash(state.p[j]) for j in range(first, end + 1) if state.free(j))
         named = _named({n for n in heads if not re.search(_whole(n), story)})
-    run = False
-    for i in range(end + 1, len(state.p)):
-        if not state.free(i):
-            run = run or state.labels[i] not in ("title", "duplicate_line")
-            continue
-        if not run or i < len(state.p) * _PAGE_END:
+    for i in run_lines(state, end):
+        if i < len(state.p) * _PAGE_END:
             continue
         if _COUNTER.match(state.p[i]):
             state.labels[i] = kind = cue_kind(state.p[i], "comment_form")

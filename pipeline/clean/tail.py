@@ -17,6 +17,8 @@ trafilatura's text of a page ends with the article.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from pipeline.clean.furniture import Labelled
 from pipeline.clean.header import HEADING_WORDS, TERMINAL, list_item, next_free, sentence
 from pipeline.clean.model_pass import cue_kind
@@ -40,19 +42,26 @@ _IN_STORY = _NOT_FURNITURE | {"image_credit", "image_caption", "ad_label",
                               "inline_related_link", "duplicate_title"}
 
 
+def run_lines(state: Labelled, last: int) -> Iterator[int]:
+    """The free lines below the article's last sentence ``last`` once a furniture line has
+    followed it: the furniture run. Lazy, so a caller may label each line it is given."""
+    run = False
+    for i in range(last + 1, len(state.p)):
+        label = state.labels[i]
+        if label is not None:
+            run = run or label not in _NOT_FURNITURE
+        elif run:
+            yield i
+
+
 def label_tail(state: Labelled) -> None:
     """Label the lines after the article's last sentence that follow a furniture line
     there."""
     last = story_end(state)
     if last is None:
         return
-    run = False
-    for i in range(last + 1, len(state.p)):
-        label = state.labels[i]
-        if label is not None:
-            run = run or label not in _NOT_FURNITURE
-            continue
-        if not run or _heads_section(state, i) or not (
+    for i in run_lines(state, last):
+        if _heads_section(state, i) or not (
                 _tail_line(state.p[i], state.words[i]) or _teaser_item(state, i)):
             continue
         kind = cue_kind(state.p[i], "related_posts")
@@ -74,18 +83,10 @@ def run_sentences(state: Labelled) -> list[int]:
     last = story_end(state)
     if last is None:
         return []
-    found: list[int] = []
-    run = False
-    for i in range(last + 1, len(state.p)):
-        label = state.labels[i]
-        if label is not None:
-            run = run or label not in _NOT_FURNITURE
-            continue
-        if run and state.words[i] <= _RUN_SENTENCE_WORDS and sentence(state, i) and \
-                _furniture(state, i - 1) and i + 1 < len(state.p) and _furniture(state, i + 1) \
-                and not _one_comment(state, i) and not state.p[i].endswith("?"):
-            found.append(i)
-    return found
+    return [i for i in run_lines(state, last)
+            if state.words[i] <= _RUN_SENTENCE_WORDS and sentence(state, i)
+            and _furniture(state, i - 1) and i + 1 < len(state.p) and _furniture(state, i + 1)
+            and not _one_comment(state, i) and not state.p[i].endswith("?")]
 
 
 def _one_comment(state: Labelled, i: int) -> bool:
