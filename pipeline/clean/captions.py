@@ -12,13 +12,18 @@ import re
 
 from pipeline.clean.furniture import Labelled
 from pipeline.clean.header import dateline_open, sentence
+from pipeline.languages import SCRIPT_STOPS, WORD_MARKS
 
 # A credit that carries a sentence of its own ("The ship passes the cape. Photo: X") holds
 # its caption; so does a chart's or map's label.
 # A closing quote may come before the full stop ("... «Pogranichny». Photo: ...").
+# A word's marks count with it (a Tamil or Hindi word ends in a vowel sign), and so do the
+# full stops of other scripts; a credit in brackets after a few words of caption holds its
+# caption too ("Rouble and yuan notes (Illustration: X)").
 _CAPTIONED = re.compile(r"\b(?!(?:dr|mr|mrs|ms|st|jr|sr|prof|gen|lt|col|capt|sgt|rev|co|inc|ltd)\.)"
-                        r"\w{2,}[»”\"’')]*[.!?][”\"’')]*\s+\S"
+                        rf"\w[\w{WORD_MARKS}]+[»”\"’')]*[.!?{SCRIPT_STOPS}][”\"’')]*\s+\S"
                         r"|[。！？][」』”）)]*\s*\S"  # the same in scripts without spaces
+                        r"|(?:\S+\s+\S+|\S{4,})\s*\([^()]{2,60}\)\s*$"
                         r"|^(chart|graphic|map|fig(ure|\.)|graph)\b", re.I)
 # A line opening with quoted speech ("“We are ready,” he said") is the story's: a caption
 # describes the picture. A name in quotes ("«Sakhalin-2» platform") has no punctuation of

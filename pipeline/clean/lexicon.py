@@ -21,7 +21,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Protocol
 
-from pipeline.languages import SCRIPT_STOPS, WORD_MARKS
+from pipeline.languages import SCRIPT_STOPS, WORD_MARKS, detect_language
 from pipeline.paths import project_dir, read_yaml
 
 # The marks ``count_words`` keeps in a word (accents, Hebrew points, Arabic vowels, the Indic
@@ -34,11 +34,11 @@ _WORD = re.compile(rf"\w[\w{_MARKS}]*")
 _JOINERS = re.compile("[\u200c\u200d]")
 # A sentence's end in the scripts of the lists (the danda, the Urdu, Arabic, Ethiopic and
 # Burmese full stops and question marks) or a quotation: not a label.
-_SENTENCE_END = re.compile(rf"(?<!\.\.)[.!?。！？{SCRIPT_STOPS}]$|[“”\"«»]")
+SENTENCE_END = re.compile(rf"(?<!\.\.)[.!?。！？{SCRIPT_STOPS}]$|[“”\"«»]")
 # A label and what it introduces: "Read also: ...", "VÍDEO | ...". The label is at most
 # four words (a word of a spaceless script may be a whole label). Not after a dash: a
 # subheading may be "Label — its topic".
-_LABELLED = re.compile(r"^([^:|：｜፦៖]{1,40}?)\s*[:|：｜፦៖]\s*(\S.*)$")
+LABELLED = re.compile(r"^([^:|：｜፦៖]{1,40}?)\s*[:|：｜፦៖]\s*(\S.*)$")
 _LABEL_WORDS = 4
 # What a label introduces is a headline: no full stop inside or at its end. "My view: the
 # narrowing is real but fragile. ..." and "Members: China, Russia and seven other states."
@@ -49,7 +49,7 @@ _LABELLED_WORDS = 30
 _LOOSE_WORDS = 3
 _NEAR_LETTERS = 6
 _FULL_STOPS = SCRIPT_STOPS.replace("؟", "").replace("፧", "")  # a headline may ask
-_STATEMENT = re.compile(rf"[.。{_FULL_STOPS}](?:\s+\S|\s*$)")
+STATEMENT = re.compile(rf"[.。{_FULL_STOPS}](?:\s+\S|\s*$)")
 _CONFIG = project_dir("config")
 
 
@@ -151,7 +151,10 @@ def furniture_words(path: Path = _CONFIG / "furniture_words.yaml") -> FurnitureW
     # A language's function word is never its furniture: a syllable of Tibetan, which the
     # splitter cuts at its marks, is a case ending in one word and a piece of "author" in
     # another.
-    others = tuple((function, (_listed(lang["words"]) - function) | shared)
+    # ``interface``: the words a site's own notices use (commenting, logging in,
+    # subscribing, consent, reprints), inflected as such sentences use them.
+    others = tuple((function, (_listed(lang["words"]) - function) | (
+                    _listed(lang.get("interface")) - function) | shared)
                    for lang in languages
                    for function in (_listed(lang["function_words"]),))
     english = _listed(raw["words"])
@@ -183,16 +186,22 @@ def furniture_lines(state: Lines) -> Iterator[tuple[int, str, str]]:
             continue
         # The line's own words are counted: a Thai or Khmer label is one word here, and
         # several pieces to ``count_words``, which cuts those scripts at their vowel signs.
-        if (state.words[i] <= 12 or len(text) <= 60) and not _SENTENCE_END.search(text):
+        if (state.words[i] <= 12 or len(text) <= 60) and not SENTENCE_END.search(text):
             line = words(text)
             if vocab.menu(line) or (len(line) <= vocab.max_words and vocab.covers(line)):
                 yield i, "site_chrome", "furniture_words"
                 continue
-        if state.words[i] <= _LABELLED_WORDS and (m := _LABELLED.match(text)) and \
-                not _STATEMENT.search(m.group(2)) and _furniture_label(vocab, m.group(1)):
+        if state.words[i] <= _LABELLED_WORDS and (m := LABELLED.match(text)) and \
+                not STATEMENT.search(m.group(2)) and _furniture_label(vocab, m.group(1)):
             # Mostly a link printed between the story's paragraphs ("Read also: ..."):
             # furniture inside the story, which does not end it (pipeline/clean/tail.py).
             yield i, "inline_related_link", "furniture_label"
+
+
+def english_line(text: str) -> bool:
+    """The line is written in English (the language classifier's word), so English's own
+    rules read it: the passes for lines of any language leave it."""
+    return detect_language(text) == "en"
 
 
 def kin_lines(state: Lines) -> Iterator[int]:
@@ -203,7 +212,7 @@ def kin_lines(state: Lines) -> Iterator[int]:
     vocab = furniture_words()
     for i, text in enumerate(state.p):
         if state.free(i) and text[:1] not in "-*|•" and len(text) <= 60 \
-                and not _SENTENCE_END.search(text):
+                and not SENTENCE_END.search(text):
             line = words(text)
             if len(line) <= _LOOSE_WORDS and vocab.covers_loosely(line):
                 yield i

@@ -88,6 +88,11 @@ _STRUCTURAL = {
                            "language spells them (accents aside, a letter off)",
     "furniture_sentence": "a line near the page's end thick with one language's furniture "
                           "words",
+    "inline_label": "a label of a few words and another story's headline between two of "
+                    "the story's sentences",
+    "consent": "a short line naming cookies in the page's first quarter or last part",
+    "channel_pitch": "a line naming a messenger or feed to follow the site on, below the "
+                     "article's end",
     "run_sentence": "a sentence alone between furniture lines below the article's end, "
                     "which the plain-text model leans to call furniture",
 }

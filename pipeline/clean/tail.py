@@ -17,10 +17,12 @@ trafilatura's text of a page ends with the article.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from pipeline.clean.furniture import Labelled
 from pipeline.clean.header import HEADING_WORDS, TERMINAL, list_item, next_free, sentence
+from pipeline.clean.lexicon import english_line
 from pipeline.clean.model_pass import cue_kind
 
 # Longer lines are prose whatever their end: a teaser headline or a tag row is shorter.
@@ -37,6 +39,24 @@ _NOT_FURNITURE = frozenset(("title", "duplicate_line"))
 _LONE_SENTENCES = 3
 # A sentence alone in the furniture run up to this long is the page's (longer: a story's).
 _RUN_SENTENCE_WORDS = 60
+# A pitch printed between a story's last two paragraphs: its kinds (a pitch in a language
+# the rules do not read is named by its cue, site chrome by default) and least words.
+_PITCH_KINDS = frozenset(("newsletter_promo", "social_prompt", "site_chrome", "ad_label"))
+_PITCH_WORDS = 8
+_LIST_MARKS = re.compile(r"[,#/|·•]")
+# Messengers, video platforms and news feeds a site is followed on, as written in Latin
+# script and in the scripts that spell them (a brand written like a common word, "line" or
+# "signal", only as the brand writes it).
+_CHANNELS = re.compile(
+    r"(?i:telegram|whatsapp|viber|youtube|tiktok|google news|kakaotalk|zalo|instagram"
+    r"|телеграм|тэлеграм|ватсап|вотсап|вайбер|ютуб|дзен|вконтакте|тикток"
+    r"|تيليغرام|تلغرام|تلگرام|ټلګرام|واتساب|واتس اب|يوتيوب|یوتیوب|טלגרם|וואטסאפ"
+    r"|ტელეგრამ|տելեգրամ|टेलीग्राम|टेलिग्राम|व्हाट्सऐप|টেলিগ্রাম|হোয়াটসঅ্যাপ"
+    r"|டெலிகிராம்|வாட்ஸ்அப்|เทเลแกรม|ไลน์|テレグラム|텔레그램|카카오톡|微信公众号|公众号|视频号)"
+    r"|(?-i:\bLINE\b|\bVK\b)")
+_CHANNEL_PITCH_WORDS = 40
+# Quoted or reported speech: the story's, not the site's.
+_QUOTED = re.compile(r"[“”„«»「」\"]")
 # Furniture printed between a story's paragraphs: it does not part two of them.
 _IN_STORY = _NOT_FURNITURE | {"image_credit", "image_caption", "ad_label",
                               "inline_related_link", "duplicate_title"}
@@ -62,7 +82,8 @@ def label_tail(state: Labelled) -> None:
         return
     for i in run_lines(state, last):
         if _heads_section(state, i) or not (
-                _tail_line(state.p[i], state.words[i]) or _teaser_item(state, i)):
+                _tail_line(state.p[i], state.words[i]) or _teaser_item(state, i)
+                or _listed_question(state, i)):
             continue
         kind = cue_kind(state.p[i], "related_posts")
         state.labels[i] = kind
@@ -86,7 +107,32 @@ def run_sentences(state: Labelled) -> list[int]:
     return [i for i in run_lines(state, last)
             if state.words[i] <= _RUN_SENTENCE_WORDS and sentence(state, i)
             and _furniture(state, i - 1) and i + 1 < len(state.p) and _furniture(state, i + 1)
-            and not _one_comment(state, i) and not state.p[i].endswith("?")]
+            and not _one_comment(state, i) and not state.p[i].endswith("?")
+            and not (i - 2 == last and _pitch(state, i - 1))]
+
+
+def run_channel_pitches(state: Labelled) -> list[int]:
+    """Lines in the furniture run after the article's last sentence that name a messenger,
+    a video platform or a news feed the site can be followed on (Telegram, WhatsApp, LINE,
+    WeChat's official accounts, Google News...), in any language or script: a channel
+    pitch. The story's own mention of a channel is above its last sentence, or quotes or
+    reports ("... wrote on his Telegram channel"), or runs longer. Not an English line:
+    English's rules read its pitches, and a story's English line put below the end in the
+    blind line batches ("... newsletters circulating on Telegram ...") was the story's."""
+    last = story_end(state)
+    if last is None:
+        return []
+    return [i for i in run_lines(state, last)
+            if state.words[i] <= _CHANNEL_PITCH_WORDS and _CHANNELS.search(state.p[i])
+            and not _QUOTED.search(state.p[i]) and not english_line(state.p[i])]
+
+
+def _pitch(state: Labelled, i: int) -> bool:
+    """Line ``i`` is a pitch for the site's channel or newsletter worded as a sentence, which
+    pages print between a story's paragraphs (the next line goes on with the story): a
+    line of some words, no list of tags or links."""
+    return state.labels[i] in _PITCH_KINDS and state.words[i] >= _PITCH_WORDS and \
+        len(_LIST_MARKS.findall(state.p[i])) < 3
 
 
 def _one_comment(state: Labelled, i: int) -> bool:
@@ -109,6 +155,17 @@ def _teaser_item(state: Labelled, i: int) -> bool:
             _TEASER_ITEM_WORDS <= state.words[j] <= _MAX_WORDS and \
             TERMINAL.search(state.p[j]) is None
     return headline(i) and (headline(i - 1) or headline(i + 1))
+
+
+def _listed_question(state: Labelled, i: int) -> bool:
+    """A headline that asks ("Who gains from the new corridor?") in a list of other
+    stories: a line of a headline's length ending in a question mark, right under or over
+    a line the tail took as a teaser (a closing question of the story is its last
+    sentence, above the run)."""
+    text = state.p[i]
+    return text.endswith("?") and state.words[i] <= _MAX_WORDS and not text[:1].islower() \
+        and "related_posts" in (state.labels[i - 1],
+                                state.labels[i + 1] if i + 1 < len(state.p) else None)
 
 
 def _tail_line(text: str, words: int) -> bool:
@@ -155,13 +212,13 @@ def _heads_section(state: Labelled, i: int) -> bool:
 
 def _previous_sentence(state: Labelled, i: int) -> int | None:
     """The sentence right above line ``i`` (past a heading of a few words), or None."""
-    above = _above(state, i)
-    if above is not None and not sentence(state, above) and _heading(state, above):
-        above = _above(state, above)
-    return above if above is not None and sentence(state, above) else None
+    up = above(state, i)
+    if up is not None and not sentence(state, up) and _heading(state, up):
+        up = above(state, up)
+    return up if up is not None and sentence(state, up) else None
 
 
-def _above(state: Labelled, i: int) -> int | None:
+def above(state: Labelled, i: int) -> int | None:
     """The nearest unlabelled line above line ``i``, past the furniture printed inside a
     story; None when other furniture comes first (tags, a share row, a comment form)."""
     for j in range(i - 1, -1, -1):

@@ -36,16 +36,15 @@ from pipeline.clean.header import (
     previous_free,
     taken_up,
 )
-from pipeline.clean.lexicon import furniture_lines, furniture_sentences, kin_lines
+from pipeline.clean.lexicon import furniture_lines
 from pipeline.clean.literals import lowered
 from pipeline.clean.model_pass import (
     cue_kind,
     label_by_model,
     label_lines_by_text_model,
     structural_reason,
-    text_model_agrees,
 )
-from pipeline.clean.rows import label_below_story, label_rows
+from pipeline.clean.plain import label_frame
 from pipeline.clean.rules import (
     Rule,
     has_script,
@@ -54,7 +53,6 @@ from pipeline.clean.rules import (
     simplified,
 )
 from pipeline.clean.screen import Screened, screened_rules
-from pipeline.clean.tail import label_tail, run_sentences
 from pipeline.dates import is_date_line
 from pipeline.languages import count_words, prose_language
 from pipeline.text import fold
@@ -181,22 +179,7 @@ def clean_paragraphs(
         shares = [link_shares[i] for i in kept] if link_shares is not None else None
         label_by_model(state, shares, from_page=from_page)
     if scraped and tail:
-        # After the page model, whose features it must not change (the tail reads where
-        # the story ends, which the model's own training rows would otherwise move with).
-        label_rows(state)
-        label_below_story(state)
-        # Not on an English page: its headings can be a letter off another list's word.
-        for i in kin_lines(state) if state.language != "en" else ():
-            state.labels[i] = cue_kind(state.p[i], "site_chrome")
-            state.reasons[i] = structural_reason("furniture_words_kin")
-        label_tail(state)
-        # The model's second opinion: not when training it (``model=False``).
-        for i in text_model_agrees(state, run_sentences(state)) if model else ():
-            state.labels[i] = cue_kind(state.p[i], "site_chrome")
-            state.reasons[i] = structural_reason("run_sentence")
-        for i in furniture_sentences(state):
-            state.labels[i] = cue_kind(state.p[i], "site_chrome")
-            state.reasons[i] = structural_reason("furniture_sentence")
+        label_frame(state, model=model)  # after the page model (pipeline/clean/plain.py)
     if model and link_shares is None:
         # Plain Russian or Chinese text: furniture by shape (pipeline/clean/furniture.py).
         # Like the classifier, not a wording rule: the model trains on rule labels only.

@@ -1,0 +1,58 @@
+"""A link to another story printed between the story's paragraphs, in any language.
+
+Pages put "Read also: <another story's headline>" between two paragraphs of prose. The
+furniture-word lists (``pipeline/clean/lexicon.py``) take the label in the languages they
+list; this pass reads the shape alone, for the languages no list reads ("Bala hape: ...",
+"Soma ne: ..."): a label of two to four words, a colon or a bar, then a whole headline, with
+the story's sentences right above and right below. Plain text only, after the page model
+(``pipeline/clean/text.py``): HTML has the link's markup to tell.
+
+What spares the story's own lines (the tuning blind articles' body lines of this shape): a
+section heading is short ("Middle Corridor: growing, but from a low base", six words after
+its label), an interviewer's question asks ("Desk: How dependent is ...?"), a quote has its
+marks, a heading may shout in capitals, and a figure's line opens with the figure
+("Aluminium: $1,880/t").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pipeline.clean.furniture import Labelled
+from pipeline.clean.header import HEADING_WORDS, TERMINAL, next_free, sentence
+from pipeline.clean.lexicon import LABELLED, SENTENCE_END, STATEMENT, words
+from pipeline.clean.tail import above
+
+_LABEL_WORDS = (2, 4)
+# The headline after the label: longer than a section heading's topic, shorter than prose.
+_HEADLINE_WORDS = (7, 30)
+
+
+def inline_links(state: Labelled) -> Iterator[int]:
+    """Free lines shaped "Label: another story's headline" between two of the story's
+    sentences."""
+    for i, text in enumerate(state.p):
+        if not state.free(i) or text[:1] in "-*|•" or SENTENCE_END.search(text):
+            continue
+        m = LABELLED.match(text)
+        if m is None:
+            continue
+        label, headline = m.group(1), m.group(2)
+        if not (_LABEL_WORDS[0] <= len(words(label)) <= _LABEL_WORDS[1]
+                and _HEADLINE_WORDS[0] <= len(words(headline)) <= _HEADLINE_WORDS[1]):
+            continue
+        if not headline[:1].isalpha() or headline.isupper() or STATEMENT.search(headline):
+            continue
+        before = above(state, i)
+        if before is not None and sentence(state, before) and _prose_below(state, i):
+            yield i
+
+
+def _prose_below(state: Labelled, i: int) -> bool:
+    """The story goes on below line ``i``: a sentence next, or a section heading of a few
+    words over one (a link is often printed where a section ends)."""
+    below = next_free(state, i + 1)
+    if below and not sentence(state, below[0]) and state.words[below[0]] <= HEADING_WORDS \
+            and not TERMINAL.search(state.p[below[0]]):
+        below = below[1:]
+    return bool(below) and sentence(state, below[0])
