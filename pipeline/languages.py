@@ -27,10 +27,10 @@ def detect_language(text: str) -> str | None:
     """ISO 639-1 code of ``text`` (None when it is too short to tell)."""
     if len(text.strip()) < 20:
         return None
-    import py3langid
+    from pipeline.language_id import classify  # py3langid's, its walk in numpy
 
     sample = text[:_SAMPLE]
-    lang = str(py3langid.classify(sample)[0])
+    lang = str(classify(sample)[0])
     if lang in _CHINESE_LABELS or (lang == "ja" and not _KANA.search(sample)
                                    and han_share(sample) > 0.3):
         return "zh"

@@ -144,6 +144,10 @@ def _label_named_bios(state: Labelled) -> None:
     names = [(j, name) for j in lines for name in _header_names(state.p[j])]
     if not names:
         return
+    han = any(len(name) == 1 for _, name in names)  # a Han name opens a text without pairs
+    # Each name once, its words casefolded once: the header lines give dozens (repeated
+    # ones too), and every long paragraph below the story is held against them all.
+    distinct = {name: tuple(w.casefold() for w in name) for _, name in names}
     start = max(first + 1, len(state.p) * 2 // 3)
     # A name the story itself mentions is its subject, or the site's ("KRT News tried to
     # reach the ministry"), not its writer's.
@@ -152,16 +156,23 @@ def _label_named_bios(state: Labelled) -> None:
 
     def in_story(name: tuple[str, ...]) -> bool:
         if name not in mentioned:
-            mentioned[name] = any(_names(text, name) for text in story)
+            mentioned[name] = any(_names(text, name, distinct[name]) for text in story)
         return mentioned[name]
 
     for i in range(start, len(state.p)):
         if not state.free(i) or state.words[i] <= _BIO_WORDS:
             continue
         # The name opening at the first or second word ("Mae Rhodri ap Dafydd yn ...").
-        opening = _WORD.findall(state.p[i][:120])[:5]
-        spelled = [(j, name, _opens_with_name(state.p[i], opening, name)) for j, name in names]
-        found = [(j, text) for j, name, text in spelled if text and not in_story(name)]
+        # The pairs of opening words that can spell a name are the paragraph's, whatever
+        # the name: found once, not once for every name of the header lines.
+        text = state.p[i]
+        pairs = _folded_pairs(_WORD.findall(text[:120])[:5], starts=2)
+        if not pairs and not han:
+            continue  # no two opening words can spell a name, and no Han name to look for
+        spelled = {name: _opens_with_name(text, pairs, name, folded)
+                   for name, folded in distinct.items()}
+        found = [(j, spelled[name]) for j, name in names
+                 if spelled[name] and not in_story(name)]
         if not found:
             continue
         # With the name line printed over it, as the writer's card has it.
@@ -204,36 +215,53 @@ def _name_pairs(words: list[str], starts: int | None = None) -> list[tuple[str, 
     return found
 
 
-def _names(text: str, name: tuple[str, ...]) -> bool:
-    """``text`` holds ``name`` (inflected or not)."""
+# A pair of words that may spell a name, and the two casefolded (``_folded_pairs``).
+Pair = tuple[str, str, str, str]
+
+
+def _folded_pairs(words: list[str], starts: int | None = None) -> list[Pair]:
+    """``_name_pairs``, each with its words casefolded (compared with many names)."""
+    return [(a, b, a.casefold(), b.casefold()) for a, b in _name_pairs(words, starts)]
+
+
+def _names(text: str, name: tuple[str, ...], folded: tuple[str, ...]) -> bool:
+    """``text`` holds ``name`` (inflected or not; ``folded``: its words casefolded)."""
     if len(name) == 1:
         return name[0] in text
-    return _spelled(_WORD.findall(text), name) is not None
+    return _spelled(_folded_pairs(_WORD.findall(text)), folded) is not None
 
 
-def _opens_with_name(text: str, opening: list[str], name: tuple[str, ...]) -> str | None:
-    """How ``text`` spells ``name`` among its ``opening`` words (its first five), or None."""
+def _opens_with_name(text: str, pairs: list[Pair], name: tuple[str, ...],
+                     folded: tuple[str, ...]) -> str | None:
+    """How ``text`` spells ``name`` (``folded``: its words casefolded) with one of
+    ``pairs`` (``_folded_pairs`` of its first five words, opening at the first or
+    second), or None."""
     if len(name) == 1:
         ok = text.startswith(name[0]) and text[len(name[0]):][:1] in _AFTER_HAN_NAME
         return name[0] if ok else None
-    return _spelled(opening, name, starts=2)
+    return _spelled(pairs, folded)
 
 
-def _spelled(words: list[str], name: tuple[str, ...], starts: int | None = None) -> str | None:
+def _spelled(pairs: list[Pair], folded: tuple[str, ...]) -> str | None:
     # Inflection allowed ("Του Δημήτρη" above "Ο Δημήτρης"): the text's own form returned.
-    return next((f"{x} {y}" for x, y in _name_pairs(words, starts)
-                 if _same_word(x, name[0]) and _same_word(y, name[1])), None)
+    for x, y, a, b in pairs:
+        if _same_word(a, folded[0]) and _same_word(b, folded[1]):
+            return f"{x} {y}"
+    return None
 
 
 def _same_word(a: str, b: str) -> bool:
-    """One word, inflected or not: all but the last two letters of the shorter shared,
-    capitals aside ("KADRI LEPIK" over "Kadri Lepik ..."); or one is the other with a
-    letter or two glued before it, as a caseless script prints "by" ("በሰላማዊት")."""
-    a, b = a.casefold(), b.casefold()
-    shared = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y),
-                  min(len(a), len(b)))
-    if shared >= max(2, min(len(a), len(b)) - 2):
-        return True
-    short, long = sorted((a, b), key=len)
+    """One word, inflected or not (both casefolded): all but the last two letters of the
+    shorter shared, capitals aside ("KADRI LEPIK" over "Kadri Lepik ..."); or one is the
+    other with a letter or two glued before it, as a caseless script prints "by"
+    ("በሰላማዊት")."""
+    # Two words whose first two letters differ share fewer than two: only the second
+    # test can hold (most pairs of a paragraph and a header line's name end here).
+    if a[:2] == b[:2]:
+        shared = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y),
+                      min(len(a), len(b)))
+        if shared >= max(2, min(len(a), len(b)) - 2):
+            return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)  # as a stable sort by length
     return (len(short) >= 4 and len(long) - len(short) <= 2 and long.endswith(short)
             and short.lower() == short.upper())

@@ -13,6 +13,7 @@ almost never removed (see docs/quality.md).
 from __future__ import annotations
 
 import itertools
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -20,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline.clean.features import DENSE, HASH_BITS, Page, bucket, page_rows
+from pipeline.clean.features import DENSE, HASH_BITS, Page, page_rows
 from pipeline.clean.rules import CONFIG
 from pipeline.text import fold
 
@@ -108,12 +109,19 @@ def score_page(page: Page, model: Model, wanted: Sequence[bool] | None = None) -
 def explain(model: Model, scored: Scored, i: int, text: str, top: int = 3) -> str:
     """The features that raised paragraph ``i``'s boilerplate score most, as text."""
     parts = ((scored.dense[i] - model.mean) / model.scale) * model.dense_w
-    named = [(float(parts[k]), DENSE[k]) for k in range(len(DENSE))]
+    # Only what raised the score is printed, and it sorts before everything else (the
+    # weights are finite): the rest is not named, nor the n-grams outside the paragraph's
+    # buckets (weight 0). The order is the sort key's alone, whatever the order named.
+    named = [(value, name) for value, name in zip(parts.tolist(), DENSE, strict=True)
+             if value > 0]
     words = fold(text).split()
     grams = {*words, *(f"{a} {b}" for a, b in itertools.pairwise(words))}
     mine = dict(zip(scored.buckets[i], scored.weights[i], strict=True))
-    for gram in sorted(grams):
-        b = bucket(gram)
-        named.append((float(model.hash_w[b]) * mine.get(b, 0.0), f"'{gram}'"))
+    mask = (1 << HASH_BITS) - 1
+    # ``bucket`` of each gram, the CRCs taken through C-level maps (``hashed_ngrams``).
+    for gram, crc in zip(grams, map(zlib.crc32, map(str.encode, grams)), strict=True):
+        weight = mine.get(crc & mask)
+        if weight is not None and (value := float(model.hash_w[crc & mask]) * weight) > 0:
+            named.append((value, f"'{gram}'"))
     best = sorted(named, key=lambda x: (-x[0], x[1]))[:top]
-    return ", ".join(f"{name} +{value:.2f}" for value, name in best if value > 0)
+    return ", ".join(f"{name} +{value:.2f}" for value, name in best)

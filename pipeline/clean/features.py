@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy as np
 
+from pipeline.clean.html import text_of
 from pipeline.clean.lexicon import furniture_words
 from pipeline.clean.literals import lowered
 from pipeline.languages import SCRIPT_STOPS
@@ -381,7 +382,7 @@ def anchor_counts(tree: Any) -> Counter[str]:
     """Folded texts of the page's links, with how often each occurs."""
     found: Counter[str] = Counter()
     for node in tree.iter("a"):
-        text = fold(node.text_content())
+        text = fold(text_of(node))
         if text:
             found[text] += 1
     return found

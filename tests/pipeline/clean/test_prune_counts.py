@@ -21,6 +21,7 @@ from pipeline.clean.html import (
     _paragraph_words,
     _silent,
     prune,
+    text_of,
 )
 from tests.conftest import ROOT
 
@@ -105,3 +106,18 @@ def test_attribute_kinds_read_on_lower_case_give_the_same_kind() -> None:
         assert _kind_of_attrs.__wrapped__(attrs) == want, attrs
         hits += want is not None
     assert hits > 50
+
+
+def test_text_of_is_text_content() -> None:
+    """``text_of`` gives what ``text_content`` gives, on every element of the news pages
+    (comments, entities and scripts inside included) and on corner cases."""
+    trees = [load_html(gzip.decompress(path.read_bytes()).decode("utf-8", "replace"))
+             for path in PAGES]
+    trees.append(load_html("<html><body><p>a<!-- c -->b &amp; <b>bold</b><script>x=1"
+                           "</script>tail</p><p></p><p>&#x1F600; caf\u00e9</p></body></html>"))
+    checked = 0
+    for tree in trees:
+        for node in tree.iter(etree.Element):
+            assert text_of(node) == node.text_content()
+            checked += 1
+    assert checked > 1000
