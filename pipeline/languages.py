@@ -37,6 +37,12 @@ def detect_language(text: str) -> str | None:
     return lang
 
 
+def english_line(text: str) -> bool:
+    """The line is written in English (the classifier's word): the cleaner's passes for
+    lines of any language leave it to English's own rules."""
+    return detect_language(text) == "en"
+
+
 # Languages whose spelling gives every noun a capital (German, Luxembourgish): in their text
 # a line of capitalised words is a section heading as often as a person's name, and a
 # paragraph repeating it keeps its capitals ("Höhere Kosten" over "Höhere Kosten sind ...").

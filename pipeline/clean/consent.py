@@ -18,7 +18,8 @@ import re
 from collections.abc import Iterator
 
 from pipeline.clean.furniture import Labelled
-from pipeline.clean.lexicon import english_line
+from pipeline.clean.tail import QUOTED
+from pipeline.languages import english_line
 
 # The word for cookies, at a word's start (a Latvian, Finnish or Turkish word takes its
 # case ending after it), in the scripts that spell it.
@@ -28,8 +29,8 @@ _COOKIES = re.compile(
     r"vidakuzi|кук[иі]|колачић|колачињ|бисквитк|күүки)"
     r"|עוגיות|קוקיז|كوكيز|ملفات تعريف الارتباط|کوکی|कुकी|কুকি|குக்கீ|కుకీ|ಕುಕೀ|കുക്കി|"
     r"ਕੂਕੀ|કૂકી|කුකී|คุกกี้|ຄຸກກີ|ខូគី|ကွတ်ကီး|クッキー|쿠키|ქუქი|քուքի|ኩኪ")
-# What a story about cookies holds and a banner does not: a quote, a figure or a date.
-_STORY = re.compile(r"[“”„«»「」\"\d]")
+# What a story about cookies holds and a banner does not: a figure or a date (or a quote).
+_DIGIT = re.compile(r"\d")
 _MAX_WORDS = 45
 _TOP = 0.25
 _END = 0.6
@@ -41,5 +42,6 @@ def consent_lines(state: Labelled) -> Iterator[int]:
     for i, text in enumerate(state.p):
         if _TOP * n <= i < _END * n or not state.free(i) or state.words[i] > _MAX_WORDS:
             continue
-        if _COOKIES.search(text) and not _STORY.search(text) and not english_line(text):
+        if _COOKIES.search(text) and not QUOTED.search(text) and not _DIGIT.search(text) \
+                and not english_line(text):
             yield i

@@ -19,9 +19,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from pipeline.clean.furniture import Labelled
-from pipeline.clean.header import HEADING_WORDS, TERMINAL, next_free, sentence
+from pipeline.clean.header import next_free, sentence
 from pipeline.clean.lexicon import LABELLED, SENTENCE_END, STATEMENT, words
-from pipeline.clean.tail import above
+from pipeline.clean.tail import above, heading
 
 _LABEL_WORDS = (2, 4)
 # The headline after the label: longer than a section heading's topic, shorter than prose.
@@ -52,7 +52,6 @@ def _prose_below(state: Labelled, i: int) -> bool:
     """The story goes on below line ``i``: a sentence next, or a section heading of a few
     words over one (a link is often printed where a section ends)."""
     below = next_free(state, i + 1)
-    if below and not sentence(state, below[0]) and state.words[below[0]] <= HEADING_WORDS \
-            and not TERMINAL.search(state.p[below[0]]):
+    if below and heading(state, below[0]):
         below = below[1:]
     return bool(below) and sentence(state, below[0])

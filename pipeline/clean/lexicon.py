@@ -21,7 +21,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Protocol
 
-from pipeline.languages import SCRIPT_STOPS, WORD_MARKS, detect_language
+from pipeline.languages import SCRIPT_STOPS, WORD_MARKS
 from pipeline.paths import project_dir, read_yaml
 
 # The marks ``count_words`` keeps in a word (accents, Hebrew points, Arabic vowels, the Indic
@@ -196,12 +196,6 @@ def furniture_lines(state: Lines) -> Iterator[tuple[int, str, str]]:
             # Mostly a link printed between the story's paragraphs ("Read also: ..."):
             # furniture inside the story, which does not end it (pipeline/clean/tail.py).
             yield i, "inline_related_link", "furniture_label"
-
-
-def english_line(text: str) -> bool:
-    """The line is written in English (the language classifier's word), so English's own
-    rules read it: the passes for lines of any language leave it."""
-    return detect_language(text) == "en"
 
 
 def kin_lines(state: Lines) -> Iterator[int]:

@@ -22,8 +22,8 @@ from collections.abc import Iterator
 
 from pipeline.clean.furniture import Labelled
 from pipeline.clean.header import HEADING_WORDS, TERMINAL, list_item, next_free, sentence
-from pipeline.clean.lexicon import english_line
 from pipeline.clean.model_pass import cue_kind
+from pipeline.languages import english_line
 
 # Longer lines are prose whatever their end: a teaser headline or a tag row is shorter.
 _MAX_WORDS = 16
@@ -56,7 +56,7 @@ _CHANNELS = re.compile(
     r"|(?-i:\bLINE\b|\bVK\b)")
 _CHANNEL_PITCH_WORDS = 40
 # Quoted or reported speech: the story's, not the site's.
-_QUOTED = re.compile(r"[“”„«»「」\"]")
+QUOTED = re.compile(r"[“”„«»「」\"]")
 # Furniture printed between a story's paragraphs: it does not part two of them.
 _IN_STORY = _NOT_FURNITURE | {"image_credit", "image_caption", "ad_label",
                               "inline_related_link", "duplicate_title"}
@@ -124,7 +124,7 @@ def run_channel_pitches(state: Labelled) -> list[int]:
         return []
     return [i for i in run_lines(state, last)
             if state.words[i] <= _CHANNEL_PITCH_WORDS and _CHANNELS.search(state.p[i])
-            and not _QUOTED.search(state.p[i]) and not english_line(state.p[i])]
+            and not QUOTED.search(state.p[i]) and not english_line(state.p[i])]
 
 
 def _pitch(state: Labelled, i: int) -> bool:
@@ -139,8 +139,8 @@ def _one_comment(state: Labelled, i: int) -> bool:
     """Line ``i`` sits alone between a comment heading and a comment control ("Comments",
     "...", "Reply"): one comment is no thread, and pipeline/clean/comments.py leaves it
     (the line may be the article's closing paragraph under a comment link)."""
-    return state.labels[i - 1] == "comment_form" and _heading(state, i - 1) and \
-        i + 1 < len(state.p) and _heading(state, i + 1)
+    return state.labels[i - 1] == "comment_form" and heading(state, i - 1) and \
+        i + 1 < len(state.p) and heading(state, i + 1)
 
 
 def _furniture(state: Labelled, i: int) -> bool:
@@ -213,7 +213,7 @@ def _heads_section(state: Labelled, i: int) -> bool:
 def _previous_sentence(state: Labelled, i: int) -> int | None:
     """The sentence right above line ``i`` (past a heading of a few words), or None."""
     up = above(state, i)
-    if up is not None and not sentence(state, up) and _heading(state, up):
+    if up is not None and not sentence(state, up) and heading(state, up):
         up = above(state, up)
     return up if up is not None and sentence(state, up) else None
 
@@ -229,7 +229,8 @@ def above(state: Labelled, i: int) -> int | None:
     return None
 
 
-def _heading(state: Labelled, i: int) -> bool:
+def heading(state: Labelled, i: int) -> bool:
+    """Line ``i`` is a heading: a few words with no sentence end."""
     return state.words[i] <= HEADING_WORDS and TERMINAL.search(state.p[i]) is None
 
 
