@@ -37,6 +37,18 @@ def detect_language(text: str) -> str | None:
     return lang
 
 
+# Georgian's Mkhedruli letters are lower case to Unicode, though running text never
+# capitalises them (Mtavruli, the capitals, set headings in full): a line in it does not
+# "open in lower case" as a line broken out of a sentence does.
+_CASELESS = re.compile("[\u10d0-\u10ff\u2d00-\u2d2f]")
+
+
+def opens_lower(text: str) -> bool:
+    """``text`` opens with a lower-case letter of a script whose sentences open with a
+    capital (a clause carried over from the line above)."""
+    return text[:1].islower() and _CASELESS.match(text) is None
+
+
 def english_line(text: str) -> bool:
     """The line is written in English (the classifier's word): the cleaner's passes for
     lines of any language leave it to English's own rules."""

@@ -9,10 +9,11 @@ only by its place. Plain text and HTML alike (HTML captions mostly go with their
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from pipeline.clean.furniture import Labelled
 from pipeline.clean.header import dateline_open, sentence
-from pipeline.languages import SCRIPT_STOPS, WORD_MARKS
+from pipeline.languages import SCRIPT_STOPS, WORD_MARKS, opens_lower
 
 # A credit that carries a sentence of its own ("The ship passes the cape. Photo: X") holds
 # its caption; so does a chart's or map's label.
@@ -27,12 +28,23 @@ _CAPTIONED = re.compile(r"\b(?!(?:dr|mr|mrs|ms|st|jr|sr|prof|gen|lt|col|capt|sgt
                         r"|^(chart|graphic|map|fig(ure|\.)|graph)\b", re.I)
 # A line opening with quoted speech ("“We are ready,” he said") is the story's: a caption
 # describes the picture. A name in quotes ("«Sakhalin-2» platform") has no punctuation of
-# its own before the quote closes.
-_SPEECH = re.compile(r"^\s*[“\"«„「『‘][^”\"»“」』’]{8,}?[,.!?…，。！？][”\"»“」』’]")
+# its own before the quote closes, nor a speaker after it: Russian, French and German put
+# the comma or the dash after the closing mark («Мы готовы», — сказал он).
+_SPEECH = re.compile(r"^\s*[“\"«„「『‘](?:[^”\"»“」』’]{8,}?[,.!?…，。！？][”\"»“」』’]"
+                     r"|(?:[^”\"»“」』’\s]+\s+){2,}[^”\"»“」』’]*[”\"»“」』’]\s?(?:,|[—–]))")
 # A player's line shows a running time ("02:48", "3 Min."): the prose above a video is
 # more often the article's paragraph than a caption, so only a short line is taken.
 _PLAYER = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d+\s*(min|mins|minutes?|minuten)\b", re.I)
 _CAPTION_WORDS = 40
+# A caption that ends in its credit in any language: after a sentence's end (or a dash or
+# a bracket) a label of a word or two, the photographer's name and, after a slash, the
+# agency, the archive or the outlet ("... at the border. Surat: A. Name / «Outlet»"); a
+# name in capitals where the script has them, and the slash set apart ("Content-Type:
+# application/json" is a code line).
+_SLASH_CREDIT = re.compile(
+    r"(?:^|[.!?…。»”)]\s+|\s[—–-]\s|\()(?:[^\W\d_][\w'’ʼ-]*\s?){1,2}\s?[:：]\s*"
+    r"(?P<name>(?:[^\W\d_][\w'’ʼ.-]*\s+){0,3}[^\W\d_][\w'’ʼ.-]*)\s+/\s+[^/]{2,50}\)?\s*$")
+_CREDITED_WORDS = 45
 _PLAYER_CAPTION_WORDS = 15
 
 
@@ -63,3 +75,12 @@ def label_captions(state: Labelled) -> None:
                 j -= 1
                 continue
             break
+
+
+def slash_credits(state: Labelled) -> Iterator[int]:
+    """Free lines of a caption's length that end in a credit with a slash (plain text,
+    after the page model: ``pipeline/clean/plain.py``)."""
+    for i, text in enumerate(state.p):
+        if state.free(i) and state.words[i] <= _CREDITED_WORDS and \
+                (m := _SLASH_CREDIT.search(text)) is not None and not opens_lower(m["name"]):
+            yield i

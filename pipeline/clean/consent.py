@@ -31,6 +31,9 @@ _COOKIES = re.compile(
     r"ਕੂਕੀ|કૂકી|කුකී|คุกกี้|ຄຸກກີ|ខូគី|ကွတ်ကီး|クッキー|쿠키|ქუქი|քուքի|ኩኪ")
 # What a story about cookies holds and a banner does not: a figure or a date (or a quote).
 _DIGIT = re.compile(r"\d")
+# A word or three in quote marks is a loanword ("cookies") or a button's name ("I agree",
+# « Gestion des cookies »): no speech.
+_QUOTED_WORD = re.compile(r"[“„«\"]\s?[^\W\d_][\w-]*(?:\s[\w-]+){0,2}\s?[”“»\"]")
 _MAX_WORDS = 45
 _TOP = 0.25
 _END = 0.6
@@ -42,6 +45,7 @@ def consent_lines(state: Labelled) -> Iterator[int]:
     for i, text in enumerate(state.p):
         if _TOP * n <= i < _END * n or not state.free(i) or state.words[i] > _MAX_WORDS:
             continue
-        if _COOKIES.search(text) and not QUOTED.search(text) and not _DIGIT.search(text) \
+        if _COOKIES.search(text) and not QUOTED.search(_QUOTED_WORD.sub("", text)) \
+                and not _DIGIT.search(text) \
                 and not english_line(text):
             yield i

@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from itertools import islice
 
 from pipeline.clean.furniture import Labelled
-from pipeline.languages import SCRIPT_STOPS
+from pipeline.languages import SCRIPT_STOPS, opens_lower
 
 # Items of a laid-out row: separated by two or more spaces or a tab in the raw line.
 _GAP = re.compile(r" {2,}|\t")
@@ -154,8 +154,21 @@ def label_header(state: Labelled) -> str | None:
         if state.free(i) and _role_line(state.p[i], state.words[i]) and \
                 _next_to(state, i, frozenset(("byline",))):
             _label(state, i, "byline", "the writer's role under the byline")
-    # Short lines above the first sentence go when a header line (date, byline, menu,
-    # share or comment count) comes after them: the page's top, not a list of facts.
+    header_lines(state, zone)
+    _label_above_dateline(state)
+    _label_above_picture(state)
+    return author
+
+
+def header_lines(state: Labelled, zone: range | None = None) -> None:
+    """Short lines above the first sentence go when a header line (date, byline, menu,
+    share or comment count) comes after them: the page's top, not a list of facts. Run
+    again after a later pass took a sentence of the page's top (a consent banner over
+    the byline), which ended the header early."""
+    if zone is None:
+        if state.title_at is None:
+            return
+        zone = range(state.title_at + 1, _header_end(state))
     marked = [i for i in zone if state.labels[i] in _HEADER_MARKS]
     below = _body_shapes(state, zone) if marked else set()
     for i in zone:
@@ -175,9 +188,6 @@ def label_header(state: Labelled) -> str | None:
             # An article opens with a sentence; a list or table ends the header.
             _label(state, i, "site_chrome",
                    "a line that is no sentence between the headline and the first sentence")
-    _label_above_dateline(state)
-    _label_above_picture(state)
-    return author
 
 
 def dateline_open(text: str) -> bool:
@@ -323,7 +333,7 @@ def _continued(state: Labelled, i: int) -> bool:
     """A line broken out of a sentence: it opens in lower case, ends in a comma, or the
     next line carries on in lower case."""
     nxt = state.p[i + 1] if i + 1 < len(state.p) else ""
-    return state.p[i][:1].islower() or state.p[i].endswith(",") or nxt[:1].islower()
+    return opens_lower(state.p[i]) or state.p[i].endswith(",") or opens_lower(nxt)
 
 
 def _shape(text: str) -> str:

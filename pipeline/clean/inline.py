@@ -8,10 +8,10 @@ the story's sentences right above and right below. Plain text only, after the pa
 (``pipeline/clean/text.py``): HTML has the link's markup to tell.
 
 What spares the story's own lines (the tuning blind articles' body lines of this shape): a
-section heading is short ("Middle Corridor: growing, but from a low base", six words after
-its label), an interviewer's question asks ("Desk: How dependent is ...?"), a quote has its
-marks, a heading may shout in capitals, and a figure's line opens with the figure
-("Aluminium: $1,880/t").
+section heading goes on in lower case after its label ("Next step: the parade in
+Beijing"), where a headline opens with a capital; an interviewer's question asks ("Desk:
+How dependent is ...?"), a quote has its marks, a heading may shout in capitals, and a
+figure's line opens with the figure ("Aluminium: $1,880/t").
 """
 
 from __future__ import annotations
@@ -22,10 +22,15 @@ from pipeline.clean.furniture import Labelled
 from pipeline.clean.header import next_free, sentence
 from pipeline.clean.lexicon import LABELLED, SENTENCE_END, STATEMENT, words
 from pipeline.clean.tail import above, heading
+from pipeline.languages import opens_lower
 
 _LABEL_WORDS = (2, 4)
-# The headline after the label: longer than a section heading's topic, shorter than prose.
-_HEADLINE_WORDS = (7, 30)
+# A label printed over the link ("Advertisement"): this short, and not the headline.
+_AD_LABEL_WORDS = 3
+_NOT_LABELS = frozenset(("title", "duplicate_title"))
+# The headline after the label: a few words (a headline in an agglutinative language is
+# short), shorter than prose.
+_HEADLINE_WORDS = (4, 30)
 
 
 def inline_links(state: Labelled) -> Iterator[int]:
@@ -41,11 +46,23 @@ def inline_links(state: Labelled) -> Iterator[int]:
         if not (_LABEL_WORDS[0] <= len(words(label)) <= _LABEL_WORDS[1]
                 and _HEADLINE_WORDS[0] <= len(words(headline)) <= _HEADLINE_WORDS[1]):
             continue
-        if not headline[:1].isalpha() or headline.isupper() or STATEMENT.search(headline):
+        if not headline[:1].isalpha() or headline.isupper() or STATEMENT.search(headline) \
+                or opens_lower(headline):
             continue
         before = above(state, i)
+        if before is None or not sentence(state, before):
+            before = _past_label(state, i - 1)
         if before is not None and sentence(state, before) and _prose_below(state, i):
             yield i
+
+
+def _past_label(state: Labelled, i: int) -> int | None:
+    """The line above line ``i`` when ``i`` is a label of a word or three with no
+    sentence end (an ad label, labelled or not, printed over the link)."""
+    if 0 < i < len(state.p) and state.words[i] <= _AD_LABEL_WORDS and \
+            not SENTENCE_END.search(state.p[i]) and state.labels[i] not in _NOT_LABELS:
+        return i - 1
+    return None
 
 
 def _prose_below(state: Labelled, i: int) -> bool:

@@ -12,13 +12,20 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from pipeline.clean.captions import slash_credits
 from pipeline.clean.consent import consent_lines
 from pipeline.clean.furniture import Labelled
+from pipeline.clean.header import header_lines
 from pipeline.clean.inline import inline_links
 from pipeline.clean.lexicon import furniture_sentences, kin_lines
 from pipeline.clean.model_pass import cue_kind, structural_reason, text_model_agrees
 from pipeline.clean.rows import label_below_story, label_rows
-from pipeline.clean.tail import label_tail, run_channel_pitches, run_sentences
+from pipeline.clean.tail import (
+    label_tail,
+    run_channel_pitches,
+    run_interface_lines,
+    run_sentences,
+)
 
 
 class Framed(Labelled, Protocol):
@@ -43,14 +50,21 @@ def label_frame(state: Framed, *, model: bool) -> None:
         _label(state, i, "inline_related_link", "inline_label")
     for i in consent_lines(state):
         _label(state, i, "cookie_notice", "consent")
+    for i in slash_credits(state):
+        _label(state, i, "image_credit", "slash_credit")
     for i in furniture_sentences(state):
         _label(state, i, cue_kind(state.p[i], "site_chrome"), "furniture_sentence")
     label_tail(state)
     for i in run_channel_pitches(state):
         _label(state, i, cue_kind(state.p[i], "newsletter_promo"), "channel_pitch")
+    for i in run_interface_lines(state):
+        _label(state, i, cue_kind(state.p[i], "comment_form"), "interface_loan")
     # The model's second opinion: not when training it (``model=False``).
     for i in text_model_agrees(state, run_sentences(state)) if model else ():
         _label(state, i, cue_kind(state.p[i], "site_chrome"), "run_sentence")
+    # A sentence of the page's top that a pass above took (a consent banner, a tagline
+    # the model read) ended the header there: read the header's lines again.
+    header_lines(state)
 
 
 def _label(state: Labelled, i: int, kind: str, why: str) -> None:

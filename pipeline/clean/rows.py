@@ -63,6 +63,8 @@ def label_rows(state: Labelled) -> None:
 
 def _row(text: str) -> int:
     """The number of parts when ``text`` is a row, else 0."""
+    if _CJK.search(text):
+        return _cjk_row(text)
     numbered = [m.group(1) for m in _NUMBER.finditer(text)][:_PARTS] == ["1", "2", "3"] \
         and _NUMBER.match(text) is not None
     if numbered:
@@ -83,6 +85,29 @@ def _row(text: str) -> int:
     # Dashes part clauses of a sentence too: only where every part shows its capital.
     ok = numbered or _BARS.search(text) is not None or len(cased) == len(parts)
     return len(parts) if ok else 0
+
+
+# Chinese and Japanese rows: items parted by a bar with no spaces round it ("｜"), or
+# numbered 1, 2, 3 after a box's label ("热榜：1 ... 2 ... 3 ...", "1位 ... 2位 ..."); an
+# item is a headline's length in characters and holds no sentence's end.
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_CJK_BARS = re.compile(r"\s*[｜|]\s*")
+_CJK_NUMBER = re.compile(r"(?:^|(?<=[\s：:]))([1-9])(?:位|\s)\s*")
+_CJK_PART_CHARS = (4, 40)
+_CJK_STOP = re.compile(r"[。！？!?]")
+
+
+def _cjk_row(text: str) -> int:
+    numbers = _CJK_NUMBER.findall(text)
+    if numbers[:_PARTS] == ["1", "2", "3"]:
+        parts = _CJK_NUMBER.split(text)[2::2]
+    else:
+        parts = _CJK_BARS.split(text)
+    parts = [p.strip() for p in parts if p.strip()]
+    if len(parts) < _PARTS or any(not _CJK_PART_CHARS[0] <= len(p) <= _CJK_PART_CHARS[1]
+                                  or _CJK_STOP.search(p) for p in parts):
+        return 0
+    return len(parts)
 
 
 # The site's name: a line of the page's head that a pass took as the site's, a word or a

@@ -8,7 +8,7 @@ them. Once a recognised furniture line has followed the story's last sentence, a
 that is no sentence (no sentence end, or a question of a few words) is taken with the run:
 a story does not resume after its share row. The last sentence is the last one with two
 sentences of the story above it, so a pitch or a policy printed alone among the furniture
-does not end the story (``_story_end``). Lines of a list or a table stay (an article may
+does not end the story (``story_end``). Lines of a list or a table stay (an article may
 end on one) unless they are two or more headlines in the run, and so does anything before
 the first furniture line after the last sentence. Runs after the page model, which is
 trained without this pass. Plain text only, like ``pipeline/clean/header.py``:
@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from pipeline.clean.furniture import Labelled
 from pipeline.clean.header import HEADING_WORDS, TERMINAL, list_item, next_free, sentence
 from pipeline.clean.model_pass import cue_kind
-from pipeline.languages import english_line
+from pipeline.languages import english_line, opens_lower
 
 # Longer lines are prose whatever their end: a teaser headline or a tag row is shorter.
 _MAX_WORDS = 16
@@ -37,6 +37,10 @@ _NOT_FURNITURE = frozenset(("title", "duplicate_line"))
 # At most this many sentences of the page's furniture below the story's end (a newsletter
 # pitch, a comment policy, an app pitch).
 _LONE_SENTENCES = 3
+_LONE_RUN_SENTENCES = 6
+# Lines of furniture that ends a page between the story's last sentence and a block of
+# the page's sentences (one can be a share prompt printed inside the story).
+_BLOCK_FURNITURE = 2
 # A sentence alone in the furniture run up to this long is the page's (longer: a story's).
 _RUN_SENTENCE_WORDS = 60
 # A pitch printed between a story's last two paragraphs: its kinds (a pitch in a language
@@ -55,6 +59,12 @@ _CHANNELS = re.compile(
     r"|டெலிகிராம்|வாட்ஸ்அப்|เทเลแกรม|ไลน์|テレグラム|텔레그램|카카오톡|微信公众号|公众号|视频号)"
     r"|(?-i:\bLINE\b|\bVK\b)")
 _CHANNEL_PITCH_WORDS = 40
+# The site's interface as most languages borrow its words, in Latin and Cyrillic letters:
+# a word's start (case endings follow: "сайтехь", "moderaciyadan").
+_INTERFACE_LOANS = re.compile(
+    r"(?i)(?:коммент|комент|комэнт|koment|komment|coment|comment|модерат|moderat"
+    r"|регистр|registr|rexistr|сайт|\bsite\b|login|логин|авториз|autoriz|authori"
+    r"|e-?mail|имейл|подписк|abonn|abone|newsletter|ньюслет)")
 # Quoted or reported speech: the story's, not the site's.
 QUOTED = re.compile(r"[“”„«»「」\"]")
 # Furniture printed between a story's paragraphs: it does not part two of them.
@@ -119,11 +129,27 @@ def run_channel_pitches(state: Labelled) -> list[int]:
     reports ("... wrote on his Telegram channel"), or runs longer. Not an English line:
     English's rules read its pitches, and a story's English line put below the end in the
     blind line batches ("... newsletters circulating on Telegram ...") was the story's."""
+    return _run_naming(state, _CHANNELS)
+
+
+def run_interface_lines(state: Labelled) -> list[int]:
+    """Lines in the furniture run that name the site's interface by a word most languages
+    borrow (comments, moderation, registration, log-in, the site, e-mail, a newsletter,
+    a subscription): a comment policy or a sign-up note in a language no list reads
+    ("Комментари язйан сайтехь регистраци ян еза"). Two such words, or one in a line with
+    furniture right above and below it (one alone took a story's line about a site put at
+    a page's end in two blind line batches). Spared like a channel pitch."""
+    return [i for i in _run_naming(state, _INTERFACE_LOANS)
+            if len({m.casefold() for m in _INTERFACE_LOANS.findall(state.p[i])}) >= 2
+            or (_furniture(state, i - 1) and i + 1 < len(state.p) and _furniture(state, i + 1))]
+
+
+def _run_naming(state: Labelled, names: re.Pattern[str]) -> list[int]:
     last = story_end(state)
     if last is None:
         return []
     return [i for i in run_lines(state, last)
-            if state.words[i] <= _CHANNEL_PITCH_WORDS and _CHANNELS.search(state.p[i])
+            if state.words[i] <= _CHANNEL_PITCH_WORDS and names.search(state.p[i])
             and not QUOTED.search(state.p[i]) and not english_line(state.p[i])]
 
 
@@ -161,16 +187,20 @@ def _listed_question(state: Labelled, i: int) -> bool:
     """A headline that asks ("Who gains from the new corridor?") in a list of other
     stories: a line of a headline's length ending in a question mark, right under or over
     a line the tail took as a teaser (a closing question of the story is its last
-    sentence, above the run)."""
-    text = state.p[i]
-    return text.endswith("?") and state.words[i] <= _MAX_WORDS and not text[:1].islower() \
-        and "related_posts" in (state.labels[i - 1],
-                                state.labels[i + 1] if i + 1 < len(state.p) else None)
+    sentence, above the run), or right under or over another such question: two in a
+    row are a list."""
+    def asks(j: int) -> bool:
+        text = state.p[j]
+        return text.endswith(("?", "？")) and state.words[j] <= _MAX_WORDS \
+            and not opens_lower(text)
+    near = [j for j in (i - 1, i + 1) if 0 <= j < len(state.p)]
+    return asks(i) and any(state.labels[j] == "related_posts" or (state.free(j) and asks(j))
+                           for j in near)
 
 
 def _tail_line(text: str, words: int) -> bool:
     # A line broken out of a sentence (lower case first, a comma last) is prose.
-    if words > _MAX_WORDS or list_item(text) or text[:1].islower() or text.endswith(","):
+    if words > _MAX_WORDS or list_item(text) or opens_lower(text) or text.endswith(","):
         return False
     if text.endswith("?"):
         return words <= _PROMPT_WORDS
@@ -182,23 +212,62 @@ def story_end(state: Labelled) -> int | None:
     sentences right above it (past pictures, ads and inline links, and headings of a few
     words). A sentence alone among the page's furniture (a newsletter pitch, a comment
     policy, a cookie note in a language no rule reads, under the tags, the teasers or the
-    comment form) does not end the story, and the furniture run can start above it.
-    Without such a sentence, the last sentence of all."""
+    comment form) does not end the story, and the furniture run can start above it; nor
+    does a short block of them clustered under a share row and the tags
+    (``_above_block``). Without such a sentence, the last sentence of all (or the one
+    above such a block)."""
     ends = [i for i in range(len(state.p)) if sentence(state, i)]
     # Only a few sentences below it: a page whose text goes on for many more sentences
     # in short sections (a chronicle, a reference page with its notes) is all text.
-    for k in range(len(ends) - 1, max(-1, len(ends) - 2 - _LONE_SENTENCES), -1):
+    # Twice as many when every one below stands alone under furniture: a page's notes,
+    # pitches and policies, each printed in a box of its own.
+    lone = True
+    for k in range(len(ends) - 1, -1, -1):
+        if k <= len(ends) - 2 - (_LONE_RUN_SENTENCES if lone else _LONE_SENTENCES):
+            break
         # Two sentences of the story above it: two furniture sentences can meet (a
         # comment policy over an app pitch), three seldom do.
         above = _previous_sentence(state, ends[k])
+        lone = lone and above is None
         if above is not None and _previous_sentence(state, above) is not None:
             # Moved up past sentences only over furniture that ends a page (not a picture
             # or a line the classifier guessed): a story's own closing list can part them.
             if k == len(ends) - 1 or any(_ends_page(state, j)
                                          for j in range(ends[k] + 1, ends[k + 1])):
-                return ends[k]
-            return ends[-1]
-    return ends[-1] if ends else None
+                return _above_block(state, ends[k])
+            return _above_block(state, ends[-1])
+    return _above_block(state, ends[-1]) if ends else None
+
+
+def _above_block(state: Labelled, end: int) -> int:
+    """``end``, or the story's last sentence above it when ``end`` closes a short block of
+    sentences printed under furniture that ends a page (a share row, the tags): the
+    page's own notes, policy and pitches clustered below the story, where each has one or
+    two of the others above it. The story's sentence has two more above it, and two lines
+    of such furniture or more lie between it and ``end``."""
+    count, furniture = 1, 0
+    for j in range(end - 1, -1, -1):
+        if sentence(state, j):
+            up = _previous_sentence(state, j)
+            if furniture >= _BLOCK_FURNITURE and up is not None \
+                    and _previous_sentence(state, up) is not None:
+                return j
+            count += 1
+            if count > _LONE_SENTENCES + 1:
+                return end
+        elif state.free(j):
+            if not (heading(state, j) or _box_label(state, j)):
+                return end
+        elif state.labels[j] in _NOT_FURNITURE:
+            return end
+        elif _ends_page(state, j):
+            furniture += 1
+    return end
+
+
+def _box_label(state: Labelled, i: int) -> bool:
+    """Line ``i`` is a box's label: a few words ending in a colon ("More on this:")."""
+    return state.words[i] <= _PROMPT_WORDS and state.p[i].endswith((":", "："))
 
 
 def _heads_section(state: Labelled, i: int) -> bool:

@@ -34,6 +34,7 @@ from pipeline.clean.header import (
     next_free,
     parse_date,
     previous_free,
+    sentence,
     taken_up,
 )
 from pipeline.clean.lexicon import furniture_lines
@@ -54,7 +55,7 @@ from pipeline.clean.rules import (
 )
 from pipeline.clean.screen import Screened, screened_rules
 from pipeline.dates import is_date_line
-from pipeline.languages import count_words, prose_language
+from pipeline.languages import count_words, opens_lower, prose_language
 from pipeline.text import fold
 
 _TRUNCATED = re.compile(r"\bexcerpt\b|subscribe to (continue|keep) reading|"
@@ -81,6 +82,9 @@ _STANDFIRST_WORDS = 30
 _LEAD_WORDS = 4
 _LEAD_GAP = 6
 _EN = frozenset({"en", None})  # English, or too short to tell: the English wording applies
+# A line this short over two sentences ends a box of teasers: the story's section heading
+# (on the tuning blind articles a teaser of seven words sat over prose too).
+_BOX_END_HEADING_WORDS = 6
 
 
 @dataclass
@@ -343,7 +347,7 @@ class _State:
             # markup, not a standfirst (seen on the tuning part).
             nxt = self.p[i + 1] if i + 1 < len(self.p) else ""
             if (4 <= self.words[i] <= _STANDFIRST_WORDS and not TERMINAL.search(self.p[i])
-                    and not nxt[:1].islower()):
+                    and not opens_lower(nxt)):
                 self.labels[i] = "subtitle"
                 self.description = self.p[i]
             return
@@ -381,13 +385,22 @@ class _State:
                 if self.words[i] <= 4:
                     self.labels[i] = self.reasons[i] = None
                 continue
-            if end < len(self.p) and self._heads(end - 1, end):
+            if end < len(self.p) and (self._heads(end - 1, end) or self._opens(end - 1)):
                 end -= 1  # the article's section heading over the prose that ends the block
             for j in range(i + 1, end):
                 # A table row is content trafilatura kept, not a list of links.
                 if (self.free(j) and label in ("related_posts", "footnote")
                         and not self.p[j].startswith("|")):
                     self.labels[j] = label
+
+    def _opens(self, i: int) -> bool:
+        """Line ``i`` is shorter than a teaser's headline and two sentences follow it: a
+        section heading of the story the box was printed in (its words need not come
+        back in the prose: "Kremlin's bet" over a paragraph on strategy)."""
+        below = next_free(self, i + 1)
+        return self.free(i) and self.words[i] <= _BOX_END_HEADING_WORDS \
+            and not TERMINAL.search(self.p[i]) and len(below) == 2 \
+            and all(sentence(self, j) for j in below)
 
     def _heads(self, i: int, prose: int) -> bool:
         """Line ``i`` is a section heading of the prose at ``prose``: a few words with no
