@@ -57,6 +57,11 @@ _PICTURE = frozenset(("image_credit", "image_caption"))
 _BESIDE_BYLINE = frozenset(("dateline", "date_stub", "byline", "reading_time"))
 # Header lines that open the story below them: those, or a byline a rule took.
 _BYLINE_MARKS = _BESIDE_BYLINE | {"dateline_meta"}
+# A figure and a unit cut short end a line with a full stop that ends no sentence
+# ("Reading time: 4 min.").
+_UNIT_END = re.compile(r"\d\s?[^\W\d_]{1,4}\.$")
+# Sentence stops inside a line (a tagline's).
+_STOPS = re.compile(rf"[.!?。！？{SCRIPT_STOPS}]+")
 _SUFFIX = re.compile(r"\s[|–—·:-]\s*[^|–—·:]+$")
 # A header line this short with no sentence end, above the first sentence, is the site's
 # name, a section or a kicker ("THE STEPPE INSTITUTE", "Circuitboard").
@@ -172,11 +177,14 @@ def header_lines(state: Labelled, zone: range | None = None) -> None:
     marked = [i for i in zone if state.labels[i] in _HEADER_MARKS]
     below = _body_shapes(state, zone) if marked else set()
     for i in zone:
-        if sentence(state, i) or not marked:
+        if (sentence(state, i) and not _tagline(state.p[i])) or not marked:
             break
         text = state.p[i]
-        if not state.free(i) or TERMINAL.search(text) or list_item(text) or \
-                _continued(state, i) or _shape(text) in below:
+        if state.free(i) and i < marked[-1] and _tagline(text):
+            _label(state, i, "site_chrome", "the site's motto above the byline")
+            continue
+        if not state.free(i) or (TERMINAL.search(text) and not _UNIT_END.search(text)) or \
+                list_item(text) or _continued(state, i) or _shape(text) in below:
             continue
         if i < marked[-1] and state.words[i] <= _HEADER_WORDS and \
                 not any(c.isdigit() for c in state.p[i]):
@@ -188,6 +196,12 @@ def header_lines(state: Labelled, zone: range | None = None) -> None:
             # An article opens with a sentence; a list or table ends the header.
             _label(state, i, "site_chrome",
                    "a line that is no sentence between the headline and the first sentence")
+
+
+def _tagline(text: str) -> bool:
+    """A site's motto of one-word sentences ("News. Markets. Russia."): no prose."""
+    parts = [p.split() for p in _STOPS.split(text) if p.strip()]
+    return len(parts) >= 3 and sum(len(p) <= 2 for p in parts) >= 2
 
 
 def dateline_open(text: str) -> bool:
@@ -243,9 +257,11 @@ def _label_above_byline(state: Labelled) -> None:
 
 def _dated(state: Labelled, i: int) -> bool:
     """A byline, date or reading time, or a short line holding a date whatever a rule
-    called it ("PUBLISHED : 20 Jun 2025 at 04:30")."""
+    called it ("PUBLISHED : 20 Jun 2025 at 04:30"); not a picture's caption or credit,
+    whose date is the photograph's ("Delegates at the summit, 4 July 2024")."""
     return state.labels[i] in _BYLINE_MARKS or (
-        state.words[i] <= _HEADER_ROW_WORDS and parse_date(state.p[i]) is not None)
+        state.words[i] <= _HEADER_ROW_WORDS and state.labels[i] not in _PICTURE
+        and parse_date(state.p[i]) is not None)
 
 
 def _top_bar(state: Labelled, i: int) -> bool:

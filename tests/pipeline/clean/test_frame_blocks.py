@@ -128,3 +128,22 @@ def test_two_question_headlines_in_a_row_below_the_story_go() -> None:
     cleaned = clean_paragraphs(lines)
     assert first not in cleaned.paragraphs and second not in cleaned.paragraphs
     assert cleaned.paragraphs == BODY_PL
+
+
+def test_a_pictures_date_is_no_date_line_under_a_summary() -> None:
+    # The story's first two paragraphs over the page's picture, whose caption and credit
+    # hold a date: they are no byline or date line, so the paragraphs are no standfirst.
+    caption = "Kierowcy w Zamyn-Uud, 4 marca 2025. Fot. Anna Nowak"
+    lines = [TITLE_PL, "Kurier Nadmorski", "Wiadomości | Region | Sport", "Autor: Jan Kowalski",
+             *BODY_PL[:2], caption, *BODY_PL[2:], TAGS_PL]
+    assert clean_paragraphs(lines).paragraphs == BODY_PL
+
+
+def test_a_sites_motto_and_a_unit_cut_short_go_with_the_header() -> None:
+    # A motto of one-word sentences does not end the header, and "4 min." ends no sentence.
+    motto = "KURIER NADMORSKI — Porty. Koleje. Granice."
+    minutes = "Vidita: 4 min."
+    lines = [TITLE_PL, motto, "Wiadomości | Region | Sport", "Strona główna / Region / Porty",
+             "Autor: Jan Kowalski", "12.03.2025, 09:15", minutes, *BODY_PL, TAGS_PL]
+    cleaned = clean_paragraphs(lines)
+    assert cleaned.paragraphs == BODY_PL
