@@ -125,7 +125,8 @@ SCRIPT_STOPS = "।॥۔؟።፧။։។།"
 WORD_MARKS = "\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed" \
     "\u07a6-\u07b0\u0900-\u0963\u0966-\u0dff"
 _WORD = re.compile(rf"\w[\w{WORD_MARKS}]*", re.UNICODE)
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Chinese and Japanese characters (kana and the ideographs).
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def count_words(text: str, plain: int | None = None, folded: str | None = None) -> int:
@@ -143,7 +144,7 @@ def count_words(text: str, plain: int | None = None, folded: str | None = None) 
     """
     if folded is not None and (n := ascii_word_count(text, folded)) is not None:
         return n
-    cjk = len(_CJK.findall(text))
+    cjk = len(CJK.findall(text))
     if not cjk:  # nothing to blank out: the plain count (``plain``, when the caller has it)
         return len(_WORD.findall(text)) if plain is None else plain
-    return (cjk + 1) // 2 + len(_WORD.findall(_CJK.sub(" ", text)))
+    return (cjk + 1) // 2 + len(_WORD.findall(CJK.sub(" ", text)))

@@ -22,6 +22,7 @@ from pipeline.clean.furniture import Labelled
 from pipeline.clean.header import TERMINAL
 from pipeline.clean.model_pass import cue_kind
 from pipeline.clean.tail import run_lines, story_end
+from pipeline.languages import CJK
 
 _BARS = re.compile(r"\s+[|·•]\s+")
 _DASHES = re.compile(r"\s+[—–]\s+")
@@ -63,7 +64,7 @@ def label_rows(state: Labelled) -> None:
 
 def _row(text: str) -> int:
     """The number of parts when ``text`` is a row, else 0."""
-    if _CJK.search(text):
+    if CJK.search(text):
         return _cjk_row(text)
     numbered = [m.group(1) for m in _NUMBER.finditer(text)][:_PARTS] == ["1", "2", "3"] \
         and _NUMBER.match(text) is not None
@@ -90,7 +91,6 @@ def _row(text: str) -> int:
 # Chinese and Japanese rows: items parted by a bar with no spaces round it ("｜"), or
 # numbered 1, 2, 3 after a box's label ("热榜：1 ... 2 ... 3 ...", "1位 ... 2位 ..."); an
 # item is a headline's length in characters and holds no sentence's end.
-_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _CJK_BARS = re.compile(r"\s*[｜|]\s*")
 _CJK_NUMBER = re.compile(r"(?:^|(?<=[\s：:]))([1-9])(?:位|\s)\s*")
 _CJK_PART_CHARS = (4, 40)

@@ -217,6 +217,9 @@ def story_end(state: Labelled) -> int | None:
     (``_above_block``). Without such a sentence, the last sentence of all (or the one
     above such a block)."""
     ends = [i for i in range(len(state.p)) if sentence(state, i)]
+    if not ends:
+        return None
+    end = ends[-1]
     # Only a few sentences below it: a page whose text goes on for many more sentences
     # in short sections (a chronicle, a reference page with its notes) is all text.
     # Twice as many when every one below stands alone under furniture: a page's notes,
@@ -234,9 +237,9 @@ def story_end(state: Labelled) -> int | None:
             # or a line the classifier guessed): a story's own closing list can part them.
             if k == len(ends) - 1 or any(_ends_page(state, j)
                                          for j in range(ends[k] + 1, ends[k + 1])):
-                return _above_block(state, ends[k])
-            return _above_block(state, ends[-1])
-    return _above_block(state, ends[-1]) if ends else None
+                end = ends[k]
+            break
+    return _above_block(state, end)
 
 
 def _above_block(state: Labelled, end: int) -> int:
