@@ -44,6 +44,15 @@ _CAPTION_WORDS = 40
 _SLASH_CREDIT = re.compile(
     r"(?:^|[.!?…。»”)]\s+|\s[—–-]\s|\()(?:[^\W\d_][\w'’ʼ-]*\s?){1,2}\s?[:：]\s*"
     r"(?P<name>(?:[^\W\d_][\w'’ʼ.-]*\s+){0,3}[^\W\d_][\w'’ʼ.-]*)\s+/\s+[^/]{2,50}\)?\s*$")
+# The same credit without an agency: after the caption's sentence (or a dash or a
+# slash), a label of a word or two and a name of one to four words, in quote marks when
+# it is the outlet's
+# ("... in Gagra. Photo: «Outlet»", "... from the river bank. Ảnh: Minh Thư"). On the
+# tuning material (blind articles, their body paragraphs, the labelled pages' paragraphs
+# and the line batches' body lines) the form ended 133 captions and no body paragraph.
+_NAME_CREDIT = re.compile(
+    r"(?:[.!?…。»”)]\s+|\s[—–/-]\s)(?:[^\W\d_][\w'’ʼ-]*\s?){1,2}\s?[:：]\s*[«„“\"]?"
+    r"(?P<name>(?:[^\W\d_][\w'’ʼ.-]*\s+){0,3}[^\W\d_][\w'’ʼ.-]*)[»“”\"]?\s*$")
 _CREDITED_WORDS = 45
 _PLAYER_CAPTION_WORDS = 15
 
@@ -78,9 +87,10 @@ def label_captions(state: Labelled) -> None:
 
 
 def slash_credits(state: Labelled) -> Iterator[int]:
-    """Free lines of a caption's length that end in a credit with a slash (plain text,
-    after the page model: ``pipeline/clean/plain.py``)."""
+    """Free lines of a caption's length that end in a credit, with a slash and an agency
+    or a name alone (plain text, after the page model: ``pipeline/clean/plain.py``)."""
     for i, text in enumerate(state.p):
         if state.free(i) and state.words[i] <= _CREDITED_WORDS and \
-                (m := _SLASH_CREDIT.search(text)) is not None and not opens_lower(m["name"]):
+                (m := _SLASH_CREDIT.search(text) or _NAME_CREDIT.search(text)) is not None \
+                and not opens_lower(m["name"]):
             yield i

@@ -86,7 +86,7 @@ _DATELINE_OPEN = re.compile(
 # Most paragraphs a page prints above its datelined lead (a standfirst, a caption).
 _ABOVE_LEAD = 2
 # Share of a summary's content words the lead (and the paragraph after it) tell again.
-_RETOLD = 0.4
+_RETOLD = 0.35
 _ITEM = re.compile(r"^\s*([-–—•*·|]|\d+[.)]\s)")
 _SENTENCE_WORDS = 6
 # A section heading is this short; a teaser of another story is a whole headline.
@@ -318,7 +318,9 @@ def _label_above_dateline(state: Labelled) -> None:
 def _retold(state: Labelled, i: int, below: list[int]) -> bool:
     """Most of paragraph ``i``'s content words come back in the paragraphs ``below``."""
     # Stems: a summary retells in other forms ("Russia ... losing" over "Russian ... lost").
-    mine = stems(state.f[i])
+    # The headline's words are every paragraph's topic: they say nothing of a retelling.
+    topic = stems(state.f[state.title_at]) if state.title_at is not None else set()
+    mine = stems(state.f[i]) - topic
     told = stems(" ".join(state.f[j] for j in below))
     return bool(mine) and len(mine & told) >= _RETOLD * len(mine)
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from pipeline.clean.furniture import Labelled
-from pipeline.clean.header import next_free, sentence
+from pipeline.clean.header import HEADING_WORDS, next_free, sentence
 from pipeline.clean.lexicon import LABELLED, SENTENCE_END, STATEMENT, words
 from pipeline.clean.tail import above, heading
 from pipeline.languages import opens_lower
@@ -69,6 +69,12 @@ def _prose_below(state: Labelled, i: int) -> bool:
     """The story goes on below line ``i``: a sentence next, or a section heading of a few
     words over one (a link is often printed where a section ends)."""
     below = next_free(state, i + 1)
-    if below and heading(state, below[0]):
+    if below and (heading(state, below[0]) or _asks(state, below[0])):
         below = below[1:]
     return bool(below) and sentence(state, below[0])
+
+
+def _asks(state: Labelled, i: int) -> bool:
+    """Line ``i`` is a section heading that asks ("And Moscow?"): a few words ending in a
+    question mark of any script."""
+    return state.words[i] <= HEADING_WORDS and state.p[i].rstrip()[-1:] in "?？؟՞"

@@ -91,8 +91,8 @@ _STRUCTURAL = {
     "inline_label": "a label of a few words and another story's headline between two of "
                     "the story's sentences",
     "consent": "a short line naming cookies in the page's first quarter or last part",
-    "slash_credit": "a caption ending in a credit: a label, a name and an agency after a "
-                    "slash",
+    "slash_credit": "a caption ending in a credit: a label and a name, or a name and an "
+                    "agency after a slash",
     "channel_pitch": "a line naming a messenger or feed to follow the site on, below the "
                      "article's end",
     "interface_loan": "a line below the article's end naming the site's comments, log-in, "

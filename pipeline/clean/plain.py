@@ -44,14 +44,15 @@ def label_frame(state: Framed, *, model: bool) -> None:
     # Not on an English page: its headings can be a letter off another list's word.
     for i in kin_lines(state) if state.language != "en" else ():
         _label(state, i, cue_kind(state.p[i], "site_chrome"), "furniture_words_kin")
+    # Before the inline links: a link under a picture's credit is read past it.
+    for i in slash_credits(state):
+        _label(state, i, "image_credit", "slash_credit")
     # Not on an English page either: English labels are the rules' (an English section
     # heading may read "Topic: a long headline-like line").
     for i in inline_links(state) if state.language != "en" else ():
         _label(state, i, "inline_related_link", "inline_label")
     for i in consent_lines(state):
         _label(state, i, "cookie_notice", "consent")
-    for i in slash_credits(state):
-        _label(state, i, "image_credit", "slash_credit")
     for i in furniture_sentences(state):
         _label(state, i, cue_kind(state.p[i], "site_chrome"), "furniture_sentence")
     label_tail(state)

@@ -33,7 +33,7 @@ _TEASER_ITEM_WORDS = 5
 _PROMPT_WORDS = 5
 # Labels that do not start the furniture run: the headline (plain text may not have one
 # above the body), a line printed twice.
-_NOT_FURNITURE = frozenset(("title", "duplicate_line"))
+_NOT_FURNITURE = frozenset(("title", "duplicate_line", "lead_duplicate"))
 # At most this many sentences of the page's furniture below the story's end (a newsletter
 # pitch, a comment policy, an app pitch).
 _LONE_SENTENCES = 3

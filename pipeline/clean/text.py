@@ -46,6 +46,7 @@ from pipeline.clean.model_pass import (
     structural_reason,
 )
 from pipeline.clean.plain import label_frame
+from pipeline.clean.pullquotes import label_pull_quotes
 from pipeline.clean.rules import (
     Rule,
     has_script,
@@ -170,6 +171,11 @@ def clean_paragraphs(
         state.author, state.author_signal = name, "byline"
     label_captions(state)
     state.label_lead_duplicates()
+    if scraped:
+        # A page's pull-quotes sit in their own containers (pruned or left out by
+        # trafilatura); on a page's text, this read took repeated sentences of test pages
+        # and a quote the story prints twice (tuning pages).
+        label_pull_quotes(state)
     state.label_standfirst()
     state.label_sandwiches()
     state.label_tail_blocks(load_rules())
