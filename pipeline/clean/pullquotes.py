@@ -22,10 +22,11 @@ from pipeline.clean.furniture import Labelled
 # A pull-quote has at least this many words (two Chinese characters a word) and at most
 # this many: a quoted phrase of three or four words is a heading's or the story's.
 _WORDS = (6, 60)
-# In quote marks, with nothing but a full stop after the closing one; no ellipsis at
-# either edge (an excerpt: "... the rest" or "the start ...").
-_QUOTED = re.compile(r"^[\"“‘«„‹「『](?!\s*(?:…|\.\.\.)).*(?<!…)(?<!\.\.\.)"
-                     r"[\"”’»‹›“」』][.。]?$")
+# In quote marks (Swedish and Finnish open with ”, Danish with »), with nothing but a
+# full stop after the closing one; no ellipsis at either edge (an excerpt: "... the
+# rest" or "the start ...").
+_QUOTED = re.compile(r"^[\"“‘«„‹「『”»’](?!\s*(?:…|\.\.\.)).*(?<!…)(?<!\.\.\.)"
+                     r"[\"”’»‹›“」』«][.。]?$")
 # A quoted line that does not end like a sentence is a pull-quote from this many words:
 # a section heading may quote a phrase of the story ("'Nobody tells us anything'").
 _SENTENCE_END = re.compile(r"[.!?。！？][\"”’»‹›“」』]")

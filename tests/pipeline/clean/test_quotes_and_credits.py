@@ -81,3 +81,12 @@ def test_a_sentence_between_a_pull_quote_and_an_ad_label_is_the_storys() -> None
     lines = [TITLE_PL, BODY_PL[0], QUOTED, PULLED, between, ad, *BODY_PL[2:], TAGS_PL,
              "Udostępnij: Facebook · X", "© 2025 Kurier Stepowy"]
     assert clean_paragraphs(lines).paragraphs == body
+
+
+def test_a_pull_quote_in_swedish_or_danish_quote_marks_goes() -> None:
+    # Swedish and Finnish open a quote with ”, Danish with ».
+    for pulled in ("”Mongolia wysyła większość swojego węgla do Chin drogą lądową.”",
+                   "»Mongolia wysyła większość swojego węgla do Chin drogą lądową.«"):
+        body = [BODY_PL[0], QUOTED, *BODY_PL[2:]]
+        lines = [TITLE_PL, body[0], body[1], pulled, *body[2:], TAGS_PL]
+        assert clean_paragraphs(lines).paragraphs == body, pulled
