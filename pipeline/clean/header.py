@@ -85,7 +85,8 @@ _DATELINE_OPEN = re.compile(
     r"SPONSORED|Q|A)\b)[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+[A-Z]")
 # Most paragraphs a page prints above its datelined lead (a standfirst, a caption).
 _ABOVE_LEAD = 2
-# Share of a summary's content words the lead (and the paragraph after it) tell again.
+# Share of a summary's content words (less the headline's) the lead and the paragraph
+# after it tell again.
 _RETOLD = 0.35
 _ITEM = re.compile(r"^\s*([-–—•*·|]|\d+[.)]\s)")
 _SENTENCE_WORDS = 6

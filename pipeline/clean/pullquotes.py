@@ -9,8 +9,8 @@ and whole inside a longer paragraph of the same text (before or after it).
 Only a quoted line is read so: an unquoted sentence found again in a longer paragraph is
 as often the body's (a test page's repeated filler, a line the story sums up again later;
 tuning pages), and a quote with an ellipsis at its edge is an excerpt the story cites.
-Plain text only (``text.clean_paragraphs``): on a page's text it took body of the tuning
-pages.
+Plain text only (``text.clean_paragraphs``): a page prints its pull-quotes in containers
+of their own, which pruning and trafilatura leave out.
 """
 
 from __future__ import annotations

@@ -32,7 +32,8 @@ _TEASER_ITEM_WORDS = 5
 # A question this short is a prompt ("What do you think?"), not the article's.
 _PROMPT_WORDS = 5
 # Labels that do not start the furniture run: the headline (plain text may not have one
-# above the body), a line printed twice.
+# above the body), a line printed twice, a pull-quote or summary repeating the story (a
+# sentence between a pull-quote and an ad label was read as alone in the furniture).
 _NOT_FURNITURE = frozenset(("title", "duplicate_line", "lead_duplicate"))
 # At most this many sentences of the page's furniture below the story's end (a newsletter
 # pitch, a comment policy, an app pitch).

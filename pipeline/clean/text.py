@@ -173,8 +173,9 @@ def clean_paragraphs(
     state.label_lead_duplicates()
     if scraped:
         # A page's pull-quotes sit in their own containers (pruned or left out by
-        # trafilatura); on a page's text, this read took repeated sentences of test pages
-        # and a quote the story prints twice (tuning pages).
+        # trafilatura): on the tuning pages' text this reading changes nothing, and its
+        # first, unquoted form took a quote the story prints twice and test pages'
+        # repeated sentences there.
         label_pull_quotes(state)
     state.label_standfirst()
     state.label_sandwiches()
