@@ -128,9 +128,7 @@ def load_blind_pages(role: str = "tuning") -> list[dict[str, Any]]:
     index = yaml.safe_load((folder / "index.yaml").read_text(encoding="utf-8"))
     pages = []
     for entry in index["sets"]:
-        # ``train: false``: a tuning set read for the rules but kept out of the model (its
-        # index entry says why).
-        if entry["role"] != role or not entry.get("train", True):
+        if entry["role"] != role:
             continue
         for txt in sorted((folder / entry["folder"]).glob("*.txt")):
             gold = json.loads(txt.with_suffix(".gold.json").read_text(encoding="utf-8"))

@@ -24,7 +24,7 @@ from pipeline.clean.header import (
     taken_up,
 )
 from pipeline.clean.lexicon import furniture_words
-from pipeline.languages import SCRIPT_STOPS
+from pipeline.languages import SCRIPT_STOPS, opens_lower
 
 # The classifier leaves prose longer than this to the rules: a wrong call costs a paragraph
 # (a 47-word lead of a short wire story, once), and out of fold (4 folds by site) at its
@@ -33,6 +33,8 @@ MAX_WORDS = 25
 # An item of a teaser run (a gallery slide, a related story with its summary) is judged up to
 # this length: the run, not the item, says what it is.
 MAX_RUN_WORDS = 100
+# A run of at least this many short lines (of at most this many words) is a list.
+_LIST_RUN, _LIST_ITEM_WORDS = 3, 3
 _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.I)) for kind, pattern in (
         ("cookie_notice", r"\bcookies?\b|\bconsent\b|\bprivacy\b|\btracking\b"),
@@ -174,6 +176,8 @@ def _label(state: Labelled, link_shares: list[float] | None, model: Model, thres
         return
     scored = score_page(_page(state, link_shares), model, wanted)
     hits = [i for i, p in enumerate(scored.probs) if wanted[i] and p >= threshold]
+    if link_shares is None and not sentences:
+        hits = _whole_lists(state, _unbroken(state, hits))
     for i in hits:
         state.labels[i] = "classifier"
         state.reasons[i] = (f"classifier p={scored.probs[i]:.2f}{which}: "
@@ -282,3 +286,29 @@ def cue_kind(text: str, default: str) -> str:
 def structural_reason(kind: str) -> str:
     """The reason recorded for a removal made by one of the text cleaner's passes."""
     return f"structure {kind}: {_STRUCTURAL.get(kind, 'a short line in a block of ' + kind)}"
+
+
+def _unbroken(state: Labelled, hits: list[int]) -> list[int]:
+    """``hits`` less the lines a scraper broke out of a sentence: no sentence end, and the
+    next line goes on in lower case ("... two weeks earlier" over "than usual, ...")."""
+    return [i for i in hits
+            if TERMINAL.search(state.p[i]) or i + 1 >= len(state.p)
+            or not opens_lower(state.p[i + 1])]
+
+
+def _whole_lists(state: Labelled, hits: list[int]) -> list[int]:
+    """``hits`` less the items of a run of short lines the model took only some of: a
+    list (of places, of names) is the page's or the story's as a whole; taking one item of
+    four is the model unsure, not a menu found."""
+    taken = set(hits)
+    keep = set(hits)
+    i = 0
+    while i < len(state.p):
+        j = i
+        while j < len(state.p) and state.words[j] <= _LIST_ITEM_WORDS \
+                and not TERMINAL.search(state.p[j]) and (state.free(j) or j in taken):
+            j += 1
+        if j - i >= _LIST_RUN and 0 < sum(k in taken for k in range(i, j)) * 2 < j - i:
+            keep -= set(range(i, j))
+        i = max(j, i + 1)
+    return [i for i in hits if i in keep]
