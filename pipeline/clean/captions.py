@@ -36,23 +36,24 @@ _SPEECH = re.compile(r"^\s*[“\"«„「『‘](?:[^”\"»“」』’]{8,}?[,
 # more often the article's paragraph than a caption, so only a short line is taken.
 _PLAYER = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d+\s*(min|mins|minutes?|minuten)\b", re.I)
 _CAPTION_WORDS = 40
+# The credit's label (a word or two and a colon) and the name after it.
+_CREDIT_LABEL = r"(?:[^\W\d_][\w'’ʼ-]*\s?){1,2}\s?[:：]\s*"
+_CREDIT_NAME = r"(?P<name>(?:[^\W\d_][\w'’ʼ.-]*\s+){0,3}[^\W\d_][\w'’ʼ.-]*)"
 # A caption that ends in its credit in any language: after a sentence's end (or a dash or
 # a bracket) a label of a word or two, the photographer's name and, after a slash, the
 # agency, the archive or the outlet ("... at the border. Surat: A. Name / «Outlet»"); a
 # name in capitals where the script has them, and the slash set apart ("Content-Type:
 # application/json" is a code line).
-_SLASH_CREDIT = re.compile(
-    r"(?:^|[.!?…。»”)]\s+|\s[—–-]\s|\()(?:[^\W\d_][\w'’ʼ-]*\s?){1,2}\s?[:：]\s*"
-    r"(?P<name>(?:[^\W\d_][\w'’ʼ.-]*\s+){0,3}[^\W\d_][\w'’ʼ.-]*)\s+/\s+[^/]{2,50}\)?\s*$")
+_SLASH_CREDIT = re.compile(rf"(?:^|[.!?…。»”)]\s+|\s[—–-]\s|\(){_CREDIT_LABEL}"
+                           rf"{_CREDIT_NAME}\s+/\s+[^/]{{2,50}}\)?\s*$")
 # The same credit without an agency: after the caption's sentence (or a dash or a
-# slash), a label of a word or two and a name of one to four words, in quote marks when
-# it is the outlet's
-# ("... in Gagra. Photo: «Outlet»", "... from the river bank. Ảnh: Minh Thư"). On the
-# tuning material (blind articles, their body paragraphs, the labelled pages' paragraphs
-# and the line batches' body lines) the form ended 133 captions and no body paragraph.
-_NAME_CREDIT = re.compile(
-    r"(?:[.!?…。»”)]\s+|\s[—–/-]\s)(?:[^\W\d_][\w'’ʼ-]*\s?){1,2}\s?[:：]\s*[«„“\"]?"
-    r"(?P<name>(?:[^\W\d_][\w'’ʼ.-]*\s+){0,3}[^\W\d_][\w'’ʼ.-]*)[»“”\"]?\s*$")
+# slash), the label and a name of one to four words, in quote marks when it is the
+# outlet's ("... in Gagra. Photo: «Outlet»", "... from the river bank. Ảnh: Minh Thư").
+# On the tuning material (blind articles, their body paragraphs, the labelled pages'
+# paragraphs and the line batches' body lines) the form ended 133 captions and no body
+# paragraph.
+_NAME_CREDIT = re.compile(rf"(?:[.!?…。»”)]\s+|\s[—–/-]\s){_CREDIT_LABEL}[«„“\"]?"
+                          rf"{_CREDIT_NAME}[»“”\"]?\s*$")
 _CREDITED_WORDS = 45
 _PLAYER_CAPTION_WORDS = 15
 
@@ -86,7 +87,7 @@ def label_captions(state: Labelled) -> None:
             break
 
 
-def slash_credits(state: Labelled) -> Iterator[int]:
+def credit_lines(state: Labelled) -> Iterator[int]:
     """Free lines of a caption's length that end in a credit, with a slash and an agency
     or a name alone (plain text, after the page model: ``pipeline/clean/plain.py``)."""
     for i, text in enumerate(state.p):

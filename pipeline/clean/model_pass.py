@@ -146,7 +146,7 @@ def label_lines_by_text_model(state: Labelled) -> None:
     model = _override[-1][1] if _override else load_text_model()
     if model is not None:
         _label(state, None, model, model.threshold_text, sentences=False,
-               which=" (plain-text model)")
+               which=" (plain-text model)", guarded=True)
 
 
 def text_model_agrees(state: Labelled, candidates: list[int]) -> list[int]:
@@ -164,7 +164,9 @@ def text_model_agrees(state: Labelled, candidates: list[int]) -> list[int]:
 
 
 def _label(state: Labelled, link_shares: list[float] | None, model: Model, threshold: float,
-           *, sentences: bool, which: str = "") -> None:
+           *, sentences: bool, which: str = "", guarded: bool = False) -> None:
+    # ``guarded``: the plain-text model's call; a line broken out of a sentence and one
+    # item of a list are not its to take (``_unbroken``, ``_whole_lists``).
     # Only these paragraphs can be labelled: the others are not scored at all.
     runs = in_teaser_run(state.p, link_shares)
     wanted = [state.free(i) and judged(state.p[i], state.words[i], runs[i])
@@ -176,7 +178,7 @@ def _label(state: Labelled, link_shares: list[float] | None, model: Model, thres
         return
     scored = score_page(_page(state, link_shares), model, wanted)
     hits = [i for i, p in enumerate(scored.probs) if wanted[i] and p >= threshold]
-    if link_shares is None and not sentences:
+    if guarded:
         hits = _whole_lists(state, _unbroken(state, hits))
     for i in hits:
         state.labels[i] = "classifier"

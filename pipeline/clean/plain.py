@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from pipeline.clean.captions import slash_credits
+from pipeline.clean.captions import credit_lines
 from pipeline.clean.consent import consent_lines
 from pipeline.clean.furniture import Labelled
 from pipeline.clean.header import header_lines
@@ -45,7 +45,7 @@ def label_frame(state: Framed, *, model: bool) -> None:
     for i in kin_lines(state) if state.language != "en" else ():
         _label(state, i, cue_kind(state.p[i], "site_chrome"), "furniture_words_kin")
     # Before the inline links: a link under a picture's credit is read past it.
-    for i in slash_credits(state):
+    for i in credit_lines(state):
         _label(state, i, "image_credit", "slash_credit")
     # Not on an English page either: English labels are the rules' (an English section
     # heading may read "Topic: a long headline-like line").

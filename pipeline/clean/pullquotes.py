@@ -16,6 +16,7 @@ of their own, which pruning and trafilatura leave out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from pipeline.clean.furniture import Labelled
 
@@ -54,7 +55,7 @@ def label_pull_quotes(state: Labelled) -> None:
         needle = f" {state.f[i]} "
         pos = joined.find(needle)
         while pos != -1:
-            j = _paragraph_at(starts, pos)
+            j = bisect_right(starts, pos) - 1  # the paragraph holding offset pos
             if j != i and state.free(j) and state.words[j] > state.words[i]:
                 state.labels[i] = "lead_duplicate"
                 state.reasons[i] = ("structure lead_duplicate: a pull-quote, a sentence the "
@@ -62,14 +63,3 @@ def label_pull_quotes(state: Labelled) -> None:
                 break
             pos = joined.find(needle, pos + 1)
 
-
-def _paragraph_at(starts: list[int], pos: int) -> int:
-    """Index of the paragraph whose padded text holds offset ``pos`` of the joined text."""
-    lo, hi = 0, len(starts) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if starts[mid] <= pos:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
