@@ -54,6 +54,12 @@ _SLASH_CREDIT = re.compile(rf"(?:^|[.!?…。»”)]\s+|\s[—–-]\s|\(){_CREDI
 # paragraph.
 _NAME_CREDIT = re.compile(rf"(?:[.!?…。»”)]\s+|\s[—–/-]\s){_CREDIT_LABEL}[«„“\"]?"
                           rf"{_CREDIT_NAME}[»“”\"]?\s*$")
+# The credit in brackets after the caption's sentence, a label and a name or an agency
+# of a few words ("... on the Moon. (Picture: Agency)", in any language): 83 captions of
+# the tuning blind articles and one body paragraph of the labelled pages, whose bracket
+# held sentences (so none may end inside it).
+_BRACKET_CREDIT = re.compile(rf"[.!?…。»”]\s+\({_CREDIT_LABEL}(?P<name>[^().!?]{{2,50}})\)\s*$")
+_BRACKET_WORDS = 6
 _CREDITED_WORDS = 45
 _PLAYER_CAPTION_WORDS = 15
 
@@ -88,10 +94,15 @@ def label_captions(state: Labelled) -> None:
 
 
 def credit_lines(state: Labelled) -> Iterator[int]:
-    """Free lines of a caption's length that end in a credit, with a slash and an agency
-    or a name alone (plain text, after the page model: ``pipeline/clean/plain.py``)."""
+    """Free lines of a caption's length that end in a credit, with a slash and an agency,
+    a name alone or in brackets (plain text, after the page model:
+    ``pipeline/clean/plain.py``)."""
     for i, text in enumerate(state.p):
-        if state.free(i) and state.words[i] <= _CREDITED_WORDS and \
-                (m := _SLASH_CREDIT.search(text) or _NAME_CREDIT.search(text)) is not None \
-                and not opens_lower(m["name"]):
+        if not state.free(i) or state.words[i] > _CREDITED_WORDS:
+            continue
+        if (m := _SLASH_CREDIT.search(text) or _NAME_CREDIT.search(text)) is not None:
+            if not opens_lower(m["name"]):
+                yield i
+        elif (m := _BRACKET_CREDIT.search(text)) is not None and \
+                len(m["name"].split()) <= _BRACKET_WORDS:
             yield i

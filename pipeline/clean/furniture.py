@@ -198,6 +198,37 @@ def label_shapes(state: Labelled, script: str | None) -> None:
     _label_runs(state, latin=False)
 
 
+# Furniture that sits inside a story (a caption, an ad slot, a read-also link, a
+# pull-quote): not the frame below it.
+_INSIDE_STORY = frozenset(("image_credit", "image_caption", "ad_label", "inline_related_link",
+                           "lead_duplicate"))
+
+
+def _last_short_prose(state: Labelled, last: int) -> int:
+    """Where the story ends when its paragraphs are shorter than ``_PROSE_WORDS``: a wire
+    story in Erzya or Kalmyk (Cyrillic, read like Russian) writes paragraphs of 12-19
+    words, and would end at its last long one, its subheadings below in the tail. From
+    ``last``, the story goes on through sentences of its usual length (0.6 of the median
+    of its sentences above ``_LATIN_PROSE_WORDS`` words, never below that) while no more
+    than two other lines stand between them (furniture that sits inside a story aside):
+    three in a row are the page's frame."""
+    ended = sorted(state.words[i] for i in range(len(state.p))
+                   if state.free(i) and state.words[i] > _LATIN_PROSE_WORDS
+                   and ends_sentence(state.p[i]))
+    if not ended:
+        return last
+    least = max(_LATIN_PROSE_WORDS, int(0.6 * ended[len(ended) // 2]))
+    gap = 0
+    for i in range(last + 1, len(state.p)):
+        if state.free(i) and state.words[i] > least and ends_sentence(state.p[i]):
+            last, gap = i, 0
+        elif state.labels[i] not in _INSIDE_STORY:
+            gap += 1
+            if gap > 2:
+                break
+    return last
+
+
 def _label_runs(state: Labelled, *, latin: bool) -> None:
     """Short lines without sentence punctuation between the headline and the first
     paragraph of prose, and after the last one: the page's frame (bylines, menus, tags,
@@ -217,6 +248,9 @@ def _label_runs(state: Labelled, *, latin: bool) -> None:
                                    or state.words[i] > _UNMARKED_PROSE_WORDS)]
     if not prose:
         return
+    last = prose[-1]
+    if not latin:
+        last = _last_short_prose(state, last)
     listed = _text_lists(state)
     if not latin:
         start = (state.title_at if state.title_at is not None else -1) + 1
@@ -225,7 +259,7 @@ def _label_runs(state: Labelled, *, latin: bool) -> None:
                     and not ends_sentence(state.p[i]) and not listed[i]):
                 _label(state, i, "site_chrome", "head")
     tail = []
-    for i in range(prose[-1] + 1, len(state.p)):
+    for i in range(last + 1, len(state.p)):
         if latin and state.free(i) and state.p[i].rstrip().endswith((":", "：")):
             break  # the article's own list follows (its items are short and unpunctuated)
         if (state.free(i) and state.words[i] <= _TAIL_WORDS and not ends_sentence(state.p[i])

@@ -100,6 +100,11 @@ def label_tail(state: Labelled) -> None:
         state.labels[i] = kind
         state.reasons[i] = (f"structure {kind}: a line that is no sentence in the furniture "
                             "after the article's last sentence")
+    # Once the run is labelled: a heading ending in a colon over one of its blocks.
+    for i in [i for i in run_lines(state, last) if _block_heading(state, i)]:
+        state.labels[i] = state.labels[i + 1]
+        state.reasons[i] = (f"structure {state.labels[i]}: a heading ending in a colon over "
+                            "a block of the furniture after the article's last sentence")
 
 
 def run_sentences(state: Labelled) -> list[int]:
@@ -272,6 +277,14 @@ def _above_block(state: Labelled, end: int) -> int:
 def _box_label(state: Labelled, i: int) -> bool:
     """Line ``i`` is a box's label: a few words ending in a colon ("More on this:")."""
     return state.words[i] <= _PROMPT_WORDS and state.p[i].endswith((":", "："))
+
+
+def _block_heading(state: Labelled, i: int) -> bool:
+    """Line ``i`` is a heading of a few words ending in a colon over furniture: in the
+    run it heads the block below ("More on this topic:" over its teasers), where a
+    colon elsewhere opens a quote or the story's own list."""
+    return (state.words[i] <= HEADING_WORDS and state.p[i].rstrip().endswith((":", "："))
+            and i + 1 < len(state.p) and state.labels[i + 1] not in (None, *_NOT_FURNITURE))
 
 
 def _heads_section(state: Labelled, i: int) -> bool:

@@ -86,6 +86,9 @@ _EN = frozenset({"en", None})  # English, or too short to tell: the English word
 # A line this short over two sentences ends a box of teasers: the story's section heading
 # (on the tuning blind articles a teaser of seven words sat over prose too).
 _BOX_END_HEADING_WORDS = 6
+# In scraped text a headline-like line between paragraphs of at least this many words is a
+# whole headline (a teaser); shorter, a subheading.
+_WHOLE_HEADLINE = 7
 
 
 @dataclass
@@ -181,7 +184,9 @@ def clean_paragraphs(
     state.label_sandwiches()
     state.label_tail_blocks(load_rules())
     label_bios(state, state.last_body())
-    state.label_inline_links()
+    # A headline-like line between two paragraphs: in scraped text one of a heading's few
+    # words (4-6) was a subheading (tuning blind articles: 8 body lines, no furniture).
+    state.label_inline_links(least=_WHOLE_HEADLINE if scraped else 4)
     state.label_furniture_lines()
     label_date_shapes(state)
     label_comment_bodies(state)
@@ -420,11 +425,11 @@ class _State:
     def language(self) -> str | None:  # asked only when a pass needs it: detected lazily
         return prose_language(self.p, _SHORT, self.words)  # the words counted once
 
-    def label_inline_links(self) -> None:
+    def label_inline_links(self, least: int = 4) -> None:
         verbs = headline_verbs()
         sections = self._numbered_sections()
         for i, text in enumerate(self.p):
-            if (not self.free(i) or not 4 <= self.words[i] <= 16 or TERMINAL.search(text)
+            if (not self.free(i) or not least <= self.words[i] <= 16 or TERMINAL.search(text)
                     or i in sections):
                 continue
             # English verbs: "plan", "see", "show" are nouns in other languages.

@@ -6,8 +6,12 @@ written for these tests; the article is test_tail.py's."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from pipeline.clean.classifier import load_model, load_text_model
+from pipeline.clean.model_pass import using_model
 from pipeline.clean.text import clean_paragraphs
 from tests.pipeline.clean.test_tail import BODY, TITLE
 
@@ -30,7 +34,12 @@ def reasons(lines: list[str]) -> dict[str, str]:
 def test_a_pitch_alone_between_furniture_lines_below_the_story_goes(pitch: str) -> None:
     lines = [TITLE, *BODY, SHARE, pitch, TAGS]
     assert clean_paragraphs(lines).paragraphs == BODY
-    assert "alone between furniture lines" in reasons(lines)[pitch]
+    # The pass takes it where the page model does not: that model's plain-text threshold
+    # moves with each retraining (0.86 took the first pitch itself in session 23).
+    page, text = load_model(), load_text_model()
+    assert page is not None
+    with using_model(replace(page, threshold_text=1.01), text):
+        assert "alone between furniture lines" in reasons(lines)[pitch]
 
 
 def test_the_story_going_on_after_a_box_between_its_paragraphs_stays() -> None:
