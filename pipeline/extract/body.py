@@ -18,8 +18,9 @@ stream of other stories' summaries outweighs it, by the story plus the stream: j
 keeps every paragraph of prose it sees. rcwire asks for the escalation only when the first
 find is under ``FRAGMENT_CHARS`` (half of trafilatura's bound); above it the first find is
 an article's length, and what the escalation adds is the page around it (docs/quality.md,
-"Session 23: the recall escalation"). With ``fragment_chars=ESCALATION_MAX_LENGTH`` the
-result is ``bare_extraction``'s (``tests/pipeline/extract/test_body.py``).
+"Session 23: trafilatura's recall escalation on a portal page"). With
+``fragment_chars=ESCALATION_MAX_LENGTH`` the result is ``bare_extraction``'s
+(``tests/pipeline/extract/test_body.py``).
 """
 
 from __future__ import annotations
