@@ -198,10 +198,12 @@ def label_shapes(state: Labelled, script: str | None) -> None:
     _label_runs(state, latin=False)
 
 
-# Furniture that sits inside a story (a caption, an ad slot, a read-also link, a
-# pull-quote): not the frame below it.
-_INSIDE_STORY = frozenset(("image_credit", "image_caption", "ad_label", "inline_related_link",
-                           "lead_duplicate"))
+# Furniture printed between a story's paragraphs (a caption, an ad slot, a read-also
+# link): it does not part two of them, nor is it the frame below the story. Read here and
+# by ``pipeline/clean/tail.py``.
+STORY_FURNITURE = frozenset(("image_credit", "image_caption", "ad_label", "inline_related_link"))
+# With a pull-quote, which repeats the story.
+_INSIDE_STORY = STORY_FURNITURE | {"lead_duplicate"}
 
 
 def _last_short_prose(state: Labelled, last: int) -> int:

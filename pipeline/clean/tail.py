@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pipeline.clean.furniture import Labelled
+from pipeline.clean.furniture import STORY_FURNITURE, Labelled
 from pipeline.clean.header import HEADING_WORDS, TERMINAL, list_item, next_free, sentence
 from pipeline.clean.model_pass import cue_kind
 from pipeline.languages import english_line, opens_lower
@@ -69,8 +69,7 @@ _INTERFACE_LOANS = re.compile(
 # Quoted or reported speech: the story's, not the site's.
 QUOTED = re.compile(r"[“”„«»「」\"]")
 # Furniture printed between a story's paragraphs: it does not part two of them.
-_IN_STORY = _NOT_FURNITURE | {"image_credit", "image_caption", "ad_label",
-                              "inline_related_link", "duplicate_title"}
+_IN_STORY = _NOT_FURNITURE | STORY_FURNITURE | {"duplicate_title"}
 
 
 def run_lines(state: Labelled, last: int) -> Iterator[int]:
@@ -274,17 +273,17 @@ def _above_block(state: Labelled, end: int) -> int:
     return end
 
 
-def _box_label(state: Labelled, i: int) -> bool:
+def _box_label(state: Labelled, i: int, most: int = _PROMPT_WORDS) -> bool:
     """Line ``i`` is a box's label: a few words ending in a colon ("More on this:")."""
-    return state.words[i] <= _PROMPT_WORDS and state.p[i].endswith((":", "："))
+    return state.words[i] <= most and state.p[i].endswith((":", "："))
 
 
 def _block_heading(state: Labelled, i: int) -> bool:
-    """Line ``i`` is a heading of a few words ending in a colon over furniture: in the
-    run it heads the block below ("More on this topic:" over its teasers), where a
-    colon elsewhere opens a quote or the story's own list."""
-    return (state.words[i] <= HEADING_WORDS and state.p[i].rstrip().endswith((":", "："))
-            and i + 1 < len(state.p) and state.labels[i + 1] not in (None, *_NOT_FURNITURE))
+    """Line ``i`` is a box's label of a heading's length over furniture: in the run it
+    heads the block below ("More on this topic:" over its teasers), where a colon
+    elsewhere opens a quote or the story's own list."""
+    return (_box_label(state, i, HEADING_WORDS) and i + 1 < len(state.p)
+            and state.labels[i + 1] not in (None, *_NOT_FURNITURE))
 
 
 def _heads_section(state: Labelled, i: int) -> bool:
