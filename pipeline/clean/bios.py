@@ -56,8 +56,10 @@ _EN = frozenset({"en", None})  # English, or too short to tell: the English word
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _HAN_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{2,4}")
 _AFTER_HAN_NAME = "，,（( \u3000是"
-# A header line that can carry the writer's name: this short (a byline, a credit row).
+# A header line that can carry the writer's name: this short (a byline, a credit row), or
+# up to twice as long split by bars or dots (the byline with its dates and update times).
 _HEADER_WORDS = 12
+_HEADER_ROW = re.compile(r"\s[|·•]\s")
 # A byline's name opens at one of its first words ("By", "Text and photos:" before it).
 _NAME_AT = 4
 
@@ -140,7 +142,8 @@ def _label_named_bios(state: Labelled) -> None:
     # passes left, comes later).
     lines = [j for j in range(max(first, len(state.p) // 3))
              if state.labels[j] not in ("title", "duplicate_title")
-             and state.words[j] <= _HEADER_WORDS]
+             and (state.words[j] <= _HEADER_WORDS
+                  or (state.words[j] <= 2 * _HEADER_WORDS and _HEADER_ROW.search(state.p[j])))]
     names = [(j, name) for j in lines for name in _header_names(state.p[j])]
     if not names:
         return

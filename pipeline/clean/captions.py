@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from pipeline.clean.furniture import Labelled
 from pipeline.clean.header import dateline_open, sentence
+from pipeline.clean.screen import undecorated
 from pipeline.languages import SCRIPT_STOPS, WORD_MARKS, opens_lower
 
 # A credit that carries a sentence of its own ("The ship passes the cape. Photo: X") holds
@@ -60,6 +61,9 @@ _NAME_CREDIT = re.compile(rf"(?:[.!?…。»”)]\s+|\s[—–/-]\s){_CREDIT_LAB
 # held sentences (so none may end inside it).
 _BRACKET_CREDIT = re.compile(rf"[.!?…。»”]\s+\({_CREDIT_LABEL}(?P<name>[^().!?]{{2,50}})\)\s*$")
 _BRACKET_WORDS = 6
+_ENDED = re.compile(r"[.!?…]\s*$")
+_SERVICE = re.compile(r"press|пресс|прес|archiv|arhiv|arkiv|arquiv|архив|архыв|supplied|handout",
+                      re.I)
 _CREDITED_WORDS = 45
 _PLAYER_CAPTION_WORDS = 15
 
@@ -72,6 +76,10 @@ def label_captions(state: Labelled) -> None:
     for i, label in enumerate(state.labels):
         # A credit longer than a credit carries its caption: the line above is the article's.
         if label != "image_credit" or _CAPTIONED.search(state.p[i]) or state.words[i] > 10:
+            continue
+        # A camera icon before the credit ("📷 Photo: ...") is a channel's post sending its
+        # picture: the text above is the post's.
+        if undecorated(state.p[i]) is not None:
             continue
         # Under the story's last sentence a bare credit is its sign-off ("VNA/VNV"): a
         # picture's credit has the story going on below it.
@@ -101,7 +109,12 @@ def credit_lines(state: Labelled) -> Iterator[int]:
         if not state.free(i) or state.words[i] > _CREDITED_WORDS:
             continue
         if (m := _SLASH_CREDIT.search(text) or _NAME_CREDIT.search(text)) is not None:
-            if not opens_lower(m["name"]):
+            # In lower case a credit names a press service or an archive ("Photo: press
+            # service of the ministry", "Picture: supplied"), in the word most languages
+            # share for them; other lower-case words after a label go on with the sentence
+            # ("Reason: no second lane").
+            if not opens_lower(m["name"]) or (_SERVICE.search(m["name"])
+                                              and not _ENDED.search(text)):
                 yield i
         elif (m := _BRACKET_CREDIT.search(text)) is not None and \
                 len(m["name"].split()) <= _BRACKET_WORDS:

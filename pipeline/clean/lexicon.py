@@ -32,6 +32,9 @@ _MARKS = WORD_MARKS + ("\u0e00-\u0e4e\u0e50-\u0e59\u0e80-\u0eff\u0f18-\u0fbc"
 _WORD = re.compile(rf"\w[\w{_MARKS}]*")
 # Zero-width (non-)joiners sit inside Persian and Sinhala words as the writer chose.
 _JOINERS = re.compile("[\u200c\u200d]")
+# Uzbek's oʻ and gʻ, printed with whichever apostrophe the site's keyboard has ("O‘qish",
+# "bo'ling"): one letter of the word, spelt as the lists spell it.
+_OKINA = re.compile("(?<=[og])[‘’'`ʼ](?=\\w)")
 # A sentence's end in the scripts of the lists (the danda, the Urdu, Arabic, Ethiopic and
 # Burmese full stops and question marks) or a quotation: not a label.
 SENTENCE_END = re.compile(rf"(?<!\.\.)[.!?。！？{SCRIPT_STOPS}]$|[“”\"«»]")
@@ -55,7 +58,8 @@ _CONFIG = project_dir("config")
 
 def words(text: str) -> list[str]:
     """The lower-case words of ``text`` as the lists name them (marks kept in a word)."""
-    return _WORD.findall(_JOINERS.sub("", unicodedata.normalize("NFKC", text).lower()))
+    lower = _JOINERS.sub("", unicodedata.normalize("NFKC", text).lower())
+    return _WORD.findall(_OKINA.sub("ʻ", lower))
 
 
 @dataclass(frozen=True)

@@ -296,11 +296,17 @@ def _heads_section(state: Labelled, i: int) -> bool:
 
 
 def _previous_sentence(state: Labelled, i: int) -> int | None:
-    """The sentence right above line ``i`` (past a heading of a few words), or None."""
+    """The sentence right above line ``i`` (past a heading of a few words, one that asks
+    too: "And what does Berlin say?"), or None."""
     up = above(state, i)
-    if up is not None and not sentence(state, up) and heading(state, up):
+    if up is not None and (heading(state, up) or _asking_heading(state, up)) and \
+            not sentence(state, up):
         up = above(state, up)
     return up if up is not None and sentence(state, up) else None
+
+
+def _asking_heading(state: Labelled, i: int) -> bool:
+    return state.words[i] <= HEADING_WORDS and state.p[i].endswith(("?", "？"))
 
 
 def above(state: Labelled, i: int) -> int | None:

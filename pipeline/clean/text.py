@@ -38,7 +38,6 @@ from pipeline.clean.header import (
     taken_up,
 )
 from pipeline.clean.lexicon import furniture_lines
-from pipeline.clean.literals import lowered
 from pipeline.clean.model_pass import (
     cue_kind,
     label_by_model,
@@ -47,14 +46,8 @@ from pipeline.clean.model_pass import (
 )
 from pipeline.clean.plain import label_frame
 from pipeline.clean.pullquotes import label_pull_quotes
-from pipeline.clean.rules import (
-    Rule,
-    has_script,
-    headline_verbs,
-    load_rules,
-    simplified,
-)
-from pipeline.clean.screen import Screened, screened_rules
+from pipeline.clean.rules import Rule, headline_verbs, load_rules
+from pipeline.clean.screen import first_rule, screened_rules
 from pipeline.dates import is_date_line
 from pipeline.languages import count_words, opens_lower, prose_language
 from pipeline.text import fold
@@ -112,19 +105,6 @@ class CleanText:
     # ``fold`` of each of ``paragraphs`` (the cleaner has them; the hashes reuse them);
     # whoever replaces ``paragraphs`` replaces these too.
     folded: list[str] = field(default_factory=list)
-
-
-def _first_rule(screened: Screened, text: str, words: int, at: float) -> Rule | None:
-    """The first rule that fires on ``text``, or on its Traditional Chinese characters in
-    Simplified when none fires as it stands (the rules spell Chinese in Simplified; the
-    text is tried first as written, since Japanese kanji such as 関 would be changed)."""
-    script = has_script(text)
-    rule = screened.first(text, words, at, script=script, lower=lowered(text))
-    if rule is None and script:
-        simple = simplified(text)
-        if simple != text:
-            rule = screened.first(simple, words, at, script=True, lower=lowered(simple))
-    return rule
 
 
 def clean_paragraphs(
@@ -261,7 +241,7 @@ class _State:
             n, text = self.words[i], self.p[i]
             if not (self.free(i) and 3 <= n <= 30 and not text.endswith((".", "。"))):
                 continue
-            rule = _first_rule(screened, text, n, 0.0)
+            rule = first_rule(screened, text, n, 0.0)
             if rule is None or rule.kind not in _NOT_HEADLINES:
                 self.title_at, self.title = i, self.p[i]
                 self.labels[i] = "title"
@@ -283,7 +263,7 @@ class _State:
             if not self.free(i) or self.words[i] >= len(screened.by_words):
                 continue  # taken already, or longer than any rule admits
             # One scan for every rule's literal filter (``Screened``).
-            rule = _first_rule(screened, text, self.words[i], i / last)
+            rule = first_rule(screened, text, self.words[i], i / last)
             if rule is not None:
                 self.labels[i] = rule.kind
                 self.reasons[i] = f"rule {rule.kind}: {rule.reason}"
