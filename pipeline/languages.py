@@ -114,8 +114,10 @@ def language_disagrees(detected: str | None, claimed: str | None) -> bool:
 
 # Full stops and question marks of scripts that do not end a sentence with the Latin ones:
 # the danda of Devanagari and Bengali, the Urdu full stop, the Arabic question mark, the
-# Ethiopic, Burmese, Armenian, Khmer and Tibetan stops.
-SCRIPT_STOPS = "।॥۔؟።፧။։។།"
+# Ethiopic, Burmese, Armenian, Khmer and Tibetan stops; since session 24 the Tibetan
+# double shad, the Mongolian full stops (traditional script) and the Lisu full stop, all
+# written into the table from the scripts' conventions, none read off a page.
+SCRIPT_STOPS = "।॥۔؟።፧။։។།༎᠃᠉꓿"
 
 # A word with its combining marks: Python's ``\w`` leaves out the vowel signs and viramas
 # of Indic scripts, the points of Hebrew and Arabic and the vowels of Thaana, so "पढ्न"

@@ -161,3 +161,30 @@ def test_a_chinese_correction_note_goes() -> None:
     cleaned = clean_paragraphs(lines)
     assert lines[3] not in cleaned.paragraphs
     assert lines[4] in cleaned.paragraphs
+
+
+def test_a_reading_time_or_counter_by_shape_in_any_language() -> None:
+    assert not _kept("Olvasási idő: 6 perc")
+    assert not _kept("4 perc olvasás")
+    # A quantity of the story keeps its line.
+    assert _kept("Population: 12 million")
+
+
+def test_a_short_line_naming_two_platforms_is_a_call_to_follow() -> None:
+    assert not _kept("Sledujte nás na Facebooku a Instagramu!", at=4)
+    assert not _kept("Like Northwind Daily on Facebook", at=4)
+    # A sentence about the platforms is the story's.
+    assert _kept("Facebook and Telegram were both blocked in the region last year.", at=4)
+
+
+def test_a_more_on_heading_heads_the_list_below_it() -> None:
+    teasers = ["More on Arctic shipping", "Icebreaker fleet to grow by three ships",
+               "Insurers raise premiums on the northern route"]
+    cleaned = clean_paragraphs([TITLE, *STORY, "Tags: rail, freight", *teasers])
+    assert cleaned.paragraphs == STORY
+
+
+def test_the_mongolian_full_stop_ends_a_sentence() -> None:
+    from pipeline.clean.header import TERMINAL
+    assert TERMINAL.search("ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ᠃")
+    assert TERMINAL.search("བོད་ཡིག༎")
