@@ -114,10 +114,15 @@ def language_disagrees(detected: str | None, claimed: str | None) -> bool:
 
 # Full stops and question marks of scripts that do not end a sentence with the Latin ones:
 # the danda of Devanagari and Bengali, the Urdu full stop, the Arabic question mark, the
-# Ethiopic, Burmese, Armenian, Khmer and Tibetan stops; since session 24 the Tibetan
-# double shad, the Mongolian full stops (traditional script) and the Lisu full stop, all
-# written into the table from the scripts' conventions, none read off a page.
-SCRIPT_STOPS = "।॥۔؟።፧။։។།༎᠃᠉꓿"
+# Ethiopic, Burmese, Armenian, Khmer and Tibetan stops; since session 24 the other
+# sentence terminals Unicode lists for scripts of their own (its Sentence_Terminal
+# property: Syriac, N'Ko, Canadian syllabics, Mongolian, Limbu, Tai Tham, Balinese,
+# Lepcha, Ol Chiki, Lisu, Vai, Phags-pa, Saurashtra, Kayah Li, Javanese, Cham, Tai Viet,
+# Meetei Mayek, Chakma and the Tibetan double shad), written from that table, none read
+# off a page (Adlam's are marks that open a sentence, so not here).
+SCRIPT_STOPS = "।॥۔؟።፧။։។།" + (
+    "༎܀܁܂߹᙮᠃᠉᥄᥅᪨᪩᪪᪫᭚᭛᭞᭟᰻᰼᱾᱿꓿꘎꘏꡶꡷꣎꣏꤯꧈꧉꩝꩞꩟꫞꫟꫰꫱꯫"
+    "\U00011141\U00011142\U00011143")
 
 # A word with its combining marks: Python's ``\w`` leaves out the vowel signs and viramas
 # of Indic scripts, the points of Hebrew and Arabic and the vowels of Thaana, so "पढ्न"

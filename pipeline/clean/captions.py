@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from pipeline.clean.furniture import Labelled
 from pipeline.clean.header import dateline_open, sentence
-from pipeline.clean.screen import undecorated
+from pipeline.clean.rules import undecorated
 from pipeline.languages import SCRIPT_STOPS, WORD_MARKS, opens_lower
 
 # A credit that carries a sentence of its own ("The ship passes the cape. Photo: X") holds
@@ -62,8 +62,8 @@ _NAME_CREDIT = re.compile(rf"(?:[.!?…。»”)]\s+|\s[—–/-]\s){_CREDIT_LAB
 _BRACKET_CREDIT = re.compile(rf"[.!?…。»”]\s+\({_CREDIT_LABEL}(?P<name>[^().!?]{{2,50}})\)\s*$")
 _BRACKET_WORDS = 6
 _ENDED = re.compile(r"[.!?…]\s*$")
-_SERVICE = re.compile(r"press|пресс|прес|archiv|arhiv|arkiv|arquiv|архив|архыв|supplied|handout",
-                      re.I)
+_SERVICE = re.compile(r"\b(?:press|пресс|прес|archiv|arhiv|arkiv|arquiv|архив|архыв|supplied|"
+                      r"handout)", re.I)
 _CREDITED_WORDS = 45
 _PLAYER_CAPTION_WORDS = 15
 

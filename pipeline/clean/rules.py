@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -359,3 +360,28 @@ def boilerplate_markers() -> list[str]:
 
 
 _MARKER_KINDS = {"newsletter_promo", "paywall", "comment_form", "cookie_notice", "copyright"}
+
+
+# Symbols that are the rules' own matter, not decoration: the copyright and trademark signs.
+_SIGNS = frozenset("©®℗™")
+# Joiners and presentation selectors inside an emoji sequence.
+_GLUE = frozenset("\u200d\ufe0e\ufe0f\u20e3 ")
+
+
+def _decoration(ch: str) -> bool:
+    return ch in _GLUE or (unicodedata.category(ch) in ("So", "Sk") and ch not in _SIGNS)
+
+
+def undecorated(text: str) -> str | None:
+    """``text`` without the pictographs, arrows and emoji it opens or ends with ("📲 Follow
+    us on ...", "... on Telegram 👇"), or None when it has none or nothing else: the rules
+    anchor on the words, and a site's icon before them says nothing about the line."""
+    if not text or not (_decoration(text[0]) or _decoration(text[-1])):
+        return None
+    start, end = 0, len(text)
+    while start < end and _decoration(text[start]):
+        start += 1
+    while end > start and _decoration(text[end - 1]):
+        end -= 1
+    bare = text[start:end]
+    return bare if bare and bare != text else None

@@ -6,7 +6,6 @@ rules' parts tried in ``Rule.matches``'s order behind those bits. Same answers a
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import reduce
@@ -14,7 +13,16 @@ from operator import or_
 
 from pipeline.clean.literals import Needs, Screen, lowered, required
 from pipeline.clean.openers import Openers, Opening, at_start, closing, opening
-from pipeline.clean.rules import _END, Rule, _branches, fitting_rules, has_script, simplified
+from pipeline.clean.rules import (
+    _END,
+    Rule,
+    _branches,
+    fitting_rules,
+    has_script,
+    simplified,
+    undecorated,
+)
+from pipeline.languages import count_words
 
 
 @dataclass(frozen=True)
@@ -338,30 +346,6 @@ def first_rule(screened: Screened, text: str, words: int, at: float) -> Rule | N
         if simple != text:
             rule = screened.first(simple, words, at, script=True, lower=lowered(simple))
     if rule is None and (bare := undecorated(text)) is not None:
-        rule = first_rule(screened, bare, len(bare.split()), at)
+        rule = first_rule(screened, bare, count_words(bare), at)
     return rule
 
-
-# Symbols that are the rules' own matter, not decoration: the copyright and trademark signs.
-_SIGNS = frozenset("©®℗™")
-# Joiners and presentation selectors inside an emoji sequence.
-_GLUE = frozenset("\u200d\ufe0e\ufe0f\u20e3 ")
-
-
-def _decoration(ch: str) -> bool:
-    return ch in _GLUE or (unicodedata.category(ch) in ("So", "Sk") and ch not in _SIGNS)
-
-
-def undecorated(text: str) -> str | None:
-    """``text`` without the pictographs, arrows and emoji it opens or ends with ("📲 Follow
-    us on ...", "... on Telegram 👇"), or None when it has none or nothing else: the rules
-    anchor on the words, and a site's icon before them says nothing about the line."""
-    if not text or not (_decoration(text[0]) or _decoration(text[-1])):
-        return None
-    start, end = 0, len(text)
-    while start < end and _decoration(text[start]):
-        start += 1
-    while end > start and _decoration(text[end - 1]):
-        end -= 1
-    bare = text[start:end]
-    return bare if bare and bare != text else None

@@ -306,6 +306,7 @@ def _previous_sentence(state: Labelled, i: int) -> int | None:
 
 
 def _asking_heading(state: Labelled, i: int) -> bool:
+    """Line ``i`` is a subheading that asks: a heading's length, a question mark last."""
     return state.words[i] <= HEADING_WORDS and state.p[i].endswith(("?", "？"))
 
 

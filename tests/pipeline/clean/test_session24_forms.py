@@ -8,7 +8,7 @@ which stays. Every line here was written for these tests."""
 from __future__ import annotations
 
 from pipeline.clean.lexicon import words
-from pipeline.clean.screen import undecorated
+from pipeline.clean.rules import undecorated
 from pipeline.clean.text import clean_paragraphs
 
 TITLE = "Rail freight between the two countries rises for a third month"
@@ -188,3 +188,18 @@ def test_the_mongolian_full_stop_ends_a_sentence() -> None:
     from pipeline.clean.header import TERMINAL
     assert TERMINAL.search("ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ᠃")
     assert TERMINAL.search("བོད་ཡིག༎")
+
+
+def test_a_fields_placeholder_goes_in_any_script() -> None:
+    assert not _kept("Search the archive…", at=4)
+    assert not _kept("Напишите комментарий...", at=4)
+    # Lower case, or a sentence's mark before the dots: the writer trailing off.
+    assert _kept("and then, nothing...", at=4)
+    assert _kept("Prices rose. And then...", at=4)
+
+
+def test_the_sentence_terminals_of_other_scripts_end_sentences() -> None:
+    from pipeline.clean.header import TERMINAL
+    for line in ("ᱥᱮᱨᱢᱟ ᱨᱮ ᱦᱚᱲ ᱠᱚ ᱛᱟᱦᱮᱸ ᱠᱟᱱᱟ᱾", "ᓂᑭᐢᑫᓂᑕᐣ᙮", "ܗܕܐ ܟܬܝܒܬܐ ܝܠܗ܂", "ꕉ ꕮ ꗏ꘎",
+                 "ꯃꯤꯇꯩ ꯂꯣꯟ꯫", "ꦲꦏ꧉"):
+        assert TERMINAL.search(line), line
