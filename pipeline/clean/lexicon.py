@@ -33,8 +33,10 @@ _WORD = re.compile(rf"\w[\w{_MARKS}]*")
 # Zero-width (non-)joiners sit inside Persian and Sinhala words as the writer chose.
 _JOINERS = re.compile("[\u200c\u200d]")
 # Uzbek's oʻ and gʻ, printed with whichever apostrophe the site's keyboard has ("O‘qish",
-# "bo'ling"): one letter of the word, spelt as the lists spell it.
-_OKINA = re.compile("(?<=[og])[‘’'`ʼ](?=\\w)")
+# "bo'ling"): one letter of the word, spelt as the lists spell it. The apostrophe comes
+# first in the pattern so that the engine scans for it alone (``words`` reads every line:
+# a leading look-behind cost a quarter of its time).
+_OKINA = re.compile("[‘’'`ʼ](?<=[og].)(?=\\w)")
 # A sentence's end in the scripts of the lists (the danda, the Urdu, Arabic, Ethiopic and
 # Burmese full stops and question marks) or a quotation: not a label.
 SENTENCE_END = re.compile(rf"(?<!\.\.)[.!?。！？{SCRIPT_STOPS}]$|[“”\"«»]")
