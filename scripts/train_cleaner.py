@@ -44,7 +44,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.clean.classifier import MODEL, TEXT_MODEL, Model, score_page  # noqa: E402
-from pipeline.clean.features import DENSE, HASH_SIZE, Page, in_teaser_run, page_rows  # noqa: E402
+from pipeline.clean.features import (  # noqa: E402
+    DENSE,
+    HASH_SIZE,
+    Page,
+    framed,
+    in_teaser_run,
+    page_rows,
+)
 from pipeline.clean.model_pass import judged, using_model  # noqa: E402
 from pipeline.clean.text import clean_paragraphs  # noqa: E402
 from pipeline.text import fold  # noqa: E402
@@ -158,10 +165,12 @@ def repeated_in_site(pages: list[dict[str, Any]]) -> dict[str, set[str]]:
 
 
 def page_modes(page: dict[str, Any], repeated: set[str], views: tuple[bool, ...] = (True, False),
-               *, tail: bool = False) -> list[tuple[Page, list[str]]]:
+               *, tail: bool = False) -> list[tuple[Page, list[str], list[bool]]]:
     """The page as HTML (its own paragraphs, with link shares) and as plain text, or only
-    the ``views`` asked for (True: HTML); the rule labels with plain text's tail pass only
-    when ``tail`` (the plain-text model runs after that pass, the page model before it)."""
+    the ``views`` asked for (True: HTML), with the gold labels and which paragraphs the
+    rules took (the classifier judges none of those); the rule labels with plain text's
+    tail pass only when ``tail`` (the plain-text model runs after that pass, the page
+    model before it)."""
     out = []
     for html in views:
         paras = [p for p in page["paragraphs"] if not (html and p["link_share"] is None)]
@@ -170,9 +179,9 @@ def page_modes(page: dict[str, Any], repeated: set[str], views: tuple[bool, ...]
                                  tail=tail)
         out.append((Page(texts, title=page["title"] if html else ruled.title,
                          link_shares=[p["link_share"] for p in paras] if html else None,
-                         rule_labelled=[lab is not None for lab in ruled.labels],
+                         rule_labelled=framed(ruled.labels),
                          seen_elsewhere=[fold(t) in repeated for t in texts]),
-                    [p["label"] for p in paras]))
+                    [p["label"] for p in paras], [lab is not None for lab in ruled.labels]))
     return out
 
 
@@ -186,7 +195,7 @@ def build_rows(pages: list[dict[str, Any]], train_words: int = 0, *, tail: bool 
     body_words = text_body_words = 0
     for page in pages:
         views = (False,) if page.get("text_only") else (True, False)
-        for (view, labels), html in zip(page_modes(page, repeated.get(page["site"], set()),
+        for (view, labels, taken), html in zip(page_modes(page, repeated.get(page["site"], set()),
                                                    views, tail=tail), views, strict=True):
             inserted = [bool(p.get("train")) for p in page["paragraphs"]
                         if not (html and p["link_share"] is None)]
@@ -211,7 +220,7 @@ def build_rows(pages: list[dict[str, Any]], train_words: int = 0, *, tail: bool 
                 y.append(1.0 if labels[i] == "boilerplate" else 0.0)
                 words.append(counts[i])
                 site.append(page["site"])
-                free.append(not inserted[i] and not (view.rule_labelled or [])[i] and judges[i])
+                free.append(not inserted[i] and not taken[i] and judges[i])
                 added.append(inserted[i])
                 modes.append(html)
     return Rows(np.array(dense), np.array(ptr), np.array(idx, dtype=np.int64),
@@ -323,10 +332,9 @@ def look_alike_floor(model: Model, pages: list[dict[str, Any]], *, tail: bool = 
             paras = list(home["paragraphs"])
             at = (0, len(paras) // 2, len(paras))[where]
             paras.insert(at, {"text": text, "label": "body", "link_share": 0.0})
-            view, _ = page_modes({**home, "paragraphs": paras}, set(), (False,),
-                                 tail=tail)[0]
-            if (view.rule_labelled or [False] * len(paras))[at] or \
-                    not judged(text, len(text.split())):
+            view, _, taken = page_modes({**home, "paragraphs": paras}, set(), (False,),
+                                        tail=tail)[0]
+            if taken[at] or not judged(text, len(text.split())):
                 continue
             wanted = [i == at for i in range(len(paras))]
             probs.append(float(score_page(view, model, wanted).probs[at]))

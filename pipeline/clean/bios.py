@@ -48,6 +48,7 @@ _ROLE_OTHER = re.compile(
     r"ökonom|économiste|economista|historiker|historien|historiador|storico|editor|"
     r"éditeur|reporter|reporte|chef|head|senior|leiter)", re.I)
 _NAME_WORD = re.compile(r"\w[\w'’-]*")
+_ABOUT = re.compile(r"^(?:About|ABOUT)\s+")
 # A bio is a sentence or two, longer than this.
 _BIO_WORDS = 12
 _EN = frozenset({"en", None})  # English, or too short to tell: the English wording applies
@@ -72,6 +73,7 @@ def label_bios(state: Labelled, end: int) -> None:
         if (state.labels[i] == "author_bio" and state.free(i - 1)
                 and is_name(state.p[i - 1])):
             state.labels[i - 1] = "byline"
+    _label_about_cards(state)
     if state.language not in _EN:
         end = _label_closing_bios(state, end)
     for i in range(max(1, len(state.p) * 2 // 3), len(state.p)):
@@ -94,6 +96,20 @@ def label_bios(state: Labelled, end: int) -> None:
             state.labels[j] = kind
         if kind == "author_bio" and names and state.author is None:
             state.author, state.author_signal = state.p[names[0]], "bio"
+
+
+def _label_about_cards(state: Labelled) -> None:
+    """The paragraphs under an "About <name>" heading a rule labelled (a press release's
+    end) that open with that name: the issuer's card ("Acme Rail JSC is a ...")."""
+    for i in range(1, len(state.p)):
+        head = state.p[i - 1]
+        if state.labels[i - 1] != "publisher_bio" or not _ABOUT.match(head):
+            continue
+        name = _ABOUT.sub("", head)
+        j = i
+        while j < len(state.p) and state.free(j) and _opens_with(state.p[j], name):
+            state.labels[j] = "publisher_bio"
+            j += 1
 
 
 def _label_closing_bios(state: Labelled, end: int) -> int:

@@ -104,6 +104,18 @@ class Page:
     language: str | None = None
 
 
+# Labels that echo the story rather than frame it: a pull-quote or summary repeating its
+# sentences is no furniture beside the paragraph it stands next to (a story sentence between
+# a pull-quote and an ad label read as sandwiched in the frame).
+_ECHOES = frozenset(("lead_duplicate",))
+
+
+def framed(labels: Sequence[str | None]) -> list[bool]:
+    """Which paragraphs the rules and passes took as the page's frame, as the classifier's
+    ``rule_labelled`` reads them (the story's own echoes excepted)."""
+    return [lab is not None and lab not in _ECHOES for lab in labels]
+
+
 _OWN = ("rel_pos", "from_start", "from_end", "first", "last", "log_words", "log_chars",
         "words_le3", "words_le8", "words_gt25", "terminal", "sentences", "digit_share",
         "upper_share", "titlecase_share", "all_caps", "punct_share", "separators",

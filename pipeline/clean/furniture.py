@@ -258,7 +258,8 @@ def _label_runs(state: Labelled, *, latin: bool) -> None:
         start = (state.title_at if state.title_at is not None else -1) + 1
         for i in range(start, prose[0]):
             if (state.free(i) and state.words[i] <= _HEAD_WORDS
-                    and not ends_sentence(state.p[i]) and not listed[i]):
+                    and not ends_sentence(state.p[i]) and not listed[i]
+                    and not _NUMBERED_HEADING.match(state.p[i])):
                 _label(state, i, "site_chrome", "head")
     tail = []
     for i in range(last + 1, len(state.p)):
@@ -272,6 +273,12 @@ def _label_runs(state: Labelled, *, latin: bool) -> None:
         return  # a list closing the article (nominees, results), not a page's furniture
     for i in tail:
         _label(state, i, "page_tail", "tail")
+
+
+# A section heading numbered the Chinese way ("一、", "（二）"): the article's own outline;
+# no menu or byline is numbered so (every such line of the tuning material is body).
+CJK_NUMBERED = r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]"
+_NUMBERED_HEADING = re.compile(rf"\s*(?:{CJK_NUMBERED})")
 
 
 # A sentence closed inside quotes or brackets ("... gespielt.«").

@@ -21,7 +21,7 @@ import warnings
 from datetime import UTC, datetime
 from itertools import islice
 
-from pipeline.clean.furniture import Labelled
+from pipeline.clean.furniture import CJK_NUMBERED, Labelled
 from pipeline.languages import SCRIPT_STOPS, opens_lower
 
 # Items of a laid-out row: separated by two or more spaces or a tab in the raw line.
@@ -88,7 +88,8 @@ _ABOVE_LEAD = 2
 # Share of a summary's content words (less the headline's) the lead and the paragraph
 # after it tell again.
 _RETOLD = 0.35
-_ITEM = re.compile(r"^\s*([-–—•*·|]|\d+[.)]\s)")
+# Chinese outlines number their sections "一、" and "（二）".
+_ITEM = re.compile(rf"^\s*([-–—•*·|]|\d+[.)]\s|{CJK_NUMBERED})")
 _SENTENCE_WORDS = 6
 # A section heading is this short; a teaser of another story is a whole headline.
 HEADING_WORDS = 8

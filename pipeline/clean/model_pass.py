@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from pipeline.clean.classifier import Model, explain, load_model, load_text_model, score_page
-from pipeline.clean.features import Page, in_teaser_run
+from pipeline.clean.features import Page, framed, in_teaser_run
 from pipeline.clean.furniture import Labelled
 from pipeline.clean.header import (
     HEADING_WORDS,
@@ -203,7 +203,7 @@ def _label(state: Labelled, link_shares: list[float] | None, model: Model, thres
 def _page(state: Labelled, link_shares: list[float] | None) -> Page:
     """The cleaner's paragraphs as the classifier reads them, with what the rules took."""
     return Page(state.p, title=state.title, link_shares=link_shares,
-                rule_labelled=[lab is not None for lab in state.labels], folded=state.f,
+                rule_labelled=framed(state.labels), folded=state.f,
                 language=state.language)
 
 

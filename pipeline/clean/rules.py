@@ -368,8 +368,14 @@ _SIGNS = frozenset("©®℗™")
 _GLUE = frozenset("\u200d\ufe0e\ufe0f\u20e3 ")
 
 
+# The arrow blocks: math symbols (Sm) in Unicode's table ("Back to top ↑", "Read more →")
+# but pictographs on a page; other math symbols (+, =, <) can be a line's matter.
+_ARROWS = (("\u2190", "\u21ff"), ("\u27f0", "\u27ff"), ("\u2900", "\u297f"))
+
+
 def _decoration(ch: str) -> bool:
-    return ch in _GLUE or (unicodedata.category(ch) in ("So", "Sk") and ch not in _SIGNS)
+    return ch in _GLUE or any(low <= ch <= high for low, high in _ARROWS) or (
+        unicodedata.category(ch) in ("So", "Sk") and ch not in _SIGNS)
 
 
 def undecorated(text: str) -> str | None:

@@ -115,7 +115,9 @@ def run_sentences(state: Labelled) -> list[int]:
     of furniture words ("Our view"). Not a question (an interviewer's, as
     ``label_sandwiches`` spares it), nor the page's last line: a sentence there with
     nothing below may be the story's, printed after a box (the blind line batches put
-    twelve body lines with furniture words there that the first version took)."""
+    twelve body lines with furniture words there that the first version took). Nor a
+    sentence under a pitch printed between the story's paragraphs (with the story's last
+    sentence or a free line above the pitch): the story goes on under it."""
     last = story_end(state)
     if last is None:
         return []
@@ -123,7 +125,7 @@ def run_sentences(state: Labelled) -> list[int]:
             if state.words[i] <= _RUN_SENTENCE_WORDS and sentence(state, i)
             and _furniture(state, i - 1) and i + 1 < len(state.p) and _furniture(state, i + 1)
             and not _one_comment(state, i) and not state.p[i].endswith("?")
-            and not (i - 2 == last and _pitch(state, i - 1))]
+            and not ((i - 2 == last or state.free(i - 2)) and _pitch(state, i - 1))]
 
 
 def run_channel_pitches(state: Labelled) -> list[int]:
