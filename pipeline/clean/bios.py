@@ -170,7 +170,11 @@ def _label_named_bios(state: Labelled) -> None:
     start = max(first + 1, len(state.p) * 2 // 3)
     # A name the story itself mentions is its subject, or the site's ("KRT News tried to
     # reach the ministry"), not its writer's.
+    # The headline too: a place or a body it names is the story's ("Westminster Hall: MPs
+    # debate ...", the sitting's row naming the hall, the closing paragraph opening with it).
     story = [state.p[j] for j in range(first, start) if state.free(j) and j not in lines]
+    if state.title_at is not None:
+        story.append(state.p[state.title_at])
     mentioned: dict[tuple[str, ...], bool] = {}  # asked only of a name that opens a card
 
     def in_story(name: tuple[str, ...]) -> bool:

@@ -19,6 +19,7 @@ import re
 from bisect import bisect_right
 
 from pipeline.clean.furniture import Labelled
+from pipeline.languages import SCRIPT_STOPS
 
 # A pull-quote has at least this many words (two Chinese characters a word) and at most
 # this many: a quoted phrase of three words is a heading's or the story's. From four words
@@ -30,9 +31,10 @@ _WORDS = (4, 60)
 # rest" or "the start ...").
 _QUOTED = re.compile(r"^[\"“‘«„‹「『”»’](?!\s*(?:…|\.\.\.)).*(?<!…)(?<!\.\.\.)"
                      r"[\"”’»‹›“」』«][.。]?$")
-# A quoted line that does not end like a sentence is a pull-quote from this many words:
-# a section heading may quote a phrase of the story ("'Nobody tells us anything'").
-_SENTENCE_END = re.compile(r"[.!?。！？][\"”’»‹›“」』]")
+# A quoted line that does not end like a sentence (in any script's full stop) is a
+# pull-quote from this many words: a section heading may quote a phrase of the story
+# ("'Nobody tells us anything'").
+_SENTENCE_END = re.compile(rf"[.!?。！？{SCRIPT_STOPS}][\"”’»‹›“」』]")
 _CLAUSE_WORDS = 8
 _SEPARATOR = "\x00"  # between paragraphs in the joined text; no fold holds it
 

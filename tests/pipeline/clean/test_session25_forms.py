@@ -198,3 +198,54 @@ def test_no_rule_takes_a_newsletter_section_on_what_to_watch() -> None:
     assert "What we are watching" in clean_paragraphs(lines, model=False).paragraphs
     lines = [TITLE, *STORY[:1], "What we're reading", *STORY[1:]]
     assert "What we're reading" not in clean_paragraphs(lines, model=False).paragraphs
+
+
+def test_round_three_forms_go_and_their_look_alikes_stay() -> None:
+    gone = [
+        # Chinese interface loans in the Latin spellings of China's languages, each
+        # syllable with a tone letter (ad label, comment count, editor's note, subscribing).
+        "Guangz gaoz",
+        "Pingx lunx (3)",
+        "Bianl zhel anl: Benl wenl xiul gail liaol.",
+        "Dingz yuez: bi ndeu 80 yenz.",
+        # A listing's buttons and disclaimers, an advisory's update stamp.
+        "Book tickets",
+        "Add to calendar",
+        "Prices and opening hours were correct at the time of publication.",
+        "Latest update: new advice on border crossings at night.",
+    ]
+    for line in gone:
+        assert not _kept(line, at=4), line
+    # A story's own "ping" or "ding" stays.
+    assert _kept("Officials said the ping of the sonar buoys could be heard for miles.")
+
+
+def test_an_obituary_closing_line_with_life_dates_stays() -> None:
+    lines = [TITLE, *STORY, "Anna Petrovna Volkova, engineer, born 4 May 1941; died 2 March "
+             "2025", "Share this story: Facebook · X"]
+    assert lines[5] in clean_paragraphs(lines).paragraphs
+
+
+def test_a_name_in_the_headline_is_the_storys_not_the_writers() -> None:
+    title = "Harbour Court: judges rule on the grain terminal lease"
+    story = [
+        "Judges ruled on Thursday that the lease of the grain terminal to a Chinese operator "
+        "was valid, ending a dispute that had lasted two years.",
+        "The operator had been accused of breaching the terms by subletting berths to "
+        "other shippers during the winter season.",
+        "Lawyers for the port authority said they would study the ruling before deciding "
+        "whether to appeal to the higher court.",
+        "The terminal handled a record volume of grain last month, according to the port.",
+        "Harbour Court rulings can be appealed within thirty days. The port authority has "
+        "not said whether it will do so, and the operator welcomed the decision.",
+    ]
+    lines = [title, "Hearing: 3 March 2025 · Harbour Court · Room 4", *story,
+             "Share: Email | X"]
+    assert story[-1] in clean_paragraphs(lines).paragraphs
+
+
+def test_a_short_quoted_sentence_ends_in_any_scripts_full_stop() -> None:
+    from pipeline.clean.pullquotes import _SENTENCE_END
+    assert _SENTENCE_END.search("“ᱪᱤᱱ ᱵᱟᱝ᱾”")  # Ol Chiki's full stop inside the quotes
+    assert _SENTENCE_END.search("“Never again.”")
+    assert not _SENTENCE_END.search("“Never again”")
