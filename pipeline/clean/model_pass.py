@@ -111,6 +111,14 @@ _STRUCTURAL = {
 }
 
 
+# An obituary's closing line, the person's name, role and life dates ("..., translator,
+# born 2 June 1936; died 19 February 2025"), is the story's however short and late on the
+# page (the plain-text model took one of tuning set 235 at p=0.96; nothing else of the
+# tuning material has the form).
+_LIFE_DATES = re.compile(r"\bborn\b[^;.]{0,40}[;,]\s*died\b|"
+                         r"\b(?:родил(?:ся|ась)|род\.)\s.{0,40}\b(?:умер|скончал)", re.I)
+
+
 def judged(text: str, words: int, in_run: bool = False) -> bool:
     """Paragraphs the classifier may remove: not long prose unless it sits in a teaser run
     (``features.in_teaser_run``; then up to ``MAX_RUN_WORDS``), not a table row (tables are
@@ -118,14 +126,6 @@ def judged(text: str, words: int, in_run: bool = False) -> bool:
     an obituary's life dates (``_LIFE_DATES``)."""
     return words <= (MAX_RUN_WORDS if in_run else MAX_WORDS) and not text.startswith("|") \
         and not _LIFE_DATES.search(text)
-
-
-# An obituary's closing line, the person's name, role and life dates ("..., translator,
-# born 2 June 1936; died 19 February 2025"), is the story's however short and late on the
-# page (the plain-text model took one of tuning set 235 at p=0.96; nothing else of the
-# tuning material has the form).
-_LIFE_DATES = re.compile(r"\bborn\b[^;.]{0,40}[;,]\s*died\b|"
-                         r"\b(?:родил(?:ся|ась)|род\.)\s.{0,40}\b(?:умер|скончал)", re.I)
 
 
 # Models other than the committed ones, while ``using_model`` is active (the training

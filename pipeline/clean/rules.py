@@ -369,13 +369,15 @@ _GLUE = frozenset("\u200d\ufe0e\ufe0f\u20e3 ")
 
 
 # The arrow blocks: math symbols (Sm) in Unicode's table ("Back to top ↑", "Read more →")
-# but pictographs on a page; other math symbols (+, =, <) can be a line's matter.
-_ARROWS = (("\u2190", "\u21ff"), ("\u27f0", "\u27ff"), ("\u2900", "\u297f"))
+# but pictographs on a page; other math symbols (+, =, <) can be a line's matter. One set
+# with the glue: every line no rule took asks about its first and last character.
+_ARROWS = frozenset(chr(c) for low, high in ((0x2190, 0x21FF), (0x27F0, 0x27FF),
+                                              (0x2900, 0x297F)) for c in range(low, high + 1))
+_NOT_WORDS = _GLUE | _ARROWS
 
 
 def _decoration(ch: str) -> bool:
-    return ch in _GLUE or any(low <= ch <= high for low, high in _ARROWS) or (
-        unicodedata.category(ch) in ("So", "Sk") and ch not in _SIGNS)
+    return ch in _NOT_WORDS or (unicodedata.category(ch) in ("So", "Sk") and ch not in _SIGNS)
 
 
 def undecorated(text: str) -> str | None:
