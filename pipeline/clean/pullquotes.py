@@ -36,6 +36,19 @@ _QUOTED = re.compile(r"^[\"“‘«„‹「『”»’](?!\s*(?:…|\.\.\.)).*(
 # ("'Nobody tells us anything'").
 _SENTENCE_END = re.compile(rf"[.!?。！？{SCRIPT_STOPS}][\"”’»‹›“」』]")
 _CLAUSE_WORDS = 8
+# Below that, a quoted line still counts when the longer paragraph prints its words as
+# one sentence of a longer quote: after the paragraph's start or a sentence's end, up to a
+# full stop or the quote's closing mark ("«A. B C D E», said X"), or after an opening
+# quote mark up to a full stop inside it ("«B C D E. F»"); tuning sets 237-238: five such
+# lines, all pull-quotes. A whole short quote inside a sentence ('They say: "B C D E".')
+# is what a section heading quotes, and a four-word line can be a heading quoting a
+# quote's last sentence ("'We need to listen'" over the section after it; tuning page).
+_SENTENCE_WORDS = 5
+_AFTER_SENTENCE = r"(?:^|[.!?。！？…]\s)\s*"
+_FULL_STOP = rf"[.!?。！？{SCRIPT_STOPS}]"
+_QUOTE_OPEN = r"[\"“‘«„‹「『]\s*"
+_QUOTE_CLOSE = r",?[\"”’»›」』]"
+_MARKS = "\"“‘«„‹「『”»’›」"
 _SEPARATOR = "\x00"  # between paragraphs in the joined text; no fold holds it
 
 
@@ -43,8 +56,7 @@ def label_pull_quotes(state: Labelled) -> None:
     """Label free display lines that repeat a sentence of a longer free paragraph."""
     candidates = [i for i in range(len(state.p))
                   if state.free(i) and _WORDS[0] <= state.words[i] <= _WORDS[1]
-                  and state.f[i] and _QUOTED.match(state.p[i])
-                  and (state.words[i] >= _CLAUSE_WORDS or _SENTENCE_END.search(state.p[i]))]
+                  and state.f[i] and _QUOTED.match(state.p[i])]
     if not candidates:
         return
     # Every paragraph padded with spaces, so that a match is of whole words; one joined
@@ -60,10 +72,23 @@ def label_pull_quotes(state: Labelled) -> None:
         pos = joined.find(needle)
         while pos != -1:
             j = bisect_right(starts, pos) - 1  # the paragraph holding offset pos
-            if j != i and state.free(j) and state.words[j] > state.words[i]:
+            if (j != i and state.free(j) and state.words[j] > state.words[i]
+                    and (state.words[i] >= _CLAUSE_WORDS or _SENTENCE_END.search(state.p[i])
+                         or (state.words[i] >= _SENTENCE_WORDS
+                             and _whole_sentence_of(state.p[i], state.p[j])))):
                 state.labels[i] = "lead_duplicate"
                 state.reasons[i] = ("structure lead_duplicate: a pull-quote, a sentence the "
                                     "article prints in full")
                 break
             pos = joined.find(needle, pos + 1)
 
+
+def _whole_sentence_of(quote: str, paragraph: str) -> bool:
+    """Whether ``paragraph`` prints the quoted line's words as a sentence of a longer quote."""
+    inner = quote.strip().rstrip(".。").strip(_MARKS).strip()
+    if not inner:
+        return False
+    words = re.escape(inner)
+    return (re.search(f"{_AFTER_SENTENCE}{words}(?:{_FULL_STOP}|{_QUOTE_CLOSE})", paragraph)
+            is not None
+            or re.search(f"{_QUOTE_OPEN}{words}{_FULL_STOP}", paragraph) is not None)
