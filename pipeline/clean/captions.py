@@ -21,11 +21,12 @@ from pipeline.languages import SCRIPT_STOPS, WORD_MARKS, opens_lower
 # A closing quote may come before the full stop ("... «Pogranichny». Photo: ...").
 # A word's marks count with it (a Tamil or Hindi word ends in a vowel sign), and so do the
 # full stops of other scripts; a credit in brackets after a few words of caption holds its
-# caption too ("Rouble and yuan notes (Illustration: X)").
+# caption too ("Rouble and yuan notes (Illustration: X)"), in full-width brackets too
+# ("口岸一角（X 摄）").
 _CAPTIONED = re.compile(r"\b(?!(?:dr|mr|mrs|ms|st|jr|sr|prof|gen|lt|col|capt|sgt|rev|co|inc|ltd)\.)"
                         rf"\w[\w{WORD_MARKS}]+[»”\"’')]*[.!?{SCRIPT_STOPS}][”\"’')]*\s+\S"
                         r"|[。！？][」』”）)]*\s*\S"  # the same in scripts without spaces
-                        r"|(?:\S+\s+\S+|\S{4,})\s*\([^()]{2,60}\)\s*$"
+                        r"|(?:\S+\s+\S+|\S{4,})\s*[(（][^()（）]{2,60}[)）]\s*$"
                         r"|^(chart|graphic|map|fig(ure|\.)|graph)\b", re.I)
 # A line opening with quoted speech ("“We are ready,” he said") is the story's: a caption
 # describes the picture. A name in quotes ("«Sakhalin-2» platform") has no punctuation of
@@ -37,6 +38,10 @@ _SPEECH = re.compile(r"^\s*[“\"«„「『‘](?:[^”\"»“」』’]{8,}?[,
 # more often the article's paragraph than a caption, so only a short line is taken.
 _PLAYER = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d+\s*(min|mins|minutes?|minuten)\b", re.I)
 _CAPTION_WORDS = 40
+# A caption says what the picture shows in a sentence or two: above a short credit on the
+# tuning blind articles, no caption had three sentences and ten body paragraphs did.
+_SENTENCE_ENDS = re.compile(r"[.!?…。！？](?=\s|$)")
+_CAPTION_SENTENCES = 3
 # The credit's label (a word or two and a colon) and the name after it.
 _CREDIT_LABEL = r"(?:[^\W\d_][\w'’ʼ-]*\s?){1,2}\s?[:：]\s*"
 _CREDIT_NAME = r"(?P<name>(?:[^\W\d_][\w'’ʼ.-]*\s+){0,3}[^\W\d_][\w'’ʼ.-]*)"
@@ -93,7 +98,9 @@ def label_captions(state: Labelled) -> None:
         while j >= 0 and (state.labels[j] == "duplicate_line"
                           or (state.free(j) and state.words[j] <= most
                               and not dateline_open(state.p[j])
-                              and not _SPEECH.match(state.p[j]))):
+                              and not _SPEECH.match(state.p[j])
+                              and len(_SENTENCE_ENDS.findall(state.p[j]))
+                              < _CAPTION_SENTENCES)):
             state.labels[j] = "image_caption"
             if j > 0 and state.f[j - 1] == state.f[j]:
                 j -= 1

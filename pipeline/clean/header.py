@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from itertools import islice
 
 from pipeline.clean.furniture import CJK_NUMBERED, Labelled
-from pipeline.languages import SCRIPT_STOPS, opens_lower
+from pipeline.languages import SCRIPT_STOPS, han_share, opens_lower
 
 # Items of a laid-out row: separated by two or more spaces or a tab in the raw line.
 _GAP = re.compile(r" {2,}|\t")
@@ -88,6 +88,8 @@ _ABOVE_LEAD = 2
 # Share of a summary's content words (less the headline's) the lead and the paragraph
 # after it tell again.
 _RETOLD = 0.35
+# A paragraph this much Han is written without spaces between words.
+_HAN_UNSPACED = 0.3
 # Chinese outlines number their sections "一、" and "（二）".
 _ITEM = re.compile(rf"^\s*([-–—•*·|]|\d+[.)]\s|{CJK_NUMBERED})")
 _SENTENCE_WORDS = 6
@@ -222,6 +224,11 @@ def _label_above_picture(state: Labelled) -> None:
     if first is None or first + 1 >= len(state.p) or \
             state.labels[first + 1] not in _PICTURE or dateline_open(state.p[first]):
         return  # a lead that opens with its dateline is where the story starts
+    if han_share(state.p[first]) >= _HAN_UNSPACED:
+        # Text without spaces between words has no stems to compare (``stems`` would read
+        # each clause's first four characters): a Chinese university page's lead above its
+        # photo went as a summary (tuning set 243); no tuning summary was in Chinese.
+        return
     if _retold(state, first, next_free(state, first + 2)):
         _label(state, first, "lead_duplicate", "a summary above the page's picture")
 

@@ -104,3 +104,48 @@ def test_reported_speech_in_the_beats_languages_stays_with_the_story() -> None:
                  "précisé son bureau.", at=4)
     assert _kept("Марина Котова ведёт эти переговоры с 2022 года, сообщили в её ведомстве.",
                  at=4)
+
+
+def test_central_asian_labels_in_latin_and_cyrillic_spellings() -> None:
+    for line in ("Suret: Asqar Temirov / Dala Aqparat", "Jarnama",
+                 "Pikir qaldyru üşin saitqa kiriñiz", "Dúzetiw: maqaladaǵı san ózgertildi.",
+                 "Sait cookie fayldarın paydalanadı. Kelisemin",
+                 "Пинлүн (3) · Ни ди пинлүн щєща"):
+        assert not _kept(line, at=4), line
+    # Reporting about advertising and cookies stays.
+    assert _kept("Jarnama narqy bıyıl eki ese östi, dep mälimdedi ministrlik.", at=2)
+
+
+def test_a_name_dash_outlet_card_and_a_collection_caption() -> None:
+    assert not _kept("Айдар Сейтов — «Дала жаңалықтары» газетінің журналисі. Көлік тақырыбын "
+                     "жазады.", at=4)
+    assert not _kept("A carved river-boat prow from the Amur, about 1900. Ravensholm Museum "
+                     "collection")
+    assert _kept("The museum's collection of river boats was moved to a new hall last year, "
+                 "the curator said.")
+
+
+def test_a_publishers_notes_on_sponsors_licences_and_registration_go() -> None:
+    for line in ("The exhibition is supported by the Northlake Trust.",
+                 "Text on this site is licensed under a Creative Commons licence.",
+                 "Registered charity no. 2045871. Company number 07761234.",
+                 "Just €8 a month could help us plant a hectare of forest. Donate now",
+                 "Prepared by the regional field office with inputs from local partners.",
+                 "Note: figures in this bulletin have not been fully verified and may be "
+                 "revised."):
+        assert not _kept(line, at=4), line
+    assert _kept("The reservoir project is supported by a loan from two Chinese banks, the "
+                 "ministry said.")
+
+
+def test_a_chinese_lead_above_the_picture_is_the_story() -> None:
+    # Chinese has no spaces between words: no stems to find it retold below.
+    lines = [TITLE_ZH, STORY_ZH[0], "口岸货运通道一角（李强 摄）", *STORY_ZH[1:]]
+    assert clean_paragraphs(lines).paragraphs == STORY_ZH
+
+
+def test_three_sentences_above_a_credit_are_the_story_not_its_caption() -> None:
+    told = ("The new line will run for about 300 kilometres. Most of it crosses mountains. "
+            "The whole project is expected to cost 4 billion dollars.")
+    lines = [TITLE, STORY[0], told, "Photo: Regional Transport Office", *STORY[1:]]
+    assert told in clean_paragraphs(lines).paragraphs
