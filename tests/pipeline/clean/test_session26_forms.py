@@ -149,3 +149,32 @@ def test_three_sentences_above_a_credit_are_the_story_not_its_caption() -> None:
             "The whole project is expected to cost 4 billion dollars.")
     lines = [TITLE, STORY[0], told, "Photo: Regional Transport Office", *STORY[1:]]
     assert told in clean_paragraphs(lines).paragraphs
+
+
+def test_a_research_notes_and_a_regulators_frame_go() -> None:
+    for line in ("Important disclosures: This page was prepared by a broker for information "
+                 "only and is not an offer to buy or sell any security.",
+                 "Date of publication: 02.06.2025 | Comments close: 02.07.2025",
+                 "Home > Press > Releases > 2025", "Version for the visually impaired",
+                 "Customs Office, Harbour Road 4 · Tel. +7 423 555 01 02 · Hours: Mon-Fri",
+                 "This is a long read. It will take you about 20 minutes.",
+                 "Want every new issue? Join our weekly mailing list"):
+        assert not _kept(line, at=4), line
+    # A comparison with a greater-than sign in the story is no breadcrumb.
+    assert _kept("Where volume > 10 and delay > 3 the port raises an alert, the operator said.")
+
+
+def test_more_wording_of_the_beats_languages() -> None:
+    for line, story, title in (
+            ("Информация носит справочный характер и не заменяет консультацию юриста.",
+             STORY_RU, TITLE_RU),
+            ("Остались вопросы? Позвоните нам — ответим в рабочее время.", STORY_RU, TITLE_RU),
+            ("江面货运通道一角。图片来源：口岸办供图", STORY_ZH, TITLE_ZH),
+            ("口岸查验场一角。资料图片", STORY_ZH, TITLE_ZH),
+            ("コメントを書く（ログインが必要です）", STORY, TITLE),
+            ("Izoh qoldiring · Ismingiz · Yuborish", STORY, TITLE),
+            ("Сэтгэгдэл бичихдээ бусдыг хүндэтгэнэ үү.", STORY, TITLE),
+            ("Боомт дээрх ачааны галт тэрэг. Зургийг Б.Болд авав", STORY, TITLE)):
+        assert not _kept(line, at=3, story=story, title=title), line
+    assert _kept("По словам юристов, решение суда носит принципиальный характер для всех "
+                 "перевозчиков.", at=3, story=STORY_RU, title=TITLE_RU)
