@@ -9,7 +9,9 @@ line here was written for these tests."""
 from __future__ import annotations
 
 from pipeline.clean.text import clean_paragraphs
-from tests.pipeline.clean.test_session25_forms import STORY, TITLE
+
+# The same placement helper and story as session 25's tests.
+from tests.pipeline.clean.test_session25_forms import STORY, TITLE, _kept
 
 TITLE_RU = "Паромная линия через Амур откроется весной"
 STORY_RU = [
@@ -29,13 +31,6 @@ STORY_ZH = [
     "随着冬季临近，江面即将封冻，口岸货运将全部转向公路大桥，有关部门已提前做好准备。",
     "不少企业表示，通关效率提高后，运输成本下降，订单也随之增加。",
 ]
-
-
-def _kept(line: str, at: int = 2, story: list[str] | None = None,
-          title: str = TITLE) -> bool:
-    body = story or STORY
-    lines = [title, *body[:at], line, *body[at:]]
-    return line in clean_paragraphs(lines).paragraphs
 
 
 def test_a_pull_quote_that_is_one_sentence_of_a_longer_quote_goes() -> None:
