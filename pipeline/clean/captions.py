@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pipeline.clean.furniture import Labelled
 from pipeline.clean.header import dateline_open, sentence
 from pipeline.clean.rules import undecorated
-from pipeline.languages import SCRIPT_STOPS, WORD_MARKS, opens_lower
+from pipeline.languages import SCRIPT_STOPS, WORD_MARKS, han_share, opens_lower
 
 # A credit that carries a sentence of its own ("The ship passes the cape. Photo: X") holds
 # its caption; so does a chart's or map's label.
@@ -42,6 +42,10 @@ _CAPTION_WORDS = 40
 # tuning blind articles, no caption had three sentences and ten body paragraphs did.
 _SENTENCE_ENDS = re.compile(r"[.!?…。！？](?=\s|$)")
 _CAPTION_SENTENCES = 3
+# Chinese: above a short credit on the tuning blind articles, captions ran 7-47 characters
+# and body paragraphs 46-133; a line of more is the story's (tuning set 255).
+_HAN_CAPTION_CHARS = 60
+_HAN_TEXT = 0.3
 # The credit's label (a word or two and a colon) and the name after it.
 _CREDIT_LABEL = r"(?:[^\W\d_][\w'’ʼ-]*\s?){1,2}\s?[:：]\s*"
 _CREDIT_NAME = r"(?P<name>(?:[^\W\d_][\w'’ʼ.-]*\s+){0,3}[^\W\d_][\w'’ʼ.-]*)"
@@ -100,7 +104,9 @@ def label_captions(state: Labelled) -> None:
                               and not dateline_open(state.p[j])
                               and not _SPEECH.match(state.p[j])
                               and len(_SENTENCE_ENDS.findall(state.p[j]))
-                              < _CAPTION_SENTENCES)):
+                              < _CAPTION_SENTENCES
+                              and not (len(state.p[j]) > _HAN_CAPTION_CHARS
+                                       and han_share(state.p[j]) >= _HAN_TEXT))):
             state.labels[j] = "image_caption"
             if j > 0 and state.f[j - 1] == state.f[j]:
                 j -= 1

@@ -89,7 +89,8 @@ class Labelled(Protocol):
 # Digits of any script ("۲۰۲۶"): the year's value is checked in code.
 _FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _CLOCK = re.compile(r"(?<![\d:.])\d{1,2}\s?[:：]\s?\d\d(?![\d:])")
-_NUMERIC_DATE = re.compile(r"(?<![\d.])\d{1,2}[./-]\d{1,2}[./-](\d{4})(?!\d)")
+# Czech, Slovak and German print a space after each dot ("9. 2. 2025").
+_NUMERIC_DATE = re.compile(r"(?<![\d.])\d{1,2}(?:[/-]|\.\s?)\d{1,2}(?:[/-]|\.\s?)(\d{4})(?!\d)")
 _STAMP_WORDS = 10
 _PROSE_END = re.compile(r"[^\W\d_]{3}[.!?。]\W*$")
 

@@ -311,8 +311,11 @@ def _label_above_dateline(state: Labelled) -> None:
     # A word in capitals and a colon may head an item of a round-up ("RUSSIA: ..."): above
     # it only a summary the lead tells again goes, not the round-up's introduction.
     colon = match.group("colon") is not None
+    # A summary printed twice keeps one copy (the other went as a repeat: tuning set 254).
     above = [i for i in range(start, lead)
-             if state.free(i) and state.words[i] >= _SENTENCE_WORDS]
+             if state.free(i) and state.words[i] >= _SENTENCE_WORDS
+             and state.f[i] not in {state.f[k] for k in range(start, lead)
+                                    if state.labels[k] in ("lead_duplicate", "duplicate_line")}]
     if len(above) > _ABOVE_LEAD:
         return  # paragraphs of the article before a dateline further down (a live page)
     told = [lead, *next_free(state, lead + 1, 1)]

@@ -9,6 +9,8 @@ and whole inside a longer paragraph of the same text (before or after it).
 Only a quoted line is read so: an unquoted sentence found again in a longer paragraph is
 as often the body's (a test page's repeated filler, a line the story sums up again later;
 tuning pages), and a quote with an ellipsis at its edge is an excerpt the story cites.
+An unquoted display line counts when it sits next to the paragraph that prints its words
+inside quote marks (the box drops the marks the story has).
 Plain text only (``text.clean_paragraphs``): a page prints its pull-quotes in containers
 of their own, which pruning and trafilatura leave out.
 """
@@ -50,13 +52,22 @@ _QUOTE_OPEN = r"[\"“‘«„‹「『]\s*"
 _QUOTE_CLOSE = r",?[\"”’»›」』]"
 _MARKS = "\"“‘«„‹「『”»’›」"
 _SEPARATOR = "\x00"  # between paragraphs in the joined text; no fold holds it
+# An unquoted display line is a sentence of this many words or more, ending in a full
+# stop, that the longer paragraph prints after an opening quote mark (tuning set 254).
+_UNQUOTED_WORDS = 8
+# ... right next to it: a line far from the quote is the story's own (a subheading or a
+# lead the quote later repeats; a tuning news page).
+_UNQUOTED_NEAR = 2
+_ENDS_SENTENCE = re.compile(rf"{_FULL_STOP}$")
 
 
 def label_pull_quotes(state: Labelled) -> None:
     """Label free display lines that repeat a sentence of a longer free paragraph."""
     candidates = [i for i in range(len(state.p))
                   if state.free(i) and _WORDS[0] <= state.words[i] <= _WORDS[1]
-                  and state.f[i] and _QUOTED.match(state.p[i])]
+                  and state.f[i] and (_QUOTED.match(state.p[i]) or (
+                      state.words[i] >= _UNQUOTED_WORDS
+                      and _ENDS_SENTENCE.search(state.p[i])))]
     if not candidates:
         return
     # Every paragraph padded with spaces, so that a match is of whole words; one joined
@@ -72,10 +83,15 @@ def label_pull_quotes(state: Labelled) -> None:
         pos = joined.find(needle)
         while pos != -1:
             j = bisect_right(starts, pos) - 1  # the paragraph holding offset pos
+            quoted = _QUOTED.match(state.p[i]) is not None
             if (j != i and state.free(j) and state.words[j] > state.words[i]
-                    and (state.words[i] >= _CLAUSE_WORDS or _SENTENCE_END.search(state.p[i])
-                         or (state.words[i] >= _SENTENCE_WORDS
-                             and _whole_sentence_of(state.p[i], state.p[j])))):
+                    and ((quoted and (
+                        state.words[i] >= _CLAUSE_WORDS or _SENTENCE_END.search(state.p[i])
+                        or (state.words[i] >= _SENTENCE_WORDS
+                            and _whole_sentence_of(state.p[i], state.p[j]))))
+                         or (not quoted and abs(j - i) <= _UNQUOTED_NEAR
+                             and state.f[j] != state.f[i]
+                             and _quoted_in(state.p[i], state.p[j])))):
                 state.labels[i] = "lead_duplicate"
                 state.reasons[i] = ("structure lead_duplicate: a pull-quote, a sentence the "
                                     "article prints in full")
@@ -92,3 +108,11 @@ def _whole_sentence_of(quote: str, paragraph: str) -> bool:
     return (re.search(f"{_AFTER_SENTENCE}{words}(?:{_FULL_STOP}|{_QUOTE_CLOSE})", paragraph)
             is not None
             or re.search(f"{_QUOTE_OPEN}{words}{_FULL_STOP}", paragraph) is not None)
+
+
+def _quoted_in(line: str, paragraph: str) -> bool:
+    """Whether ``paragraph`` prints the unquoted line's words right after a quote mark, up
+    to a full stop or the closing mark (the display box dropped the marks)."""
+    words = re.escape(line.strip().rstrip(".。!?！？").strip())
+    return bool(words) and re.search(
+        f"{_QUOTE_OPEN}{words}(?:{_FULL_STOP}|{_QUOTE_CLOSE})", paragraph) is not None
