@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from pipeline.clean.furniture import Labelled
-from pipeline.clean.header import dateline_open, sentence
+from pipeline.clean.header import HAN_UNSPACED, dateline_open, sentence
 from pipeline.clean.rules import undecorated
 from pipeline.languages import SCRIPT_STOPS, WORD_MARKS, han_share, opens_lower
 
@@ -45,7 +45,6 @@ _CAPTION_SENTENCES = 3
 # Chinese: above a short credit on the tuning blind articles, captions ran 7-47 characters
 # and body paragraphs 46-133; a line of more is the story's (tuning set 255).
 _HAN_CAPTION_CHARS = 60
-_HAN_TEXT = 0.3
 # The credit's label (a word or two and a colon) and the name after it.
 _CREDIT_LABEL = r"(?:[^\W\d_][\w'’ʼ-]*\s?){1,2}\s?[:：]\s*"
 _CREDIT_NAME = r"(?P<name>(?:[^\W\d_][\w'’ʼ.-]*\s+){0,3}[^\W\d_][\w'’ʼ.-]*)"
@@ -106,7 +105,7 @@ def label_captions(state: Labelled) -> None:
                               and len(_SENTENCE_ENDS.findall(state.p[j]))
                               < _CAPTION_SENTENCES
                               and not (len(state.p[j]) > _HAN_CAPTION_CHARS
-                                       and han_share(state.p[j]) >= _HAN_TEXT))):
+                                       and han_share(state.p[j]) >= HAN_UNSPACED))):
             state.labels[j] = "image_caption"
             if j > 0 and state.f[j - 1] == state.f[j]:
                 j -= 1

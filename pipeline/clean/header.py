@@ -89,7 +89,7 @@ _ABOVE_LEAD = 2
 # after it tell again.
 _RETOLD = 0.35
 # A paragraph this much Han is written without spaces between words.
-_HAN_UNSPACED = 0.3
+HAN_UNSPACED = 0.3
 # Chinese outlines number their sections "一、" and "（二）".
 _ITEM = re.compile(rf"^\s*([-–—•*·|]|\d+[.)]\s|{CJK_NUMBERED})")
 _SENTENCE_WORDS = 6
@@ -224,7 +224,7 @@ def _label_above_picture(state: Labelled) -> None:
     if first is None or first + 1 >= len(state.p) or \
             state.labels[first + 1] not in _PICTURE or dateline_open(state.p[first]):
         return  # a lead that opens with its dateline is where the story starts
-    if han_share(state.p[first]) >= _HAN_UNSPACED:
+    if han_share(state.p[first]) >= HAN_UNSPACED:
         # Text without spaces between words has no stems to compare (``stems`` would read
         # each clause's first four characters): a Chinese university page's lead above its
         # photo went as a summary (tuning set 243); no tuning summary was in Chinese.
@@ -312,10 +312,11 @@ def _label_above_dateline(state: Labelled) -> None:
     # it only a summary the lead tells again goes, not the round-up's introduction.
     colon = match.group("colon") is not None
     # A summary printed twice keeps one copy (the other went as a repeat: tuning set 254).
+    repeated = {state.f[k] for k in range(start, lead)
+                if state.labels[k] in ("lead_duplicate", "duplicate_line")}
     above = [i for i in range(start, lead)
              if state.free(i) and state.words[i] >= _SENTENCE_WORDS
-             and state.f[i] not in {state.f[k] for k in range(start, lead)
-                                    if state.labels[k] in ("lead_duplicate", "duplicate_line")}]
+             and state.f[i] not in repeated]
     if len(above) > _ABOVE_LEAD:
         return  # paragraphs of the article before a dateline further down (a live page)
     told = [lead, *next_free(state, lead + 1, 1)]

@@ -63,9 +63,10 @@ _ENDS_SENTENCE = re.compile(rf"{_FULL_STOP}$")
 
 def label_pull_quotes(state: Labelled) -> None:
     """Label free display lines that repeat a sentence of a longer free paragraph."""
+    quoted = {i for i in range(len(state.p)) if _QUOTED.match(state.p[i])}
     candidates = [i for i in range(len(state.p))
                   if state.free(i) and _WORDS[0] <= state.words[i] <= _WORDS[1]
-                  and state.f[i] and (_QUOTED.match(state.p[i]) or (
+                  and state.f[i] and (i in quoted or (
                       state.words[i] >= _UNQUOTED_WORDS
                       and _ENDS_SENTENCE.search(state.p[i])))]
     if not candidates:
@@ -78,25 +79,43 @@ def label_pull_quotes(state: Labelled) -> None:
     for f in state.f:
         starts.append(at)
         at += len(f) + 3
+    # In page order, quoted and unquoted alike: a line labelled is no longer free for the
+    # candidates after it.
     for i in candidates:
-        needle = f" {state.f[i]} "
-        pos = joined.find(needle)
-        while pos != -1:
-            j = bisect_right(starts, pos) - 1  # the paragraph holding offset pos
-            quoted = _QUOTED.match(state.p[i]) is not None
-            if (j != i and state.free(j) and state.words[j] > state.words[i]
-                    and ((quoted and (
-                        state.words[i] >= _CLAUSE_WORDS or _SENTENCE_END.search(state.p[i])
-                        or (state.words[i] >= _SENTENCE_WORDS
-                            and _whole_sentence_of(state.p[i], state.p[j]))))
-                         or (not quoted and abs(j - i) <= _UNQUOTED_NEAR
-                             and state.f[j] != state.f[i]
-                             and _quoted_in(state.p[i], state.p[j])))):
-                state.labels[i] = "lead_duplicate"
-                state.reasons[i] = ("structure lead_duplicate: a pull-quote, a sentence the "
-                                    "article prints in full")
-                break
-            pos = joined.find(needle, pos + 1)
+        if i in quoted:
+            found = _quote_found(state, i, joined, starts)
+        else:
+            # Only the paragraphs next to it can hold its quote: no search of the page.
+            found = any(_quote_beside(state, i, j)
+                        for j in range(max(0, i - _UNQUOTED_NEAR),
+                                       min(len(state.p), i + _UNQUOTED_NEAR + 1)))
+        if found:
+            state.labels[i] = "lead_duplicate"
+            state.reasons[i] = ("structure lead_duplicate: a pull-quote, a sentence the "
+                                "article prints in full")
+
+
+def _quote_found(state: Labelled, i: int, joined: str, starts: list[int]) -> bool:
+    """A longer free paragraph prints the quoted line ``i`` in full."""
+    needle = f" {state.f[i]} "
+    pos = joined.find(needle)
+    while pos != -1:
+        j = bisect_right(starts, pos) - 1  # the paragraph holding offset pos
+        if (j != i and state.free(j) and state.words[j] > state.words[i]
+                and (state.words[i] >= _CLAUSE_WORDS or _SENTENCE_END.search(state.p[i])
+                     or (state.words[i] >= _SENTENCE_WORDS
+                         and _whole_sentence_of(state.p[i], state.p[j])))):
+            return True
+        pos = joined.find(needle, pos + 1)
+    return False
+
+
+def _quote_beside(state: Labelled, i: int, j: int) -> bool:
+    """Paragraph ``j``, longer and free, holds the unquoted line ``i``'s words (whole) after
+    a quote mark."""
+    return (j != i and state.free(j) and state.words[j] > state.words[i]
+            and state.f[j] != state.f[i] and f" {state.f[i]} " in f" {state.f[j]} "
+            and _quoted_in(state.p[i], state.p[j]))
 
 
 def _whole_sentence_of(quote: str, paragraph: str) -> bool:
