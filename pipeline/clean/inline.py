@@ -16,6 +16,7 @@ figure's line opens with the figure ("Aluminium: $1,880/t").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from pipeline.clean.furniture import Labelled
@@ -25,6 +26,7 @@ from pipeline.clean.tail import above, heading
 from pipeline.languages import opens_lower
 
 _LABEL_WORDS = (2, 4)
+_NUMBERED = re.compile(r"^\s*(\d{1,2}|[a-z])[.)、．]\s*\S|^[①-⑳]")
 # A label printed over the link ("Advertisement"): this short, and not the headline.
 _AD_LABEL_WORDS = 3
 _NOT_LABELS = frozenset(("title", "duplicate_title"))
@@ -37,7 +39,9 @@ def inline_links(state: Labelled) -> Iterator[int]:
     """Free lines shaped "Label: another story's headline" between two of the story's
     sentences."""
     for i, text in enumerate(state.p):
-        if not state.free(i) or text[:1] in "-*|•" or SENTENCE_END.search(text):
+        # A bulleted or numbered item ("1. Engine: ...") is a list's, not a link's label.
+        if not state.free(i) or text[:1] in "-*|•" or _NUMBERED.match(text) \
+                or SENTENCE_END.search(text):
             continue
         m = LABELLED.match(text)
         if m is None:

@@ -22,6 +22,7 @@ from bisect import bisect_right
 
 from pipeline.clean.furniture import Labelled
 from pipeline.languages import SCRIPT_STOPS
+from pipeline.text import fold
 
 # A pull-quote has at least this many words (two Chinese characters a word) and at most
 # this many: a quoted phrase of three words is a heading's or the story's. From four words
@@ -59,14 +60,25 @@ _UNQUOTED_WORDS = 8
 # lead the quote later repeats; a tuning news page).
 _UNQUOTED_NEAR = 2
 _ENDS_SENTENCE = re.compile(rf"{_FULL_STOP}$")
+# A display box may sign its quote: the quote in marks, then the speaker's name and role
+# with no verb ("«A B C ...» Name Surname, coach"), or open it with a dash as Nordic and
+# Slavic pages quote ("– A B C ..."). Either counts from a clause's length, its quoted
+# words found whole in a longer paragraph (tuning sets 261-262: four such boxes, the
+# quote trimmed at its end or signed).
+_SIGNED = re.compile(r"^[\"“‘«„‹「『](?P<quote>[^\"“”‘’«»„‹›「」『』]{10,})[\"”’»›」』“]"
+                     r"[.。]?\s+(?P<name>(?-i:[A-ZА-ЯЁÀ-ÞĀ-Ž])[^.!?。！？:;]{2,80})$")
+_DASHED = re.compile(r"^[–—]\s+(?P<quote>\S.*)$")
+_SIGNATURE_WORDS = 8
 
 
 def label_pull_quotes(state: Labelled) -> None:
     """Label free display lines that repeat a sentence of a longer free paragraph."""
     quoted = {i for i in range(len(state.p)) if _QUOTED.match(state.p[i])}
+    signed = {i: q for i in range(len(state.p))
+              if state.free(i) and (q := _signed_quote(state.p[i])) is not None}
     candidates = [i for i in range(len(state.p))
                   if state.free(i) and _WORDS[0] <= state.words[i] <= _WORDS[1]
-                  and state.f[i] and (i in quoted or (
+                  and state.f[i] and (i in quoted or i in signed or (
                       state.words[i] >= _UNQUOTED_WORDS
                       and _ENDS_SENTENCE.search(state.p[i])))]
     if not candidates:
@@ -82,7 +94,9 @@ def label_pull_quotes(state: Labelled) -> None:
     # In page order, quoted and unquoted alike: a line labelled is no longer free for the
     # candidates after it.
     for i in candidates:
-        if i in quoted:
+        if i in signed:
+            found = _signed_found(state, i, signed[i], joined, starts)
+        elif i in quoted:
             found = _quote_found(state, i, joined, starts)
         else:
             # Only the paragraphs next to it can hold its quote: no search of the page.
@@ -105,6 +119,33 @@ def _quote_found(state: Labelled, i: int, joined: str, starts: list[int]) -> boo
                 and (state.words[i] >= _CLAUSE_WORDS or _SENTENCE_END.search(state.p[i])
                      or (state.words[i] >= _SENTENCE_WORDS
                          and _whole_sentence_of(state.p[i], state.p[j])))):
+            return True
+        pos = joined.find(needle, pos + 1)
+    return False
+
+
+def _signed_quote(line: str) -> str | None:
+    """The folded quote of a signed or dash-opened display line, when it is a clause long
+    and its signature a name's few words; None for any other line."""
+    m = _SIGNED.match(line)
+    if m is not None and len(m["name"].split()) > _SIGNATURE_WORDS:
+        return None
+    m = m or _DASHED.match(line)
+    if m is None or _ENDS_SENTENCE.search(line) and m.re is _DASHED:
+        return None  # a dashed line that ends a sentence is a quote of the story's own
+    quote = fold(m["quote"])
+    return quote if len(quote.split()) >= _CLAUSE_WORDS else None
+
+
+def _signed_found(state: Labelled, i: int, quote: str, joined: str,
+                  starts: list[int]) -> bool:
+    """Another free paragraph, longer than the quote, prints the quote's words whole."""
+    needle = f" {quote} "
+    pos = joined.find(needle)
+    while pos != -1:
+        j = bisect_right(starts, pos) - 1
+        if j != i and state.free(j) and state.f[j] != quote and \
+                len(state.f[j]) > len(quote):
             return True
         pos = joined.find(needle, pos + 1)
     return False

@@ -1,0 +1,99 @@
+"""Session 28, plain text: a pull-quote signed with its speaker or opened with a dash, a
+numbered list item shaped like a link's label, a short question heading under a box of
+other stories, and the wording forms of the session (forward-looking notes run into their
+heading, promises of no spam, Nordic closed-comment notes, daily-briefing pitches, Chinese
+length badges, Russian caption credits). Each with the article's look-alike, which stays.
+Every line here was written for these tests."""
+
+from __future__ import annotations
+
+from pipeline.clean.text import clean_paragraphs
+
+# The same placement helper and story as session 25's tests.
+from tests.pipeline.clean.test_session25_forms import STORY, STORY_RU, TITLE, _kept
+
+TITLE_RU = "Перевалка зерна в портах Приморья достигла рекорда"
+
+
+def test_a_signed_pull_quote_goes_and_its_quote_stays() -> None:
+    said = ("«Мы загружены до самого ледостава и уже отказываем судам в заходе, хотя ещё "
+            "весной причалы простаивали», — сказал начальник порта Олег Карпов.")
+    box = ("«Мы загружены до самого ледостава и уже отказываем судам в заходе» Олег Карпов, "
+           "начальник порта")
+    kept = clean_paragraphs([TITLE_RU, *STORY_RU[:2], said, box, *STORY_RU[2:]]).paragraphs
+    assert box not in kept
+    assert said in kept
+    # A quote no paragraph prints is no pull-quote, signed or not.
+    other = "«Зерно пойдёт в Китай по железной дороге, а не морем» Олег Карпов, начальник порта"
+    kept = clean_paragraphs([TITLE_RU, *STORY_RU[:2], said, other, *STORY_RU[2:]]).paragraphs
+    assert other in kept
+
+
+def test_a_dash_opened_pull_quote_goes() -> None:
+    title = "Kornet går østover som aldri før"
+    said = ("– Vi har ikke hatt så mange skip ved kaia siden åttitallet, og det blir bare "
+            "flere, sier havnesjef Kari Lund.")
+    box = "– Vi har ikke hatt så mange skip ved kaia siden åttitallet"
+    story = ["Kornhavna i nord har hatt sin travleste høst på flere tiår, viser nye tall fra "
+             "havnevesenet.",
+             "Det meste av kornet går videre med tog mot grensen i øst, der kjøperne har "
+             "fylt lagrene tidlig i år.", said,
+             "Havnen vil nå bygge et nytt lager for å møte etterspørselen neste år.",
+             "Arbeidet skal etter planen starte til våren, og prislappen er ikke kjent."]
+    kept = clean_paragraphs([title, *story[:3], box, *story[3:]]).paragraphs
+    assert box not in kept
+    assert said in kept
+
+
+def test_numbered_items_with_a_label_are_the_story_s_list() -> None:
+    title = "新款越野车明年在俄罗斯组装"
+    story = ["据了解，这款车型将在俄罗斯卡卢加州的合作工厂进行组装，首批车辆预计明年春季下线。",
+             "针对俄罗斯市场的严寒气候，厂家对车辆做了多项调整，主要有以下调整：",
+             "1. 动力：取消小排量版本，只保留2.0T发动机和8速自动变速箱，最大功率160kW；",
+             "2. 保暖：座椅和方向盘都配备加热功能，电池加装保温套件，可在-35℃环境下启动；",
+             "3. 底盘：离地间隙提高了二十毫米，并加强了底盘护板。",
+             "业内人士认为，本地组装可以降低关税成本，也有利于售后服务网络的建设。",
+             "厂家表示，后续还将考虑在当地生产更多车型，但具体计划尚未公布。"]
+    kept = clean_paragraphs([title, *story]).paragraphs
+    assert all(line in kept for line in story)
+
+
+def test_a_short_question_heading_under_a_box_of_other_stories_stays() -> None:
+    title = "Le terminal gazier perd son trafic de transbordement"
+    story = ["Le terminal du port a perdu depuis le printemps l'essentiel de son trafic de "
+             "transbordement, selon les chiffres publiés lundi par l'exploitant.",
+             "Les navires qui y faisaient escale rejoignent désormais l'Asie par une route "
+             "plus longue, ce qui renchérit le transport."]
+    box = ["Sur le même sujet", "Énergie : les tarifs du gaz baissent pour les ménages"]
+    question = "Et les salariés ?"
+    after = ["L'exploitant assure qu'aucun licenciement n'est prévu cette année, mais les "
+             "syndicats demandent des garanties écrites à la direction.",
+             "Une réunion entre les deux parties doit avoir lieu à la fin du mois, a indiqué "
+             "un délégué syndical."]
+    kept = clean_paragraphs([title, *story, *box, question, *after]).paragraphs
+    assert question in kept
+    assert box[1] not in kept
+
+
+def test_the_session_s_wording_forms_go() -> None:
+    assert not _kept("Forward-looking statements: This announcement includes statements "
+                     "about expected volumes that involve risks and uncertainties.", at=4)
+    assert not _kept("Раз в неделю отправляем главные новости порта — и никакого спама, "
+                     "честно: без спама.")
+    assert not _kept("Denne artikkelen er ikke åpen for kommentarer.", at=4)
+    assert not _kept("Get the harbour briefing in your inbox every morning at 7.")
+    assert not _kept("全文约2500字，预计阅读需6分钟")
+    assert not _kept("Новый элеватор в порту Находка. Фото Анны Лебедевой", story=STORY_RU,
+                     title=TITLE_RU)
+    assert not _kept("Погрузка зерна на новом терминале. Пресс-служба администрации порта",
+                     story=STORY_RU, title=TITLE_RU)
+
+
+def test_the_session_s_look_alikes_stay() -> None:
+    # A thank-you to a named person closes a report of an evening, it sells nothing.
+    assert _kept("Thank you, Maria — and thanks to all of you who came to the reading!",
+                 at=4)
+    # A story about consent law names cookies, then the law, in two sentences.
+    ru = ("Отдельная проблема — cookie. По новым правилам баннер о согласии должен "
+          "появиться до запуска счётчиков, поэтому код пришлось переписать.")
+    assert _kept(ru, at=2, story=STORY_RU, title=TITLE_RU)
