@@ -61,12 +61,12 @@ _UNQUOTED_WORDS = 8
 _UNQUOTED_NEAR = 2
 _ENDS_SENTENCE = re.compile(rf"{_FULL_STOP}$")
 # A display box may sign its quote: the quote in marks, then the speaker's name and role
-# with no verb ("«A B C ...» Name Surname, coach"), or open it with a dash as Nordic and
+# with no verb ("«A B C ...» Name Surname, coach", or after a dash), or open it with a dash as Nordic and
 # Slavic pages quote ("– A B C ..."). Either counts from a clause's length, its quoted
 # words found whole in a longer paragraph (tuning sets 261-262: four such boxes, the
 # quote trimmed at its end or signed).
 _SIGNED = re.compile(r"^[\"“‘«„‹「『](?P<quote>[^\"“”‘’«»„‹›「」『』]{10,})[\"”’»›」』“]"
-                     r"[.。]?\s+(?P<name>(?-i:[A-ZА-ЯЁÀ-ÞĀ-Ž])[^.!?。！？:;]{2,80})$")
+                     r"[.。]?\s+([—–-]\s*)?(?P<name>(?-i:[A-ZА-ЯЁÀ-ÞĀ-Ž])[^.!?。！？:;]{2,80})$")
 _DASHED = re.compile(r"^[–—]\s+(?P<quote>\S.*)$")
 _SIGNATURE_WORDS = 8
 

@@ -79,7 +79,7 @@ _EN = frozenset({"en", None})  # English, or too short to tell: the English word
 # A line this short over two sentences ends a box of teasers: the story's section heading
 # (on the tuning blind articles a teaser of seven words sat over prose too).
 _BOX_END_HEADING_WORDS = 6
-_QUESTION_HEADING_WORDS = 4
+_QUESTION_HEADING_WORDS = 6
 # In scraped text a headline-like line between paragraphs of at least this many words is a
 # whole headline (a teaser); shorter, a subheading.
 _WHOLE_HEADLINE = 7
@@ -392,7 +392,7 @@ class _State:
         back in the prose: "Kremlin's bet" over a paragraph on strategy)."""
         below = next_free(self, i + 1)
         # A question of a few words heads a section too ("And the jobs?"): a teaser's
-        # headline is longer (tuning set 262).
+        # headline is longer (tuning sets 262, 266, 268).
         question = self.words[i] <= _QUESTION_HEADING_WORDS and self.p[i].endswith(("?", "？"))
         return self.free(i) and self.words[i] <= _BOX_END_HEADING_WORDS \
             and (question or not TERMINAL.search(self.p[i])) and len(below) == 2 \

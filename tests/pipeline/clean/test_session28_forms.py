@@ -97,3 +97,46 @@ def test_the_session_s_look_alikes_stay() -> None:
     ru = ("Отдельная проблема — cookie. По новым правилам баннер о согласии должен "
           "появиться до запуска счётчиков, поэтому код пришлось переписать.")
     assert _kept(ru, at=2, story=STORY_RU, title=TITLE_RU)
+
+
+def test_round_two_forms_go() -> None:
+    said = ("\"The ice road will not open this winter, and nobody has told us what comes "
+            "instead,\" said Anna Berg, who runs the ferry company.")
+    box = "\"The ice road will not open this winter.\" — Anna Berg, ferry operator"
+    kept = clean_paragraphs([TITLE, *STORY[:2], said, box, *STORY[2:]]).paragraphs
+    assert box not in kept and said in kept
+    assert not _kept("佐藤美咲（さとう・みさき）　上海支局長。経済部を経て2022年から現職。", at=4)
+    assert not _kept("댓글 3 · 로그인 후 댓글을 남길 수 있습니다.", at=4)
+    assert not _kept("Ghi chú của tòa soạn: Bài viết được bổ sung thông tin lúc 9h.", at=4)
+    assert not _kept("The Valley Courier and its 87 partners use your data for measurement "
+                     "and personalised ads. Manage choices", at=4)
+    assert not _kept("Wer hier stand, sah Schiffe. – Anzeige – Lesen Sie nach der Werbung weiter")
+
+
+def test_round_two_look_alikes_stay() -> None:
+    assert _kept("佐藤美咲（さとう・みさき）さんは、港の通訳として十年働いてきたという。", at=2)
+    story_zh = ["今年前十个月，经口岸入境的俄罗斯游客超过二十万人次，同比增长近一倍。",
+                "当地文旅部门表示，游客主要来自远东地区，多数停留两到三天。",
+                "为方便游客，市里在主要商圈增设了俄文标识和外币兑换点。",
+                "业内人士认为，随着航线增加，明年的客流还将继续增长。"]
+    likes = "当天，不少游客在江边拍照留念，相关短视频在网上获得数万次点赞和转发。"
+    pay = "许多商户已经支持跨境扫码支付，俄罗斯游客可以直接用手机付款；"
+    for line in (likes, pay):
+        assert _kept(line, at=2, story=story_zh, title="俄罗斯游客涌向边境城市")
+    ru = ("По данным аналитиков, число подписчиков Telegram-каналов о торговле с Китаем за "
+          "год выросло вдвое.")
+    assert _kept(ru, at=2, story=STORY_RU, title=TITLE_RU)
+    title = "Die Werft verliert ihren wichtigsten Kunden"
+    story = ["Die Werft an der Küste hat ihren wichtigsten Auftraggeber verloren, wie das "
+             "Unternehmen am Montag mitteilte.",
+             "Der Reeder lässt seine neuen Schiffe künftig in Asien bauen, weil dort die "
+             "Preise deutlich niedriger sind."]
+    box = ["Mehr zum Thema", "Häfen: Der Umschlag sinkt zum dritten Mal in Folge"]
+    question = "Was heißt das für die Belegschaft?"
+    after = ["Die Geschäftsführung schließt Entlassungen in diesem Jahr aus, der Betriebsrat "
+             "verlangt dennoch eine schriftliche Zusage und will notfalls vor das "
+             "Arbeitsgericht ziehen, falls die Gespräche scheitern.",
+             "Ein Treffen beider Seiten ist für Ende des Monats geplant, sagte ein Sprecher "
+             "der Gewerkschaft."]
+    kept = clean_paragraphs([title, *story, *box, question, *after]).paragraphs
+    assert question in kept
