@@ -140,3 +140,21 @@ def test_round_two_look_alikes_stay() -> None:
              "der Gewerkschaft."]
     kept = clean_paragraphs([title, *story, *box, question, *after]).paragraphs
     assert question in kept
+
+
+def test_round_three_forms_go() -> None:
+    assert not _kept("Trucks queue at the border crossing before dawn Credit: Harbour Pictures")
+    assert not _kept("A grain train leaves the terminal in the early morning. Supplied")
+    assert not _kept("How we did this: we compared customs filings for two years with the port's "
+                     "own shipping lists.", at=4)
+    assert not _kept("The Morning Docket reaches your inbox at 6am, Monday to Friday.", at=4)
+    assert not _kept("Comments must be on topic and civil. Abusive posts will be removed.", at=4)
+    assert not _kept("Каментарыі (7) · Увайдзіце, каб пакінуць каментарый", at=4)
+
+
+def test_round_three_look_alikes_stay() -> None:
+    # The paragraph above a video's own label is the story's: a player carries its title.
+    para = ("No agreement was reached on the price of the gas, which the two sides have "
+            "argued about for more than ten years, officials said.")
+    story = [*STORY[:2], para, "Video: Anna Berg reports from the border", *STORY[2:]]
+    assert para in clean_paragraphs([TITLE, *story]).paragraphs
