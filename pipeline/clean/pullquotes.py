@@ -61,10 +61,10 @@ _UNQUOTED_WORDS = 8
 _UNQUOTED_NEAR = 2
 _ENDS_SENTENCE = re.compile(rf"{_FULL_STOP}$")
 # A display box may sign its quote: the quote in marks, then the speaker's name and role
-# with no verb ("«A B C ...» Name Surname, coach", or after a dash), or open it with a dash as Nordic and
-# Slavic pages quote ("– A B C ..."). Either counts from a clause's length, its quoted
-# words found whole in a longer paragraph (tuning sets 261-262: four such boxes, the
-# quote trimmed at its end or signed).
+# with no verb ("«A B C ...» Name Surname, coach", also after a dash), or open it with a
+# dash as Nordic and Slavic pages quote ("– A B C ..."). Either counts from a clause's
+# length, its quoted words found whole in a longer paragraph (tuning sets 261, 262, 266,
+# 268 and two older sets: seven such boxes, the quote trimmed at its end or signed).
 _SIGNED = re.compile(r"^[\"“‘«„‹「『](?P<quote>[^\"“”‘’«»„‹›「」『』]{10,})[\"”’»›」』“]"
                      r"[.。]?\s+([—–-]\s*)?(?P<name>(?-i:[A-ZА-ЯЁÀ-ÞĀ-Ž])[^.!?。！？:;]{2,80})$")
 _DASHED = re.compile(r"^[–—]\s+(?P<quote>\S.*)$")
@@ -131,7 +131,7 @@ def _signed_quote(line: str) -> str | None:
     if m is not None and len(m["name"].split()) > _SIGNATURE_WORDS:
         return None
     m = m or _DASHED.match(line)
-    if m is None or _ENDS_SENTENCE.search(line) and m.re is _DASHED:
+    if m is None or (m.re is _DASHED and _ENDS_SENTENCE.search(line)):
         return None  # a dashed line that ends a sentence is a quote of the story's own
     quote = fold(m["quote"])
     return quote if len(quote.split()) >= _CLAUSE_WORDS else None

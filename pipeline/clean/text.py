@@ -79,7 +79,6 @@ _EN = frozenset({"en", None})  # English, or too short to tell: the English word
 # A line this short over two sentences ends a box of teasers: the story's section heading
 # (on the tuning blind articles a teaser of seven words sat over prose too).
 _BOX_END_HEADING_WORDS = 6
-_QUESTION_HEADING_WORDS = 6
 # In scraped text a headline-like line between paragraphs of at least this many words is a
 # whole headline (a teaser); shorter, a subheading.
 _WHOLE_HEADLINE = 7
@@ -391,9 +390,9 @@ class _State:
         section heading of the story the box was printed in (its words need not come
         back in the prose: "Kremlin's bet" over a paragraph on strategy)."""
         below = next_free(self, i + 1)
-        # A question of a few words heads a section too ("And the jobs?"): a teaser's
-        # headline is longer (tuning sets 262, 266, 268).
-        question = self.words[i] <= _QUESTION_HEADING_WORDS and self.p[i].endswith(("?", "？"))
+        # A question as short heads a section too ("And the jobs?"; tuning sets 262, 266,
+        # 268): a teaser's headline is longer.
+        question = self.p[i].endswith(("?", "？"))
         return self.free(i) and self.words[i] <= _BOX_END_HEADING_WORDS \
             and (question or not TERMINAL.search(self.p[i])) and len(below) == 2 \
             and all(sentence(self, j) for j in below)
