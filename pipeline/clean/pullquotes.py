@@ -65,7 +65,8 @@ _ENDS_SENTENCE = re.compile(rf"{_FULL_STOP}$")
 # dash as Nordic and Slavic pages quote ("– A B C ..."). Either counts from a clause's
 # length, its quoted words found whole in a longer paragraph (tuning sets 261, 262, 266,
 # 268 and two older sets: seven such boxes, the quote trimmed at its end or signed).
-_SIGNED = re.compile(r"^[\"“‘«„‹「『](?P<quote>[^\"“”‘’«»„‹›「」『』]{10,})[\"”’»›」』“]"
+_SIGNED = re.compile(r"^[\"“‘«„‹「『](?P<quote>(?:[^\"“”‘’«»„‹›「」『』]|’(?=\w)){10,})"
+                     r"[\"”’»›」』“]"
                      r"[.。]?\s+([—–-]\s*)?(?P<name>(?-i:[A-ZА-ЯЁÀ-ÞĀ-Ž])[^.!?。！？:;]{2,80})$")
 _DASHED = re.compile(r"^[–—]\s+(?P<quote>\S.*)$")
 _SIGNATURE_WORDS = 8

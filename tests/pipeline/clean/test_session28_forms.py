@@ -158,3 +158,35 @@ def test_round_three_look_alikes_stay() -> None:
             "argued about for more than ten years, officials said.")
     story = [*STORY[:2], para, "Video: Anna Berg reports from the border", *STORY[2:]]
     assert para in clean_paragraphs([TITLE, *story]).paragraphs
+
+
+def test_round_four_forms_go() -> None:
+    said = ("“Nobody can tell you when the money will come back, and that’s what worries "
+            "people most,” said Lena Park, a tax adviser in the city.")
+    box = "“Nobody can tell you when the money will come back.” – Lena Park, tax adviser"
+    kept = clean_paragraphs([TITLE, *STORY[:2], said, box, *STORY[2:]]).paragraphs
+    assert box not in kept and said in kept
+    assert not _kept("Arrests are merely accusations; every defendant is presumed innocent "
+                     "until proven guilty.", at=4)
+    assert not _kept("Words by Tomas Lind", at=0)
+    assert not _kept("This issue’s briefing is sponsored by Northlight Radio, secure voice for "
+                     "ships at sea.", at=4)
+    assert not _kept("Did a friend forward this newsletter to you? Someone forwarded this "
+                     "email to you? Get the next one yourself.", at=4)
+    assert not _kept("Floods can come fast. Turn on notifications in our app to hear first.",
+                     at=4)
+    assert not _kept("Petr Dvořák je zpravodaj deníku v Pekingu a píše o obchodu s Ruskem.",
+                     at=4)
+    assert not _kept("Мария Котова — обозреватель, пишет о торговле и логистике на Дальнем "
+                     "Востоке.", story=STORY_RU, title=TITLE_RU, at=4)
+
+
+def test_round_four_look_alikes_stay() -> None:
+    # A heading under a sign-up form's row ("Type your email... Subscribe") is the story's.
+    form = "Type your email...   Subscribe"
+    heading = "Why the northern route matters again"
+    lines = [TITLE, *STORY[:2], form, heading, *STORY[2:]]
+    assert heading in clean_paragraphs(lines).paragraphs
+    # Who paid for a study is news in a story about it.
+    assert _kept("The study was funded by the regional science foundation, the authors said.",
+                 at=4)
