@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 
 from pipeline.clean.furniture import Labelled
 from pipeline.languages import SCRIPT_STOPS
@@ -112,17 +113,11 @@ def label_pull_quotes(state: Labelled) -> None:
 
 def _quote_found(state: Labelled, i: int, joined: str, starts: list[int]) -> bool:
     """A longer free paragraph prints the quoted line ``i`` in full."""
-    needle = f" {state.f[i]} "
-    pos = joined.find(needle)
-    while pos != -1:
-        j = bisect_right(starts, pos) - 1  # the paragraph holding offset pos
-        if (j != i and state.free(j) and state.words[j] > state.words[i]
-                and (state.words[i] >= _CLAUSE_WORDS or _SENTENCE_END.search(state.p[i])
-                     or (state.words[i] >= _SENTENCE_WORDS
-                         and _whole_sentence_of(state.p[i], state.p[j])))):
-            return True
-        pos = joined.find(needle, pos + 1)
-    return False
+    return any(j != i and state.free(j) and state.words[j] > state.words[i]
+               and (state.words[i] >= _CLAUSE_WORDS or _SENTENCE_END.search(state.p[i])
+                    or (state.words[i] >= _SENTENCE_WORDS
+                        and _whole_sentence_of(state.p[i], state.p[j])))
+               for j in _holders(state.f[i], joined, starts))
 
 
 def _signed_quote(line: str) -> str | None:
@@ -141,15 +136,19 @@ def _signed_quote(line: str) -> str | None:
 def _signed_found(state: Labelled, i: int, quote: str, joined: str,
                   starts: list[int]) -> bool:
     """Another free paragraph, longer than the quote, prints the quote's words whole."""
-    needle = f" {quote} "
+    return any(j != i and state.free(j) and state.f[j] != quote
+               and len(state.f[j]) > len(quote)
+               for j in _holders(quote, joined, starts))
+
+
+def _holders(folded: str, joined: str, starts: list[int]) -> Iterator[int]:
+    """The paragraphs of the joined page text holding ``folded`` as whole words, in page
+    order (one search in C over the page, not one per paragraph)."""
+    needle = f" {folded} "
     pos = joined.find(needle)
     while pos != -1:
-        j = bisect_right(starts, pos) - 1
-        if j != i and state.free(j) and state.f[j] != quote and \
-                len(state.f[j]) > len(quote):
-            return True
+        yield bisect_right(starts, pos) - 1  # the paragraph holding offset pos
         pos = joined.find(needle, pos + 1)
-    return False
 
 
 def _quote_beside(state: Labelled, i: int, j: int) -> bool:
