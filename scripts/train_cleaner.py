@@ -80,8 +80,11 @@ TEXT_TRAIN_WORDS = 80
 # With 1 % there the page model's plain-text threshold fell to 0.84 when batch 54 joined
 # and took written look-alikes (a handle inside a sentence, a French sentence with a
 # year): tuning articles lost 35 body paragraphs against 32, batches 12 against 10.
+# At 0.75 % the floor fell a rank (0.875 -> 0.87) when batch 70 added 72 placements, and
+# a Chinese lead above its picture went at p=0.870 (session 26's test, tuning); at 0.7 %
+# it stays where it was (session 29).
 LOOK_ALIKE_BUDGET = 0.01
-LOOK_ALIKE_BUDGET_SENTENCES = 0.0075
+LOOK_ALIKE_BUDGET_SENTENCES = 0.007
 
 
 @dataclass

@@ -36,9 +36,12 @@ _SPEECH = re.compile(r"^\s*[“\"«„「『‘](?:[^”\"»“」』’]{8,}?[,
                      r"|(?:[^”\"»“」』’\s]+\s+){2,}[^”\"»“」』’]*[”\"»“」』’]\s?(?:,|[—–]))")
 # A player's line shows a running time ("02:48", "3 Min."): the prose above a video is
 # more often the article's paragraph than a caption, so only a short line is taken. So
-# does a video's own label ("Video: <name> reports from ..."; tuning set 272).
+# does a video's own label ("Video: <name> reports from ..."; tuning set 272), and a
+# still from a reader's video ("... видеодон кадр", "кадр из видео"; tuning set 281).
 _PLAYER = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d+\s*(min|mins|minutes?|minuten)\b"
-                     r"|^\W{0,2}\s*(video|watch|видео|відео|视频)\b", re.I)
+                     r"|^\W{0,2}\s*(video|watch|видео|відео|视频)\b"
+                     r"|\b(видеодон|видеодан|бейнеден|videodan|видео)\s+(кадр|kadr)\b"
+                     r"|\bкадр (из|с) видео", re.I)
 _CAPTION_WORDS = 40
 # A caption says what the picture shows in a sentence or two: above a short credit on the
 # tuning blind articles, no caption had three sentences and ten body paragraphs did.

@@ -156,7 +156,7 @@ def label_header(state: Labelled) -> str | None:
             continue
         # Beside the date or the role it names the writer (beside a menu row it may be the
         # site's name: the short-line pass below takes that).
-        if _next_to(state, i, _BESIDE_BYLINE) or _role_at(state, i - 1) or _role_at(state, i + 1):
+        if _next_to(state, i, _BYLINE_MARKS) or _role_at(state, i - 1) or _role_at(state, i + 1):
             _label(state, i, "byline", "a name line beside the date or the writer's role")
             author = author or state.p[i]
     for i in zone:
