@@ -84,6 +84,8 @@ TEXT_TRAIN_WORDS = 80
 # a Chinese lead above its picture went at p=0.870 (session 26's test, tuning); at 0.7 %
 # it stays where it was (session 29).
 LOOK_ALIKE_BUDGET = 0.01
+# Word overlap (shared over all words) at which a body line retells an earlier one.
+_RETOLD_SHARE = 0.5
 LOOK_ALIKE_BUDGET_SENTENCES = 0.007
 
 
@@ -316,11 +318,23 @@ def pick_threshold(rows: Rows, probs: np.ndarray, *, html: bool) -> float:
 
 def tuning_body_lines() -> list[str]:
     """Body lines of the blind batches marked tuning in blind/index.yaml (written by other
-    hands, a third of them reporting that reads like furniture); never trained on."""
+    hands, a third of them reporting that reads like furniture); never trained on. A line
+    that shares half its words with an earlier one is left out: writers of different
+    batches retell one story ("Lawyers say Russia's copyright law ..." four times), and a
+    quantile over placements must count each story once (session 29: 31 of 831 lines, and
+    the plain-text threshold rose 0.94 -> 0.965 when batch 72 added a fourth retelling)."""
     index = yaml.safe_load((DATA / "blind" / "index.yaml").read_text(encoding="utf-8"))
-    return [text for b in index["batches"] if b["role"] == "tuning"
-            for text in yaml.safe_load((DATA / "blind" / b["file"]).read_text(
-                encoding="utf-8")).get("body", [])]
+    lines = [text for b in index["batches"] if b["role"] == "tuning"
+             for text in yaml.safe_load((DATA / "blind" / b["file"]).read_text(
+                 encoding="utf-8")).get("body", [])]
+    distinct: list[str] = []
+    seen: list[set[str]] = []
+    for text in lines:
+        words = set(fold(text).split())
+        if not any(len(words & other) >= _RETOLD_SHARE * len(words | other) for other in seen):
+            distinct.append(text)
+            seen.append(words)
+    return distinct
 
 
 def look_alike_floor(model: Model, pages: list[dict[str, Any]], *, tail: bool = False,

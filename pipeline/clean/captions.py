@@ -27,6 +27,10 @@ _CAPTIONED = re.compile(r"\b(?!(?:dr|mr|mrs|ms|st|jr|sr|prof|gen|lt|col|capt|sgt
                         rf"\w[\w{WORD_MARKS}]+[»”\"’')]*[.!?{SCRIPT_STOPS}][”\"’')]*\s+\S"
                         r"|[。！？][」』”）)]*\s*\S"  # the same in scripts without spaces
                         r"|(?:\S+\s+\S+|\S{4,})\s*[(（][^()（）]{2,60}[)）]\s*$"
+                        # Four words or more of caption before a slash credit, no label
+                        # ("Tanker at anchor off the coast / ARCHIVE"; tuning set 288).
+                        r"|^(?!(?:photos?|фото|foto|fotos|bild|picture|image|credit|кадр)\b)"
+                        r"(?![^:：]*[:：])(?:[^\s/|]+\s+){4,}[/|]\s*[^\s/|]+(?:\s+[^\s/|]+){0,3}\s*$"
                         r"|^(chart|graphic|map|fig(ure|\.)|graph)\b", re.I)
 # A line opening with quoted speech ("“We are ready,” he said") is the story's: a caption
 # describes the picture. A name in quotes ("«Sakhalin-2» platform") has no punctuation of

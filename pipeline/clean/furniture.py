@@ -165,6 +165,8 @@ _WHY = {
 }
 # Labels that announce a list of links: the headline-like lines under them are the links.
 _LINK_LABELS = ("inline_related_link", "related_posts")
+# Labels a box's items may already carry when the links pass comes to them.
+_ITEM_LABELS = (*_LINK_LABELS, "classified_boilerplate", "learned_boilerplate")
 # A label with a story after its colon ("More on this topic: Banks tighten checks",
 # "Читайте также: ..."): the link is that line, so the line under it (a section heading
 # of the article, often) is not.
@@ -306,15 +308,21 @@ def _text_lists(state: Labelled) -> list[bool]:
 
 def _label_links(state: Labelled) -> None:
     """Up to three short unpunctuated lines under a "see also" or "related" label."""
+    made: set[int] = set()  # the items this pass took are no labels of their own
     for i, label in enumerate(state.labels):
-        if label not in _LINK_LABELS or LINK_AFTER_LABEL.match(state.p[i]):
+        if label not in _LINK_LABELS or LINK_AFTER_LABEL.match(state.p[i]) or i in made:
             continue
         for j in range(i + 1, min(i + 4, len(state.p))):
+            # The box's items are printed together: past other furniture under its first
+            # line (an ad label) a short line is the story's heading again (tuning set 287).
             if not state.free(j):
+                if j > i + 1 and state.labels[j] not in _ITEM_LABELS:
+                    break
                 continue
             if state.words[j] > 16 or ends_sentence(state.p[j]):
                 break
             _label(state, j, str(label), "link")
+            made.add(j)
 
 
 def _restore_sentence_title(state: Labelled) -> None:

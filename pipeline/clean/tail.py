@@ -91,7 +91,7 @@ def label_tail(state: Labelled) -> None:
     if last is None:
         return
     for i in run_lines(state, last):
-        if _heads_section(state, i) or not (
+        if _heads_section(state, i) or _heads_after_pitch(state, i, last) or not (
                 _tail_line(state.p[i], state.words[i]) or _teaser_item(state, i)
                 or _listed_question(state, i)):
             continue
@@ -125,7 +125,7 @@ def run_sentences(state: Labelled) -> list[int]:
             if state.words[i] <= _RUN_SENTENCE_WORDS and sentence(state, i)
             and _furniture(state, i - 1) and i + 1 < len(state.p) and _furniture(state, i + 1)
             and not _one_comment(state, i) and not state.p[i].endswith("?")
-            and not ((i - 2 == last or state.free(i - 2)) and _pitch(state, i - 1))]
+            and not _under_pitch(state, i, last)]
 
 
 def run_channel_pitches(state: Labelled) -> list[int]:
@@ -158,6 +158,25 @@ def _run_naming(state: Labelled, names: re.Pattern[str]) -> list[int]:
     return [i for i in run_lines(state, last)
             if state.words[i] <= _CHANNEL_PITCH_WORDS and names.search(state.p[i])
             and not QUOTED.search(state.p[i]) and not english_line(state.p[i])]
+
+
+def _under_pitch(state: Labelled, i: int, last: int) -> bool:
+    """Line ``i`` goes on with the story under a pitch printed between its paragraphs (the
+    story's last sentence or a free line above the pitch): right under it, or under a
+    heading that asks right under it (tuning set 287: "What next?"; a heading that does
+    not ask may be the tag row over a correction note, tuning set 288)."""
+    j = i - 1
+    if j > 0 and state.free(j) and _asking_heading(state, j):
+        j -= 1
+    return j > 0 and (j - 1 == last or state.free(j - 1)) and _pitch(state, j)
+
+
+def _heads_after_pitch(state: Labelled, i: int, last: int) -> bool:
+    """Line ``i`` is the story's heading that asks, under a pitch printed between its
+    paragraphs, over a sentence that goes on with the story."""
+    return _asking_heading(state, i) and i + 1 < len(state.p) \
+        and state.free(i + 1) and sentence(state, i + 1) and i > 1 \
+        and (i - 2 == last or state.free(i - 2)) and _pitch(state, i - 1)
 
 
 def _pitch(state: Labelled, i: int) -> bool:

@@ -352,9 +352,11 @@ class _State:
                 # One line alone between the two is the box's pitch, however long.
                 most = _PITCH_WORDS if b - a == 2 else _SHORT
                 for i in range(a + 1, b):
-                    # A question of a few words is an interviewer's, not a promo's.
+                    # A question of a few words is an interviewer's, not a promo's; a
+                    # heading over two sentences heads the story's section (tuning set 286).
                     if self.labels[i] in (None, "site_chrome") and self.words[i] <= most \
-                            and not (self.words[i] >= 5 and self.p[i].endswith("?")):
+                            and not (self.words[i] >= 5 and self.p[i].endswith("?")) \
+                            and not self._opens(i):
                         self.labels[i] = self.labels[a]
 
     def label_tail_blocks(self, rules: tuple[Rule, ...]) -> None:

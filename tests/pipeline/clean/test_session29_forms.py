@@ -62,3 +62,67 @@ def test_the_session_s_look_alikes_stay() -> None:
     # A member-only club named in a story.
     assert _kept("Members of the exporters' club said the new tariff would only hurt "
                  "smaller firms.", at=2)
+
+
+def test_round_two_forms_go() -> None:
+    assert not _kept("Today's Harbour Notes is brought to you by Keelson Marine Finance.")
+    assert not _kept("Support provided by: the Meridian Family Foundation")
+    assert not _kept("Článek pokračuje pod reklamou")
+    assert not _kept("Реклама 16+", story=STORY_RU, title=TITLE_RU)
+    assert not _kept("Cranes load steel coils onto a barge on Monday. (Harbourwire)", at=1)
+    assert not _kept("港口堆场里等待装船的集装箱 图/北岸图片社", at=1)
+    assert not _kept("说两句吧，欢迎留言", at=4)
+    assert not _kept("The full brief runs to 2,100 words, a nine-minute read.", at=0)
+    assert not _kept("Chúng tôi sử dụng cookie để cải thiện trải nghiệm của bạn.", at=4)
+    assert not _kept("Sanne Bakker is economieredacteur en schrijft over havens en handel.", at=4)
+
+
+def test_round_two_look_alikes_stay() -> None:
+    # Readers who signed up (past tense) are news, not a call to sign up.
+    assert _kept("Hơn 3.000 người đã đăng ký nhận bản tin thời tiết của tỉnh trong tháng này.",
+                 at=1)
+    # A wire story's end mark in capitals is no picture agency.
+    assert _kept("Officials said both navies would keep in close contact while monitoring the "
+                 "movements of foreign aircraft near the islands over the coming weeks. (END)",
+                 at=4)
+    assert _kept("The concert series, organisers say, is brought to you by local volunteers.")
+
+
+def test_a_question_heading_under_a_pitch_between_paragraphs_stays() -> None:
+    title = "Экспортёры региона везут мёд в Китай"
+    story = ["Региональные пасеки в этом году отправили в Китай втрое больше мёда, чем год "
+             "назад, сообщили в центре поддержки экспорта.",
+             "Основной спрос пришёлся на гречишный и липовый мёд, который в Китае продают "
+             "как премиальный продукт.",
+             "Производители жалуются на долгую сертификацию и дорогую доставку, но "
+             "рассчитывают на новые контракты."]
+    pitch = "Все новости экспорта коротко и по делу — в нашем телеграм-канале. Подписывайтесь!"
+    heading, close = "Что будет осенью?", ("Осенью центр повезёт пасечников на ярмарку в Харбин, "
+                                           "где они покажут продукцию оптовым покупателям.")
+    lines = [title, *story, pitch, heading, close, "#Экспорт #Китай #Мёд",
+             "Комментарии 12", "Самое читаемое", "Новый мост через Амур откроют весной"]
+    kept = clean_paragraphs(lines).paragraphs
+    assert heading in kept and close in kept
+    assert pitch not in kept
+
+
+def test_a_related_box_ends_at_the_furniture_under_its_item() -> None:
+    story = STORY_RU
+    lines = [TITLE_RU, story[0], "Читайте также", "Владивосток принял первый зерновоз из Бразилии",
+             "Реклама 16+", "Вагонов не хватает", *story[1:]]
+    kept = clean_paragraphs(lines).paragraphs
+    assert "Владивосток принял первый зерновоз из Бразилии" not in kept
+    assert "Вагонов не хватает" in kept
+
+
+def test_a_caption_of_four_words_before_its_slash_credit_holds_it() -> None:
+    lead = ("Η κίνηση στο λιμάνι αυξήθηκε κατά ένα πέμπτο φέτος, σύμφωνα με τα στοιχεία "
+            "της λιμενικής αρχής.")
+    story = ["Τα περισσότερα φορτία αφορούν σιτηρά και λιπάσματα που προορίζονται για την "
+             "Ασία.", "Οι ναυτιλιακοί πράκτορες αναμένουν ότι η τάση θα συνεχιστεί και τον "
+             "επόμενο χρόνο.", "Η λιμενική αρχή σχεδιάζει νέα αποβάθρα μέχρι το 2027."]
+    credit = "Φορτηγό πλοίο δεμένο στην αποβάθρα / ΑΡΧΕΙΟΥ"
+    kept = clean_paragraphs(["Ρεκόρ κίνησης στο λιμάνι", story[0], lead, credit,
+                             *story[1:]]).paragraphs
+    assert credit not in kept
+    assert lead in kept
