@@ -351,6 +351,10 @@ class _State:
             if 1 < b - a <= 6 and self.labels[a] == self.labels[b]:
                 # One line alone between the two is the box's pitch, however long.
                 most = _PITCH_WORDS if b - a == 2 else _SHORT
+                # A paragraph of prose between them parts two pitches printed apart in the
+                # story (tuning set 294): the short lines beside it are the story's.
+                if any(self.free(k) and self.words[k] > most for k in range(a + 1, b)):
+                    continue
                 for i in range(a + 1, b):
                     # A question of a few words is an interviewer's, not a promo's; a
                     # heading over two sentences heads the story's section (tuning set 286).

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pipeline.clean.text import clean_paragraphs
 
 # The same placement helper and story as session 25's tests.
-from tests.pipeline.clean.test_session25_forms import STORY_RU, _kept
+from tests.pipeline.clean.test_session25_forms import STORY, STORY_RU, TITLE, _kept
 
 TITLE_RU = "Перевалка зерна в портах Приморья достигла рекорда"
 
@@ -126,3 +126,24 @@ def test_a_caption_of_four_words_before_its_slash_credit_holds_it() -> None:
                              *story[1:]]).paragraphs
     assert credit not in kept
     assert lead in kept
+
+
+def test_round_three_forms_go() -> None:
+    assert not _kept("You have read 2 of 5 free articles this month. Subscribe for full access.")
+    assert not _kept("Vous avez lu 3 articles sur 5 ce mois-ci.", at=4)
+    assert not _kept("Vsebina se nadaljuje pod oglasom")
+    assert not _kept("Статья продолжится после рекламы", story=STORY_RU, title=TITLE_RU)
+    assert not _kept("Korjattu 4.2. klo 9.30: Jutussa oli aiemmin väärä päivämäärä.", at=4)
+    assert not _kept("In een eerdere versie van dit artikel stond een verkeerd bedrag.", at=4)
+    assert not _kept("Nothing in this report constitutes investment advice.", at=4)
+    assert not _kept("Sponsored by Tidewater Leasing: Five ways to cut demurrage costs")
+
+
+def test_two_pitches_printed_apart_spare_the_story_between() -> None:
+    pitch = "Every weekday at 7am the port briefing lands in your inbox. Sign up free."
+    quote = "'We will be ready by spring,' the harbour master said."
+    paywall = "Sign up for our free weekly newsletter on shipping and trade."
+    lines = [TITLE, STORY[0], pitch, STORY[1], STORY[2], quote, paywall, STORY[3]]
+    kept = clean_paragraphs(lines).paragraphs
+    assert quote in kept
+    assert pitch not in kept and paywall not in kept
