@@ -172,11 +172,10 @@ def _under_pitch(state: Labelled, i: int, last: int) -> bool:
 
 
 def _heads_after_pitch(state: Labelled, i: int, last: int) -> bool:
-    """Line ``i`` is the story's heading that asks, under a pitch printed between its
-    paragraphs, over a sentence that goes on with the story."""
-    return _asking_heading(state, i) and i + 1 < len(state.p) \
-        and state.free(i + 1) and sentence(state, i + 1) and i > 1 \
-        and (i - 2 == last or state.free(i - 2)) and _pitch(state, i - 1)
+    """Free line ``i`` is the story's heading that asks, over a sentence that goes on with
+    the story under a pitch printed between its paragraphs (``_under_pitch``)."""
+    return _asking_heading(state, i) and i + 1 < len(state.p) and state.free(i + 1) \
+        and sentence(state, i + 1) and _under_pitch(state, i + 1, last)
 
 
 def _pitch(state: Labelled, i: int) -> bool:
