@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from pipeline.clean.furniture import Labelled
-from pipeline.clean.header import HAN_UNSPACED, dateline_open, sentence
+from pipeline.clean.header import HAN_UNSPACED, TERMINAL, dateline_open, sentence
 from pipeline.clean.rules import undecorated
 from pipeline.languages import SCRIPT_STOPS, WORD_MARKS, han_share, opens_lower
 
@@ -46,7 +46,9 @@ _PLAYER = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d+\s*(min|mins|minutes?|minuten)\b"
                      r"|^\W{0,2}\s*(video|watch|видео|відео|视频)\b"
                      r"|\b(видеодон|видеодан|бейнеден|videodan|видео)\s+(кадр|kadr)\b"
                      r"|\bкадр (из|с) видео", re.I)
-_CAPTION_WORDS = 40
+# Above a bare credit on the tuning blind articles captions ran 8-20 words (one of 29) and
+# the story's paragraphs the pass took 23-31 (session 30: 40 -> 22).
+_CAPTION_WORDS = 22
 # A caption says what the picture shows in a sentence or two: above a short credit on the
 # tuning blind articles, no caption had three sentences and ten body paragraphs did.
 _SENTENCE_ENDS = re.compile(r"[.!?…。！？](?=\s|$)")
@@ -82,6 +84,10 @@ _ENDED = re.compile(r"[.!?…]\s*$")
 _SERVICE = re.compile(r"\b(?:press|пресс|прес|archiv|arhiv|arkiv|arquiv|архив|архыв|supplied|"
                       r"handout)", re.I)
 _CREDITED_WORDS = 45
+# A standfirst printed twice around the picture: this many words or more, this near the
+# headline.
+_TWICE_WORDS = 10
+_TWICE_LINES = 12
 _PLAYER_CAPTION_WORDS = 15
 
 
@@ -140,3 +146,31 @@ def credit_lines(state: Labelled) -> Iterator[int]:
         elif (m := _BRACKET_CREDIT.search(text)) is not None and \
                 len(m["name"].split()) <= _BRACKET_WORDS:
             yield i
+
+
+def label_standfirst_twice(state: Labelled) -> None:
+    """A standfirst printed on both sides of the page's picture: a paragraph of some words
+    near the headline, again two lines down, with one line between that ends no sentence
+    (the picture's caption and credit). The first copy goes as the repeat and the line
+    between as the caption (plain text; tuning sets 298-300: five such articles).
+    A paragraph the page prints more often is a test page's filler, not a standfirst."""
+    if state.title_at is None:
+        return
+    start = state.title_at + 1
+    for i in range(start, min(len(state.p) - 2, start + _TWICE_LINES)):
+        if not (state.free(i) and state.free(i + 2) and state.words[i] >= _TWICE_WORDS
+                and state.f[i] == state.f[i + 2]) or state.f.count(state.f[i]) != 2:
+            continue
+        between = i + 1
+        # The picture's line, not a share row or a byline (the header passes read those).
+        if state.labels[between] not in (None, "image_credit", "image_caption") or \
+                state.words[between] > _CAPTION_WORDS * 2 or TERMINAL.search(state.p[between]):
+            continue
+        state.labels[i] = "lead_duplicate"
+        state.reasons[i] = ("structure lead_duplicate: a standfirst printed again under "
+                            "the page's picture")
+        if state.free(between):
+            state.labels[between] = "image_caption"
+            state.reasons[between] = ("structure image_caption: the picture's line between "
+                                      "two copies of the standfirst")
+        return

@@ -22,7 +22,8 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from pipeline.clean.furniture import Labelled
-from pipeline.languages import SCRIPT_STOPS
+from pipeline.clean.header import HAN_UNSPACED
+from pipeline.languages import SCRIPT_STOPS, han_share
 from pipeline.text import fold
 
 # A pull-quote has at least this many words (two Chinese characters a word) and at most
@@ -61,6 +62,9 @@ _UNQUOTED_WORDS = 8
 # lead the quote later repeats; a tuning news page).
 _UNQUOTED_NEAR = 2
 _ENDS_SENTENCE = re.compile(rf"{_FULL_STOP}$")
+# A Chinese quote runs clause after clause ("“A，B。”"): a display line may lift its last
+# clauses, from a clause stop inside the quote up to its closing mark (tuning set 299).
+_HAN_QUOTE_TAIL = "[“「『][^”」』]*[，；：。！？]"
 # A display box may sign its quote: the quote in marks, then the speaker's name and role
 # with no verb ("«A B C ...» Name Surname, coach", also after a dash), or open it with a
 # dash as Nordic and Slavic pages quote ("– A B C ..."). Either counts from a clause's
@@ -174,5 +178,8 @@ def _quoted_in(line: str, paragraph: str) -> bool:
     """Whether ``paragraph`` prints the unquoted line's words right after a quote mark, up
     to a full stop or the closing mark (the display box dropped the marks)."""
     words = re.escape(line.strip().rstrip(".。!?！？").strip())
+    if words and han_share(line) >= HAN_UNSPACED and re.search(
+            f"{_HAN_QUOTE_TAIL}{words}[。！？]?[”」』]", paragraph) is not None:
+        return True
     return bool(words) and re.search(
         f"{_QUOTE_OPEN}{words}(?:{_FULL_STOP}|{_QUOTE_CLOSE})", paragraph) is not None

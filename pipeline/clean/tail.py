@@ -91,7 +91,8 @@ def label_tail(state: Labelled) -> None:
     if last is None:
         return
     for i in run_lines(state, last):
-        if _heads_section(state, i) or _heads_after_pitch(state, i, last) or not (
+        if _heads_section(state, i) or _heads_after_pitch(state, i, last) or \
+                _listed_under_pitch(state, i, last) or not (
                 _tail_line(state.p[i], state.words[i]) or _teaser_item(state, i)
                 or _listed_question(state, i)):
             continue
@@ -176,6 +177,17 @@ def _heads_after_pitch(state: Labelled, i: int, last: int) -> bool:
     the story under a pitch printed between its paragraphs (``_under_pitch``)."""
     return _asking_heading(state, i) and i + 1 < len(state.p) and state.free(i + 1) \
         and sentence(state, i + 1) and _under_pitch(state, i + 1, last)
+
+
+def _listed_under_pitch(state: Labelled, i: int, last: int) -> bool:
+    """Line ``i`` is an item of the story's list, whose lead-in sentence ends in a colon
+    and goes on with the story under a pitch (``_under_pitch``; tuning set 298: a grains
+    brief's "... cited by market participants:" and its points under an inbox pitch)."""
+    j = i
+    while j > 0 and state.free(j) and list_item(state.p[j]):
+        j -= 1
+    return j < i and sentence(state, j) and state.p[j].endswith((":", "：")) \
+        and _under_pitch(state, j, last)
 
 
 def _pitch(state: Labelled, i: int) -> bool:

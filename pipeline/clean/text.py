@@ -16,7 +16,7 @@ from datetime import datetime
 from functools import cached_property
 
 from pipeline.clean.bios import label_bios
-from pipeline.clean.captions import label_captions
+from pipeline.clean.captions import label_captions, label_standfirst_twice
 from pipeline.clean.comments import label_comment_bodies
 from pipeline.clean.furniture import (
     LINK_AFTER_LABEL,
@@ -150,6 +150,8 @@ def clean_paragraphs(
     state.apply_rules(load_rules())
     state.label_dates_and_bylines()
     state.label_repeats()
+    if scraped:
+        label_standfirst_twice(state)
     if scraped and (name := label_header(state)) and state.author is None:
         state.author, state.author_signal = name, "byline"
     label_captions(state)

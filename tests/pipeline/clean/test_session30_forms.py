@@ -1,0 +1,115 @@
+"""Session 30, plain text: a story's list under a pitch printed mid-story, a Chinese
+pull-quote lifting a quote's last clauses, a standfirst printed on both sides of the
+picture, a paragraph above a bare credit that is too long for a caption, a "see more on
+this topic" box between a story's paragraphs, and the wording forms of the session. Each
+with the article's look-alike, which stays. Every line here was written for these tests."""
+
+from __future__ import annotations
+
+from pipeline.clean.text import clean_paragraphs
+
+# The same placement helper and stories as session 25's tests.
+from tests.pipeline.clean.test_session25_forms import STORY, STORY_RU, TITLE, _kept
+
+TITLE_RU = "Перевалка зерна в портах Приморья достигла рекорда"
+
+
+def test_a_story_s_list_under_a_mid_story_pitch_stays() -> None:
+    pitch = ("Want our freight brief before the markets open? Pick your routes and we will "
+             "send it at seven.")
+    intro = "Three things still hold the corridor back, forwarders say:"
+    items = ["• Too few wagons for the broad-gauge leg in the peak months",
+             "• A single customs shift at the smaller of the two crossings",
+             "• Storage at the transfer yard that fills within a week"]
+    close = ("Even so, the operator expects volumes on the line to double by 2027, helped "
+             "by a second track that is due to open next autumn.")
+    lines = [TITLE, *STORY[:3], pitch, intro, *items, close, "Tags: Rail | Freight"]
+    kept = clean_paragraphs(lines).paragraphs
+    assert pitch not in kept
+    assert intro in kept and all(item in kept for item in items) and close in kept
+
+
+def test_a_chinese_pull_quote_of_a_quote_s_last_clauses_goes() -> None:
+    title = "中俄班列通关时间进一步压缩"
+    story = ["今年前十个月，经二连浩特口岸进出境的中欧班列达到两千四百列，同比增长一成以上。",
+             "“以前一趟车在口岸要等大半天，现在申报、换装、放行，四个小时就能办完。”口岸站"
+             "值班站长对记者说，车站新增了一条换装线。",
+             "海关方面介绍，今年起对班列实行提前申报，查验比例明显下降。",
+             "业内人士预计，明年过境班列数量仍将保持增长。"]
+    pull = "现在申报、换装、放行，四个小时就能办完。"
+    kept = clean_paragraphs([title, *story[:2], pull, *story[2:]]).paragraphs
+    assert pull not in kept
+    assert kept == story
+
+
+def test_a_standfirst_printed_on_both_sides_of_the_picture_is_said_once() -> None:
+    standfirst = ("Shipments of grain across the eastern ports hit a record this autumn as "
+                  "buyers stocked up early. Brokers expect a quieter winter.")
+    # A caption no rule reads: only its place between the two copies tells it.
+    caption = "Bulk carriers at anchor off the grain terminal on a grey morning"
+    lines = [TITLE, "By Ines Varga", "12 March 2025", standfirst, caption, standfirst,
+             *STORY]
+    kept = clean_paragraphs(lines).paragraphs
+    assert kept.count(standfirst) == 1 and caption not in kept
+    assert all(p in kept for p in STORY)
+
+
+def test_a_paragraph_printed_twice_with_a_sentence_between_stays_twice() -> None:
+    # A sentence between the copies is the story's (a test page repeats its filler).
+    twice = ("The grain terminal handled more cargo in October than in any month since it "
+             "opened, the port said.")
+    lines = [TITLE, twice, STORY[1], twice, *STORY[2:]]
+    assert clean_paragraphs(lines).paragraphs.count(twice) == 2
+
+
+def test_a_long_paragraph_above_a_bare_credit_is_the_story_s() -> None:
+    paragraph = ("Much of the extra cargo came from trains that carry farm machinery east "
+                 "and return with sunflower oil and feed, which forwarders have moved off "
+                 "the congested northern crossing since the spring, the operator said.")
+    credit = "Photo: press service of the port authority"
+    lines = [TITLE, STORY[0], paragraph, credit, *STORY[1:]]
+    kept = clean_paragraphs(lines).paragraphs
+    assert credit not in kept
+    assert paragraph in kept
+
+
+def test_a_see_more_box_between_paragraphs_takes_its_teasers() -> None:
+    teasers = ["Barley prices slip as the harvest comes in ahead of schedule",
+               "Port unions win a deal on night shifts at the container berths"]
+    heading = "Ice and insurance"
+    lines = [TITLE, *STORY[:2], "SEE MORE ON THIS TOPIC", *teasers, heading, *STORY[2:]]
+    kept = clean_paragraphs(lines).paragraphs
+    assert not any(t in kept for t in teasers)
+    assert heading in kept and all(p in kept for p in STORY)
+
+
+def test_the_session_s_wording_forms_go() -> None:
+    assert not _kept("Join the Portside Ledger's WhatsApp channel for the day's top stories.")
+    assert not _kept("Ранее: В Находке открыли новый угольный терминал", story=STORY_RU,
+                     title=TITLE_RU)
+    assert not _kept("Сводка цен и фрахта раз в неделю — прямо в вашу почту.",
+                     story=STORY_RU, title=TITLE_RU, at=4)
+    assert not _kept("谷物码头装船现场 数据：港口集团 制图：北岸财经", at=1)
+    assert not _kept("推广 | 跨境物流一站式服务，立即咨询", at=2)
+    assert not _kept("Konten berlanjut setelah iklan di bawah ini")
+    assert not _kept("Artikel ini telah diperbarui dengan tanggapan dari otoritas pelabuhan.",
+                     at=4)
+    assert not _kept("Dieser Artikel wurde am Dienstagabend aktualisiert.", at=4)
+    assert not _kept("Getreidefrachter im Hafen von Constanța APA/Karin Moser", at=1)
+    assert not _kept("Waktu baca 4 menit", at=0)
+    assert not _kept("Támogasd a független helyi újságírást!", at=4)
+    assert not _kept("A cikkhez már nem lehet hozzászólni.", at=4)
+    assert not _kept("Toate drepturile rezervate. Reproducerea fără acord este interzisă.",
+                     at=4)
+
+
+def test_the_session_s_look_alikes_stay() -> None:
+    # A channel the story reports on, not the outlet's.
+    assert _kept("Traders said they now join WhatsApp groups run by brokers in Dubai to "
+                 "find spare wagons.", at=2)
+    # Earlier events told in a sentence, not a link under a label.
+    assert _kept("Ранее в порту сообщали, что второй причал откроется только весной.",
+                 story=STORY_RU, title=TITLE_RU)
+    # An update reported as news.
+    assert _kept("The port authority said the forecast would be updated in January once "
+                 "the ice season starts.", at=2)
