@@ -88,6 +88,8 @@ _CREDITED_WORDS = 45
 # headline.
 _TWICE_WORDS = 10
 _TWICE_LINES = 12
+# At most this many lines apart (the second copy included).
+_TWICE_GAP = 6
 _PLAYER_CAPTION_WORDS = 15
 
 
@@ -149,28 +151,32 @@ def credit_lines(state: Labelled) -> Iterator[int]:
 
 
 def label_standfirst_twice(state: Labelled) -> None:
-    """A standfirst printed on both sides of the page's picture: a paragraph of some words
-    near the headline, again two lines down, with one line between that ends no sentence
-    (the picture's caption and credit). The first copy goes as the repeat and the line
-    between as the caption (plain text; tuning sets 298-300: five such articles).
-    A paragraph the page prints more often is a test page's filler, not a standfirst."""
+    """A standfirst printed twice near the headline with only the page's furniture between
+    (the byline, the date, a share row, the picture): the first copy goes as the repeat,
+    and a free line right above the second copy that ends no sentence goes as the
+    picture's caption (plain text, after the header passes have read the byline and the
+    rows; tuning sets 298-306: twelve such articles). A paragraph the page prints more
+    often is a test page's filler, and a sentence between the copies is the story's."""
     if state.title_at is None:
         return
     start = state.title_at + 1
     for i in range(start, min(len(state.p) - 2, start + _TWICE_LINES)):
-        if not (state.free(i) and state.free(i + 2) and state.words[i] >= _TWICE_WORDS
-                and state.f[i] == state.f[i + 2]) or state.f.count(state.f[i]) != 2:
+        if not state.free(i) or state.words[i] < _TWICE_WORDS or \
+                state.f.count(state.f[i]) != 2:
             continue
-        between = i + 1
-        # The picture's line, not a share row or a byline (the header passes read those).
-        if state.labels[between] not in (None, "image_credit", "image_caption") or \
-                state.words[between] > _CAPTION_WORDS * 2 or TERMINAL.search(state.p[between]):
+        j = next((k for k in range(i + 2, min(len(state.p), i + _TWICE_GAP + 1))
+                  if state.f[k] == state.f[i]), None)
+        if j is None or not state.free(j):
+            continue
+        loose = [k for k in range(i + 1, j) if state.free(k)]
+        if any(k != j - 1 for k in loose) or (loose and (
+                TERMINAL.search(state.p[j - 1]) or state.words[j - 1] > 2 * _CAPTION_WORDS)):
             continue
         state.labels[i] = "lead_duplicate"
-        state.reasons[i] = ("structure lead_duplicate: a standfirst printed again under "
-                            "the page's picture")
-        if state.free(between):
-            state.labels[between] = "image_caption"
-            state.reasons[between] = ("structure image_caption: the picture's line between "
-                                      "two copies of the standfirst")
+        state.reasons[i] = ("structure lead_duplicate: a standfirst printed again below the "
+                            "page's furniture")
+        for k in loose:
+            state.labels[k] = "image_caption"
+            state.reasons[k] = ("structure image_caption: the picture's line between two "
+                                "copies of the standfirst")
         return

@@ -6,9 +6,11 @@ date; the headline comes back with the site's name after it (" | Site", " – Si
 scraper also keeps the wide gaps a page lays out between the items of a menu or a tag list
 ("Home   Archive   About"). None of this is worded like furniture, so the wording rules
 and the classifier miss it; its place and shape give it away. So does the summary a page
-prints above the story: above the byline, above a lead that opens with its dateline, or
-above the page's picture when the story retells it. These passes run on plain text only
-(``clean_paragraphs`` without link shares): trafilatura's text of a page starts with the
+prints above the story: above the byline, or above a lead that opens with its dateline
+(a summary above the page's picture is left to the story since session 30: on the
+tuning sets that pass took as many of the story's standfirsts as it took repeats, and a
+standfirst printed twice is read by ``captions.label_standfirst_twice``). These passes
+run on plain text only (``clean_paragraphs`` without link shares): trafilatura's text of a page starts with the
 article, and a page's menus never reach it as spaced rows. The forms of a name, a byline,
 a date line, a sentence and a section heading the cleaner's other passes read live here
 too.
@@ -22,7 +24,7 @@ from datetime import UTC, datetime
 from itertools import islice
 
 from pipeline.clean.furniture import CJK_NUMBERED, Labelled
-from pipeline.languages import SCRIPT_STOPS, han_share, opens_lower
+from pipeline.languages import SCRIPT_STOPS, opens_lower
 
 # Items of a laid-out row: separated by two or more spaces or a tab in the raw line.
 _GAP = re.compile(r" {2,}|\t")
@@ -165,7 +167,6 @@ def label_header(state: Labelled) -> str | None:
             _label(state, i, "byline", "the writer's role under the byline")
     header_lines(state, zone)
     _label_above_dateline(state)
-    _label_above_picture(state)
     return author
 
 
@@ -211,26 +212,6 @@ def _tagline(text: str) -> bool:
 def dateline_open(text: str) -> bool:
     """``text`` opens with a wire or newspaper dateline (``_DATELINE_OPEN``)."""
     return _DATELINE_OPEN.match(text) is not None
-
-
-def _label_above_picture(state: Labelled) -> None:
-    """The first paragraph of prose with the page's picture (its caption or credit) under
-    it and the story after: a summary, when the story's first paragraphs tell it again
-    (the lead printed above the picture would not be retold)."""
-    assert state.title_at is not None
-    start = state.title_at + 1
-    first = next((i for i in range(start, min(len(state.p), start + _HEADER_LINES))
-                  if sentence(state, i)), None)
-    if first is None or first + 1 >= len(state.p) or \
-            state.labels[first + 1] not in _PICTURE or dateline_open(state.p[first]):
-        return  # a lead that opens with its dateline is where the story starts
-    if han_share(state.p[first]) >= HAN_UNSPACED:
-        # Text without spaces between words has no stems to compare (``stems`` would read
-        # each clause's first four characters): a Chinese university page's lead above its
-        # photo went as a summary (tuning set 243); no tuning summary was in Chinese.
-        return
-    if _retold(state, first, next_free(state, first + 2)):
-        _label(state, first, "lead_duplicate", "a summary above the page's picture")
 
 
 def _label_above_byline(state: Labelled) -> None:

@@ -23,6 +23,7 @@ from pipeline.clean.header import (
     previous_free,
     taken_up,
 )
+from pipeline.clean.lexicon import REPORTED as _REPORTED
 from pipeline.clean.lexicon import furniture_words
 from pipeline.languages import SCRIPT_STOPS, opens_lower
 
@@ -61,15 +62,6 @@ _LIST_MARKS = re.compile(r"[|·•]")
 # A sentence's end (a colon or semicolon opens something: "More on this:" is no sentence).
 _SENTENCE_END = re.compile(rf"[.!?…。！？{SCRIPT_STOPS}]\s?[”“\"’‘'»«›‹)\]」』）]*$")
 _PROSE_WORDS = 20
-# A sentence that reports speech ("..., the minister said.") in the languages the beat
-# reads most: the story's, not the page model's to take from plain text (a Portuguese
-# body line with a year and a share went at p=0.87 by its place and its figures).
-_REPORTED = re.compile(
-    r"(?i:\b(?:said|says|told|added|according to|disse|afirmou|declarou|dijo|afirmó|"
-    r"declaró|indicó|señaló|añadió|ha detto|ha dichiarato|ha spiegato|ha aggiunto|"
-    r"a déclaré|a dit|a affirmé|a indiqué|a précisé|a souligné|a ajouté|sagte|erklärte|"
-    r"betonte|сказал[аи]?|заявил[аи]?|отметил[аи]?|сообщил[аи]?|добавил[аи]?|"
-    r"подчеркнул[аи]?|сказав|заявив|powiedział[a]?)\b)|表示")
 # The plain-text model's second opinion on a line a structural pass picked
 # (``text_model_agrees``). Tuning blind articles, sentences alone in the furniture run:
 # 0.5 kept two body lines (in-sample: the model trained on them), 0.3 none.

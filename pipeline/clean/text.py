@@ -150,10 +150,10 @@ def clean_paragraphs(
     state.apply_rules(load_rules())
     state.label_dates_and_bylines()
     state.label_repeats()
-    if scraped:
-        label_standfirst_twice(state)
     if scraped and (name := label_header(state)) and state.author is None:
         state.author, state.author_signal = name, "byline"
+    if scraped:
+        label_standfirst_twice(state)
     label_captions(state)
     state.label_lead_duplicates()
     if scraped:

@@ -224,11 +224,13 @@ RETELLING = ("Grain barges have returned to the Amur River two weeks earlier tha
      "officials said.",
      ["A tug pushes a barge past the embankment in a file picture from last year."],
      DATELINED, ["lead_duplicate", "image_caption"]),
-    # Above the page's picture, when the story below retells it.
+    # Right above the page's picture: since session 30 no summary pass reads it there
+    # (it took as many of the story's standfirsts as repeats on the tuning sets); a line
+    # of a caption's length right above a credit goes as the caption.
     ("Grain barges are back on the Amur two weeks early, and traders expect a record spring "
      "for soybean exports to China.",
      ["Photo: Ivan Sokolov / Eastern River Courier"], RETELLING,
-     ["lead_duplicate", "image_credit"]),
+     ["image_caption", "image_credit"]),
 ])
 def test_a_summary_above_the_lead_goes(summary: str, between: list[str], lead: str,
                                        kinds: list[str]) -> None:
