@@ -10,10 +10,10 @@ prints above the story: above the byline, or above a lead that opens with its da
 (a summary above the page's picture is left to the story since session 30: on the
 tuning sets that pass took as many of the story's standfirsts as it took repeats, and a
 standfirst printed twice is read by ``captions.label_standfirst_twice``). These passes
-run on plain text only (``clean_paragraphs`` without link shares): trafilatura's text of a page starts with the
-article, and a page's menus never reach it as spaced rows. The forms of a name, a byline,
-a date line, a sentence and a section heading the cleaner's other passes read live here
-too.
+run on plain text only (``clean_paragraphs`` without link shares): trafilatura's text of
+a page starts with the article, and a page's menus never reach it as spaced rows. The
+forms of a name, a byline, a date line, a sentence and a section heading the cleaner's
+other passes read live here too.
 """
 
 from __future__ import annotations

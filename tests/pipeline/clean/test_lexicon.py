@@ -129,7 +129,8 @@ def test_closing_sentences_with_a_few_furniture_words_stay(line: str) -> None:
 
 def test_the_sentence_pass_names_its_reason() -> None:
     # No rule reads this form (session 30 gave "Εγγραφείτε" a rule of its own).
-    line = "Κάντε εγγραφή στο newsletter μας για να λαμβάνετε τις σημαντικότερες ειδήσεις κάθε πρωί."
+    line = ("Κάντε εγγραφή στο newsletter μας για να λαμβάνετε τις σημαντικότερες ειδήσεις "
+            "κάθε πρωί.")
     result = clean_paragraphs([TITLE, *BODY, line])
     assert result.reasons[-1] == ("structure furniture_sentence: a line near the page's end "
                                   "thick with one language's furniture words")
