@@ -37,7 +37,9 @@ _CLOSERS = "\"'”’»)]）」』】›“‘«‹"
 # A colon ends a line that introduces a quote or a list ("Он заявил:"), which is text too.
 _SENTENCE_END = tuple(".!?…。！？；;:：" + SCRIPT_STOPS)
 # Chinese wire stories close with "（完）" after the last sentence.
-_END_MARK = re.compile(r"\s*[(（]完[)）]$")
+# The story's end mark: Chinese "(完)", a magazine's closing square or bullet ("... waiting.
+# ■"; tuning set 310).
+_END_MARK = re.compile(r"\s*(?:[(（]完[)）]|[■□◼◾▪∎♦◆●])$")
 _SEPARATORS = re.compile(r"\s*[|·•/›»>]\s*|\s+")
 _WIDE_SEPARATORS = re.compile(r"\s*[|·•/›»>]\s*|\s{2,}|\t")
 # A menu item: one capitalised word (Cyrillic or Latin) or a few Han characters.

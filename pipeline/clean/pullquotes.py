@@ -69,10 +69,12 @@ _HAN_QUOTE_TAIL = "[“「『][^”」』]*[，；：。！？]"
 # with no verb ("«A B C ...» Name Surname, coach", also after a dash), or open it with a
 # dash as Nordic and Slavic pages quote ("– A B C ..."). Either counts from a clause's
 # length, its quoted words found whole in a longer paragraph (tuning sets 261, 262, 266,
-# 268 and two older sets: seven such boxes, the quote trimmed at its end or signed).
+# 268 and two older sets: seven such boxes, the quote trimmed at its end or signed). The
+# name may follow a short title ("Sen.", "Dr."; tuning set 310).
 _SIGNED = re.compile(r"^[\"“‘«„‹「『](?P<quote>(?:[^\"“”‘’«»„‹›「」『』]|’(?=\w)){10,})"
                      r"[\"”’»›」』“]"
-                     r"[.。]?\s+([—–-]\s*)?(?P<name>(?-i:[A-ZА-ЯЁÀ-ÞĀ-Ž])[^.!?。！？:;]{2,80})$")
+                     r"[.。]?\s+([—–-]\s*)?(?P<name>(?:(?-i:[A-Z])[a-z]{1,4}\.\s+)?"
+                     r"(?-i:[A-ZА-ЯЁÀ-ÞĀ-Ž])[^.!?。！？:;]{2,80})$")
 _DASHED = re.compile(r"^[–—]\s+(?P<quote>\S.*)$")
 _SIGNATURE_WORDS = 8
 

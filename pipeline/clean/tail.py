@@ -158,7 +158,10 @@ def _run_naming(state: Labelled, names: re.Pattern[str]) -> list[int]:
         return []
     return [i for i in run_lines(state, last)
             if state.words[i] <= _CHANNEL_PITCH_WORDS and names.search(state.p[i])
-            and not QUOTED.search(state.p[i]) and not english_line(state.p[i])]
+            and not QUOTED.search(state.p[i]) and not english_line(state.p[i])
+            # A heading over two of the story's paragraphs names a channel the story is
+            # about (tuning set 312: "A Telegram channel and its 40,000 subscribers").
+            and not _heads_section(state, i)]
 
 
 def _under_pitch(state: Labelled, i: int, last: int) -> bool:

@@ -2,12 +2,14 @@
 pull-quote lifting a quote's last clauses, a standfirst printed on both sides of the
 picture, a paragraph above a bare credit that is too long for a caption, a "see more on
 this topic" box between a story's paragraphs, a summary above the picture that stays
-(round 2), reported speech near the page's end, and the wording forms of the session.
+(round 2), reported speech near the page's end, a story's end mark, a price a year
+earlier, a pull-quote signed with a title (round 3), and the wording forms of the session.
 Each with the article's look-alike, which stays. Every line here was written for these
 tests."""
 
 from __future__ import annotations
 
+from pipeline.clean.furniture import ends_sentence
 from pipeline.clean.text import clean_paragraphs
 
 # The same placement helper and stories as session 25's tests.
@@ -177,3 +179,40 @@ def test_round_two_look_alikes_stay() -> None:
     assert _kept("Shippers who agree to the new terms by providing cargo data in advance get "
                  "faster clearance, the port said.", at=2)
     assert _kept("Tilmeldingen til det nye program åbnede mandag, oplyser havnen.", at=2)
+
+
+def test_a_sentence_before_the_story_s_end_mark_ends_a_sentence() -> None:
+    # The closing square a magazine prints after its last sentence (tuning set 310: the
+    # last paragraph went with the page's tail as a line that is no sentence).
+    assert ends_sentence("Until it opens, the wagons at the border will keep waiting. ■")
+    assert not ends_sentence("Grain | Ports ■")
+
+
+def test_a_price_a_year_earlier_is_no_pitch() -> None:
+    assert _kept("The discount narrowed to about $4 a barrel in March from over $11 a year "
+                 "earlier, traders said.", at=2)
+    assert not _kept("Unlimited access to every story for $3 a month.", at=4)
+
+
+def test_a_signed_pull_quote_with_a_title_before_the_name_goes() -> None:
+    quote = ("“The terminals can take twice the grain if the railways send the wagons in "
+             "time.”")
+    story = [STORY[0], f"{quote[:-1]} said Gen. Mara Lind, who runs the port authority.",
+             *STORY[1:]]
+    signed = f"{quote} — Gen. Mara Lind"
+    kept = clean_paragraphs([TITLE, *story[:2], signed, *story[2:]]).paragraphs
+    assert signed not in kept
+    assert kept == story
+
+
+def test_round_three_forms_go() -> None:
+    assert not _kept("The ad has not loaded, but the article continues below.", at=2)
+    assert not _kept("Markets at a glance, in your inbox every weekday before 7 a.m.", at=4)
+    assert not _kept("Главные новости региона каждое утро в вашей почте.", story=STORY_RU,
+                     title=TITLE_RU, at=4)
+    assert not _kept("每周一早上，我们把一周要闻整理好，发送到你的邮箱。", at=4)
+    assert not _kept("Síguenos en Google Noticias", at=4)
+    assert not _kept("港口堆场的集装箱。中新社发", at=1)
+    assert not _kept("Komentari su onemogućeni za ovaj tekst.", at=4)
+    assert not _kept("Sva prava zadržana.", at=4)
+    assert not _kept("Ilustračná snímka: Archív", at=1)
