@@ -155,8 +155,9 @@ def label_standfirst_twice(state: Labelled) -> None:
     (the byline, the date, a share row, the picture): the first copy goes as the repeat,
     and a free line right above the second copy that ends no sentence goes as the
     picture's caption (plain text, after the header passes have read the byline and the
-    rows; tuning sets 298-306: twelve such articles). A paragraph the page prints more
-    often is a test page's filler, and a sentence between the copies is the story's."""
+    rows; tuning sets: 31 such articles, 12 of them in sets 298-306). A paragraph the page
+    prints more often is a test page's filler, and a sentence between the copies is the
+    story's."""
     if state.title_at is None:
         return
     start = state.title_at + 1
