@@ -162,12 +162,12 @@ def label_standfirst_twice(state: Labelled) -> None:
         return
     start = state.title_at + 1
     for i in range(start, min(len(state.p) - 2, start + _TWICE_LINES)):
-        if not state.free(i) or state.words[i] < _TWICE_WORDS or \
-                state.f.count(state.f[i]) != 2:
+        if not state.free(i) or state.words[i] < _TWICE_WORDS:
             continue
         j = next((k for k in range(i + 2, min(len(state.p), i + _TWICE_GAP + 1))
                   if state.f[k] == state.f[i]), None)
-        if j is None or not state.free(j):
+        # Counted only once a second copy is near (the page is read whole only then).
+        if j is None or not state.free(j) or state.f.count(state.f[i]) != 2:
             continue
         loose = [k for k in range(i + 1, j) if state.free(k)]
         if any(k != j - 1 for k in loose) or (loose and (
