@@ -73,25 +73,21 @@ FOLDS = 4
 # and caught as much (session 12, before the sentence guard: 14 body paragraphs of 3,920
 # lost instead of 15).
 TEXT_TRAIN_WORDS = 80
-# Share of the tuning batches' body lines (in their places) the plain-text threshold may
-# fall below: about 1 %, the body loss the cleaner may have at most (0.99 kept). The page
-# model's plain-text threshold judges whole sentences (the plain-text model judges only
-# lines that are none), and a sentence taken is a larger loss: three quarters of that.
-# With 1 % there the page model's plain-text threshold fell to 0.84 when batch 54 joined
-# and took written look-alikes (a handle inside a sentence, a French sentence with a
-# year): tuning articles lost 35 body paragraphs against 32, batches 12 against 10.
-# At 0.75 % the floor fell a rank (0.875 -> 0.87) when batch 70 added 72 placements, and
-# a Chinese lead above its picture went at p=0.870 (session 26's test, tuning); at 0.7 %
-# it stays where it was (session 29). At 1 % the plain-text model's floor fell to 0.935
-# in session 29's third round (a test's Polish "Powód: ..." sentence went at p=0.94, and
-# the held-back tuning pages lost 160 body paragraphs against 153): 0.9 % keeps it at 0.95.
-# At 0.7 % the page model's floor fell a rank again (0.875 -> 0.87) when batch 76 joined:
-# session 26's Chinese lead went once more, and two more lines of the held-back tuning
-# pages (an embedded tweet and its signature); 0.65 % keeps it (session 30). Batch 80
-# moved it a rank once more and the same test failed: 0.6 %. The floor is a quantile that
-# falls as batches are added; a budget counted in placements would stop the drift.
-LOOK_ALIKE_BUDGET = 0.009
-LOOK_ALIKE_BUDGET_SENTENCES = 0.006
+# Placements of the tuning batches' body lines that may score above a plain-text
+# threshold (each line alone at a page's top, middle and end). Until session 30 this was a
+# share of the placements (about 1 %, the body loss the cleaner may have at most; three
+# quarters of that for the page model, whose plain-text threshold judges whole sentences).
+# A share is a quantile that falls as batches are added: more placements, more of them
+# allowed above. The page model's floor fell a rank (0.875 -> 0.87) each time a batch
+# joined (batches 54, 70, 76, 80), taking written look-alikes (a handle inside a
+# sentence, a French sentence with a year, session 26's Chinese lead above its picture),
+# and the share was cut each time (1 % -> 0.75 % -> 0.7 % -> 0.65 % -> 0.6 %). A count does
+# not drift down: a new batch can only add placements above a given threshold, so the
+# floor stays or rises (fewer lines taken from plain text), and lowering it is a decision
+# made here, not a side effect of more data. The counts are where the shares of session 30
+# stood (0.6 % of 2,028 placements, 0.9 % of 1,902): the models are unchanged by the switch.
+LOOK_ALIKE_PLACEMENTS = 17  # the plain-text model
+LOOK_ALIKE_PLACEMENTS_SENTENCES = 12  # the page model's plain-text threshold
 # Word overlap (shared over all words) at which a body line retells an earlier one.
 _RETOLD_SHARE = 0.5
 
@@ -346,13 +342,14 @@ def tuning_body_lines() -> list[str]:
 
 def look_alike_floor(model: Model, pages: list[dict[str, Any]], *, tail: bool = False,
                      ) -> float:
-    """A plain-text threshold above all but ``LOOK_ALIKE_BUDGET`` of the tuning batches'
-    body lines wherever they sit: each line is put alone into one page without training
-    lines (fixed by a hash), at the top, the middle and the end in turn, and scored as the
-    cleaner sees it there. The real pages' budget alone would let the text threshold fall
-    to where such lines go; the highest of them alone (one reporting line of 300 places
-    about a trade body's subscription fee) would raise it to where the classifier takes
-    almost nothing from plain text (measured on the tuning sets in session 10)."""
+    """A plain-text threshold above all but ``LOOK_ALIKE_PLACEMENTS`` placements of the
+    tuning batches' body lines wherever they sit: each line is put alone into one page
+    without training lines (fixed by a hash), at the top, the middle and the end in turn,
+    and scored as the cleaner sees it there. The real pages' budget alone would let the
+    text threshold fall to where such lines go; the highest of them alone (one reporting
+    line of 300 places about a trade body's subscription fee) would raise it to where the
+    classifier takes almost nothing from plain text (measured on the tuning sets in
+    session 10)."""
     clean = [{**p, "paragraphs": [q for q in p["paragraphs"] if not q.get("train")]}
              for p in pages]
     probs: list[float] = []
@@ -368,12 +365,16 @@ def look_alike_floor(model: Model, pages: list[dict[str, Any]], *, tail: bool = 
                 continue
             wanted = [i == at for i in range(len(paras))]
             probs.append(float(score_page(view, model, wanted).probs[at]))
+    return floor_above(probs, LOOK_ALIKE_PLACEMENTS if tail else LOOK_ALIKE_PLACEMENTS_SENTENCES)
+
+
+def floor_above(probs: list[float], placements: int) -> float:
+    """The threshold (a multiple of 0.005) above the probability ranked just past
+    ``placements``: at most that many placements score at or above it. More placements
+    can only raise it."""
     if not probs:
         return 0.0
-    # Above the probability of the line ranked just past the budget: at most that many
-    # placements score at or above the threshold.
-    budget = LOOK_ALIKE_BUDGET if tail else LOOK_ALIKE_BUDGET_SENTENCES
-    spared = sorted(probs, reverse=True)[int(budget * len(probs))]
+    spared = sorted(probs, reverse=True)[min(placements, len(probs) - 1)]
     return round(float(np.ceil((spared + 1e-9) / 0.005) * 0.005), 3)
 
 

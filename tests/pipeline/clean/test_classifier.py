@@ -3,6 +3,7 @@ features in any language, and the safety net that never lets cleaning lose an ar
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
 import math
 import random
@@ -12,6 +13,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -247,6 +249,32 @@ def test_long_items_are_judged_only_inside_a_run() -> None:
     assert model_pass.judged(GALLERY[0], words, True)
     assert not model_pass.judged(GALLERY[0], words, False)
     assert not model_pass.judged("| a | b |", 4, True)
+
+
+def _trainer() -> Any:
+    spec = importlib.util.spec_from_file_location("train_cleaner",
+                                                  ROOT / "scripts" / "train_cleaner.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["train_cleaner"] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_look_alike_floor_does_not_fall_as_batches_are_added() -> None:
+    # The plain-text floor spares a fixed number of look-alike placements, not a share:
+    # with a share, 100 more low-scoring placements let one more high one under the
+    # threshold and the floor fell (0.875 -> 0.87 four times before session 31).
+    floor_above = _trainer().floor_above
+    rng = random.Random(7)
+    probs = [rng.random() * 0.8 for _ in range(1_000)] + [0.99, 0.97, 0.95, 0.93, 0.91]
+    before = floor_above(probs, 3)
+    assert before == 0.935  # three placements (0.99, 0.97, 0.95) above it, 0.93 below
+    for _ in range(5):
+        probs += [rng.random() * 0.8 for _ in range(1_000)]
+        assert floor_above(probs, 3) == before
+    assert floor_above([*probs, 0.96], 3) == 0.955  # one more look-alike raises it
+    assert floor_above([], 3) == 0.0 and floor_above([0.5], 3) == 0.505
 
 
 def test_plain_text_and_pages_have_their_own_thresholds() -> None:
