@@ -144,6 +144,8 @@ def clean_paragraphs(
     state = _State(paras, author=author,
                    folded=[folded[i] for i in kept] if folded is not None else None)
     scraped = link_shares is None and not from_page  # plain text (pipeline/clean/header.py)
+    if link_shares is not None:
+        state.links = [link_shares[i] for i in kept]
     if scraped:
         label_spaced_rows(state, [paragraphs[i] for i in kept])
     state.find_title(title)
@@ -208,6 +210,8 @@ class _State:
         self.published_signal: str | None = None
         self.description: str | None = None
         self.dateline: str | None = None
+        # Per paragraph, its words' share in link text (None: plain text).
+        self.links: list[float] | None = None
 
     # --- helpers ----------------------------------------------------------------------
     def free(self, i: int) -> bool:
@@ -387,6 +391,11 @@ class _State:
                 continue
             if end < len(self.p) and (self._heads(end - 1, end) or self._opens(end - 1)):
                 end -= 1  # the article's section heading over the prose that ends the block
+            if self.links is not None and label == "related_posts" and \
+                    not any(self.links[j] > 0 for j in range(i + 1, end)):
+                # A page's box of stories links them: under a label with no link left
+                # (pruning took it), the story's heading and list (blind pages, set5).
+                continue
             for j in range(i + 1, end):
                 # A table row is content trafilatura kept, not a list of links.
                 if (self.free(j) and label in ("related_posts", "footnote")

@@ -35,6 +35,7 @@ from pipeline.enrich.theme import score_article
 from pipeline.extract.authors import marked as page_marked
 from pipeline.extract.body import extract_body
 from pipeline.extract.fallback import conservative, needs_check, words_of
+from pipeline.extract.headings import heading_slots, restore_headings
 from pipeline.extract.loader import load_html
 from pipeline.extract.page_info import page_info
 from pipeline.extract.protocol import ExtractError as ExtractError  # re-exported
@@ -99,12 +100,14 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
     # suspicious loss.
     removed_html, page_words = prune(tree)
     anchors = anchor_counts(tree)
+    slots = heading_slots(tree)  # before trafilatura consumes the tree
     # trafilatura's extraction on the pruned tree itself (read no more after this).
     doc: Any = extract_body(tree, page.final_url)
     lines = (doc.text or "").split("\n") if doc is not None else []
     title = _squash(info.title or page.entry.title or "") or None
     author = plausible_author(info.author, site_names)
     line_folds = [fold(line) for line in lines]  # once: the link shares and the cleaner's
+    lines, line_folds = restore_headings(lines, line_folds, slots)
     cleaned = clean_paragraphs(lines, title=title, author=author, learned=learned,
                                link_shares=link_shares(lines, anchors, line_folds),
                                verbatim=code_lines(doc), folded=line_folds)
