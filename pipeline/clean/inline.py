@@ -20,8 +20,16 @@ import re
 from collections.abc import Iterator
 
 from pipeline.clean.furniture import Labelled
-from pipeline.clean.header import HEADING_WORDS, next_free, sentence
+from pipeline.clean.header import (
+    HEADING_WORDS,
+    TERMINAL,
+    next_free,
+    previous_free,
+    sentence,
+    taken_up,
+)
 from pipeline.clean.lexicon import LABELLED, SENTENCE_END, STATEMENT, words
+from pipeline.clean.rules import headline_verbs
 from pipeline.clean.tail import above, heading
 from pipeline.languages import opens_lower
 
@@ -82,3 +90,33 @@ def _asks(state: Labelled, i: int) -> bool:
     """Line ``i`` is a section heading that asks ("And Moscow?"): a few words ending in a
     question mark of any script."""
     return state.words[i] <= HEADING_WORDS and state.p[i].rstrip()[-1:] in "?？؟՞"
+
+
+_EN = frozenset({"en", None})  # English, or too short to tell: the English wording applies
+_PROSE_WORDS = 20  # the paragraph under a headline-like link is prose
+
+
+def label_headline_links(state: Labelled, sections: set[int], least: int = 4) -> None:
+    """An English headline (one of its words a headline verb) between two of the story's
+    sentences, neither a list item nor a section heading the paragraphs under it take up:
+    a link to another story (``inline_related_link``). ``sections``: the headings of a
+    numbered article, which stay."""
+    verbs = headline_verbs()
+    for i, text in enumerate(state.p):
+        if (not state.free(i) or not least <= state.words[i] <= 16 or TERMINAL.search(text)
+                or i in sections):
+            continue
+        # English verbs: "plan", "see", "show" are nouns in other languages.
+        if not any(w in verbs for w in state.f[i].split()) or state.language not in _EN:
+            continue
+        before = previous_free(state, i)
+        after = next_free(state, i + 1)
+        if before is None or not after or state.words[after[0]] <= _PROSE_WORDS:
+            continue
+        # A list item (the line above is no sentence either) is the article's; so is a
+        # section heading, a few words the paragraphs under it take up ("Union warns
+        # on jobs" over "The union ... warned"). A teaser is a whole headline.
+        if not TERMINAL.search(state.p[before]) or (
+                state.words[i] <= HEADING_WORDS and taken_up(state, i, after)):
+            continue
+        state.labels[i] = "inline_related_link"

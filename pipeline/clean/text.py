@@ -33,10 +33,10 @@ from pipeline.clean.header import (
     label_spaced_rows,
     next_free,
     parse_date,
-    previous_free,
     sentence,
     taken_up,
 )
+from pipeline.clean.inline import label_headline_links
 from pipeline.clean.lexicon import furniture_lines
 from pipeline.clean.model_pass import (
     cue_kind,
@@ -46,7 +46,7 @@ from pipeline.clean.model_pass import (
 )
 from pipeline.clean.plain import label_frame
 from pipeline.clean.pullquotes import label_pull_quotes
-from pipeline.clean.rules import Rule, headline_verbs, load_rules
+from pipeline.clean.rules import Rule, load_rules
 from pipeline.clean.screen import first_rule, screened_rules
 from pipeline.dates import is_date_line
 from pipeline.languages import count_words, opens_lower, prose_language
@@ -75,7 +75,6 @@ _STANDFIRST_WORDS = 30
 # A paragraph the next one repeats word for word is a teaser of it from this many words.
 _LEAD_WORDS = 4
 _LEAD_GAP = 6
-_EN = frozenset({"en", None})  # English, or too short to tell: the English wording applies
 # A line this short over two sentences ends a box of teasers: the story's section heading
 # (on the tuning blind articles a teaser of seven words sat over prose too).
 _BOX_END_HEADING_WORDS = 6
@@ -170,7 +169,8 @@ def clean_paragraphs(
     label_bios(state, state.last_body())
     # A headline-like line between two paragraphs: in scraped text one of a heading's few
     # words (4-6) was a subheading (tuning blind articles: 8 body lines, no furniture).
-    state.label_inline_links(least=_WHOLE_HEADLINE if scraped else 4)
+    label_headline_links(state, state.numbered_sections(),
+                         least=_WHOLE_HEADLINE if scraped else 4)
     state.label_furniture_lines()
     label_date_shapes(state)
     label_comment_bodies(state)
@@ -282,6 +282,12 @@ class _State:
             if self.labels[i] == "byline" and self.author is None and i < top and \
                     (name := byline_name(text)):
                 self.author, self.author_signal = name, "byline"
+            if self.labels[i] == "byline" and i > top and text.isupper() and \
+                    self.free(i - 1) and TERMINAL.search(self.p[i - 1]) and \
+                    self.free(i + 1) and self.words[i + 1] > _SHORT:
+                # Capitals between two paragraphs of the story: a wire story's subheading
+                # ("PORTS, RAIL"), not a name and role (blind pages, tuning set3).
+                self.labels[i] = self.reasons[i] = None
             if not self.free(i) or self.words[i] > 12:
                 continue
             if DATE_ONLY.match(text) or is_date_line(text):
@@ -371,7 +377,7 @@ class _State:
 
     def label_tail_blocks(self, rules: tuple[Rule, ...]) -> None:
         tail_kinds = {r.kind for r in rules if r.block == "tail"}
-        sections = self._numbered_sections()
+        sections = self.numbered_sections()
         for i, label in enumerate(self.labels):
             # A label with its story after the colon ("More on this: X") is a link, not
             # a box's heading: the lines under it are not its items.
@@ -425,29 +431,7 @@ class _State:
     def language(self) -> str | None:  # asked only when a pass needs it: detected lazily
         return prose_language(self.p, _SHORT, self.words)  # the words counted once
 
-    def label_inline_links(self, least: int = 4) -> None:
-        verbs = headline_verbs()
-        sections = self._numbered_sections()
-        for i, text in enumerate(self.p):
-            if (not self.free(i) or not least <= self.words[i] <= 16 or TERMINAL.search(text)
-                    or i in sections):
-                continue
-            # English verbs: "plan", "see", "show" are nouns in other languages.
-            if not any(w in verbs for w in self.f[i].split()) or self.language not in _EN:
-                continue
-            before = previous_free(self, i)
-            after = next_free(self, i + 1)
-            if before is None or not after or self.words[after[0]] <= _SHORT:
-                continue
-            # A list item (the line above is no sentence either) is the article's; so is a
-            # section heading, a few words the paragraphs under it take up ("Union warns
-            # on jobs" over "The union ... warned"). A teaser is a whole headline.
-            if not TERMINAL.search(self.p[before]) or (
-                    self.words[i] <= HEADING_WORDS and taken_up(self, i, after)):
-                continue
-            self.labels[i] = "inline_related_link"
-
-    def _numbered_sections(self) -> set[int]:
+    def numbered_sections(self) -> set[int]:
         """Headings of a numbered article ("3. The cloud ..."): a line opening with a number
         whose neighbour in the count opens a line further away, prose in between. A list
         of other stories numbers consecutive lines."""

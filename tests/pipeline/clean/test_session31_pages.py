@@ -93,3 +93,14 @@ def test_a_heading_between_two_kept_paragraphs_is_put_back() -> None:
     # Its neighbours apart in the text (a line between them): not put back.
     apart = [STORY[0], CLOSE[0], STORY[1]]
     assert restore_headings(apart, [fold(x) for x in apart], slots)[0] == apart
+
+
+def test_a_subheading_in_capitals_with_a_comma_is_no_byline_mid_story() -> None:
+    # Wire copy's subheadings are capitals; "WORD WORD, WORD" reads as a name and a role.
+    heading = "STORAGE YARD, JOBS"
+    paras = [TITLE, *STORY, heading, *CLOSE]
+    assert heading in clean_paragraphs(paras).paragraphs
+    assert heading in clean_paragraphs(paras, link_shares=[0.0] * len(paras)).paragraphs
+    # Under the headline, above the story, the same shape is still a byline.
+    byline = "ANNA VOLKOVA, VLADIVOSTOK"
+    assert byline not in clean_paragraphs([TITLE, byline, *STORY, *CLOSE]).paragraphs
