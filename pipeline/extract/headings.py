@@ -1,11 +1,12 @@
-"""Section headings trafilatura drops between two paragraphs it keeps.
+"""Section headings and lists trafilatura drops between two paragraphs it keeps.
 
 On some templates trafilatura's extraction keeps a story's paragraphs and leaves out the
-``<h2>``/``<h3>`` between them (blind pages, tuning sets: a German daily's and a Chinese
-portal's subheadings, where the same markup inside ``<article>`` keeps them). A heading
-whose neighbours (the paragraph before it and the one after it in the page) come out as
-two consecutive lines of the text sat inside the story: it is put back between them, and
-the cleaner judges it like any line.
+``<h2>``/``<h3>`` or the ``<ul>`` between them (blind pages, tuning sets: a German
+daily's and a Chinese portal's subheadings, an Italian portal's list of stolen works;
+the same markup inside ``<article>`` keeps them). A heading or a list whose neighbours
+(the paragraph before it and the one after it in the page) come out as two consecutive
+lines of the text sat inside the story: it is put back between them (a list item by
+item, as trafilatura prints one: "- item"), and the cleaner judges it like any line.
 """
 
 from __future__ import annotations
@@ -15,54 +16,81 @@ from typing import Any
 from pipeline.text import fold
 
 _HEADINGS = ("h2", "h3", "h4")
+_LISTS = ("ul", "ol")
 # A heading is a few words; a longer block in a heading tag is a teaser or a standfirst.
 _MAX_WORDS = 16
+# A list item longer than this is no item of a story's list.
+_MAX_ITEM_WORDS = 60
+# A sibling of this few words between a block and its paragraph is a box to pass over.
+_BOX_WORDS = 3
+
+# (fold of the paragraph above, the lines to put back, fold of the paragraph below)
+Slot = tuple[str, list[str], str]
 
 
 def _text(node: Any) -> str:
     return " ".join("".join(node.itertext()).split())
 
 
+def _links(node: Any, text: str) -> bool:
+    """Most of the node's words are link text: a box of links to other stories."""
+    linked = sum(len(_text(a).split()) for a in node.iter("a"))
+    return linked >= 0.5 * len(text.split())
+
+
 def _neighbour(node: Any, forward: bool) -> Any:
-    """The nearest ``p`` sibling before or after ``node`` with text, skipping empty ones."""
-    siblings = node.itersiblings(preceding=not forward)
-    for sib in siblings:
+    """The nearest ``p`` sibling before or after ``node`` with text, past empty ones, small
+    boxes (an ad slot and its label: "Werbung", "PUBLICIDAD") and boxes of links."""
+    for sib in node.itersiblings(preceding=not forward):
         if not isinstance(sib.tag, str):
             continue
-        if sib.tag != "p":
-            return None
-        if _text(sib):
+        text = _text(sib)
+        if sib.tag == "p" and text:
             return sib
+        if sib.tag in _HEADINGS or (len(text.split()) > _BOX_WORDS and not _links(sib, text)):
+            return None
     return None
 
 
-def heading_slots(tree: Any) -> list[tuple[str, str, str]]:
-    """(fold of the paragraph above, heading text, fold of the paragraph below) for each
-    heading set between two paragraphs of one container; read before trafilatura
-    consumes the tree."""
-    slots = []
-    for node in tree.iter(*_HEADINGS):
+def _lines(node: Any) -> list[str]:
+    """What the block puts back: the heading, or the list's items; none for a teaser
+    in a heading tag or a list of links."""
+    if node.tag in _HEADINGS:
         text = _text(node)
-        if not text or len(text.split()) > _MAX_WORDS:
+        return [text] if text and len(text.split()) <= _MAX_WORDS else []
+    items = [_text(li) for li in node.iterchildren("li")]
+    if not items or any(not t or len(t.split()) > _MAX_ITEM_WORDS for t in items):
+        return []
+    if _links(node, " ".join(items)):
+        return []
+    return [f"- {t}" for t in items]
+
+
+def heading_slots(tree: Any) -> list[Slot]:
+    """Each heading or list set between two paragraphs of one container, with those
+    paragraphs' folds; read before trafilatura consumes the tree."""
+    slots = []
+    for node in tree.iter(*_HEADINGS, *_LISTS):
+        # The neighbours first: most lists (menus, link rows) have none.
+        above = _neighbour(node, False)
+        if above is None or (below := _neighbour(node, True)) is None:
             continue
-        above, below = _neighbour(node, False), _neighbour(node, True)
-        if above is None or below is None:
-            continue
-        slots.append((fold(_text(above)), text, fold(_text(below))))
+        if lines := _lines(node):
+            slots.append((fold(_text(above)), lines, fold(_text(below))))
     return slots
 
 
 def restore_headings(lines: list[str], folds: list[str],
-                     slots: list[tuple[str, str, str]]) -> tuple[list[str], list[str]]:
-    """The lines with each missing heading put back between its two neighbours."""
+                     slots: list[Slot]) -> tuple[list[str], list[str]]:
+    """The lines with each missing heading or list put back between its two neighbours."""
     if not slots:
         return lines, folds
-    at = {(a, b): text for a, text, b in slots if a and b}
+    at = {(a, b): put for a, put, b in slots if a and b}
     out, out_folds = [], []
     for k, (line, folded) in enumerate(zip(lines, folds, strict=True)):
         out.append(line)
         out_folds.append(folded)
-        if k + 1 < len(lines) and (text := at.get((folded, folds[k + 1]))) is not None:
-            out.append(text)
-            out_folds.append(fold(text))
+        if k + 1 < len(lines) and (put := at.get((folded, folds[k + 1]))) is not None:
+            out += put
+            out_folds += [fold(x) for x in put]
     return out, out_folds
