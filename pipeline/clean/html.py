@@ -82,12 +82,6 @@ _PROSE_WORDS = 120
 _PROSE_LINK_SHARE = 0.25
 _TEXT_BLOCKS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td"}
 _MAX_BLOCK_WORDS = 40
-# A table cell holding one of these lays out the page (``unwrap_layout_tables``).
-_LAYOUT_BLOCKS = ("h1", "h2", "h3", "p", "ul", "ol", "blockquote", "article")
-_LAYOUT_CELL_WORDS = 150
-_CELLS = etree.XPath("./tr/td | ./tr/th | ./*/tr/td | ./*/tr/th")
-_ROWS = etree.XPath("./tr | ./* | ./*/tr")
-_TABLE_PARTS = frozenset(("table", "thead", "tbody", "tfoot", "tr", "td", "th"))
 # The tags pruning judges; html, body, article, main, head and h1 are never among them.
 _JUDGED = tuple(sorted({*_TAG_KINDS, *_CONTAINERS}))
 
@@ -138,31 +132,6 @@ def prune(tree: Any) -> tuple[list[tuple[str, str]], int]:
             removed.append((kind, text))
     removed += _inline_links(tree)
     return removed, before
-
-
-def unwrap_layout_tables(tree: Any) -> int:
-    """Turn tables that lay out the page into ``div``s; returns how many.
-
-    An old portal's template is a table: the story's headline and paragraphs sit in one
-    cell beside cells of menus, polls and the news feed. trafilatura keeps a table as rows,
-    one line per row with the cells' texts run together, so the story, the reader comments
-    under it and the news feed came out as one line of 600 words that no pass could cut
-    (blind pages, tuning set3). A cell holding a paragraph, heading or list of its own is no
-    data cell: as ``div``s the page reads as any other, and trafilatura finds the story.
-    A data table (cells of words and figures) stays a table."""
-    count = 0
-    for table in list(tree.iter("table")):
-        if next(table.iter(*_LAYOUT_BLOCKS), None) is None:
-            continue  # most tables: no paragraph inside, no XPath asked
-        cells = _CELLS(table)
-        if not any(next(cell.iter(*_LAYOUT_BLOCKS), None) is not None
-                   and len(_WORD.findall(text_of(cell))) >= _LAYOUT_CELL_WORDS for cell in cells):
-            continue
-        for node in [table, *_ROWS(table), *cells]:
-            if node.tag in _TABLE_PARTS:
-                node.tag = "div"
-        count += 1
-    return count
 
 
 def text_of(node: Any) -> str:

@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from pipeline.clean.features import anchor_counts, link_shares
-from pipeline.clean.html import prune, unwrap_layout_tables
+from pipeline.clean.html import prune
 from pipeline.clean.learned import paragraph_hash
 from pipeline.clean.text import CleanText, clean_paragraphs, is_truncation_notice
 from pipeline.dates import (
@@ -39,7 +39,6 @@ from pipeline.extract.headings import heading_slots, restore_headings
 from pipeline.extract.loader import load_html
 from pipeline.extract.page_info import page_info
 from pipeline.extract.protocol import ExtractError as ExtractError  # re-exported
-from pipeline.extract.standfirst import find_standfirst, with_standfirst
 from pipeline.languages import count_words, detect_language, language_disagrees
 from pipeline.records import Article, Page
 from pipeline.text import fold
@@ -99,12 +98,9 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
     site_names = _site_names(tree, page.final_url, info)
     # With the words in the page's paragraphs before pruning: the yardstick of a
     # suspicious loss.
-    unwrapped = unwrap_layout_tables(tree)
     removed_html, page_words = prune(tree)
     anchors = anchor_counts(tree)
-    # Read before trafilatura consumes the tree.
-    slots = heading_slots(tree)
-    standfirst = find_standfirst(tree, info.description) if unwrapped else None
+    slots = heading_slots(tree)  # read before trafilatura consumes the tree
     # trafilatura's extraction on the pruned tree itself (read no more after this).
     doc: Any = extract_body(tree, page.final_url)
     lines = (doc.text or "").split("\n") if doc is not None else []
@@ -112,7 +108,6 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
     author = plausible_author(info.author, site_names)
     line_folds = [fold(line) for line in lines]  # once: the link shares and the cleaner's
     lines, line_folds = restore_headings(lines, line_folds, slots)
-    lines, line_folds = with_standfirst(lines, line_folds, standfirst)
     cleaned = clean_paragraphs(lines, title=title, author=author, learned=learned,
                                link_shares=link_shares(lines, anchors, line_folds),
                                verbatim=code_lines(doc), folded=line_folds)

@@ -75,66 +75,6 @@ def test_the_story_list_under_a_pruned_box_stays_in_the_extracted_text() -> None
     assert "grain terminal" not in text
 
 
-PORTAL_STORY = [
-    "The bridge across the Amur at Blagoveshchensk carried a record number of trucks in "
-    "August, the regional transport ministry said, most of them loaded with soybeans, "
-    "timber and machine parts bound for Heihe on the Chinese bank.",
-    "Customs officers on both sides have added night shifts since the spring, and the wait "
-    "for a truck fell from two days to about nine hours, drivers told the paper.",
-    "Local traders say the crossing has changed the town: a Chinese supermarket chain opened "
-    "two shops in the centre, and the bus station now sells tickets to Harbin.",
-    "The ministry expects the bridge to reach its design capacity within three years if a "
-    "second customs terminal opens on the Russian side as planned.",
-    "Farmers in the region have welcomed the shorter waits, since soybeans sent by truck "
-    "now reach Chinese crushing plants within a day instead of the three days a barge "
-    "needed in the past, and buyers there pay on delivery.",
-    "Critics point out that the bridge still closes for several hours on most winter "
-    "nights, when the wind on the river makes the approach roads too icy for heavy trucks.",
-]
-STANDFIRST = ("Trucks wait nine hours instead of two days at the Amur crossing. Traders in "
-              "town count the gains, and the ministry plans a second terminal.")
-FEED = ["12:40 Snow closes the road to Tynda for a second day, and road crews work through "
-        "the night to clear drifts two metres deep along the pass",
-        "11:15 City council approves a new fare for the river ferry from next month, ten "
-        "roubles more for a single crossing and twenty more for a car"]
-
-
-def _portal() -> str:
-    story = "".join(f"<p>{p}</p>" for p in PORTAL_STORY)
-    feed = "".join(f"<div class='feed-item'>{f}</div>" for f in FEED)
-    return (
-        "<!DOCTYPE html><html lang='en'><head><title>Bridge traffic sets a record</title>"
-        "<meta name='description' content='" + STANDFIRST.split(". ")[0] + ".'>"
-        "</head><body><table width='100%'><tr><td colspan='3'><a href='/'>Amur Courier</a>"
-        " :: <a href='/news'>News</a> :: <a href='/weather'>Weather</a></td></tr>"
-        "<tr><td width='160'><b>Poll</b><br>Have you crossed the bridge?</td>"
-        "<td><h1>Bridge traffic sets a record</h1><div class='lead'>" + STANDFIRST +
-        "</div>" + story + "</td>"
-        "<td width='200'><b>News feed</b>" + feed + "</td></tr>"
-        "<tr><td colspan='3'>Figures by month<table><tr><th>Month</th><th>Trucks</th></tr>"
-        "<tr><td>July</td><td>1,204</td></tr><tr><td>August</td><td>1,377</td></tr>"
-        "</table></td></tr></table></body></html>")
-
-
-def test_a_table_that_lays_out_the_page_is_read_as_blocks() -> None:
-    from pipeline.clean.html import unwrap_layout_tables
-    from pipeline.extract.loader import load_html
-
-    tree = load_html(_portal())
-    assert unwrap_layout_tables(tree) == 1  # the frame, not the table of figures
-    assert [t.xpath("count(.//tr)") for t in tree.iter("table")] == [3.0]
-    url = "https://amur-courier.example/bridge-record"
-    page = Page(FeedEntry("t", "t", url, url), url, 200, "text/html", _portal(),
-                datetime.now(UTC))
-    paragraphs = extract_article(page).text.split("\n\n")
-    # Each story paragraph a paragraph of its own, not one table row with the feed.
-    for p in PORTAL_STORY:
-        assert p in paragraphs
-    # trafilatura leaves the standfirst in the cell's header out; the table's row had it.
-    assert paragraphs[0] == STANDFIRST
-    assert not any(f[:30] in p for f in FEED for p in paragraphs)
-
-
 def test_a_heading_between_two_kept_paragraphs_is_put_back() -> None:
     from pipeline.extract.headings import heading_slots, restore_headings
     from pipeline.extract.loader import load_html
