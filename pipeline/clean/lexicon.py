@@ -235,6 +235,41 @@ REPORTED = re.compile(
     r"betonte|сказал[аи]?|заявил[аи]?|отметил[аи]?|сообщил[аи]?|добавил[аи]?|"
     r"подчеркнул[аи]?|сказав|заявив|powiedział[a]?|cho biết|cho hay|mengatakan|menurut|"
     r"söyledi|açıkladı|деді|мәлімдеді)\b)|表示|กล่าวว่า|ระบุว่า|เปิดเผยว่า")
+# Reporting verbs that spare a sentence a wording rule took (``spare_reported``): a story
+# about the media quotes an editor on her newsletter ("..., sagt Bürgermeisterin X"), an
+# analyst on comment sections ("有业内人士指出 ..."), a site announcing its paywall
+# ("... 宣布 ..."). Not ``REPORTED`` whole: "added" is also a page's word ("newly added
+# entities, in our tracker"), and Chinese 表示 is a consent note's ("继续浏览即表示您同意").
+REPORTING = re.compile(
+    r"(?i:\b(?:said|says|told|according to|sagt|sagte|sagen|erklärt|erklärte|betont|"
+    r"betonte|berichtet|dijo|afirmó|afirma|asegura|declaró|señaló|según|disse|afirmou|"
+    r"declarou|segundo|ha detto|ha dichiarato|afferma|secondo|a déclaré|a dit|a affirmé|"
+    r"a indiqué|a précisé|a souligné|affirme|estime|selon|сказал[аи]?|заявил[аи]?|"
+    r"отметил[аи]?|сообщил[аи]?|подчеркнул[аи]?|говорит|говорят|считает|"
+    r"рассказал[аи]?|по словам|каже|розповів|розповіла|zegt|volgens|powiedział[a]?|"
+    r"mówi|twierdzi|według)\b)|指出|强调|強調|宣布|认为|認為|(?<![即就则則])表示(?![您你])")
+# The wording rules' kinds a story's own sentence can trip when it reports on them.
+_REPORTABLE = frozenset(("newsletter_promo", "paywall", "cookie_notice", "author_bio"))
+# A sentence this long (words; Chinese two characters a word) is a story's, when it reports.
+_REPORTED_WORDS = 12
+
+
+class Labelled(Lines, Protocol):
+    labels: list[str | None]
+    reasons: list[str | None]
+
+
+def spare_reported(state: Labelled) -> None:
+    """Undo a wording rule's label (a pitch, paywall, consent or bio kind) on a sentence
+    that reports what someone says, as a story on the media does: a page's own pitch
+    quotes no one (blind pages, tuning set13 and set15: a mayor on her town's newsletter,
+    an analyst on comment sections, a site announcing its paywall)."""
+    for i, text in enumerate(state.p):
+        if state.labels[i] in _REPORTABLE and state.words[i] >= _REPORTED_WORDS and \
+                REPORTING.search(text):
+            state.labels[i] = state.reasons[i] = None
+
+
 # A sentence of the page's frame in a listed language: in the page's last part, with at
 # least this many different furniture words of one language making up this share of its
 # words ("Log in to comment. Comments are moderated ...", a newsletter or app pitch, a

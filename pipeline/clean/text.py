@@ -37,7 +37,7 @@ from pipeline.clean.header import (
     taken_up,
 )
 from pipeline.clean.inline import label_headline_links
-from pipeline.clean.lexicon import furniture_lines
+from pipeline.clean.lexicon import furniture_lines, spare_reported
 from pipeline.clean.model_pass import (
     cue_kind,
     label_by_model,
@@ -149,6 +149,7 @@ def clean_paragraphs(
         label_spaced_rows(state, [paragraphs[i] for i in kept])
     state.find_title(title)
     state.apply_rules(load_rules())
+    spare_reported(state)
     state.label_dates_and_bylines()
     state.label_repeats()
     if scraped and (name := label_header(state)) and state.author is None:

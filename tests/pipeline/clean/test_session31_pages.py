@@ -123,3 +123,18 @@ def test_a_list_between_two_kept_paragraphs_is_put_back_item_by_item() -> None:
     lines = [STORY[0], STORY[1], CLOSE[0]]
     out, _ = restore_headings(lines, [fold(x) for x in lines], slots)
     assert out == [STORY[0], *LIST, STORY[1], CLOSE[0]]
+
+
+def test_a_story_sentence_that_reports_on_a_newsletter_or_paywall_stays() -> None:
+    # Written for this test: a story on the media trips the pitch and paywall wordings.
+    quoted = ("„Am Anfang hatten wir mit achtzig Lesern gerechnet“, sagt die Verlegerin. "
+              "„Heute liest die halbe Region unseren Newsletter jeden Morgen.“")
+    announced = "该网站宣布，自下月起大部分深度报道将仅限付费会员阅读，其余新闻仍可免费浏览。"
+    paras = [TITLE, *STORY, quoted, announced, *CLOSE]
+    kept = clean_paragraphs(paras, link_shares=[0.0] * len(paras)).paragraphs
+    assert quoted in kept and announced in kept
+    # The page's own pitch and note quote no one.
+    pitch = "Unser Newsletter: jeden Morgen um sechs Uhr die wichtigsten Nachrichten der Region."
+    note = "本文仅限付费会员阅读，请登录或订阅后继续。"
+    kept = clean_paragraphs([TITLE, *STORY, pitch, note, *CLOSE]).paragraphs
+    assert pitch not in kept and note not in kept
