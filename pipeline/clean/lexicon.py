@@ -239,10 +239,11 @@ REPORTED = re.compile(
 # about the media quotes an editor on her newsletter ("..., sagt Bürgermeisterin X"), an
 # analyst on comment sections ("有业内人士指出 ..."), a site announcing its paywall
 # ("... 宣布 ..."). Not ``REPORTED`` whole: "added" is also a page's word ("newly added
-# entities, in our tracker"), and Chinese 表示 is a consent note's ("继续浏览即表示您同意").
+# entities, in our tracker"), and Chinese 表示 is a consent note's ("继续浏览即表示您同意");
+# nor German "berichtet", a writer's card's verb ("berichtet seit 2016 über Russland").
 REPORTING = re.compile(
     r"(?i:\b(?:said|says|told|according to|sagt|sagte|sagen|erklärt|erklärte|betont|"
-    r"betonte|berichtet|dijo|afirmó|afirma|asegura|declaró|señaló|según|disse|afirmou|"
+    r"betonte|dijo|afirmó|afirma|asegura|declaró|señaló|según|disse|afirmou|"
     r"declarou|segundo|ha detto|ha dichiarato|afferma|secondo|a déclaré|a dit|a affirmé|"
     r"a indiqué|a précisé|a souligné|affirme|estime|selon|сказал[аи]?|заявил[аи]?|"
     r"отметил[аи]?|сообщил[аи]?|подчеркнул[аи]?|говорит|говорят|считает|"
