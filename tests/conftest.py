@@ -51,3 +51,21 @@ def sample_sources(site: SampleSite, dest: Path, extra: list[tuple[str, str]] = 
         for name, path in extra:
             out.write(f"  - name: {name}\n    url: {site.base_url}{path}\n")
     return dest
+
+
+# The suite's longest tests (60-110 s each on 2 cores, `pytest --durations`), run first:
+# xdist hands tests out in collection order, and one of these started last kept a worker
+# busy for a minute and a half after the other had finished (make test 9:29 -> 10:20 from
+# one run to the next). Started first, they run beside the short ones.
+_LONGEST = (
+    "tests/pipeline/clean/test_classifier.py::test_retraining_reproduces_the_committed_models",
+    "tests/pipeline/clean/test_literals.py::test_screened_rules_give_the_first_rule_that_matches",
+    "tests/dags/test_ingest_dag.py::",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        return next((k for k, head in enumerate(_LONGEST) if item.nodeid.startswith(head)),
+                    len(_LONGEST))
+    items.sort(key=rank)
