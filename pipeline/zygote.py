@@ -136,17 +136,23 @@ class Zygote:
 
     async def close(self) -> None:
         """Stop the zygote: it waits for its children (whose sockets are closed by now,
-        so they exit), then exits and is reaped, its CPU counted in the run's."""
+        so they exit), then exits and is reaped, its CPU counted in the run's.
+
+        One still importing has forked no child: it is killed, not waited for (a run
+        that parsed and extracted nothing, every feed unchanged or failing, waited
+        seconds for imports it would never use)."""
+        grace = 10.0
         if self._ready is not None and not self._ready.done():
             self._ready.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._ready
+            grace = 0.0
         if self._ctl is not None:
             self._ctl.close()
             self._ctl = None
         if self._proc is not None:
             proc, self._proc = self._proc, None
-            await asyncio.to_thread(_stop, proc, 10.0)
+            await asyncio.to_thread(_stop, proc, grace)
 
     async def __aexit__(self, exc_type: type[BaseException] | None,
                         exc: BaseException | None, tb: TracebackType | None) -> None:

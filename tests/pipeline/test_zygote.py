@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -89,6 +90,25 @@ def test_a_zygote_started_early_is_adopted_or_killed() -> None:
     with started_early():
         unused = _EARLY[0][0]
     assert not _EARLY and unused.returncode is not None and not alive(unused.pid)
+
+
+def test_a_run_that_forks_nothing_does_not_wait_for_the_imports() -> None:
+    # A run whose feeds all answer 304 or fail asks the zygote for no child: closing it
+    # while it still imports kills it (it has forked nothing) instead of waiting seconds
+    # for imports no one will use; one that said it was ready exits by itself.
+    async def go(wait: bool) -> subprocess.Popen[bytes]:
+        async with Zygote() as zygote:
+            await asyncio.sleep(0)  # the start task launches the process
+            if wait:
+                assert zygote._ready is not None and await zygote._ready
+            assert zygote._proc is not None
+            proc = zygote._proc
+        return proc
+
+    unused = asyncio.run(go(False))
+    assert unused.returncode == -signal.SIGKILL and not alive(unused.pid)
+    ready = asyncio.run(go(True))
+    assert ready.returncode == 0 and not alive(ready.pid)
 
 
 def test_a_page_over_its_budget_kills_only_its_forked_worker() -> None:
