@@ -20,11 +20,15 @@ that a rule matches.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from re import _casefix, _parser  # type: ignore[attr-defined]
 from re import _constants as c  # type: ignore[attr-defined]
 from typing import Any
 
 import ahocorasick
+
+from pipeline.clean.answers import Answers
+from pipeline.clean.answers import for_module as answers_for
 
 # A string whose longest word is this short is in almost every paragraph: no use as a
 # filter.
@@ -93,7 +97,24 @@ def required(pattern: str, flags: int = 0, *, latin: bool = False) -> frozenset[
     branch that needs one cannot match there and adds no string to its alternation (a
     tax-number rule's "инн" beside "vat" left the whole rule unfiltered in Latin text:
     0.35 ms a Readability page)."""
-    return _sequence(_parser.parse(pattern, flags), latin)
+    return _answers().get(pattern, flags, latin,
+                          lambda: _sequence(_parser.parse(pattern, flags), latin))
+
+
+_ANSWERS: Answers | None = None
+
+
+def _answers() -> Answers:
+    global _ANSWERS  # one per process, read on first use
+    if _ANSWERS is None:
+        _ANSWERS = answers_for(Path(__file__))
+    return _ANSWERS
+
+
+def keep_answers() -> None:
+    """Write the answers ``required`` worked out in this process for the next one."""
+    if _ANSWERS is not None:
+        _ANSWERS.keep()
 
 
 def _sequence(items: Any, latin: bool) -> frozenset[str] | None:

@@ -10,7 +10,7 @@ from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from pipeline.clean.literals import SCRIPT, Needs, needs_of
+from pipeline.clean.literals import SCRIPT, Needs, keep_answers, needs_of
 from pipeline.paths import project_dir, read_yaml
 
 CONFIG = project_dir("config")
@@ -215,6 +215,7 @@ def load_rules(path: Path = CONFIG / "boilerplate.yaml") -> tuple[Rule, ...]:
             anchored_needs=(needs_of([anchored]), needs_of([latin_three[0]], latin=True)),
             scanning=(scanning, latin_scanning),
         ))
+    keep_answers()
     return tuple(rules)
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from pipeline.clean.literals import Needs, Screen, lowered, required
+from pipeline.clean.literals import Needs, Screen, keep_answers, lowered, required
 from pipeline.clean.openers import Openers, Opening, at_start, closing, opening
 from pipeline.clean.rules import (
     _END,
@@ -178,6 +178,7 @@ def screened_rules(rules: tuple[Rule, ...]) -> Screened:
 def _screen(rules: tuple[Rule, ...]) -> Screened:
     searches = {(id(r), k): _searches(r, k) for r in rules for k in (0, 1)}
     starts = {(id(r), k): _starts(r, k) for r in rules for k in (0, 1)}
+    keep_answers()
     bit: dict[int, int] = {}
     needs: list[Needs] = []
     for need in (n for r in rules for n in (*(x[1] for k in (0, 1) for x in starts[id(r), k]),
