@@ -21,6 +21,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Protocol
 
+from pipeline.clean.reporting import SPARING, SPEECH
 from pipeline.languages import SCRIPT_STOPS, WORD_MARKS
 from pipeline.paths import project_dir, read_yaml
 
@@ -223,32 +224,6 @@ def _furniture_label(vocab: FurnitureWords, label: str) -> bool:
     return 0 < len(line) <= _LABEL_WORDS and vocab.covers(line)
 
 
-# A sentence that reports speech ("..., the minister said.") in the languages the beat
-# reads most: the story's, not the page model's to take from plain text (a Portuguese
-# body line with a year and a share went at p=0.87 by its place and its figures), nor
-# the furniture-sentence pass's (a Vietnamese line that a department "said" a thousand
-# firms had signed up for its bulletin; tuning batch 78).
-REPORTED = re.compile(
-    r"(?i:\b(?:said|says|told|added|according to|disse|afirmou|declarou|dijo|afirmó|"
-    r"declaró|indicó|señaló|añadió|ha detto|ha dichiarato|ha spiegato|ha aggiunto|"
-    r"a déclaré|a dit|a affirmé|a indiqué|a précisé|a souligné|a ajouté|sagte|erklärte|"
-    r"betonte|сказал[аи]?|заявил[аи]?|отметил[аи]?|сообщил[аи]?|добавил[аи]?|"
-    r"подчеркнул[аи]?|сказав|заявив|powiedział[a]?|cho biết|cho hay|mengatakan|menurut|"
-    r"söyledi|açıkladı|деді|мәлімдеді)\b)|表示|กล่าวว่า|ระบุว่า|เปิดเผยว่า")
-# Reporting verbs that spare a sentence a wording rule took (``spare_reported``): a story
-# about the media quotes an editor on her newsletter ("..., sagt Bürgermeisterin X"), an
-# analyst on comment sections ("有业内人士指出 ..."), a site announcing its paywall
-# ("... 宣布 ..."). Not ``REPORTED`` whole: "added" is also a page's word ("newly added
-# entities, in our tracker"), and Chinese 表示 is a consent note's ("继续浏览即表示您同意");
-# nor German "berichtet", a writer's card's verb ("berichtet seit 2016 über Russland").
-REPORTING = re.compile(
-    r"(?i:\b(?:said|says|told|according to|sagt|sagte|sagen|erklärt|erklärte|betont|"
-    r"betonte|dijo|afirmó|afirma|asegura|declaró|señaló|según|disse|afirmou|"
-    r"declarou|segundo|ha detto|ha dichiarato|afferma|secondo|a déclaré|a dit|a affirmé|"
-    r"a indiqué|a précisé|a souligné|affirme|estime|selon|сказал[аи]?|заявил[аи]?|"
-    r"отметил[аи]?|сообщил[аи]?|подчеркнул[аи]?|говорит|говорят|считает|"
-    r"рассказал[аи]?|по словам|каже|розповів|розповіла|zegt|volgens|powiedział[a]?|"
-    r"mówi|twierdzi|według)\b)|指出|强调|強調|宣布|认为|認為|(?<![即就则則])表示(?![您你])")
 # The wording rules' kinds a story's own sentence can trip when it reports on them.
 _REPORTABLE = frozenset(("newsletter_promo", "paywall", "cookie_notice", "author_bio"))
 # A sentence this long (words; Chinese two characters a word) is a story's, when it reports.
@@ -267,7 +242,7 @@ def spare_reported(state: Labelled) -> None:
     an analyst on comment sections, a site announcing its paywall)."""
     for i, text in enumerate(state.p):
         if state.labels[i] in _REPORTABLE and state.words[i] >= _REPORTED_WORDS and \
-                REPORTING.search(text):
+                SPARING.search(text):
             state.labels[i] = state.reasons[i] = None
 
 
@@ -292,7 +267,7 @@ def furniture_sentences(state: Lines) -> Iterator[int]:
     for i in range(int(len(state.p) * _PAGE_END), len(state.p)):
         if not state.free(i):
             continue
-        if REPORTED.search(state.p[i]):
+        if SPEECH.search(state.p[i]):
             continue  # the story reports what someone said
         line = [w for w in words(state.p[i]) if not w.isdigit()]
         least = max(_DENSE_HITS, _DENSE_SHARE * len(line))

@@ -23,8 +23,8 @@ from pipeline.clean.header import (
     previous_free,
     taken_up,
 )
-from pipeline.clean.lexicon import REPORTED as _REPORTED
 from pipeline.clean.lexicon import furniture_words
+from pipeline.clean.reporting import SPEECH
 from pipeline.languages import SCRIPT_STOPS, opens_lower
 
 # The classifier leaves prose longer than this to the rules: a wrong call costs a paragraph
@@ -188,7 +188,7 @@ def _label(state: Labelled, link_shares: list[float] | None, model: Model, thres
               and (sentences or not (_sentence(state.p[i], state.words[i])
                                      or _figures(state.p[i]) or _mark(state.p[i])))
               and not (reported and not runs[i] and _SENTENCE_END.search(state.p[i])
-                       is not None and _REPORTED.search(state.p[i]) is not None)
+                       is not None and SPEECH.search(state.p[i]) is not None)
               for i in range(len(state.p))]
     if not any(wanted):
         return

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.clean.literals import SCRIPT, Needs, keep_answers, needs_of
+from pipeline.clean.reporting import ATTRIBUTED, RULE_GUARD
 from pipeline.paths import project_dir, read_yaml
 
 CONFIG = project_dir("config")
@@ -153,31 +154,15 @@ def simplified(text: str) -> str:
     return text.translate(_simplified_table()) if _HAN.search(text) else text
 
 
-# A rule marked ``spare_attributed`` does not fire on a line that attributes what it says
-# ("..., the ministry said"): reporting about cookies, copyright or subscriptions, not the
-# page's own notice. Appended to each of its patterns, as the rule file once spelled out.
-# The reporting words of the other languages the rules read (Spanish, Portuguese, French,
-# German, Italian) spare their lines too.
-ATTRIBUTED = (r"(?!.*\b(said|says|told|according|dijo|afirmó|según|disse|afirmou|segundo|"
-              r"déclaré|selon|sagte|laut|ha detto|secondo|сказал|сказала|сообщил|сообщила|"
-              r"заявил|заявила|по словам|по данным)\b)")
-
-
-# The reporting verbs of the languages session 15 added (Czech to Korean): a pattern puts
-# ``{REPORTED}`` right after its ``^`` to stay off a line that reports what someone said
-# (an app named in a story about it). Written once here, not in each pattern.
-REPORTED = ("(?!.*(\\b(uvedl|uvedla|uvedli|řekl|řekla|uviedol|uviedla|povedal|povedala|dedi|"
-            "söyledi|açıkladı|belirtti|sade|sagde|uppger|opplyser|oplyser|sanoi|kertoi|mukaan|"
-            "a declarat|a spus|potrivit|közölte|mondta|szerint|каза|заяви|сказав|сказала|"
-            "заявив|заявила|повідомив|повідомила|рекао|рекла|изјавио|изјавила|izjavio|"
-            "izjavila|rekao|rekla|teigė|sakė|деді|мәлімдеді)\\b|と述べた|と話した|によると|"
-            "밝혔다|말했다|에 따르면))")
+# The reporting words a rule stays off (``reporting.py``): ``ATTRIBUTED`` after each
+# pattern of a rule marked ``spare_attributed``, ``RULE_GUARD`` where a pattern writes
+# ``{REPORTED}``.
 
 
 def _spelled(rule: dict[str, Any]) -> dict[str, Any]:
     """A rule of the file with its patterns as compiled: ``{REPORTED}`` spelled out, and
     ``ATTRIBUTED`` after each pattern of a ``spare_attributed`` rule."""
-    patterns = [p.replace("{REPORTED}", REPORTED) for p in rule["patterns"]]
+    patterns = [p.replace("{REPORTED}", RULE_GUARD) for p in rule["patterns"]]
     if rule.get("spare_attributed"):
         patterns = [p + ATTRIBUTED for p in patterns]
     return {**rule, "patterns": patterns}
