@@ -87,6 +87,10 @@ _WORD = re.compile(r"\w+")
 # Paragraph words, and the most link text among them, that make a container prose.
 _PROSE_WORDS = 120
 _PROSE_LINK_SHARE = 0.25
+# A shorter section of the story: this many paragraph words, two sentences, next to no link.
+_SHORT_PROSE_WORDS = 60
+_SHORT_PROSE_LINK_SHARE = 0.05
+_SENTENCE_END = re.compile(r"[.!?。！？…][\"'»”’)]*\s*$")
 _TEXT_BLOCKS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td"}
 _MAX_BLOCK_WORDS = 40
 # The tags pruning judges; html, body, article, main, head and h1 are never among them.
@@ -199,12 +203,19 @@ def _silent(tree: Any) -> list[Any]:
 def _is_prose(node: Any, words: dict[Any, int]) -> bool:
     """A container of several paragraphs of unlinked text is an article section whatever
     its name says (``id="sharing-with-a-team"`` is a heading's slug, not a share bar).
-    Comment threads are prose too, so their kind is left out of this test."""
-    prose = sum(words.get(p, 0) for p in node.iter("p"))
-    if prose < _PROSE_WORDS:
+    Comment threads are prose too, so their kind is left out of this test. A shorter
+    section counts when at least two of its paragraphs are sentences and next to none
+    of its words are links: a theme's "widget--text" box holding a section of the story
+    (blind pages, tuning set25); a box of teasers links each of its items."""
+    paragraphs = list(node.iter("p"))
+    prose = sum(words.get(p, 0) for p in paragraphs)
+    if prose < _SHORT_PROSE_WORDS:
         return False
     linked = sum(len(_WORD.findall(text_of(a))) for a in node.iter("a"))
-    return linked < _PROSE_LINK_SHARE * prose
+    if prose >= _PROSE_WORDS:
+        return linked < _PROSE_LINK_SHARE * prose
+    return linked <= _SHORT_PROSE_LINK_SHARE * prose and sum(
+        1 for p in paragraphs if _SENTENCE_END.search(text_of(p))) >= 2
 
 
 def _content_classes(words: dict[Any, int], total: int) -> set[str]:

@@ -38,6 +38,7 @@ from pipeline.extract.fallback import conservative, needs_check, words_of
 from pipeline.extract.headings import heading_slots, restore_headings
 from pipeline.extract.loader import load_html
 from pipeline.extract.page_info import page_info
+from pipeline.extract.parts import restore_parts, story_parts
 from pipeline.extract.protocol import ExtractError as ExtractError  # re-exported
 from pipeline.languages import count_words, detect_language, language_disagrees
 from pipeline.records import Article, Page
@@ -101,6 +102,7 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
     removed_html, page_words = prune(tree)
     anchors = anchor_counts(tree)
     slots = heading_slots(tree)  # read before trafilatura consumes the tree
+    parts = story_parts(tree)
     # trafilatura's extraction on the pruned tree itself (read no more after this).
     doc: Any = extract_body(tree, page.final_url)
     lines = (doc.text or "").split("\n") if doc is not None else []
@@ -108,6 +110,7 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
     author = plausible_author(info.author, site_names)
     line_folds = [fold(line) for line in lines]  # once: the link shares and the cleaner's
     lines, line_folds = restore_headings(lines, line_folds, slots)
+    lines, line_folds = restore_parts(lines, line_folds, parts)
     cleaned = clean_paragraphs(lines, title=title, author=author, learned=learned,
                                link_shares=link_shares(lines, anchors, line_folds),
                                verbatim=code_lines(doc), folded=line_folds)

@@ -11,8 +11,10 @@ item, as trafilatura prints one: "- item"), and the cleaner judges it like any l
 
 from __future__ import annotations
 
+from itertools import takewhile
 from typing import Any
 
+from pipeline.clean.html import text_of
 from pipeline.text import fold
 
 _HEADINGS = ("h2", "h3", "h4")
@@ -29,7 +31,7 @@ Slot = tuple[str, list[str], str]
 
 
 def _text(node: Any) -> str:
-    return " ".join("".join(node.itertext()).split())
+    return " ".join(text_of(node).split())
 
 
 def _links(node: Any, text: str) -> bool:
@@ -47,7 +49,9 @@ def _neighbour(node: Any, forward: bool) -> Any:
         text = _text(sib)
         if sib.tag == "p" and text:
             return sib
-        if sib.tag in _HEADINGS or (len(text.split()) > _BOX_WORDS and not _links(sib, text)):
+        if sib.tag in _HEADINGS or sib.tag in _LISTS:
+            continue  # a heading and a list under it are put back together
+        if len(text.split()) > _BOX_WORDS and not _links(sib, text):
             return None
     return None
 
@@ -69,15 +73,21 @@ def _lines(node: Any) -> list[str]:
 def heading_slots(tree: Any) -> list[Slot]:
     """Each heading or list set between two paragraphs of one container, with those
     paragraphs' folds; read before trafilatura consumes the tree."""
-    slots = []
+    slots: dict[tuple[Any, Any], Slot] = {}
     for node in tree.iter(*_HEADINGS, *_LISTS):
         # The neighbours first: most lists (menus, link rows) have none.
         above = _neighbour(node, False)
-        if above is None or (below := _neighbour(node, True)) is None:
+        if above is None or (below := _neighbour(node, True)) is None or \
+                (above, below) in slots:
             continue
-        if lines := _lines(node):
-            slots.append((fold(_text(above)), lines, fold(_text(below))))
-    return slots
+        # Every heading and list between the two paragraphs, in order ("h3, ul" or
+        # "ul, h3": a Chinese portal's figures list above a subheading).
+        between = takewhile(lambda sib: sib is not below, above.itersiblings())
+        lines = [line for sib in between if sib.tag in _HEADINGS or sib.tag in _LISTS
+                 for line in _lines(sib)]
+        if lines:
+            slots[above, below] = (fold(_text(above)), lines, fold(_text(below)))
+    return list(slots.values())
 
 
 def restore_headings(lines: list[str], folds: list[str],

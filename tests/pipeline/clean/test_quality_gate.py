@@ -161,7 +161,7 @@ def test_relevance_precision_and_recall() -> None:
 
 
 GATES = {"news_validation_f1", "news_validation_f1_margin_over_trafilatura",
-         *(f"blind_pages_round{n}_validation_{m}" for n in (1, 2, 3, 4) for m in (
+         *(f"blind_pages_round{n}_validation_{m}" for n in (1, 2, 3, 4, 5) for m in (
              "f1", "recall", "recall_ratio_to_trafilatura_default",
              "f1_margin_over_trafilatura")),
          "news_validation_recall", "news_validation_recall_ratio_to_trafilatura_default",

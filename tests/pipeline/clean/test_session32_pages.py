@@ -99,3 +99,51 @@ def test_an_opinion_piece_named_kommentar_is_not_a_comment_thread() -> None:
     text = _text(html)
     for paragraph in STORY:
         assert paragraph in text
+
+
+SECTION = [
+    "The detour through Kazakhstan has become a business of its own for freight brokers.",
+    "Brokers in Almaty charge a flat fee per truck and arrange the customs papers on both "
+    "sides of the border within a day.",
+    "Customs officers in Omsk say the number of such trucks has doubled since the spring, "
+    "and that most of them carry Chinese cars bought by dealers in Moscow and Kazan.",
+]
+
+
+def test_a_short_section_of_the_story_in_a_widget_box_is_not_pruned() -> None:
+    # A theme's text widget holds a section of the story: two or more sentences and no
+    # link are prose although under 120 words; a widget of linked teasers still goes.
+    section = "".join(f"<p>{p}</p>" for p in SECTION)
+    teasers = "".join(f"<p><a href='/s{i}'>{p}</a></p>" for i, p in enumerate(SIDEBAR))
+    html = _page("story", "id='comments'").replace(
+        f"<p>{STORY[-1]}</p></div>", f"<p>{STORY[-1]}</p><div class='widget widget--text'>"
+        "<h2>The detour</h2>" + section + "</div><div class='widget widget--teasers'>" +
+        teasers + "</div></div>")
+    assert 60 <= sum(len(p.split()) for p in SECTION) < 120
+    tree = load_html(html)
+    removed, _ = prune(tree)
+    assert not any(SECTION[0] in text for _, text in removed)
+    assert any(kind == "site_chrome" and SIDEBAR[0][:40] in text for kind, text in removed)
+    kept = " ".join(tree.text_content().split())
+    assert all(paragraph in kept for paragraph in SECTION)
+
+
+def test_a_list_and_a_heading_between_two_paragraphs_are_put_back_together() -> None:
+    # trafilatura dropped a figures list and the subheading under it (blind pages,
+    # tuning set27): both sit between the same two paragraphs and come back in order.
+    from pipeline.extract.headings import heading_slots, restore_headings
+    from pipeline.text import fold
+
+    tree = load_html(
+        "<html><body><article><h1>Freight</h1>"
+        f"<p>{STORY[0]}</p><p>{STORY[1]}</p>"
+        "<ul><li>timber: 40 per cent</li><li>fish: 25 per cent</li></ul>"
+        "<h3>What comes back</h3>"
+        f"<p>{STORY[2]}</p></article></body></html>")
+    slots = heading_slots(tree)
+    assert slots == [(fold(STORY[1]), ["- timber: 40 per cent", "- fish: 25 per cent",
+                                       "What comes back"], fold(STORY[2]))]
+    lines = [STORY[0], STORY[1], STORY[2]]
+    got, _ = restore_headings(lines, [fold(x) for x in lines], slots)
+    assert got == [STORY[0], STORY[1], "- timber: 40 per cent", "- fish: 25 per cent",
+                   "What comes back", STORY[2]]
