@@ -90,7 +90,9 @@ _PROSE_LINK_SHARE = 0.25
 # A shorter section of the story: this many paragraph words, two sentences, next to no link.
 _SHORT_PROSE_WORDS = 60
 _SHORT_PROSE_LINK_SHARE = 0.05
-_SENTENCE_END = re.compile(r"[.!?。！？…][\"'»”’)]*\s*$")
+# A paragraph that ends as a sentence (closing quotes and brackets allowed after the stop);
+# the split story's parts (``pipeline/extract/parts.py``) use it too.
+SENTENCE_END = re.compile(r"[.!?。！？…][\"'»”’)]*\s*$")
 _TEXT_BLOCKS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td"}
 _MAX_BLOCK_WORDS = 40
 # The tags pruning judges; html, body, article, main, head and h1 are never among them.
@@ -130,7 +132,7 @@ def prune(tree: Any) -> tuple[list[tuple[str, str]], int]:
         if sum(words.get(p, 0) for p in node.iter("p")) / total > _MAX_TEXT_SHARE or \
                 next(node.iter("h1"), None) is not None:
             continue
-        text = " ".join(text_of(node).split())
+        text = squashed_text(node)
         if node.tag in _TEXT_BLOCKS and len(_WORD.findall(text)) > _MAX_BLOCK_WORDS:
             # A long paragraph is prose whatever its class says (Condé Nast marks every
             # paywalled body paragraph class="paywall").
@@ -163,6 +165,11 @@ def _unmark_teasers(tree: Any, words: dict[Any, int], total: int) -> None:
             if value and "easer" in value and _TEASER_WORD.search(value) and \
                     sum(words.get(p, 0) for p in node.iter("p")) / total > _MAX_TEXT_SHARE:
                 node.set(attr, _TEASER_WORD.sub("t-", value))
+
+
+def squashed_text(node: Any) -> str:
+    """``text_of(node)`` with each run of whitespace as one space, trimmed."""
+    return " ".join(text_of(node).split())
 
 
 def text_of(node: Any) -> str:
@@ -215,7 +222,7 @@ def _is_prose(node: Any, words: dict[Any, int]) -> bool:
     if prose >= _PROSE_WORDS:
         return linked < _PROSE_LINK_SHARE * prose
     return linked <= _SHORT_PROSE_LINK_SHARE * prose and sum(
-        1 for p in paragraphs if _SENTENCE_END.search(text_of(p))) >= 2
+        1 for p in paragraphs if SENTENCE_END.search(text_of(p))) >= 2
 
 
 def _content_classes(words: dict[Any, int], total: int) -> set[str]:
@@ -275,12 +282,12 @@ def _inline_links(tree: Any) -> list[tuple[str, str]]:
     """Paragraphs that are nothing but one link: teasers for other stories."""
     removed = []
     for para in _LINKED_PARAGRAPHS(tree):
-        text = " ".join(text_of(para).split())
+        text = squashed_text(para)
         words = len(_WORD.findall(text))
         if not 3 <= words <= 25:
             continue  # most are prose: its links are not looked up
         links = _OWN_LINKS(para)
-        link_text = " ".join(" ".join(text_of(a).split())
+        link_text = " ".join(squashed_text(a)
                              for a in para.iterdescendants("a"))  # ``.//a``'s, in order
         if links and link_text == text:
             _drop(para)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from itertools import takewhile
 from typing import Any
 
-from pipeline.clean.html import text_of
+from pipeline.clean.html import squashed_text
 from pipeline.text import fold
 
 _HEADINGS = ("h2", "h3", "h4")
@@ -30,13 +30,9 @@ _BOX_WORDS = 3
 Slot = tuple[str, list[str], str]
 
 
-def _text(node: Any) -> str:
-    return " ".join(text_of(node).split())
-
-
 def _links(node: Any, text: str) -> bool:
     """Most of the node's words are link text: a box of links to other stories."""
-    linked = sum(len(_text(a).split()) for a in node.iter("a"))
+    linked = sum(len(squashed_text(a).split()) for a in node.iter("a"))
     return linked >= 0.5 * len(text.split())
 
 
@@ -46,7 +42,7 @@ def _neighbour(node: Any, forward: bool) -> Any:
     for sib in node.itersiblings(preceding=not forward):
         if not isinstance(sib.tag, str):
             continue
-        text = _text(sib)
+        text = squashed_text(sib)
         if sib.tag == "p" and text:
             return sib
         if sib.tag in _HEADINGS or sib.tag in _LISTS:
@@ -60,9 +56,9 @@ def _lines(node: Any) -> list[str]:
     """What the block puts back: the heading, or the list's items; none for a teaser
     in a heading tag or a list of links."""
     if node.tag in _HEADINGS:
-        text = _text(node)
+        text = squashed_text(node)
         return [text] if text and len(text.split()) <= _MAX_WORDS else []
-    items = [_text(li) for li in node.iterchildren("li")]
+    items = [squashed_text(li) for li in node.iterchildren("li")]
     if not items or any(not t or len(t.split()) > _MAX_ITEM_WORDS for t in items):
         return []
     if _links(node, " ".join(items)):
@@ -86,7 +82,7 @@ def heading_slots(tree: Any) -> list[Slot]:
         lines = [line for sib in between if sib.tag in _HEADINGS or sib.tag in _LISTS
                  for line in _lines(sib)]
         if lines:
-            slots[above, below] = (fold(_text(above)), lines, fold(_text(below)))
+            slots[above, below] = (fold(squashed_text(above)), lines, fold(squashed_text(below)))
     return list(slots.values())
 
 

@@ -14,10 +14,9 @@ extraction a part none of whose blocks came out is put back after the part befor
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from pipeline.clean.html import text_of
+from pipeline.clean.html import SENTENCE_END, squashed_text, text_of
 from pipeline.languages import count_words
 from pipeline.text import fold
 
@@ -30,23 +29,18 @@ _PART_LINK_SHARE = 0.1
 # trafilatura reads on its own (a Readability tuning page of 13 sections: a part left out
 # there was an author's note, not the story).
 _MOST_PARTS = 3
-_SENTENCE_END = re.compile(r"[.!?。！？…][\"'»”’)]*\s*$")
 
 # Each part's blocks (text) and their folds, in page order.
 Part = tuple[list[str], list[str]]
 
 
-def _text(node: Any) -> str:
-    return " ".join(text_of(node).split())
-
-
 def _prose(node: Any) -> bool:
-    paragraphs = [_text(p) for p in node.iter("p")]
+    paragraphs = [squashed_text(p) for p in node.iter("p")]
     words = sum(count_words(p) for p in paragraphs)
     # Links in its paragraphs only: a "read also" box inside a part is no teaser list.
-    linked = sum(count_words(_text(a)) for p in node.iter("p") for a in p.iter("a"))
+    linked = sum(count_words(squashed_text(a)) for p in node.iter("p") for a in p.iter("a"))
     return words >= _PART_WORDS and linked <= _PART_LINK_SHARE * words and \
-        sum(1 for p in paragraphs if _SENTENCE_END.search(p)) >= 2
+        sum(1 for p in paragraphs if SENTENCE_END.search(p)) >= 2
 
 
 def story_parts(tree: Any) -> list[Part]:
@@ -70,7 +64,7 @@ def story_parts(tree: Any) -> list[Part]:
         return []
     parts = []
     for node in nodes:
-        blocks = [t for b in node.iter(*_BLOCKS) if (t := _text(b))]
+        blocks = [t for b in node.iter(*_BLOCKS) if (t := squashed_text(b))]
         parts.append((blocks, [fold(b) for b in blocks]))
     return parts
 
