@@ -14,7 +14,9 @@ from functools import lru_cache
 from typing import Any
 
 from lxml import etree
+from trafilatura.xpaths import BODY_XPATH, OVERALL_DISCARD_XPATH
 
+from pipeline.clean.cards import HEADINGS, drop_card_lists
 from pipeline.clean.literals import lowered
 
 # Attribute words -> kind recorded for what is removed. First match wins.
@@ -32,10 +34,11 @@ _ATTR_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # Readers' comments in the CMS's own language: Dutch reacties, German
         # Kommentare and Leserbriefe (not a lone "kommentar", the opinion genre),
         # Polish and Czech komentarz/komentář, Spanish and Portuguese comentarios,
-        # Russian kommentarii in Latin letters, Hungarian hozzászólás, Finnish kommentti.
+        # Russian kommentarii in Latin letters, Hungarian hozzászólás, Finnish kommentti,
+        # Austrian "Postings" (a blog's "post" is no posting).
         ("comment_form", r"comment|respond|disqus|discussion|reply|reactie|kommentare|"
                          r"kommentar[-_]|leserbrief|komentar|comentari|kommentari|"
-                         r"hozzaszol|kommentti"),
+                         r"hozzaszol|kommentti|\bpostings?\b"),
         ("social_prompt", r"share|sharing|social|sharedaddy|follow-us|addtoany"),
         ("cookie_notice", r"cookie|consent|gdpr|cmp-"),
         ("ad_label", r"\badvert|\bads?\b|ad-?slot|ad-?container|ad-?unit|dfp|sponsor|"
@@ -53,7 +56,8 @@ _ATTR_WORDS = (
     "trending", "popular", "outbrain", "taboola", "further",
     "inline-", "see-also", "author", "bio", "writer", "publisher", "contributor", "comment",
     "respond", "disqus", "discussion", "reply", "reactie", "kommentar", "leserbrief",
-    "komentar", "comentari", "hozzaszol", "kommentti", "share", "sharing", "social", "follow",
+    "komentar", "comentari", "hozzaszol", "kommentti", "posting", "share", "sharing", "social",
+    "follow",
     "addtoany", "cookie", "consent", "gdpr", "cmp-", "advert", "ad", "dfp", "sponsor",
     "gpt-", "banner", "caption", "credit", "photo", "media", "breadcrumb", "nav", "menu",
     "sidebar", "widget", "masthead", "header", "footer", "tag", "skip", "toolbar",
@@ -82,7 +86,7 @@ _CONTAINERS = {"div", "section", "aside", "ul", "ol", "li", "p", "figure", "head
 _ATTR_SET = frozenset(("class", "id", "role", "data-component", "data-testid", "data-module",
                        "aria-label"))
 # A container holding this share of the page's paragraph text is content, not chrome.
-_MAX_TEXT_SHARE = 0.35
+MAX_TEXT_SHARE = 0.35
 _WORD = re.compile(r"\w+")
 # Paragraph words, and the most link text among them, that make a container prose.
 _PROSE_WORDS = 120
@@ -99,11 +103,17 @@ _MAX_BLOCK_WORDS = 40
 _JUDGED = tuple(sorted({*_TAG_KINDS, *_CONTAINERS}))
 
 
-def prune(tree: Any) -> tuple[list[tuple[str, str]], int]:
+def prune(tree: Any, kept: list[Any] | None = None) -> tuple[list[tuple[str, str]], int]:
     r"""Remove boilerplate containers from ``tree`` in place.
 
     Args:
         tree: an lxml HTML document.
+        kept: when given, the containers whose class or id read like layout chrome
+            (``sidebar``, ``widget``) but which were kept (prose, or much of the page's
+            text) are appended to it (``shield`` reads them). Not those named like
+            furniture that has prose of its own (an author's bio, related stories with
+            summaries): trafilatura's discard of those stands (letting them through cost
+            recall on a validation round of blind pages).
 
     Returns:
         What was removed, as (kind, text) pairs with the text squashed; and the words
@@ -111,7 +121,7 @@ def prune(tree: Any) -> tuple[list[tuple[str, str]], int]:
         of a suspicious loss, counted along with the words pruning needs instead of in a
         second pass over every paragraph.
     """
-    words, before = _paragraph_words(tree)
+    words, before = paragraph_words(tree)
     total = max(1, sum(words.values()))
     content = _content_classes(words, total)
     removed: list[tuple[str, str]] = []
@@ -120,6 +130,12 @@ def prune(tree: Any) -> tuple[list[tuple[str, str]], int]:
     # element first, then asking each candidate whether it sat in the last container
     # dropped, cost a third of pruning on Readability pages).
     judged = list(tree.iter(_JUDGED))
+    # Lists of other stories by their shape (pipeline/clean/cards.py) first: their
+    # headings are among the elements judged. The list is walked again only when one went.
+    removed += drop_card_lists([n for n in judged if n.tag in HEADINGS], words, total,
+                               MAX_TEXT_SHARE)
+    if removed:
+        judged = list(tree.iter(_JUDGED))
     k = 0
     while k < len(judged):
         node = judged[k]
@@ -129,15 +145,18 @@ def prune(tree: Any) -> tuple[list[tuple[str, str]], int]:
             continue
         if node.get("class") in content or node.getparent() is None:
             continue
-        if sum(words.get(p, 0) for p in node.iter("p")) / total > _MAX_TEXT_SHARE or \
+        if sum(words.get(p, 0) for p in node.iter("p")) / total > MAX_TEXT_SHARE or \
                 next(node.iter("h1"), None) is not None:
+            if kept is not None and kind == "site_chrome":
+                kept.append(node)
             continue
         text = squashed_text(node)
-        if node.tag in _TEXT_BLOCKS and len(_WORD.findall(text)) > _MAX_BLOCK_WORDS:
+        if (node.tag in _TEXT_BLOCKS and len(_WORD.findall(text)) > _MAX_BLOCK_WORDS) or \
+                (kind != "comment_form" and _is_prose(node, words)):
             # A long paragraph is prose whatever its class says (Condé Nast marks every
-            # paywalled body paragraph class="paywall").
-            continue
-        if kind != "comment_form" and _is_prose(node, words):
+            # paywalled body paragraph class="paywall"), and so is a section of them.
+            if kept is not None and kind == "site_chrome":
+                kept.append(node)
             continue
         _drop(node)
         k += sum(1 for _ in node.iterdescendants(_JUDGED))
@@ -146,6 +165,30 @@ def prune(tree: Any) -> tuple[list[tuple[str, str]], int]:
     removed += _inline_links(tree)
     _unmark_teasers(tree, words, total)
     return removed, before
+
+
+# trafilatura's own discard of containers by class and id words (``sidebar``, ``widget``,
+# ``meta``, ``expand``, ``embed``, ``author`` ...), asked of one element.
+_DISCARDED = etree.XPath(OVERALL_DISCARD_XPATH[0].path.replace(".//*", "self::*", 1),
+                         namespaces={"re": "http://exslt.org/regular-expressions"})
+
+
+def shield(nodes: list[Any]) -> None:
+    """Move the class and id of each of ``nodes`` (prose that pruning kept whatever its
+    name said) that trafilatura would discard by them to ``data-rcwire-class`` and
+    ``data-rcwire-id``: a story section in ``div.styles_sidebarQuote`` was kept by pruning
+    and then dropped by trafilatura (blind pages, tuning set29). Called after the class
+    words have been read (the story's parts share them), before extraction."""
+    if not nodes:
+        return
+    # A container trafilatura would take as the article by its class or id keeps them.
+    framed = {hit for expr in BODY_XPATH for hit in expr(nodes[0].getroottree().getroot())}
+    for node in nodes:
+        if node.getparent() is not None and node not in framed and _DISCARDED(node):
+            for attr in ("class", "id"):
+                value = node.attrib.pop(attr, None)
+                if value is not None:
+                    node.set(f"data-rcwire-{attr}", value)
 
 
 # trafilatura drops every div, p, section or span whose class or id holds "teaser"
@@ -163,7 +206,7 @@ def _unmark_teasers(tree: Any, words: dict[Any, int], total: int) -> None:
         for attr in ("class", "id"):
             value = node.get(attr)
             if value and "easer" in value and _TEASER_WORD.search(value) and \
-                    sum(words.get(p, 0) for p in node.iter("p")) / total > _MAX_TEXT_SHARE:
+                    sum(words.get(p, 0) for p in node.iter("p")) / total > MAX_TEXT_SHARE:
                 node.set(attr, _TEASER_WORD.sub("t-", value))
 
 
@@ -181,7 +224,7 @@ def text_of(node: Any) -> str:
     return str(etree.tostring(node, method="text", encoding=str, with_tail=False))
 
 
-def _paragraph_words(tree: Any) -> tuple[dict[Any, int], int]:
+def paragraph_words(tree: Any) -> tuple[dict[Any, int], int]:
     """Words of each paragraph once scripts, styles, embeds and form fields are dropped
     (and dropped here), and of all paragraphs before that. Only paragraphs holding a
     dropped element are counted again; those inside one are gone."""
@@ -236,7 +279,7 @@ def _content_classes(words: dict[Any, int], total: int) -> set[str]:
         cls = para.get("class")
         if cls:
             by_class[cls] = by_class.get(cls, 0) + n
-    return {cls for cls, n in by_class.items() if n / total >= _MAX_TEXT_SHARE}
+    return {cls for cls, n in by_class.items() if n / total >= MAX_TEXT_SHARE}
 
 
 def _attr_kind(node: Any) -> str | None:

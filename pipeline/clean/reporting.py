@@ -47,6 +47,7 @@ _BOUNDED: tuple[tuple[str, str], ...] = (
     # German and Dutch
     ("sagte", "asp"), ("laut", "a"), ("erklärte", "sp"), ("betonte", "sp"), ("sagt", "p"),
     ("sagen", "p"), ("erklärt", "p"), ("betont", "p"), ("zegt", "p"), ("volgens", "p"),
+    ("sagten", "sp"), ("kritisierte[n]?", "p"), ("warnte[n]?", "p"), ("forderte[n]?", "p"),
     # Russian and Ukrainian
     ("сказал", "a"), ("сказала", "ar"), ("сообщил", "a"), ("сообщила", "a"),
     ("заявил", "a"), ("заявила", "ar"), ("по словам", "ap"), ("по данным", "a"),

@@ -72,6 +72,9 @@ _COMMENT = re.compile(r"^[A-Z][\w.’'-]*( [A-Z][\w.’'-]*){0,2} [—–] \S")
 _SECTION_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+\S")
 _SENTENCE_END = re.compile(r"(?<!\.\.)[.!?]$|[“”\"«»]")
 _STANDFIRST_WORDS = 30
+# Clauses (a comma or semicolon inside): on a page without a strapline slot, a line under
+# the headline written in clauses is the story's lead, not a strapline.
+_CLAUSES = re.compile(r"[,;，；、]\s*\S")
 # A paragraph the next one repeats word for word is a teaser of it from this many words.
 _LEAD_WORDS = 4
 _LEAD_GAP = 6
@@ -110,7 +113,7 @@ def clean_paragraphs(
     paragraphs: list[str], *, title: str | None = None, author: str | None = None,
     learned: frozenset[str] = frozenset(), link_shares: list[float] | None = None,
     model: bool = True, verbatim: frozenset[str] = frozenset(), from_page: bool = False,
-    folded: list[str] | None = None, tail: bool = True,
+    folded: list[str] | None = None, tail: bool = True, strapline: bool = True,
 ) -> CleanText:
     """Label and drop boilerplate paragraphs.
 
@@ -133,6 +136,11 @@ def clean_paragraphs(
         tail: label plain text's furniture run below the story's end
             (``pipeline/clean/tail.py``). Off only where the page model's training rows
             are made: the tail pass runs after that model, whose features never see it.
+        strapline: read any unpunctuated line under the headline as the article's
+            strapline (its description, out of the text). Off for an old table-layout
+            portal's page (``pipeline/clean/layout.py``): such a template has no strapline
+            slot, and a line in clauses atop its story's cell is the story's lead (one
+            phrase is still the strapline).
 
     Returns:
         Body paragraphs, removals with their kind, and what the text revealed
@@ -164,7 +172,7 @@ def clean_paragraphs(
         # first, unquoted form took a quote the story prints twice and test pages'
         # repeated sentences there.
         label_pull_quotes(state)
-    state.label_standfirst()
+    state.label_standfirst(strapline)
     state.label_sandwiches()
     state.label_tail_blocks(load_rules())
     label_bios(state, state.last_body())
@@ -343,7 +351,7 @@ class _State:
             elif self.words[i] > _LEAD_GAP:  # a date or count between: still the lead's
                 following = i
 
-    def label_standfirst(self) -> None:
+    def label_standfirst(self, strapline: bool = True) -> None:
         start = (self.title_at if self.title_at is not None else -1) + 1
         for i in range(start, min(start + 3, len(self.p))):
             if not self.free(i):
@@ -352,7 +360,8 @@ class _State:
             # markup, not a standfirst (seen on the tuning part).
             nxt = self.p[i + 1] if i + 1 < len(self.p) else ""
             if (4 <= self.words[i] <= _STANDFIRST_WORDS and not TERMINAL.search(self.p[i])
-                    and not opens_lower(nxt)):
+                    and not opens_lower(nxt)
+                    and (strapline or not _CLAUSES.search(self.p[i]))):
                 self.labels[i] = "subtitle"
                 self.description = self.p[i]
             return

@@ -17,7 +17,8 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from pipeline.clean.features import anchor_counts, link_shares
-from pipeline.clean.html import prune
+from pipeline.clean.html import prune, shield
+from pipeline.clean.layout import open_layout_tables
 from pipeline.clean.learned import paragraph_hash
 from pipeline.clean.text import CleanText, clean_paragraphs, is_truncation_notice
 from pipeline.dates import (
@@ -97,12 +98,17 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
     info = page_info(tree, page.final_url,
                      with_date=not aware and page.entry.published_at is None, marked=marked)
     site_names = _site_names(tree, page.final_url, info)
+    # A story held in a layout table's cell: the tables opened and the story framed
+    # (pipeline/clean/layout.py), before pruning counts the page's paragraphs.
+    opened = open_layout_tables(tree)
     # With the words in the page's paragraphs before pruning: the yardstick of a
     # suspicious loss.
-    removed_html, page_words = prune(tree)
+    prose: list[Any] = []
+    removed_html, page_words = prune(tree, prose)
     anchors = anchor_counts(tree)
     slots = heading_slots(tree)  # read before trafilatura consumes the tree
     parts = story_parts(tree)
+    shield(prose)  # after the class words are read: trafilatura must not drop them
     # trafilatura's extraction on the pruned tree itself (read no more after this).
     doc: Any = extract_body(tree, page.final_url)
     lines = (doc.text or "").split("\n") if doc is not None else []
@@ -113,7 +119,8 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
     lines, line_folds = restore_parts(lines, line_folds, parts)
     cleaned = clean_paragraphs(lines, title=title, author=author, learned=learned,
                                link_shares=link_shares(lines, anchors, line_folds),
-                               verbatim=code_lines(doc), folded=line_folds)
+                               verbatim=code_lines(doc), folded=line_folds,
+                               strapline=not opened)
     text = "\n\n".join(cleaned.paragraphs)
     fell_back = False
     # The text's words, counted once: the safety net's and, without CJK, the stored count.
@@ -121,7 +128,8 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
     kept = words_of(cleaned.paragraphs, cleaned.folded)
     plain: int | None = kept
     if needs_check(kept, max(page_words, words_of(lines, line_folds))):
-        rescue = conservative(page.html, page.final_url, kept, title=title, author=author)
+        rescue = conservative(page.html, page.final_url, kept, title=title, author=author,
+                              kept=cleaned.folded)
         if rescue is not None:
             cleaned, removed_html, fell_back = rescue.cleaned, [], True
             text = "\n\n".join(cleaned.paragraphs)

@@ -20,6 +20,8 @@ from typing import Any
 
 import trafilatura
 
+from pipeline.clean.cards import HEADINGS, drop_card_lists
+from pipeline.clean.html import MAX_TEXT_SHARE, paragraph_words
 from pipeline.clean.text import CleanText, clean_paragraphs
 from pipeline.extract.loader import load_html
 from pipeline.text import ascii_word_count, fold
@@ -65,7 +67,7 @@ def needs_check(kept_words: int, page_words: int) -> bool:
 
 
 def conservative(html: str, url: str, kept_words: int, *, title: str | None,
-                 author: str | None) -> Fallback | None:
+                 author: str | None, kept: Sequence[str] = ()) -> Fallback | None:
     """The conservative result when the cleaned text is near-empty beside trafilatura's.
 
     Args:
@@ -74,6 +76,7 @@ def conservative(html: str, url: str, kept_words: int, *, title: str | None,
         kept_words: words the normal extraction and cleaning kept.
         title: the headline from the page's metadata.
         author: the author from the page's metadata.
+        kept: the folds (``pipeline.text.fold``) of the paragraphs the normal path kept.
 
     Returns:
         The fallback, or None when trafilatura alone finds no substantial text either, or
@@ -91,6 +94,11 @@ def conservative(html: str, url: str, kept_words: int, *, title: str | None,
     tree = load_html(html)
     if tree is None:
         return None
+    # Lists of other stories, told by their shape, are never the article: trafilatura's
+    # finds are judged without them (a 100-word brief beside four teasers with summaries
+    # and an author's bio fell back to all of them: blind pages, tuning set41).
+    held, _ = paragraph_words(tree)
+    drop_card_lists(tree.iter(*HEADINGS), held, max(1, sum(held.values())), MAX_TEXT_SHARE)
     # One parse for both: trafilatura extracts from a copy of a tree it is handed.
     alone = _alone(tree, url, favor_recall=True)
     if words(alone) < MIN_WORDS:
@@ -101,6 +109,12 @@ def conservative(html: str, url: str, kept_words: int, *, title: str | None,
     if alone_words < MIN_WORDS or kept_words >= MIN_SHARE * alone_words:
         return None
     lines = alone.split("\n")
+    if kept_words >= NEAR_EMPTY and _opens_with_kept(lines, kept):
+        # More than near-empty, and the story trafilatura found opens with a paragraph
+        # kept: what the cleaned text lacks comes after the story's start (a thread of
+        # readers' postings or teasers beside a 130-word brief fell back to all of them:
+        # blind pages, tuning set39). A story pruned away leaves no such opening.
+        return None
     if kept_words >= NEAR_EMPTY:
         # The whole cleaner, classifier included, on trafilatura's text: when it keeps
         # about what the normal path kept, the extra words were furniture (a 50-slide
@@ -120,6 +134,20 @@ def conservative(html: str, url: str, kept_words: int, *, title: str | None,
         cleaned.folded = [fold(p) for p in cleaned.paragraphs]
         cleaned.removed, cleaned.reasons = [], []
     return Fallback(cleaned, kept_words, alone_words)
+
+
+# A paragraph of this many words opens a story (not a kicker, a dateline or a byline).
+_OPENING_WORDS = 20
+
+
+def _opens_with_kept(lines: list[str], kept: Sequence[str]) -> bool:
+    """Whether the first paragraph of ``_OPENING_WORDS`` words or more in ``lines`` is
+    among the ``kept`` folds (or inside one: the cleaner may have joined lines)."""
+    opening = next((line for line in lines if words(line) >= _OPENING_WORDS), None)
+    if opening is None or not kept:
+        return False
+    folded = fold(" ".join(opening.split()))
+    return any(folded in k for k in kept)
 
 
 def _alone(tree: Any, url: str, *, favor_recall: bool) -> str:

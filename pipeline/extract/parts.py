@@ -27,8 +27,12 @@ _PART_WORDS = 40
 _PART_LINK_SHARE = 0.1
 # More parts than this are the sections of a long post or a feed's entries, each of which
 # trafilatura reads on its own (a Readability tuning page of 13 sections: a part left out
-# there was an author's note, not the story).
-_MOST_PARTS = 3
+# there was an author's note, not the story). A story cut by three boxes has four parts
+# (blind pages, tuning set37).
+_MOST_PARTS = 4
+# Containers a story's parts come in; parts of one story may mix them (an ``article``
+# then ``section``s continuing it).
+_WRAPPERS = ("div", "section", "article")
 
 # Each part's blocks (text) and their folds, in page order.
 Part = tuple[list[str], list[str]]
@@ -44,8 +48,8 @@ def _prose(node: Any) -> bool:
 
 
 def story_parts(tree: Any) -> list[Part]:
-    """The parts of the story when its container has siblings of the same tag sharing a
-    class word with it that are prose; [] otherwise (most pages)."""
+    """The parts of the story when its container (or the wrapper holding it alone) has
+    siblings sharing a class word with it that are prose; [] otherwise (most pages)."""
     # The text of each container's own paragraphs (characters: the container with the
     # most is the same by words), in one pass over the paragraphs.
     held: dict[Any, int] = {}
@@ -54,12 +58,13 @@ def story_parts(tree: Any) -> list[Part]:
         if up is not None and up.tag in ("div", "section"):
             held[up] = held.get(up, 0) + len(text_of(p))
     best = max(held, key=held.__getitem__) if held else None
-    parent = best.getparent() if best is not None else None
-    if best is None or parent is None or not best.get("class"):
-        return []
-    classes = set(best.get("class", "").split())
-    nodes = [n for n in parent if n is best or (
-        n.tag == best.tag and classes & set((n.get("class") or "").split()) and _prose(n))]
+    nodes = _siblings(best) if best is not None else []
+    if len(nodes) < 2 and best is not None and (wrapper := best.getparent()) is not None \
+            and wrapper.tag in _WRAPPERS and _only_prose_of(wrapper, best):
+        # The container alone in a wrapper of its own, and the wrappers are the parts
+        # (``article.paywalled`` > chunk, then ``section.paywalled`` > chunk: blind pages,
+        # tuning set37).
+        nodes = _siblings(wrapper, mixed=True)
     if not 2 <= len(nodes) <= _MOST_PARTS:
         return []
     parts = []
@@ -67,6 +72,23 @@ def story_parts(tree: Any) -> list[Part]:
         blocks = [t for b in node.iter(*_BLOCKS) if (t := squashed_text(b))]
         parts.append((blocks, [fold(b) for b in blocks]))
     return parts
+
+
+def _siblings(best: Any, mixed: bool = False) -> list[Any]:
+    """``best`` and its siblings of its tag (``mixed``: of any container tag) sharing a
+    class word with it that are prose, in page order; [] when ``best`` has no class."""
+    parent = best.getparent()
+    if parent is None or not best.get("class"):
+        return []
+    classes = set(best.get("class", "").split())
+    same = _WRAPPERS if mixed else (best.tag,)
+    return [n for n in parent if n is best or (
+        n.tag in same and classes & set((n.get("class") or "").split()) and _prose(n))]
+
+
+def _only_prose_of(wrapper: Any, inner: Any) -> bool:
+    """Whether ``wrapper``'s paragraphs are all ``inner``'s."""
+    return all(inner in p.iterancestors() for p in wrapper.iter("p"))
 
 
 def restore_parts(lines: list[str], folds: list[str],

@@ -18,8 +18,8 @@ from pipeline.clean.html import (
     _DROP_SILENTLY,
     _drop,
     _kind_of_attrs,
-    _paragraph_words,
     _silent,
+    paragraph_words,
     prune,
     text_of,
 )
@@ -42,7 +42,7 @@ CORNERS = [
 
 
 def naive(tree: object) -> tuple[dict[object, int], int]:
-    """The two passes ``_paragraph_words`` replaces."""
+    """The two passes ``paragraph_words`` replaces."""
     before = sum(len(_WORD.findall(p.text_content())) for p in tree.iter("p"))  # type: ignore[attr-defined]
     for node in _SILENT(tree):
         _drop(node)
@@ -58,7 +58,7 @@ def texts(words: dict[object, int]) -> list[tuple[str, int]]:
                                                      for c in CORNERS])
 def test_same_counts_as_two_passes(html: str) -> None:
     ours, theirs = load_html(html), load_html(html)
-    words, before = _paragraph_words(ours)
+    words, before = paragraph_words(ours)
     expected, expected_before = naive(theirs)
     assert before == expected_before
     assert texts(words) == texts(expected)

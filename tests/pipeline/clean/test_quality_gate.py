@@ -177,7 +177,9 @@ GATES = {"news_validation_f1", "news_validation_f1_margin_over_trafilatura",
 
 def test_floors_file_lists_every_gate() -> None:
     assert set(GATES) <= set(FLOORS)
-    assert all(0 <= FLOORS[k] <= 1 for k in GATES)
+    # Shares lie in [0, 1]; a ratio to trafilatura's recall may pass 1 (round 5's blind
+    # pages: 1.039, whose floor the ratchet then holds above 1).
+    assert all(0 <= FLOORS[k] <= (2 if "_ratio_" in k else 1) for k in GATES)
 
 
 def floors_in_git() -> dict[str, Any] | None:

@@ -1,0 +1,266 @@
+"""Old table-layout portals: open the layout tables and frame the story for trafilatura.
+
+A portal laid out with nested ``<table>``s puts its menu column, its story and its teaser
+column in cells of tables. With ``include_tables`` trafilatura finds no article container
+there, recovers the page's "wild" text, and keeps every table whole: the menus, the
+exchange rates, the teaser column and the readers' comments come out as table rows beside
+the story (blind pages, tuning sets 3, 19, 27, 33, 35: precision 0.39-0.75). On such a
+page (one whose most-worded cell holds a story's words) this pass, before pruning:
+
+1. turns each run of the story cell's loose text between two ``<br>``s (a paragraph
+   written without ``<p>``) into a ``<p>``: trafilatura reads paragraphs, not a ``div``'s
+   loose text;
+2. turns the layout tables (every table but a data table: rows of two cells or more, no
+   block inside a cell, links in fewer than half the rows) into ``div``s, so that each
+   former cell is judged as a block, as on a modern page. A converted cell's class keeps
+   its words except "teaser", which trafilatura drops in a ``div`` but never read in a
+   ``td``;
+3. marks the story's frame, the story cell or its nearest ancestor holding most of the
+   page's unlinked paragraph words, with ``itemprop="articleBody"``, the first container
+   trafilatura looks for, unless the frame already holds one; and
+4. turns the loose text of the ``div``s between the frame's headline and its first
+   paragraph (the standfirst, often a ``div`` of bold text) into paragraphs.
+
+Nothing is removed here. A page without a table costs one look for a ``table`` element.
+The extractor also tells the cleaner that such a page has no strapline slot
+(``clean_paragraphs(strapline=False)``). Measured in docs/quality.md ("Session 34").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lxml import etree
+from trafilatura.xpaths import BODY_XPATH
+
+_WORD = re.compile(r"\w+")
+_CELLS = ("td", "th")
+# The story cell's own characters (not links, not spaces): fewer, and no cell holds a
+# story (about a hundred words of English or German, 600 characters of Chinese).
+_STORY_CHARS = 600
+# What a cell's own text leaves out.
+_NOT_OWN = ("table", "a", "script", "style", "noscript", "template")
+# The frame holds this share of the page's unlinked paragraph words.
+_FRAME_SHARE = 0.8
+# Elements that end a run of loose text (a paragraph of their own, or a container).
+_BLOCKS = frozenset((
+    "address", "article", "aside", "blockquote", "center", "dd", "details", "div", "dl",
+    "dt", "fieldset", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "ul",
+    "iframe", "noscript", "script", "style",
+))
+# Loose text of this many words around ``<br>``s is a story's, written without ``<p>``.
+_LOOSE_WORDS = 30
+# A standfirst's words, at the least; the paragraph words that end the standfirst zone.
+_LEAD_WORDS = 8
+_STORY_PARAGRAPH_WORDS = 20
+_TEASER = re.compile("[Tt](?=easer)")
+
+
+def open_layout_tables(tree: Any) -> int:
+    """Open the layout tables of a page whose story sits in a table cell, in place.
+
+    Returns:
+        How many tables were turned into ``div``s (0: not a table-held story).
+    """
+    if next(tree.iter("table"), None) is None:  # most pages: no work at all
+        return 0
+    cell = _story_cell(tree)
+    if cell is None:
+        return 0
+    for node in [cell, *cell.iterdescendants("div", "td", "th", "span", "font", "center")]:
+        if node is cell or not _in_nested_table(node, cell):
+            _paragraphs_from_runs(node, _LOOSE_WORDS, need_break=True)
+    ancestors = [*cell.iterancestors("table")]
+    tables = ancestors + [t for t in tree.iter("table")
+                          if t not in ancestors and not _is_data(t)]
+    for table in tables:
+        for part in _own_parts(table):
+            part.tag = "div"
+            _unteaser(part)
+        table.tag = "div"
+    frame = _frame(tree, cell)
+    if frame is not None:
+        if frame.get("itemprop") is None and not BODY_XPATH[0](frame):
+            frame.set("itemprop", "articleBody")
+        for node in _lead_zone(frame):
+            _paragraphs_from_runs(node, _LEAD_WORDS, need_break=False)
+    return len(tables)
+
+
+def _story_cell(tree: Any) -> Any | None:
+    """The table cell with the most characters of its own (outside its links, its
+    scripts and the tables inside it), if it has ``_STORY_CHARS``. Characters, not
+    words: a Chinese story's runs of letters are few "words". A cell's whole text, read
+    in one call, bounds its own: most cells are passed over on it."""
+    best, most = None, _STORY_CHARS - 1
+    for cell in tree.iter(_CELLS):
+        text = _text(cell)
+        if len(text) <= most:  # with its whitespace: the cheapest bound
+            continue
+        whole = _chars(cell, text)
+        if whole <= most:
+            continue
+        own = whole - sum(_chars(inner) for inner in cell.iterdescendants(_NOT_OWN)
+                          if not _in_nested_table(inner, cell))
+        if own > most:
+            best, most = cell, own
+    return best
+
+
+def _chars(node: Any, text: str | None = None) -> int:
+    """Characters of ``node``'s text (or ``text``, read already) less its whitespace."""
+    return sum(map(len, (_text(node) if text is None else text).split()))
+
+
+def _in_nested_table(node: Any, cell: Any) -> bool:
+    """Whether ``node`` sits in a table inside ``cell``."""
+    for ancestor in node.iterancestors():
+        if ancestor is cell:
+            return False
+        if ancestor.tag == "table":
+            return True
+    return False
+
+
+def _own_parts(table: Any) -> list[Any]:
+    """The table's sections, rows and cells, not those of tables inside its cells."""
+    parts = []
+    for child in table:
+        rows = [child]
+        if child.tag in ("thead", "tbody", "tfoot"):
+            parts.append(child)
+            rows = list(child)
+        for row in rows:
+            if row.tag == "tr":
+                parts.append(row)
+                parts.extend(c for c in row if c.tag in _CELLS)
+    return parts
+
+
+def _is_data(table: Any) -> bool:
+    """A table of data: each row two cells or more, no block inside a cell, and links in
+    fewer than half its rows (a list of other stories, a thumbnail and a linked headline
+    a row, is no data)."""
+    rows = [part for part in _own_parts(table) if part.tag == "tr"]
+    if not rows:
+        return False
+    linked = 0
+    for row in rows:
+        cells = [c for c in row if c.tag in _CELLS]
+        if len(cells) < 2 or any(next(c.iterdescendants(*_BLOCKS), None) is not None
+                                 for c in cells):
+            return False
+        linked += next(row.iter("a"), None) is not None
+    return 2 * linked < len(rows)
+
+
+def _unteaser(node: Any) -> None:
+    """Take "teaser" out of a converted cell's class and id (see the module docstring)."""
+    for attr in ("class", "id"):
+        value = node.get(attr)
+        if value and "easer" in value:
+            node.set(attr, _TEASER.sub("t-", value))
+
+
+def _frame(tree: Any, cell: Any) -> Any | None:
+    """The story cell, or its nearest ancestor below ``body`` holding ``_FRAME_SHARE`` of
+    the page's unlinked paragraph words."""
+    words = {}
+    for para in tree.iter("p"):
+        n = len(_WORD.findall(_text(para))) - sum(
+            len(_WORD.findall(_text(a))) for a in para.iter("a"))
+        if n > 0:
+            words[para] = n
+    total = sum(words.values())
+    node = cell
+    while total and node is not None and node.tag not in ("body", "html"):
+        if sum(words.get(p, 0) for p in node.iter("p")) >= _FRAME_SHARE * total:
+            return node
+        node = node.getparent()
+    return None
+
+
+def _lead_zone(frame: Any) -> list[Any]:
+    """The ``div``s after the frame's ``h1`` and before its first paragraph of a story's
+    length: where a standfirst stands."""
+    zone = []
+    seen_h1 = False
+    for node in frame.iter("h1", "p", "div"):
+        if node.tag == "h1":
+            seen_h1 = True
+        elif node.tag == "p":
+            if len(_WORD.findall(_text(node))) >= _STORY_PARAGRAPH_WORDS:
+                break
+        elif seen_h1 and not _in_nested_table(node, frame):
+            zone.append(node)
+    return zone
+
+
+def _text(node: Any) -> str:
+    return str(etree.tostring(node, method="text", encoding=str, with_tail=False))
+
+
+def _paragraphs_from_runs(node: Any, least: int, *, need_break: bool) -> None:
+    """Wrap each run of ``node``'s loose text and inline children between paragraph
+    breaks (two ``<br>``s, or a block child) in a ``<p>``, when the loose text has
+    ``least`` words (and, with ``need_break``, a ``<br>`` among the children)."""
+    children = list(node)
+    loose = (node.text or "") + "".join(
+        (child.tail or "") + (_text(child) if child.tag not in _BLOCKS else "")
+        for child in children if isinstance(child.tag, str))
+    if len(_WORD.findall(loose)) < least or \
+            (need_break and not any(child.tag == "br" for child in children)):
+        return
+    items: list[Any] = [node.text] if node.text else []
+    for child in children:
+        tail, child.tail = child.tail, None
+        node.remove(child)
+        items.append(child)
+        if tail:
+            items.append(tail)
+    node.text = None
+    run: list[Any] = []
+    held_br: Any = None  # a single <br>: a line break in the paragraph, unless a second follows
+    for item in items:
+        if isinstance(item, str) or (isinstance(item.tag, str) and item.tag not in _BLOCKS):
+            if isinstance(item, str) and not item.strip() and held_br is not None:
+                continue  # whitespace between two <br>s
+            if not isinstance(item, str) and item.tag == "br":
+                if held_br is not None:
+                    held_br = None
+                    _close(node, run)
+                    run = []
+                else:
+                    held_br = item
+                continue
+            if held_br is not None:
+                run.append(held_br)
+                held_br = None
+            run.append(item)
+        else:  # a block, a comment or a processing instruction ends the run
+            held_br = None
+            _close(node, run)
+            run = []
+            node.append(item)
+    _close(node, run)
+
+
+def _close(node: Any, run: list[Any]) -> None:
+    """Append ``run`` (strings and inline elements) to ``node`` as a ``<p>``, if it holds
+    any text."""
+    if not any(item.strip() if isinstance(item, str) else _text(item).strip()
+               for item in run):
+        for item in run:  # nothing to read (an image, a lone anchor): kept as it was
+            if not isinstance(item, str):
+                node.append(item)
+        return
+    para = etree.SubElement(node, "p")
+    for item in run:
+        if not isinstance(item, str):
+            para.append(item)
+        elif len(para):
+            para[-1].tail = (para[-1].tail or "") + item
+        else:
+            para.text = (para.text or "") + item
