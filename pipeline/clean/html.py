@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from lxml import etree
-from trafilatura.xpaths import BODY_XPATH, OVERALL_DISCARD_XPATH
+from trafilatura.xpaths import BODY_XPATH, OVERALL_DISCARD_XPATH, REGEXP_NS
 
 from pipeline.clean.cards import HEADINGS, drop_card_lists
 from pipeline.clean.literals import lowered
@@ -169,8 +169,11 @@ def prune(tree: Any, kept: list[Any] | None = None) -> tuple[list[tuple[str, str
 
 # trafilatura's own discard of containers by class and id words (``sidebar``, ``widget``,
 # ``meta``, ``expand``, ``embed``, ``author`` ...), asked of one element.
-_DISCARDED = etree.XPath(OVERALL_DISCARD_XPATH[0].path.replace(".//*", "self::*", 1),
-                         namespaces={"re": "http://exslt.org/regular-expressions"})
+_DISCARD_PATH = OVERALL_DISCARD_XPATH[0].path.strip()
+if not _DISCARD_PATH.startswith(".//*"):  # a trafilatura whose expression reads otherwise
+    raise ImportError("trafilatura's OVERALL_DISCARD_XPATH changed: review html.shield")
+_DISCARDED = etree.XPath("self::*" + _DISCARD_PATH[len(".//*"):],
+                         namespaces={"re": REGEXP_NS})
 
 
 def shield(nodes: list[Any]) -> None:

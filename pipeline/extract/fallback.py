@@ -7,7 +7,10 @@ page (with favor_recall first, the default when that finds little), cleaned by t
 wording rules only. The article is flagged
 (``Article.cleaning_fallback``) so the loss shows in the store instead of vanishing.
 A cleaned text that is more than near-empty stays when the whole cleaner, classifier
-included, keeps about as little of trafilatura's text: the difference was furniture.
+included, keeps about as little of trafilatura's text: the difference was furniture; and
+when trafilatura's story opens with a paragraph it kept (a brief beside a long thread of
+comments is no lost article). trafilatura's text is judged without the page's lists of
+other stories (``pipeline/clean/cards.py``), which are never the article.
 """
 
 from __future__ import annotations
