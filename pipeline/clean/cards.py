@@ -56,34 +56,6 @@ def card_lists(headings: Iterable[Any]) -> list[Any]:
     return [c for c in found if not any(a in found for a in c.iterancestors())]
 
 
-def drop_card_lists(headings: Iterable[Any], words: dict[Any, int], total: int,
-                    most_share: float) -> list[tuple[str, str]]:
-    """Remove the card lists around ``headings`` (``card_lists``), except one holding more than
-    ``most_share`` of the page's paragraph words (``words``: each paragraph's, ``total``
-    their sum) or the headline, as pruning keeps any container that does.
-
-    Returns:
-        What was removed, as ("related_posts", text) pairs with the text squashed.
-    """
-    removed = []
-    for node in card_lists(headings):
-        parent = node.getparent()
-        if parent is None or next(node.iter("h1"), None) is not None or \
-                sum(words.get(p, 0) for p in node.iter("p")) > most_share * total:
-            continue
-        text = " ".join(_text(node).split())
-        if node.tail and node.tail.strip():  # the text after it belongs to its parent
-            prev = node.getprevious()
-            if prev is not None:
-                prev.tail = (prev.tail or "") + node.tail
-            else:
-                parent.text = (parent.text or "") + node.tail
-        parent.remove(node)
-        if text:
-            removed.append(("related_posts", text))
-    return removed
-
-
 def _linked(heading: Any) -> bool:
     """A heading that is a link's text, or sits in a link (its parent or grandparent)."""
     text = _text(heading).strip()
@@ -103,4 +75,5 @@ def _unlinked_words(node: Any) -> int:
 
 
 def _text(node: Any) -> str:
+    # ``html.text_of``'s one call: this module cannot import html.py, which imports it.
     return str(etree.tostring(node, method="text", encoding=str, with_tail=False))

@@ -10,13 +10,14 @@ that calls its article wrapper ``post-share-wrapper`` must not lose the article.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
 from lxml import etree
 from trafilatura.xpaths import BODY_XPATH, OVERALL_DISCARD_XPATH, REGEXP_NS
 
-from pipeline.clean.cards import HEADINGS, drop_card_lists
+from pipeline.clean.cards import HEADINGS, card_lists
 from pipeline.clean.literals import lowered
 
 # Attribute words -> kind recorded for what is removed. First match wins.
@@ -132,8 +133,7 @@ def prune(tree: Any, kept: list[Any] | None = None) -> tuple[list[tuple[str, str
     judged = list(tree.iter(_JUDGED))
     # Lists of other stories by their shape (pipeline/clean/cards.py) first: their
     # headings are among the elements judged. The list is walked again only when one went.
-    removed += drop_card_lists([n for n in judged if n.tag in HEADINGS], words, total,
-                               MAX_TEXT_SHARE)
+    removed += drop_card_lists([n for n in judged if n.tag in HEADINGS], words, total)
     if removed:
         judged = list(tree.iter(_JUDGED))
     k = 0
@@ -206,11 +206,41 @@ def _unmark_teasers(tree: Any, words: dict[Any, int], total: int) -> None:
     that wraps the column in ``class="kasten teaserkasten"`` lost the whole story to
     trafilatura's teaser rule (blind pages, tuning set19)."""
     for node in tree.iter(_TEASER_TAGS):
-        for attr in ("class", "id"):
-            value = node.get(attr)
-            if value and "easer" in value and _TEASER_WORD.search(value) and \
-                    sum(words.get(p, 0) for p in node.iter("p")) / total > MAX_TEXT_SHARE:
-                node.set(attr, _TEASER_WORD.sub("t-", value))
+        if any((value := node.get(attr)) and "easer" in value and _TEASER_WORD.search(value)
+               for attr in ("class", "id")) and \
+                sum(words.get(p, 0) for p in node.iter("p")) / total > MAX_TEXT_SHARE:
+            untease(node)
+
+
+def untease(node: Any) -> None:
+    """Take "teaser" out of ``node``'s class and id ("kasten teaserkasten" -> "kasten
+    t-easerkasten"): trafilatura drops a ``div``, ``p``, ``section`` or ``span`` so named."""
+    for attr in ("class", "id"):
+        value = node.get(attr)
+        if value and "easer" in value:
+            node.set(attr, _TEASER_WORD.sub("t-", value))
+
+
+def drop_card_lists(headings: Iterable[Any], words: dict[Any, int],
+                    total: int) -> list[tuple[str, str]]:
+    """Remove the lists of other stories around ``headings`` (``cards.card_lists``),
+    except one holding more than ``MAX_TEXT_SHARE`` of the page's paragraph words
+    (``words``: each paragraph's, ``total`` their sum) or the headline, as pruning keeps
+    any container that does.
+
+    Returns:
+        What was removed, as ("related_posts", text) pairs with the text squashed.
+    """
+    removed = []
+    for node in card_lists(headings):
+        if node.getparent() is None or next(node.iter("h1"), None) is not None or \
+                sum(words.get(p, 0) for p in node.iter("p")) > MAX_TEXT_SHARE * total:
+            continue
+        text = squashed_text(node)
+        _drop(node)
+        if text:
+            removed.append(("related_posts", text))
+    return removed
 
 
 def squashed_text(node: Any) -> str:

@@ -34,6 +34,8 @@ from typing import Any
 from lxml import etree
 from trafilatura.xpaths import BODY_XPATH
 
+from pipeline.clean.html import text_of, untease
+
 _WORD = re.compile(r"\w+")
 _CELLS = ("td", "th")
 # The story cell's own characters (not links, not spaces): fewer, and no cell holds a
@@ -55,7 +57,6 @@ _LOOSE_WORDS = 30
 # A standfirst's words, at the least; the paragraph words that end the standfirst zone.
 _LEAD_WORDS = 8
 _STORY_PARAGRAPH_WORDS = 20
-_TEASER = re.compile("[Tt](?=easer)")
 
 
 def open_layout_tables(tree: Any) -> int:
@@ -78,7 +79,7 @@ def open_layout_tables(tree: Any) -> int:
     for table in tables:
         for part in _own_parts(table):
             part.tag = "div"
-            _unteaser(part)
+            untease(part)
         table.tag = "div"
     frame = _frame(tree, cell)
     if frame is not None:
@@ -96,7 +97,7 @@ def _story_cell(tree: Any) -> Any | None:
     in one call, bounds its own: most cells are passed over on it."""
     best, most = None, _STORY_CHARS - 1
     for cell in tree.iter(_CELLS):
-        text = _text(cell)
+        text = text_of(cell)
         if len(text) <= most:  # with its whitespace: the cheapest bound
             continue
         whole = _chars(cell, text)
@@ -111,7 +112,7 @@ def _story_cell(tree: Any) -> Any | None:
 
 def _chars(node: Any, text: str | None = None) -> int:
     """Characters of ``node``'s text (or ``text``, read already) less its whitespace."""
-    return sum(map(len, (_text(node) if text is None else text).split()))
+    return sum(map(len, (text_of(node) if text is None else text).split()))
 
 
 def _in_nested_table(node: Any, cell: Any) -> bool:
@@ -156,21 +157,13 @@ def _is_data(table: Any) -> bool:
     return 2 * linked < len(rows)
 
 
-def _unteaser(node: Any) -> None:
-    """Take "teaser" out of a converted cell's class and id (see the module docstring)."""
-    for attr in ("class", "id"):
-        value = node.get(attr)
-        if value and "easer" in value:
-            node.set(attr, _TEASER.sub("t-", value))
-
-
 def _frame(tree: Any, cell: Any) -> Any | None:
     """The story cell, or its nearest ancestor below ``body`` holding ``_FRAME_SHARE`` of
     the page's unlinked paragraph words."""
     words = {}
     for para in tree.iter("p"):
-        n = len(_WORD.findall(_text(para))) - sum(
-            len(_WORD.findall(_text(a))) for a in para.iter("a"))
+        n = len(_WORD.findall(text_of(para))) - sum(
+            len(_WORD.findall(text_of(a))) for a in para.iter("a"))
         if n > 0:
             words[para] = n
     total = sum(words.values())
@@ -191,15 +184,11 @@ def _lead_zone(frame: Any) -> list[Any]:
         if node.tag == "h1":
             seen_h1 = True
         elif node.tag == "p":
-            if len(_WORD.findall(_text(node))) >= _STORY_PARAGRAPH_WORDS:
+            if len(_WORD.findall(text_of(node))) >= _STORY_PARAGRAPH_WORDS:
                 break
         elif seen_h1 and not _in_nested_table(node, frame):
             zone.append(node)
     return zone
-
-
-def _text(node: Any) -> str:
-    return str(etree.tostring(node, method="text", encoding=str, with_tail=False))
 
 
 def _paragraphs_from_runs(node: Any, least: int, *, need_break: bool) -> None:
@@ -208,7 +197,7 @@ def _paragraphs_from_runs(node: Any, least: int, *, need_break: bool) -> None:
     ``least`` words (and, with ``need_break``, a ``<br>`` among the children)."""
     children = list(node)
     loose = (node.text or "") + "".join(
-        (child.tail or "") + (_text(child) if child.tag not in _BLOCKS else "")
+        (child.tail or "") + (text_of(child) if child.tag not in _BLOCKS else "")
         for child in children if isinstance(child.tag, str))
     if len(_WORD.findall(loose)) < least or \
             (need_break and not any(child.tag == "br" for child in children)):
@@ -250,7 +239,7 @@ def _paragraphs_from_runs(node: Any, least: int, *, need_break: bool) -> None:
 def _close(node: Any, run: list[Any]) -> None:
     """Append ``run`` (strings and inline elements) to ``node`` as a ``<p>``, if it holds
     any text."""
-    if not any(item.strip() if isinstance(item, str) else _text(item).strip()
+    if not any(item.strip() if isinstance(item, str) else text_of(item).strip()
                for item in run):
         for item in run:  # nothing to read (an image, a lone anchor): kept as it was
             if not isinstance(item, str):
