@@ -55,6 +55,13 @@ _EN = frozenset({"en", None})  # English, or too short to tell: the English word
 # Any language: a word of a name, and a name of Han or kana characters (written without
 # spaces) with what may follow it in a bio ("林某，...", "佐藤某（...").
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+# Articles of the beat's Latin-script languages that no first name spells ("Les", "Des"
+# and "Den" are first names, "de", "van" and "da" particles of surnames: not here). Not
+# English "The" either: a publication's card at the end opens with its masthead's name
+# ("The Lantern has no owner ...": tuning blind articles, set 276).
+_ARTICLES = frozenset(("der", "die", "das", "dem", "ein", "eine", "einen", "einem",
+                       "einer", "le", "la", "los", "las", "el", "il", "gli", "het", "een",
+                       "um", "uma", "una", "uno"))
 _HAN_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{2,4}")
 _AFTER_HAN_NAME = "，,（( \u3000是"
 # A header line that can carry the writer's name: this short (a byline, a credit row), or
@@ -221,13 +228,15 @@ def _header_names(line: str) -> list[tuple[str, ...]]:
 def _name_pairs(words: list[str], starts: int | None = None) -> list[tuple[str, str]]:
     """Adjacent words capitalised where the script has capitals, a short particle between
     them allowed ("Rhodri ap Dafydd", "Ciarán Ó Murchú", "Marlize de Villiers" give the
-    first and the last); with ``starts``, only names opening at one of the first words."""
+    first and the last); with ``starts``, only names opening at one of the first words.
+    A name does not open with an article: a German subheading's capitalised pair ("Der
+    Antrag") is no byline, nor the story's closing paragraph that opens with it a bio."""
     def named(w: str) -> bool:
         return len(w) > 1 and (w[0].isupper() or w.lower() == w.upper())
 
     found: list[tuple[str, str]] = []
     for k, a in enumerate(words[:starts]):
-        if not named(a):
+        if not named(a) or a.lower() in _ARTICLES:
             continue
         for b in words[k + 1:k + 4]:
             if named(b):

@@ -5,7 +5,9 @@ A site's "more news" strip does not always carry a class word pruning knows (``z
 ``kasten-liste``): its items are the other stories' linked headlines with a summary under
 each, and on a page with a short story the summaries outweigh it (blind pages, tuning
 sets 39 and 41: precision 0.23 and 0.30). A story never has that shape: its subheadings
-are not links, and its sections are longer than a teaser's summary.
+are not links, and its sections are longer than a teaser's summary. Older CMSs set the
+headlines as bold links in table rows or divs (``<a><b>..</b></a><br>`` and a summary:
+tuning sets 45 and 47), which count as headings here.
 """
 
 from __future__ import annotations
@@ -16,14 +18,26 @@ from typing import Any
 
 from lxml import etree
 
+from pipeline.languages import count_words
+
 _WORD = re.compile(r"\w+")
 HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 # Items in a list of cards, at the least.
 _LEAST_ITEMS = 3
 # An item's unlinked words, on average, at the most: a summary, not a section.
 _MOST_SUMMARY_WORDS = 60
-# Levels from a headline up to its item.
-_ITEM_DEPTH = 3
+# Levels from a headline up to its item: four reach a Bootstrap card's column (h3 in
+# card-body in card in col, the cols in a row).
+_ITEM_DEPTH = 4
+# A bold link's words, at the least, to be read as a headline.
+_LEAST_HEADLINE_WORDS = 3
+_LEAST_LINK_WORDS = 4
+_ITEM_TAGS = frozenset(("li", "font", "div", "p", "span"))
+# The date opens this close after the link, in its tail or in the next element's text.
+_DATE_WITHIN = 24
+_DIGIT = re.compile(r"\d")
+# What a dated headline's item holds beside its link: a bullet and a date or time.
+_DATED = re.compile(r"[\W_]*\d{1,4}(?:[./:-]\d{1,4}){1,2}[\W_]*(?:\d{1,2}[:.]\d\d[\W_]*)?")
 
 
 def card_lists(headings: Iterable[Any]) -> list[Any]:
@@ -56,8 +70,46 @@ def card_lists(headings: Iterable[Any]) -> list[Any]:
     return [c for c in found if not any(a in found for a in c.iterancestors())]
 
 
+def headline_links(tree: Any) -> list[Any]:
+    """Headlines set as links rather than headings, which ``card_lists`` takes beside the
+    headings: bold links (``<a><b>..</b></a>`` or ``<b><a>..</a></b>``, three words or
+    more: the ``a`` of the first form, the ``b`` or ``strong`` of the second), and links of
+    four words or more alone in their item but for a bullet and a date."""
+    found = []
+    for bold in tree.iter("b", "strong"):
+        parent = bold.getparent()
+        text = _text(bold)
+        if len(_WORD.findall(text)) < _LEAST_HEADLINE_WORDS:
+            continue
+        if parent is not None and parent.tag == "a" and len(parent) == 1 and \
+                not (parent.text or "").strip() and not (bold.tail or "").strip():
+            found.append(parent)
+        elif len(bold) == 1 and bold[0].tag == "a" and not (bold.text or "").strip() and \
+                not (bold[0].tail or "").strip():
+            found.append(bold)
+    # A list's plain links with nothing beside them but a bullet and a date ("• Ice drift
+    # expected mid-April 01.04.2025"): the section's other stories, newest first.
+    for link in tree.iter("a"):
+        item = link.getparent()
+        if item is None or item.tag not in _ITEM_TAGS:
+            continue
+        # The date follows the link (its tail, or the next element's text): a cheap test
+        # that passes over most links of a page before their text is read.
+        if not _DIGIT.search((link.tail or "")[:_DATE_WITHIN]) and \
+                ((nxt := link.getnext()) is None or
+                 not _DIGIT.search((nxt.text or "")[:_DATE_WITHIN])):
+            continue
+        text = _text(link)
+        if count_words(text) >= _LEAST_LINK_WORDS and \
+                _DATED.fullmatch(_text(item).replace(text, " ", 1)):
+            found.append(link)
+    return found
+
+
 def _linked(heading: Any) -> bool:
     """A heading that is a link's text, or sits in a link (its parent or grandparent)."""
+    if heading.tag == "a":  # a bold link (``headline_links``)
+        return True
     text = _text(heading).strip()
     if not text:
         return False

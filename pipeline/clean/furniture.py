@@ -94,6 +94,7 @@ _CLOCK = re.compile(r"(?<![\d:.])\d{1,2}\s?[:：]\s?\d\d(?![\d:])")
 # Czech, Slovak and German print a space after each dot ("9. 2. 2025").
 _NUMERIC_DATE = re.compile(r"(?<![\d.])\d{1,2}(?:[/-]|\.\s?)\d{1,2}(?:[/-]|\.\s?)(\d{4})(?!\d)")
 _STAMP_WORDS = 10
+_LETTERED = re.compile(r"\w*[^\W\d_]\w*")
 _PROSE_END = re.compile(r"[^\W\d_]{3}[.!?。]\W*$")
 
 
@@ -101,8 +102,10 @@ def label_date_shapes(state: Labelled) -> None:
     """Label the free short lines shaped as a date stamp in any language (after the dated
     passes, which read the languages they know and take the page's date from them)."""
     for i, text in enumerate(state.p):
-        if not state.free(i) or state.words[i] > _STAMP_WORDS or text[:1] in "-*|•" or \
-                _PROSE_END.search(text):
+        # The dates' and times' digits are no words here: a stamp with its update time
+        # ("21.10.2025, 14:30 Uhr · aktualisiert 22.10.2025, 09:05 Uhr") counts three.
+        if not state.free(i) or state.words[i] > 2 * _STAMP_WORDS or text[:1] in "-*|•" or \
+                _PROSE_END.search(text) or len(_LETTERED.findall(text)) > _STAMP_WORDS:
             continue
         if (_CLOCK.search(text) and any(_year(m) for m in _FOUR_DIGITS.findall(text))) or \
                 any(_year(m) for m in _NUMERIC_DATE.findall(text)):

@@ -17,8 +17,9 @@ from typing import Any
 from lxml import etree
 from trafilatura.xpaths import BODY_XPATH, OVERALL_DISCARD_XPATH, REGEXP_NS
 
-from pipeline.clean.cards import HEADINGS, card_lists
+from pipeline.clean.cards import HEADINGS, card_lists, headline_links
 from pipeline.clean.literals import lowered
+from pipeline.clean.threads import comment_threads
 
 # Attribute words -> kind recorded for what is removed. First match wins.
 _ATTR_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -47,7 +48,13 @@ _ATTR_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("image_caption", r"caption|credit|photo-?info|media-?info|wp-caption-text"),
         ("site_chrome", r"breadcrumb|\bnav\b|navbar|navigation|menu|sidebar|widget|"
                         r"masthead|site-header|site-footer|footer|tag-?list|post-tags|"
-                        r"entry-tags|tags-links|skip-link|toolbar|pagination"),
+                        r"entry-tags|tags-links|skip-link|toolbar|pagination|"
+                        # A page's right-hand column by its layout name (German,
+                        # English, French; a bare "right" is Bootstrap's text-right),
+                        # and German layout names for the navigation and the footer.
+                        r"\brechts\b|[-_]rechts\b|spalte[-_]?rechts|rechte[-_]?spalte|"
+                        r"marginalspalte|\bright[-_]?col(umn)?\b|\bcol[-_]right\b|"
+                        r"colonne[-_]droite|\bnavi\b|subnavi|\bfuss\b|fusszeile"),
     )
 )
 # Every pattern above needs one of these substrings to match.
@@ -62,7 +69,7 @@ _ATTR_WORDS = (
     "addtoany", "cookie", "consent", "gdpr", "cmp-", "advert", "ad", "dfp", "sponsor",
     "gpt-", "banner", "caption", "credit", "photo", "media", "breadcrumb", "nav", "menu",
     "sidebar", "widget", "masthead", "header", "footer", "tag", "skip", "toolbar",
-    "pagination",
+    "pagination", "rechts", "spalte", "right", "droite", "fuss",
 )
 # The same test as one search (``any(word in lowered ...)`` took a Python step per word).
 _ANY_ATTR_WORD = re.compile("|".join(map(re.escape, _ATTR_WORDS)))
@@ -133,7 +140,11 @@ def prune(tree: Any, kept: list[Any] | None = None) -> tuple[list[tuple[str, str
     judged = list(tree.iter(_JUDGED))
     # Lists of other stories by their shape (pipeline/clean/cards.py) first: their
     # headings are among the elements judged. The list is walked again only when one went.
-    removed += drop_card_lists([n for n in judged if n.tag in HEADINGS], words, total)
+    # Old CMS lists set their headlines as bold links, not headings (``headline_links``).
+    heads = [n for n in judged if n.tag in HEADINGS] + headline_links(tree)
+    removed += drop_card_lists(heads, words, total)
+    # Readers' comments by their stamps (pipeline/clean/threads.py).
+    removed += _drop_shapes(comment_threads(tree), "comment_form", words, total)
     if removed:
         judged = list(tree.iter(_JUDGED))
     k = 0
@@ -231,15 +242,22 @@ def drop_card_lists(headings: Iterable[Any], words: dict[Any, int],
     Returns:
         What was removed, as ("related_posts", text) pairs with the text squashed.
     """
+    return _drop_shapes(card_lists(headings), "related_posts", words, total)
+
+
+def _drop_shapes(nodes: list[Any], kind: str, words: dict[Any, int],
+                 total: int) -> list[tuple[str, str]]:
+    """Remove ``nodes`` (containers told by their shape) as ``kind``, but not one that
+    holds the headline or more than ``MAX_TEXT_SHARE`` of the page's paragraph words."""
     removed = []
-    for node in card_lists(headings):
+    for node in nodes:
         if node.getparent() is None or next(node.iter("h1"), None) is not None or \
                 sum(words.get(p, 0) for p in node.iter("p")) > MAX_TEXT_SHARE * total:
             continue
         text = squashed_text(node)
         _drop(node)
         if text:
-            removed.append(("related_posts", text))
+            removed.append((kind, text))
     return removed
 
 

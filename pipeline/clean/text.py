@@ -37,6 +37,7 @@ from pipeline.clean.header import (
     taken_up,
 )
 from pipeline.clean.inline import label_headline_links
+from pipeline.clean.kickers import label_kickers
 from pipeline.clean.lexicon import furniture_lines, spare_reported
 from pipeline.clean.model_pass import (
     cue_kind,
@@ -173,6 +174,8 @@ def clean_paragraphs(
         # repeated sentences there.
         label_pull_quotes(state)
     state.label_standfirst(strapline)
+    if state.headline is not None:  # after the standfirst's pass (see the module)
+        label_kickers(state, state.headline)
     state.label_sandwiches()
     state.label_tail_blocks(load_rules())
     label_bios(state, state.last_body())
@@ -212,6 +215,8 @@ class _State:
         self.labels: list[str | None] = [None] * len(paras)
         self.reasons: list[str | None] = [None] * len(paras)
         self.title_at: int | None = None
+        # The page's title folded, when it was given (``label_kickers``).
+        self.headline: str | None = None
         self.title: str | None = None
         self.author = author
         self.author_signal = "metadata" if author else None
@@ -247,6 +252,7 @@ class _State:
             for i, f in enumerate(self.f):
                 if f == target:
                     self.labels[i] = "duplicate_title"
+            self.headline = target
             return
         screened = screened_rules(load_rules())
         for i in range(min(6, len(self.p))):

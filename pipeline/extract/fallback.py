@@ -23,7 +23,7 @@ from typing import Any
 
 import trafilatura
 
-from pipeline.clean.cards import HEADINGS
+from pipeline.clean.cards import HEADINGS, headline_links
 from pipeline.clean.html import drop_card_lists, paragraph_words
 from pipeline.clean.text import CleanText, clean_paragraphs
 from pipeline.extract.loader import load_html
@@ -101,7 +101,8 @@ def conservative(html: str, url: str, kept_words: int, *, title: str | None,
     # finds are judged without them (a 100-word brief beside four teasers with summaries
     # and an author's bio fell back to all of them: blind pages, tuning set41).
     held, _ = paragraph_words(tree)
-    drop_card_lists(tree.iter(*HEADINGS), held, max(1, sum(held.values())))
+    drop_card_lists([*tree.iter(*HEADINGS), *headline_links(tree)], held,
+                    max(1, sum(held.values())))
     # One parse for both: trafilatura extracts from a copy of a tree it is handed.
     alone = _alone(tree, url, favor_recall=True)
     if words(alone) < MIN_WORDS:
