@@ -103,9 +103,11 @@ def label_date_shapes(state: Labelled) -> None:
     passes, which read the languages they know and take the page's date from them)."""
     for i, text in enumerate(state.p):
         # The dates' and times' digits are no words here: a stamp with its update time
-        # ("21.10.2025, 14:30 Uhr · aktualisiert 22.10.2025, 09:05 Uhr") counts three.
+        # ("21.10.2025, 14:30 Uhr · aktualisiert 22.10.2025, 09:05 Uhr") counts three. Not
+        # in Chinese, whose long stamp rows the script's own shapes take as a dateline.
         if not state.free(i) or state.words[i] > 2 * _STAMP_WORDS or text[:1] in "-*|•" or \
-                _PROSE_END.search(text) or len(_LETTERED.findall(text)) > _STAMP_WORDS:
+                _PROSE_END.search(text) or len(_LETTERED.findall(text)) > _STAMP_WORDS or \
+                (state.words[i] > _STAMP_WORDS and _HAN.search(text)):
             continue
         if (_CLOCK.search(text) and any(_year(m) for m in _FOUR_DIGITS.findall(text))) or \
                 any(_year(m) for m in _NUMERIC_DATE.findall(text)):
