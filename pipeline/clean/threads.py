@@ -27,6 +27,8 @@ _STAMP_LINE_WORDS = 12
 _LEAST_ENTRIES = 3
 # Levels from a stamp's line up to its entry's container.
 _DEPTH = 3
+# Words an entry, on average, at the most (readers' comments run to a few sentences).
+_ENTRY_WORDS = 100
 # A paragraph this long after the thread is the story's: the thread is no thread.
 _STORY_WORDS = 20
 
@@ -60,7 +62,9 @@ def comment_threads(tree: Any) -> list[Any]:
             node = parent
     found = [c for c, children in entries.items() if len(children) >= _LEAST_ENTRIES]
     found = [c for c in found if not any(a in found for a in c.iterancestors())]
-    return [c for c in found if next(c.iter("h1"), None) is None and not _story_after(c)]
+    # A reader's comment is short; a live blog's stamped entries run longer.
+    return [c for c in found if next(c.iter("h1"), None) is None and not _story_after(c)
+            and len(_WORD.findall(_text(c))) <= _ENTRY_WORDS * len(entries[c])]
 
 
 def _story_after(node: Any) -> bool:

@@ -191,3 +191,13 @@ def test_a_timeline_with_stamps_inside_the_story_stays() -> None:
             "<h1>" + TITLE + "</h1><div class='story'>" + story + "</div></body></html>")
     tree = load_html(html)
     assert prune(tree)[0] == []
+
+
+def test_a_live_blogs_long_stamped_entries_are_no_comment_thread() -> None:
+    update = ("The freight operators confirmed on the call that the next train will leave "
+              "Chongqing on schedule, and that the insurers have agreed to look at the "
+              "surveyor reports within two days instead of a week. ")
+    entries = "".join(f"<div class='entry'><span>0{i + 3}.06.2025 1{i}:05</span>"
+                      f"<div class='entry-text'>{update * 4}</div></div>" for i in range(3))
+    tree = load_html(_document(f"<div class='updates'>{entries}</div>"))
+    assert prune(tree)[0] == []
