@@ -16,8 +16,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from lxml import etree
-
+from pipeline.clean.nodetext import text_of
 from pipeline.languages import count_words
 
 _WORD = re.compile(r"\w+")
@@ -78,7 +77,7 @@ def headline_links(tree: Any) -> list[Any]:
     found = []
     for bold in tree.iter("b", "strong"):
         parent = bold.getparent()
-        text = _text(bold)
+        text = text_of(bold)
         if len(_WORD.findall(text)) < _LEAST_HEADLINE_WORDS:
             continue
         if parent is not None and parent.tag == "a" and len(parent) == 1 and \
@@ -99,9 +98,9 @@ def headline_links(tree: Any) -> list[Any]:
                 ((nxt := link.getnext()) is None or
                  not _DIGIT.search((nxt.text or "")[:_DATE_WITHIN])):
             continue
-        text = _text(link)
+        text = text_of(link)
         if count_words(text) >= _LEAST_LINK_WORDS and \
-                _DATED.fullmatch(_text(item).replace(text, " ", 1)):
+                _DATED.fullmatch(text_of(item).replace(text, " ", 1)):
             found.append(link)
     return found
 
@@ -110,22 +109,17 @@ def _linked(heading: Any) -> bool:
     """A heading that is a link's text, or sits in a link (its parent or grandparent)."""
     if heading.tag == "a":  # a bold link (``headline_links``)
         return True
-    text = _text(heading).strip()
+    text = text_of(heading).strip()
     if not text:
         return False
     parent = heading.getparent()
     if parent is not None and (parent.tag == "a" or
                                ((up := parent.getparent()) is not None and up.tag == "a")):
         return True
-    linked = sum(len(_text(a).strip()) for a in heading.iter("a"))
+    linked = sum(len(text_of(a).strip()) for a in heading.iter("a"))
     return linked >= 0.8 * len(text)
 
 
 def _unlinked_words(node: Any) -> int:
-    words = len(_WORD.findall(_text(node)))
-    return words - sum(len(_WORD.findall(_text(a))) for a in node.iter("a"))
-
-
-def _text(node: Any) -> str:
-    # ``html.text_of``'s one call: this module cannot import html.py, which imports it.
-    return str(etree.tostring(node, method="text", encoding=str, with_tail=False))
+    words = len(_WORD.findall(text_of(node)))
+    return words - sum(len(_WORD.findall(text_of(a))) for a in node.iter("a"))

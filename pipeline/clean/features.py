@@ -27,9 +27,9 @@ from typing import Any
 
 import numpy as np
 
-from pipeline.clean.html import text_of
 from pipeline.clean.lexicon import furniture_words
 from pipeline.clean.literals import lowered
+from pipeline.clean.nodetext import text_of
 from pipeline.languages import SCRIPT_STOPS
 from pipeline.text import fold
 

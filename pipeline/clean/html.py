@@ -19,6 +19,7 @@ from trafilatura.xpaths import BODY_XPATH, OVERALL_DISCARD_XPATH, REGEXP_NS
 
 from pipeline.clean.cards import HEADINGS, card_lists, headline_links
 from pipeline.clean.literals import lowered
+from pipeline.clean.nodetext import text_of
 from pipeline.clean.threads import comment_threads
 
 # Attribute words -> kind recorded for what is removed. First match wins.
@@ -264,15 +265,6 @@ def _drop_shapes(nodes: list[Any], kind: str, words: dict[Any, int],
 def squashed_text(node: Any) -> str:
     """``text_of(node)`` with each run of whitespace as one space, trimmed."""
     return " ".join(text_of(node).split())
-
-
-def text_of(node: Any) -> str:
-    """``node.text_content()``: the same libxml2 walk (``xmlNodeGetContent``, which
-    XPath's ``string()`` behind ``text_content`` calls too) through lxml's text
-    serializer, which returns a plain string rather than an XPath "smart" one that keeps
-    a reference to its element: 0.8 us an element instead of 1.2, a few hundred elements
-    a page (``tests/pipeline/clean/test_prune_counts.py`` compares both)."""
-    return str(etree.tostring(node, method="text", encoding=str, with_tail=False))
 
 
 def paragraph_words(tree: Any) -> tuple[dict[Any, int], int]:

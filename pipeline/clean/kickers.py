@@ -46,6 +46,12 @@ def label_kickers(state: Labelled, headline: str) -> None:
                 top = i
                 break
     for i in range(top or 0):
-        if state.free(i) and state.words[i] <= _LABEL_WORDS and \
-                not (state.words[i] >= 4 and _SENTENCE_END.search(state.p[i])):
+        if state.free(i) and short_label(state.p[i], state.words[i], _LABEL_WORDS):
             state.labels[i] = "site_chrome"
+
+
+def short_label(text: str, words: int, most: int) -> bool:
+    """A line above the headline that is a label, not the article's: ``most`` words or
+    fewer, and not a sentence of four words or more (the same test with or without a
+    given title; the cleaner's own headline search allows six words)."""
+    return words <= most and not (words >= 4 and _SENTENCE_END.search(text) is not None)

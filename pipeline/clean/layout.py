@@ -34,7 +34,8 @@ from typing import Any
 from lxml import etree
 from trafilatura.xpaths import BODY_XPATH
 
-from pipeline.clean.html import text_of, untease
+from pipeline.clean.html import untease
+from pipeline.clean.nodetext import text_of
 
 _WORD = re.compile(r"\w+")
 _CELLS = ("td", "th")

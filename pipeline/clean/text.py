@@ -37,7 +37,7 @@ from pipeline.clean.header import (
     taken_up,
 )
 from pipeline.clean.inline import label_headline_links
-from pipeline.clean.kickers import label_kickers
+from pipeline.clean.kickers import label_kickers, short_label
 from pipeline.clean.lexicon import furniture_lines, spare_reported
 from pipeline.clean.model_pass import (
     cue_kind,
@@ -71,7 +71,6 @@ _TEASER = re.compile(r"^(?![A-Z .,'’-]+(?:\(|[—–]))[^.!?;—–()|]{20,140
 _COMMENT = re.compile(r"^[A-Z][\w.’'-]*( [A-Z][\w.’'-]*){0,2} [—–] \S")
 # A heading's number ("3. ", "3) "), not a year or a figure.
 _SECTION_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+\S")
-_SENTENCE_END = re.compile(r"(?<!\.\.)[.!?]$|[“”\"«»]")
 _STANDFIRST_WORDS = 30
 # Clauses (a comma or semicolon inside): on a page without a strapline slot, a line under
 # the headline written in clauses is the story's lead, not a strapline.
@@ -271,7 +270,7 @@ class _State:
             return
         for i in range(self.title_at):
             # A sentence of four words or more is the article's, even above its headline.
-            if self.words[i] <= 6 and not (self.words[i] >= 4 and _SENTENCE_END.search(self.p[i])):
+            if short_label(self.p[i], self.words[i], 6):
                 self.labels[i] = "site_chrome"
         for i in range(self.title_at + 1, len(self.p)):
             if self.f[i] == self.f[self.title_at]:

@@ -15,6 +15,8 @@ from typing import Any
 
 from lxml import etree
 
+from pipeline.clean.nodetext import text_of
+
 # A numeric date (day, month and year in any order, or ISO) and a clock time after it.
 _STAMP = re.compile(r"(?<!\d)(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})"
                     r"(?!\d)\D{0,12}?(?<!\d)\d{1,2}:\d{2}(?!\d)")
@@ -36,7 +38,7 @@ _STORY_WORDS = 20
 def comment_threads(tree: Any) -> list[Any]:
     """The innermost containers holding ``_LEAST_ENTRIES`` or more children each with a
     stamp line, with no paragraph of ``_STORY_WORDS`` words or more after them outside."""
-    lines = []
+    lines: dict[Any, None] = {}  # in document order, each once
     for text in _TEXTS(tree):
         if not _STAMP.search(text):
             continue
@@ -47,8 +49,8 @@ def comment_threads(tree: Any) -> list[Any]:
             line = line.getparent()
             if line is None:
                 continue
-        if len(_WORD.findall(_text(line))) <= _STAMP_LINE_WORDS and line not in lines:
-            lines.append(line)
+        if line not in lines and len(_WORD.findall(text_of(line))) <= _STAMP_LINE_WORDS:
+            lines[line] = None
     if len(lines) < _LEAST_ENTRIES:
         return []
     entries: dict[Any, set[Any]] = {}
@@ -64,7 +66,7 @@ def comment_threads(tree: Any) -> list[Any]:
     found = [c for c in found if not any(a in found for a in c.iterancestors())]
     # A reader's comment is short; a live blog's stamped entries run longer.
     return [c for c in found if next(c.iter("h1"), None) is None and not _story_after(c)
-            and len(_WORD.findall(_text(c))) <= _ENTRY_WORDS * len(entries[c])]
+            and len(_WORD.findall(text_of(c))) <= _ENTRY_WORDS * len(entries[c])]
 
 
 def _story_after(node: Any) -> bool:
@@ -80,8 +82,4 @@ def _long_paragraph(node: Any) -> bool:
     if not isinstance(node.tag, str):
         return False
     paragraphs = [node] if node.tag == "p" else node.iter("p")
-    return any(len(_WORD.findall(_text(p))) >= _STORY_WORDS for p in paragraphs)
-
-
-def _text(node: Any) -> str:
-    return str(etree.tostring(node, method="text", encoding=str, with_tail=False))
+    return any(len(_WORD.findall(text_of(p))) >= _STORY_WORDS for p in paragraphs)

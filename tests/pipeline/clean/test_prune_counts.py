@@ -21,8 +21,8 @@ from pipeline.clean.html import (
     _silent,
     paragraph_words,
     prune,
-    text_of,
 )
+from pipeline.clean.nodetext import text_of
 from tests.conftest import ROOT
 
 _WORD = re.compile(r"\w+")
