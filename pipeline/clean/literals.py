@@ -6,13 +6,14 @@ tree (Python's own parser) and returns strings one of which every match contains
 case; ``Needs`` tests a paragraph for them with one search over its lower-cased text, so
 the rule's own search runs only on the paragraphs that pass.
 
-Letters and digits of any script but Greek (and the rare symbols of ``_RARE``) go into
-these strings (``_literal``):
+Letters and digits of any script (and the rare symbols of ``_RARE``) go into these
+strings (``_literal``):
 ``str.lower`` and the engine's case-insensitive matching agree on them, except for the
 few characters the engine takes for another letter that ``lower`` does not turn into it
-(dotted and dotless i, long s, the Cyrillic rounded forms ᲀ-ᲈ, ligatures): a paragraph
-holding one of those is never filtered (``lowered``). Greek is left out because ``lower``
-spells a final capital sigma "ς" where the engine reads "σ".
+(dotted and dotless i, long s, the Cyrillic rounded forms ᲀ-ᲈ, Greek symbol forms such
+as ϐ and ϵ, ligatures): a paragraph holding one of those is never filtered (``lowered``).
+The Greek sigma is left out because ``lower`` spells a final capital sigma "ς" where the
+engine reads "σ"; a string stops at it.
 ``tests/pipeline/clean/test_literals.py`` checks the filter never refuses a paragraph
 that a rule matches.
 """
@@ -44,9 +45,14 @@ _CJK = re.compile("[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 # filter may hold: a credit in brackets or after a label ("(AFP)", "Kuva: Reuters", whose
 # agencies include "ap") was searched in every paragraph ending in a letter or a full stop
 # (0.2 ms a Readability page; ``Screened.first`` replayed 2.3 -> 2.1 ms).
-_RARE = frozenset("/>@|©·↩👍(:")
+# So are an asterisk (a row of "Name*" links), a degree sign (a weather widget), bullets,
+# the arrows and angle quotes of trails and "read more" links, the dashes before a date
+# and a per cent sign (a ticker's row): a pattern needing one of them, or one of a class
+# of them ("[»›▸]"), was tried on every paragraph that its first or last character let
+# through (0.25 ms a Readability page).
+_RARE = frozenset("/>@|©·↩👍(:：*°•▶»›▸→➔➜—–%")
 # The commoner of them: a pattern that needs one of the others keeps that one.
-_LESS_RARE = frozenset("(:")
+_LESS_RARE = frozenset("(:：—–%")
 _MORE_RARE = _RARE - _LESS_RARE
 # The characters the rules' script-only branches need (Cyrillic; CJK symbols, ideographs
 # and full-width forms): ``rules.has_script`` tells a text holding one. None of them
@@ -58,6 +64,12 @@ SCRIPT = re.compile(f"[{SCRIPT_CHARS}]")
 
 def _greek(code: int) -> bool:
     return 0x370 <= code <= 0x3ff or 0x1f00 <= code <= 0x1fff
+
+
+# Greek's letters, which the engine also matches to a symbol form of each other (the
+# lunate epsilon "ϵ" for "ε", the micro sign for "μ"): those forms go into ``_UNFOLDED``
+# like the dotless i. Not the sigma (see the module).
+_GREEK_LETTERS = frozenset(map(chr, [*range(0x3ac, 0x3c2), *range(0x3c4, 0x3cf)]))
 
 
 def _literal(code: int) -> bool:
@@ -76,6 +88,10 @@ def _literal(code: int) -> bool:
     if code < 128 or chr(code) in _RARE:
         return True
     extra = _casefix._EXTRA_CASES.get(ord(low), ())
+    if low in _GREEK_LETTERS:
+        # Greek letters, unfiltered until session 36: a Greek prompt's search ran on
+        # every paragraph (5 us each, 0.3 ms a Readability page).
+        return all(x >= 128 for x in extra)
     return low.isalnum() and not _greek(ord(low)) and \
         not any(x < 128 or _greek(x) or 0x400 <= x <= 0x4ff for x in extra)
 
@@ -172,6 +188,9 @@ def _item(op: Any, av: Any, latin: bool) -> frozenset[str] | None:
         return _sequence(av[1], latin)
     if op in _REPEATS and av[0] >= 1:
         return _sequence(av[2], latin)
+    if op is c.IN and av and all(o is c.LITERAL and chr(v) in _RARE for o, v in av):
+        # A class of rare characters only ("[:：]" after a messenger's name): one of them.
+        return frozenset(chr(v) for _, v in av)
     if op is c.BRANCH:
         found: set[str] = set()
         for branch in av[1]:

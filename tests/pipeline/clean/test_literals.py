@@ -40,14 +40,15 @@ from tests.support.paragraphs import blind_article_lines, paragraph_texts
     ("(?!.*said)follow", re.I, {"follow"}),  # a negative one is not
     ("(?-i:(?=[A-Z]))(join|watch)\\b", re.I, {"join", "watch"}),
     ("\\d+ min", re.I, {" min"}), ("[a-z]+@[a-z]+\\.(com|org)", re.I, {"com", "org"}),
-    ("\\d+ ?% of", re.I, None),
+    ("\\d+ ?\\+ of", re.I, None), ("\\d+ ?% of", re.I, {"% of"}),
     ("[a-z]+@example\\.com", re.I, {"@example.com"}),
     # Letters of other scripts count; a CJK character as two letters.
     ("подпишитесь", re.I, {"подпишитесь"}), ("Лента новостей", re.I, {"лента новостей"}),
     ("订阅", re.I, {"订阅"}), ("赞", re.I, None), ("giấy phép", re.I, {"giấy phép"}),
-    # Greek stays out (a final capital sigma lowers to "ς"), and so do letters the engine
-    # also matches to an ASCII one (the dotless i matches "I").
-    ("σχόλια", re.I, None), ("ılık", re.I, None), ("ko-fi", re.I, {"ko-fi"}),
+    # The Greek sigma stays out (a final capital sigma lowers to "ς"), and so do letters
+    # the engine also matches to an ASCII one (the dotless i matches "I").
+    ("σχόλια", re.I, {"χόλια"}), ("ΣΧΌΛΙΑ", re.I, {"χόλια"}), ("γράψτε", re.I, {"γράψτε"}),
+    ("ılık", re.I, None), ("ko-fi", re.I, {"ko-fi"}),
     ("(a|b) \\| (c|d)", re.I, {" | "}),
     ("©\\s*copyright", re.I, {"copyright"}),
     ("(?:a|b|c)", re.I, None), ("x|(?:yes|no)", re.I, None),
@@ -55,6 +56,9 @@ from tests.support.paragraphs import blind_article_lines, paragraph_texts
     ("(twitter|x)\\s*:\\s*@\\w+", re.I, {"@"}), ("[A-Z]\\w+ ?/ ?[A-Z]", 0, {"/"}),
     (">\\s*\\S+\\s*>", re.I, {">"}), ("(a|bb)/news", re.I, {"/news"}),
     ("[a-z]+@[a-z]+ (ab|cd) (now|then)", re.I, {"now", "then"}),
+    # A class of rare characters only: one of them; a class with another, or negated, not.
+    ("(qq|vk)\\s*[:：]\\s*\\w+", re.I, {":", "："}), ("\\w+ [»›] \\w+", re.I, {"»", "›"}),
+    ("(qq|vk)[:a]", re.I, None), ("(qq|vk)[^:：]", re.I, None),
 ])
 def test_required_strings(pattern: str, flags: int, need: set[str] | None) -> None:
     assert required(pattern, flags) == (None if need is None else frozenset(need))
@@ -76,7 +80,7 @@ def test_branches_latin_text_cannot_match_add_nothing(pattern: str, need: set[st
 
 
 def test_a_pattern_without_needs_is_always_searched() -> None:
-    assert needs_of([re.compile("newsletter", re.I), re.compile("\\d+ ?% of")]) is None
+    assert needs_of([re.compile("newsletter", re.I), re.compile("\\d+ ?\\+ of")]) is None
     found = needs_of([None, re.compile("newsletter", re.I), re.compile("inbox", re.I)])
     assert isinstance(found, Needs) and found.strings == {"newsletter", "inbox"}
     assert found.may_match("sign up for our newsletter") and not found.may_match("news")
@@ -91,6 +95,7 @@ def test_a_pattern_without_needs_is_always_searched() -> None:
     "Subſcribe to our newsletter",  # long s: re.IGNORECASE takes it for "s"
     "SUBSCRİBE TO OUR NEWSLETTER", "Newsletter for ıstanbul readers",
     "Подпиᲃывайтесь",  # a rounded Cyrillic es: the engine takes it for "с"
+    "Εγγραφϵίτε στο newsletter",  # a lunate epsilon: the engine takes it for "ε"
 ])
 def test_characters_lower_does_not_fold_are_never_filtered(text: str) -> None:
     assert lowered(text) is None
@@ -100,6 +105,9 @@ def test_characters_lower_does_not_fold_are_never_filtered(text: str) -> None:
 @pytest.mark.parametrize(("pattern", "text"), [
     ("ПОДПИСЫВАЙТЕСЬ", "подписывайтесь на канал"), ("подписка", "ПОДПИСКА ОФОРМЛЕНА"),
     ("Çerez", "ÇEREZ POLİTİKASI"[:5]), ("évaluation", "ÉVALUATION"), ("订阅号", "订阅号"),
+    # Greek in capitals, a final sigma among them, and in small letters.
+    ("κατεβάστε την εφαρμογή", "ΚΑΤΕΒΆΣΤΕ ΤΗΝ ΕΦΑΡΜΟΓΉ"), ("εγγραφείτε", "Εγγραφείτε"),
+    ("σχόλιας", "ΣΧΌΛΙΑΣ"),
 ])
 def test_a_match_of_another_script_passes_the_filter(pattern: str, text: str) -> None:
     need = needs_of([re.compile(pattern, re.I)])
