@@ -49,6 +49,15 @@ _ROLE_OTHER = re.compile(
     r"éditeur|reporter|reporte|chef|head|senior|leiter)", re.I)
 _NAME_WORD = re.compile(r"\w[\w'’-]*")
 _ABOUT = re.compile(r"^(?:About|ABOUT)\s+")
+# The same heading in the beat's other languages (no rule takes it: "Über Grenzen" may be
+# a story's subheading), with the name after it: taken with the card under it only.
+_ABOUT_OTHER = re.compile(
+    r"^(?:(?:Über|ÜBER) (?!(?:uns|mich|den|die|das|dem|der|diese[mnrs]?)\b)|"
+    r"(?:À|A) propos (?:de |d'|d’|du |des )|Acerca de |Sobre |Informazioni su |Chi è |"
+    r"Over |O firmie |O společnosti |"
+    r"О (?:компании|группе|корпорации|холдинге|фонде|центре|институте) [«\"]?|关于|關於)"
+    r"(?P<name>[^\W\d_][^.!?。！？，,：:；;]{1,60})$")
+_ABOUT_WORDS = 7
 # A bio is a sentence or two, longer than this.
 _BIO_WORDS = 12
 _EN = frozenset({"en", None})  # English, or too short to tell: the English wording applies
@@ -107,12 +116,23 @@ def label_bios(state: Labelled, end: int) -> None:
 
 def _label_about_cards(state: Labelled) -> None:
     """The paragraphs under an "About <name>" heading a rule labelled (a press release's
-    end) that open with that name: the issuer's card ("Acme Rail JSC is a ...")."""
+    end) that open with that name: the issuer's card ("Acme Rail JSC is a ..."). In the
+    other languages the heading ("Über Acme Rail", "关于北星航运") is taken with them,
+    when the paragraph under it opens with the name."""
     for i in range(1, len(state.p)):
         head = state.p[i - 1]
-        if state.labels[i - 1] != "publisher_bio" or not _ABOUT.match(head):
+        if state.labels[i - 1] == "publisher_bio" and _ABOUT.match(head):
+            name = _ABOUT.sub("", head)
+        elif (state.free(i - 1) and state.words[i - 1] <= _ABOUT_WORDS
+              and (found := _ABOUT_OTHER.match(head)) is not None
+              and (found["name"][0].isupper() or _HAN_NAME.match(found["name"]))
+              and state.free(i) and _opens_with(state.p[i], found["name"])):
+            name = found["name"]
+            state.labels[i - 1] = "publisher_bio"
+            state.reasons[i - 1] = ("structure publisher_bio: an \"About\" heading over the "
+                                    "card of the body that issued the text")
+        else:
             continue
-        name = _ABOUT.sub("", head)
         j = i
         while j < len(state.p) and state.free(j) and _opens_with(state.p[j], name):
             state.labels[j] = "publisher_bio"
@@ -152,7 +172,9 @@ def _mentions(text: str, name: str) -> bool:
 
 def _opens_with(text: str, name: str) -> bool:
     first = fold(name).split()[:1]
-    return bool(first) and first[0] in fold(text).split()[:3]
+    # A Han name is written into its sentence without a space ("北星航运集团成立于 ...").
+    return bool(first) and (first[0] in fold(text).split()[:3] or (
+        _HAN_NAME.match(first[0]) is not None and fold(text).startswith(first[0])))
 
 
 def _label_named_bios(state: Labelled) -> None:

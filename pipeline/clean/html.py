@@ -167,7 +167,12 @@ def prune(tree: Any, kept: list[Any] | None = None) -> tuple[list[tuple[str, str
                 (kind != "comment_form" and _is_prose(node, words)):
             # A long paragraph is prose whatever its class says (Condé Nast marks every
             # paywalled body paragraph class="paywall"), and so is a section of them.
-            if kept is not None and kind == "site_chrome":
+            # A section named like a list of other stories is shielded only without a
+            # link to another page: a list of them links every item (blind pages, tuning
+            # set49: a think tank's closing section, with a footnote's mark, in
+            # ``section.related-implications``).
+            if kept is not None and (kind == "site_chrome" or (
+                    kind == "related_posts" and not _links_out(node))):
                 kept.append(node)
             continue
         _drop(node)
@@ -206,6 +211,12 @@ def shield(nodes: list[Any]) -> None:
                     node.set(f"data-rcwire-{attr}", value)
 
 
+def _links_out(node: Any) -> bool:
+    """Whether ``node`` links to another page (a link within the page, a footnote's
+    mark, does not count)."""
+    return any(not (a.get("href") or "#").startswith("#") for a in node.iter("a"))
+
+
 # trafilatura drops every div, p, section or span whose class or id holds "teaser"
 # (``TEASER_DISCARD_XPATH``, its balanced setting), whatever it holds.
 _TEASER_TAGS = frozenset(("div", "p", "section", "span"))
@@ -216,11 +227,15 @@ def _unmark_teasers(tree: Any, words: dict[Any, int], total: int) -> None:
     """Take "teaser" out of the class and id of a container that holds much of the
     page's paragraph text, as pruning keeps it whatever its name says: a regional CMS
     that wraps the column in ``class="kasten teaserkasten"`` lost the whole story to
-    trafilatura's teaser rule (blind pages, tuning set19)."""
+    trafilatura's teaser rule (blind pages, tuning set19). And from a section of prose
+    that links to no other page (a list of teasers links each): a company's release in
+    ``div.press-release__teaser-body`` beside its boilerplate, a short story whose share
+    of the page is small (blind pages, tuning set49)."""
     for node in tree.iter(_TEASER_TAGS):
         if any((value := node.get(attr)) and "easer" in value and _TEASER_WORD.search(value)
-               for attr in ("class", "id")) and \
-                sum(words.get(p, 0) for p in node.iter("p")) / total > MAX_TEXT_SHARE:
+               for attr in ("class", "id")) and (
+                sum(words.get(p, 0) for p in node.iter("p")) / total > MAX_TEXT_SHARE or
+                (_is_prose(node, words) and not _links_out(node))):
             untease(node)
 
 
@@ -302,6 +317,13 @@ def _is_prose(node: Any, words: dict[Any, int]) -> bool:
     (blind pages, tuning set25); a box of teasers links each of its items."""
     paragraphs = list(node.iter("p"))
     prose = sum(words.get(p, 0) for p in paragraphs)
+    # A theme that sets its paragraphs as ``div``s (``div.txt`` one after another): each
+    # innermost ``div`` holding text is one too (blind pages, tuning sets 49 and 51: a
+    # story section in ``section.related-implications`` went as a list of other stories,
+    # a Q&A of ``div.qa-q`` and ``div.qa-a`` under one ``<p>`` in a box named sidebar).
+    blocks = [d for d in node.iter("div") if _leaf_block(d)]
+    paragraphs += blocks
+    prose += sum(len(_WORD.findall(text_of(d))) for d in blocks)
     if prose < _SHORT_PROSE_WORDS:
         return False
     linked = sum(len(_WORD.findall(text_of(a))) for a in node.iter("a"))
@@ -309,6 +331,17 @@ def _is_prose(node: Any, words: dict[Any, int]) -> bool:
         return linked < _PROSE_LINK_SHARE * prose
     return linked <= _SHORT_PROSE_LINK_SHARE * prose and sum(
         1 for p in paragraphs if SENTENCE_END.search(text_of(p))) >= 2
+
+
+# Elements that end a paragraph: a ``div`` holding one of them is no paragraph of its own.
+_BLOCKS = frozenset(("div", "p", "section", "article", "ul", "ol", "li", "table", "h1", "h2",
+                     "h3", "h4", "h5", "h6", "blockquote", "pre", "figure", "dl", "form"))
+
+
+def _leaf_block(node: Any) -> bool:
+    """A ``div`` with text of its own and no block inside: set as a paragraph."""
+    return bool(node.text and node.text.strip()) and \
+        not any(child.tag in _BLOCKS for child in node)
 
 
 def _content_classes(words: dict[Any, int], total: int) -> set[str]:
