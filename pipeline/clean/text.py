@@ -18,12 +18,7 @@ from functools import cached_property
 from pipeline.clean.bios import label_bios
 from pipeline.clean.captions import label_captions, label_standfirst_twice
 from pipeline.clean.comments import label_comment_bodies
-from pipeline.clean.furniture import (
-    LINK_AFTER_LABEL,
-    label_date_shapes,
-    label_shapes,
-    page_script,
-)
+from pipeline.clean.furniture import LINK_AFTER_LABEL, label_date_shapes, label_shapes, page_script
 from pipeline.clean.header import (
     DATE_ONLY,
     HEADING_WORDS,
@@ -58,6 +53,7 @@ _TRUNCATED = re.compile(r"\bexcerpt\b|subscribe to (continue|keep) reading|"
                         r"to read (the|this) full (article|story)", re.I)
 _SHORT = 20
 _PITCH_WORDS = 45
+_CONTACT_WORDS = 10  # a line under a press contact's heading: a name, a number, an address
 _NOT_HEADLINES = frozenset(("site_chrome", "social_prompt", "reading_time", "cookie_notice",
                             "comment_form", "copyright"))
 # A teaser in a box of other stories: a headline (no sentence end), a dash, then its
@@ -418,6 +414,11 @@ class _State:
                 # (pruning took it), the story's heading and list (blind pages, set5).
                 continue
             for j in range(i + 1, end):
+                if label == "press_contact":  # a press office's lines: names, numbers
+                    if self.words[j] > _CONTACT_WORDS:
+                        break
+                    self.labels[j] = self.labels[j] or label
+                    continue
                 # A table row is content trafilatura kept, not a list of links.
                 if (self.free(j) and label in ("related_posts", "footnote")
                         and not self.p[j].startswith("|")):

@@ -165,3 +165,20 @@ def test_a_story_sentence_on_forecasts_or_the_press_office_stays() -> None:
              "Analysten halten die Prognosen des Unternehmens für vorsichtig, weil die "
              "Risiken auf der Strecke durch Zentralasien gesunken seien."]
     assert _cleaned([*NEWS, *lines]) == [*NEWS, *lines]
+
+
+def test_the_lines_under_a_press_contact_heading_go_and_prose_after_them_stays() -> None:
+    contact = ["Pressekontakt:", "Jana Weber, Leiterin Kommunikation",
+               "Telefon +49 421 000 12 34", "presse@nordstern-logistik.example"]
+    after = ("Die nächste Abfahrt ist für den 14. Juli geplant; weitere Verbindungen über "
+             "das Kaspische Meer sollen im Herbst folgen, sobald die neuen Fähren fahren.")
+    assert _cleaned([*NEWS, *contact, after]) == [*NEWS, after]
+
+
+def test_a_heading_of_the_sites_frame_opens_no_block() -> None:
+    # Only a press contact's heading takes the short lines under it: a question over the
+    # story's next section, after a line a rule took as the site's, stays.
+    lines = [*NEWS[:2], "Startseite > Wirtschaft > Logistik", "Wie geht es weiter?",
+             "Die Reederei will bis zum Jahresende zwei weitere Verbindungen anbieten.",
+             NEWS[2]]
+    assert _cleaned(lines) == [*NEWS[:2], *lines[3:]]
