@@ -19,7 +19,7 @@ from trafilatura.xpaths import BODY_XPATH, OVERALL_DISCARD_XPATH, REGEXP_NS
 
 from pipeline.clean.cards import HEADINGS, card_lists, headline_links
 from pipeline.clean.literals import lowered
-from pipeline.clean.nodetext import text_of
+from pipeline.clean.nodetext import BLOCKS, text_of
 from pipeline.clean.threads import comment_threads
 
 # Attribute words -> kind recorded for what is removed. First match wins.
@@ -235,7 +235,7 @@ def _unmark_teasers(tree: Any, words: dict[Any, int], total: int) -> None:
         if any((value := node.get(attr)) and "easer" in value and _TEASER_WORD.search(value)
                for attr in ("class", "id")) and (
                 sum(words.get(p, 0) for p in node.iter("p")) / total > MAX_TEXT_SHARE or
-                (_is_prose(node, words) and not _links_out(node))):
+                (not _links_out(node) and _is_prose(node, words))):
             untease(node)
 
 
@@ -333,15 +333,10 @@ def _is_prose(node: Any, words: dict[Any, int]) -> bool:
         1 for p in paragraphs if SENTENCE_END.search(text_of(p))) >= 2
 
 
-# Elements that end a paragraph: a ``div`` holding one of them is no paragraph of its own.
-_BLOCKS = frozenset(("div", "p", "section", "article", "ul", "ol", "li", "table", "h1", "h2",
-                     "h3", "h4", "h5", "h6", "blockquote", "pre", "figure", "dl", "form"))
-
-
 def _leaf_block(node: Any) -> bool:
     """A ``div`` with text of its own and no block inside: set as a paragraph."""
     return bool(node.text and node.text.strip()) and \
-        not any(child.tag in _BLOCKS for child in node)
+        not any(child.tag in BLOCKS for child in node)
 
 
 def _content_classes(words: dict[Any, int], total: int) -> set[str]:

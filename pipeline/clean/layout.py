@@ -35,7 +35,7 @@ from lxml import etree
 from trafilatura.xpaths import BODY_XPATH
 
 from pipeline.clean.html import untease
-from pipeline.clean.nodetext import text_of
+from pipeline.clean.nodetext import BLOCKS, text_of
 
 _WORD = re.compile(r"\w+")
 _CELLS = ("td", "th")
@@ -46,13 +46,6 @@ _STORY_CHARS = 600
 _NOT_OWN = ("table", "a", "script", "style", "noscript", "template")
 # The frame holds this share of the page's unlinked paragraph words.
 _FRAME_SHARE = 0.8
-# Elements that end a run of loose text (a paragraph of their own, or a container).
-_BLOCKS = frozenset((
-    "address", "article", "aside", "blockquote", "center", "dd", "details", "div", "dl",
-    "dt", "fieldset", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-    "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "ul",
-    "iframe", "noscript", "script", "style",
-))
 # Loose text of this many words around ``<br>``s is a story's, written without ``<p>``.
 _LOOSE_WORDS = 30
 # A standfirst's words, at the least; the paragraph words that end the standfirst zone.
@@ -151,7 +144,7 @@ def _is_data(table: Any) -> bool:
     linked = 0
     for row in rows:
         cells = [c for c in row if c.tag in _CELLS]
-        if len(cells) < 2 or any(next(c.iterdescendants(*_BLOCKS), None) is not None
+        if len(cells) < 2 or any(next(c.iterdescendants(*BLOCKS), None) is not None
                                  for c in cells):
             return False
         linked += next(row.iter("a"), None) is not None
@@ -198,7 +191,7 @@ def _paragraphs_from_runs(node: Any, least: int, *, need_break: bool) -> None:
     ``least`` words (and, with ``need_break``, a ``<br>`` among the children)."""
     children = list(node)
     loose = (node.text or "") + "".join(
-        (child.tail or "") + (text_of(child) if child.tag not in _BLOCKS else "")
+        (child.tail or "") + (text_of(child) if child.tag not in BLOCKS else "")
         for child in children if isinstance(child.tag, str))
     if len(_WORD.findall(loose)) < least or \
             (need_break and not any(child.tag == "br" for child in children)):
@@ -214,7 +207,7 @@ def _paragraphs_from_runs(node: Any, least: int, *, need_break: bool) -> None:
     run: list[Any] = []
     held_br: Any = None  # a single <br>: a line break in the paragraph, unless a second follows
     for item in items:
-        if isinstance(item, str) or (isinstance(item.tag, str) and item.tag not in _BLOCKS):
+        if isinstance(item, str) or (isinstance(item.tag, str) and item.tag not in BLOCKS):
             if isinstance(item, str) and not item.strip() and held_br is not None:
                 continue  # whitespace between two <br>s
             if not isinstance(item, str) and item.tag == "br":

@@ -1,12 +1,21 @@
-"""An element's text, read once in C: shared by pruning (``html.py``) and the shape tests
-it calls (``cards.py``, ``threads.py``), which ``html.py`` imports and so cannot import it
-back."""
+"""An element's text, read once in C, and the tags that end a paragraph: shared by pruning
+(``html.py``), the shape tests it calls (``cards.py``, ``threads.py``) and the layout
+tables' pass (``layout.py``), which import ``html.py`` or are imported by it."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from lxml import etree
+
+# Elements that end a run of loose text or a paragraph (one of their own, or a container):
+# a ``div`` holding one is no paragraph of its own.
+BLOCKS = frozenset((
+    "address", "article", "aside", "blockquote", "center", "dd", "details", "div", "dl",
+    "dt", "fieldset", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "ul",
+    "iframe", "noscript", "script", "style",
+))
 
 
 def text_of(node: Any) -> str:
