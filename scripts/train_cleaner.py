@@ -39,6 +39,7 @@ from typing import Any
 
 import numpy as np
 import yaml
+from scipy.sparse import csr_matrix
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -261,27 +262,32 @@ def train(rows: Rows) -> Model:
     scale[scale < 1e-9] = 1.0
     x = (rows.dense - mean) / scale
     n = len(rows.y)
-    row_of = np.repeat(np.arange(n), np.diff(rows.indptr))
+    # The hashed n-grams as a sparse matrix over the buckets some row uses (a bucket no
+    # row uses keeps weight 0 all along): half the time of gathering and counting them
+    # into all 16,384 buckets each step, and the same sums in the same order, so the
+    # same model to the last bit.
+    used, bucket = np.unique(rows.idx, return_inverse=True)
+    hashed = csr_matrix((rows.val, bucket, rows.indptr), shape=(n, len(used)))
+    by_bucket = hashed.T.tocsr()
     # Boilerplate is the rare class: weigh it up so it is learned at all.
     weight = np.where(rows.y == 1.0, 0.5 * n / max(1.0, rows.y.sum()),
                       0.5 * n / max(1.0, n - rows.y.sum())) / n
-    params = [np.zeros(x.shape[1]), np.zeros(HASH_SIZE), np.zeros(1)]
+    params = [np.zeros(x.shape[1]), np.zeros(len(used)), np.zeros(1)]
     moments = [(np.zeros_like(p), np.zeros_like(p)) for p in params]
     for step in range(1, EPOCHS + 1):
         wd, wh, b = params
-        z = x @ wd + np.bincount(row_of, weights=wh[rows.idx] * rows.val, minlength=n) + b[0]
+        z = x @ wd + hashed @ wh + b[0]
         g = weight * (1.0 / (1.0 + np.exp(-z)) - rows.y)
-        grads = [x.T @ g + L2_DENSE * wd,
-                 np.bincount(rows.idx, weights=g[row_of] * rows.val, minlength=HASH_SIZE)
-                 + L2_HASH * wh,
-                 np.array([g.sum()])]
+        grads = [x.T @ g + L2_DENSE * wd, by_bucket @ g + L2_HASH * wh, np.array([g.sum()])]
         for p, gr, (m, v) in zip(params, grads, moments, strict=True):
             m *= 0.9
             m += 0.1 * gr
             v *= 0.999
             v += 0.001 * gr * gr
             p -= RATE * (m / (1 - 0.9 ** step)) / (np.sqrt(v / (1 - 0.999 ** step)) + 1e-8)
-    return Model(dense_w=params[0], mean=mean, scale=scale, hash_w=params[1],
+    hash_w = np.zeros(HASH_SIZE)
+    hash_w[used] = params[1]
+    return Model(dense_w=params[0], mean=mean, scale=scale, hash_w=hash_w,
                  bias=float(params[2][0]), threshold=0.5, threshold_text=0.5)
 
 

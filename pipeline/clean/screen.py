@@ -83,6 +83,10 @@ class Screened:
     # By text kind: the closers' bits a paragraph has -> the rules they let through.
     _ends: tuple[dict[int, int], dict[int, int]] = field(
         default_factory=lambda: ({}, {}), compare=False)
+    # (text, words, late) -> ``first_rule``'s answer: a source's furniture lines come
+    # back on each of its pages, and the answer depends on nothing else.
+    answers: dict[tuple[str, int, bool], Rule | None] = field(
+        default_factory=dict, compare=False)
 
     def first(self, text: str, words: int, at: float, *, script: bool,
               lower: str | None) -> Rule | None:
@@ -335,11 +339,27 @@ def _searches(rule: Rule, k: int) -> list[tuple[re.Pattern[str], Needs | None]]:
     return found
 
 
+# Answers remembered (``Screened.answers``) before the memo starts again: lines of up to
+# a rule's longest reach, a few MB.
+_REMEMBERED = 1 << 15
+
+
 def first_rule(screened: Screened, text: str, words: int, at: float) -> Rule | None:
     """The first rule that fires on ``text``; when none does, on its Traditional Chinese
     characters in Simplified (the rules spell Chinese in Simplified; the text is tried
     first as written, since Japanese kanji such as 関 would be changed), then on the text
     without the pictographs around it (``undecorated``)."""
+    key = (text, words, at >= _END)  # ``at`` counts only as early or late (``first``)
+    memo = screened.answers
+    if key in memo:
+        return memo[key]
+    if len(memo) >= _REMEMBERED:
+        memo.clear()
+    rule = memo[key] = _first_rule(screened, text, words, at)
+    return rule
+
+
+def _first_rule(screened: Screened, text: str, words: int, at: float) -> Rule | None:
     script = has_script(text)
     rule = screened.first(text, words, at, script=script, lower=lowered(text))
     if rule is None and script:
