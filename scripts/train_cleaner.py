@@ -34,6 +34,7 @@ import sys
 import zlib
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -325,6 +326,7 @@ def pick_threshold(rows: Rows, probs: np.ndarray, *, html: bool) -> float:
     return 0.995
 
 
+@cache
 def tuning_body_lines() -> list[str]:
     """Body lines of the blind batches marked tuning in blind/index.yaml (written by other
     hands, a third of them reporting that reads like furniture); never trained on. A line

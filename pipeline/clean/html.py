@@ -18,15 +18,21 @@ from lxml import etree
 from trafilatura.xpaths import BODY_XPATH, OVERALL_DISCARD_XPATH, REGEXP_NS
 
 from pipeline.clean.cards import HEADINGS, card_lists, headline_links
+from pipeline.clean.elements import CUSTOM, as_blocks, judged_elements
 from pipeline.clean.literals import lowered
-from pipeline.clean.nodetext import BLOCKS, text_of
+from pipeline.clean.nodetext import set_paragraphs, text_of
+from pipeline.clean.sequels import next_stories
+from pipeline.clean.signups import signup_boxes
 from pipeline.clean.threads import comment_threads
 
 # Attribute words -> kind recorded for what is removed. First match wins.
 _ATTR_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.I)) for kind, pattern in (
         ("newsletter_promo", r"newsletter|subscribe|subscription|sign-?up|signup|"
-                             r"\bpromo|optin|opt-in|email-capture|paywall|piano"),
+                             r"\bpromo|optin|opt-in|email-capture|paywall|piano|"
+                             # A subscription offer's box (German: Abo-Angebot).
+                             r"\boffer[-_]?(box|banner|card|cta|module)|\babo[-_]?"
+                             r"(angebot|box|promo|teaser|hinweis)"),
         ("related_posts", r"related|recommend|more-stories|more-from|read-next|readnext|"
                           r"you-may|most-(read|popular|viewed)|trending|popular-posts|"
                           r"outbrain|taboola|jp-relatedposts|further-reading"),
@@ -55,7 +61,14 @@ _ATTR_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                         # and German layout names for the navigation and the footer.
                         r"\brechts\b|[-_]rechts\b|spalte[-_]?rechts|rechte[-_]?spalte|"
                         r"marginalspalte|\bright[-_]?col(umn)?\b|\bcol[-_]right\b|"
-                        r"colonne[-_]droite|\bnavi\b|subnavi|\bfuss\b|fusszeile"),
+                        r"colonne[-_]droite|\bnavi\b|subnavi|\bfuss\b|fusszeile|"
+                        # A player that reads the story aloud, and the prompts to get
+                        # the app or its notifications.
+                        r"\blisten\b|listen[-_]?(to|button|bar|player)|audio-?player|"
+                        r"text-?to-?speech|app-?banner|smart-?banner|"
+                        r"push-?(prompt|notification)|"
+                        # A "why you can trust us" box or a trust indicator.
+                        r"\btrust\b|trust[-_]?(box|note|project|indicator|info)"),
     )
 )
 # Every pattern above needs one of these substrings to match.
@@ -70,7 +83,8 @@ _ATTR_WORDS = (
     "addtoany", "cookie", "consent", "gdpr", "cmp-", "advert", "ad", "dfp", "sponsor",
     "gpt-", "banner", "caption", "credit", "photo", "media", "breadcrumb", "nav", "menu",
     "sidebar", "widget", "masthead", "header", "footer", "tag", "skip", "toolbar",
-    "pagination", "rechts", "spalte", "right", "droite", "fuss",
+    "pagination", "rechts", "spalte", "right", "droite", "fuss", "listen", "audio", "speech",
+    "push", "offer", "abo", "trust",
 )
 # The same test as one search (``any(word in lowered ...)`` took a Python step per word).
 _ANY_ATTR_WORD = re.compile("|".join(map(re.escape, _ATTR_WORDS)))
@@ -93,7 +107,7 @@ _DROP_SILENTLY = ("script", "style", "noscript", "template", "iframe", "svg", "c
 _CONTAINERS = {"div", "section", "aside", "ul", "ol", "li", "p", "figure", "header",
                "table", "h2", "h3", "h4", "h5", "h6", "details", "dl", "blockquote"}
 _ATTR_SET = frozenset(("class", "id", "role", "data-component", "data-testid", "data-module",
-                       "aria-label"))
+                       "data-block-type", "aria-label"))
 # A container holding this share of the page's paragraph text is content, not chrome.
 MAX_TEXT_SHARE = 0.35
 _WORD = re.compile(r"\w+")
@@ -112,7 +126,8 @@ _MAX_BLOCK_WORDS = 40
 _JUDGED = tuple(sorted({*_TAG_KINDS, *_CONTAINERS}))
 
 
-def prune(tree: Any, kept: list[Any] | None = None) -> tuple[list[tuple[str, str]], int]:
+def prune(tree: Any, kept: list[Any] | None = None, *, custom: bool = True,
+          ) -> tuple[list[tuple[str, str]], int]:
     r"""Remove boilerplate containers from ``tree`` in place.
 
     Args:
@@ -123,6 +138,8 @@ def prune(tree: Any, kept: list[Any] | None = None) -> tuple[list[tuple[str, str
             furniture that has prose of its own (an author's bio, related stories with
             summaries): trafilatura's discard of those stands (letting them through cost
             recall on a validation round of blind pages).
+        custom: False when the page's source holds no custom element
+            (``elements.may_hold_custom``): the search for them is skipped.
 
     Returns:
         What was removed, as (kind, text) pairs with the text squashed; and the words
@@ -130,6 +147,7 @@ def prune(tree: Any, kept: list[Any] | None = None) -> tuple[list[tuple[str, str
         of a suspicious loss, counted along with the words pruning needs instead of in a
         second pass over every paragraph.
     """
+    boxes = signup_boxes(tree)  # before the form fields go with the silent elements
     words, before = paragraph_words(tree)
     total = max(1, sum(words.values()))
     content = _content_classes(words, total)
@@ -138,7 +156,10 @@ def prune(tree: Any, kept: list[Any] | None = None) -> tuple[list[tuple[str, str
     # dropped follow it: they are passed over unjudged (they went with it; judging every
     # element first, then asking each candidate whether it sat in the last container
     # dropped, cost a third of pruning on Readability pages).
-    judged = list(tree.iter(_JUDGED))
+    # Custom elements (``<newsletter-signup>``, ``<ad-slot>``) are judged by their names
+    # too; a page without any is walked by tag in C.
+    custom = custom and bool(CUSTOM(tree))
+    judged = judged_elements(tree, _JUDGED, custom)
     # Lists of other stories by their shape (pipeline/clean/cards.py) first: their
     # headings are among the elements judged. The list is walked again only when one went.
     # Old CMS lists set their headlines as bold links, not headings (``headline_links``).
@@ -146,8 +167,14 @@ def prune(tree: Any, kept: list[Any] | None = None) -> tuple[list[tuple[str, str
     removed += drop_card_lists(heads, words, total)
     # Readers' comments by their stamps (pipeline/clean/threads.py).
     removed += _drop_shapes(comment_threads(tree), "comment_form", words, total)
+    # Sign-up boxes by their form (pipeline/clean/signups.py).
+    removed += _drop_shapes(boxes, "newsletter_promo", words, total)
+    # The next story a scrolling site loads under this one (pipeline/clean/sequels.py).
+    for node in next_stories(tree):
+        removed.append(("next_story", squashed_text(node)))
+        _drop(node)
     if removed:
-        judged = list(tree.iter(_JUDGED))
+        judged = judged_elements(tree, _JUDGED, custom)
     k = 0
     while k < len(judged):
         node = judged[k]
@@ -164,7 +191,7 @@ def prune(tree: Any, kept: list[Any] | None = None) -> tuple[list[tuple[str, str
             continue
         text = squashed_text(node)
         if (node.tag in _TEXT_BLOCKS and len(_WORD.findall(text)) > _MAX_BLOCK_WORDS) or \
-                (kind != "comment_form" and _is_prose(node, words)):
+                (kind != "comment_form" and _is_prose(node, words, custom)):
             # A long paragraph is prose whatever its class says (Condé Nast marks every
             # paywalled body paragraph class="paywall"), and so is a section of them.
             # A section named like a list of other stories is shielded only without a
@@ -176,11 +203,13 @@ def prune(tree: Any, kept: list[Any] | None = None) -> tuple[list[tuple[str, str
                 kept.append(node)
             continue
         _drop(node)
-        k += sum(1 for _ in node.iterdescendants(_JUDGED))
+        k += sum(1 for _ in judged_elements(node, _JUDGED, custom, below=True))
         if text:
             removed.append((kind, text))
     removed += _inline_links(tree)
-    _unmark_teasers(tree, words, total)
+    _unmark_teasers(tree, words, total, custom)
+    if custom:
+        as_blocks(CUSTOM(tree))
     return removed, before
 
 
@@ -223,7 +252,7 @@ _TEASER_TAGS = frozenset(("div", "p", "section", "span"))
 _TEASER_WORD = re.compile("[Tt](?=easer)")
 
 
-def _unmark_teasers(tree: Any, words: dict[Any, int], total: int) -> None:
+def _unmark_teasers(tree: Any, words: dict[Any, int], total: int, custom: bool) -> None:
     """Take "teaser" out of the class and id of a container that holds much of the
     page's paragraph text, as pruning keeps it whatever its name says: a regional CMS
     that wraps the column in ``class="kasten teaserkasten"`` lost the whole story to
@@ -235,7 +264,7 @@ def _unmark_teasers(tree: Any, words: dict[Any, int], total: int) -> None:
         if any((value := node.get(attr)) and "easer" in value and _TEASER_WORD.search(value)
                for attr in ("class", "id")) and (
                 sum(words.get(p, 0) for p in node.iter("p")) / total > MAX_TEXT_SHARE or
-                (not _links_out(node) and _is_prose(node, words))):
+                (not _links_out(node) and _is_prose(node, words, custom))):
             untease(node)
 
 
@@ -308,20 +337,15 @@ def _silent(tree: Any) -> list[Any]:
     return list(tree.iter(*_DROP_SILENTLY))
 
 
-def _is_prose(node: Any, words: dict[Any, int]) -> bool:
+def _is_prose(node: Any, words: dict[Any, int], custom: bool) -> bool:
     """A container of several paragraphs of unlinked text is an article section whatever
     its name says (``id="sharing-with-a-team"`` is a heading's slug, not a share bar).
     Comment threads are prose too, so their kind is left out of this test. A shorter
     section counts when at least two of its paragraphs are sentences and next to none
     of its words are links: a theme's "widget--text" box holding a section of the story
     (blind pages, tuning set25); a box of teasers links each of its items."""
-    paragraphs = list(node.iter("p"))
+    paragraphs, blocks = set_paragraphs(node, custom)
     prose = sum(words.get(p, 0) for p in paragraphs)
-    # A theme that sets its paragraphs as ``div``s (``div.txt`` one after another): each
-    # innermost ``div`` holding text is one too (blind pages, tuning sets 49 and 51: a
-    # story section in ``section.related-implications`` went as a list of other stories,
-    # a Q&A of ``div.qa-q`` and ``div.qa-a`` under one ``<p>`` in a box named sidebar).
-    blocks = [d for d in node.iter("div") if _leaf_block(d)]
     paragraphs += blocks
     prose += sum(len(_WORD.findall(text_of(d))) for d in blocks)
     if prose < _SHORT_PROSE_WORDS:
@@ -331,12 +355,6 @@ def _is_prose(node: Any, words: dict[Any, int]) -> bool:
         return linked < _PROSE_LINK_SHARE * prose
     return linked <= _SHORT_PROSE_LINK_SHARE * prose and sum(
         1 for p in paragraphs if SENTENCE_END.search(text_of(p))) >= 2
-
-
-def _leaf_block(node: Any) -> bool:
-    """A ``div`` with text of its own and no block inside: set as a paragraph."""
-    return bool(node.text and node.text.strip()) and \
-        not any(child.tag in BLOCKS for child in node)
 
 
 def _content_classes(words: dict[Any, int], total: int) -> set[str]:
@@ -355,9 +373,10 @@ def _content_classes(words: dict[Any, int], total: int) -> set[str]:
 
 def _attr_kind(node: Any) -> str | None:
     items = node.items()
-    if not items:
+    custom = "-" in node.tag  # a custom element's name says what it is (``ad-slot``)
+    if not items and not custom:
         return None
-    attrs = " ".join([v for k, v in items if k in _ATTR_SET]).strip()
+    attrs = " ".join([node.tag] * custom + [v for k, v in items if k in _ATTR_SET]).strip()
     return (_kind_of_attrs(attrs) if attrs else None) or _hidden(items)
 
 

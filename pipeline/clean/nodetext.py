@@ -1,6 +1,7 @@
-"""An element's text, read once in C, and the tags that end a paragraph: shared by pruning
-(``html.py``), the shape tests it calls (``cards.py``, ``threads.py``) and the layout
-tables' pass (``layout.py``), which import ``html.py`` or are imported by it."""
+"""An element's text, read once in C, the tags that end a paragraph, and the elements a
+theme sets its paragraphs in: shared by pruning (``html.py``), the shape tests it calls
+(``cards.py``, ``threads.py``) and the layout tables' pass (``layout.py``), which import
+``html.py`` or are imported by it."""
 
 from __future__ import annotations
 
@@ -25,3 +26,67 @@ def text_of(node: Any) -> str:
     a reference to its element: 0.8 us an element instead of 1.2, a few hundred elements
     a page (``tests/pipeline/clean/test_prune_counts.py`` compares both)."""
     return str(etree.tostring(node, method="text", encoding=str, with_tail=False))
+
+
+def set_paragraphs(node: Any, custom: bool) -> tuple[list[Any], list[Any]]:
+    """The ``p``s in ``node``, and the other elements set as paragraphs: a theme that sets
+    its paragraphs as ``div``s (``div.txt`` one after another), ``span``s or custom
+    elements (``x-paragraph``; looked for when ``custom``) and list items: each outermost
+    one holding text of its own and no block (blind pages, tuning sets 49 and 51: a story
+    section in ``section.related-implications`` went as a list of other stories, a Q&A
+    of ``div.qa-q`` and ``div.qa-a`` under one ``<p>`` in a box named sidebar; set55: a
+    story's opening ``span``s in ``div.teaser``; sets 49 and 51: a list of pros and cons
+    in a box named "widget"). A list of other stories links each item: its words count
+    as links, and it is no prose."""
+    if custom:
+        return _walked(node)
+    ps = list(node.iter("p"))
+    blocks = [d for d in node.iter("div") if leaf_block(d)]
+    spans = [s for s in node.iter("span", "li") if leaf_block(s)]
+    if spans:  # those not inside a paragraph counted (in document order: outer first)
+        counted = set(blocks)
+        for span in spans:
+            outer = False
+            for above in span.iterancestors():
+                if above is node:
+                    break
+                if above.tag == "p" or above in counted:
+                    outer = True
+                    break
+            if not outer:
+                counted.add(span)
+                blocks.append(span)
+    return ps, blocks
+
+
+def _walked(node: Any) -> tuple[list[Any], list[Any]]:
+    """``set_paragraphs`` with custom elements, in one walk (their tags cannot be listed)."""
+    ps: list[Any] = []
+    blocks: list[Any] = []
+    inside = 0  # depth below a paragraph counted (its inline elements are in it)
+    for event, el in etree.iterwalk(node, events=("start", "end")):
+        if event == "end":
+            inside -= inside > 0
+            continue
+        if inside:
+            inside += 1
+            continue
+        tag = el.tag
+        if tag == "p":
+            ps.append(el)
+            inside = 1
+        elif isinstance(tag, str) and (tag in _SET_AS_PARAGRAPHS or "-" in tag) and \
+                leaf_block(el):
+            blocks.append(el)
+            inside = 1
+    return ps, blocks
+
+
+# Tags besides ``p`` that themes set paragraphs in (and custom elements: a "-" in the tag).
+_SET_AS_PARAGRAPHS = frozenset(("div", "li", "span"))
+
+
+def leaf_block(node: Any) -> bool:
+    """A ``div`` with text of its own and no block inside: set as a paragraph."""
+    return bool(node.text and node.text.strip()) and \
+        not any(child.tag in BLOCKS for child in node)

@@ -16,6 +16,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
+from pipeline.clean.elements import may_hold_custom
 from pipeline.clean.features import anchor_counts, link_shares
 from pipeline.clean.html import prune, shield
 from pipeline.clean.layout import open_layout_tables
@@ -104,7 +105,7 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
     # With the words in the page's paragraphs before pruning: the yardstick of a
     # suspicious loss.
     prose: list[Any] = []
-    removed_html, page_words = prune(tree, prose)
+    removed_html, page_words = prune(tree, prose, custom=may_hold_custom(page.html))
     anchors = anchor_counts(tree)
     slots = heading_slots(tree)  # read before trafilatura consumes the tree
     parts = story_parts(tree)
