@@ -27,8 +27,8 @@ setup: $(VENV)/.synced ## Create .venv from uv.lock (run by the other targets)
 run: setup ## Serve the sample site on 127.0.0.1:8765 and run the pipeline once into data/rcwire.duckdb
 	@$(RCWIRE) run --sample-site
 
-# Two pytest-xdist workers: the suite takes about 8 1/2 minutes on 2 cores (docs/performance.md,
-# session 32); the longest tests start first (tests/conftest.py).
+# Two pytest-xdist workers: the suite took 8 1/2 minutes on 2 cores in session 32 and 10:38
+# in session 37's CI (docs/performance.md); the longest tests start first (tests/conftest.py).
 TEST_WORKERS ?= 2
 
 test: setup ## Lint, type-check and run the test suite (TEST_WORKERS=0: one process)
