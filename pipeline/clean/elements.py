@@ -23,16 +23,10 @@ def may_hold_custom(html: str) -> bool:
     return _CUSTOM_TAG.search(html) is not None
 
 
-def judged_elements(tree: Any, tags: tuple[str, ...], custom: bool, *, below: bool = False,
-           ) -> list[Any]:
-    """The elements pruning judges in document order (``tree``'s descendants only when
-    ``below``): those of ``tags``, and custom elements when ``custom``."""
-    if not custom:
-        return list(tree.iterdescendants(tags) if below else tree.iter(tags))
-    tags_set = frozenset(tags)
-    nodes = tree.iterdescendants() if below else tree.iter()
-    return [n for n in nodes if isinstance(n.tag, str) and
-            (n.tag in tags_set or "-" in n.tag)]
+def custom_tags(tree: Any) -> tuple[str, ...]:
+    """The names of the custom elements in ``tree``: passed to ``iter`` with the other tags
+    a pass looks for, so the walk stays in C."""
+    return tuple(sorted({el.tag for el in CUSTOM(tree)}))
 
 
 # Where a custom element is part of a line of text, not a block of its own.

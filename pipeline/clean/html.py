@@ -18,7 +18,7 @@ from lxml import etree
 from trafilatura.xpaths import BODY_XPATH, OVERALL_DISCARD_XPATH, REGEXP_NS
 
 from pipeline.clean.cards import HEADINGS, card_lists, headline_links
-from pipeline.clean.elements import CUSTOM, as_blocks, judged_elements
+from pipeline.clean.elements import CUSTOM, as_blocks, custom_tags
 from pipeline.clean.literals import lowered
 from pipeline.clean.nodetext import set_paragraphs, text_of
 from pipeline.clean.sequels import next_stories
@@ -158,8 +158,9 @@ def prune(tree: Any, kept: list[Any] | None = None, *, custom: bool = True,
     # dropped, cost a third of pruning on Readability pages).
     # Custom elements (``<newsletter-signup>``, ``<ad-slot>``) are judged by their names
     # too; a page without any is walked by tag in C.
-    custom = custom and bool(CUSTOM(tree))
-    judged = judged_elements(tree, _JUDGED, custom)
+    customs = custom_tags(tree) if custom else ()
+    tags = _JUDGED + customs
+    judged = list(tree.iter(tags))
     # Lists of other stories by their shape (pipeline/clean/cards.py) first: their
     # headings are among the elements judged. The list is walked again only when one went.
     # Old CMS lists set their headlines as bold links, not headings (``headline_links``).
@@ -174,7 +175,7 @@ def prune(tree: Any, kept: list[Any] | None = None, *, custom: bool = True,
         removed.append(("next_story", squashed_text(node)))
         _drop(node)
     if removed:
-        judged = judged_elements(tree, _JUDGED, custom)
+        judged = list(tree.iter(tags))
     k = 0
     while k < len(judged):
         node = judged[k]
@@ -191,7 +192,7 @@ def prune(tree: Any, kept: list[Any] | None = None, *, custom: bool = True,
             continue
         text = squashed_text(node)
         if (node.tag in _TEXT_BLOCKS and len(_WORD.findall(text)) > _MAX_BLOCK_WORDS) or \
-                (kind != "comment_form" and _is_prose(node, words, custom)):
+                (kind != "comment_form" and _is_prose(node, words, customs)):
             # A long paragraph is prose whatever its class says (Condé Nast marks every
             # paywalled body paragraph class="paywall"), and so is a section of them.
             # A section named like a list of other stories is shielded only without a
@@ -203,12 +204,12 @@ def prune(tree: Any, kept: list[Any] | None = None, *, custom: bool = True,
                 kept.append(node)
             continue
         _drop(node)
-        k += sum(1 for _ in judged_elements(node, _JUDGED, custom, below=True))
+        k += sum(1 for _ in node.iterdescendants(tags))
         if text:
             removed.append((kind, text))
     removed += _inline_links(tree)
-    _unmark_teasers(tree, words, total, custom)
-    if custom:
+    _unmark_teasers(tree, words, total, customs)
+    if customs:
         as_blocks(CUSTOM(tree))
     return removed, before
 
@@ -252,7 +253,8 @@ _TEASER_TAGS = frozenset(("div", "p", "section", "span"))
 _TEASER_WORD = re.compile("[Tt](?=easer)")
 
 
-def _unmark_teasers(tree: Any, words: dict[Any, int], total: int, custom: bool) -> None:
+def _unmark_teasers(tree: Any, words: dict[Any, int], total: int,
+                    customs: tuple[str, ...]) -> None:
     """Take "teaser" out of the class and id of a container that holds much of the
     page's paragraph text, as pruning keeps it whatever its name says: a regional CMS
     that wraps the column in ``class="kasten teaserkasten"`` lost the whole story to
@@ -264,7 +266,7 @@ def _unmark_teasers(tree: Any, words: dict[Any, int], total: int, custom: bool) 
         if any((value := node.get(attr)) and "easer" in value and _TEASER_WORD.search(value)
                for attr in ("class", "id")) and (
                 sum(words.get(p, 0) for p in node.iter("p")) / total > MAX_TEXT_SHARE or
-                (not _links_out(node) and _is_prose(node, words, custom))):
+                (not _links_out(node) and _is_prose(node, words, customs))):
             untease(node)
 
 
@@ -337,14 +339,14 @@ def _silent(tree: Any) -> list[Any]:
     return list(tree.iter(*_DROP_SILENTLY))
 
 
-def _is_prose(node: Any, words: dict[Any, int], custom: bool) -> bool:
+def _is_prose(node: Any, words: dict[Any, int], customs: tuple[str, ...]) -> bool:
     """A container of several paragraphs of unlinked text is an article section whatever
     its name says (``id="sharing-with-a-team"`` is a heading's slug, not a share bar).
     Comment threads are prose too, so their kind is left out of this test. A shorter
     section counts when at least two of its paragraphs are sentences and next to none
     of its words are links: a theme's "widget--text" box holding a section of the story
     (blind pages, tuning set25); a box of teasers links each of its items."""
-    paragraphs, blocks = set_paragraphs(node, custom)
+    paragraphs, blocks = set_paragraphs(node, customs)
     prose = sum(words.get(p, 0) for p in paragraphs)
     paragraphs += blocks
     prose += sum(len(_WORD.findall(text_of(d))) for d in blocks)

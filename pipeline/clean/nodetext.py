@@ -28,62 +28,39 @@ def text_of(node: Any) -> str:
     return str(etree.tostring(node, method="text", encoding=str, with_tail=False))
 
 
-def set_paragraphs(node: Any, custom: bool) -> tuple[list[Any], list[Any]]:
+def set_paragraphs(node: Any, customs: tuple[str, ...] = ()) -> tuple[list[Any], list[Any]]:
     """The ``p``s in ``node``, and the other elements set as paragraphs: a theme that sets
-    its paragraphs as ``div``s (``div.txt`` one after another), ``span``s or custom
-    elements (``x-paragraph``; looked for when ``custom``) and list items: each outermost
-    one holding text of its own and no block (blind pages, tuning sets 49 and 51: a story
-    section in ``section.related-implications`` went as a list of other stories, a Q&A
-    of ``div.qa-q`` and ``div.qa-a`` under one ``<p>`` in a box named sidebar; set55: a
-    story's opening ``span``s in ``div.teaser``; sets 49 and 51: a list of pros and cons
-    in a box named "widget"). A list of other stories links each item: its words count
-    as links, and it is no prose."""
-    if custom:
-        return _walked(node)
+    its paragraphs as ``div``s (``div.txt`` one after another), ``span``s, list items or
+    custom elements (``customs``: the page's custom tag names, ``x-paragraph``): each
+    outermost one holding text of its own and no block (blind pages, tuning sets 49 and
+    51: a story section in ``section.related-implications`` went as a list of other
+    stories, a Q&A of ``div.qa-q`` and ``div.qa-a`` under one ``<p>`` in a box named
+    sidebar; set55: a story's opening ``span``s in ``div.teaser``; sets 49 and 51: a list
+    of pros and cons in a box named "widget"). A list of other stories links each item:
+    its words count as links, and it is no prose."""
     ps = list(node.iter("p"))
+    # A leaf div sits in no other paragraph (a div ends a paragraph, and an element
+    # holding one is no leaf); the others may sit in a ``p`` or in an outer one.
     blocks = [d for d in node.iter("div") if leaf_block(d)]
-    spans = [s for s in node.iter("span", "li") if leaf_block(s)]
-    if spans:  # those not inside a paragraph counted (in document order: outer first)
+    inner = [el for el in node.iter(_INLINE_SET + customs) if leaf_block(el)]
+    if inner:  # those not inside a paragraph counted (in document order: outer first)
         counted = set(blocks)
-        for span in spans:
+        for el in inner:
             outer = False
-            for above in span.iterancestors():
+            for above in el.iterancestors():
                 if above is node:
                     break
                 if above.tag == "p" or above in counted:
                     outer = True
                     break
             if not outer:
-                counted.add(span)
-                blocks.append(span)
+                counted.add(el)
+                blocks.append(el)
     return ps, blocks
 
 
-def _walked(node: Any) -> tuple[list[Any], list[Any]]:
-    """``set_paragraphs`` with custom elements, in one walk (their tags cannot be listed)."""
-    ps: list[Any] = []
-    blocks: list[Any] = []
-    inside = 0  # depth below a paragraph counted (its inline elements are in it)
-    for event, el in etree.iterwalk(node, events=("start", "end")):
-        if event == "end":
-            inside -= inside > 0
-            continue
-        if inside:
-            inside += 1
-            continue
-        tag = el.tag
-        if tag == "p":
-            ps.append(el)
-            inside = 1
-        elif isinstance(tag, str) and (tag in _SET_AS_PARAGRAPHS or "-" in tag) and \
-                leaf_block(el):
-            blocks.append(el)
-            inside = 1
-    return ps, blocks
-
-
-# Tags besides ``p`` that themes set paragraphs in (and custom elements: a "-" in the tag).
-_SET_AS_PARAGRAPHS = frozenset(("div", "li", "span"))
+# Tags besides ``p`` and ``div`` that themes set paragraphs in.
+_INLINE_SET = ("li", "span")
 
 
 def leaf_block(node: Any) -> bool:
