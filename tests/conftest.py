@@ -22,19 +22,24 @@ os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PYTHONFAULTHANDLER", "1")
 
 
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    """Settings with a fresh DuckDB file and run folder under tmp_path, loopback allowed."""
+def settings_in(folder: Path) -> Settings:
+    """Settings with a fresh DuckDB file and run folder under ``folder``, loopback allowed."""
     return Settings(
-        db=tmp_path / "rcwire.duckdb",
-        data_dir=tmp_path / "data",
-        sources=tmp_path / "sources.yaml",
+        db=folder / "rcwire.duckdb",
+        data_dir=folder / "data",
+        sources=folder / "sources.yaml",
         allow_private_hosts=[ipaddress.ip_network("127.0.0.1/32")],
         deadline=5.0,
         read_timeout=2.0,
         connect_timeout=2.0,
         host_delay=0.0,
     )
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings with a fresh DuckDB file and run folder under tmp_path, loopback allowed."""
+    return settings_in(tmp_path)
 
 
 @pytest.fixture
@@ -61,6 +66,9 @@ _LONGEST = (
     "tests/pipeline/clean/test_classifier.py::test_retraining_reproduces_the_committed_models",
     "tests/pipeline/clean/test_literals.py::test_screened_rules_give_the_first_rule_that_matches",
     "tests/dags/test_ingest_dag.py::",
+    # Last in collection order, the wheel's build and install (a module fixture) was the
+    # suite's tail; started early on one worker, it is built once.
+    "tests/test_wheel.py::",
 )
 
 

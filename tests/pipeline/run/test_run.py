@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urljoin
 
@@ -16,7 +18,7 @@ from pipeline.run.local import QualityWarmUp, pages_likely, run_once
 from pipeline.samplesite import SampleSite
 from pipeline.settings import Settings
 from pipeline.urls import canonical_url
-from tests.conftest import SAMPLES, sample_sources
+from tests.conftest import SAMPLES, sample_sources, settings_in
 from tests.pipeline.sample_run import COPIES, OFF_THEME
 from tests.pipeline.sample_run import ORIGINALS as _ORIGINALS
 
@@ -33,6 +35,24 @@ def first_run(settings: Settings, sample_site: SampleSite, tmp_path: Path) -> di
     return run_once(settings, sample_sources(sample_site, tmp_path / "sources.yaml"))
 
 
+@dataclass(frozen=True)
+class SharedRun:
+    summary: dict
+    settings: Settings
+    base_url: str
+
+
+@pytest.fixture(scope="module")
+def shared_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SharedRun]:
+    """One run of the sample site for the tests that only read what it landed (a run
+    each cost the suite half a minute); the tests that run again get ``first_run``."""
+    folder = tmp_path_factory.mktemp("shared-run")
+    settings = settings_in(folder)
+    with SampleSite(SAMPLES / "site") as site:
+        summary = run_once(settings, sample_sources(site, folder / "sources.yaml"))
+        yield SharedRun(summary, settings, site.base_url)
+
+
 def listed_entries(base: str) -> set[tuple[str, str]]:
     """(feed, clean link) of every link the sample feeds list: one outcome each per run."""
     return {(feed, canonical_url(urljoin(base + feed, link)))
@@ -47,36 +67,36 @@ def path_of(url: str) -> str:
 ORIGINALS = {i["path"] for i in _ORIGINALS}
 
 
-def test_every_listed_page_gets_an_outcome(first_run: dict, settings: Settings,
-                                           sample_site: SampleSite) -> None:
-    listed = listed_entries(sample_site.base_url)
-    assert sum(first_run["counts"].values()) == len(listed)
-    assert rows(settings, "select count(*) from url_outcomes")[0][0] == len(listed)
+def test_every_listed_page_gets_an_outcome(shared_run: SharedRun) -> None:
+    listed = listed_entries(shared_run.base_url)
+    assert sum(shared_run.summary["counts"].values()) == len(listed)
+    assert rows(shared_run.settings, "select count(*) from url_outcomes")[0][0] == len(listed)
 
 
 def test_on_theme_originals_land_once_and_off_theme_are_recorded(
-        first_run: dict, settings: Settings) -> None:
+        shared_run: SharedRun) -> None:
+    settings = shared_run.settings
     landed = {path_of(r[0]) for r in rows(settings, "select url from articles")}
     assert landed == ORIGINALS
-    assert first_run["counts"]["off_theme"] == len(OFF_THEME)
-    assert first_run["counts"]["loaded"] == len(ORIGINALS)
+    assert shared_run.summary["counts"]["off_theme"] == len(OFF_THEME)
+    assert shared_run.summary["counts"]["loaded"] == len(ORIGINALS)
     reasons = rows(settings, "select distinct reason from url_outcomes where outcome='off_theme'")
     assert reasons == [("off_theme",)]
 
 
 def test_every_copy_is_linked_to_its_original_by_the_expected_method(
-        first_run: dict, settings: Settings) -> None:
+        shared_run: SharedRun) -> None:
     links = {path_of(u): (m, path_of(orig)) for u, m, orig in rows(
-        settings, "select d.url, d.method, a.url from article_duplicates d "
+        shared_run.settings, "select d.url, d.method, a.url from article_duplicates d "
                   "join articles a on a.article_id = d.duplicate_of")}
     for copy in COPIES:
         assert links[copy["path"]] == (copy["dup_method"], copy["duplicate_of"]), copy["path"]
 
 
-def test_stored_article_matches_gold(first_run: dict, settings: Settings) -> None:
+def test_stored_article_matches_gold(shared_run: SharedRun) -> None:
     seed = next(i for i in MANIFEST if i["seed"] == "001" and i["kind"] == "seed")
     (title, author, text, published, signal, lang) = rows(
-        settings, "select title, author, text, published_at, published_signal, language "
+        shared_run.settings, "select title, author, text, published_at, published_signal, language "
         f"from articles where url like '%{seed['path']}'")[0]
     assert (title, author, lang) == (seed["title"], seed["author"], "en")
     assert text.split("\n\n") == seed["body_paragraphs"]
@@ -137,7 +157,8 @@ def test_copies_found_again_in_a_later_run(settings: Settings, sample_site: Samp
         assert links[copy["path"]] == copy["dup_method"], copy["path"]
 
 
-def test_removals_and_learned_paragraphs_stored(first_run: dict, settings: Settings) -> None:
+def test_removals_and_learned_paragraphs_stored(shared_run: SharedRun) -> None:
+    settings = shared_run.settings
     kinds = {r[0] for r in rows(settings, "select distinct kind from article_removals")}
     assert {"newsletter_promo", "related_posts", "comment_form"} <= kinds
     # Every removal is stored with why it went (issue 15).
