@@ -20,6 +20,7 @@ from trafilatura.xpaths import BODY_XPATH, OVERALL_DISCARD_XPATH, REGEXP_NS
 from pipeline.clean.cards import HEADINGS, card_lists, headline_links
 from pipeline.clean.elements import CUSTOM, as_blocks, custom_tags
 from pipeline.clean.literals import lowered
+from pipeline.clean.metadata_tables import record_tables
 from pipeline.clean.nodetext import set_paragraphs, text_of
 from pipeline.clean.sequels import next_stories
 from pipeline.clean.signups import signup_boxes
@@ -170,6 +171,8 @@ def prune(tree: Any, kept: list[Any] | None = None, *, custom: bool = True,
     removed += _drop_shapes(comment_threads(tree), "comment_form", words, total)
     # Sign-up boxes by their form (pipeline/clean/signups.py).
     removed += _drop_shapes(boxes, "newsletter_promo", words, total)
+    # A table of labels and values over the story (pipeline/clean/metadata_tables.py).
+    removed += _drop_shapes(record_tables(tree), "dateline_meta", words, total)
     # The next story a scrolling site loads under this one (pipeline/clean/sequels.py).
     for node in next_stories(tree):
         removed.append(("next_story", squashed_text(node)))
@@ -375,10 +378,15 @@ def _content_classes(words: dict[Any, int], total: int) -> set[str]:
 
 def _attr_kind(node: Any) -> str | None:
     items = node.items()
-    custom = "-" in node.tag  # a custom element's name says what it is (``ad-slot``)
-    if not items and not custom:
+    if "-" in node.tag:
+        # A custom element by its name (``ad-slot``) and by being hidden, not by its
+        # classes: a component's classes are its own styling hooks, and their words
+        # need not say what it holds. On the tuning pages they decided nothing; judged
+        # by them, a Readability validation page lost text (docs/quality.md, session 38).
+        return _kind_of_attrs(node.tag) or _hidden(items)
+    if not items:
         return None
-    attrs = " ".join([node.tag] * custom + [v for k, v in items if k in _ATTR_SET]).strip()
+    attrs = " ".join(v for k, v in items if k in _ATTR_SET).strip()
     return (_kind_of_attrs(attrs) if attrs else None) or _hidden(items)
 
 

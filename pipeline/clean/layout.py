@@ -77,7 +77,8 @@ def open_layout_tables(tree: Any) -> int:
         table.tag = "div"
     frame = _frame(tree, cell)
     if frame is not None:
-        if frame.get("itemprop") is None and not BODY_XPATH[0](frame):
+        if frame.get("itemprop") is None and not BODY_XPATH[0](frame) and \
+                not _framed_within(tree, cell, frame):
             frame.set("itemprop", "articleBody")
         for node in _lead_zone(frame):
             _paragraphs_from_runs(node, _LEAD_WORDS, need_break=False)
@@ -167,6 +168,20 @@ def _frame(tree: Any, cell: Any) -> Any | None:
             return node
         node = node.getparent()
     return None
+
+
+def _framed_within(tree: Any, cell: Any, frame: Any) -> bool:
+    """Whether the container trafilatura takes for the article by its own expressions
+    holds the story cell and sits inside ``frame``: a tighter frame than ours. A Chinese
+    CMS's ``div.content`` around a one-cell table: the frame, counted in words, climbed
+    past it to the row that holds the sidebar's teasers (blind pages, tuning set65)."""
+    for expr in BODY_XPATH:
+        hits = expr(tree)
+        if hits:
+            own = hits[0]
+            return (own is cell or any(a is own for a in cell.iterancestors())) and \
+                (own is frame or any(a is frame for a in own.iterancestors()))
+    return False
 
 
 def _lead_zone(frame: Any) -> list[Any]:
