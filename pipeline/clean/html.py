@@ -18,7 +18,7 @@ from lxml import etree
 from trafilatura.xpaths import BODY_XPATH, OVERALL_DISCARD_XPATH, REGEXP_NS
 
 from pipeline.clean.cards import HEADINGS, card_lists, headline_links
-from pipeline.clean.elements import CUSTOM, as_blocks, custom_tags
+from pipeline.clean.elements import as_blocks, custom_tags
 from pipeline.clean.literals import lowered
 from pipeline.clean.metadata_tables import record_tables
 from pipeline.clean.nodetext import set_paragraphs, text_of
@@ -212,8 +212,8 @@ def prune(tree: Any, kept: list[Any] | None = None, *, custom: bool = True,
             removed.append((kind, text))
     removed += _inline_links(tree)
     _unmark_teasers(tree, words, total, customs)
-    if customs:
-        as_blocks(CUSTOM(tree))
+    if customs:  # the page's custom tags, listed at the start: walked in C, not searched again
+        as_blocks(list(tree.iter(customs)))
     return removed, before
 
 
