@@ -35,10 +35,9 @@ from lxml import etree
 from trafilatura.xpaths import BODY_XPATH
 
 from pipeline.clean.html import untease
-from pipeline.clean.nodetext import BLOCKS, text_of
+from pipeline.clean.nodetext import BLOCKS, CELLS, own_parts, own_rows, text_of
 
 _WORD = re.compile(r"\w+")
-_CELLS = ("td", "th")
 # The story cell's own characters (not links, not spaces): fewer, and no cell holds a
 # story (about a hundred words of English or German, 600 characters of Chinese).
 _STORY_CHARS = 600
@@ -71,7 +70,7 @@ def open_layout_tables(tree: Any) -> int:
     tables = ancestors + [t for t in tree.iter("table")
                           if t not in ancestors and not _is_data(t)]
     for table in tables:
-        for part in _own_parts(table):
+        for part in own_parts(table):
             part.tag = "div"
             untease(part)
         table.tag = "div"
@@ -91,7 +90,7 @@ def _story_cell(tree: Any) -> Any | None:
     words: a Chinese story's runs of letters are few "words". A cell's whole text, read
     in one call, bounds its own: most cells are passed over on it."""
     best, most = None, _STORY_CHARS - 1
-    for cell in tree.iter(_CELLS):
+    for cell in tree.iter(CELLS):
         text = text_of(cell)
         if len(text) <= most:  # with its whitespace: the cheapest bound
             continue
@@ -120,31 +119,16 @@ def _in_nested_table(node: Any, cell: Any) -> bool:
     return False
 
 
-def _own_parts(table: Any) -> list[Any]:
-    """The table's sections, rows and cells, not those of tables inside its cells."""
-    parts = []
-    for child in table:
-        rows = [child]
-        if child.tag in ("thead", "tbody", "tfoot"):
-            parts.append(child)
-            rows = list(child)
-        for row in rows:
-            if row.tag == "tr":
-                parts.append(row)
-                parts.extend(c for c in row if c.tag in _CELLS)
-    return parts
-
-
 def _is_data(table: Any) -> bool:
     """A table of data: each row two cells or more, no block inside a cell, and links in
     fewer than half its rows (a list of other stories, a thumbnail and a linked headline
     a row, is no data)."""
-    rows = [part for part in _own_parts(table) if part.tag == "tr"]
+    rows = own_rows(table)
     if not rows:
         return False
     linked = 0
     for row in rows:
-        cells = [c for c in row if c.tag in _CELLS]
+        cells = [c for c in row if c.tag in CELLS]
         if len(cells) < 2 or any(next(c.iterdescendants(*BLOCKS), None) is not None
                                  for c in cells):
             return False

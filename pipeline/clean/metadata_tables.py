@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.clean.nodetext import BLOCKS, text_of
+from pipeline.clean.nodetext import BLOCKS, CELLS, own_rows, text_of
 from pipeline.languages import count_words
 
-_CELLS = ("td", "th")
 # A label: a few words ending in a colon (Chinese counted two characters a word).
 _COLONS = (":", "：")
 _LABEL_WORDS = 4
@@ -39,22 +38,17 @@ def record_tables(tree: Any) -> list[Any]:
 
 
 def _is_record(table: Any) -> bool:
-    rows = [row for row in table.iter("tr") if _own(row, table)]
+    rows = own_rows(table)
     if len(rows) < _ROWS:
         return False
     for row in rows:
-        cells = [c for c in row if c.tag in _CELLS]
+        cells = [c for c in row if c.tag in CELLS]
         if not cells or len(cells) % 2 or any(
                 next(c.iterdescendants("table", *BLOCKS), None) is not None for c in cells):
             return False
         if not all(_is_label(text_of(c)) for c in cells[::2]):
             return False
     return True
-
-
-def _own(row: Any, table: Any) -> bool:
-    """Whether ``row`` is ``table``'s own, not a row of a table inside one of its cells."""
-    return next(row.iterancestors("table"), None) is table
 
 
 def _is_label(text: str) -> bool:

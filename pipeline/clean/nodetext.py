@@ -1,6 +1,7 @@
-"""An element's text, read once in C, the tags that end a paragraph, and the elements a
-theme sets its paragraphs in: shared by pruning (``html.py``), the shape tests it calls
-(``cards.py``, ``threads.py``) and the layout tables' pass (``layout.py``), which import
+"""An element's text, read once in C, the tags that end a paragraph, the elements a
+theme sets its paragraphs in, and a table's own rows and cells: shared by pruning
+(``html.py``), the shape tests it calls (``cards.py``, ``threads.py``,
+``metadata_tables.py``) and the layout tables' pass (``layout.py``), which import
 ``html.py`` or are imported by it."""
 
 from __future__ import annotations
@@ -67,3 +68,26 @@ def leaf_block(node: Any) -> bool:
     """A ``div`` with text of its own and no block inside: set as a paragraph."""
     return bool(node.text and node.text.strip()) and \
         not any(child.tag in BLOCKS for child in node)
+
+
+CELLS = ("td", "th")
+
+
+def own_parts(table: Any) -> list[Any]:
+    """The table's sections, rows and cells, not those of tables inside its cells."""
+    parts = []
+    for child in table:
+        rows = [child]
+        if child.tag in ("thead", "tbody", "tfoot"):
+            parts.append(child)
+            rows = list(child)
+        for row in rows:
+            if row.tag == "tr":
+                parts.append(row)
+                parts.extend(c for c in row if c.tag in CELLS)
+    return parts
+
+
+def own_rows(table: Any) -> list[Any]:
+    """The table's own rows (``own_parts``' ``tr``s)."""
+    return [part for part in own_parts(table) if part.tag == "tr"]
