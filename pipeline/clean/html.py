@@ -18,6 +18,7 @@ from lxml import etree
 from trafilatura.xpaths import BODY_XPATH, OVERALL_DISCARD_XPATH, REGEXP_NS
 
 from pipeline.clean.cards import HEADINGS, card_lists, headline_links
+from pipeline.clean.collapsed import reveal_collapsed
 from pipeline.clean.elements import as_blocks, custom_tags
 from pipeline.clean.literals import lowered
 from pipeline.clean.metadata_tables import record_tables
@@ -150,6 +151,11 @@ def prune(tree: Any, kept: list[Any] | None = None, *, custom: bool = True,
     """
     boxes = signup_boxes(tree)  # before the form fields go with the silent elements
     words, before = paragraph_words(tree)
+    # The story's second half collapsed under a "read more" button is shown
+    # (pipeline/clean/collapsed.py), and shielded from trafilatura's class discard.
+    revealed = reveal_collapsed(tree, words)
+    if kept is not None:
+        kept += revealed
     total = max(1, sum(words.values()))
     content = _content_classes(words, total)
     removed: list[tuple[str, str]] = []
