@@ -23,6 +23,9 @@ from pipeline.clean.nodetext import set_paragraphs, text_of
 from pipeline.languages import count_words
 from pipeline.text import fold
 
+# Class names that hide an element until a script shows it.
+_HIDING_CLASSES = frozenset(("hidden", "hide", "is-hidden", "d-none", "collapse", "collapsed",
+                             "is-collapsed"))
 # The elements a collapsed block is set in.
 _BLOCK_TAGS = frozenset(("div", "section", "article", "span"))
 # What a hidden box of text is when it names itself: a dialog, a menu, a consent banner,
@@ -171,9 +174,13 @@ def _printed_elsewhere(tree: Any, node: Any) -> bool:
 
 
 def _hiding(element: Any) -> bool:
+    """Hidden by an attribute, an inline style or a class a stylesheet hides (Bootstrap's
+    ``collapse`` and ``d-none``, the ``hidden`` of most themes): trafilatura drops the
+    last by its class words too."""
     style = element.get("style", "").replace(" ", "").lower()
     return element.get("hidden") is not None or element.get("aria-hidden") == "true" or \
-        "display:none" in style or "visibility:hidden" in style
+        "display:none" in style or "visibility:hidden" in style or \
+        not _HIDING_CLASSES.isdisjoint(element.get("class", "").lower().split())
 
 
 def _unhide(element: Any) -> None:
@@ -181,3 +188,9 @@ def _unhide(element: Any) -> None:
         value = element.attrib.pop(attr, None)
         if value is not None:
             element.set(f"data-rcwire-{attr}", value)
+    classes = element.get("class", "").split()
+    if not _HIDING_CLASSES.isdisjoint(c.lower() for c in classes):
+        element.set("data-rcwire-class", element.attrib.pop("class"))
+        kept = [c for c in classes if c.lower() not in _HIDING_CLASSES]
+        if kept:
+            element.set("class", " ".join(kept))

@@ -58,6 +58,8 @@ def _page(article: str, after: str = "") -> str:
     "<div class='body-rest' style='display: none'>{rest}</div>",
     "<div class='expander'><div class='expander__content' aria-hidden='true'>{rest}</div></div>",
     "<div class='story-rest' hidden>{rest}</div>",
+    # hidden by a stylesheet's class, which trafilatura drops by its name
+    "<div class='article-rest hidden'>{rest}</div>",
 ])
 def test_the_second_half_collapsed_under_read_more_is_kept(hidden: str) -> None:
     article = (_paragraphs(OPENING)
