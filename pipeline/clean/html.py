@@ -37,7 +37,9 @@ _ATTR_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                              r"(angebot|box|promo|teaser|hinweis)"),
         ("related_posts", r"related|recommend|more-stories|more-from|read-next|readnext|"
                           r"you-may|most-(read|popular|viewed)|trending|popular-posts|"
-                          r"outbrain|taboola|jp-relatedposts|further-reading"),
+                          r"outbrain|taboola|jp-relatedposts|further-reading|"
+                          # Adobe Experience Manager's lists and teasers of other pages.
+                          r"\bcmp-(list|teaser|carousel)(?![a-z])"),
         ("inline_related_link", r"inline-link|inline-related|read-more|"
                                 r"readmore|see-also"),
         ("author_bio", r"author-?(bio|box|info|card|profile|about|details)|about-the-author|"
@@ -51,7 +53,14 @@ _ATTR_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                          r"kommentar[-_]|leserbrief|komentar|comentari|kommentari|"
                          r"hozzaszol|kommentti|\bpostings?\b"),
         ("social_prompt", r"share|sharing|social|sharedaddy|follow-us|addtoany"),
-        ("cookie_notice", r"cookie|consent|gdpr|cmp-"),
+        # A consent platform's layer (``cmp-layer``, ``cmp-banner``), not Adobe Experience
+        # Manager's core components, which share the prefix (``cmp-title``, ``cmp-text``:
+        # a university's subheadings went as consent notices; blind pages, tuning set73).
+        ("cookie_notice", r"cookie|consent|gdpr|\bcmp-(?!(accordion|breadcrumb|button|"
+                          r"carousel|container|contentfragment|download|embed|"
+                          r"experiencefragment|form|image|languagenavigation|list|navigation|"
+                          r"pdfviewer|progressbar|search|separator|tabs|teaser|text|title|"
+                          r"table-of-contents)(?![a-z]))"),
         ("ad_label", r"\badvert|\bads?\b|ad-?slot|ad-?container|ad-?unit|dfp|sponsor|"
                      r"\bgpt-|banner-ad"),
         ("image_caption", r"caption|credit|photo-?info|media-?info|wp-caption-text"),
@@ -70,7 +79,9 @@ _ATTR_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                         r"text-?to-?speech|app-?banner|smart-?banner|"
                         r"push-?(prompt|notification)|"
                         # A "why you can trust us" box or a trust indicator.
-                        r"\btrust\b|trust[-_]?(box|note|project|indicator|info)"),
+                        r"\btrust\b|trust[-_]?(box|note|project|indicator|info)|"
+                        # Adobe Experience Manager's download boxes and buttons.
+                        r"\bcmp-(download|button)(?![a-z])"),
     )
 )
 # Every pattern above needs one of these substrings to match.

@@ -18,6 +18,7 @@ from functools import cached_property
 from pipeline.clean.bios import label_bios
 from pipeline.clean.captions import label_captions, label_standfirst_twice
 from pipeline.clean.comments import label_comment_bodies
+from pipeline.clean.contacts import label_contact_cards
 from pipeline.clean.furniture import LINK_AFTER_LABEL, label_date_shapes, label_shapes, page_script
 from pipeline.clean.header import (
     DATE_ONLY,
@@ -162,11 +163,7 @@ def clean_paragraphs(
         label_standfirst_twice(state)
     label_captions(state)
     state.label_lead_duplicates()
-    if scraped:
-        # A page's pull-quotes sit in their own containers (pruned or left out by
-        # trafilatura): on the tuning pages' text this reading changes nothing, and its
-        # first, unquoted form took a quote the story prints twice and test pages'
-        # repeated sentences there.
+    if scraped:  # plain text only: a page sets its pull-quotes apart (docs/quality.md, s. 22)
         label_pull_quotes(state)
     state.label_standfirst(strapline)
     if state.headline is not None:  # after the standfirst's pass (see the module)
@@ -185,6 +182,7 @@ def clean_paragraphs(
     if model:
         shares = [link_shares[i] for i in kept] if link_shares is not None else None
         label_by_model(state, shares, from_page=from_page)
+        label_contact_cards(state)  # after the page model, trained without it
     if scraped and tail:
         label_frame(state, model=model)  # after the page model (pipeline/clean/plain.py)
     if model and link_shares is None:

@@ -154,3 +154,74 @@ def test_a_partner_outlets_note_goes(note: str) -> None:
 def test_a_story_sentence_about_partners_or_responsibility_stays(line: str) -> None:
     result = clean_paragraphs([TITLE, *OPENING, line, *REST])
     assert line in result.paragraphs
+
+
+# --- round 13: press releases' contact cards, Adobe Experience Manager's components ---
+
+RELEASE = [
+    "The harbour equipment maker opened a service centre near the container terminal on "
+    "Monday, where it will keep spare parts for the cranes it sold in the region.",
+    "Until now spare parts were flown in from the main plant, which could keep a crane "
+    "idle for a week, the company's service director said at the opening.",
+    "The centre will employ twelve technicians and train the terminal's own staff in "
+    "maintenance, with courses held in two languages from the spring onwards.",
+    "About the company: the maker of harbour cranes and conveyors was founded in 1961 "
+    "and employs about 900 people at four sites in Europe and Asia.",
+]
+
+
+@pytest.mark.parametrize("card", [
+    ["Harbour Cranes Ltd", "Jane Miller", "Corporate Communications",
+     "14 Quay Street", "Tel.: +44 20 7946 0321"],
+    ["Hafenkran GmbH", "Sabine Kurz", "Kaistraße 14", "20457 Hamburg", "Telefon 040 555 0192",
+     "www.hafenkran.example"],
+    ["Prof. Dr. Ines Berg", "Institut für Meereskunde", "+41 31 555 20 40",
+     "ines.berg@uni.example"],
+])
+def test_a_contact_card_below_the_story_goes(card: list[str]) -> None:
+    result = clean_paragraphs([TITLE, *RELEASE, *card])
+    assert result.paragraphs[-1] == RELEASE[-1]
+    gone = {text for kind, text in result.removed if kind == "press_contact"}
+    assert set(card[:2]) <= gone
+
+
+def test_a_storys_list_and_a_number_in_a_sentence_stay() -> None:
+    story = [*RELEASE[:3],
+             "Witnesses who saw the crane fall are asked to call the harbour police on "
+             "040 555 0100.",
+             "The crossings planned for the first winter:",
+             "- 12 January", "- 19 January", "- 26 January", "- 2 February"]
+    result = clean_paragraphs([TITLE, *story])
+    assert result.paragraphs == story
+
+
+def test_short_lines_without_a_number_or_an_address_are_no_card() -> None:
+    # headings and names of a story's last section
+    lines = [*RELEASE[:3], "Who is on board", "Jane Miller", "Tom Berg", "Ines Kurz",
+             RELEASE[3]]
+    result = clean_paragraphs([TITLE, *lines])
+    assert "Tom Berg" in result.paragraphs
+
+
+def _aem_page(extra: str) -> str:
+    paragraphs = "".join(f"<div class='cmp-text'><p>{p}</p></div>" for p in RELEASE[:3])
+    return (
+        f"<html><head><title>{TITLE}</title></head><body><main><article>"
+        f"<div class='cmp-title'><h1 class='cmp-title__text'>{TITLE}</h1></div>"
+        f"{paragraphs}<div class='cmp-title'><h2 class='cmp-title__text'>Training on site"
+        f"</h2></div><div class='cmp-text'><p>{RELEASE[3]}</p></div>{extra}"
+        "</article></main></body></html>")
+
+
+def test_adobe_experience_managers_title_and_text_components_are_the_story() -> None:
+    text = _article(_aem_page("")).text
+    assert "Training on site" in text
+    assert RELEASE[3] in text
+
+
+def test_a_consent_layer_with_the_same_prefix_still_goes() -> None:
+    layer = ("<div class='cmp-layer'><p>We use cookies to measure how this site is used "
+             "and to show you advertising that suits your interests.</p></div>")
+    text = _article(_aem_page(layer)).text
+    assert "We use cookies" not in text
+    assert "Training on site" in text
