@@ -7,7 +7,8 @@ portal's and a university's contacts below the story).
 
 Told by its shape, not its words: at least three such lines in a row in the text's last
 half, one of them a telephone number and another a postcode with a town, a street with
-its number, or an address for mail or the web. A story's list is marked as one (``- ``)
+its number, an address for mail or the web, or a second number (a university's card of
+two contacts, their addresses pruned as lone links). A story's list is marked as one (``- ``)
 or holds sentences; a story gives a number inside a sentence ("Witnesses should call
 ... on 0123 45 67"). Runs after the page model, which is trained without this pass.
 """
@@ -22,10 +23,13 @@ from pipeline.clean.furniture import Labelled
 _LINE_WORDS = 8
 _LEAST_LINES = 3
 _SENTENCE_END = re.compile(r"[.!?。！？]['\"»”’)]*$")
-# A telephone or fax number, alone or after its label (Latin, Cyrillic, Chinese).
+# A telephone or fax number, alone or after its label (Latin, Cyrillic, Chinese); not
+# a date or a span of years.
 _PHONE = re.compile(
     r"^((tel(efon|ephone)?|phone|fon|fax|mobil(e|telefon)?|handy|mob|[tfm]|тел(ефон)?|"
-    r"факс|моб|电话|電話|传真|傳真)\.?\s*[:.]?\s*)?\+?\(?\d[\d\s/().–-]{5,}\d$", re.I)
+    r"факс|моб|电话|電話|传真|傳真)\.?\s*[:.]?\s*)?"
+    r"(?!\d{1,2}[./]\d{1,2}[./]\d{2,4}$|\d{4}\s?[/–-]\s?\d{2,4}$)"
+    r"\+?\(?\d[\d\s/().–-]{5,}\d$", re.I)
 # A postcode and a town (German, Austrian, Swiss, French, Russian ...; a letter prefix
 # as in "D-12345"; British postcodes at the end), a street with its house number, an
 # address for mail or the web.
@@ -66,5 +70,5 @@ def _card_line(text: str, words: int) -> bool:
 
 def _is_card(lines: list[str]) -> bool:
     phones = [k for k, line in enumerate(lines) if _PHONE.search(line)]
-    return bool(phones) and any(k not in phones and _PLACE.search(line)
-                                for k, line in enumerate(lines))
+    return len(phones) >= 2 or (bool(phones) and any(
+        k not in phones and _PLACE.search(line) for k, line in enumerate(lines)))

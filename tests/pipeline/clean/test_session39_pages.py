@@ -225,3 +225,13 @@ def test_a_consent_layer_with_the_same_prefix_still_goes() -> None:
     text = _article(_aem_page(layer)).text
     assert "We use cookies" not in text
     assert "Training on site" in text
+
+
+def test_a_card_of_two_contacts_goes_and_a_list_of_dates_stays() -> None:
+    card = ["Prof. Dr. Ines Berg", "Institute of Marine Science", "+41 31 555 20 40",
+            "Media Office", "+41 31 555 10 10"]
+    result = clean_paragraphs([TITLE, *RELEASE, *card])
+    assert result.paragraphs[-1] == RELEASE[-1]
+    dates = ["Sailings this winter", "12.01.2026", "19.01.2026", "26.01.2026"]
+    kept = clean_paragraphs([TITLE, *RELEASE, *dates])
+    assert not any(kind == "press_contact" for kind, _ in kept.removed)
