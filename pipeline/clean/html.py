@@ -249,12 +249,14 @@ def shield(nodes: list[Any]) -> None:
     ``data-rcwire-id``: a story section in ``div.styles_sidebarQuote`` was kept by pruning
     and then dropped by trafilatura (blind pages, tuning set29). Called after the class
     words have been read (the story's parts share them), before extraction."""
-    if not nodes:
+    discarded = [node for node in nodes if node.getparent() is not None and _DISCARDED(node)]
+    if not discarded:
         return
-    # A container trafilatura would take as the article by its class or id keeps them.
+    # A container trafilatura would take as the article by its class or id keeps them
+    # (its expressions over the whole page cost a few ms: asked only when one is needed).
     framed = {hit for expr in BODY_XPATH for hit in expr(nodes[0].getroottree().getroot())}
-    for node in nodes:
-        if node.getparent() is not None and node not in framed and _DISCARDED(node):
+    for node in discarded:
+        if node not in framed:
             for attr in ("class", "id"):
                 value = node.attrib.pop(attr, None)
                 if value is not None:
