@@ -46,6 +46,8 @@ _LINK_SHARE = 0.2
 # before the wrapper holding it), at most this many levels up.
 _SIBLINGS = 4
 _LEVELS = 4
+# A form or header this many levels above a hidden block holds it as a dialog would.
+_CLOSE = 2
 
 
 def reveal_collapsed(tree: Any, paragraphs: Iterable[Any] | None = None) -> list[Any]:
@@ -108,12 +110,14 @@ def _holds_prose(node: Any) -> bool:
 
 def _names_other(node: Any) -> bool:
     """Whether the block or a container of it up to ``body`` names itself a dialog, a
-    menu or other furniture, by its class, id or role."""
-    for element in (node, *node.iterancestors()):
+    menu or other furniture, by its class, id or role. A ``form`` or ``header`` counts
+    only close above the block: an ASP.NET page sets the whole page in one ``form``."""
+    for level, element in enumerate((node, *node.iterancestors())):
         if element.tag in ("body", "html"):
             return False
         if element.get("role") in _DIALOG_ROLES or element.get("aria-modal") == "true" or \
-                element.tag in ("nav", "aside", "form", "footer", "header", "dialog"):
+                element.tag in ("nav", "aside", "footer", "dialog") or \
+                (element.tag in ("form", "header") and level <= _CLOSE):
             return True
         names = f"{element.get('class', '')} {element.get('id', '')}"
         if element is node and _NOT_STORY.search(names):

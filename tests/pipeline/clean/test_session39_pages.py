@@ -235,3 +235,17 @@ def test_a_card_of_two_contacts_goes_and_a_list_of_dates_stays() -> None:
     dates = ["Sailings this winter", "12.01.2026", "19.01.2026", "26.01.2026"]
     kept = clean_paragraphs([TITLE, *RELEASE, *dates])
     assert not any(kind == "press_contact" for kind, _ in kept.removed)
+
+
+def test_a_collapsed_half_in_a_page_wide_form_is_kept_and_a_login_form_is_not() -> None:
+    # ASP.NET sets the whole page in one form; a hidden log-in form stays hidden
+    rest = f"<div class='rest' style='display:none'>{_paragraphs(REST)}</div>"
+    page = _page(_paragraphs(OPENING) + rest).replace(
+        "<body>", "<body><form id='aspnetForm' method='post'>").replace(
+        "</body>", "</form></body>")
+    assert len(reveal_collapsed(lxml_html.fromstring(page))) == 1
+    assert REST[-1] in _article(page).text
+    login = (f"<form class='box' action='/login'><div style='display:none'>"
+             f"{_paragraphs(DIALOG_TEXT)}</div></form>")
+    assert reveal_collapsed(lxml_html.fromstring(_page(_paragraphs(OPENING + REST) + login))) \
+        == []
