@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from pipeline.clean.nodetext import set_paragraphs, text_of
+from pipeline.clean.nodetext import SENTENCE_END, set_paragraphs, text_of
 from pipeline.languages import count_words
 from pipeline.text import fold
 
@@ -36,7 +36,6 @@ _NOT_STORY = re.compile(
     r"share|comment|\bads?\b|advert|sponsor|promo|related|recommend|search|"
     r"print|mobile|amp-", re.I)
 _DIALOG_ROLES = frozenset(("dialog", "alertdialog", "menu", "navigation", "complementary"))
-_SENTENCE = re.compile(r"[.!?。！？…][\"'»”’)」』]*\s*$")
 # A paragraph of the story: this many words and a sentence's end.
 _PARAGRAPH_WORDS = 10
 # The hidden block: at least two such paragraphs and this many words, few of them linked.
@@ -98,9 +97,10 @@ def _holds_prose(node: Any) -> bool:
     paragraphs, blocks = set_paragraphs(node)
     sentences = words = 0
     for para in paragraphs + blocks:
-        n = count_words(text_of(para))
+        text = text_of(para)
+        n = count_words(text)
         words += n
-        if n >= _PARAGRAPH_WORDS and _SENTENCE.search(text_of(para)):
+        if n >= _PARAGRAPH_WORDS and SENTENCE_END.search(text):
             sentences += 1
     if sentences < 2 or words < _LEAST_WORDS:
         return False
@@ -129,10 +129,10 @@ def _story_paragraph(element: Any) -> bool:
     """Whether ``element`` is, or holds, a visible paragraph of story prose."""
     candidates = [element] if element.tag == "p" else list(element.iter("p"))
     for para in candidates:
-        if para.get("aria-hidden") == "true" or "none" in para.get("style", "").replace(" ", ""):
+        if _hiding(para):
             continue
         text = text_of(para)
-        if count_words(text) >= _PARAGRAPH_WORDS and _SENTENCE.search(text):
+        if count_words(text) >= _PARAGRAPH_WORDS and SENTENCE_END.search(text):
             return True
     return False
 

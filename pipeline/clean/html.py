@@ -22,7 +22,7 @@ from pipeline.clean.collapsed import reveal_collapsed
 from pipeline.clean.elements import as_blocks, custom_tags
 from pipeline.clean.literals import lowered
 from pipeline.clean.metadata_tables import record_tables
-from pipeline.clean.nodetext import set_paragraphs, text_of
+from pipeline.clean.nodetext import SENTENCE_END, set_paragraphs, text_of
 from pipeline.clean.sequels import next_stories
 from pipeline.clean.signups import signup_boxes
 from pipeline.clean.threads import comment_threads
@@ -132,7 +132,6 @@ _SHORT_PROSE_WORDS = 60
 _SHORT_PROSE_LINK_SHARE = 0.05
 # A paragraph that ends as a sentence (closing quotes and brackets allowed after the stop);
 # the split story's parts (``pipeline/extract/parts.py``) use it too.
-SENTENCE_END = re.compile(r"[.!?。！？…][\"'»”’)]*\s*$")
 _TEXT_BLOCKS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td"}
 _MAX_BLOCK_WORDS = 40
 # The tags pruning judges; html, body, article, main, head and h1 are never among them.

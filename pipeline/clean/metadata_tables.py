@@ -44,7 +44,7 @@ def _is_record(table: Any) -> bool:
     for row in rows:
         cells = [c for c in row if c.tag in CELLS]
         if not cells or len(cells) % 2 or any(
-                next(c.iterdescendants("table", *BLOCKS), None) is not None for c in cells):
+                next(c.iterdescendants(*BLOCKS), None) is not None for c in cells):
             return False
         if not all(_is_label(text_of(c)) for c in cells[::2]):
             return False

@@ -6,6 +6,7 @@ theme sets its paragraphs in, and a table's own rows and cells: shared by prunin
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from lxml import etree
@@ -18,6 +19,12 @@ BLOCKS = frozenset((
     "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "ul",
     "iframe", "noscript", "script", "style",
 ))
+
+
+# A paragraph that ends as a sentence, closing quotes and brackets aside (Chinese corner
+# brackets too): read by pruning's prose test, the story-part restorer and the collapsed
+# halves' search.
+SENTENCE_END = re.compile(r"[.!?。！？…][\"'»”’)」』]*\s*$")
 
 
 def text_of(node: Any) -> str:
