@@ -32,6 +32,9 @@ _ITEM_DEPTH = 4
 _LEAST_HEADLINE_WORDS = 3
 _LEAST_LINK_WORDS = 4
 _ITEM_TAGS = frozenset(("li", "font", "div", "p", "span"))
+# What holds a teaser's summary after its headline link; what a summary never holds.
+_SUMMARY_TAGS = frozenset(("p", "div", "span"))
+_BLOCKS_IN = ("p", "div", "ul", "ol", "table", "h2", "h3", "h4")
 # The date opens this close after the link, in its tail or in the next element's text.
 _DATE_WITHIN = 24
 _DIGIT = re.compile(r"\d")
@@ -92,17 +95,39 @@ def headline_links(tree: Any) -> list[Any]:
         item = link.getparent()
         if item is None or item.tag not in _ITEM_TAGS:
             continue
+        nxt = link.getnext()
+        # A plain link followed by its summary (``<a>headline</a><p>summary</p>``, a
+        # rubric or a thumbnail before it): a headline, as a heading would be.
+        if nxt is not None and nxt.tag in _SUMMARY_TAGS and not (link.tail or "").strip() \
+                and _summary(nxt) and count_words(text_of(link)) >= _LEAST_LINK_WORDS:
+            found.append(link)
+            continue
         # The date follows the link (its tail, or the next element's text): a cheap test
         # that passes over most links of a page before their text is read.
         if not _DIGIT.search((link.tail or "")[:_DATE_WITHIN]) and \
-                ((nxt := link.getnext()) is None or
-                 not _DIGIT.search((nxt.text or "")[:_DATE_WITHIN])):
-            continue
+                (nxt is None or not _DIGIT.search((nxt.text or "")[:_DATE_WITHIN])):
+            # Or the link fills its own paragraph and the date follows that
+            # (``<li><p><a>headline</a></p><span>2024-01-08</span></li>``).
+            after = item.getnext()
+            if nxt is not None or len(item) != 1 or (item.text or "").strip() or \
+                    (link.tail or "").strip() or after is None or \
+                    not _DIGIT.search((after.text or "")[:_DATE_WITHIN]) or \
+                    (item := item.getparent()) is None:
+                continue
         text = text_of(link)
         if count_words(text) >= _LEAST_LINK_WORDS and \
                 _DATED.fullmatch(text_of(item).replace(text, " ", 1)):
             found.append(link)
     return found
+
+
+def _summary(node: Any) -> bool:
+    """Whether ``node`` reads as a teaser's summary: a sentence or two of unlinked text
+    (``_MOST_SUMMARY_WORDS`` words at the most) and no block inside."""
+    if next(node.iterdescendants("a", *_BLOCKS_IN), None) is not None:
+        return False
+    words = len(_WORD.findall(text_of(node)))
+    return 0 < words <= _MOST_SUMMARY_WORDS
 
 
 def _linked(heading: Any) -> bool:

@@ -66,7 +66,7 @@ _ATTR_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("image_caption", r"caption|credit|photo-?info|media-?info|wp-caption-text"),
         ("site_chrome", r"breadcrumb|\bnav\b|navbar|navigation|menu|sidebar|widget|"
                         r"masthead|site-header|site-footer|footer|tag-?list|post-tags|"
-                        r"entry-tags|tags-links|skip-link|toolbar|pagination|"
+                        r"entry-tags|tags-links|skip-link|toolbar|pagination|\bsite-?map\b|"
                         # A page's right-hand column by its layout name (German,
                         # English, French; a bare "right" is Bootstrap's text-right),
                         # and German layout names for the navigation and the footer.
@@ -95,7 +95,7 @@ _ATTR_WORDS = (
     "follow",
     "addtoany", "cookie", "consent", "gdpr", "cmp-", "advert", "ad", "dfp", "sponsor",
     "gpt-", "banner", "caption", "credit", "photo", "media", "breadcrumb", "nav", "menu",
-    "sidebar", "widget", "masthead", "header", "footer", "tag", "skip", "toolbar",
+    "sidebar", "widget", "masthead", "header", "footer", "tag", "skip", "toolbar", "map",
     "pagination", "rechts", "spalte", "right", "droite", "fuss", "listen", "audio", "speech",
     "push", "offer", "abo", "trust",
 )
@@ -123,6 +123,8 @@ _ATTR_SET = frozenset(("class", "id", "role", "data-component", "data-testid", "
                        "data-block-type", "aria-label"))
 # A container holding this share of the page's paragraph text is content, not chrome.
 MAX_TEXT_SHARE = 0.35
+# A list of other stories told by its shape (``drop_card_lists``) may hold up to this share.
+CARD_LIST_SHARE = 0.5
 _WORD = re.compile(r"\w+")
 # Paragraph words, and the most link text among them, that make a container prose.
 _PROSE_WORDS = 120
@@ -310,17 +312,20 @@ def drop_card_lists(headings: Iterable[Any], words: dict[Any, int],
     Returns:
         What was removed, as ("related_posts", text) pairs with the text squashed.
     """
-    return _drop_shapes(card_lists(headings), "related_posts", words, total)
+    # Their shape is strong evidence: a list holding less than the rest of the page goes,
+    # as the summaries of six other stories may weigh almost as much as a brief.
+    return _drop_shapes(card_lists(headings), "related_posts", words, total,
+                        share=CARD_LIST_SHARE)
 
 
 def _drop_shapes(nodes: list[Any], kind: str, words: dict[Any, int],
-                 total: int) -> list[tuple[str, str]]:
+                 total: int, share: float = MAX_TEXT_SHARE) -> list[tuple[str, str]]:
     """Remove ``nodes`` (containers told by their shape) as ``kind``, but not one that
-    holds the headline or more than ``MAX_TEXT_SHARE`` of the page's paragraph words."""
+    holds the headline or more than ``share`` of the page's paragraph words."""
     removed = []
     for node in nodes:
         if node.getparent() is None or next(node.iter("h1"), None) is not None or \
-                sum(words.get(p, 0) for p in node.iter("p")) > MAX_TEXT_SHARE * total:
+                sum(words.get(p, 0) for p in node.iter("p")) > share * total:
             continue
         text = squashed_text(node)
         _drop(node)

@@ -41,6 +41,8 @@ _WORD = re.compile(r"\w+")
 # The story cell's own characters (not links, not spaces): fewer, and no cell holds a
 # story (about a hundred words of English or German, 600 characters of Chinese).
 _STORY_CHARS = 600
+# A short story's (a brief, a correction) in ``<p>``s: some forty words.
+_SHORT_STORY_CHARS = 200
 # What a cell's own text leaves out.
 _NOT_OWN = ("table", "a", "script", "style", "noscript", "template")
 # The frame holds this share of the page's unlinked paragraph words.
@@ -62,7 +64,9 @@ def open_layout_tables(tree: Any) -> int:
         return 0
     cell = _story_cell(tree)
     if cell is None:
-        return 0
+        cell = _short_story_cell(tree)
+        if cell is None:
+            return 0
     for node in [cell, *cell.iterdescendants("div", "td", "th", "span", "font", "center")]:
         if node is cell or not _in_nested_table(node, cell):
             _paragraphs_from_runs(node, _LOOSE_WORDS, need_break=True)
@@ -104,6 +108,42 @@ def _story_cell(tree: Any) -> Any | None:
     return best
 
 
+def _short_story_cell(tree: Any) -> Any | None:
+    """The table cell holding a short story: the nearest cell around the page's
+    paragraphs that holds ``_FRAME_SHARE`` of their unlinked words, when those reach
+    ``_SHORT_STORY_CHARS`` and the cell sits below the page's ``h1``'s table. A brief or a
+    correction on a table portal (blind pages, tuning set79) is too short for
+    ``_story_cell``, and trafilatura then keeps every layout table whole."""
+    own: dict[Any, int] = {}
+    for para in tree.iter("p"):
+        text = text_of(para)
+        if "©" in text:  # as in ``_frame``
+            continue
+        n = _chars(para, text) - sum(_chars(a) for a in para.iter("a"))
+        if n > 0:
+            own[para] = n
+    total = sum(own.values())
+    if total < _SHORT_STORY_CHARS:
+        return None
+    heading = next(tree.iter("h1"), None)
+    cells: dict[Any, int] = {}
+    for para, n in own.items():
+        cell = next(para.iterancestors(CELLS), None)
+        if cell is not None:
+            cells[cell] = cells.get(cell, 0) + n
+    for cell, n in cells.items():
+        if n >= _FRAME_SHARE * total and heading is not None and \
+                _same_table(heading, cell):
+            return cell
+    return None
+
+
+def _same_table(heading: Any, cell: Any) -> bool:
+    """Whether the headline stands in a table that also holds ``cell``."""
+    tables = {id(t) for t in cell.iterancestors("table")}
+    return any(id(t) in tables for t in heading.iterancestors("table"))
+
+
 def _chars(node: Any, text: str | None = None) -> int:
     """Characters of ``node``'s text (or ``text``, read already) less its whitespace."""
     return sum(map(len, (text_of(node) if text is None else text).split()))
@@ -141,8 +181,10 @@ def _frame(tree: Any, cell: Any) -> Any | None:
     the page's unlinked paragraph words."""
     words = {}
     for para in tree.iter("p"):
-        n = len(_WORD.findall(text_of(para))) - sum(
-            len(_WORD.findall(text_of(a))) for a in para.iter("a"))
+        text = text_of(para)
+        if "©" in text:  # the imprint's paragraph in the footer: no story's
+            continue
+        n = len(_WORD.findall(text)) - sum(len(_WORD.findall(text_of(a))) for a in para.iter("a"))
         if n > 0:
             words[para] = n
     total = sum(words.values())
@@ -151,6 +193,12 @@ def _frame(tree: Any, cell: Any) -> Any | None:
         if sum(words.get(p, 0) for p in node.iter("p")) >= _FRAME_SHARE * total:
             return node
         node = node.getparent()
+    # A short story beside a footer of paragraphs (imprint, copyright) holds too small a
+    # share: the story cell frames it still when it holds the page's headline (blind
+    # pages, tuning set83).
+    headlines = list(tree.iter("h1"))
+    if len(headlines) == 1 and any(a is cell for a in headlines[0].iterancestors()):
+        return cell
     return None
 
 

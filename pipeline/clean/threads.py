@@ -64,9 +64,26 @@ def comment_threads(tree: Any) -> list[Any]:
             node = parent
     found = [c for c, children in entries.items() if len(children) >= _LEAST_ENTRIES]
     found = [c for c in found if not any(a in found for a in c.iterancestors())]
-    # A reader's comment is short; a live blog's stamped entries run longer.
-    return [c for c in found if next(c.iter("h1"), None) is None and not _story_after(c)
-            and len(_WORD.findall(text_of(c))) <= _ENTRY_WORDS * len(entries[c])]
+    threads = []
+    for c in found:
+        if next(c.iter("h1"), None) is None:
+            if not _story_after(c) and \
+                    len(_WORD.findall(text_of(c))) <= _ENTRY_WORDS * len(entries[c]):
+                threads.append(c)  # a reader's comment is short; a live blog's runs longer
+            continue
+        # An old portal's story cell holds the comments as its own children, after the
+        # story (blind pages, tuning set83): the entries go, each, not the cell.
+        # Those after the headline (a stamp line before or beside it is the story's).
+        order = list(c)
+        head = next(c.iter("h1"))
+        while head.getparent() is not c:
+            head = head.getparent()
+        kids = [k for k in sorted(entries[c], key=order.index)
+                if order.index(k) > order.index(head)]
+        if len(kids) >= _LEAST_ENTRIES and not _story_after(kids[-1]) and \
+                sum(len(_WORD.findall(text_of(k))) for k in kids) <= _ENTRY_WORDS * len(kids):
+            threads.extend(kids)
+    return threads
 
 
 def _story_after(node: Any) -> bool:
@@ -82,4 +99,6 @@ def _long_paragraph(node: Any) -> bool:
     if not isinstance(node.tag, str):
         return False
     paragraphs = [node] if node.tag == "p" else node.iter("p")
-    return any(len(_WORD.findall(text_of(p))) >= _STORY_WORDS for p in paragraphs)
+    # A paragraph with a copyright sign is the footer's imprint, however long.
+    return any(len(_WORD.findall(text := text_of(p))) >= _STORY_WORDS and "©" not in text
+               for p in paragraphs)

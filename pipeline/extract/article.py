@@ -111,7 +111,9 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
     parts = story_parts(tree)
     shield(prose)  # after the class words are read: trafilatura must not drop them
     # trafilatura's extraction on the pruned tree itself (read no more after this).
-    doc: Any = extract_body(tree, page.final_url)
+    # On a table-held story the layout pass framed the story's paragraphs: trafilatura's
+    # rescues would only add the page around a short one (readers' letters).
+    doc: Any = extract_body(tree, page.final_url, rescue=not opened)
     lines = (doc.text or "").split("\n") if doc is not None else []
     title = _squash(info.title or page.entry.title or "") or None
     author = plausible_author(info.author, site_names)

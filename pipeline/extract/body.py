@@ -59,11 +59,13 @@ FRAGMENT_CHARS = ESCALATION_MAX_LENGTH // 2
 
 
 def extract_body(tree: Any, url: str | None, *,
-                 fragment_chars: int = FRAGMENT_CHARS) -> Any:
+                 fragment_chars: int = FRAGMENT_CHARS, rescue: bool = True) -> Any:
     """``trafilatura.bare_extraction(tree, url=url, with_metadata=False,
     include_comments=False, include_tables=True, deduplicate=False)``, with ``tree``
     changed in place (pruned and cleaned by trafilatura): the caller must not read it
-    again. The recall escalation runs only on a first find under ``fragment_chars``.
+    again. The recall escalation runs only on a first find under ``fragment_chars``;
+    without ``rescue`` neither it nor the baseline runs (the caller framed the story, and
+    a short one is all there is: those would add the page around it).
 
     Returns:
         A ``trafilatura.settings.Document`` with ``text``, ``raw_text`` and ``body`` set,
@@ -73,7 +75,8 @@ def extract_body(tree: Any, url: str | None, *,
     options.url = url
     options.source = url and url.encode("utf-8", "replace").decode("utf-8")
     try:
-        postbody, temp_text = _sequence(tree, options, url, fragment_chars)
+        postbody, temp_text = _sequence(tree, options, url, fragment_chars if rescue else 0,
+                                        rescue)
         if options.max_tree_size:
             if len(postbody) > options.max_tree_size:
                 strip_tags(postbody, "hi")
@@ -93,7 +96,7 @@ def extract_body(tree: Any, url: str | None, *,
 
 
 def _sequence(tree: Any, options: Extractor, url: str | None,
-              fragment_chars: int) -> tuple[Any, str]:
+              fragment_chars: int, baseline_too: bool = True) -> tuple[Any, str]:
     """``trafilatura.core.trafilatura_sequence`` for rcwire's options (comments off, the
     balanced focus): the same stages in the same order, its comment capture and forum
     salvage left out (they need comments on), the escalation gated by ``fragment_chars``.
@@ -106,7 +109,7 @@ def _sequence(tree: Any, options: Extractor, url: str | None,
     # 1-2: the main extractor, then the comparison with readability and justext.
     postbody, temp_text = _extract_and_compare(cleaned_tree, cleaned_tree_backup, tree, options)
     # 3: the baseline on the original tree, taken only when it adds text.
-    if len(temp_text) < options.min_extracted_size:
+    if baseline_too and len(temp_text) < options.min_extracted_size:
         b_body, b_text, b_len = baseline(tree)
         if b_len > len(temp_text):
             postbody, temp_text = b_body, b_text

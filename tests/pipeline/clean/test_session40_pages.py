@@ -1,0 +1,203 @@
+"""Session 40: what the fourteenth round of blind web pages (short pieces beside much
+furniture: briefs, corrections, stubs with update lines, galleries, results) showed. A
+short story on an old table portal, lists of other stories whose headlines are plain
+links, readers' comments inside the story's cell, update lines that report news.
+Text and pages written for this test."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from lxml import html as lxml_html
+
+from pipeline.clean.cards import card_lists, headline_links
+from pipeline.clean.html import drop_card_lists, paragraph_words
+from pipeline.clean.layout import open_layout_tables
+from pipeline.clean.text import clean_paragraphs
+from pipeline.clean.threads import comment_threads
+from pipeline.extract.article import extract_article
+from pipeline.records import Article, FeedEntry, Page
+
+TITLE = "Correction: the bridge toll for lorries is twelve euros, not twenty"
+STORY = [
+    "In our report on the new river bridge published on Monday we wrote that lorries "
+    "would pay twenty euros a crossing from March.",
+    "The toll set by the district council is twelve euros; we regret the error and have "
+    "corrected the online version of the report.",
+    "Cars and vans continue to cross free of charge until the end of the year, as the "
+    "report said.",
+]
+LETTERS = [
+    "The bus to the station leaves too early for the night shift at the mill, and "
+    "nobody at the transport office answers the phone. Ruth Ambler, Eastbrook",
+    "Thanks to the volunteers who cleared the riverside path after the storm last "
+    "week, it is open again for walkers. Colin Marsh, Westfield",
+    "Why does the library close at four on Saturdays when families have time only "
+    "then to visit it with their children? Ada Pine, Northgate",
+]
+
+
+def _article(html: str, url: str = "https://valley-courier.example/news/toll") -> Article:
+    page = Page(FeedEntry("t", "t", url, url), url, 200, "text/html", html, datetime.now(UTC))
+    return extract_article(page)
+
+
+def _menu_cell() -> str:
+    links = "".join(f"<tr><td>&middot; <a href='/s/{k}'>Section {k}</a></td></tr>"
+                    for k in range(12))
+    return f"<td width='160' valign='top'><table>{links}</table></td>"
+
+
+def _table_page(story: str, beside: str = "", footer: str = "", rounds: int = 1) -> str:
+    letters = "".join(f"<tr><td class='small'>{line} ({k + 1}/{rounds})</td></tr>"
+                      for k in range(rounds) for line in LETTERS)
+    return (
+        f"<html><head><title>{TITLE}</title></head><body>"
+        "<table width='980'><tr>" + _menu_cell() +
+        "<td width='560' valign='top'><table width='100%'>"
+        f"<tr><td><span class='kicker'>Bridge</span><br><h1>{TITLE}</h1>"
+        "<span class='date'>Saturday, 17 February 2024, 05:00</span></td></tr>"
+        f"<tr><td class='bodytext'>{story}</td></tr></table>{beside}"
+        f"<table width='100%'><tr><td class='boxhead'>Letters</td></tr>{letters}</table>"
+        f"</td></tr>{footer}</table></body></html>")
+
+
+@pytest.mark.parametrize("rounds", [1, 4])
+def test_a_short_story_in_a_table_cell_is_framed_and_letters_stay_out(rounds: int) -> None:
+    # With many letters the story is a small share of the page's text, where trafilatura
+    # would escalate to recall mode and take them (rcwire does not, on a framed story).
+    story = "".join(f"<p>{line}</p>" for line in STORY)
+    text = _article(_table_page(story, rounds=rounds)).text
+    assert all(line in text for line in STORY)
+    assert not any(line[:40] in text for line in LETTERS)
+
+
+def test_a_cell_without_the_headline_is_no_short_story_cell() -> None:
+    story = "".join(f"<p>{line}</p>" for line in STORY)
+    # The same paragraphs in a cell of a table the headline is not in.
+    tree = lxml_html.document_fromstring(
+        f"<html><body><h1>{TITLE}</h1><table><tr><td>{story}</td></tr></table></body></html>")
+    assert open_layout_tables(tree) == 0
+
+
+def test_comments_in_the_story_cell_go_and_an_imprint_paragraph_does_not_save_them() -> None:
+    story = "".join(f"<p>{line}</p>" for line in STORY)
+    comments = "".join(
+        f"<div class='c'><b>reader{k}</b> <span class='d'>17.02.2024 1{k}:05</span>"
+        f"<br>{LETTERS[k][:90]}</div>" for k in range(3))
+    footer = ("<tr><td colspan='2'><p>&copy; 2004-2024 Valley Courier Ltd, all rights "
+              "reserved; reproduction of the site's content only with a link to the site and "
+              "the written permission of the publisher in each single case.</p></td></tr>")
+    tree = lxml_html.document_fromstring(_table_page(story, beside=comments, footer=footer))
+    threads = comment_threads(tree)
+    assert [t.get("class") for t in threads] == ["c", "c", "c"]
+    text = _article(_table_page(story, beside=comments, footer=footer)).text
+    assert all(line in text for line in STORY)
+    assert "reader1" not in text and LETTERS[1][:40] not in text
+
+
+BRIEF = [
+    "The regional airline will fly twice a week between the northern port and the "
+    "border city from April, its spokeswoman said on Tuesday.",
+    "Tickets go on sale next week; the flight takes two hours and ten minutes.",
+    "The airline flew the route until the pandemic and has leased a second turboprop "
+    "for it from a carrier in the south.",
+]
+TEASERS = [
+    ("Harbour cranes to be replaced by electric ones within three years",
+     "The port authority has ordered six cranes from an inland maker."),
+    ("Ice road across the lake opens for cars weighing under two tonnes",
+     "Rescuers measured the ice at forty centimetres near the islands."),
+    ("Ferry timetable changes for the winter months explained",
+     "Fewer sailings on weekdays, an extra one on Sunday evenings."),
+    ("New border crossing hours: what travellers need to know",
+     "Checkpoints stay open until midnight from the first of the month."),
+]
+
+
+def _teasers(item: str) -> str:
+    return "<div class='mainnews'><h2>Top stories</h2>" + "".join(
+        item.format(k=k, head=head, summary=summary)
+        for k, (head, summary) in enumerate(TEASERS)) + "</div>"
+
+
+def _brief_page(after: str) -> str:
+    story = "".join(f"<p>{line}</p>" for line in BRIEF)
+    return (f"<html><head><title>Airline adds flights</title></head><body>"
+            f"<div class='layout'><div class='main'><h1>Airline adds flights</h1>"
+            f"<div class='txt'>{story}</div>{after}</div></div></body></html>")
+
+
+@pytest.mark.parametrize("item", [
+    # A plain headline link with its summary after it.
+    "<div class='i'><a href='/p/{k}'><img src='/i/{k}.jpg'></a><span class='r'>Port</span>"
+    "<a class='l' href='/p/{k}'>{head}</a><p class='x'>{summary}</p></div>",
+    # A headline link alone in its paragraph, the date after that.
+    "<li><a href='/p/{k}'><img src='/i/{k}.jpg' alt=''></a><p><a href='/p/{k}'>{head}</a></p>"
+    "<span class='d'>2024-01-0{k}</span></li>",
+])
+def test_lists_of_other_stories_with_plain_headline_links_go(item: str) -> None:
+    after = _teasers(item if item.startswith("<div") else "<ul>" + item + "</ul>")
+    if item.startswith("<li"):
+        after = "<div class='mainnews'><h2>Top stories</h2><ul>" + "".join(
+            item.format(k=k, head=h, summary=s) for k, (h, s) in enumerate(TEASERS)) + \
+            "</ul></div>"
+    tree = lxml_html.document_fromstring(_brief_page(after))
+    assert len(card_lists(headline_links(tree))) == 1
+    text = _article(_brief_page(after), "https://north-wire.example/air").text
+    assert all(line in text for line in BRIEF)
+    assert not any(head in text or summary in text for head, summary in TEASERS)
+
+
+def test_a_list_of_other_stories_may_hold_almost_half_the_page_words() -> None:
+    # Four summaries beside a three-sentence brief: more than a third of the paragraph
+    # words, the share that keeps a container named like furniture.
+    item = ("<div class='i'><a class='l' href='/p/{k}'>{head}</a>"
+            "<p class='x'>{summary}</p></div>")
+    tree = lxml_html.document_fromstring(_brief_page(_teasers(item)))
+    words, total = paragraph_words(tree)
+    listed = sum(n for p, n in words.items() if p.get("class") == "x")
+    assert 0.35 * total < listed < 0.5 * total
+    removed = drop_card_lists(headline_links(tree), words, total)
+    assert [kind for kind, _ in removed] == ["related_posts"]
+    assert next(tree.iter("p")).text == BRIEF[0]
+
+
+def test_a_link_in_a_story_sentence_is_no_teaser_headline() -> None:
+    # Links inside story paragraphs, each followed by another paragraph: no list.
+    story = "".join(
+        f"<div class='part'><p>As we <a href='/p/{k}'>reported in the spring of this year "
+        f"about the port</a> earlier.</p><p>{BRIEF[0]}</p></div>" for k in range(3))
+    tree = lxml_html.document_fromstring(_brief_page(story))
+    assert card_lists(headline_links(tree)) == []
+
+
+def test_a_site_map_block_is_chrome() -> None:
+    after = ("<div class='site-map'><table><tr><th>News</th><td>" + " ".join(
+        f"<a href='/n/{k}'>Desk {k}</a>" for k in range(8)) + "</td></tr></table></div>")
+    text = _article(_brief_page(after), "https://north-wire.example/air").text
+    assert "Desk 3" not in text and BRIEF[1] in text
+
+
+@pytest.mark.parametrize(("line", "kept"), [
+    ("Update, 15:42 BST: the coastguard says the fire on the tanker is out and no crew "
+     "were hurt.", True),
+    ("Обновлено в 16:40 мск. Движение поездов через станцию восстановлено, сообщили в "
+     "пресс-службе дороги.", True),
+    ("Обновлено в 12:05: добавлен комментарий министерства транспорта.", False),
+    ("Обновлено в 09:30", False),
+    ("Ergänzung, 15:02 Uhr: Wir haben die Antwort der Stadtwerke in den Text eingefügt.",
+     False),
+    ("Update, 11:20: this article has been updated with the company's reply.", False),
+])
+def test_update_lines_that_report_news_stay(line: str, kept: bool) -> None:
+    lines = [
+        "Rescue teams worked through the night at the harbour, officials said on Sunday "
+        "morning after the alarm was raised by a passing ship.",
+        line,
+        "The harbour master said the berth would stay closed until the inspection was "
+        "finished, probably on Tuesday afternoon.",
+    ]
+    cleaned = clean_paragraphs(lines, title="Fire on a tanker at the harbour")
+    assert (line in cleaned.paragraphs) is kept
