@@ -201,3 +201,24 @@ def test_update_lines_that_report_news_stay(line: str, kept: bool) -> None:
     ]
     cleaned = clean_paragraphs(lines, title="Fire on a tanker at the harbour")
     assert (line in cleaned.paragraphs) is kept
+
+
+@pytest.mark.parametrize("line", [
+    "Verwendete Quellen: Agentur Nordmeldung, eigene Recherche",
+    "Haben Sie einen Fehler im Beitrag entdeckt?",
+    "Feedback senden",
+    "Der Bericht wird fortlaufend aktualisiert.",
+    "This transcript was made from the programme's audio and may contain errors.",
+    "Das Transkript der Sendung kann vom gesprochenen Wort leicht abweichen.",
+])
+def test_notes_under_a_short_piece_go(line: str) -> None:
+    lines = [
+        "The district's two grain terminals loaded fewer wagons for the border crossing "
+        "in March than a year earlier, the railway's regional office said.",
+        "Loadings of timber and fertiliser rose slightly, while container traffic was "
+        "flat, according to the figures published on Friday.",
+        line,
+    ]
+    cleaned = clean_paragraphs(lines, title="Grain loadings fall at the border")
+    assert line not in cleaned.paragraphs
+    assert cleaned.paragraphs[:2] == lines[:2]
