@@ -44,7 +44,8 @@ SENTENCE_END = re.compile(rf"(?<!\.\.)[.!?。！？{SCRIPT_STOPS}]$|[“”\"«�
 # A label and what it introduces: "Read also: ...", "VÍDEO | ...". The label is at most
 # four words (a word of a spaceless script may be a whole label). Not after a dash: a
 # subheading may be "Label — its topic".
-LABELLED = re.compile(r"^([^:|：｜፦៖]{1,40}?)\s*[:|：｜፦៖]\s*(\S.*)$")
+# A colon between a clock's hours and minutes ("Close, 18:50 ...") is no label's.
+LABELLED = re.compile(r"^([^:|：｜፦៖]{1,40}?)\s*(?:[|：｜፦៖]|:(?!\d\d))\s*(\S.*)$")
 _LABEL_WORDS = 4
 # What a label introduces is a headline: no full stop inside or at its end. "My view: the
 # narrowing is real but fragile. ..." and "Members: China, Russia and seven other states."

@@ -222,3 +222,23 @@ def test_notes_under_a_short_piece_go(line: str) -> None:
     cleaned = clean_paragraphs(lines, title="Grain loadings fall at the border")
     assert line not in cleaned.paragraphs
     assert cleaned.paragraphs[:2] == lines[:2]
+
+
+def test_a_clock_time_is_no_label() -> None:
+    # "Close" is a furniture word (a dialog's button); "Close, 18:50 ..." is a market
+    # report's closing line, its colon the clock's.
+    lines = [
+        "The rouble firmed against the yuan on Friday as exporters sold currency before the "
+        "month's tax payments, dealers said.",
+        "Close, 17:45 local time",
+        "| Pair | Close | Change |",
+        "Trading volumes rose to a three-week high in the afternoon session.",
+    ]
+    # As a page's lines (link shares given): the plain-text model reads the line's clock
+    # as a date stamp's, a page's knows better.
+    cleaned = clean_paragraphs(lines, title="Rouble firms against the yuan",
+                               link_shares=[0.0] * len(lines))
+    assert "Close, 17:45 local time" in cleaned.paragraphs
+    assert "Read also: Close" not in clean_paragraphs(
+        [*lines, "Read also: Close"], title="Rouble firms against the yuan",
+        link_shares=[0.0] * (len(lines) + 1)).paragraphs
