@@ -38,8 +38,11 @@ _BLOCKS_IN = ("p", "div", "ul", "ol", "table", "h2", "h3", "h4")
 # The date opens this close after the link, in its tail or in the next element's text.
 _DATE_WITHIN = 24
 _DIGIT = re.compile(r"\d")
-# What a dated headline's item holds beside its link: a bullet and a date or time.
-_DATED = re.compile(r"[\W_]*\d{1,4}(?:[./:-]\d{1,4}){1,2}[\W_]*(?:\d{1,2}[:.]\d\d[\W_]*)?")
+# What a dated headline's item holds beside its link: a bullet and a date (numeric, or
+# with the month's name: "Feb 18, 2025", "18. Februar 2025"), a clock time, a time zone.
+_DATED = re.compile(r"[\W_]*(?:\d{1,4}(?:[./:-]\d{1,4}){1,2}|[^\W\d_]{3,9}\.?\s\d{1,2},?\s\d{4}|"
+                    r"\d{1,2}\.?\s[^\W\d_]{3,9}\.?,?\s\d{4})[\W_]*"
+                    r"(?:\d{1,2}[:.]\d\d[\W_]*)?(?:[^\W\d_]{1,4}\b[\W_]*)?")
 
 
 def card_lists(headings: Iterable[Any]) -> list[Any]:
@@ -63,7 +66,10 @@ def card_lists(headings: Iterable[Any]) -> list[Any]:
                 break
             items.setdefault(parent, set()).add(node)
             node = parent
-    lists = {c: children for c, children in items.items() if len(children) >= _LEAST_ITEMS}
+    # Two items make a list when both summaries are cut off ("..."): an excerpt, never a
+    # story's section (a press portal's "also from this source": blind pages, set77).
+    lists = {c: children for c, children in items.items() if len(children) >= _LEAST_ITEMS
+             or (len(children) == 2 and all(map(_cut_off, children)))}
     # Only the innermost: a candidate with another inside it is that one's wrapper.
     outer = {a for c in lists for a in c.iterancestors() if a in lists}
     found = [c for c, children in lists.items() if c not in outer and
@@ -119,6 +125,11 @@ def headline_links(tree: Any) -> list[Any]:
                 _DATED.fullmatch(text_of(item).replace(text, " ", 1)):
             found.append(link)
     return found
+
+
+def _cut_off(item: Any) -> bool:
+    """Whether ``item``'s text ends in an ellipsis (a teaser's cut summary)."""
+    return text_of(item).rstrip().endswith(("...", "…"))
 
 
 def _summary(node: Any) -> bool:

@@ -242,3 +242,26 @@ def test_a_clock_time_is_no_label() -> None:
     assert "Read also: Close" not in clean_paragraphs(
         [*lines, "Read also: Close"], title="Rouble firms against the yuan",
         link_shares=[0.0] * (len(lines) + 1)).paragraphs
+
+
+def test_two_teasers_with_cut_summaries_are_a_list_and_one_is_not() -> None:
+    card = ("<div class='col'><div class='card'><a href='/r/{k}'><span>Jan 0{k}, 2025</span>"
+            "<h3>{head}</h3></a><p>{summary}</p></div></div>")
+    def page(summaries: list[str]) -> str:
+        cards = "".join(card.format(k=k, head=TEASERS[k][0], summary=summary)
+                        for k, summary in enumerate(summaries))
+        return _brief_page(f"<section class='more'><div class='row'>{cards}</div></section>")
+    cut = [TEASERS[0][1][:40] + "...", TEASERS[1][1][:40] + "…"]
+    assert len(card_lists(
+        lxml_html.document_fromstring(page(cut)).iter("h3"))) == 1
+    whole = [TEASERS[0][1], TEASERS[1][1]]
+    assert card_lists(lxml_html.document_fromstring(page(whole)).iter("h3")) == []
+
+
+@pytest.mark.parametrize("date", ["Feb 18, 2025, 08:05 ET", "18. Februar 2025, 08:05 Uhr",
+                                  "18.02.2025 08:05"])
+def test_dated_headline_links_with_the_month_named(date: str) -> None:
+    items = "".join(f"<li><a href='/r/{k}'>{head}</a> <small>{date}</small></li>"
+                    for k, (head, _) in enumerate(TEASERS))
+    tree = lxml_html.document_fromstring(_brief_page(f"<ul class='similar'>{items}</ul>"))
+    assert [c.tag for c in card_lists(headline_links(tree))] == ["ul"]
