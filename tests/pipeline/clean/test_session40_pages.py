@@ -265,3 +265,25 @@ def test_dated_headline_links_with_the_month_named(date: str) -> None:
                     for k, (head, _) in enumerate(TEASERS))
     tree = lxml_html.document_fromstring(_brief_page(f"<ul class='similar'>{items}</ul>"))
     assert [c.tag for c in card_lists(headline_links(tree))] == ["ul"]
+
+
+@pytest.mark.parametrize(("line", "kept"), [
+    ("Auf unserem Portal veröffentlichen Sie Ihre Pressemitteilungen kostenlos und "
+     "erreichen Redaktionen in ganz Europa.", False),
+    ("Submit your press releases for free and reach newsrooms across the region.", False),
+    ("Got information about this appeal?", False),
+    ("Give information", False),
+    ("Anyone with information about this appeal is asked to call the station on 101 "
+     "quoting the reference number.", True),
+])
+def test_portal_pitches_and_appeal_buttons(line: str, kept: bool) -> None:
+    lines = [
+        "Officers searched a storage unit on the industrial estate on Tuesday and found "
+        "boxes of fake chargers and toys, the force said.",
+        "Two men were arrested and released on bail while inquiries continue.",
+        line,
+    ]
+    cleaned = clean_paragraphs(lines, title="Fake goods found in storage unit",
+                               link_shares=[0.0] * len(lines))
+    assert (line in cleaned.paragraphs) is kept
+    assert cleaned.paragraphs[:2] == lines[:2]
