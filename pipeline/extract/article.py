@@ -130,7 +130,7 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
     # (Read off the folds where the text is ASCII: ``words_of``.)
     kept = words_of(cleaned.paragraphs, cleaned.folded)
     plain: int | None = kept
-    if needs_check(kept, max(page_words, words_of(lines, line_folds))):
+    if needs_check(kept, max(page_words, words_of(lines, line_folds)), opened and text):
         rescue = conservative(page.html, page.final_url, kept, title=title, author=author,
                               kept=cleaned.folded)
         if rescue is not None:

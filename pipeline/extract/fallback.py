@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any
+from typing import Any, Literal
 
 import trafilatura
 
@@ -27,6 +27,7 @@ from pipeline.clean.cards import HEADINGS, headline_links
 from pipeline.clean.html import drop_card_lists, paragraph_words
 from pipeline.clean.text import CleanText, clean_paragraphs
 from pipeline.extract.loader import load_html
+from pipeline.languages import count_words
 from pipeline.text import ascii_word_count, fold
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -63,9 +64,17 @@ def words_of(texts: Sequence[str], folded: Sequence[str]) -> int:
 NEAR_EMPTY = 50
 
 
-def needs_check(kept_words: int, page_words: int) -> bool:
+def needs_check(kept_words: int, page_words: int, framed: str | Literal[0, False] = "",
+                ) -> bool:
     """Cheap test first: only a near-empty result, or one far smaller than the page's own
-    paragraph text, is compared with trafilatura alone (a second extraction)."""
+    paragraph text, is compared with trafilatura alone (a second extraction). ``framed``:
+    the text, when it comes from a story the layout pass framed in an old table portal
+    (``pipeline/clean/layout.py``): more than near-empty in its language's words, it is
+    that story, however small beside the page (trafilatura alone prints the portal's
+    layout tables whole, and the 350-character Chinese story of a town's site fell back to
+    its weather and calendar cells: blind pages, tuning set53)."""
+    if framed and count_words(framed) >= NEAR_EMPTY:
+        return False
     return kept_words < NEAR_EMPTY or kept_words < MIN_SHARE * page_words
 
 

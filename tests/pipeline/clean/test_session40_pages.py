@@ -287,3 +287,48 @@ def test_portal_pitches_and_appeal_buttons(line: str, kept: bool) -> None:
                                link_shares=[0.0] * len(lines))
     assert (line in cleaned.paragraphs) is kept
     assert cleaned.paragraphs[:2] == lines[:2]
+
+
+CN_STORY = [
+    "3月5日，边境口岸所在的县城举办了首届中俄冬季农产品交易会，来自两国的一百二十多家企业"
+    "参加了展示和洽谈活动。",
+    "主办方介绍，交易会期间共签订购销合同三十余份，涉及大豆、蜂蜜、面粉和冷冻水产品，"
+    "合同总金额约四亿元人民币。",
+    "俄方参展商表示，近年来口岸通关效率明显提高，冬季冰上运输通道开通后，货物从对岸仓库"
+    "运到县城只需要两个小时左右。",
+    "县商务局负责人说，下一步将在口岸附近建设一座综合物流中心，并计划每年举办两次交易会，"
+    "进一步扩大双方在农业和旅游领域的合作。",
+    "不少当地农户也带着自家生产的木耳、榛子和杂粮来到现场，一位种植户告诉记者，"
+    "两天里他接到了五家俄罗斯超市的订单，比去年全年还多。",
+    "据了解，今年前两个月经该口岸进出境的货物已超过十万吨，同比增长近三成，其中农产品"
+    "占比明显上升。",
+]
+
+
+def test_a_chinese_story_of_a_few_hundred_characters_in_a_table_cell() -> None:
+    # Written with <br>s and no <p>, beside a weather and calendar column: 300 Chinese
+    # characters carry a story as 600 letters do, and the framed story is kept, not
+    # replaced by the safety net with trafilatura's whole layout table.
+    story = "<br><br>".join(CN_STORY)
+    side = ("<td width='200' valign='top'>天气 晴 零下十二度至零下三度 西北风三级<br>"
+            "日历 3月 星期三<br>" + "<br>".join(
+                f"<a href='/n/{k}'>本县新闻标题第{k}条</a> 2024-03-0{k % 9 + 1}" for k in range(12))
+            + "</td>")
+    html = ("<html><head><title>县城举办中俄冬季农产品交易会</title></head><body>"
+            "<table width='960'><tr>" + side +
+            "<td valign='top'><table width='100%'><tr><td class='title'>县城举办中俄冬季农产品"
+            "交易会</td></tr><tr><td class='info'>发布时间：2024-03-06 来源：县融媒体中心</td></tr>"
+            f"<tr><td class='content'>{story}</td></tr></table></td></tr></table></body></html>")
+    text = _article(html, "https://county-news.example/2024/03/06/fair.html").text
+    assert all(line in text for line in CN_STORY)
+    assert "西北风" not in text and "本县新闻标题" not in text
+
+
+def test_a_framed_story_of_some_length_is_not_checked_against_the_whole_page() -> None:
+    from pipeline.extract.fallback import needs_check, words
+    text = "\n\n".join(CN_STORY)
+    few = words(text)  # a Chinese clause is one \w+ run: "near-empty" by that count
+    assert few < 50
+    assert needs_check(few, 600)
+    assert not needs_check(few, 600, text)
+    assert needs_check(few, 600, CN_STORY[0])  # one sentence is near-empty still
