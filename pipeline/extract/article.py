@@ -35,9 +35,10 @@ from pipeline.dedupe.signature import signature
 from pipeline.enrich.entities import count_mentions
 from pipeline.enrich.theme import score_article
 from pipeline.extract.authors import marked as page_marked
-from pipeline.extract.body import extract_body
+from pipeline.extract.body import code_lines, extract_body
 from pipeline.extract.fallback import conservative, needs_check, words_of
 from pipeline.extract.headings import heading_slots, restore_headings
+from pipeline.extract.joiners import protect, restore
 from pipeline.extract.loader import load_html
 from pipeline.extract.page_info import page_info
 from pipeline.extract.parts import restore_parts, story_parts
@@ -77,7 +78,7 @@ class PageMeta:
 
 
 def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Article:
-    """Extract and clean the article of one page.
+    """Extract and clean the article of one page (zero-width joiners kept: ``joiners``).
 
     Args:
         page: the fetched page, already decoded to text.
@@ -89,6 +90,13 @@ def extract_article(page: Page, learned: frozenset[str] = frozenset()) -> Articl
     Raises:
         ExtractError: ``unparsable_html`` or ``no_content``.
     """
+    html, used = protect(page.html)
+    if not used:
+        return _extract(page, learned)
+    return restore(_extract(replace(page, html=html), learned), used)
+
+
+def _extract(page: Page, learned: frozenset[str]) -> Article:
     tree = _parse(page.html)
     marked = page_marked(tree)  # read by the stamp and byline searches: one XPath for both
     meta = read_page_meta(tree, page.final_url, marked)
@@ -199,19 +207,6 @@ def extract_and_score(page: Page, learned: frozenset[str] = frozenset()) -> Arti
                    minhash=sig.to_bytes(), shingles=sig.shingles,
                    opening_tokens=start.tokens, opening_ladder=start.ladder,
                    mentions=mentions)
-
-
-def code_lines(doc: Any) -> frozenset[str]:
-    """The lines (spacing squashed) of the extracted text's multi-line code blocks:
-    trafilatura turns ``<pre>`` into ``<code>``, and those lines are content as printed."""
-    found: set[str] = set()
-    if doc is None or doc.body is None:
-        return frozenset()
-    for node in doc.body.iter("code"):
-        text = "".join(node.itertext())
-        if "\n" in text.strip():
-            found.update(" ".join(line.split()) for line in text.split("\n") if line.strip())
-    return frozenset(found)
 
 
 def plausible_author(name: str | None, site_names: set[str]) -> str | None:

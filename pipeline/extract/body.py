@@ -135,3 +135,15 @@ def _sequence(tree: Any, options: Extractor, url: str | None,
             postbody, temp_text = r_body, r_text
     return postbody, temp_text
 
+
+def code_lines(doc: Any) -> frozenset[str]:
+    """The lines (spacing squashed) of the extracted text's multi-line code blocks:
+    trafilatura turns ``<pre>`` into ``<code>``, and those lines are content as printed."""
+    found: set[str] = set()
+    if doc is None or doc.body is None:
+        return frozenset()
+    for node in doc.body.iter("code"):
+        text = "".join(node.itertext())
+        if "\n" in text.strip():
+            found.update(" ".join(line.split()) for line in text.split("\n") if line.strip())
+    return frozenset(found)

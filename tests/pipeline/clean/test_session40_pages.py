@@ -332,3 +332,31 @@ def test_a_framed_story_of_some_length_is_not_checked_against_the_whole_page() -
     assert needs_check(few, 600)
     assert not needs_check(few, 600, text)
     assert needs_check(few, 600, CN_STORY[0])  # one sentence is near-empty still
+
+
+FA_STORY = [
+    "هیئت بازرگانی استان با نمایندگان شرکت‌های حمل‌ونقل روسی در بندر انزلی دیدار کرد و "
+    "درباره افزایش ظرفیت بارگیری گفت‌وگو شد.",
+    "به گفته مدیرکل بندر، حجم کالاهای ترانزیتی در شش ماه نخست سال بیست درصد بیشتر شده است "
+    "و پیش‌بینی می‌شود این روند ادامه یابد.",
+    "کارشناسان می‌گویند تکمیل راه‌آهن و نوسازی اسکله‌ها برای رسیدن به این هدف ضروری است.",
+]
+
+
+def test_zero_width_non_joiners_stay_in_persian_words() -> None:
+    story = "".join(f"<p>{line}</p>" for line in FA_STORY)
+    html = (f"<html lang='fa' dir='rtl'><head><title>دیدار هیئت بازرگانی در بندر</title>"
+            f"</head><body><nav><a href='/'>خانه</a></nav><article><h1>دیدار هیئت بازرگانی "
+            f"در بندر</h1>{story}</article><footer>تمام حقوق محفوظ است</footer></body></html>")
+    text = _article(html, "https://payam-no.example/news/1").text
+    assert "\u200c" in text
+    assert all(line in text for line in FA_STORY)
+
+
+def test_joiner_stand_ins_round_trip() -> None:
+    from pipeline.extract.joiners import protect
+    html, used = protect("a\u200cb\u200dc")
+    assert "\u200c" not in html and "\u200d" not in html and len(used) == 2
+    # A page that prints the stand-in itself keeps that joiner as it is.
+    html, used = protect("a\u200cb \ufffc")
+    assert html == "a\u200cb \ufffc" and used == {}
