@@ -34,16 +34,22 @@ _ATTR_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                              r"\bpromo|optin|opt-in|email-capture|paywall|piano|"
                              # A subscription offer's box (German: Abo-Angebot).
                              r"\boffer[-_]?(box|banner|card|cta|module)|\babo[-_]?"
-                             r"(angebot|box|promo|teaser|hinweis)"),
+                             r"(angebot|box|promo|teaser|hinweis)|"
+                             # Turkish e-bülten.
+                             r"\be-?bulten"),
         ("related_posts", r"related|recommend|more-stories|more-from|read-next|readnext|"
                           r"you-may|most-(read|popular|viewed)|trending|popular-posts|"
                           r"outbrain|taboola|jp-relatedposts|further-reading|"
+                          # Turkish "related / similar news", Vietnamese "related / other
+                          # news" (tin liên quan, tin khác).
+                          r"ilgili-?haber|benzer-?haber|tin-?lien-?quan|tin-?khac|"
                           # Adobe Experience Manager's lists and teasers of other pages.
                           r"\bcmp-(list|teaser|carousel)(?![a-z])"),
         ("inline_related_link", r"inline-link|inline-related|read-more|"
                                 r"readmore|see-also"),
         ("author_bio", r"author-?(bio|box|info|card|profile|about|details)|about-the-author|"
-                       r"byline-bio|contributor-bio|\bbio\b|writer-info|publisher-box"),
+                       r"byline-bio|contributor-bio|\bbio\b|writer-info|publisher-box|"
+                       r"yazar-?(bilgi|kutu|hakkinda|profil)"),
         # Readers' comments in the CMS's own language: Dutch reacties, German
         # Kommentare and Leserbriefe (not a lone "kommentar", the opinion genre),
         # Polish and Czech komentarz/komentář, Spanish and Portuguese comentarios,
@@ -51,7 +57,9 @@ _ATTR_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # Austrian "Postings" (a blog's "post" is no posting).
         ("comment_form", r"comment|respond|disqus|discussion|reply|reactie|kommentare|"
                          r"kommentar[-_]|leserbrief|komentar|comentari|kommentari|"
-                         r"hozzaszol|kommentti|\bpostings?\b"),
+                         r"hozzaszol|kommentti|\bpostings?\b|"
+                         # Turkish yorum, Vietnamese bình luận.
+                         r"\byorum|binh-?luan"),
         ("social_prompt", r"share|sharing|social|sharedaddy|follow-us|addtoany"),
         # A consent platform's layer (``cmp-layer``, ``cmp-banner``), not Adobe Experience
         # Manager's core components, which share the prefix (``cmp-title``, ``cmp-text``:
@@ -62,7 +70,7 @@ _ATTR_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                           r"pdfviewer|progressbar|search|separator|tabs|teaser|text|title|"
                           r"table-of-contents)(?![a-z]))"),
         ("ad_label", r"\badvert|\bads?\b|ad-?slot|ad-?container|ad-?unit|dfp|sponsor|"
-                     r"\bgpt-|banner-ad"),
+                     r"\bgpt-|banner-ad|\breklam|quang-?cao"),
         ("image_caption", r"caption|credit|photo-?info|media-?info|wp-caption-text"),
         ("site_chrome", r"breadcrumb|\bnav\b|navbar|navigation|menu|sidebar|widget|"
                         r"masthead|site-header|site-footer|footer|tag-?list|post-tags|"
@@ -73,6 +81,7 @@ _ATTR_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                         r"\brechts\b|[-_]rechts\b|spalte[-_]?rechts|rechte[-_]?spalte|"
                         r"marginalspalte|\bright[-_]?col(umn)?\b|\bcol[-_]right\b|"
                         r"colonne[-_]droite|\bnavi\b|subnavi|\bfuss\b|fusszeile|"
+                        r"\bsag-?kolon|\bsol-?kolon|"
                         # A player that reads the story aloud, and the prompts to get
                         # the app or its notifications.
                         r"\blisten\b|listen[-_]?(to|button|bar|player)|audio-?player|"
@@ -97,7 +106,8 @@ _ATTR_WORDS = (
     "gpt-", "banner", "caption", "credit", "photo", "media", "breadcrumb", "nav", "menu",
     "sidebar", "widget", "masthead", "header", "footer", "tag", "skip", "toolbar", "map",
     "pagination", "rechts", "spalte", "right", "droite", "fuss", "listen", "audio", "speech",
-    "push", "offer", "abo", "trust",
+    "push", "offer", "abo", "trust", "bulten", "ilgili", "benzer", "lien", "khac", "yazar",
+    "yorum", "binh", "reklam", "quang", "kolon",
 )
 # The same test as one search (``any(word in lowered ...)`` took a Python step per word).
 _ANY_ATTR_WORD = re.compile("|".join(map(re.escape, _ATTR_WORDS)))

@@ -12,7 +12,7 @@ import pytest
 from lxml import html as lxml_html
 
 from pipeline.clean.cards import card_lists, headline_links
-from pipeline.clean.html import drop_card_lists, paragraph_words
+from pipeline.clean.html import drop_card_lists, paragraph_words, prune
 from pipeline.clean.layout import open_layout_tables
 from pipeline.clean.text import clean_paragraphs
 from pipeline.clean.threads import comment_threads
@@ -360,3 +360,25 @@ def test_joiner_stand_ins_round_trip() -> None:
     # A page that prints the stand-in itself keeps that joiner as it is.
     html, used = protect("a\u200cb \ufffc")
     assert html == "a\u200cb \ufffc" and used == {}
+
+
+@pytest.mark.parametrize("box", [
+    "<div class='yazar-bilgi-kutu'><p>{line}</p></div>",
+    "<div class='yorum-alani'><p>{line}</p></div>",
+    "<div class='ilgili-haberler'><p>{line}</p></div>",
+    "<div class='col-md-4 sag-kolon'><p>{line}</p></div>",
+    "<div class='kutu ebulten'><p>{line}</p></div>",
+    "<div class='reklam-alani'><p>{line}</p></div>",
+    "<div class='tin-lien-quan'><p>{line}</p></div>",
+    "<div class='box-binh-luan'><p>{line}</p></div>",
+])
+def test_turkish_and_vietnamese_class_words(box: str) -> None:
+    line = ("Kutudaki bu cümle sayfanın kendi metni değildir ve okuyucuya başka bir şey "
+            "anlatmaktadır.")
+    story = "".join(f"<p>{s}</p>" for s in STORY)
+    html = (f"<html><head><title>{TITLE}</title></head><body><article><h1>{TITLE}</h1>"
+            f"{story}</article>{box.format(line=line)}</body></html>")
+    removed, _ = prune(lxml_html.document_fromstring(html), [])
+    assert [text for _, text in removed] == [line]
+    text = _article(html).text
+    assert line not in text and STORY[0] in text
