@@ -382,3 +382,23 @@ def test_turkish_and_vietnamese_class_words(box: str) -> None:
     assert [text for _, text in removed] == [line]
     text = _article(html).text
     assert line not in text and STORY[0] in text
+
+
+@pytest.mark.parametrize("line", [
+    "[자료제공 :(www.ministry.example) 해양수산부]",
+    "이 기사는 공공누리 제1유형 조건에 따라 이용할 수 있습니다.",
+    "<저작권자 ⓒ 동북아경제, 무단 전재 및 재배포 금지>",
+    "ع ص م / ف ح",
+])
+def test_korean_source_and_licence_lines_and_arabic_initials(line: str) -> None:
+    lines = [
+        "정부는 다음 달부터 북방 항로를 이용하는 화물선에 대한 항만 시설 사용료를 "
+        "한시적으로 감면하기로 했다고 밝혔다.",
+        "감면 대상은 극동 지역 항만을 오가는 컨테이너선과 벌크선이며, 감면율은 최대 "
+        "30퍼센트다.",
+        line,
+    ]
+    cleaned = clean_paragraphs(lines, title="북방 항로 화물선 항만 사용료 감면",
+                               link_shares=[0.0] * len(lines))
+    assert line not in cleaned.paragraphs
+    assert cleaned.paragraphs[:2] == lines[:2]
