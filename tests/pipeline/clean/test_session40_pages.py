@@ -402,3 +402,15 @@ def test_korean_source_and_licence_lines_and_arabic_initials(line: str) -> None:
                                link_shares=[0.0] * len(lines))
     assert line not in cleaned.paragraphs
     assert cleaned.paragraphs[:2] == lines[:2]
+
+
+def test_a_reading_time_before_an_update_stamp_goes() -> None:
+    # It went as a "label" while a clock's colon made one; a rule of its own takes it.
+    lines = [
+        "The talks on the new rail crossing resumed on Monday in the border city, officials "
+        "from both sides said after the meeting.",
+        "⏱ 4 min · Updated 09:35 GMT",
+        "Both delegations agreed to meet again in the spring.",
+    ]
+    cleaned = clean_paragraphs(lines, title="Rail talks resume")
+    assert [kind for kind, _ in cleaned.removed] == ["reading_time"]
