@@ -137,7 +137,7 @@ def _summary(node: Any) -> bool:
     (``_MOST_SUMMARY_WORDS`` words at the most) and no block inside."""
     if next(node.iterdescendants("a", *_BLOCKS_IN), None) is not None:
         return False
-    words = len(_WORD.findall(text_of(node)))
+    words = count_words(text_of(node))  # a Chinese clause is one \w+ run
     return 0 < words <= _MOST_SUMMARY_WORDS
 
 

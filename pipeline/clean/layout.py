@@ -35,7 +35,7 @@ from lxml import etree
 from trafilatura.xpaths import BODY_XPATH
 
 from pipeline.clean.html import untease
-from pipeline.clean.nodetext import BLOCKS, CELLS, own_parts, own_rows, text_of
+from pipeline.clean.nodetext import BLOCKS, CELLS, imprint, own_parts, own_rows, text_of
 from pipeline.languages import count_words
 
 _WORD = re.compile(r"\w+")
@@ -114,13 +114,13 @@ def _story_cell(tree: Any) -> Any | None:
 def _short_story_cell(tree: Any) -> Any | None:
     """The table cell holding a short story: the nearest cell around the page's
     paragraphs that holds ``_FRAME_SHARE`` of their unlinked words, when those reach
-    ``_SHORT_STORY_CHARS`` and the cell sits below the page's ``h1``'s table. A brief or a
+    ``_SHORT_STORY_CHARS`` and the cell shares a table with the page's ``h1``. A brief or a
     correction on a table portal (blind pages, tuning set79) is too short for
     ``_story_cell``, and trafilatura then keeps every layout table whole."""
     own: dict[Any, int] = {}
     for para in tree.iter("p"):
         text = text_of(para)
-        if "©" in text:  # as in ``_frame``
+        if imprint(text):
             continue
         n = _chars(para, text) - sum(_chars(a) for a in para.iter("a"))
         if n > 0:
@@ -189,7 +189,7 @@ def _frame(tree: Any, cell: Any) -> Any | None:
     words = {}
     for para in tree.iter("p"):
         text = text_of(para)
-        if "©" in text:  # the imprint's paragraph in the footer: no story's
+        if imprint(text):  # the footer's, however long
             continue
         n = len(_WORD.findall(text)) - sum(len(_WORD.findall(text_of(a))) for a in para.iter("a"))
         if n > 0:

@@ -27,6 +27,12 @@ BLOCKS = frozenset((
 SENTENCE_END = re.compile(r"[.!?。！？…][\"'»”’)」』]*\s*$")
 
 
+def imprint(text: str) -> bool:
+    """Whether a paragraph's ``text`` carries a copyright sign: a footer's imprint, never a
+    story's paragraph however long (the layout frame and the comment-thread search)."""
+    return "©" in text
+
+
 def text_of(node: Any) -> str:
     """``node.text_content()``: the same libxml2 walk (``xmlNodeGetContent``, which
     XPath's ``string()`` behind ``text_content`` calls too) through lxml's text

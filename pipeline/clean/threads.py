@@ -15,7 +15,7 @@ from typing import Any
 
 from lxml import etree
 
-from pipeline.clean.nodetext import text_of
+from pipeline.clean.nodetext import imprint, text_of
 
 # A numeric date (day, month and year in any order, or ISO) and a clock time after it.
 _STAMP = re.compile(r"(?<!\d)(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})"
@@ -66,16 +66,16 @@ def comment_threads(tree: Any) -> list[Any]:
     found = [c for c in found if not any(a in found for a in c.iterancestors())]
     threads = []
     for c in found:
-        if next(c.iter("h1"), None) is None:
+        head = next(c.iter("h1"), None)
+        if head is None:
             if not _story_after(c) and \
                     len(_WORD.findall(text_of(c))) <= _ENTRY_WORDS * len(entries[c]):
                 threads.append(c)  # a reader's comment is short; a live blog's runs longer
             continue
         # An old portal's story cell holds the comments as its own children, after the
-        # story (blind pages, tuning set83): the entries go, each, not the cell.
-        # Those after the headline (a stamp line before or beside it is the story's).
+        # story (blind pages, tuning set83): the entries go, each, not the cell; only
+        # those after the headline's (a stamp line before or beside it is the story's).
         order = list(c)
-        head = next(c.iter("h1"))
         while head.getparent() is not c:
             head = head.getparent()
         kids = [k for k in sorted(entries[c], key=order.index)
@@ -99,6 +99,5 @@ def _long_paragraph(node: Any) -> bool:
     if not isinstance(node.tag, str):
         return False
     paragraphs = [node] if node.tag == "p" else node.iter("p")
-    # A paragraph with a copyright sign is the footer's imprint, however long.
-    return any(len(_WORD.findall(text := text_of(p))) >= _STORY_WORDS and "©" not in text
+    return any(len(_WORD.findall(text := text_of(p))) >= _STORY_WORDS and not imprint(text)
                for p in paragraphs)

@@ -138,7 +138,7 @@ def _extract(page: Page, learned: frozenset[str]) -> Article:
     # (Read off the folds where the text is ASCII: ``words_of``.)
     kept = words_of(cleaned.paragraphs, cleaned.folded)
     plain: int | None = kept
-    if needs_check(kept, max(page_words, words_of(lines, line_folds)), opened and text):
+    if needs_check(kept, max(page_words, words_of(lines, line_folds)), text if opened else ""):
         rescue = conservative(page.html, page.final_url, kept, title=title, author=author,
                               kept=cleaned.folded)
         if rescue is not None:

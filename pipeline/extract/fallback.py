@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any, Literal
+from typing import Any
 
 import trafilatura
 
@@ -64,8 +64,7 @@ def words_of(texts: Sequence[str], folded: Sequence[str]) -> int:
 NEAR_EMPTY = 50
 
 
-def needs_check(kept_words: int, page_words: int, framed: str | Literal[0, False] = "",
-                ) -> bool:
+def needs_check(kept_words: int, page_words: int, framed: str = "") -> bool:
     """Cheap test first: only a near-empty result, or one far smaller than the page's own
     paragraph text, is compared with trafilatura alone (a second extraction). ``framed``:
     the text, when it comes from a story the layout pass framed in an old table portal
