@@ -43,6 +43,16 @@ def _article(html: str, url: str = "https://valley-courier.example/news/toll") -
     return extract_article(page)
 
 
+def _judged(story: list[str], line: str, title: str, *, page: bool = False) -> bool:
+    """Whether ``line``, after the two ``story`` paragraphs, is kept, and the story too
+    (``page``: as a page's lines, link shares given)."""
+    lines = [*story, line]
+    cleaned = clean_paragraphs(lines, title=title,
+                               link_shares=[0.0] * len(lines) if page else None)
+    assert cleaned.paragraphs[:2] == story
+    return line in cleaned.paragraphs
+
+
 def _menu_cell() -> str:
     links = "".join(f"<tr><td>&middot; <a href='/s/{k}'>Section {k}</a></td></tr>"
                     for k in range(12))
@@ -212,16 +222,13 @@ def test_update_lines_that_report_news_stay(line: str, kept: bool) -> None:
     "Das Transkript der Sendung kann vom gesprochenen Wort leicht abweichen.",
 ])
 def test_notes_under_a_short_piece_go(line: str) -> None:
-    lines = [
+    story = [
         "The district's two grain terminals loaded fewer wagons for the border crossing "
         "in March than a year earlier, the railway's regional office said.",
         "Loadings of timber and fertiliser rose slightly, while container traffic was "
         "flat, according to the figures published on Friday.",
-        line,
     ]
-    cleaned = clean_paragraphs(lines, title="Grain loadings fall at the border")
-    assert line not in cleaned.paragraphs
-    assert cleaned.paragraphs[:2] == lines[:2]
+    assert not _judged(story, line, "Grain loadings fall at the border")
 
 
 def test_a_clock_time_is_no_label() -> None:
@@ -277,16 +284,12 @@ def test_dated_headline_links_with_the_month_named(date: str) -> None:
      "quoting the reference number.", True),
 ])
 def test_portal_pitches_and_appeal_buttons(line: str, kept: bool) -> None:
-    lines = [
+    story = [
         "Officers searched a storage unit on the industrial estate on Tuesday and found "
         "boxes of fake chargers and toys, the force said.",
         "Two men were arrested and released on bail while inquiries continue.",
-        line,
     ]
-    cleaned = clean_paragraphs(lines, title="Fake goods found in storage unit",
-                               link_shares=[0.0] * len(lines))
-    assert (line in cleaned.paragraphs) is kept
-    assert cleaned.paragraphs[:2] == lines[:2]
+    assert _judged(story, line, "Fake goods found in storage unit", page=True) is kept
 
 
 CN_STORY = [
@@ -391,17 +394,13 @@ def test_turkish_and_vietnamese_class_words(box: str) -> None:
     "ع ص م / ف ح",
 ])
 def test_korean_source_and_licence_lines_and_arabic_initials(line: str) -> None:
-    lines = [
+    story = [
         "정부는 다음 달부터 북방 항로를 이용하는 화물선에 대한 항만 시설 사용료를 "
         "한시적으로 감면하기로 했다고 밝혔다.",
         "감면 대상은 극동 지역 항만을 오가는 컨테이너선과 벌크선이며, 감면율은 최대 "
         "30퍼센트다.",
-        line,
     ]
-    cleaned = clean_paragraphs(lines, title="북방 항로 화물선 항만 사용료 감면",
-                               link_shares=[0.0] * len(lines))
-    assert line not in cleaned.paragraphs
-    assert cleaned.paragraphs[:2] == lines[:2]
+    assert not _judged(story, line, "북방 항로 화물선 항만 사용료 감면", page=True)
 
 
 def test_a_reading_time_before_an_update_stamp_goes() -> None:
