@@ -18,11 +18,11 @@ from __future__ import annotations
 import re
 
 from pipeline.clean.furniture import Labelled
+from pipeline.clean.nodetext import SENTENCE_END
 
 # A card's line: this many words at most, and no sentence's end.
 _LINE_WORDS = 8
 _LEAST_LINES = 3
-_SENTENCE_END = re.compile(r"[.!?。！？]['\"»”’)]*$")
 # A telephone or fax number, alone or after its label (Latin, Cyrillic, Chinese); not
 # a date or a span of years.
 _PHONE = re.compile(
@@ -65,7 +65,7 @@ def label_contact_cards(state: Labelled) -> None:
 
 def _card_line(text: str, words: int) -> bool:
     return words <= _LINE_WORDS and text[:2] not in ("- ", "* ", "• ") and \
-        not _SENTENCE_END.search(text)
+        not SENTENCE_END.search(text)
 
 
 def _is_card(lines: list[str]) -> bool:

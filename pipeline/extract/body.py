@@ -75,8 +75,7 @@ def extract_body(tree: Any, url: str | None, *,
     options.url = url
     options.source = url and url.encode("utf-8", "replace").decode("utf-8")
     try:
-        postbody, temp_text = _sequence(tree, options, url, fragment_chars if rescue else 0,
-                                        rescue)
+        postbody, temp_text = _sequence(tree, options, url, fragment_chars, rescue)
         if options.max_tree_size:
             if len(postbody) > options.max_tree_size:
                 strip_tags(postbody, "hi")
@@ -96,11 +95,11 @@ def extract_body(tree: Any, url: str | None, *,
 
 
 def _sequence(tree: Any, options: Extractor, url: str | None,
-              fragment_chars: int, baseline_too: bool = True) -> tuple[Any, str]:
+              fragment_chars: int, rescue: bool) -> tuple[Any, str]:
     """``trafilatura.core.trafilatura_sequence`` for rcwire's options (comments off, the
     balanced focus): the same stages in the same order, its comment capture and forum
-    salvage left out (they need comments on), the escalation gated by ``fragment_chars``.
-    Returns the body and its text."""
+    salvage left out (they need comments on), the escalation gated by ``fragment_chars``,
+    the baseline and the escalation both by ``rescue``. Returns the body and its text."""
     is_forum = _forum_thread_page(tree)
     tree = prune_unwanted_nodes(tree, RAW_TREE_PRUNE_XPATH)
     if not is_forum:
@@ -109,12 +108,12 @@ def _sequence(tree: Any, options: Extractor, url: str | None,
     # 1-2: the main extractor, then the comparison with readability and justext.
     postbody, temp_text = _extract_and_compare(cleaned_tree, cleaned_tree_backup, tree, options)
     # 3: the baseline on the original tree, taken only when it adds text.
-    if baseline_too and len(temp_text) < options.min_extracted_size:
+    if rescue and len(temp_text) < options.min_extracted_size:
         b_body, b_text, b_len = baseline(tree)
         if b_len > len(temp_text):
             postbody, temp_text = b_body, b_text
     # 4: the recall escalation, for a fragment only (see the module's docstring).
-    if (0 < len(temp_text) < min(fragment_chars, ESCALATION_MAX_LENGTH)
+    if (rescue and 0 < len(temp_text) < min(fragment_chars, ESCALATION_MAX_LENGTH)
             and len(temp_text) < ESCALATION_PAGE_SHARE * len(html2txt(tree))):
         r_options = copy(options)
         r_options.focus = "recall"
