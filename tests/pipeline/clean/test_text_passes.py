@@ -77,8 +77,9 @@ def test_which_branches_need_a_script(pattern: str, needs: bool) -> None:
 
 def test_the_script_gate_gives_the_rules_answer() -> None:
     texts = [t for t in paragraph_texts() if len(t.split()) <= 60]
-    plain = [t for t in texts if not has_script(t)][::3]  # a third keeps it to seconds
-    assert len(plain) > 500 and len(plain) < len(texts)
+    # A sixth keeps it to seconds (a third took 18 s of the suite by session 41).
+    plain = [t for t in texts if not has_script(t)][::6]
+    assert len(plain) > 1000 and len(plain) < len(texts)
     for rule in load_rules():
         for text in plain:
             # At the end of the page every rule applies (position rules included).
