@@ -108,10 +108,12 @@ def headline_links(tree: Any) -> list[Any]:
                 and _summary(nxt) and count_words(text_of(link)) >= _LEAST_LINK_WORDS:
             found.append(link)
             continue
-        # The date follows the link (its tail, or the next element's text): a cheap test
-        # that passes over most links of a page before their text is read.
+        # The date follows the link (its tail, or the next element's text) or leads it
+        # (``<li><span>2025-05-16</span><a>headline</a></li>``): a cheap test that passes
+        # over most links of a page before their text is read.
         if not _DIGIT.search((link.tail or "")[:_DATE_WITHIN]) and \
-                (nxt is None or not _DIGIT.search((nxt.text or "")[:_DATE_WITHIN])):
+                (nxt is None or not _DIGIT.search((nxt.text or "")[:_DATE_WITHIN])) and \
+                not _DIGIT.search(_before(link, item)[-_DATE_WITHIN:]):
             # Or the link fills its own paragraph and the date follows that
             # (``<li><p><a>headline</a></p><span>2024-01-08</span></li>``).
             after = item.getnext()
@@ -125,6 +127,13 @@ def headline_links(tree: Any) -> list[Any]:
                 _DATED.fullmatch(text_of(item).replace(text, " ", 1)):
             found.append(link)
     return found
+
+
+def _before(link: Any, item: Any) -> str:
+    """The text just before ``link`` in its item: the previous element's text and tail,
+    or the item's own text when the link comes first."""
+    prev = link.getprevious()
+    return (prev.text or "") + (prev.tail or "") if prev is not None else item.text or ""
 
 
 def _cut_off(item: Any) -> bool:

@@ -30,7 +30,7 @@ import numpy as np
 from pipeline.clean.lexicon import furniture_words
 from pipeline.clean.literals import lowered
 from pipeline.clean.nodetext import text_of
-from pipeline.languages import SCRIPT_STOPS
+from pipeline.languages import CJK, SCRIPT_STOPS
 from pipeline.text import fold
 
 HASH_BITS = 14
@@ -41,6 +41,8 @@ _MAX_NGRAMS = 40
 # ends a paragraph on these: the committed model is unchanged by them).
 _TERMINAL_CHARS = frozenset(".!?…。！？»”\"')]“«‘›‹" + SCRIPT_STOPS)
 _HEAD = 400
+# Link text (without spaces) from which a Chinese or Japanese one is found again unspaced.
+_GLUED_CHARS = 6
 _SENTENCE = re.compile(rf"[.!?。！？{SCRIPT_STOPS}](?:\s|$)")
 _HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
@@ -411,6 +413,10 @@ def link_shares(paragraphs: Sequence[str], anchors: Counter[str],
     by_first: dict[str, list[str]] = {}
     for text in anchors:
         by_first.setdefault(text.split(" ", 1)[0], []).append(text)
+    # Chinese and Japanese link texts run into their neighbours without a space (a list
+    # item's date glued to its headline): found again as characters. Only headline-long
+    # ones: a menu's two-character words occur in any story sentence.
+    glued = [t for t in anchors if len(t) - t.count(" ") >= _GLUED_CHARS and CJK.search(t)]
     shares = []
     for k, para in enumerate(paragraphs):
         text = folded[k] if folded is not None else fold(para)
@@ -426,5 +432,9 @@ def link_shares(paragraphs: Sequence[str], anchors: Counter[str],
             for text in by_first[first]:
                 if f" {text} " in padded:
                     covered += text.count(" ") + 1
-        shares.append(min(1.0, covered / len(words)))
+        share = covered / len(words)
+        if share < 1.0 and glued and CJK.search(text):
+            chars = len(text) - text.count(" ")
+            share = max(share, sum(len(t) - t.count(" ") for t in glued if t in text) / chars)
+        shares.append(min(1.0, share))
     return shares

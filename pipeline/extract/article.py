@@ -39,6 +39,7 @@ from pipeline.extract.body import code_lines, extract_body
 from pipeline.extract.fallback import conservative, needs_check, words_of
 from pipeline.extract.headings import heading_slots, restore_headings
 from pipeline.extract.joiners import protect, restore
+from pipeline.extract.keypoints import point_boxes, restore_points
 from pipeline.extract.loader import load_html
 from pipeline.extract.page_info import page_info
 from pipeline.extract.parts import restore_parts, story_parts
@@ -117,6 +118,7 @@ def _extract(page: Page, learned: frozenset[str]) -> Article:
     anchors = anchor_counts(tree)
     slots = heading_slots(tree)  # read before trafilatura consumes the tree
     parts = story_parts(tree)
+    points = point_boxes(tree)
     shield(prose)  # after the class words are read: trafilatura must not drop them
     # trafilatura's extraction on the pruned tree itself (read no more after this).
     # On a table-held story the layout pass framed the story's paragraphs: trafilatura's
@@ -128,6 +130,7 @@ def _extract(page: Page, learned: frozenset[str]) -> Article:
     line_folds = [fold(line) for line in lines]  # once: the link shares and the cleaner's
     lines, line_folds = restore_headings(lines, line_folds, slots)
     lines, line_folds = restore_parts(lines, line_folds, parts)
+    lines, line_folds = restore_points(lines, line_folds, points)
     cleaned = clean_paragraphs(lines, title=title, author=author, learned=learned,
                                link_shares=link_shares(lines, anchors, line_folds),
                                verbatim=code_lines(doc), folded=line_folds,

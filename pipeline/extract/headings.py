@@ -36,20 +36,36 @@ def _links(node: Any, text: str) -> bool:
     return linked >= 0.5 * len(text.split())
 
 
-def _neighbour(node: Any, forward: bool) -> Any:
+def _neighbour(node: Any, forward: bool) -> tuple[Any, Any] | None:
     """The nearest ``p`` sibling before or after ``node`` with text, past empty ones, small
-    boxes (an ad slot and its label: "Werbung", "PUBLICIDAD") and boxes of links."""
+    boxes (an ad slot and its label: "Werbung", "PUBLICIDAD") and boxes of links; as
+    (the sibling, its paragraph): the paragraph may be a box's (``_edge_paragraph``)."""
     for sib in node.itersiblings(preceding=not forward):
         if not isinstance(sib.tag, str):
             continue
         text = squashed_text(sib)
         if sib.tag == "p" and text:
-            return sib
+            return sib, sib
         if sib.tag in _HEADINGS or sib.tag in _LISTS:
             continue  # a heading and a list under it are put back together
         if len(text.split()) > _BOX_WORDS and not _links(sib, text):
-            return None
+            # A box whose text ends (or, below, opens) with a paragraph: a video's or a
+            # picture's caption, the last paragraph of a container of the story's
+            # (blind pages, tuning set93: a "what we know" list under a video's caption).
+            edge = _edge_paragraph(sib, text, forward)
+            return (sib, edge) if edge is not None else None
     return None
+
+
+def _edge_paragraph(box: Any, text: str, first: bool) -> Any:
+    """The box's first (``first``) or last paragraph with text when the box's text opens or
+    ends with it, else None."""
+    paras = [p for p in box.iter("p") if squashed_text(p)]
+    if not paras:
+        return None
+    edge = paras[0] if first else paras[-1]
+    own = squashed_text(edge)
+    return edge if (text.startswith(own) if first else text.endswith(own)) else None
 
 
 def _lines(node: Any) -> list[str]:
@@ -74,15 +90,16 @@ def heading_slots(tree: Any) -> list[Slot]:
         # The neighbours first: most lists (menus, link rows) have none.
         above = _neighbour(node, False)
         if above is None or (below := _neighbour(node, True)) is None or \
-                (above, below) in slots:
+                (above[0], below[0]) in slots:
             continue
         # Every heading and list between the two paragraphs, in order ("h3, ul" or
         # "ul, h3": a Chinese portal's figures list above a subheading).
-        between = takewhile(lambda sib: sib is not below, above.itersiblings())
+        between = takewhile(lambda sib: sib is not below[0], above[0].itersiblings())
         lines = [line for sib in between if sib.tag in _HEADINGS or sib.tag in _LISTS
                  for line in _lines(sib)]
         if lines:
-            slots[above, below] = (fold(squashed_text(above)), lines, fold(squashed_text(below)))
+            slots[above[0], below[0]] = (fold(squashed_text(above[1])), lines,
+                                         fold(squashed_text(below[1])))
     return list(slots.values())
 
 

@@ -1,0 +1,54 @@
+"""The titles of boxes whose items are gone, below the story of a page.
+
+A page's box of other stories ("Related", "相关新闻", "Just in") is a heading over
+links: pruning and the rules take the links (a list by its shape, a class word), and the
+heading is left alone between two lines of furniture under the story, where no rule reads
+its words in every language (blind pages, tuning set93: two Chinese box titles between an
+editor's line and a "recommended" box). A story's heading is over the story's prose: one
+between two furniture lines below the last paragraph of prose heads nothing of the story.
+
+Page input only (plain text has its tail pass, ``pipeline/clean/tail.py``); after the
+page model, which is trained without this pass.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from pipeline.clean.furniture import Labelled
+from pipeline.clean.header import TERMINAL
+
+# Titles between two furniture lines: this many in a row at the most, of this many words.
+_MOST_TITLES = 2
+_TITLE_WORDS = 6
+# A paragraph of prose: more words than this (the cleaner's ``_SHORT``).
+_PROSE_WORDS = 12
+_REASON = ("structure {kind}: a short line between two furniture lines below the story's "
+           "last paragraph (a box's title)")
+
+
+def label_box_titles(state: Labelled, link_shares: list[float] | None) -> None:
+    """Label the free short lines (no sentence's end, no digit) of at most ``_MOST_TITLES``
+    in a row between two labelled lines below the last free paragraph of prose, with the
+    kind of the furniture below them. ``link_shares``: None on plain text (nothing done)."""
+    if link_shares is None:
+        return
+    last = max((i for i in range(len(state.p))
+                if state.free(i) and state.words[i] > _PROSE_WORDS), default=-1)
+    if last < 0:
+        return
+    marked = [i for i in range(last + 1, len(state.p)) if not state.free(i)]
+    for a, b in itertools.pairwise(marked):
+        between = range(a + 1, b)
+        if not 0 < len(between) <= _MOST_TITLES:
+            continue
+        if all(_title(state.p[k], state.words[k]) for k in between):
+            kind = state.labels[b] or "site_chrome"
+            for k in between:
+                state.labels[k], state.reasons[k] = kind, _REASON.format(kind=kind)
+
+
+def _title(text: str, words: int) -> bool:
+    """A box's title: a few words, no sentence's end, no digit (a date or a count)."""
+    return words <= _TITLE_WORDS and TERMINAL.search(text) is None and \
+        not any(c.isdigit() for c in text)

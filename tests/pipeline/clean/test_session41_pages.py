@@ -1,0 +1,149 @@
+"""Session 41: what the sixteenth round of blind web pages (tests/fixtures/blind_pages,
+tuning sets 91, 93 and 95: the large outlets' everyday article pages) showed. Text and
+pages written for this test."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime
+
+from pipeline.clean.boxtitles import label_box_titles
+from pipeline.clean.cards import card_lists, headline_links
+from pipeline.clean.features import anchor_counts, link_shares
+from pipeline.clean.text import clean_paragraphs
+from pipeline.extract.article import extract_article
+from pipeline.extract.headings import heading_slots, restore_headings
+from pipeline.extract.keypoints import point_boxes, restore_points
+from pipeline.extract.loader import load_html
+from pipeline.records import FeedEntry, Page
+from pipeline.text import fold
+
+STORY = [
+    "The customs office at Blagoveshchensk cleared its first convoy of refrigerated "
+    "trucks over the new Amur bridge on Thursday, three weeks later than planned.",
+    "Officials blamed the delay on the scanners, which arrived from the manufacturer "
+    "without the software needed to read the cargo of cooled containers.",
+    "Traders in Heihe said they had lost orders for apples and pears while the trucks "
+    "waited, and asked the border agency for a fixed timetable.",
+    "The agency promised two convoys a day from next month and a third in the autumn, "
+    "once a second scanning lane is built on the Russian side.",
+]
+POINTS = [
+    "The first refrigerated convoy crossed the bridge three weeks late",
+    "Scanners arrived without the software for cooled containers",
+    "Two convoys a day are promised from next month",
+]
+
+
+def _page(html: str) -> Page:
+    url = "http://127.0.0.1/news/bridge"
+    return Page(FeedEntry("t", "t", url, url), url, 200, "text/html", html,
+                datetime.now(UTC))
+
+
+def _document(before_story: str, after_story: str = "") -> str:
+    story = "".join(f"<p>{p}</p>" for p in STORY)
+    return ("<!DOCTYPE html><html><head><title>Cold convoy</title></head><body>"
+            "<header><a href='/'>Home</a> <a href='/trade'>Trade</a></header><main>"
+            "<h1>First cold convoy crosses the Amur bridge</h1>"
+            f"{before_story}<article class='story-body'>{story}</article>{after_story}"
+            "</main><footer>Amur Trade Daily, all rights reserved</footer></body></html>")
+
+
+def test_a_list_of_points_above_the_story_is_put_back_before_it() -> None:
+    points = "".join(f"<li>{p}</li>" for p in POINTS)
+    html = _document(f"<div class='summary-box'><h3>Main points</h3><ul>{points}</ul></div>")
+    boxes = point_boxes(load_html(html))
+    assert boxes == [([f"- {p}" for p in POINTS], fold(STORY[0]))]  # not its heading
+    lines, folds = restore_points(STORY, [fold(p) for p in STORY], boxes)
+    assert lines == [f"- {p}" for p in POINTS] + STORY and folds == [fold(x) for x in lines]
+    # Put back once: when the extraction kept the items, nothing is added.
+    assert restore_points(lines, folds, boxes) == (lines, folds)
+    article = extract_article(_page(html))
+    # The first point, right under the headline, is read as the standfirst (kept aside).
+    assert all(p in article.text for p in POINTS[1:] + STORY)
+    assert (POINTS[0] in article.text) != any(POINTS[0] in t for _, t in article.removed)
+
+
+def test_a_ticker_or_a_list_of_links_is_no_list_of_points() -> None:
+    ticker = "".join(f"<li>{name} {value}</li>" for name, value in (
+        ("GOLD (10g)", "30,665 -112"), ("BRENT", "$78.09 -0.09"), ("CNY/RUB", "11.02 +0.04")))
+    links = "".join(f"<li><a href='/s/{k}'>{p}</a></li>" for k, p in enumerate(POINTS))
+    assert point_boxes(load_html(_document(f"<ul>{ticker}</ul>"))) == []
+    assert point_boxes(load_html(_document(f"<ul>{links}</ul>"))) == []
+
+
+def test_a_list_under_a_videos_caption_is_put_back_between_its_paragraphs() -> None:
+    # The paragraph above the list is a video box's caption, not the list's sibling.
+    html = ("<html><body><article><h1>Convoy</h1>"
+            f"<p>{STORY[0]}</p>"
+            "<div class='player-box'><div class='controls'><span>Play</span> "
+            "<span>00:00 / 01:45</span> <span>Full screen</span></div>"
+            "<p class='player-caption'>Video: the convoy at the bridge, filmed by our "
+            "reporter</p></div>"
+            "<h3>What changes</h3><ul>"
+            + "".join(f"<li>{p}</li>" for p in POINTS) + "</ul>"
+            f"<p>{STORY[1]}</p></article></body></html>")
+    caption = "Video: the convoy at the bridge, filmed by our reporter"
+    slots = heading_slots(load_html(html))
+    assert slots == [(fold(caption), ["What changes", *[f"- {p}" for p in POINTS]],
+                      fold(STORY[1]))]
+    lines = [STORY[0], caption, STORY[1]]
+    got, _ = restore_headings(lines, [fold(x) for x in lines], slots)
+    assert got == [STORY[0], caption, "What changes", *[f"- {p}" for p in POINTS], STORY[1]]
+
+
+# Other stories of a Chinese portal, each a date and then its linked headline.
+OTHERS = ["中俄边境口岸夜间通关时间延长两小时", "黑河自贸片区新增三家冷链仓储企业",
+          "远东铁路货运量前十个月同比增长", "哈尔滨至符拉迪沃斯托克航线恢复每日航班"]
+
+
+def test_a_dated_list_whose_date_leads_its_link_is_a_list_of_other_stories() -> None:
+    items = "".join(f"<li><span>2025-06-{10 + k}</span><a href='/n/{k}'>{t}</a></li>"
+                    for k, t in enumerate(OTHERS))
+    tree = load_html(f"<html><body><div class='box'><h3>更多新闻</h3><ul>{items}</ul></div>"
+                     "</body></html>")
+    links = headline_links(tree)
+    assert [a.text for a in links] == OTHERS
+    assert [node.tag for node in card_lists(links)] == ["ul"]
+
+
+def test_chinese_link_texts_are_found_again_without_spaces() -> None:
+    tree = load_html("<html><body>" + "".join(f"<a href='/n/{k}'>{t}</a>"
+                                              for k, t in enumerate(OTHERS)) +
+                     "<a href='/'>首页</a></body></html>")
+    anchors = anchor_counts(tree)
+    lines = [f"- 2025-06-10{OTHERS[0]}", "首页消息称，口岸通关时间今起延长，货车排队明显减少。"]
+    shares = link_shares(lines, anchors)
+    assert shares[0] > 0.6  # the headline's characters, the date's not
+    assert shares[1] == 0.0  # a menu's two characters are not looked for in prose
+    assert link_shares(["Border crossing hours extended"], Counter()) == [0.0]
+
+
+def test_box_titles_between_furniture_lines_below_the_story_are_furniture() -> None:
+    lines = [*STORY, "Editor: Anna Petrova", "Around the region", "Valley life",
+             "Read more: Heihe traders ask for a timetable", "© Amur Trade Daily"]
+    shares = [0.0] * len(STORY) + [0.0, 0.0, 0.0, 1.0, 0.0]
+    cleaned = clean_paragraphs(lines, title="First cold convoy", link_shares=shares)
+    assert cleaned.paragraphs == STORY
+    why = dict(zip([text for _, text in cleaned.removed], cleaned.reasons, strict=True))
+    assert "a box's title" in why["Around the region"] and "a box's title" in why["Valley life"]
+    # Plain text is the tail pass's: nothing done without link shares.
+    probe = _Probe([*STORY, "Editor: Anna Petrova", "Around the region", "© Amur Trade Daily"],
+                   [None, None, None, None, "editor_note", None, "site_chrome"])
+    label_box_titles(probe, None)  # type: ignore[arg-type]
+    assert probe.labels[5] is None
+    label_box_titles(probe, [0.0] * 7)  # type: ignore[arg-type]
+    assert probe.labels[5] == "site_chrome"
+
+
+class _Probe:
+    """The cleaner's state as the box-title pass reads it."""
+
+    def __init__(self, paragraphs: list[str], labels: list[str | None]) -> None:
+        self.p, self.labels = paragraphs, labels
+        self.words = [len(x.split()) for x in paragraphs]
+        self.reasons: list[str | None] = [None] * len(paragraphs)
+
+    def free(self, i: int) -> bool:
+        return self.labels[i] is None
