@@ -358,10 +358,10 @@ class _State:
             if not self.free(i):
                 continue
             # A line the next paragraph continues in lower case is the lead broken by
-            # markup, not a standfirst (seen on the tuning part).
+            # markup, not a standfirst (tuning part); nor is a list's first item (set95).
             nxt = self.p[i + 1] if i + 1 < len(self.p) else ""
             if (4 <= self.words[i] <= _STANDFIRST_WORDS and not TERMINAL.search(self.p[i])
-                    and not opens_lower(nxt)
+                    and not opens_lower(nxt) and not self.p[i][:2] == nxt[:2] == "- "
                     and (strapline or not _CLAUSES.search(self.p[i]))):
                 self.labels[i] = "subtitle"
                 self.description = self.p[i]
