@@ -31,6 +31,8 @@ _ITEM_DEPTH = 4
 # A bold link's words, at the least, to be read as a headline.
 _LEAST_HEADLINE_WORDS = 3
 _LEAST_LINK_WORDS = 4
+# A summary's "more" link, at the most.
+_MORE_WORDS = 2
 _ITEM_TAGS = frozenset(("li", "font", "div", "p", "span"))
 # What holds a teaser's summary after its headline link; what a summary never holds.
 _SUMMARY_TAGS = frozenset(("p", "div", "span"))
@@ -99,6 +101,12 @@ def headline_links(tree: Any) -> list[Any]:
     # expected mid-April 01.04.2025"): the section's other stories, newest first.
     for link in tree.iter("a"):
         item = link.getparent()
+        if item is not None and item.tag == "dt":
+            # A definition list's term as the headline and its description as the summary
+            # (``<dt><a>headline</a></dt><dd>summary</dd>``: an old Chinese CMS's news list).
+            if _described(link, item):
+                found.append(link)
+            continue
         if item is None or item.tag not in _ITEM_TAGS:
             continue
         nxt = link.getnext()
@@ -129,6 +137,14 @@ def headline_links(tree: Any) -> list[Any]:
     return found
 
 
+def _described(link: Any, term: Any) -> bool:
+    """Whether ``link`` alone fills its ``dt`` and a ``dd`` summary follows the term."""
+    dd = term.getnext()
+    return dd is not None and dd.tag == "dd" and len(term) == 1 and \
+        not (term.text or "").strip() and not (link.tail or "").strip() and _summary(dd) and \
+        count_words(text_of(link)) >= _LEAST_LINK_WORDS
+
+
 def _before(link: Any, item: Any) -> str:
     """The text just before ``link`` in its item: the previous element's text and tail,
     or the item's own text when the link comes first."""
@@ -143,8 +159,10 @@ def _cut_off(item: Any) -> bool:
 
 def _summary(node: Any) -> bool:
     """Whether ``node`` reads as a teaser's summary: a sentence or two of unlinked text
-    (``_MOST_SUMMARY_WORDS`` words at the most) and no block inside."""
-    if next(node.iterdescendants("a", *_BLOCKS_IN), None) is not None:
+    (``_MOST_SUMMARY_WORDS`` words at the most) and no block inside; a "more" link of a
+    word or two may close it ("[详细]", "Read more")."""
+    if next(node.iterdescendants(*_BLOCKS_IN), None) is not None or \
+            any(count_words(text_of(a)) > _MORE_WORDS for a in node.iter("a")):
         return False
     words = count_words(text_of(node))  # a Chinese clause is one \w+ run
     return 0 < words <= _MOST_SUMMARY_WORDS

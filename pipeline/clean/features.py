@@ -429,9 +429,9 @@ def link_shares(paragraphs: Sequence[str], anchors: Counter[str],
         # Only the words some link text opens with (a set intersection in C, not a lookup
         # per word): the same link texts, counted once each.
         for first in by_first.keys() & words:
-            for text in by_first[first]:
-                if f" {text} " in padded:
-                    covered += text.count(" ") + 1
+            for link in by_first[first]:
+                if f" {link} " in padded:
+                    covered += link.count(" ") + 1
         share = covered / len(words)
         if share < 1.0 and glued and CJK.search(text):
             chars = len(text) - text.count(" ")

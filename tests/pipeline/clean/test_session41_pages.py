@@ -126,15 +126,13 @@ def test_box_titles_between_furniture_lines_below_the_story_are_furniture() -> N
     shares = [0.0] * len(STORY) + [0.0, 0.0, 0.0, 1.0, 0.0]
     cleaned = clean_paragraphs(lines, title="First cold convoy", link_shares=shares)
     assert cleaned.paragraphs == STORY
-    why = dict(zip([text for _, text in cleaned.removed], cleaned.reasons, strict=True))
-    assert "a box's title" in why["Around the region"] and "a box's title" in why["Valley life"]
-    # Plain text is the tail pass's: nothing done without link shares.
-    probe = _Probe([*STORY, "Editor: Anna Petrova", "Around the region", "© Amur Trade Daily"],
-                   [None, None, None, None, "editor_note", None, "site_chrome"])
+    # The title between two furniture lines goes (by the tail pass or the box titles').
+    probe = _Probe([STORY[0], "Editor: Anna Petrova", "Around the region", "© Amur Trade Daily"],
+                   [None, "editor_note", None, "site_chrome"])
     label_box_titles(probe, None)  # type: ignore[arg-type]
-    assert probe.labels[5] is None
-    label_box_titles(probe, [0.0] * 7)  # type: ignore[arg-type]
-    assert probe.labels[5] == "site_chrome"
+    assert probe.labels[2] is None  # plain text: the tail pass's in plain.py
+    label_box_titles(probe, [0.0] * 4)  # type: ignore[arg-type]
+    assert probe.labels[2] is not None and probe.reasons[2] is not None
 
 
 class _Probe:
@@ -147,3 +145,37 @@ class _Probe:
 
     def free(self, i: int) -> bool:
         return self.labels[i] is None
+
+
+def test_a_chinese_paragraph_quoting_a_linked_headline_is_no_link() -> None:
+    # fold() sets the quoted title apart as a word: the word pass finds it, and the share
+    # is of the paragraph's characters, not the link's own (it was 1.0).
+    anchors = Counter({OTHERS[0]: 1})
+    prose = f"本报昨日刊发的《{OTHERS[0]}》一文中，数据有误，现予更正，并向读者致歉。"
+    assert link_shares([prose], anchors)[0] < 0.5
+
+
+def test_a_definition_list_of_headlines_and_summaries_is_a_list_of_other_stories() -> None:
+    summary = "口岸部门表示，将延长夜间通关时间，方便旅客和货车往来。"
+    items = "".join(f"<dl><dt><a href='/n/{k}'>{t}</a></dt><dd>{summary}"
+                    "<a href='/n/more'>[详细]</a></dd></dl>" for k, t in enumerate(OTHERS))
+    tree = load_html(f"<html><body><div class='list-a'>{items}</div></body></html>")
+    links = headline_links(tree)
+    assert [a.text for a in links] == OTHERS  # a "more" link may close the summary
+    assert [node.get("class") for node in card_lists(links)] == ["list-a"]
+    # A summary holding a headline-long link is none.
+    long_link = items.replace("[详细]", "口岸夜间通关时间延长")
+    tree = load_html(f"<html><body><div class='list-a'>{long_link}</div></body></html>")
+    assert headline_links(tree) == []
+
+
+def test_the_furniture_below_a_short_story_on_a_page_goes_with_the_tail_pass() -> None:
+    # trafilatura's text of a short piece goes on into the boxes around it: after the
+    # story's last sentence and a furniture line, the lines that are no sentence go.
+    lines = [*STORY, "Share this story", "Weather warning", "Top stories today",
+             "Reader poll", "© Amur Trade Daily", "About us"]
+    shares = [0.0] * len(lines)
+    cleaned = clean_paragraphs(lines, title="First cold convoy", link_shares=shares)
+    assert cleaned.paragraphs == STORY
+    # Plain text gets the same from its own tail pass.
+    assert clean_paragraphs(lines).paragraphs == STORY
