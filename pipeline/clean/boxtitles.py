@@ -31,6 +31,11 @@ _MOST_TITLES = 2
 _TITLE_WORDS = 6
 # A paragraph of prose: more words than this (the cleaner's ``_SHORT``).
 _PROSE_WORDS = 12
+# A line this much link text, in a run of this many below the story: a list of links.
+_LINKED = 0.9
+_LEAST_LINKED = 3
+_LINKS = ("structure related_posts: one of three or more lines in a row that are all link text "
+          "below the story's last paragraph")
 _BELOW = ("structure site_chrome: a line below the site's copyright line, under the story's "
           "last paragraph")
 _REASON = ("structure {kind}: a short line between two furniture lines below the story's "
@@ -59,6 +64,18 @@ def label_box_titles(state: Labelled, link_shares: list[float] | None) -> None:
         for k in range(imprint + 1, len(state.p)):
             if state.free(k):
                 state.labels[k], state.reasons[k] = "site_chrome", _BELOW
+    # A run of lines that are all link text below that paragraph: a list of other
+    # stories trafilatura kept (a gallery page's "more galleries": blind pages, set101).
+    # A count or a date of a word or two under each link ("12 photos") stays in the run.
+    run: list[int] = []
+    for k in range(last + 1, len(state.p) + 1):
+        if k < len(state.p) and (link_shares[k] >= _LINKED or (run and state.words[k] <= 2)):
+            run.append(k)
+            continue
+        if sum(link_shares[i] >= _LINKED for i in run) >= _LEAST_LINKED:
+            for i in (i for i in run if state.free(i)):
+                state.labels[i], state.reasons[i] = "related_posts", _LINKS
+        run = []
     marked = [i for i in range(last + 1, len(state.p)) if not state.free(i)]
     for a, b in itertools.pairwise(marked):
         between = range(a + 1, b)

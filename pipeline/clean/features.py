@@ -43,6 +43,8 @@ _TERMINAL_CHARS = frozenset(".!?…。！？»”\"')]“«‘›‹" + SCRIPT_S
 _HEAD = 400
 # Link text (without spaces) from which a Chinese or Japanese one is found again unspaced.
 _GLUED_CHARS = 6
+# Blocks inside a link that the extraction prints as lines of their own.
+_LINKED_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6")
 _SENTENCE = re.compile(rf"[.!?。！？{SCRIPT_STOPS}](?:\s|$)")
 _HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
@@ -399,6 +401,12 @@ def anchor_counts(tree: Any) -> Counter[str]:
         text = fold(text_of(node))
         if text:
             found[text] += 1
+            # A card's link wraps its headline's paragraph beside a picture and a count
+            # ("<a><img><span>6 photos</span><p>headline</p></a>"): the extraction prints
+            # that paragraph as a line of its own, all of it link text.
+            for block in node.iter(_LINKED_BLOCKS):
+                if (inner := fold(text_of(block))) and inner != text:
+                    found[inner] += 1
     return found
 
 

@@ -179,3 +179,30 @@ def test_the_furniture_below_a_short_story_on_a_page_goes_with_the_tail_pass() -
     assert cleaned.paragraphs == STORY
     # Plain text gets the same from its own tail pass.
     assert clean_paragraphs(lines).paragraphs == STORY
+
+
+def test_a_grid_of_linked_cards_below_a_short_story_goes() -> None:
+    # Each card's link wraps a picture, a count and the headline's paragraph, which the
+    # extraction prints as a line of its own: all of it link text.
+    cards = "".join(
+        f"<li><a href='/gallery/{k}'><div class='pic'><img src='/p/{k}.jpg' alt=''>"
+        f"<span>{6 + k} photos</span></div><p>{title}</p></a></li>"
+        for k, title in enumerate(["Ice sculptures rise on the river bank",
+                                   "Night market opens under the bridge lights",
+                                   "Border town hosts its first winter fair",
+                                   "Skaters return to the frozen harbour"]))
+    html = _document("", f"<section class='more-galleries'><ul>{cards}</ul></section>")
+    tree = load_html(html)
+    anchors = anchor_counts(tree)
+    assert link_shares(["Night market opens under the bridge lights"], anchors) == [1.0]
+    text = extract_article(_page(html)).text
+    assert all(p in text for p in STORY) and "Night market" not in text
+    # The same lines unlinked are the story's (a run of short lines is no list of links).
+    lines = [*STORY, "Ice sculptures rise on the river bank",
+             "Night market opens under the bridge lights",
+             "Border town hosts its first winter fair"]
+    probe = _Probe(lines, [None] * len(lines))
+    label_box_titles(probe, [0.0] * len(lines))  # type: ignore[arg-type]
+    assert probe.labels == [None] * len(lines)
+    label_box_titles(probe, [0.0] * 4 + [1.0] * 3)  # type: ignore[arg-type]
+    assert probe.labels[4:] == ["related_posts"] * 3
