@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 
+from pipeline.clean.below import label_below_story
 from pipeline.clean.bios import label_bios
-from pipeline.clean.boxtitles import label_box_titles
 from pipeline.clean.captions import label_captions, label_standfirst_twice
 from pipeline.clean.comments import label_comment_bodies
 from pipeline.clean.contacts import label_contact_cards
@@ -184,7 +184,7 @@ def clean_paragraphs(
         shares = [link_shares[i] for i in kept] if link_shares is not None else None
         label_by_model(state, shares, from_page=from_page)
         label_contact_cards(state)  # after the page model, trained without it
-        label_box_titles(state, shares)  # likewise (pipeline/clean/boxtitles.py)
+        label_below_story(state, shares)  # likewise (pipeline/clean/below.py)
     if scraped and tail:
         label_frame(state, model=model)  # after the page model (pipeline/clean/plain.py)
     if model and link_shares is None:

@@ -141,9 +141,11 @@ def _extract(page: Page, learned: frozenset[str]) -> Article:
     # (Read off the folds where the text is ASCII: ``words_of``.)
     kept = words_of(cleaned.paragraphs, cleaned.folded)
     plain: int | None = kept
-    if needs_check(kept, max(page_words, words_of(lines, line_folds)), text if opened else ""):
+    near = count_words(text, kept)  # in the text's language: the near-empty tests'
+    if needs_check(kept, max(page_words, words_of(lines, line_folds)), text if opened else "",
+                   near):
         rescue = conservative(page.html, page.final_url, kept, title=title, author=author,
-                              kept=cleaned.folded)
+                              kept=cleaned.folded, near=near)
         if rescue is not None:
             cleaned, removed_html, fell_back = rescue.cleaned, [], True
             text = "\n\n".join(cleaned.paragraphs)
@@ -181,7 +183,7 @@ def _extract(page: Page, learned: frozenset[str]) -> Article:
         language=language,
         description=_squash(info.description) or cleaned.description or None,
         text=text,
-        word_count=count_words(text, plain),
+        word_count=near if plain is not None else count_words(text),
         content_hash=_hash_folded(" ".join(f for f in folded if f)),
         removed=tuple(removed_html + cleaned.removed),
         removal_reasons=tuple([f"html {k}: its tag or class marks it, or a lone link"

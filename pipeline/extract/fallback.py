@@ -64,21 +64,28 @@ def words_of(texts: Sequence[str], folded: Sequence[str]) -> int:
 NEAR_EMPTY = 50
 
 
-def needs_check(kept_words: int, page_words: int, framed: str = "") -> bool:
-    """Cheap test first: only a near-empty result, or one far smaller than the page's own
+def needs_check(kept_words: int, page_words: int, framed: str = "",
+                near: int | None = None) -> bool:
+    r"""Cheap test first: only a near-empty result, or one far smaller than the page's own
     paragraph text, is compared with trafilatura alone (a second extraction). ``framed``:
     the text, when it comes from a story the layout pass framed in an old table portal
     (``pipeline/clean/layout.py``): more than near-empty in its language's words, it is
     that story, however small beside the page (trafilatura alone prints the portal's
     layout tables whole, and the 350-character Chinese story of a town's site fell back to
-    its weather and calendar cells: blind pages, tuning set53)."""
+    its weather and calendar cells: blind pages, tuning set53). ``near``: the kept text's
+    words in its language (``count_words``), which the near-empty test reads when given:
+    ``\w+`` counts a Chinese clause as one word, and a 200-character story of 34 clauses
+    was near-empty (blind pages, tuning set101: a video page fell back to its player's
+    menus and the channel's schedule)."""
     if framed and count_words(framed) >= NEAR_EMPTY:
         return False
-    return kept_words < NEAR_EMPTY or kept_words < MIN_SHARE * page_words
+    near = kept_words if near is None else near
+    return near < NEAR_EMPTY or kept_words < MIN_SHARE * page_words
 
 
 def conservative(html: str, url: str, kept_words: int, *, title: str | None,
-                 author: str | None, kept: Sequence[str] = ()) -> Fallback | None:
+                 author: str | None, kept: Sequence[str] = (),
+                 near: int | None = None) -> Fallback | None:
     """The conservative result when the cleaned text is near-empty beside trafilatura's.
 
     Args:
@@ -88,6 +95,8 @@ def conservative(html: str, url: str, kept_words: int, *, title: str | None,
         title: the headline from the page's metadata.
         author: the author from the page's metadata.
         kept: the folds (``pipeline.text.fold``) of the paragraphs the normal path kept.
+        near: ``kept_words`` in the text's language (``needs_check``), for the near-empty
+            tests.
 
     Returns:
         The fallback, or None when trafilatura alone finds no substantial text either, or
@@ -121,13 +130,14 @@ def conservative(html: str, url: str, kept_words: int, *, title: str | None,
     if alone_words < MIN_WORDS or kept_words >= MIN_SHARE * alone_words:
         return None
     lines = alone.split("\n")
-    if kept_words >= NEAR_EMPTY and _opens_with_kept(lines, kept):
+    near = kept_words if near is None else near
+    if near >= NEAR_EMPTY and _opens_with_kept(lines, kept):
         # More than near-empty, and the story trafilatura found opens with a paragraph
         # kept: what the cleaned text lacks comes after the story's start (a thread of
         # readers' postings or teasers beside a 130-word brief fell back to all of them:
         # blind pages, tuning set39). A story pruned away leaves no such opening.
         return None
-    if kept_words >= NEAR_EMPTY:
+    if near >= NEAR_EMPTY:
         # The whole cleaner, classifier included, on trafilatura's text: when it keeps
         # about what the normal path kept, the extra words were furniture (a 50-slide
         # gallery beside a 650-word article, seen on the tuning part: the rules alone kept

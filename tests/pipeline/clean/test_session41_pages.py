@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import UTC, datetime
 
-from pipeline.clean.boxtitles import label_box_titles
+from pipeline.clean.below import label_below_story
 from pipeline.clean.cards import card_lists, headline_links
 from pipeline.clean.features import anchor_counts, link_shares
 from pipeline.clean.text import clean_paragraphs
@@ -129,9 +129,9 @@ def test_box_titles_between_furniture_lines_below_the_story_are_furniture() -> N
     # The title between two furniture lines goes (by the tail pass or the box titles').
     probe = _Probe([STORY[0], "Editor: Anna Petrova", "Around the region", "© Amur Trade Daily"],
                    [None, "editor_note", None, "site_chrome"])
-    label_box_titles(probe, None)  # type: ignore[arg-type]
+    label_below_story(probe, None)  # type: ignore[arg-type]
     assert probe.labels[2] is None  # plain text: the tail pass's in plain.py
-    label_box_titles(probe, [0.0] * 4)  # type: ignore[arg-type]
+    label_below_story(probe, [0.0] * 4)  # type: ignore[arg-type]
     assert probe.labels[2] is not None and probe.reasons[2] is not None
 
 
@@ -202,7 +202,30 @@ def test_a_grid_of_linked_cards_below_a_short_story_goes() -> None:
              "Night market opens under the bridge lights",
              "Border town hosts its first winter fair"]
     probe = _Probe(lines, [None] * len(lines))
-    label_box_titles(probe, [0.0] * len(lines))  # type: ignore[arg-type]
+    label_below_story(probe, [0.0] * len(lines))  # type: ignore[arg-type]
     assert probe.labels == [None] * len(lines)
-    label_box_titles(probe, [0.0] * 4 + [1.0] * 3)  # type: ignore[arg-type]
+    label_below_story(probe, [0.0] * 4 + [1.0] * 3)  # type: ignore[arg-type]
     assert probe.labels[4:] == ["related_posts"] * 3
+
+
+def test_a_short_chinese_story_is_not_near_empty_by_its_clauses() -> None:
+    from pipeline.extract.fallback import NEAR_EMPTY, needs_check, words
+    from pipeline.languages import count_words
+
+    story = "，".join(OTHERS * 3) + "。"  # 150 characters, twelve clauses
+    assert words(story) < NEAR_EMPTY <= count_words(story)
+    assert needs_check(words(story), 12)  # by clauses: near-empty
+    assert not needs_check(words(story), 12, near=count_words(story))
+    assert needs_check(words(story), 100, near=count_words(story))  # far below the page
+
+
+def test_a_programme_schedule_below_the_story_goes_and_a_timeline_stays() -> None:
+    schedule = ["- 06:30 Morning news", "- 07:00 Weather", "- 19:35 Border stories",
+                "- 22:00 Late edition"]
+    timeline = ["- 06:30 The first trucks reached the bridge.",
+                "- 07:00 Customs opened the second lane.",
+                "- 09:15 The last truck of the convoy was cleared."]
+    for lines, kept in ((schedule, False), (timeline, True)):
+        probe = _Probe([*STORY, *lines], [None] * (len(STORY) + len(lines)))
+        label_below_story(probe, [0.0] * len(probe.p))  # type: ignore[arg-type]
+        assert (probe.labels[len(STORY):] == [None] * len(lines)) is kept, lines

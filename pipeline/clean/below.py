@@ -1,18 +1,24 @@
-"""The titles of boxes whose items are gone, below the story of a page.
+"""What a page's text holds below its story: the boxes around a short piece.
 
-A page's box of other stories ("Related", "相关新闻", "Just in") is a heading over
-links: pruning and the rules take the links (a list by its shape, a class word), and the
-heading is left alone between two lines of furniture under the story, where no rule reads
-its words in every language (blind pages, tuning set93: two Chinese box titles between an
-editor's line and a "recommended" box). A story's heading is over the story's prose: one
-between two furniture lines below the last paragraph of prose heads nothing of the story.
+On short pieces trafilatura's text of a page goes on past the story into the boxes
+around it (blind pages, rounds 14 and 17: briefs, galleries and video pages whose story is
+a small share of the page). Below the story's last paragraph of prose, on page input:
 
-The same reading below the story holds for the furniture run after the story's last
-sentence that plain text's tail pass takes (``pipeline/clean/tail.py``): on short pieces
-trafilatura's text of a page goes on past the story into the boxes around it (blind pages,
-round 17's Chinese tuning pages), so the page's text gets that pass here too, and a line
-below the site's copyright line there is the footer's. On the validation pages of every
-round this raised precision and left recall as it was (session 41).
+- the furniture run after the story's last sentence, as plain text's tail pass takes it
+  (``pipeline/clean/tail.py``); on the validation pages of every round this raised
+  precision and left recall as it was (session 41);
+- every line below the site's copyright line: the footer and what a template prints
+  after it (boxes of a right column read after the footer: tuning set99);
+- three or more lines in a row that are all link text, a count or a date of a word or
+  two between them: a list of other stories trafilatura kept (a gallery's "more
+  galleries" grid: tuning set101);
+- three or more lines in a row that open with a clock time and read as no sentence: a
+  broadcaster's programme schedule beside a video (tuning set101); a story's timeline
+  tells what happened in sentences;
+- the titles of boxes whose items are gone ("Related", "相关新闻", "Just in"): a heading
+  over links that pruning and the rules took, left alone between two furniture lines,
+  where no rule reads its words in every language (tuning set93). A story's heading is
+  over the story's prose.
 
 Page input only (plain text runs the tail pass in ``pipeline/clean/plain.py``); after the
 page model, which is trained without these passes.
@@ -21,6 +27,7 @@ page model, which is trained without these passes.
 from __future__ import annotations
 
 import itertools
+import re
 
 from pipeline.clean.furniture import Labelled
 from pipeline.clean.header import TERMINAL
@@ -36,13 +43,18 @@ _LINKED = 0.9
 _LEAST_LINKED = 3
 _LINKS = ("structure related_posts: one of three or more lines in a row that are all link text "
           "below the story's last paragraph")
+# A programme's line: a clock time, then its title ("- 19:35 Weather", "22:00晚间新闻").
+_SCHEDULED = re.compile(r"^(?:- )?[0-2]?\d[:.][0-5]\d\b|^(?:- )?[0-2]?\d[:.][0-5]\d(?=\S)")
+_LEAST_SCHEDULED = 3
+_SCHEDULE = ("structure site_chrome: one of three or more lines in a row below the story that "
+             "open with a clock time and are no sentence (a programme schedule)")
 _BELOW = ("structure site_chrome: a line below the site's copyright line, under the story's "
           "last paragraph")
 _REASON = ("structure {kind}: a short line between two furniture lines below the story's "
            "last paragraph (a box's title)")
 
 
-def label_box_titles(state: Labelled, link_shares: list[float] | None) -> None:
+def label_below_story(state: Labelled, link_shares: list[float] | None) -> None:
     """Label the furniture run after the story's last sentence (the tail pass), the free
     lines below the site's copyright line under the last free paragraph of prose, and the
     free short lines (no sentence's end, no digit) of at most ``_MOST_TITLES`` in a row
@@ -66,6 +78,7 @@ def label_box_titles(state: Labelled, link_shares: list[float] | None) -> None:
                 state.labels[k], state.reasons[k] = "site_chrome", _BELOW
     # A run of lines that are all link text below that paragraph: a list of other
     # stories trafilatura kept (a gallery page's "more galleries": blind pages, set101).
+    _label_schedule(state, last)
     # A count or a date of a word or two under each link ("12 photos") stays in the run.
     run: list[int] = []
     for k in range(last + 1, len(state.p) + 1):
@@ -85,6 +98,21 @@ def label_box_titles(state: Labelled, link_shares: list[float] | None) -> None:
             kind = state.labels[b] or "site_chrome"
             for k in between:
                 state.labels[k], state.reasons[k] = kind, _REASON.format(kind=kind)
+
+
+def _label_schedule(state: Labelled, last: int) -> None:
+    """Label each run of ``_LEAST_SCHEDULED`` or more lines below ``last`` that open with a
+    clock time (a list's dash before it) and end in no sentence's end."""
+    run: list[int] = []
+    for k in range(last + 1, len(state.p) + 1):
+        if k < len(state.p) and _SCHEDULED.match(state.p[k]) and \
+                TERMINAL.search(state.p[k]) is None:
+            run.append(k)
+            continue
+        if len(run) >= _LEAST_SCHEDULED:
+            for i in (i for i in run if state.free(i)):
+                state.labels[i], state.reasons[i] = "site_chrome", _SCHEDULE
+        run = []
 
 
 def _title(text: str, words: int) -> bool:
