@@ -229,3 +229,13 @@ def test_a_programme_schedule_below_the_story_goes_and_a_timeline_stays() -> Non
         probe = _Probe([*STORY, *lines], [None] * (len(STORY) + len(lines)))
         label_below_story(probe, [0.0] * len(probe.p))  # type: ignore[arg-type]
         assert (probe.labels[len(STORY):] == [None] * len(lines)) is kept, lines
+
+
+def test_developing_story_notes_in_chinese_and_russian() -> None:
+    notes = ["本报道将持续更新。", "該新聞正在持續更新中。",
+             "Следите за обновлениями на нашем сайте."]
+    body = "铁路部门表示，列车时刻表将持续更新，旅客可在车站和客户端查询最新安排。"
+    cleaned = clean_paragraphs([*STORY, body, *notes], title="First cold convoy",
+                               link_shares=[0.0] * (len(STORY) + 1 + len(notes)))
+    assert cleaned.paragraphs == [*STORY, body]
+    assert all(kind == "editor_note" for kind, _ in cleaned.removed)
