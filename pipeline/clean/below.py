@@ -44,7 +44,7 @@ _LEAST_LINKED = 3
 _LINKS = ("structure related_posts: one of three or more lines in a row that are all link text "
           "below the story's last paragraph")
 # A programme's line: a clock time, then its title ("- 19:35 Weather", "22:00晚间新闻").
-_SCHEDULED = re.compile(r"^(?:- )?[0-2]?\d[:.][0-5]\d\b|^(?:- )?[0-2]?\d[:.][0-5]\d(?=\S)")
+_SCHEDULED = re.compile(r"^(?:- )?[0-2]?\d[:：][0-5]\d(?!\d)")
 _LEAST_SCHEDULED = 3
 _SCHEDULE = ("structure site_chrome: one of three or more lines in a row below the story that "
              "open with a clock time and are no sentence (a programme schedule)")
@@ -55,11 +55,12 @@ _REASON = ("structure {kind}: a short line between two furniture lines below the
 
 
 def label_below_story(state: Labelled, link_shares: list[float] | None) -> None:
-    """Label the furniture run after the story's last sentence (the tail pass), the free
-    lines below the site's copyright line under the last free paragraph of prose, and the
-    free short lines (no sentence's end, no digit) of at most ``_MOST_TITLES`` in a row
-    between two labelled lines below that paragraph, with the kind of the furniture below
-    them. ``link_shares``: None on plain text (nothing done)."""
+    """Label the furniture run after the story's last sentence (the tail pass); below the
+    last free paragraph of prose, the free lines under the site's copyright line, runs of
+    a programme schedule and of link text (see the module), and the free short lines (no
+    sentence's end, no digit) of at most ``_MOST_TITLES`` in a row between two labelled
+    lines, with the kind of the furniture below them. ``link_shares``: None on plain text
+    (nothing done)."""
     if link_shares is None:
         return
     label_tail(state)
@@ -76,9 +77,9 @@ def label_below_story(state: Labelled, link_shares: list[float] | None) -> None:
         for k in range(imprint + 1, len(state.p)):
             if state.free(k):
                 state.labels[k], state.reasons[k] = "site_chrome", _BELOW
+    _label_schedule(state, last)
     # A run of lines that are all link text below that paragraph: a list of other
     # stories trafilatura kept (a gallery page's "more galleries": blind pages, set101).
-    _label_schedule(state, last)
     # A count or a date of a word or two under each link ("12 photos") stays in the run.
     run: list[int] = []
     for k in range(last + 1, len(state.p) + 1):

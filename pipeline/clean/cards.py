@@ -117,7 +117,7 @@ def headline_links(tree: Any) -> list[Any]:
             found.append(link)
             continue
         # The date follows the link (its tail, or the next element's text) or leads it
-        # (``<li><span>2025-05-16</span><a>headline</a></li>``): a cheap test that passes
+        # (``<li><span>2025-06-10</span><a>headline</a></li>``): a cheap test that passes
         # over most links of a page before their text is read.
         if not _DIGIT.search((link.tail or "")[:_DATE_WITHIN]) and \
                 (nxt is None or not _DIGIT.search((nxt.text or "")[:_DATE_WITHIN])) and \

@@ -24,7 +24,7 @@ from pipeline.text import fold
 # Items of a box of points: this many, each of this many words (a sentence or two).
 _ITEMS = (2, 8)
 _ITEM_WORDS = (5, 60)
-# An item's words are counted without figures: a ticker's rows ("GOLD 30,665 -112") are
+# An item's words are counted without figures: a ticker's rows ("OIL 81.20 +0.4") are
 # no sentences.
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _NEXT_PARAGRAPH = etree.XPath("following::p[normalize-space()][1]")

@@ -67,7 +67,7 @@ def test_a_list_of_points_above_the_story_is_put_back_before_it() -> None:
 
 def test_a_ticker_or_a_list_of_links_is_no_list_of_points() -> None:
     ticker = "".join(f"<li>{name} {value}</li>" for name, value in (
-        ("GOLD (10g)", "30,665 -112"), ("BRENT", "$78.09 -0.09"), ("CNY/RUB", "11.02 +0.04")))
+        ("GOLD oz", "2,410 +6"), ("OIL", "$81.20 -0.35"), ("CNY/RUB", "11.02 +0.04")))
     links = "".join(f"<li><a href='/s/{k}'>{p}</a></li>" for k, p in enumerate(POINTS))
     assert point_boxes(load_html(_document(f"<ul>{ticker}</ul>"))) == []
     assert point_boxes(load_html(_document(f"<ul>{links}</ul>"))) == []
