@@ -58,7 +58,8 @@ def sample_sources(site: SampleSite, dest: Path, extra: list[tuple[str, str]] = 
     return dest
 
 
-# The suite's longest tests (60-110 s each on 2 cores, `pytest --durations`), run first:
+# The suite's longest tests (60-110 s each on 2 cores, `pytest --durations`), run first
+# (in `make test` or, for the quality checks, in `make quality`):
 # xdist hands tests out in collection order, and one of these started last kept a worker
 # busy for a minute and a half after the other had finished (make test 9:29 -> 10:20 from
 # one run to the next). Started first, they run beside the short ones.

@@ -65,6 +65,7 @@ def test_committed_models_match_the_features() -> None:
         assert 0.5 <= model.threshold < 1.0 and 0.5 <= model.threshold_text < 1.0
 
 
+@pytest.mark.quality  # make quality: the retraining reads every labelled page
 def test_retraining_reproduces_the_committed_models(tmp_path: Path) -> None:
     out, out_text = tmp_path / "model.npz", tmp_path / "model_text.npz"
     subprocess.run([sys.executable, str(ROOT / "scripts" / "train_cleaner.py"), "--out",

@@ -116,6 +116,7 @@ def test_a_match_of_another_script_passes_the_filter(pattern: str, text: str) ->
     assert need is not None and lower is not None and need.may_match(lower)
 
 
+@pytest.mark.quality  # make quality: every corpus line through each rule both ways
 def test_the_filter_gives_the_rules_answer() -> None:
     rules = load_rules()
     assert sum(n is not None for r in rules for n in r.needs) >= 30  # filters exist
@@ -137,6 +138,7 @@ def test_the_filter_gives_the_rules_answer() -> None:
     assert fired > 100, fired  # the rules do match on these paragraphs
 
 
+@pytest.mark.quality  # make quality: every corpus line through each rule both ways
 def test_scanning_patterns_apart_give_the_alternations_answer() -> None:
     """Anchored patterns tried alone (``Rule.scanning``) and the rest in ``anchored``
     match where the one alternation of them all matched."""
@@ -187,6 +189,7 @@ def test_the_screen_finds_every_string_a_text_holds() -> None:
 _BLIND_SAMPLE = 4_000
 
 
+@pytest.mark.quality  # make quality: every corpus line through each rule both ways
 def test_screened_rules_give_the_first_rule_that_matches() -> None:
     """``Screened.first`` skips rules and filter searches by the paragraph's bits: the
     rule it gives is the first whose ``matches`` is True, with and without a script."""

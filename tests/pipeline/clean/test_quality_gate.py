@@ -29,6 +29,9 @@ from tests.support.evaluate import (
 from tests.support.paragraphs import fresh_scores, load_part, scores
 from tests.support.relevance import load_items, measure, sizes, validation_digest
 
+# Run by `make quality`, its own CI step: its cost grows with every labelled round.
+pytestmark = pytest.mark.quality
+
 FLOORS = json.loads((ROOT / "tests" / "quality_floors.json").read_text(encoding="utf-8"))
 SPLIT = json.loads((FIXTURES / "paragraphs" / "split.json").read_text(encoding="utf-8"))
 # A floor this far below the measured value is stale: raise it so a regression shows.

@@ -75,6 +75,7 @@ def test_which_branches_need_a_script(pattern: str, needs: bool) -> None:
     assert _needs_script(pattern) is needs
 
 
+@pytest.mark.quality  # make quality: corpus lines through each rule both ways
 def test_the_script_gate_gives_the_rules_answer() -> None:
     texts = [t for t in paragraph_texts() if len(t.split()) <= 60]
     # A sixth keeps it to seconds (a third took 18 s of the suite by session 41).

@@ -65,6 +65,7 @@ def test_the_furniture_pass_names_its_kind_and_reason() -> None:
                               "interface and furniture words"]
 
 
+@pytest.mark.quality  # make quality: corpus lines through each rule both ways
 def test_split_matching_agrees_with_every_pattern() -> None:
     # The rules are matched as anchored / word-boundary / other alternations for speed;
     # the verdict must be the one each pattern gives on its own.

@@ -137,6 +137,7 @@ def test_marker_regexes_only_hit_short_paragraphs() -> None:
     assert not any(m.search(long_para) for m in markers)
 
 
+@pytest.mark.quality  # make quality: every labelled line through both expressions
 def test_the_suites_one_marker_regex_flags_what_the_patterns_flag() -> None:
     # The suite gets every marker as one alternation (one scan per text, not 90): on
     # each line of the labelled paragraphs, alone and in a text, it hits exactly when
