@@ -36,7 +36,8 @@ from pipeline.clean.tail import label_tail
 # Titles between two furniture lines: this many in a row at the most, of this many words.
 _MOST_TITLES = 2
 _TITLE_WORDS = 6
-# A paragraph of prose: more words than this (the cleaner's ``_SHORT``).
+# A paragraph of prose below which the passes look: more words than this (fewer than the
+# cleaner's ``_SHORT``, 20: a short piece's last paragraph may be a sentence of 13 words).
 _PROSE_WORDS = 12
 # A line this much link text, in a run of this many below the story: a list of links.
 _LINKED = 0.9

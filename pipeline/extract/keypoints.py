@@ -38,10 +38,13 @@ def point_boxes(tree: Any) -> list[Box]:
     after it; read before trafilatura consumes the tree."""
     boxes = []
     for node in tree.iter("ul", "ol"):
+        # A link first, read without the text: most of a page's lists are menus.
+        if next(node.iter("a"), None) is not None:
+            continue
         items = [squashed_text(li) for li in node.iterchildren("li")]
-        if not _ITEMS[0] <= len(items) <= _ITEMS[1] or next(node.iter("a"), None) is not None \
-                or not all(_ITEM_WORDS[0] <= count_words(_NOT_LETTERS.sub(" ", t)) and
-                           count_words(t) <= _ITEM_WORDS[1] for t in items):
+        if not _ITEMS[0] <= len(items) <= _ITEMS[1] or not all(
+                _ITEM_WORDS[0] <= count_words(_NOT_LETTERS.sub(" ", t)) and
+                count_words(t) <= _ITEM_WORDS[1] for t in items):
             continue
         after = _NEXT_PARAGRAPH(node)
         if not after:
