@@ -15,6 +15,8 @@ a small share of the page). Below the story's last paragraph of prose, on page i
 - three or more lines in a row that open with a clock time and read as no sentence: a
   broadcaster's programme schedule beside a video (tuning set101); a story's timeline
   tells what happened in sentences;
+- a list of short items right under a sign-up pitch or a paywall's line: the offer's
+  features ("✓ Monthly data appendix": a newsletter platform's paid tier, tuning set105);
 - the titles of boxes whose items are gone ("Related", "相关新闻", "Just in"): a heading
   over links that pruning and the rules took, left alone between two furniture lines,
   where no rule reads its words in every language (tuning set93). A story's heading is
@@ -49,6 +51,11 @@ _SCHEDULED = re.compile(r"^(?:- )?[0-2]?\d[:：][0-5]\d(?!\d)")
 _LEAST_SCHEDULED = 3
 _SCHEDULE = ("structure site_chrome: one of three or more lines in a row below the story that "
              "open with a clock time and are no sentence (a programme schedule)")
+# The kinds of a pitch whose list of features follows it, and an item's words at most.
+_PITCHES = frozenset(("newsletter_promo", "paywall"))
+_FEATURE_WORDS = 8
+_FEATURES = ("structure {kind}: an item of a list of short items right under a sign-up pitch "
+             "below the story's last paragraph (the offer's features)")
 _BELOW = ("structure site_chrome: a line below the site's copyright line, under the story's "
           "last paragraph")
 _REASON = ("structure {kind}: a short line between two furniture lines below the story's "
@@ -79,6 +86,7 @@ def label_below_story(state: Labelled, link_shares: list[float] | None) -> None:
             if state.free(k):
                 state.labels[k], state.reasons[k] = "site_chrome", _BELOW
     _label_schedule(state, last)
+    _label_features(state, last)
     # A run of lines that are all link text below that paragraph: a list of other
     # stories trafilatura kept (a gallery page's "more galleries": blind pages, set101).
     # A count or a date of a word or two under each link ("12 photos") stays in the run.
@@ -115,6 +123,20 @@ def _label_schedule(state: Labelled, last: int) -> None:
             for i in (i for i in run if state.free(i)):
                 state.labels[i], state.reasons[i] = "site_chrome", _SCHEDULE
         run = []
+
+
+def _label_features(state: Labelled, last: int) -> None:
+    """Label the free list items (``- ``) of at most ``_FEATURE_WORDS`` words that follow
+    a pitch's line below ``last`` in a row, with the pitch's kind."""
+    kind = None
+    for k in range(last + 1, len(state.p)):
+        if state.labels[k] in _PITCHES:
+            kind = state.labels[k]
+        elif kind is not None and state.free(k) and state.p[k].startswith("- ") and \
+                state.words[k] <= _FEATURE_WORDS + 1:  # the dash counts as a word
+            state.labels[k], state.reasons[k] = kind, _FEATURES.format(kind=kind)
+        else:
+            kind = None
 
 
 def _title(text: str, words: int) -> bool:

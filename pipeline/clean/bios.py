@@ -214,6 +214,10 @@ def _label_named_bios(state: Labelled) -> None:
     for i in range(start, len(state.p)):
         if not state.free(i) or state.words[i] <= _BIO_WORDS:
             continue
+        # A list's item is no writer's card: an endnote opening with a source's name
+        # ("- Data of the customs office ...": blind pages, tuning set107).
+        if state.p[i].startswith("- "):
+            continue
         # The name opening at the first or second word ("Mae Rhodri ap Dafydd yn ...").
         # The pairs of opening words that can spell a name are the paragraph's, whatever
         # the name: found once, not once for every name of the header lines.

@@ -19,10 +19,11 @@ from trafilatura.xpaths import BODY_XPATH, OVERALL_DISCARD_XPATH, REGEXP_NS
 
 from pipeline.clean.cards import HEADINGS, card_lists, headline_links
 from pipeline.clean.collapsed import reveal_collapsed
-from pipeline.clean.elements import as_blocks, custom_tags
+from pipeline.clean.elements import as_blocks, custom_tags, sections_as_paragraphs
 from pipeline.clean.literals import lowered
 from pipeline.clean.metadata_tables import record_tables
 from pipeline.clean.nodetext import SENTENCE_END, set_paragraphs, text_of
+from pipeline.clean.replies import reply_entries
 from pipeline.clean.sequels import next_stories
 from pipeline.clean.signups import signup_boxes
 from pipeline.clean.threads import comment_threads
@@ -172,6 +173,7 @@ def prune(tree: Any, kept: list[Any] | None = None, *, custom: bool = True,
         second pass over every paragraph.
     """
     boxes = signup_boxes(tree)  # before the form fields go with the silent elements
+    sections_as_paragraphs(tree)  # before the paragraphs' words are counted
     words, before = paragraph_words(tree)
     # The story's second half collapsed under a "read more" button is shown
     # (pipeline/clean/collapsed.py), and shielded from trafilatura's class discard.
@@ -195,8 +197,10 @@ def prune(tree: Any, kept: list[Any] | None = None, *, custom: bool = True,
     # Old CMS lists set their headlines as bold links, not headings (``headline_links``).
     heads = [n for n in judged if n.tag in HEADINGS] + headline_links(tree)
     removed += drop_card_lists(heads, words, total)
-    # Readers' comments by their stamps (pipeline/clean/threads.py).
-    removed += _drop_shapes(comment_threads(tree), "comment_form", words, total)
+    # Readers' comments by their stamps (pipeline/clean/threads.py), and the replies to a
+    # thread's opening post or a question (pipeline/clean/replies.py).
+    removed += _drop_shapes(comment_threads(tree) + reply_entries(tree), "comment_form",
+                            words, total)
     # Sign-up boxes by their form (pipeline/clean/signups.py).
     removed += _drop_shapes(boxes, "newsletter_promo", words, total)
     # A table of labels and values over the story (pipeline/clean/metadata_tables.py).

@@ -3,7 +3,8 @@
 News sites open a story with a box of its main points ("Key points", "Главное",
 "要点"): a short heading and a list of sentences, between the headline and the body's
 container. trafilatura reads the container and leaves the box out (blind pages, tuning
-set93: a business weekly's points above its analysis). A list of sentences with no link,
+set93: a business weekly's points above its analysis; set105: a think tank's, as a
+CMS's field of ``div`` items). A list of sentences with no link,
 whose next paragraph in the page is the first line the extraction kept, sat right above
 the story: its items are put back before that line (not its heading, a label), and the
 cleaner judges them like any line. A list of links (a table of contents, other stories) or of
@@ -37,11 +38,13 @@ def point_boxes(tree: Any) -> list[Box]:
     """Each list of sentences without links on the page with the fold of the paragraph
     after it; read before trafilatura consumes the tree."""
     boxes = []
-    for node in tree.iter("ul", "ol"):
-        # A link first, read without the text: most of a page's lists are menus.
-        if next(node.iter("a"), None) is not None:
+    for node in tree.iter("ul", "ol", "div"):
+        # A div's shape first (most divs are no list); then a link, read without the
+        # text: most of a page's lists are menus.
+        entries = _div_items(node) if node.tag == "div" else []
+        if entries is None or next(node.iter("a"), None) is not None:
             continue
-        items = [squashed_text(li) for li in node.iterchildren("li")]
+        items = [squashed_text(li) for li in entries or node.iterchildren("li")]
         if not _ITEMS[0] <= len(items) <= _ITEMS[1] or not all(
                 _ITEM_WORDS[0] <= count_words(_NOT_LETTERS.sub(" ", t)) and
                 count_words(t) <= _ITEM_WORDS[1] for t in items):
@@ -54,16 +57,32 @@ def point_boxes(tree: Any) -> list[Box]:
     return boxes
 
 
+def _div_items(node: Any) -> list[Any] | None:
+    """The items of a list set as ``div``s (a CMS's multi-value field: ``div.field__item``
+    after ``div.field__item``, blind pages, tuning set105): two to eight child ``div``s of
+    one class and nothing else, none holding a block; else None."""
+    if not _ITEMS[0] <= len(node) <= _ITEMS[1] or (node.text or "").strip():
+        return None
+    first = node[0]
+    name = first.get("class")
+    if not name or any(child.tag != "div" or child.get("class") != name or len(child)
+                       or (child.tail or "").strip() for child in node):
+        return None
+    return list(node)
+
+
 def restore_points(lines: list[str], folds: list[str],
                    boxes: list[Box]) -> tuple[list[str], list[str]]:
-    """The lines with the box above the first line put back before it, when none of its
-    items came out."""
+    """The lines with the box above the first line (or the second, under the headline
+    printed again atop the text: blind pages, tuning set105) put back before it, when
+    none of its items came out."""
     if not boxes or not folds:
         return lines, folds
     for box, below in boxes:
-        if below == folds[0]:
+        if below in folds[:2]:
+            at = folds.index(below)
             box_folds = [fold(x) for x in box]
             if set(box_folds) & set(folds):
                 return lines, folds
-            return box + lines, box_folds + folds
+            return lines[:at] + box + lines[at:], folds[:at] + box_folds + folds[at:]
     return lines, folds

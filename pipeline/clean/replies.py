@@ -1,0 +1,82 @@
+"""The replies under a thread's opening post or a question, told by the subject each reply
+carries ("Re: <the thread's subject>") or by the page's schema.org microdata (an
+``Answer``, a ``Comment``).
+
+A forum's thread page (phpBB, vBulletin, SMF and their kin) and a question-and-answer page
+show the opening post or the question as the page's text and the replies under it, each in
+a container of the same template as the opening post. When the opening post is not the
+page's largest block, trafilatura takes the container of them all, and the replies read
+like the story (blind pages, tuning sets 105 and 107). The replies are readers' comments:
+pruning drops them as such. A page whose headline itself reads "Re: ..." (a mailing-list
+message) is the reply: the node holding the headline is never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lxml import etree
+
+from pipeline.clean.nodetext import text_of
+
+# A reply's subject: "Re:", "RE[2]:", German "AW:", Russian "Ответ:", Chinese "回复：".
+_REPLY = re.compile(r"(?:re|aw|ответ|回复|回覆|答复)(?:\s*\[\d+\])?\s*[:：]\s*(\S.*)",
+                    re.IGNORECASE | re.DOTALL)
+# The text nodes that may open such a subject, picked in C: most pages have none.
+_STARTS = ("Re", "RE", "re", "AW", "Aw", "Ответ", "ОТВЕТ", "回复", "回覆", "答复")
+_SUBJECTS = etree.XPath("//body//text()[" + " or ".join(
+    f"starts-with(normalize-space(.), '{s}')" for s in _STARTS) + "]")
+# The opening post's subject, asked of the page and of a container: a whole text node.
+_SHOWN = etree.XPath("//body//text()[normalize-space(.) = $subject]")
+_HOLDS = etree.XPath(".//text()[normalize-space(.) = $subject]")
+# A subject is a line, not a paragraph that happens to open with "Re".
+_SUBJECT_CHARS = 300
+# Microdata of the replies themselves: a question's answers, a post's comments.
+_MICRODATA = etree.XPath(
+    "//*[@itemprop='suggestedAnswer' or @itemprop='acceptedAnswer' or @itemprop='comment'"
+    " or contains(@itemtype, 'schema.org/Answer') or contains(@itemtype, 'schema.org/Comment')]")
+
+
+def reply_entries(tree: Any) -> list[Any]:
+    """The outermost containers of the page's replies: the elements its microdata marks
+    as an answer or a comment, and each reply subject's container (see ``_container``),
+    when two or more replies carry a subject or the opening post's subject is shown."""
+    found: list[Any] = [n for n in _MICRODATA(tree) if n.tag != "body"]
+    subjects: list[tuple[Any, str]] = []
+    for text in _SUBJECTS(tree):
+        line = " ".join(text.split())
+        node = text.getparent()
+        if node is None or text.is_tail or len(line) > _SUBJECT_CHARS:
+            continue
+        whole = " ".join(text_of(node).split())
+        match = _REPLY.fullmatch(whole)
+        if match is not None and whole == line:
+            subjects.append((node, match.group(1)))
+    if subjects:
+        nodes = [node for node, _ in subjects]
+        if len(subjects) >= 2 or _SHOWN(tree, subject=subjects[0][1]):
+            found += [_container(node, nodes, subject) for node, subject in subjects]
+    return [n for n in found if n is not None and
+            not any(a in found for a in n.iterancestors())]
+
+
+def _container(node: Any, subjects: list[Any], subject: str) -> Any:
+    """The largest ancestor of a reply's subject ``node`` holding no other reply's subject,
+    no headline and not the opening post's subject; None when the subject is all there is
+    of it (the subject line alone is no reply to drop)."""
+    own = node
+    while True:
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        if next(parent.iter("h1"), None) is not None or \
+                any(s is not own and _within(s, parent) for s in subjects) or \
+                _HOLDS(parent, subject=subject):
+            break
+        node = parent
+    return node if node is not own else None
+
+
+def _within(node: Any, container: Any) -> bool:
+    return any(a is container for a in node.iterancestors())
