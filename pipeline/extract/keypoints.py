@@ -29,6 +29,11 @@ _ITEM_WORDS = (5, 60)
 # no sentences.
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _NEXT_PARAGRAPH = etree.XPath("following::p[normalize-space()][1]")
+# The lists, and the divs shaped like a list of divs (their children all divs, the first
+# with a class), picked in C in document order: a page has hundreds of divs.
+_CANDIDATES = etree.XPath(
+    f"//ul | //ol | //div[count(*) >= {_ITEMS[0]} and count(*) <= {_ITEMS[1]}"
+    " and not(*[not(self::div)]) and *[1][@class]]")
 
 # (the lines to put back, fold of the paragraph they stand above)
 Box = tuple[list[str], str]
@@ -38,7 +43,7 @@ def point_boxes(tree: Any) -> list[Box]:
     """Each list of sentences without links on the page with the fold of the paragraph
     after it; read before trafilatura consumes the tree."""
     boxes = []
-    for node in tree.iter("ul", "ol", "div"):
+    for node in _CANDIDATES(tree):
         # A div's shape first (most divs are no list); then a link, read without the
         # text: most of a page's lists are menus.
         entries = _div_items(node) if node.tag == "div" else []

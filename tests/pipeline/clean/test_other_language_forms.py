@@ -54,7 +54,8 @@ FORMS = [
     "Cómo citar este informe: Prado, L. (2025).",
     "Diese Meldung wurde automatisch von einer Nachrichtenagentur übernommen.",
     "Contenuto fornito da un'agenzia partner e pubblicato senza modifiche.",
-    "Nachtrag, 12. Mai: Die Behörde hat die Zahl inzwischen bestätigt.",
+    # A dated note is the editors' when it tells what changed in the text (session 42).
+    "Nachtrag, 12. Mai: Wir haben die inzwischen bestätigte Zahl der Behörde ergänzt.",
     "Deux photos ont été retirées de cet article à la demande des intéressés.",
     "Quotazioni con un ritardo di 20 minuti.",
     # pictures, players, app and site furniture
@@ -225,6 +226,8 @@ LOOK_ALIKES = [
     "Este artigo da lei foi publicado no diário oficial em março, lembrou o advogado.",
     "Der Verband der Chemischen Industrie warnte vor neuen Zöllen auf Vorprodukte aus China.",
     "Die Arbeit des Hafens wird inzwischen von einer Spende der Stadt unterstützt, sagte er.",
+    # A dated addendum that reports news is the story's (session 42: an author's update).
+    "Nachtrag, 12. Mai: Die Behörde hat die Zahl inzwischen bestätigt.",
 ]
 
 
