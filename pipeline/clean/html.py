@@ -26,7 +26,7 @@ from pipeline.clean.nodetext import SENTENCE_END, set_paragraphs, text_of
 from pipeline.clean.replies import reply_entries
 from pipeline.clean.sequels import next_stories
 from pipeline.clean.signups import signup_boxes
-from pipeline.clean.threads import comment_threads
+from pipeline.clean.threads import colon_texts, comment_threads
 
 # Attribute words -> kind recorded for what is removed. First match wins.
 _ATTR_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -199,8 +199,9 @@ def prune(tree: Any, kept: list[Any] | None = None, *, custom: bool = True,
     removed += drop_card_lists(heads, words, total)
     # Readers' comments by their stamps (pipeline/clean/threads.py), and the replies to a
     # thread's opening post or a question (pipeline/clean/replies.py).
-    removed += _drop_shapes(comment_threads(tree) + reply_entries(tree), "comment_form",
-                            words, total)
+    colons = colon_texts(tree)  # read once for both
+    removed += _drop_shapes(comment_threads(tree, colons) + reply_entries(tree, colons),
+                            "comment_form", words, total)
     # Sign-up boxes by their form (pipeline/clean/signups.py).
     removed += _drop_shapes(boxes, "newsletter_promo", words, total)
     # A table of labels and values over the story (pipeline/clean/metadata_tables.py).

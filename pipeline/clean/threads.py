@@ -35,11 +35,18 @@ _ENTRY_WORDS = 100
 _STORY_WORDS = 20
 
 
-def comment_threads(tree: Any) -> list[Any]:
+def colon_texts(tree: Any) -> list[Any]:
+    """The text nodes of the page's body that hold a colon, in document order: where a
+    stamp's clock is, and a reply's subject ("Re: ...", ``replies.py``)."""
+    return list(_TEXTS(tree))
+
+
+def comment_threads(tree: Any, colons: list[Any] | None = None) -> list[Any]:
     """The innermost containers holding ``_LEAST_ENTRIES`` or more children each with a
-    stamp line, with no paragraph of ``_STORY_WORDS`` words or more after them outside."""
+    stamp line, with no paragraph of ``_STORY_WORDS`` words or more after them outside.
+    ``colons``: ``colon_texts(tree)``, when the caller read them already."""
     lines: dict[Any, None] = {}  # in document order, each once
-    for text in _TEXTS(tree):
+    for text in _TEXTS(tree) if colons is None else colons:
         if not _STAMP.search(text):
             continue
         line = text.getparent()

@@ -32,8 +32,8 @@ _NEXT_PARAGRAPH = etree.XPath("following::p[normalize-space()][1]")
 # The lists, and the divs shaped like a list of divs (their children all divs, the first
 # with a class), picked in C in document order: a page has hundreds of divs.
 _CANDIDATES = etree.XPath(
-    f"//ul | //ol | //div[count(*) >= {_ITEMS[0]} and count(*) <= {_ITEMS[1]}"
-    " and not(*[not(self::div)]) and *[1][@class]]")
+    f"//ul | //ol | //div[*[{_ITEMS[0]}] and not(*[{_ITEMS[1] + 1}]) and *[1][@class]"
+    " and not(*[not(self::div)])]")
 
 # (the lines to put back, fold of the paragraph they stand above)
 Box = tuple[list[str], str]

@@ -5,6 +5,7 @@ article template) showed. Text and pages written for this test."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 
@@ -12,6 +13,7 @@ from pipeline.clean import html as pruning
 from pipeline.clean.elements import sections_as_paragraphs
 from pipeline.clean.replies import reply_entries
 from pipeline.clean.text import clean_paragraphs
+from pipeline.clean.threads import colon_texts
 from pipeline.extract.article import extract_article
 from pipeline.extract.keypoints import point_boxes, restore_points
 from pipeline.extract.loader import load_html
@@ -43,6 +45,10 @@ REPLIES = [
 ]
 
 
+def _replies(tree: Any) -> list[Any]:
+    return reply_entries(tree, colon_texts(tree))
+
+
 def _page(html: str, url: str = "http://127.0.0.1/forum/viewtopic.php?t=77") -> Page:
     return Page(FeedEntry("t", "t", url, url), url, 200, "text/html", html,
                 datetime.now(UTC))
@@ -70,7 +76,7 @@ def _thread(reply_subject: str = f"Re: {SUBJECT}") -> str:
 
 def test_the_replies_under_a_forums_opening_post_go_as_comments() -> None:
     tree = load_html(_thread())
-    entries = reply_entries(tree)
+    entries = _replies(tree)
     # Each reply's post container, not its subject line, and not the opening post.
     assert [e.get("id") for e in entries] == ["p2", "p3", "p4"]
     article = extract_article(_page(_thread()))
@@ -82,18 +88,18 @@ def test_the_replies_under_a_forums_opening_post_go_as_comments() -> None:
 
 def test_without_the_subject_search_the_replies_stay(monkeypatch: pytest.MonkeyPatch) -> None:
     # The case this pass is for: trafilatura alone takes the thread as the text.
-    monkeypatch.setattr(pruning, "reply_entries", lambda tree: [])
+    monkeypatch.setattr(pruning, "reply_entries", lambda tree, colons: [])
     article = extract_article(_page(_thread()))
     assert any(text[:40] in article.text for _, text in REPLIES)
 
 
 def test_a_subject_without_the_reply_mark_or_a_lone_mention_is_no_reply() -> None:
     # Posts titled alike but not "Re:": no reply is told.
-    assert reply_entries(load_html(_thread(reply_subject=SUBJECT))) == []
+    assert _replies(load_html(_thread(reply_subject=SUBJECT))) == []
     # One "Re:" line on a page that does not show the subject it answers: nothing.
     html = ("<html><body><h1>Letters</h1><div><span>Re: the new timetable</span>"
             f"<p>{OPENING[0]}</p></div></body></html>")
-    assert reply_entries(load_html(html)) == []
+    assert _replies(load_html(html)) == []
 
 
 def test_a_mailing_list_message_titled_re_keeps_its_text() -> None:
@@ -116,7 +122,7 @@ def test_a_questions_answers_marked_in_microdata_go() -> None:
             f"<h1 itemprop='name'>{SUBJECT}</h1><div class='q-body' itemprop='text'>"
             f"{question}</div><div class='answers'><h4>3 answers</h4>{answers}</div>"
             "</main></body></html>")
-    assert len(reply_entries(load_html(html))) == 3
+    assert len(_replies(load_html(html))) == 3
     article = extract_article(_page(html, "http://127.0.0.1/question/5512"))
     assert all(p in article.text for p in OPENING)
     assert not any(text[:40] in article.text for _, text in REPLIES)
