@@ -22,7 +22,7 @@ from pipeline.clean.collapsed import reveal_collapsed
 from pipeline.clean.elements import as_blocks, custom_tags, sections_as_paragraphs
 from pipeline.clean.literals import lowered
 from pipeline.clean.metadata_tables import record_tables
-from pipeline.clean.nodetext import SENTENCE_END, set_paragraphs, text_of
+from pipeline.clean.nodetext import SENTENCE_END, data_table, set_paragraphs, text_of
 from pipeline.clean.replies import reply_entries
 from pipeline.clean.sequels import next_stories
 from pipeline.clean.signups import signup_boxes
@@ -217,7 +217,8 @@ def prune(tree: Any, kept: list[Any] | None = None, *, custom: bool = True,
         node = judged[k]
         k += 1
         kind = _TAG_KINDS.get(node.tag) or _attr_kind(node)
-        if kind is None:
+        if kind is None or (kind == "image_caption" and node.tag == "table" and
+                            data_table(node)):
             continue
         if node.get("class") in content or node.getparent() is None:
             continue

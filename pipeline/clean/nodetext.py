@@ -104,3 +104,13 @@ def own_parts(table: Any) -> list[Any]:
 def own_rows(table: Any) -> list[Any]:
     """The table's own rows (``own_parts``' ``tr``s)."""
     return [part for part in own_parts(table) if part.tag == "tr"]
+
+
+def data_table(table: Any) -> bool:
+    """A table of figures, not a picture's frame named like a caption (a Vietnamese
+    portal's ``table.tplCaption`` holds both: blind pages, tuning set113): no image, and
+    three or more own rows of two or more cells."""
+    if next(table.iter("img"), None) is not None:
+        return False
+    return sum(1 for row in own_rows(table)
+               if sum(1 for c in row if c.tag in CELLS) >= 2) >= 3

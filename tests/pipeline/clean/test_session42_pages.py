@@ -275,3 +275,35 @@ def test_an_endnote_opening_like_a_name_is_no_writers_card() -> None:
     labels = clean_paragraphs(lines, title=PIPELINE_TITLE,
                               link_shares=[0.0] * len(lines)).labels
     assert labels[-2] is None and labels[-1] == "author_bio"
+
+
+def test_a_table_of_figures_named_like_a_caption_stays() -> None:
+    # A portal names its picture frames and its data tables alike (table.tplCaption).
+    rows = "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td></tr>" for a, b, c in (
+        ("Currency", "2022", "2024"), ("Dollar and euro", "87", "18"),
+        ("Rouble", "12", "43"), ("Yuan", "0.5", "34")))
+    picture = ("<table class='tplCaption'><tr><td><img src='/p.jpg'></td></tr>"
+               "<tr><td>Lorries queue at the crossing in January.</td></tr></table>")
+    story = "".join(f"<p>{p}</p>" for p in PIPELINE)
+    html = (f"<html><body><h1>{PIPELINE_TITLE}</h1><article>{story}{picture}"
+            f"<table class='tplCaption tbl-data'>{rows}</table><p>{OPENING[0]}</p>"
+            "</article></body></html>")
+    tree = load_html(html)
+    removed, _ = pruning.prune(tree)
+    assert ("image_caption", "Lorries queue at the crossing in January.") in removed
+    assert len(tree.xpath("//table")) == 1  # the figures' table stays
+    text = extract_article(_page(html, "http://127.0.0.1/news/yuan")).text
+    assert "Rouble" in text and "43" in text
+
+
+def test_the_neighbours_languages_furniture_and_reporting_alike() -> None:
+    # Uzbek: a ministry reported it on its Telegram channel (reporting: stays).
+    uzbek = "Vazirlik matbuot xizmati bu haqda 3 oktabr kuni Telegram kanalida xabar berdi."
+    # Ukrainian: the column is its writer's view (a disclaimer: goes).
+    ukrainian = "Стаття відображає особисту позицію автора, редакція може не поділяти її."
+    # Mongolian: "read:" over another story's headline, between two paragraphs (goes).
+    mongolian = "Уншаарай: Төмөр замын ачаа тээвэр хоёр дахин өслөө"
+    paras = [PIPELINE[0], mongolian, *PIPELINE[1:], uzbek, ukrainian]
+    labels = clean_paragraphs(paras, title=PIPELINE_TITLE,
+                              link_shares=[0.0] * len(paras)).labels
+    assert labels == [None, "related_posts", None, None, None, "disclaimer"]
