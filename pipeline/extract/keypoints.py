@@ -65,7 +65,7 @@ def point_boxes(tree: Any) -> list[Box]:
 def _div_items(node: Any) -> list[Any] | None:
     """The items of a list set as ``div``s (a CMS's multi-value field: ``div.field__item``
     after ``div.field__item``, blind pages, tuning set105): two to eight child ``div``s of
-    one class and nothing else, none holding a block; else None."""
+    one class and nothing else (no loose text), each holding text alone; else None."""
     if not _ITEMS[0] <= len(node) <= _ITEMS[1] or (node.text or "").strip():
         return None
     first = node[0]
