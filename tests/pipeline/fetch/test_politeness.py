@@ -135,10 +135,11 @@ def test_per_host_concurrency_and_spacing(settings: Settings, tmp_path: Path) ->
     # from first to last; without spacing the two slots' pages leave together, three
     # times (a gap near 0; 1.15 s in all). The server stamps a request when its handler
     # thread wakes, which on a loaded machine can be late for one request and not the
-    # next: one gap shrinks by what the one after it grows (a CI run saw 0.139 s), so
-    # each gap is held to a third of the spacing and the run to its length.
+    # next: one gap shrinks by what the one before it grew (a CI run saw 0.139 s; another,
+    # a stamp a second late, 1.34 s then 0.013 s). So at most one gap may fall under a
+    # third of the spacing (unspaced, three do), and the run is held to its length.
     gaps = [b - a for a, b in pairwise(starts)]
-    assert min(gaps) >= 0.1 and starts[-1] - starts[0] >= 1.95, gaps
+    assert sum(g < 0.1 for g in gaps) <= 1 and starts[-1] - starts[0] >= 1.95, gaps
 
 
 # --- Retry-After ----------------------------------------------------------------------
