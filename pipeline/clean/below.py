@@ -53,7 +53,7 @@ _SCHEDULE = ("structure site_chrome: one of three or more lines in a row below t
              "open with a clock time and are no sentence (a programme schedule)")
 # The kinds of a pitch whose list of features follows it, and an item's words at most.
 _PITCHES = frozenset(("newsletter_promo", "paywall"))
-_FEATURE_WORDS = 8
+_FEATURE_WORDS = 9
 _FEATURES = ("structure {kind}: an item of a list of short items right under a sign-up pitch "
              "below the story's last paragraph (the offer's features)")
 _BELOW = ("structure site_chrome: a line below the site's copyright line, under the story's "
@@ -133,7 +133,7 @@ def _label_features(state: Labelled, last: int) -> None:
         if state.labels[k] in _PITCHES:
             kind = state.labels[k]
         elif kind is not None and state.free(k) and state.p[k].startswith("- ") and \
-                state.words[k] <= _FEATURE_WORDS + 1:  # the dash counts as a word
+                state.words[k] <= _FEATURE_WORDS:
             state.labels[k], state.reasons[k] = kind, _FEATURES.format(kind=kind)
         else:
             kind = None

@@ -26,9 +26,8 @@ _REPLY = re.compile(r"(?:re|aw|ответ|回复|回覆|答复)(?:\s*\[\d+\])?\s
                     re.IGNORECASE | re.DOTALL)
 # A text node that may open such a subject (leading white space allowed), asked first.
 _OPENS = re.compile(r"\s*(?:re|aw|ответ|回复|回覆|答复)\s*(?:\[\d+\]\s*)?:", re.IGNORECASE)
-# The opening post's subject, asked of the page and of a container: a whole text node.
+# The opening post's subject, where the page shows it: a whole text node.
 _SHOWN = etree.XPath("//body//text()[normalize-space(.) = $subject]")
-_HOLDS = etree.XPath(".//text()[normalize-space(.) = $subject]")
 # A subject is a line, not a paragraph that happens to open with "Re".
 _SUBJECT_CHARS = 300
 # Microdata of the replies themselves: a question's answers, a post's comments, as the
@@ -41,7 +40,7 @@ _MICRODATA = etree.XPath(
 
 def reply_entries(tree: Any, colons: list[Any]) -> list[Any]:
     """The outermost containers of the page's replies: the elements its microdata marks
-    as an answer or a comment, and each reply subject's container (see ``_container``),
+    as an answer or a comment, and each reply subject's container (``_containers``),
     when two or more replies carry a subject or the opening post's subject is shown.
     ``colons``: the text nodes of the page's body that hold a colon (``threads.colon_texts``,
     read once for both searches: an XPath asking every text node how it opens cost 7 ms
@@ -59,30 +58,38 @@ def reply_entries(tree: Any, colons: list[Any]) -> list[Any]:
         match = _REPLY.fullmatch(whole)
         if match is not None and whole == line:
             subjects.append((node, match.group(1)))
-    if subjects:
-        nodes = [node for node, _ in subjects]
-        if len(subjects) >= 2 or _SHOWN(tree, subject=subjects[0][1]):
-            found += [_container(node, nodes, subject) for node, subject in subjects]
+    if len(subjects) >= 2 or (subjects and _SHOWN(tree, subject=subjects[0][1])):
+        found += _containers(tree, subjects)
     return [n for n in found if n is not None and
             not any(a in found for a in n.iterancestors())]
 
 
-def _container(node: Any, subjects: list[Any], subject: str) -> Any:
-    """The largest ancestor of a reply's subject ``node`` holding no other reply's subject,
-    no headline and not the opening post's subject; None when the subject is all there is
-    of it (the subject line alone is no reply to drop)."""
-    own = node
-    while True:
-        parent = node.getparent()
-        if parent is None or parent.tag in ("body", "html"):
-            break
-        if next(parent.iter("h1"), None) is not None or \
-                any(s is not own and _within(s, parent) for s in subjects) or \
-                _HOLDS(parent, subject=subject):
-            break
-        node = parent
-    return node if node is not own else None
-
-
-def _within(node: Any, container: Any) -> bool:
-    return any(a is container for a in node.iterancestors())
+def _containers(tree: Any, subjects: list[tuple[Any, str]]) -> list[Any]:
+    """For each reply's subject node, the largest ancestor holding no other reply's
+    subject, no headline and not the opening post's subject; None when the subject is all
+    there is of it (the subject line alone is no reply to drop). What bounds the climb is
+    read once for the page: the ancestors two subjects share, and those of each headline
+    and of each place the subject is shown (a tail's text stands in its element's parent)."""
+    shared: dict[Any, int] = {}
+    for node, _ in subjects:
+        for a in node.iterancestors():
+            shared[a] = shared.get(a, 0) + 1
+    heads = {a for h in tree.iter("h1") for a in (h, *h.iterancestors())}
+    shown: dict[str, set[Any]] = {}
+    for _, subject in subjects:
+        if subject not in shown:
+            holders = [t.getparent().getparent() if t.is_tail else t.getparent()
+                       for t in _SHOWN(tree, subject=subject)]
+            shown[subject] = {a for h in holders if h is not None
+                              for a in (h, *h.iterancestors())}
+    out = []
+    for node, subject in subjects:
+        own = node
+        while True:
+            parent = node.getparent()
+            if parent is None or parent.tag in ("body", "html") or shared.get(parent, 0) > 1 \
+                    or parent in heads or parent in shown[subject]:
+                break
+            node = parent
+        out.append(node if node is not own else None)
+    return out
