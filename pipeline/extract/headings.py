@@ -15,6 +15,7 @@ from itertools import takewhile
 from typing import Any
 
 from pipeline.clean.html import squashed_text
+from pipeline.languages import count_words
 from pipeline.text import fold
 
 _HEADINGS = ("h2", "h3", "h4")
@@ -48,7 +49,9 @@ def _neighbour(node: Any, forward: bool) -> tuple[Any, Any] | None:
             return sib, sib
         if sib.tag in _HEADINGS or sib.tag in _LISTS:
             continue  # a heading and a list under it are put back together
-        if len(text.split()) > _BOX_WORDS and not _links(sib, text):
+        # Words in the text's language: a Chinese blockquote is one run of characters
+        # with no space, no small box to pass over (blind pages, tuning set119).
+        if count_words(text) > _BOX_WORDS and not _links(sib, text):
             # A box whose text ends (or, below, opens) with a paragraph: a video's or a
             # picture's caption, the last paragraph of a container of the story's
             # (blind pages, tuning set93: a "what we know" list under a video's caption).
@@ -100,7 +103,19 @@ def heading_slots(tree: Any) -> list[Slot]:
         if lines:
             slots[above[0], below[0]] = (fold(squashed_text(above[1])), lines,
                                          fold(squashed_text(below[1])))
-    return list(slots.values())
+    return [*slots.values(), *_chained(slots)]
+
+
+def _chained(slots: dict[tuple[Any, Any], Slot]) -> list[Slot]:
+    """Two slots that share a paragraph (the one below the first is the one above the
+    second), as one slot from the first's paragraph above to the second's below: when
+    trafilatura drops the shared paragraph too (a "read also" line whose link pruning
+    took, between a list and the next subheading: blind pages, tuning set119), the two
+    outer paragraphs come out as consecutive lines."""
+    by_above = {above: slot for (above, _), slot in slots.items()}
+    return [(first[0], first[1] + second[1], second[2])
+            for (_, below), first in slots.items()
+            if (second := by_above.get(below)) is not None]
 
 
 def restore_headings(lines: list[str], folds: list[str],
