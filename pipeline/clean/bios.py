@@ -72,6 +72,11 @@ _ARTICLES = frozenset(("der", "die", "das", "dem", "ein", "eine", "einen", "eine
                        "einer", "le", "la", "los", "las", "el", "il", "gli", "het", "een",
                        "um", "uma", "una", "uno"))
 _HAN_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{2,4}")
+# A Chinese or Japanese line ending with a full stop (closing quotes after it) is a
+# sentence, never a byline: a one-line quote near the top ("“……。”蒋某说。") gave its
+# speaker's name, and the story's paragraph opening with it went as the writer's card
+# (blind pages, tuning set123).
+_HAN_SENTENCE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff][”」』）)\"']*[。！？][”」』）)\"']*$")
 _AFTER_HAN_NAME = "，,（( \u3000是"
 # A header line that can carry the writer's name: this short (a byline, a credit row), or
 # up to twice as long split by bars or dots (the byline with its dates and update times).
@@ -188,7 +193,8 @@ def _label_named_bios(state: Labelled) -> None:
     lines = [j for j in range(max(first, len(state.p) // 3))
              if state.labels[j] not in ("title", "duplicate_title")
              and (state.words[j] <= _HEADER_WORDS
-                  or (state.words[j] <= 2 * _HEADER_WORDS and _HEADER_ROW.search(state.p[j])))]
+                  or (state.words[j] <= 2 * _HEADER_WORDS and _HEADER_ROW.search(state.p[j])))
+             and not _HAN_SENTENCE.search(state.p[j])]
     names = [(j, name) for j in lines for name in _header_names(state.p[j])]
     if not names:
         return

@@ -181,3 +181,34 @@ def label_standfirst_twice(state: Labelled) -> None:
             state.reasons[k] = ("structure image_caption: the picture's line between two "
                                 "copies of the standfirst")
         return
+
+
+# A paragraph the next one repeats word for word is a teaser of it from this many words.
+_LEAD_WORDS = 4
+_LEAD_GAP = 6
+
+
+def label_lead_duplicates(state: Labelled) -> None:
+    """A paragraph the next one opens with word for word (a teaser of it), and a short
+    summary above the lead that the lead then says again in more words."""
+    following = None  # the next free paragraph after i, scanning backwards
+    for i in range(len(state.p) - 1, -1, -1):
+        if not state.free(i):
+            continue
+        j = following
+        # Whole words, and more than a heading's few: "Isolation" above "Isolation
+        # is ..." is a section heading, "- ArrayBuffer" above "- ArrayBufferView" a list.
+        if (j is not None and state.words[i] >= _LEAD_WORDS
+                and state.f[j].startswith(state.f[i] + " ")):
+            state.labels[i] = "lead_duplicate"
+        elif state.words[i] > _LEAD_GAP:  # a date or count between: still the lead's
+            following = i
+    top = state.first_body()
+    for i in range((state.title_at or -1) + 1, min(top + 1, len(state.p))):
+        j = next((k for k in range(i + 1, len(state.p)) if state.free(k)), None)
+        if not state.free(i) or j is None or not 8 <= state.words[i] <= 60:
+            continue
+        mine = set(state.f[i].split())
+        shared = len(mine & set(state.f[j].split()))
+        if state.words[j] > state.words[i] and shared >= 0.7 * len(mine):
+            state.labels[i] = "lead_duplicate"

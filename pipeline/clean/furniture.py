@@ -341,3 +341,22 @@ def _restore_sentence_title(state: Labelled) -> None:
     at = state.title_at
     if at is not None and state.labels[at] == "title" and state.p[at].rstrip().endswith("。"):
         state.labels[at] = None
+
+
+# A timeline's entry reads as a sentence of some length under its date.
+_ENTRY_WORDS = 6
+
+
+def keep_timeline_dates(state: Labelled) -> None:
+    """Give back the dates standing alone that head a timeline's entries in the story: two
+    or more, each between two paragraphs every pass kept, the one under it a sentence.
+    Run last: a date over a reader's comment or a teaser stays taken, since its comment or
+    teaser went (blind pages, tuning sets 121 and 125: "24 января", "May 2024" over each
+    step of a story's chronology were stamps standing alone)."""
+    heads = [i for i, label in enumerate(state.labels)
+             if label == "date_stub" and state.free(i - 1) and state.free(i + 1)
+             and state.words[i + 1] >= _ENTRY_WORDS and ends_sentence(state.p[i + 1])]
+    if len(heads) < 2:
+        return
+    for i in heads:
+        state.labels[i] = state.reasons[i] = None

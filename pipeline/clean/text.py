@@ -17,10 +17,16 @@ from functools import cached_property
 
 from pipeline.clean.below import label_below_story
 from pipeline.clean.bios import label_bios
-from pipeline.clean.captions import label_captions, label_standfirst_twice
+from pipeline.clean.captions import label_captions, label_lead_duplicates, label_standfirst_twice
 from pipeline.clean.comments import label_comment_bodies
 from pipeline.clean.contacts import label_contact_cards
-from pipeline.clean.furniture import LINK_AFTER_LABEL, label_date_shapes, label_shapes, page_script
+from pipeline.clean.furniture import (
+    LINK_AFTER_LABEL,
+    keep_timeline_dates,
+    label_date_shapes,
+    label_shapes,
+    page_script,
+)
 from pipeline.clean.header import (
     DATE_ONLY,
     HEADING_WORDS,
@@ -73,9 +79,6 @@ _STANDFIRST_WORDS = 30
 # Clauses (a comma or semicolon inside): on a page without a strapline slot, a line under
 # the headline written in clauses is the story's lead, not a strapline.
 _CLAUSES = re.compile(r"[,;，；、]\s*\S")
-# A paragraph the next one repeats word for word is a teaser of it from this many words.
-_LEAD_WORDS = 4
-_LEAD_GAP = 6
 # A line this short over two sentences ends a box of teasers: the story's section heading
 # (on the tuning blind articles a teaser of seven words sat over prose too).
 _BOX_END_HEADING_WORDS = 6
@@ -163,7 +166,7 @@ def clean_paragraphs(
     if scraped:
         label_standfirst_twice(state)
     label_captions(state)
-    state.label_lead_duplicates()
+    label_lead_duplicates(state)
     if scraped:  # plain text only: a page sets its pull-quotes apart (docs/quality.md, s. 22)
         label_pull_quotes(state)
     state.label_standfirst(strapline)
@@ -188,12 +191,13 @@ def clean_paragraphs(
     if scraped and tail:
         label_frame(state, model=model)  # after the page model (pipeline/clean/plain.py)
     if model and link_shares is None:
-        # Plain Russian or Chinese text: furniture by shape (pipeline/clean/furniture.py).
-        # Like the classifier, not a wording rule: the model trains on rule labels only.
+        # Plain Russian or Chinese text: furniture by shape (pipeline/clean/furniture.py),
+        # like the classifier no wording rule (the model trains on rule labels only).
         label_shapes(state, page_script(paras))
         if not from_page:
             # Last: it takes only what every named pass left.
             label_lines_by_text_model(state)
+    keep_timeline_dates(state)
     state.keep_verbatim(verbatim)
     return state.result()
 
@@ -298,7 +302,7 @@ class _State:
                 # Capitals between two paragraphs of the story: a wire story's subheading
                 # ("PORTS, RAIL"), not a name and role (blind pages, tuning set3).
                 self.labels[i] = self.reasons[i] = None
-            if not self.free(i) or self.words[i] > 12:
+            if not self.free(i) or self.words[i] > 12 or self._fact_row(i):
                 continue
             if DATE_ONLY.match(text) or is_date_line(text):
                 self.labels[i] = "dateline" if i < top else "date_stub"
@@ -314,6 +318,13 @@ class _State:
                 if self.author is None:
                     self.author, self.author_signal = name, "byline"
 
+    def _fact_row(self, i: int) -> bool:
+        """A list's item beside an item that is no date: a fact box's row ("- Signed:
+        16 July 2001, Moscow"), not a stamp (blind pages, tuning set123)."""
+        return self.p[i].startswith("- ") and any(
+            self.p[k].startswith("- ") and not DATE_ONLY.match(self.p[k])
+            and not is_date_line(self.p[k]) for k in (i - 1, i + 1) if 0 <= k < len(self.p))
+
     def label_repeats(self) -> None:
         for i in range(1, len(self.p)):
             if self.f[i] and self.f[i] == self.f[i - 1] and self.free(i):
@@ -321,36 +332,6 @@ class _State:
                 # The first copy stays when it is free: a line printed twice in a row is
                 # a caption or heading the page showed twice, said once.
                 self.labels[i] = prev if prev not in (None, "title") else "duplicate_line"
-
-    def label_lead_duplicates(self) -> None:
-        self._label_exact_leads()
-        self._label_summary_leads()
-
-    def _label_summary_leads(self) -> None:
-        """A short summary above the lead that the lead then says again in more words."""
-        top = self.first_body()
-        for i in range((self.title_at or -1) + 1, min(top + 1, len(self.p))):
-            j = next((k for k in range(i + 1, len(self.p)) if self.free(k)), None)
-            if not self.free(i) or j is None or not 8 <= self.words[i] <= 60:
-                continue
-            mine = set(self.f[i].split())
-            shared = len(mine & set(self.f[j].split()))
-            if self.words[j] > self.words[i] and shared >= 0.7 * len(mine):
-                self.labels[i] = "lead_duplicate"
-
-    def _label_exact_leads(self) -> None:
-        following = None  # the next free paragraph after i, scanning backwards
-        for i in range(len(self.p) - 1, -1, -1):
-            if not self.free(i):
-                continue
-            j = following
-            # Whole words, and more than a heading's few: "Isolation" above "Isolation
-            # is ..." is a section heading, "- ArrayBuffer" above "- ArrayBufferView" a list.
-            if (j is not None and self.words[i] >= _LEAD_WORDS
-                    and self.f[j].startswith(self.f[i] + " ")):
-                self.labels[i] = "lead_duplicate"
-            elif self.words[i] > _LEAD_GAP:  # a date or count between: still the lead's
-                following = i
 
     def label_standfirst(self, strapline: bool = True) -> None:
         start = (self.title_at if self.title_at is not None else -1) + 1
