@@ -17,6 +17,7 @@ from typing import Any
 from lxml import etree
 from trafilatura.xpaths import BODY_XPATH, OVERALL_DISCARD_XPATH, REGEXP_NS
 
+from pipeline.clean.boxes import open_box, story_box
 from pipeline.clean.cards import HEADINGS, card_lists, headline_links
 from pipeline.clean.collapsed import reveal_collapsed
 from pipeline.clean.elements import as_blocks, custom_tags, sections_as_paragraphs
@@ -221,6 +222,11 @@ def prune(tree: Any, kept: list[Any] | None = None, *, custom: bool = True,
                             data_table(node)):
             continue
         if node.get("class") in content or node.getparent() is None:
+            continue
+        if node.tag == "aside" and story_box(node):  # the story's background box: boxes.py
+            open_box(node)
+            if kept is not None:  # its class shielded too (``shield``)
+                kept.append(node)
             continue
         if sum(words.get(p, 0) for p in node.iter("p")) / total > MAX_TEXT_SHARE or \
                 next(node.iter("h1"), None) is not None:
