@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.clean.nodetext import SENTENCE_END, text_of
+from pipeline.clean.cards import HEADINGS
+from pipeline.clean.nodetext import SENTENCE_END, links_out, squashed_text
 from pipeline.languages import count_words
 
 # The story's paragraphs on both sides are sentences of at least this many words.
 _STORY_WORDS = 8
-_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 
 
 def _story_paragraph(node: Any, preceding: bool) -> bool:
@@ -29,11 +29,11 @@ def _story_paragraph(node: Any, preceding: bool) -> bool:
     paragraphs that are no sentence (a timeline's date under the box), before any other
     element."""
     for sib in node.itersiblings(preceding=preceding):
-        if not isinstance(sib.tag, str) or sib.tag in _HEADINGS:
+        if not isinstance(sib.tag, str) or sib.tag in HEADINGS:
             continue
         if sib.tag != "p":
             return False
-        text = " ".join(text_of(sib).split())
+        text = squashed_text(sib)
         if SENTENCE_END.search(text):
             return count_words(text) >= _STORY_WORDS
     return False
@@ -41,12 +41,10 @@ def _story_paragraph(node: Any, preceding: bool) -> bool:
 
 def story_box(node: Any) -> bool:
     """Whether the ``aside`` ``node`` is a background box of the story around it."""
-    if node.tag != "aside" or any(not (a.get("href") or "#").startswith("#")
-                                  for a in node.iter("a")) or \
+    if node.tag != "aside" or links_out(node) or \
             next(node.iter("form", "input", "button", "iframe"), None) is not None:
         return False
-    sentences = sum(1 for el in node.iter("p", "li")
-                    if SENTENCE_END.search(" ".join(text_of(el).split())))
+    sentences = sum(1 for el in node.iter("p", "li") if SENTENCE_END.search(squashed_text(el)))
     return sentences >= 2 and _story_paragraph(node, True) and _story_paragraph(node, False)
 
 

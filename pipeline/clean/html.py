@@ -23,7 +23,14 @@ from pipeline.clean.collapsed import reveal_collapsed
 from pipeline.clean.elements import as_blocks, custom_tags, sections_as_paragraphs
 from pipeline.clean.literals import lowered
 from pipeline.clean.metadata_tables import record_tables
-from pipeline.clean.nodetext import SENTENCE_END, data_table, set_paragraphs, text_of
+from pipeline.clean.nodetext import (
+    SENTENCE_END,
+    data_table,
+    links_out,
+    set_paragraphs,
+    squashed_text,
+    text_of,
+)
 from pipeline.clean.replies import reply_entries
 from pipeline.clean.sequels import next_stories
 from pipeline.clean.signups import signup_boxes
@@ -223,7 +230,7 @@ def prune(tree: Any, kept: list[Any] | None = None, *, custom: bool = True,
             continue
         if node.get("class") in content or node.getparent() is None:
             continue
-        if node.tag == "aside" and story_box(node):  # the story's background box: boxes.py
+        if story_box(node):  # the story's background box (an ``aside``: boxes.py)
             open_box(node)
             if kept is not None:  # its class shielded too (``shield``)
                 kept.append(node)
@@ -243,7 +250,7 @@ def prune(tree: Any, kept: list[Any] | None = None, *, custom: bool = True,
             # set49: a think tank's closing section, with a footnote's mark, in
             # ``section.related-implications``).
             if kept is not None and (kind == "site_chrome" or (
-                    kind == "related_posts" and not _links_out(node))):
+                    kind == "related_posts" and not links_out(node))):
                 kept.append(node)
             continue
         _drop(node)
@@ -286,12 +293,6 @@ def shield(nodes: list[Any]) -> None:
                     node.set(f"data-rcwire-{attr}", value)
 
 
-def _links_out(node: Any) -> bool:
-    """Whether ``node`` links to another page (a link within the page, a footnote's
-    mark, does not count)."""
-    return any(not (a.get("href") or "#").startswith("#") for a in node.iter("a"))
-
-
 # trafilatura drops every div, p, section or span whose class or id holds "teaser"
 # (``TEASER_DISCARD_XPATH``, its balanced setting), whatever it holds.
 _TEASER_TAGS = frozenset(("div", "p", "section", "span"))
@@ -311,7 +312,7 @@ def _unmark_teasers(tree: Any, words: dict[Any, int], total: int,
         if any((value := node.get(attr)) and "easer" in value and _TEASER_WORD.search(value)
                for attr in ("class", "id")) and (
                 sum(words.get(p, 0) for p in node.iter("p")) / total > MAX_TEXT_SHARE or
-                (not _links_out(node) and _is_prose(node, words, customs))):
+                (not links_out(node) and _is_prose(node, words, customs))):
             untease(node)
 
 
@@ -354,11 +355,6 @@ def _drop_shapes(nodes: list[Any], kind: str, words: dict[Any, int],
         if text:
             removed.append((kind, text))
     return removed
-
-
-def squashed_text(node: Any) -> str:
-    """``text_of(node)`` with each run of whitespace as one space, trimmed."""
-    return " ".join(text_of(node).split())
 
 
 def paragraph_words(tree: Any) -> tuple[dict[Any, int], int]:

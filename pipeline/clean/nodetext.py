@@ -42,6 +42,17 @@ def text_of(node: Any) -> str:
     return str(etree.tostring(node, method="text", encoding=str, with_tail=False))
 
 
+def squashed_text(node: Any) -> str:
+    """``text_of(node)`` with each run of whitespace as one space, trimmed."""
+    return " ".join(text_of(node).split())
+
+
+def links_out(node: Any) -> bool:
+    """Whether ``node`` links to another page (a link within the page, a footnote's
+    mark, does not count)."""
+    return any(not (a.get("href") or "#").startswith("#") for a in node.iter("a"))
+
+
 def set_paragraphs(node: Any, customs: tuple[str, ...] = ()) -> tuple[list[Any], list[Any]]:
     """The ``p``s in ``node``, and the other elements set as paragraphs: a theme that sets
     its paragraphs as ``div``s (``div.txt`` one after another), ``span``s, list items or

@@ -14,7 +14,7 @@ from __future__ import annotations
 from itertools import takewhile
 from typing import Any
 
-from pipeline.clean.html import squashed_text
+from pipeline.clean.nodetext import squashed_text
 from pipeline.languages import count_words
 from pipeline.text import fold
 

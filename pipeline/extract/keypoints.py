@@ -18,7 +18,7 @@ from typing import Any
 
 from lxml import etree
 
-from pipeline.clean.html import squashed_text
+from pipeline.clean.nodetext import squashed_text
 from pipeline.languages import count_words
 from pipeline.text import fold
 

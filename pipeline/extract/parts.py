@@ -16,8 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.clean.html import squashed_text
-from pipeline.clean.nodetext import SENTENCE_END, text_of
+from pipeline.clean.nodetext import SENTENCE_END, squashed_text, text_of
 from pipeline.languages import count_words
 from pipeline.text import fold
 

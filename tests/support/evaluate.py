@@ -80,13 +80,17 @@ def boilerplate_scores(output: str, body: list[str], boilerplate: list[str],
             sum(body_tokens.values()))
 
 
+def fetched_page(html: str, url: str) -> Page:
+    """``html`` as the fetch stage hands a page at ``url`` to extraction."""
+    return Page(FeedEntry("eval", "eval", url, url), url, 200, "text/html", html,
+                datetime.now(UTC))
+
+
 def rcwire_text(html: str, url: str) -> str:
     """The pipeline's extraction and cleaning, as stored in ``articles.text``; a page the
     pipeline rejects (``ExtractError``) scores as empty text, as it would store nothing."""
-    page = Page(FeedEntry("eval", "eval", url, url), url, 200, "text/html", html,
-                datetime.now(UTC))
     try:
-        return extract_article(page).text
+        return extract_article(fetched_page(html, url)).text
     except ExtractError:
         return ""
 

@@ -4,7 +4,6 @@ article template) showed. Text and pages written for this test."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -17,8 +16,9 @@ from pipeline.clean.threads import colon_texts
 from pipeline.extract.article import extract_article
 from pipeline.extract.keypoints import point_boxes, restore_points
 from pipeline.extract.loader import load_html
-from pipeline.records import FeedEntry, Page
+from pipeline.records import Page
 from pipeline.text import fold
+from tests.support.evaluate import fetched_page
 
 SUBJECT = "Best way to ship a pallet of books from Irkutsk to Dalian?"
 OPENING = [
@@ -50,8 +50,7 @@ def _replies(tree: Any) -> list[Any]:
 
 
 def _page(html: str, url: str = "http://127.0.0.1/forum/viewtopic.php?t=77") -> Page:
-    return Page(FeedEntry("t", "t", url, url), url, 200, "text/html", html,
-                datetime.now(UTC))
+    return fetched_page(html, url)
 
 
 def _post(number: int, author: str, subject: str, body: str) -> str:

@@ -5,14 +5,12 @@ Text and pages written for this test."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from pipeline.clean.text import clean_paragraphs
 from pipeline.extract.article import extract_article
 from pipeline.extract.headings import heading_slots, restore_headings
 from pipeline.extract.loader import load_html
-from pipeline.records import FeedEntry, Page
 from pipeline.text import fold
+from tests.support.evaluate import fetched_page
 
 TITLE = "Grain trains to wait longer at the Zabaikalsk crossing"
 STORY = [
@@ -196,10 +194,6 @@ def test_a_traditional_chinese_no_reprint_notice_goes() -> None:
     assert _labels([ruling, STORY[0]])[-2] is None
 
 
-def _fetched(html: str, url: str) -> Page:
-    return Page(FeedEntry("t", "t", url, url), url, 200, "text/html", html, datetime.now(UTC))
-
-
 def _story_page(box: str, sidebar: str = "") -> str:
     paragraphs = [f"<p>{text}</p>" for text in STORY]
     body = "".join(paragraphs[:2]) + box + "<h2>What comes next</h2>" + paragraphs[2]
@@ -214,7 +208,7 @@ BOX = ("<aside class='incut'><div class='incut__title'>The crossing in figures</
 
 
 def test_a_background_box_between_the_storys_paragraphs_stays() -> None:
-    text = extract_article(_fetched(_story_page(BOX), "http://127.0.0.1/news/box")).text
+    text = extract_article(fetched_page(_story_page(BOX), "http://127.0.0.1/news/box")).text
     assert "It handled about 1.2 million tonnes of freight last year." in text
     assert "The crossing in figures" in text
     assert text.index(STORY[1]) < text.index("Grain made up") < text.index(STORY[2])
@@ -225,9 +219,9 @@ def test_boxes_of_links_forms_and_sidebars_still_go() -> None:
         "June 2022.</li>", "June 2022.</a></li>")
     signup = BOX.replace("</ul>", "</ul><form><input name='email'></form>")
     for box in (linked, signup):
-        text = extract_article(_fetched(_story_page(box), "http://127.0.0.1/news/box")).text
+        text = extract_article(fetched_page(_story_page(box), "http://127.0.0.1/news/box")).text
         assert "1.2 million tonnes" not in text
     # The same box in a sidebar beside the story, not between its paragraphs.
-    text = extract_article(_fetched(_story_page("", sidebar=BOX),
+    text = extract_article(fetched_page(_story_page("", sidebar=BOX),
                                  "http://127.0.0.1/news/box")).text
     assert "1.2 million tonnes" not in text
