@@ -17,17 +17,15 @@ from typing import Any
 from lxml import etree
 from trafilatura.xpaths import BODY_XPATH, OVERALL_DISCARD_XPATH, REGEXP_NS
 
-from pipeline.clean.boxes import open_box, story_box
+from pipeline.clean.boxes import is_prose, open_box, story_box, story_section
 from pipeline.clean.cards import HEADINGS, card_lists, headline_links
 from pipeline.clean.collapsed import reveal_collapsed
 from pipeline.clean.elements import as_blocks, custom_tags, sections_as_paragraphs
 from pipeline.clean.literals import lowered
 from pipeline.clean.metadata_tables import record_tables
 from pipeline.clean.nodetext import (
-    SENTENCE_END,
     data_table,
     links_out,
-    set_paragraphs,
     squashed_text,
     text_of,
 )
@@ -145,14 +143,6 @@ MAX_TEXT_SHARE = 0.35
 # A list of other stories told by its shape (``drop_card_lists``) may hold up to this share.
 CARD_LIST_SHARE = 0.5
 _WORD = re.compile(r"\w+")
-# Paragraph words, and the most link text among them, that make a container prose.
-_PROSE_WORDS = 120
-_PROSE_LINK_SHARE = 0.25
-# A shorter section of the story: this many paragraph words, two sentences, next to no link.
-_SHORT_PROSE_WORDS = 60
-_SHORT_PROSE_LINK_SHARE = 0.05
-# A paragraph that ends as a sentence (closing quotes and brackets allowed after the stop);
-# the split story's parts (``pipeline/extract/parts.py``) use it too.
 _TEXT_BLOCKS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td"}
 _MAX_BLOCK_WORDS = 40
 # The tags pruning judges; html, body, article, main, head and h1 are never among them.
@@ -230,7 +220,8 @@ def prune(tree: Any, kept: list[Any] | None = None, *, custom: bool = True,
             continue
         if node.get("class") in content or node.getparent() is None:
             continue
-        if story_box(node):  # the story's background box (an ``aside``: boxes.py)
+        if story_box(node) or (kind == "related_posts" and story_section(node)):
+            # the story's background box, or a section of it named "related" (boxes.py)
             open_box(node)
             if kept is not None:  # its class shielded too (``shield``)
                 kept.append(node)
@@ -242,7 +233,7 @@ def prune(tree: Any, kept: list[Any] | None = None, *, custom: bool = True,
             continue
         text = squashed_text(node)
         if (node.tag in _TEXT_BLOCKS and len(_WORD.findall(text)) > _MAX_BLOCK_WORDS) or \
-                (kind != "comment_form" and _is_prose(node, words, customs)):
+                (kind != "comment_form" and is_prose(node, words, customs)):
             # A long paragraph is prose whatever its class says (Condé Nast marks every
             # paywalled body paragraph class="paywall"), and so is a section of them.
             # A section named like a list of other stories is shielded only without a
@@ -312,7 +303,7 @@ def _unmark_teasers(tree: Any, words: dict[Any, int], total: int,
         if any((value := node.get(attr)) and "easer" in value and _TEASER_WORD.search(value)
                for attr in ("class", "id")) and (
                 sum(words.get(p, 0) for p in node.iter("p")) / total > MAX_TEXT_SHARE or
-                (not links_out(node) and _is_prose(node, words, customs))):
+                (not links_out(node) and is_prose(node, words, customs))):
             untease(node)
 
 
@@ -381,26 +372,6 @@ def _silent(tree: Any) -> list[Any]:
     ``//script|//style|...`` gave, in one walk of the tree instead of one per tag (0.2 ms
     a page)."""
     return list(tree.iter(*_DROP_SILENTLY))
-
-
-def _is_prose(node: Any, words: dict[Any, int], customs: tuple[str, ...]) -> bool:
-    """A container of several paragraphs of unlinked text is an article section whatever
-    its name says (``id="sharing-with-a-team"`` is a heading's slug, not a share bar).
-    Comment threads are prose too, so their kind is left out of this test. A shorter
-    section counts when at least two of its paragraphs are sentences and next to none
-    of its words are links: a theme's "widget--text" box holding a section of the story
-    (blind pages, tuning set25); a box of teasers links each of its items."""
-    paragraphs, blocks = set_paragraphs(node, customs)
-    prose = sum(words.get(p, 0) for p in paragraphs)
-    paragraphs += blocks
-    prose += sum(len(_WORD.findall(text_of(d))) for d in blocks)
-    if prose < _SHORT_PROSE_WORDS:
-        return False
-    linked = sum(len(_WORD.findall(text_of(a))) for a in node.iter("a"))
-    if prose >= _PROSE_WORDS:
-        return linked < _PROSE_LINK_SHARE * prose
-    return linked <= _SHORT_PROSE_LINK_SHARE * prose and sum(
-        1 for p in paragraphs if SENTENCE_END.search(text_of(p))) >= 2
 
 
 def _content_classes(words: dict[Any, int], total: int) -> set[str]:
