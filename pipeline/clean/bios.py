@@ -182,6 +182,27 @@ def _opens_with(text: str, name: str) -> bool:
         _HAN_NAME.match(first[0]) is not None and fold(text).startswith(first[0])))
 
 
+# A speaker's label opening a line of an interview ("Hollstein: ..."): up to three words.
+_TURN = re.compile(r"^([^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){0,2}):\s")
+
+
+def _no_bylines(state: Labelled) -> set[int]:
+    """Lines that give no writer's name however short: an interview's turns (a label
+    opening three or more lines, one of them longer than a header line) and the items of
+    a list. A short answer ("Hollstein: Bei den meisten schon.") gave its speaker's name
+    as the writer's, and the last long answer went as the writer's bio (blind pages,
+    tuning set129); a list of sanctioned firms gave a firm's, and the closing paragraph
+    saying it did not reply went (set131)."""
+    by_label: dict[str, list[int]] = {}
+    items = {i for i, text in enumerate(state.p) if text.startswith("- ")}
+    for i, text in enumerate(state.p):
+        if (m := _TURN.match(text)) is not None:
+            by_label.setdefault(m.group(1), []).append(i)
+    return {i for found in by_label.values() if len(found) >= 3 and
+            any(state.words[i] > _HEADER_WORDS for i in found) for i in found} | \
+        {i for i in items if i - 1 in items or i + 1 in items}
+
+
 def _label_named_bios(state: Labelled) -> None:
     """Any language: a paragraph in the last third that opens with a name printed in a
     short line above the story ("Avtor: Matej Kranjc" over
@@ -190,8 +211,9 @@ def _label_named_bios(state: Labelled) -> None:
     # Any short line above the story or in the page's first third (a byline can follow
     # the standfirst), labelled or not (the classifier, which takes a byline the header
     # passes left, comes later).
+    unnamed = _no_bylines(state)
     lines = [j for j in range(max(first, len(state.p) // 3))
-             if state.labels[j] not in ("title", "duplicate_title")
+             if state.labels[j] not in ("title", "duplicate_title") and j not in unnamed
              and (state.words[j] <= _HEADER_WORDS
                   or (state.words[j] <= 2 * _HEADER_WORDS and _HEADER_ROW.search(state.p[j])))
              and not _HAN_SENTENCE.search(state.p[j])]

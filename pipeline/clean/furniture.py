@@ -347,14 +347,21 @@ def _restore_sentence_title(state: Labelled) -> None:
 _ENTRY_WORDS = 6
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def keep_timeline_dates(state: Labelled) -> None:
     """Give back the dates standing alone that head a timeline's entries in the story: two
     or more, each between two paragraphs every pass kept, the one under it a sentence.
     Run last: a date over a reader's comment or a teaser stays taken, since its comment or
     teaser went (blind pages, tuning sets 121 and 125: "24 января", "May 2024" over each
     step of a story's chronology were stamps standing alone)."""
+    # A date a rule took as a stamp ("31. Juli 2014" as a German agency's dateline) heads
+    # an entry alike (blind pages, tuning set127).
     heads = [i for i, label in enumerate(state.labels)
-             if label == "date_stub" and state.free(i - 1) and state.free(i + 1)
+             if (label == "date_stub" or (label == "dateline_meta" and state.words[i] <= 4
+                                          and _DIGIT.search(state.p[i]) is not None))
+             and state.free(i - 1) and state.free(i + 1)
              and state.words[i + 1] >= _ENTRY_WORDS and ends_sentence(state.p[i + 1])]
     if len(heads) < 2:
         return

@@ -50,6 +50,9 @@ _ATTR_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                           # Turkish "related / similar news", Vietnamese "related / other
                           # news" (tin liên quan, tin khác).
                           r"ilgili-?haber|benzer-?haber|tin-?lien-?quan|tin-?khac|"
+                          # German "more articles / more on the topic / reading tips".
+                          r"weitere[-_]?(artikel|beitr|nachricht|meldung|themen)|"
+                          r"mehr[-_]?zum[-_]?thema|lesetipp|"
                           # Adobe Experience Manager's lists and teasers of other pages.
                           r"\bcmp-(list|teaser|carousel)(?![a-z])"),
         ("inline_related_link", r"inline-link|inline-related|read-more|"
@@ -114,7 +117,7 @@ _ATTR_WORDS = (
     "sidebar", "widget", "masthead", "header", "footer", "tag", "skip", "toolbar", "map",
     "pagination", "rechts", "spalte", "right", "droite", "fuss", "listen", "audio", "speech",
     "push", "offer", "abo", "trust", "bulten", "ilgili", "benzer", "lien", "khac", "yazar",
-    "yorum", "binh", "reklam", "quang", "kolon",
+    "yorum", "binh", "reklam", "quang", "kolon", "weitere", "mehr", "lesetipp",
 )
 # The same test as one search (``any(word in lowered ...)`` took a Python step per word).
 _ANY_ATTR_WORD = re.compile("|".join(map(re.escape, _ATTR_WORDS)))
@@ -398,8 +401,22 @@ def _attr_kind(node: Any) -> str | None:
         return _kind_of_attrs(node.tag) or _hidden(items)
     if not items:
         return None
-    attrs = " ".join(v for k, v in items if k in _ATTR_SET).strip()
+    attrs = " ".join(v for k, v in items if k in _ATTR_SET and not (
+        k == "id" and node.tag in _SLUGGED and _slug(v, node))).strip()
     return (_kind_of_attrs(attrs) if attrs else None) or _hidden(items)
+
+
+# A subheading's ``id`` is often its text made a slug, the anchor of a table of contents:
+# it says nothing of what the heading is (``h2#shared-addresses`` over a section of the
+# story went as a share bar: blind pages, tuning set131).
+_SLUGGED = frozenset(("h2", "h3", "h4", "h5", "h6"))
+_SLUG_WORD = re.compile(r"[^\W_]+")
+
+
+def _slug(value: str, node: Any) -> bool:
+    words = _SLUG_WORD.findall(value.lower())
+    text = squashed_text(node).lower()
+    return bool(words) and all(word in text for word in words)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -72,6 +72,8 @@ def open_layout_tables(tree: Any) -> int:
     for node in [cell, *cell.iterdescendants("div", "td", "th", "span", "font", "center")]:
         if node is cell or not _in_nested_table(node, cell):
             _paragraphs_from_runs(node, _LOOSE_WORDS, need_break=True)
+        elif _box_cell(node):
+            _paragraphs_from_runs(node, _LOOSE_WORDS, need_break=False)
     ancestors = [*cell.iterancestors("table")]
     tables = ancestors + [t for t in tree.iter("table")
                           if t not in ancestors and not _is_data(t)]
@@ -154,6 +156,18 @@ def _chars(node: Any, text: str | None = None) -> int:
     tuning set53)."""
     text = text_of(node) if text is None else text
     return sum(map(len, text.split())) + len(_CJK.findall(text))
+
+
+def _box_cell(node: Any) -> bool:
+    """A cell alone in its row of a table inside the story cell, linking nowhere, one run
+    of text (no ``<br>``): a box the story set in a table of one column ("Hintergrund:
+    ...", a title row and a text row), whose loose text trafilatura passes over unless it
+    is a paragraph (blind pages, tuning set127). Runs split by breaks are entries (readers'
+    letters, a name over each, under a review: tuning set103)."""
+    row = node.getparent()
+    return node.tag == "td" and row is not None and row.tag == "tr" and \
+        sum(1 for c in row if c.tag in CELLS) == 1 and \
+        next(node.iter("a", "br"), None) is None
 
 
 def _in_nested_table(node: Any, cell: Any) -> bool:

@@ -65,6 +65,8 @@ def story_parts(tree: Any) -> list[Part]:
         # (``article.paywalled`` > chunk, then ``section.paywalled`` > chunk: blind pages,
         # tuning set37).
         nodes = _siblings(wrapper, mixed=True)
+    if len(nodes) < 2 and best is not None:
+        nodes = _cousins(best)
     if not 2 <= len(nodes) <= _MOST_PARTS:
         return []
     parts = []
@@ -84,6 +86,21 @@ def _siblings(best: Any, mixed: bool = False) -> list[Any]:
     same = _WRAPPERS if mixed else (best.tag,)
     return [n for n in parent if n is best or (
         n.tag in same and classes & set((n.get("class") or "").split()) and _prose(n))]
+
+
+def _cousins(best: Any) -> list[Any]:
+    """``best`` and its cousins (children of its parent's siblings) of its tag sharing a
+    class word with it that are prose, in page order: the story's cells, one per row, of
+    a layout table the layout pass turned into ``div``s. An old portal set an interview's
+    second half in a ``td.bodytext`` of its own, below a photo's row and an ad's (blind
+    pages, tuning set131)."""
+    parent = best.getparent()
+    grand = parent.getparent() if parent is not None else None
+    if grand is None or not best.get("class"):
+        return []
+    classes = set(best.get("class", "").split())
+    return [n for row in grand for n in row if n is best or (
+        n.tag == best.tag and classes & set((n.get("class") or "").split()) and _prose(n))]
 
 
 def _only_prose_of(wrapper: Any, inner: Any) -> bool:

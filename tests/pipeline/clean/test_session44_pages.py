@@ -102,3 +102,166 @@ def test_a_russian_newsletter_pitch_goes_a_story_about_one_stays() -> None:
                "в рассылке для постоянных покупателей."]
     for story in stories:
         assert _labels([story, STORY[2]])[-2] is None, story
+
+
+DE_TITLE = "Sächsische Maschinenbauer verlieren Kunden in Russland"
+DE_STORY = [
+    "Chemnitz. Sächsische Maschinenbauer verlieren ihre russischen Kunden zunehmend an "
+    "Hersteller aus China, berichten Unternehmer aus der Region.",
+    "Die Exporte des Freistaats nach Russland sind im vergangenen Jahr um fast ein "
+    "Drittel gesunken, wie das Statistische Landesamt mitteilte.",
+    "Besonders betroffen sind kleinere Betriebe, die über Jahre feste Abnehmer in "
+    "Jekaterinburg und Nowosibirsk hatten.",
+]
+
+
+def _de_labels(lines: list[str]) -> list[str | None]:
+    all_lines = [*DE_STORY, *lines]
+    return clean_paragraphs(all_lines, title=DE_TITLE,
+                            link_shares=[0.0] * len(all_lines)).labels[len(DE_STORY):]
+
+
+def test_an_interviews_short_answer_gives_no_byline_name() -> None:
+    turns = [
+        "Frau Brenner, wie viele junge Russen studieren inzwischen in China?",
+        "Brenner: Bei den meisten schon.",
+        "Und was zieht sie nach China?",
+        "Brenner: Vor allem die Aussicht auf eine Stelle. Wer Chinesisch kann, findet in "
+        "Moskau und Sankt Petersburg leichter Arbeit als früher.",
+        *[line for n in range(5) for line in (
+            f"Frage {n}: Wie geht es an den Hochschulen weiter?",
+            f"Brenner: Das hängt von den Ländern ab, sagt die Forscherin im Gespräch Nummer "
+            f"{n}, und von den Geldgebern der Programme.")],
+        "Was raten Sie jungen Leuten?",
+        "Brenner: Beide Sprachen zu lernen, Russisch und Chinesisch. Das klingt nach viel, "
+        "aber wer die Beziehung der beiden Länder verstehen will, braucht beide.",
+    ]
+    labels = _de_labels(turns)
+    assert labels[1] is None and labels[-1] is None, labels
+
+
+def test_a_german_post_on_a_telegram_channel_is_reporting_a_pitch_is_not() -> None:
+    reporting = ("Das russische Außenministerium veröffentlichte auf seinem Telegram-Kanal "
+                 "Fotos der Ankunft.")
+    assert _de_labels([reporting, DE_STORY[2]])[0] is None
+    assert _de_labels(["Folgen Sie uns auf unserem Telegram-Kanal"])[0] is not None
+
+
+def test_german_counters_licensing_offers_appeals_and_agency_notes_go() -> None:
+    furniture = {
+        "Anzahl der Zugriffe: 2.413": "site_chrome",
+        "Aufrufe: 918": "site_chrome",
+        "Sie möchten unsere Meldungen auf Ihrer Website verwenden? Unser Dienst liefert "
+        "Texte per RSS und API.": "site_chrome",
+        "Would you like to use our stories on your own website? Our syndication desk "
+        "delivers them by feed.": "site_chrome",
+        "Unabhängiger Journalismus kostet Geld": "newsletter_promo",
+        "Wenn Ihnen dieser Bericht gefallen hat, unterstützen Sie unsere Arbeit mit einem "
+        "Beitrag.": "newsletter_promo",
+        "Alle Texte auf dieser Seite werden von der Agentur erstellt und nicht von der "
+        "Portal-Redaktion bearbeitet.": "editor_note",
+    }
+    for line, kind in furniture.items():
+        assert _de_labels([line])[0] in (kind, "publisher_note"), line
+    # Look-alikes in a story: the number of readers, a firm's website, a quoted appeal.
+    reporting = [
+        "Die Zahl der Leser der Lokalzeitung ist seit 2015 um ein Viertel gesunken, "
+        "sagte der Verleger.",
+        "Die Firma will ihre Ersatzteilkataloge künftig auf ihrer Website veröffentlichen, "
+        "kündigte der Geschäftsführer an.",
+        "„Unterstützen Sie unsere Arbeit“, stand auf den Plakaten des Vereins, sagte die "
+        "Vorsitzende.",
+    ]
+    for line in reporting:
+        assert _de_labels([line, DE_STORY[2]])[0] is None, line
+
+
+def test_timeline_dates_a_rule_took_as_a_stamp_stay() -> None:
+    lines = ["Chronik der Sanktionen", "31. Juli 2014",
+             "Die EU beschließt erstmals Wirtschaftssanktionen gegen Russland.",
+             "7. August 2014",
+             "Moskau antwortet mit einem Einfuhrverbot für Obst, Gemüse und Fleisch aus "
+             "der EU.", DE_STORY[2]]
+    labels = _de_labels(lines)
+    assert labels[1] is None and labels[3] is None, labels
+    # A date alone under the story, heading nothing: a stamp still.
+    assert _de_labels(["12. März 2015"])[0] is not None
+
+
+def test_a_subheading_whose_id_is_its_slug_stays() -> None:
+    section = ("<h2 id='shared-offices-and-directors'>Shared offices and directors</h2>")
+    page = _page(section)
+    assert "Shared offices and directors" in extract_article(fetched_page(page, URL)).text
+    # A share bar named so stays furniture: its id is no slug of its text.
+    bar = "<h2 id='share-bar'>Share this article</h2>"
+    assert "Share this article" not in extract_article(fetched_page(_page(bar), URL)).text
+
+
+MORE = [
+    "Enrolment at the college has risen every year since 2019, when the province began "
+    "paying part of the fees for students from rural districts along the Amur.",
+    "The dean said the teachers' union had agreed to longer hours for the first year, "
+    "until the new staff arrive from Russia in the spring.",
+    "Local firms have offered internships to forty students, most of them at customs "
+    "brokers and freight forwarders in the free-trade zone.",
+    "Parents interviewed outside the main gate said the course was a safer bet than "
+    "English, which nearly every applicant already studies at school.",
+    "The provincial education bureau will review the course after two years and decide "
+    "whether other colleges in the north-east may copy it.",
+    "A similar track opened in Suifenhe in 2021 but closed after a year because too few "
+    "teachers could be found to run it.",
+    "This time the college has signed contracts for three years with each of the teachers "
+    "it plans to hire, the dean said.",
+]
+
+
+def _cells_page(second: str, box: str = "") -> str:
+    first = "".join(f"<p>{text}</p>" for text in [*STORY[:2], *MORE]) + box
+    return (f"<html><head><title>{TITLE}</title></head><body><table width='760'>"
+            "<tr><td class='nav' width='150'><a href='/'>Home</a><br><a href='/news'>News"
+            "</a><br><a href='/sport'>Sport</a></td><td><table width='600'>"
+            f"<tr><td><h1>{TITLE}</h1></td></tr>"
+            f"<tr><td class='bodytext'>{first}</td></tr>"
+            "<tr><td><img src='/img/college.jpg' width='520'></td></tr>"
+            "<tr><td><a href='/ads/click'><img src='/ads/banner.gif'></a></td></tr>"
+            f"<tr><td class='bodytext'>{second}</td></tr>"
+            "</table></td></tr></table></body></html>")
+
+
+def test_a_storys_second_cell_in_a_layout_table_comes_back() -> None:
+    second = ("<p>Teachers from the border counties say the new track will also take "
+              "adults who want to retrain.</p>"
+              f"<p>{STORY[2]}</p>")
+    text = extract_article(fetched_page(_cells_page(second), URL)).text
+    assert STORY[0] in text and STORY[2] in text
+    assert text.index(STORY[1]) < text.index("Teachers from the border") < text.index(STORY[2])
+
+
+def test_a_one_column_box_in_a_layout_table_stays() -> None:
+    box = ("<table class='infobox'><tr><td class='infobox-title'>Background: the college"
+           "</td></tr><tr><td class='infobox-text'>The college was founded in 1958 as a "
+           "school for railway interpreters and has taught Russian without a break since "
+           "then, even in the years when hardly anyone else in the province did so.</td>"
+           "</tr></table><p>Applications close at the end of March, the dean said, and the "
+           "first classes start in September.</p>")
+    text = extract_article(fetched_page(_cells_page(f"<p>{STORY[2]}</p>", box), URL)).text
+    assert "has taught Russian without a break since then" in text
+
+
+def test_below_a_storys_second_cell_a_german_box_of_more_articles_goes() -> None:
+    rows = "".join(
+        f"<tr><td><a href='/wirtschaft/{n}.html'>Bericht {n} aus der Region</a><br>"
+        f"<span class='weitere_text'>{text}</span></td></tr>"
+        for n, text in enumerate((
+            "Die Nachfrage nach Kleinwagen bleibt hoch, der Betriebsrat stimmt zu.",
+            "Vor allem Bäcker und Fleischer suchen dringend Nachwuchs.",
+            "Ein Traditionsunternehmen eröffnet eine Niederlassung in Indien.")))
+    box = (f"<div class='weitere_artikel'><div class='weitere_artikel_titel'>Weitere "
+           f"Artikel</div><table>{rows}</table></div>")
+    # Below the story on an old table-layout portal, the tables opened into ``div``s.
+    page = _cells_page("<p>Teachers from the border counties say the new track will also "
+                       f"take adults who want to retrain.</p><p>{STORY[2]}</p>").replace(
+        "</table></td></tr></table>", f"<tr><td>{box}</td></tr></table></td></tr></table>")
+    text = extract_article(fetched_page(page, URL)).text
+    assert STORY[2] in text
+    assert "Bäcker und Fleischer" not in text
