@@ -17,6 +17,14 @@ a small share of the page). Below the story's last paragraph of prose, on page i
   tells what happened in sentences;
 - a list of short items right under a sign-up pitch or a paywall's line: the offer's
   features ("✓ Monthly data appendix": a newsletter platform's paid tier, tuning set105);
+- teasers of other stories, wherever they stand: two or more lines ending in a "more"
+  link ("... mehr »", "Read more ›", "подробнее →"), each with its headline above it (a
+  local paper's teasers below a police note, one table each: tuning set133). A story's
+  sentence ends in its own words;
+- readers' comments under their stamps ("H. Berger schrieb am 09.04.2025 um 17:03 Uhr:",
+  "anna_k wrote on 3 May 2024:"), when two or more stamps stand in the page's second half: each
+  stamp and the lines under it up to the next (tuning set137: an old portal's thread in
+  layout tables, which the HTML passes did not read as one);
 - the titles of boxes whose items are gone ("Related", "相关新闻", "Just in"): a heading
   over links that pruning and the rules took, left alone between two furniture lines,
   where no rule reads its words in every language (tuning set93). A story's heading is
@@ -35,6 +43,21 @@ from pipeline.clean.furniture import Labelled
 from pipeline.clean.header import TERMINAL
 from pipeline.clean.tail import label_tail
 
+# A teaser's closing "more" link: the word, then an arrow or guillemet.
+_MORE = re.compile(r"(?:^|\s)(?:mehr|weiter|weiterlesen|more|read more|continue reading|"
+                   r"full story|подробнее|далее|читать далее|читать дальше|suite|"
+                   r"lire la suite|leer más|更多|详细|全文)\s*[»›→>]+\s*$", re.I)
+_LEAST_TEASERS = 2
+_HEADLINE_WORDS = 15
+_TEASERS = ("structure related_posts: a teaser of another story (one of two or more lines "
+            "ending in a \"more\" link, or the headline above one)")
+# A reader's comment's stamp: a name, "wrote" in a few languages, a date, a colon.
+_STAMP = re.compile(r"^\S[^!?]{0,40}?\s(?:schrieb|schreibt|wrote|writes|commented|"
+                    r"написал[аи]?|пишет|a écrit|escribió)\s(?:am|on|at|le|el)?\s?"
+                    r"[^.!?]{0,40}\d[^!?]{0,30}:$", re.I)
+_COMMENT_LINES = 3  # lines a comment runs to under its stamp, at the most
+_COMMENTS = ("structure comment_form: a reader's comment under its stamp (\"... wrote on "
+             "<date>:\"), one of two or more stamps below the story")
 # Titles between two furniture lines: this many in a row at the most, of this many words.
 _MOST_TITLES = 2
 _TITLE_WORDS = 6
@@ -72,6 +95,8 @@ def label_below_story(state: Labelled, link_shares: list[float] | None) -> None:
     if link_shares is None:
         return
     label_tail(state)
+    _label_teasers(state)
+    _label_comments(state)
     last = max((i for i in range(len(state.p))
                 if state.free(i) and state.words[i] > _PROSE_WORDS), default=-1)
     if last < 0:
@@ -143,3 +168,31 @@ def _title(text: str, words: int) -> bool:
     """A box's title: a few words, no sentence's end, no digit (a date or a count)."""
     return words <= _TITLE_WORDS and TERMINAL.search(text) is None and \
         not any(c.isdigit() for c in text)
+
+
+def _label_teasers(state: Labelled) -> None:
+    """Label the lines ending in a "more" link, when two or more do, and the short line
+    above each that ends as no sentence (the teaser's headline)."""
+    ends = [i for i, text in enumerate(state.p) if state.free(i) and _MORE.search(text)]
+    if len(ends) < _LEAST_TEASERS:
+        return
+    for i in ends:
+        above = [i - 1] if i and state.free(i - 1) and state.words[i - 1] <= _HEADLINE_WORDS \
+            and not TERMINAL.search(state.p[i - 1]) else []
+        for k in [*above, i]:
+            state.labels[k], state.reasons[k] = "related_posts", _TEASERS
+
+
+def _label_comments(state: Labelled) -> None:
+    """Label the comments' stamps in the page's second half when two or more stand there
+    (the comments' own sentences are prose: no story's end tells where they start), and
+    up to ``_COMMENT_LINES`` free lines under each, up to the next labelled line."""
+    stamps = [i for i in range(len(state.p) // 2, len(state.p)) if _STAMP.match(state.p[i])]
+    if len(stamps) < 2:
+        return
+    for i in stamps:
+        state.labels[i], state.reasons[i] = "comment_form", _COMMENTS
+        for k in range(i + 1, min(i + 1 + _COMMENT_LINES, len(state.p))):
+            if not state.free(k):
+                break
+            state.labels[k], state.reasons[k] = "comment_form", _COMMENTS

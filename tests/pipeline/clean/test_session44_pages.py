@@ -265,3 +265,54 @@ def test_below_a_storys_second_cell_a_german_box_of_more_articles_goes() -> None
     text = extract_article(fetched_page(page, URL)).text
     assert STORY[2] in text
     assert "Bäcker und Fleischer" not in text
+
+
+def _page_labels(lines: list[str]) -> list[str | None]:
+    # As a page hands them over: link shares given, so the passes below the story run.
+    all_lines = [*DE_STORY, *lines]
+    return clean_paragraphs(all_lines, title=DE_TITLE, link_shares=[0.0] * len(all_lines),
+                            from_page=True).labels[len(DE_STORY):]
+
+
+def test_teasers_ending_in_a_more_link_go_with_their_headlines() -> None:
+    teasers = [
+        "Freibad verlängert die Saison",
+        "Wegen des warmen Herbstes bleibt das Becken bis Ende September offen. mehr »",
+        "Neue Buslinie ins Gewerbegebiet",
+        "Ab Montag fahren die Busse im Halbstundentakt zum Gewerbepark Süd. mehr »",
+    ]
+    labels = _page_labels(teasers)
+    assert labels == ["related_posts"] * 4, labels
+    # One story paragraph that happens to end in "more" is the story's.
+    assert _page_labels(["Die Kammer rechnet mit weiteren Anfragen und will ihre Hotline "
+                         "ausbauen, sagte der Sprecher, eher mehr als weniger."])[0] is None
+
+
+def test_readers_comments_under_their_stamps_go() -> None:
+    comments = [
+        "H. Berger schrieb am 09.04.2025 um 17:03 Uhr:",
+        "Das passiert hier leider nicht zum ersten Mal, die Gemeinde sollte endlich "
+        "Kameras aufstellen.",
+        "anna_k schrieb am 09.04.2025 um 18:47 Uhr:",
+        "Hoffentlich bekommen die Leute wenigstens ihre Papiere zurück, sonst wird die "
+        "Heimreise schwierig.",
+    ]
+    assert _page_labels(comments) == ["comment_form"] * 4
+    # A story quoting one post, dated: reporting.
+    quoted = ["Der Botschafter schrieb am 12.03.2025 auf seiner Website:",
+              "Die Zusammenarbeit der Städte werde fortgesetzt, auch wenn die Flüge seltener "
+              "würden, hieß es dort."]
+    labels = _page_labels(quoted)
+    assert labels[0] != "comment_form" and labels[1] is None, labels
+
+
+def test_a_german_developing_story_note_a_players_labels_and_an_agency_note_go() -> None:
+    lines = ["Diese Meldung wird laufend aktualisiert.", "Transkript anzeigen", "- Kamera:",
+             "Diese Meldung wurde von der Nachrichtenagentur übernommen und von der Redaktion "
+             "nicht bearbeitet."]
+    for line in lines:
+        assert _de_labels([line])[0] is not None, line
+    # The embassy speaks on its own channel: reporting (a feminine noun's "ihrem").
+    update = ("Update, 13:20 Uhr: Die Botschaft spricht auf ihrem Telegram-Kanal von einem "
+              "unfreundlichen Akt.")
+    assert _de_labels([update, DE_STORY[2]])[0] is None
