@@ -316,3 +316,69 @@ def test_a_german_developing_story_note_a_players_labels_and_an_agency_note_go()
     update = ("Update, 13:20 Uhr: Die Botschaft spricht auf ihrem Telegram-Kanal von einem "
               "unfreundlichen Akt.")
     assert _de_labels([update, DE_STORY[2]])[0] is None
+
+
+EN_NOTES = [
+    "This article was produced with the help of an AI tool and checked by our editors.",
+    "This story is part of a year-long series on the Amur border, supported by a grant "
+    "from a media foundation.",
+    "All companies named in this article were given the opportunity to comment before "
+    "publication.",
+    "We want to hear from people who work in freight along the border. You can reach our "
+    "reporters securely on Signal.",
+    "(Except for the headline, this story has not been modified by our newsroom staff and "
+    "is published from a wire feed.)",
+]
+EN_LOOKALIKES = [
+    "The ministry said its translators had used an AI tool to draft the customs forms, "
+    "and that staff checked every page.",
+    "The university's Russian course is part of a series of programmes funded by a "
+    "provincial grant, the dean said.",
+    "A spokesman for the company said it wanted to hear from customers who had been "
+    "affected by the delays.",
+]
+
+
+def test_the_outlets_notes_about_itself_go_and_reporting_alike_stays() -> None:
+    for line in EN_NOTES:
+        assert _labels([line])[-1] is not None, line
+    for line in EN_LOOKALIKES:
+        assert _labels([line, STORY[2]])[-2] is None, line
+    de = ["Dieser Artikel wurde mithilfe künstlicher Intelligenz übersetzt und von der "
+          "Redaktion geprüft.",
+          "Diese Reportage ist Teil einer Serie über die Grenzregionen Russlands.",
+          "Alle erwähnten Firmen hatten vor der Veröffentlichung Gelegenheit zur "
+          "Stellungnahme.",
+          "Über unser verschlüsseltes Hinweisportal können Sie Dokumente anonym senden."]
+    for line in de:
+        assert _de_labels([line])[0] is not None, line
+    ru = ["При подготовке этой статьи редакция использовала нейросеть для расшифровки "
+          "интервью.",
+          "Материал подготовлен в рамках проекта о жизни приграничья при поддержке фонда.",
+          "Перепечатка фотографий возможна только с письменного разрешения редакции."]
+    for line in ru:
+        assert _labels([line])[-1] is not None, line
+
+
+def test_a_methods_box_under_its_heading_goes_near_the_end() -> None:
+    filler = [f"Der Absatz Nummer {n} beschreibt die Lage der Betriebe im Erzgebirge "
+              "genauer, mit Zahlen der Kammer." for n in range(6)]
+    box = ["So haben wir recherchiert",
+           "Grundlage der Auswertung sind Importdaten aus kommerziellen Datenbanken und "
+           "Exportstatistiken aus Hongkong, die wir Zeile für Zeile abgeglichen haben."]
+    labels = _page_labels([*filler, *box])
+    assert labels[-2] is not None and labels[-1] is not None, labels
+    # A subheading of the story early on, and its paragraph, stay.
+    assert _page_labels([*box, *filler])[1] is None
+
+
+def test_a_publishers_description_at_the_end_goes() -> None:
+    lines = [*STORY, "The Northern Ledger is Canada's oldest independent regional newspaper, "
+             "owned by its readers since 1998."]
+    labels = clean_paragraphs(lines, title=TITLE, link_shares=[0.0] * len(lines)).labels
+    assert labels[-1] == "publisher_bio"
+    # Early in a story about the media, the same shape reports.
+    early = ["The Northern Ledger is Canada's oldest independent regional newspaper, and "
+             "its owners said on Monday that it would close its Harbin bureau.", *STORY]
+    labels = clean_paragraphs(early, title=TITLE, link_shares=[0.0] * len(early)).labels
+    assert labels[0] is None
