@@ -25,11 +25,13 @@ a small share of the page). Below the story's last paragraph of prose, on page i
   "anna_k wrote on 3 May 2024:"), when two or more stamps stand in the page's second half: each
   stamp and the lines under it up to the next (tuning set137: an old portal's thread in
   layout tables, which the HTML passes did not read as one);
-- the newsroom's notes under their headings: up to three lines right under a heading a
-  rule read as a methods note ("How we reported this", "So haben wir recherchiert",
-  "Как мы считали") or a call for tips ("Sie wissen mehr?"), in the page's last 40 %,
-  up to the next labelled line (tuning set141: the methods paragraphs of an
-  investigation's box say what the newsroom did, in words no rule can list);
+- a call for tips under its heading: up to three lines right under a heading a rule
+  read as one ("Sie wissen mehr?", "Знаете больше?"), in the page's last 40 %, up to the
+  next labelled line (tuning set141: the call's own sentences ask in words no rule can
+  list). A note on how the newsroom reported the story ("How we did it", "So haben wir
+  recherchiert") is left to the story: its sources and calculations are the story's
+  (a blind article's gold keeps one; round 24's pages call it furniture: see
+  docs/quality.md, session 44);
 - the titles of boxes whose items are gone ("Related", "相关新闻", "Just in"): a heading
   over links that pruning and the rules took, left alone between two furniture lines,
   where no rule reads its words in every language (tuning set93). A story's heading is
@@ -63,14 +65,13 @@ _STAMP = re.compile(r"^\S[^!?]{0,40}?\s(?:schrieb|schreibt|wrote|writes|commente
 _COMMENT_LINES = 3  # lines a comment runs to under its stamp, at the most
 _COMMENTS = ("structure comment_form: a reader's comment under its stamp (\"... wrote on "
              "<date>:\"), one of two or more stamps below the story")
-# The reasons of the rules for a newsroom note's heading (config/boilerplate.yaml), and
-# the lines a note runs to under one.
-_NOTE_HEADS = ("rule editor_note: A heading over the newsroom's note",
-               "rule newsletter_promo: An invitation to send the newsroom tips")
+# The reasons of the rules for a call for tips' heading (config/boilerplate.yaml), and
+# the lines a call runs to under one.
+_NOTE_HEADS = ("rule newsletter_promo: An invitation to send the newsroom tips",)
 _NOTE_LINES = 3
 _NOTE_WORDS = 7
-_NOTES = ("structure {kind}: a line of the newsroom's note under its heading (\"How we "
-          "reported this\", a call for tips) in the page's last part")
+_NOTES = ("structure {kind}: a line of a call for tips under its heading in the page's "
+          "last part")
 # Titles between two furniture lines: this many in a row at the most, of this many words.
 _MOST_TITLES = 2
 _TITLE_WORDS = 6
@@ -213,8 +214,8 @@ def _label_comments(state: Labelled) -> None:
 
 
 def _label_notes(state: Labelled) -> None:
-    """Label up to ``_NOTE_LINES`` free lines under each short line a newsroom-note
-    heading rule took in the page's last 40 %, up to the next labelled line."""
+    """Label up to ``_NOTE_LINES`` free lines under each short line a tip-call heading
+    rule took in the page's last 40 %, up to the next labelled line."""
     for i in range(len(state.p) * 3 // 5, len(state.p)):
         kind = state.labels[i]
         if kind is None or state.words[i] > _NOTE_WORDS or \

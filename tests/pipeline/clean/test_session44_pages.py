@@ -360,16 +360,19 @@ def test_the_outlets_notes_about_itself_go_and_reporting_alike_stays() -> None:
         assert _labels([line])[-1] is not None, line
 
 
-def test_a_methods_box_under_its_heading_goes_near_the_end() -> None:
+def test_a_call_for_tips_under_its_heading_goes_a_methods_note_stays() -> None:
     filler = [f"Der Absatz Nummer {n} beschreibt die Lage der Betriebe im Erzgebirge "
               "genauer, mit Zahlen der Kammer." for n in range(6)]
-    box = ["So haben wir recherchiert",
-           "Grundlage der Auswertung sind Importdaten aus kommerziellen Datenbanken und "
-           "Exportstatistiken aus Hongkong, die wir Zeile für Zeile abgeglichen haben."]
-    labels = _page_labels([*filler, *box])
+    call = ["Sie wissen mehr?",
+            "Arbeiten Sie bei einem Zulieferer, der nach Zentralasien liefert? Schreiben Sie "
+            "uns, wir behandeln jede Nachricht vertraulich."]
+    labels = _page_labels([*filler, *call])
     assert labels[-2] is not None and labels[-1] is not None, labels
-    # A subheading of the story early on, and its paragraph, stay.
-    assert _page_labels([*box, *filler])[1] is None
+    # The note on how the story was reported holds its sources: the story's.
+    methods = ["So haben wir recherchiert",
+               "Grundlage der Auswertung sind Importdaten aus kommerziellen Datenbanken und "
+               "Exportstatistiken aus Hongkong, die wir Zeile für Zeile abgeglichen haben."]
+    assert _page_labels([*filler, *methods])[-2:] == [None, None]
 
 
 def test_a_publishers_description_at_the_end_goes() -> None:
