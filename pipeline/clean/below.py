@@ -54,6 +54,7 @@ from pipeline.clean.tail import label_tail
 _MORE = re.compile(r"(?:^|\s)(?:mehr|weiter|weiterlesen|more|read more|continue reading|"
                    r"full story|подробнее|далее|читать далее|читать дальше|suite|"
                    r"lire la suite|leer más|更多|详细|全文)\s*[»›→>]+\s*$", re.I)
+_ARROWS = frozenset("»›→>")
 _LEAST_TEASERS = 2
 _HEADLINE_WORDS = 15
 _TEASERS = ("structure related_posts: a teaser of another story (one of two or more lines "
@@ -188,7 +189,10 @@ def _title(text: str, words: int) -> bool:
 def _label_teasers(state: Labelled) -> None:
     """Label the lines ending in a "more" link, when two or more do, and the short line
     above each that ends as no sentence (the teaser's headline)."""
-    ends = [i for i, text in enumerate(state.p) if state.free(i) and _MORE.search(text)]
+    # The arrow or guillemet first: the pattern, anchored at the line's end, is searched
+    # from every position of a line (most lines end in a full stop).
+    ends = [i for i, text in enumerate(state.p) if text.rstrip()[-1:] in _ARROWS
+            and state.free(i) and _MORE.search(text)]
     if len(ends) < _LEAST_TEASERS:
         return
     for i in ends:
