@@ -26,12 +26,12 @@ a small share of the page). Below the story's last paragraph of prose, on page i
   stamp and the lines under it up to the next (tuning set137: an old portal's thread in
   layout tables, which the HTML passes did not read as one);
 - a call for tips under its heading: up to three lines right under a heading a rule
-  read as one ("Sie wissen mehr?", "Знаете больше?"), in the page's last 40 %, up to the
-  next labelled line (tuning set141: the call's own sentences ask in words no rule can
-  list). A note on how the newsroom reported the story ("How we did it", "So haben wir
-  recherchiert") is left to the story: its sources and calculations are the story's
-  (a blind article's gold keeps one; round 24's pages call it furniture: see
-  docs/quality.md, session 44);
+  marked ``block: lines`` read as one ("Sie wissen mehr?", "Знаете больше?"), in the
+  page's last 40 %, up to the next labelled line (tuning set141: the call's own
+  sentences ask in words no rule can list). A note on how the newsroom reported the
+  story ("How we did it", "So haben wir recherchiert") is left to the story: its sources
+  and calculations are the story's (a blind article's gold keeps one; round 24's pages
+  call it furniture: see docs/quality.md, session 44);
 - the titles of boxes whose items are gone ("Related", "相关新闻", "Just in"): a heading
   over links that pruning and the rules took, left alone between two furniture lines,
   where no rule reads its words in every language (tuning set93). A story's heading is
@@ -45,9 +45,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import cache
 
 from pipeline.clean.furniture import Labelled
 from pipeline.clean.header import TERMINAL
+from pipeline.clean.rules import load_rules
 from pipeline.clean.tail import label_tail
 
 # A teaser's closing "more" link: the word, then an arrow or guillemet.
@@ -66,9 +68,7 @@ _STAMP = re.compile(r"^\S[^!?]{0,40}?\s(?:schrieb|schreibt|wrote|writes|commente
 _COMMENT_LINES = 3  # lines a comment runs to under its stamp, at the most
 _COMMENTS = ("structure comment_form: a reader's comment under its stamp (\"... wrote on "
              "<date>:\"), one of two or more stamps below the story")
-# The reasons of the rules for a call for tips' heading (config/boilerplate.yaml), and
-# the lines a call runs to under one.
-_NOTE_HEADS = ("rule newsletter_promo: An invitation to send the newsroom tips",)
+# The lines a ``block: lines`` rule's heading takes under it, and its words at most.
 _NOTE_LINES = 3
 _NOTE_WORDS = 7
 _NOTES = ("structure {kind}: a line of a call for tips under its heading in the page's "
@@ -217,13 +217,20 @@ def _label_comments(state: Labelled) -> None:
             state.labels[k], state.reasons[k] = "comment_form", _COMMENTS
 
 
+@cache
+def _heading_reasons() -> frozenset[str]:
+    """The reasons the cleaner records for the ``block: lines`` rules (``rule <kind>:
+    <reason>``, as ``text.apply_rules`` writes them)."""
+    return frozenset(f"rule {r.kind}: {r.reason}" for r in load_rules() if r.block == "lines")
+
+
 def _label_notes(state: Labelled) -> None:
-    """Label up to ``_NOTE_LINES`` free lines under each short line a tip-call heading
+    """Label up to ``_NOTE_LINES`` free lines under each short line a ``block: lines``
     rule took in the page's last 40 %, up to the next labelled line."""
+    heads = _heading_reasons()
     for i in range(len(state.p) * 3 // 5, len(state.p)):
         kind = state.labels[i]
-        if kind is None or state.words[i] > _NOTE_WORDS or \
-                not (state.reasons[i] or "").startswith(_NOTE_HEADS):
+        if kind is None or state.words[i] > _NOTE_WORDS or state.reasons[i] not in heads:
             continue
         for k in range(i + 1, min(i + 1 + _NOTE_LINES, len(state.p))):
             if not state.free(k):

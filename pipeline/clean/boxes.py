@@ -1,15 +1,16 @@
-"""A reporter's background box set inside the story: kept, and opened for trafilatura.
+"""The story's own boxes that pruning would take by their tag or name: kept, and told
+from boxes of other stories by what they hold.
 
-Stories carry a short history, key figures or a profile of a place in an ``<aside>`` set
-between two of their paragraphs ("Юань в расчетах: ключевые цифры", "北方海航道小档案",
-"Two decades of talks": blind pages, tuning sets 121, 123 and 125). Pruning read the tag
-as a box of other stories and trafilatura drops every ``aside`` whatever it holds, so the
-box went whole. An ``aside`` between two of the story's paragraphs that links nowhere,
-asks for nothing (no form) and holds two or more sentences (paragraphs or list items) is
-the story's: pruning keeps it and it becomes a ``div`` (its tag kept in
-``data-rcwire-tag``), which trafilatura reads like the story around it. A box of teasers
-links out, a pull quote is one sentence, a sign-up box has its form, and a sidebar's box
-has no story paragraph on both sides.
+- A reporter's background box in an ``<aside>`` between two of the story's paragraphs
+  (a short history, key figures: "Юань в расчетах: ключевые цифры", "北方海航道小档案";
+  blind pages, tuning sets 121, 123 and 125). Pruning read the tag as a box of other
+  stories and trafilatura drops every ``aside`` whatever it holds. One that links
+  nowhere, asks for nothing (no form) and holds two or more sentences is the story's:
+  pruning keeps it and it becomes a ``div`` (its tag kept in ``data-rcwire-tag``). A box
+  of teasers links out, a pull quote is one sentence, a sign-up box has its form, and a
+  sidebar's box has no story paragraph on both sides.
+- A story section in a box named like a list of other stories (``story_section``).
+- Prose in a box of any name (``is_prose``): paragraphs of unlinked text.
 """
 
 from __future__ import annotations
@@ -47,10 +48,16 @@ def _story_paragraph(node: Any, preceding: bool) -> bool:
     return False
 
 
+def _links_or_asks(node: Any) -> bool:
+    """Whether ``node`` links to another page or asks for something (a form's fields, a
+    button, an embedded frame): what a box of other stories or a pitch has."""
+    return links_out(node) or \
+        next(node.iter("form", "input", "button", "iframe"), None) is not None
+
+
 def story_box(node: Any) -> bool:
     """Whether the ``aside`` ``node`` is a background box of the story around it."""
-    if node.tag != "aside" or links_out(node) or \
-            next(node.iter("form", "input", "button", "iframe"), None) is not None:
+    if node.tag != "aside" or _links_or_asks(node):
         return False
     sentences = sum(1 for el in node.iter("p", "li") if SENTENCE_END.search(squashed_text(el)))
     return sentences >= 2 and _story_paragraph(node, True) and _story_paragraph(node, False)
@@ -72,14 +79,17 @@ def story_section(node: Any) -> bool:
     paragraphs on both sides of the box (same tag, same class), and no link out or form.
     A list of other stories links its items; a subheading, an intro and a list of three
     study routes in ``div.related-inline`` went whole (blind pages, tuning set55)."""
-    if links_out(node) or \
-            next(node.iter("form", "input", "button", "iframe"), None) is not None:
+    if _links_or_asks(node):
         return False
     dress = _dress(node, True)
     if dress is None or dress != _dress(node, False):
         return False
     return any((el.tag, el.get("class")) == dress and
                count_words(squashed_text(el)) >= _STORY_WORDS for el in node.iterdescendants())
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
 
 
 def open_box(node: Any) -> None:
@@ -101,18 +111,16 @@ def is_prose(node: Any, words: dict[Any, int], customs: tuple[str, ...]) -> bool
     paragraphs, blocks = set_paragraphs(node, customs)
     prose = sum(words.get(p, 0) for p in paragraphs)
     paragraphs += blocks
-    prose += sum(len(_WORD.findall(text_of(d))) for d in blocks)
-    linked = -1
+    prose += sum(_words(text_of(d)) for d in blocks)
+    counted = _words
     if prose < _SHORT_PROSE_WORDS:
         texts = [text_of(p) for p in paragraphs]
         if not any(CJK.search(text) for text in texts):
             return False
-        prose = sum(count_words(text) for text in texts)
+        prose, counted = sum(count_words(text) for text in texts), count_words
         if prose < _SHORT_PROSE_WORDS:
             return False
-        linked = sum(count_words(text_of(a)) for a in node.iter("a"))
-    if linked < 0:
-        linked = sum(len(_WORD.findall(text_of(a))) for a in node.iter("a"))
+    linked = sum(counted(text_of(a)) for a in node.iter("a"))  # in the prose's measure
     if prose >= _PROSE_WORDS:
         return linked < _PROSE_LINK_SHARE * prose
     return linked <= _SHORT_PROSE_LINK_SHARE * prose and sum(

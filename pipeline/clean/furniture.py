@@ -347,9 +347,6 @@ def _restore_sentence_title(state: Labelled) -> None:
 _ENTRY_WORDS = 6
 
 
-_DIGIT = re.compile(r"\d")
-
-
 def keep_timeline_dates(state: Labelled) -> None:
     """Give back the dates standing alone that head a timeline's entries in the story: two
     or more, each between two paragraphs every pass kept, the one under it a sentence.
@@ -360,7 +357,7 @@ def keep_timeline_dates(state: Labelled) -> None:
     # an entry alike (blind pages, tuning set127).
     heads = [i for i, label in enumerate(state.labels)
              if (label == "date_stub" or (label == "dateline_meta" and state.words[i] <= 4
-                                          and _DIGIT.search(state.p[i]) is not None))
+                                          and any(c.isdecimal() for c in state.p[i])))
              and state.free(i - 1) and state.free(i + 1)
              and state.words[i + 1] >= _ENTRY_WORDS and ends_sentence(state.p[i + 1])]
     if len(heads) < 2:

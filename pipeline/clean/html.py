@@ -401,9 +401,15 @@ def _attr_kind(node: Any) -> str | None:
         return _kind_of_attrs(node.tag) or _hidden(items)
     if not items:
         return None
-    attrs = " ".join(v for k, v in items if k in _ATTR_SET and not (
-        k == "id" and node.tag in _SLUGGED and _slug(v, node))).strip()
-    return (_kind_of_attrs(attrs) if attrs else None) or _hidden(items)
+    attrs = " ".join(v for k, v in items if k in _ATTR_SET).strip()
+    kind = _kind_of_attrs(attrs) if attrs else None
+    if kind is not None and node.tag in _SLUGGED and (slug := node.get("id")) and \
+            _slug(slug, node):
+        # Judged again without the id, only when the name marked it (the heading's text
+        # is read for a few headings a page, not for every one).
+        attrs = " ".join(v for k, v in items if k in _ATTR_SET and k != "id").strip()
+        kind = _kind_of_attrs(attrs) if attrs else None
+    return kind or _hidden(items)
 
 
 # A subheading's ``id`` is often its text made a slug, the anchor of a table of contents:
