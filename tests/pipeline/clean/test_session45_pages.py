@@ -1,0 +1,85 @@
+"""Session 45: what the twenty-fifth round of blind web pages (Chinese-language outlets)
+showed on its tuning sets. Text and pages written for this test."""
+
+from __future__ import annotations
+
+from lxml import html as lxml_html
+
+from pipeline.clean.elements import divs_as_paragraphs
+from pipeline.clean.text import clean_paragraphs
+from pipeline.extract.article import extract_article
+from tests.support.evaluate import fetched_page
+
+TITLE = "绥芬河口岸冬季果蔬进口量创新高"
+STORY = [
+    "本报讯 入冬以来，绥芬河公路口岸每天进境的果蔬运输车辆保持在八十辆左右，"
+    "进口的洋葱、胡萝卜和土豆主要销往东北三省和京津地区的批发市场。",
+    "口岸管理部门负责人介绍，为缩短车辆等候时间，口岸延长了冬季通关时间，"
+    "并为鲜活农产品开设了专用查验通道，单车通关时间已压缩到四十分钟以内。",
+    "一家从事果蔬进口的企业负责人说，俄罗斯远东的蔬菜价格比去年同期低一成左右，"
+    "加上运输时间短、损耗小，今年冬天的订单比去年多了三成。",
+]
+SUBHEAD = "通关提速"
+QUESTION = "问：明年还会增加班次吗？"
+COMMENTS = ["这个消息太好了，以后冬天买菜更便宜了！",
+            "希望口岸再多开几条通道，排队的车真的很多。",
+            "去年冬天去过一次，确实车很多。"]
+URL = "http://127.0.0.1/news/suifenhe"
+
+
+def _page(story_tag: str = "div", title: str = TITLE, story: list[str] = STORY) -> str:
+    body = "".join(f"<{story_tag} class='para'>{text}</{story_tag}>" for text in story[:2])
+    body += f"<div class='para'>{SUBHEAD}</div><div class='para'>{QUESTION}</div>"
+    body += f"<{story_tag} class='para'>{story[2]}</{story_tag}>"
+    comments = "".join(f"<li><p class='user'>网友{n}</p><p>{text}</p></li>"
+                       for n, text in enumerate(COMMENTS))
+    return (f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
+            f"<div class='wrap'><div class='kicker'>经济 · 口岸</div>"
+            f"<div class='zw_box'>{body}</div></div>"
+            f"<div class='pl_box'><ul>{comments}</ul></div></body></html>")
+
+
+def test_a_chinese_story_set_in_divisions_in_an_unknown_container_stays() -> None:
+    text = extract_article(fetched_page(_page(), URL)).text
+    for paragraph in STORY:
+        assert paragraph in text
+    assert SUBHEAD in text and QUESTION in text
+
+
+def test_only_runs_of_chinese_prose_divisions_become_paragraphs() -> None:
+    tree = lxml_html.fromstring(_page()).getroottree()
+    divs_as_paragraphs(tree)
+    tags = {el.text: el.tag for el in tree.iter("div", "p") if el.text}
+    assert tags[STORY[0]] == tags[SUBHEAD] == tags[QUESTION] == "p"
+    assert tags["经济 · 口岸"] == "div"  # a kicker over the run, no sentence: left alone
+    # A lone division of prose (a caption, a teaser's summary) is no run.
+    lone = lxml_html.fromstring(f"<html><head><title>{TITLE}</title></head><body><div>"
+                                f"<div>{STORY[0]}</div><p>{STORY[1]}</p></div></body></html>")
+    divs_as_paragraphs(lone.getroottree())
+    assert [el.tag for el in lone.iter("div")] == ["div", "div"]
+    # A page in another script keeps its divisions (made paragraphs on every page, they
+    # cost tuning pages in other languages).
+    english = ["The border crossing now handles about eighty lorries of vegetables a day, "
+               "most bound for wholesale markets in the north-east.",
+               "Officials extended the crossing's winter hours and opened a lane for "
+               "fresh produce, cutting each lorry's clearance to forty minutes."]
+    other = lxml_html.fromstring(_page(title="Suifenhe vegetable imports", story=[
+        *english, english[0]])).getroottree()
+    divs_as_paragraphs(other)
+    assert not any(el.get("class") == "para" for el in other.iter("p"))
+
+
+def _labels(extra: list[str]) -> list[str | None]:
+    lines = [*STORY, *extra]
+    return clean_paragraphs(lines, title=TITLE,
+                            link_shares=[0.0] * len(lines)).labels[len(STORY):]
+
+
+def test_chinese_view_counters_and_comment_rules_go_reports_about_them_stay() -> None:
+    furniture = ["播放量 12.6万", "觀看 3,204", "閱讀 1.1萬",
+                 "请各位网友遵守相关规定，文明发言，理性评论。",
+                 "本站有权删除任何违反规定的留言，敬请谅解。"]
+    assert all(label is not None for label in _labels(furniture)), _labels(furniture)
+    story = ["监管部门要求各平台加强评论区管理，对违法违规评论及时删除，"
+             "并定期公布处置情况，相关规定将于明年一月起施行。"]
+    assert _labels([*story, STORY[2]])[0] is None
