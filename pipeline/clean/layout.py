@@ -131,6 +131,8 @@ def _short_story_cell(tree: Any) -> Any | None:
     if total < _SHORT_STORY_CHARS:
         return None
     heading = next(tree.iter("h1"), None)
+    if heading is None:
+        heading = _title_cell(tree)
     cells: dict[Any, int] = {}
     for para, n in own.items():
         cell = next(para.iterancestors(CELLS), None)
@@ -139,6 +141,27 @@ def _short_story_cell(tree: Any) -> Any | None:
     for cell, n in cells.items():
         if n >= _FRAME_SHARE * total and heading is not None and \
                 _same_table(heading, cell):
+            return cell
+    return None
+
+
+# The separators between a title's headline and the site's and section's names.
+_TITLE_PARTS = re.compile(r"\s*(?:[_|–—]|\s-\s)\s*")
+
+
+def _title_cell(tree: Any) -> Any | None:
+    """The table cell that holds the page's headline alone, where the page has no ``h1``:
+    the title's longest part (``headline_section_site``). An old agency's flash sets its
+    headline in ``td.bt1`` (blind pages, tuning set151)."""
+    root = tree.getroot() if hasattr(tree, "getroot") else tree
+    title = root.find("head/title")
+    parts = _TITLE_PARTS.split(" ".join((title.text or "").split())) if title is not None \
+        else []
+    headline = max(parts, key=len, default="")
+    if len(headline) < 8:
+        return None
+    for cell in tree.iter(CELLS):
+        if " ".join(text_of(cell).split()) == headline:
             return cell
     return None
 

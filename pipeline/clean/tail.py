@@ -219,8 +219,13 @@ def _teaser_item(state: Labelled, i: int) -> bool:
     def headline(j: int) -> bool:
         return 0 <= j < len(state.p) and list_item(state.p[j]) and \
             _TEASER_ITEM_WORDS <= state.words[j] <= _MAX_WORDS and \
-            TERMINAL.search(state.p[j]) is None
+            TERMINAL.search(state.p[j]) is None and not _LABELLED_ROW.match(state.p[j])
     return headline(i) and (headline(i - 1) or headline(i + 1))
+
+
+# A table's row of a label and its value ("| Venue | Hall 2 |"): a fact box's, no
+# headline (blind pages, tuning set155: a museum's opening hours under its story).
+_LABELLED_ROW = re.compile(r"\|\s*[^|\d]{1,12}?\s*\|[^|]+\|\s*$")
 
 
 def _listed_question(state: Labelled, i: int) -> bool:
@@ -323,8 +328,11 @@ def _block_heading(state: Labelled, i: int) -> bool:
 
 def _heads_section(state: Labelled, i: int) -> bool:
     """Line ``i`` is a heading over two sentences or paragraphs too long for a teaser
-    (Thai prose has no sentence marks): a section of the story, not a teaser, even below
-    where the story's end was read (a box between its paragraphs can move it up)."""
+    (Thai prose has no sentence marks), or over a table of labelled rows (a fact box): a
+    section of the story, not a teaser, even below where the story's end was read (a box
+    between its paragraphs can move it up)."""
+    if i + 1 < len(state.p) and state.free(i + 1) and _LABELLED_ROW.match(state.p[i + 1]):
+        return True
     below = next_free(state, i + 1)
     return len(below) == 2 and all(sentence(state, j) or state.words[j] > _MAX_WORDS
                                    for j in below)

@@ -21,6 +21,7 @@ from pipeline.clean.captions import label_captions, label_lead_duplicates, label
 from pipeline.clean.comments import label_comment_bodies
 from pipeline.clean.contacts import label_contact_cards
 from pipeline.clean.furniture import (
+    CJK_NUMBERED,
     LINK_AFTER_LABEL,
     keep_timeline_dates,
     label_date_shapes,
@@ -79,6 +80,8 @@ _STANDFIRST_WORDS = 30
 # Clauses (a comma or semicolon inside): on a page without a strapline slot, a line under
 # the headline written in clauses is the story's lead, not a strapline.
 _CLAUSES = re.compile(r"[,;，；、]\s*\S")
+# A Chinese section's number ("一、", "（二）"): a roundup's first item, no standfirst.
+_CJK_SECTION = re.compile(CJK_NUMBERED)
 # A line this short over two sentences ends a box of teasers: the story's section heading
 # (on the tuning blind articles a teaser of seven words sat over prose too).
 _BOX_END_HEADING_WORDS = 6
@@ -343,6 +346,7 @@ class _State:
             nxt = self.p[i + 1] if i + 1 < len(self.p) else ""
             if (4 <= self.words[i] <= _STANDFIRST_WORDS and not TERMINAL.search(self.p[i])
                     and not opens_lower(nxt) and not self.p[i][:2] == nxt[:2] == "- "
+                    and not _CJK_SECTION.match(self.p[i])
                     and (strapline or not _CLAUSES.search(self.p[i]))):
                 self.labels[i] = "subtitle"
                 self.description = self.p[i]

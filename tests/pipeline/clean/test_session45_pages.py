@@ -83,3 +83,34 @@ def test_chinese_view_counters_and_comment_rules_go_reports_about_them_stay() ->
     story = ["监管部门要求各平台加强评论区管理，对违法违规评论及时删除，"
              "并定期公布处置情况，相关规定将于明年一月起施行。"]
     assert _labels([*story, STORY[2]])[0] is None
+
+
+def test_round_26_furniture_of_chinese_official_and_video_pages_goes() -> None:
+    furniture = ["8.4万人订阅 · 每日更新", "节目简介", "为你推荐",
+                 "- 江城老李北京 · 2小时前 这段画面拍得真好。",
+                 "版權所有，未經授權不得轉載或改編本網內容。",
+                 "歡迎轉載，轉載文章請註明出處。",
+                 "登入會員即可閱讀全文及下載附表。",
+                 "Facebook專頁："]
+    labels = _labels(furniture)
+    assert all(label is not None for label in labels), list(zip(furniture, labels))
+    # The story's own mention of a booking channel, a page's Facebook account: stays.
+    story = ["展覽期間逢星期六舉辦講座，市民可透過館方的Facebook專頁報名，名額有限，"
+             "館方表示將視反應增加場次。"]
+    assert _labels([*story, STORY[2]])[0] is None
+
+
+def test_a_fact_box_table_under_the_story_and_its_heading_stay() -> None:
+    box = ["參觀資訊", "| 展期 | 2025年1月5日至3月30日 |", "|---|---|",
+           "| 地點 | 口岸展示中心二樓東側展廳 |", "| 開放時間 | 上午九時至下午五時（逢星期一休息） |",
+           "| 門票 | 免費 |"]
+    lines = [*STORY, "▶ 影片：口岸夜景（約2分鐘）", *box, "編輯：陳小明 ｜ 監製：李大文"]
+    labels = clean_paragraphs(lines, title=TITLE, link_shares=[0.0] * len(lines)).labels
+    assert labels[len(STORY) + 1:-1] == [None] * len(box), labels
+    assert labels[len(STORY)] is not None and labels[-1] is not None
+
+
+def test_a_chinese_sections_first_number_is_no_standfirst() -> None:
+    lines = ["一、口岸夜间通关时段延长", *STORY]
+    result = clean_paragraphs([TITLE, *lines], title=TITLE, link_shares=[0.0] * 5)
+    assert lines[0] in result.paragraphs and result.description is None
