@@ -364,3 +364,25 @@ def keep_timeline_dates(state: Labelled) -> None:
         return
     for i in heads:
         state.labels[i] = state.reasons[i] = None
+
+
+# A Chinese document's closing: its issuer (an office, a customs house, a university)
+# and the date in full under it.
+_CJK_FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_ISSUER = re.compile(r"[\u4e00-\u9fff](局|署|海关|海關|委员会|委員會|办公室|辦公室|政府|部|厅"
+                     r"|廳|处|處|中心|公司|大学|大學|学院|學院|站|馆|館|会|會|院|所|办|辦|社)$")
+
+
+def keep_closing_date(state: Labelled) -> None:
+    """Give back the date that closes a notice under its issuer's name ("满洲里海关" over
+    "2025年5月20日"): the text's last free lines, the issuer's a short line naming an
+    office, the date in full. The notice's own signature, not a page's stamp (blind
+    pages, tuning set153: a customs notice's and a port's closing dates)."""
+    free = [i for i in range(len(state.p)) if state.free(i) or state.labels[i] == "date_stub"]
+    if len(free) < 2:
+        return
+    issuer, date = free[-2], free[-1]
+    if state.labels[date] == "date_stub" and state.free(issuer) and date == issuer + 1 \
+            and _CJK_FULL_DATE.fullmatch(state.p[date].strip()) \
+            and state.words[issuer] <= 12 and _ISSUER.search(state.p[issuer].strip()):
+        state.labels[date] = state.reasons[date] = None

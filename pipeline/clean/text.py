@@ -23,6 +23,7 @@ from pipeline.clean.contacts import label_contact_cards
 from pipeline.clean.furniture import (
     CJK_NUMBERED,
     LINK_AFTER_LABEL,
+    keep_closing_date,
     keep_timeline_dates,
     label_date_shapes,
     label_shapes,
@@ -80,8 +81,10 @@ _STANDFIRST_WORDS = 30
 # Clauses (a comma or semicolon inside): on a page without a strapline slot, a line under
 # the headline written in clauses is the story's lead, not a strapline.
 _CLAUSES = re.compile(r"[,;，；、]\s*\S")
-# A Chinese section's number ("一、", "（二）"): a roundup's first item, no standfirst.
-_CJK_SECTION = re.compile(CJK_NUMBERED)
+# A Chinese section's number ("一、", "（二）"), or a document's ("公告2025年第2号",
+# "〔2025〕12号"): a roundup's first item, a notice's number line, no standfirst.
+_CJK_SECTION = re.compile(
+    rf"{CJK_NUMBERED}|.*(第\s*\d+\s*[号號]|[〔［\[]\d{{4}}[〕］\]]\s*\d+\s*[号號])$")
 # A line this short over two sentences ends a box of teasers: the story's section heading
 # (on the tuning blind articles a teaser of seven words sat over prose too).
 _BOX_END_HEADING_WORDS = 6
@@ -201,6 +204,7 @@ def clean_paragraphs(
             # Last: it takes only what every named pass left.
             label_lines_by_text_model(state)
     keep_timeline_dates(state)
+    keep_closing_date(state)
     state.keep_verbatim(verbatim)
     return state.result()
 

@@ -93,7 +93,7 @@ def test_round_26_furniture_of_chinese_official_and_video_pages_goes() -> None:
                  "登入會員即可閱讀全文及下載附表。",
                  "Facebook專頁："]
     labels = _labels(furniture)
-    assert all(label is not None for label in labels), list(zip(furniture, labels))
+    assert all(label is not None for label in labels), list(zip(furniture, labels, strict=True))
     # The story's own mention of a booking channel, a page's Facebook account: stays.
     story = ["展覽期間逢星期六舉辦講座，市民可透過館方的Facebook專頁報名，名額有限，"
              "館方表示將視反應增加場次。"]
@@ -102,7 +102,8 @@ def test_round_26_furniture_of_chinese_official_and_video_pages_goes() -> None:
 
 def test_a_fact_box_table_under_the_story_and_its_heading_stay() -> None:
     box = ["參觀資訊", "| 展期 | 2025年1月5日至3月30日 |", "|---|---|",
-           "| 地點 | 口岸展示中心二樓東側展廳 |", "| 開放時間 | 上午九時至下午五時（逢星期一休息） |",
+           "| 地點 | 口岸展示中心二樓東側展廳 |",
+           "| 開放時間 | 上午九時至下午五時（逢星期一休息） |",
            "| 門票 | 免費 |"]
     lines = [*STORY, "▶ 影片：口岸夜景（約2分鐘）", *box, "編輯：陳小明 ｜ 監製：李大文"]
     labels = clean_paragraphs(lines, title=TITLE, link_shares=[0.0] * len(lines)).labels
@@ -114,3 +115,13 @@ def test_a_chinese_sections_first_number_is_no_standfirst() -> None:
     lines = ["一、口岸夜间通关时段延长", *STORY]
     result = clean_paragraphs([TITLE, *lines], title=TITLE, link_shares=[0.0] * 5)
     assert lines[0] in result.paragraphs and result.description is None
+
+
+def test_a_notices_number_and_closing_date_stay() -> None:
+    notice = ["口岸管理处公告2025年第3号", *STORY, "特此公告。", "绥芬河口岸管理处", "2025年3月2日"]
+    result = clean_paragraphs([TITLE, *notice], title=TITLE, link_shares=[0.0] * 8)
+    assert result.paragraphs[0] == notice[0] and result.paragraphs[-2:] == notice[-2:]
+    # A date standing alone under the story, with no issuer above it: a page's stamp.
+    stamped = clean_paragraphs([TITLE, *STORY, "2025年3月2日"], title=TITLE,
+                               link_shares=[0.0] * 5)
+    assert "2025年3月2日" not in stamped.paragraphs
