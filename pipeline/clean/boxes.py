@@ -19,7 +19,14 @@ import re
 from typing import Any
 
 from pipeline.clean.cards import HEADINGS
-from pipeline.clean.nodetext import SENTENCE_END, links_out, set_paragraphs, squashed_text, text_of
+from pipeline.clean.nodetext import (
+    SENTENCE_END,
+    data_table,
+    links_out,
+    set_paragraphs,
+    squashed_text,
+    text_of,
+)
 from pipeline.languages import CJK, count_words
 
 # The story's paragraphs on both sides are sentences of at least this many words.
@@ -60,6 +67,10 @@ def story_box(node: Any) -> bool:
     if node.tag != "aside" or _links_or_asks(node):
         return False
     sentences = sum(1 for el in node.iter("p", "li") if SENTENCE_END.search(squashed_text(el)))
+    # A table of figures counts as a sentence: a company's portrait over its staff by year
+    # (blind pages, tuning set157).
+    if sentences == 1 and any(data_table(t) for t in node.iter("table")):
+        sentences = 2
     return sentences >= 2 and _story_paragraph(node, True) and _story_paragraph(node, False)
 
 

@@ -1,7 +1,10 @@
-"""Custom elements (web components such as ``<newsletter-signup>``, ``<x-paragraph>``,
+"""Elements retagged before pruning so that trafilatura reads them as what they are.
+
+Custom elements (web components such as ``<newsletter-signup>``, ``<x-paragraph>``,
 AMP's ``amp-*``): pruning judges them by their names as well as their attributes, and
-those that stand as blocks of their own become ``div``s before trafilatura reads the
-page."""
+those that stand as blocks of their own become ``div``s. Paragraphs set in other tags (a
+Chinese editor's ``section``s and ``div``s, a framework's runs of prose ``section``s)
+become ``p``s, and a quote the story prints only in a box of its own is opened."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from lxml import etree
 
 from pipeline.clean.nodetext import BLOCKS, SENTENCE_END, text_of
 from pipeline.languages import CJK
+from pipeline.text import fold
 
 # Elements whose tag holds a hyphen: custom elements (web components, AMP's ``amp-*``).
 CUSTOM = etree.XPath("//*[contains(local-name(), '-')]")
@@ -125,41 +129,60 @@ def divs_as_paragraphs(tree: Any) -> None:
     story (blind pages, tuning set147: a Hong Kong daily's story in ``div.zw_con``).
     Only on a page in those scripts, as ``sections_as_paragraphs``: on every page it
     changed 19 tuning pages of blind sets in other languages, 17 of them for the worse."""
-    if not _cjk_page(tree):
-        return  # a walk of every division on a page of another script (0.3 ms) spared
+    if _cjk_page(tree):  # a walk of every division on a page of another script spared
+        _prose_runs(tree, "div", _DIV_PARAGRAPH_CHARS, cjk=True)
+
+
+def prose_sections_as_paragraphs(tree: Any) -> None:
+    """The same for ``section``s in any script, each of a run holding
+    ``_SECTION_PARAGRAPH_CHARS`` characters of prose: a broadcaster's framework sets every
+    paragraph as ``section.absatz`` (blind pages, tuning set161: trafilatura kept the
+    header's lines and lost the story)."""
+    if next(tree.iter("section"), None) is not None:
+        _prose_runs(tree, "section", _SECTION_PARAGRAPH_CHARS, cjk=False)
+
+
+# A section's text that reads as a paragraph of a story in a script with spaces.
+_SECTION_PARAGRAPH_CHARS = 120
+
+
+def _prose_runs(tree: Any, tag: str, least: int, *, cjk: bool) -> None:
+    """Make the ``tag`` elements of prose in a run ``p``s (``divs_as_paragraphs``)."""
     found: dict[Any, list[Any]] = {}
-    for div in tree.iter("div"):
-        if any(isinstance(child.tag, str) and child.tag in BLOCKS for child in div):
+    for node in tree.iter(tag):
+        if any(isinstance(child.tag, str) and child.tag in BLOCKS for child in node):
             continue
-        text = text_of(div).strip()
-        if len(text) < _DIV_PARAGRAPH_CHARS or SENTENCE_END.search(text) is None:
+        text = text_of(node).strip()
+        if len(text) < least or SENTENCE_END.search(text) is None:
             continue
-        if CJK.search(text) is None:
+        if cjk and CJK.search(text) is None:
             continue
-        if any(a.tag in _IN_LINE for a in div.iterancestors()):
+        if any(a.tag in _IN_LINE for a in node.iterancestors()):
             continue
-        linked = sum(len(text_of(a).strip()) for a in div.iter("a"))
+        linked = sum(len(text_of(a).strip()) for a in node.iter("a"))
         if linked * 2 < len(text):
-            found.setdefault(div.getparent(), []).append(div)
-    for parent, divs in found.items():
-        if len(divs) < 2:
+            found.setdefault(node.getparent(), []).append(node)
+    for parent, nodes in found.items():
+        if len(nodes) < 2:
             continue
-        # The run's other divisions of text go too (subheadings, a Q&A's questions, list
+        # The run's other elements of text go too (subheadings, a Q&A's questions, list
         # items): a story of paragraphs and divisions loses the divisions to trafilatura,
         # which reads a division as a paragraph only where few paragraphs are found.
         # Not a kicker over the story or a label under it: a short one ends as a
         # sentence or stands between two of the run's paragraphs.
         children = list(parent)
-        first, last = children.index(divs[0]), children.index(divs[-1])
-        for at, div in enumerate(children):
-            if div.tag != "div" or any(
-                    isinstance(child.tag, str) and child.tag in BLOCKS for child in div):
+        first, last = children.index(nodes[0]), children.index(nodes[-1])
+        for at, node in enumerate(children):
+            if node.tag != tag or any(
+                    isinstance(child.tag, str) and child.tag in BLOCKS for child in node):
                 continue
-            text = text_of(div).strip()
-            linked = sum(len(text_of(a).strip()) for a in div.iter("a"))
-            if text and linked * 2 < len(text) and (
-                    first < at < last or SENTENCE_END.search(text) is not None):
-                div.tag = "p"
+            # Inside the run a sentence of links is the story's too (its earlier reports).
+            text = text_of(node).strip()
+            ends = SENTENCE_END.search(text) is not None
+            linked = sum(len(text_of(a).strip()) for a in node.iter("a"))
+            if text and ((first < at < last and (ends or linked * 2 < len(text)))
+                         or (ends and linked * 2 < len(text))):
+                node.tag = "p"
 
 
 def _cjk_page(tree: Any) -> bool:
@@ -169,3 +192,40 @@ def _cjk_page(tree: Any) -> bool:
         return True
     title = root.find("head/title")  # not ".//title": a walk of the page where it lacks one
     return title is not None and CJK.search(title.text or "") is not None
+
+
+_MEDIA = ("img", "picture", "video", "iframe", "audio")
+# A post embedded from a platform: its own card, not the story's quote.
+_EMBED = re.compile(r"(?i)tweet|twitter|instagram|tiktok|telegram|facebook|embed|social")
+
+
+def quotes_set_apart(tree: Any) -> None:
+    """Open the quote boxes that print a statement found nowhere else on the page: a
+    ``figure`` round a ``blockquote`` (a WordPress pull-quote block, a React ``Quote``)
+    becomes a ``div`` and its caption (the speaker) a ``p``; so does a ``footer`` naming
+    the speaker inside a ``blockquote``. trafilatura drops a figure without its picture
+    and pruning a footer, and a quote the story prints only there went with them (blind
+    pages, tuning sets 157 and 161). A pull-quote that repeats the story's words stays
+    boxed: the story has them."""
+    quotes = [bq for bq in tree.iter("blockquote")
+              if next(bq.iter(*_MEDIA), None) is None and not _EMBED.search(
+                  (bq.get("class") or "") + " " + (bq.getparent().get("class") or ""))]
+    if not quotes:
+        return
+    texts = [fold(text_of(p)) for p in tree.iter("p")]
+    for bq in quotes:
+        # The statement without its speaker (a ``cite``, a ``footer``).
+        first = next(bq.iter("p"), None)
+        said = fold(text_of(bq if first is None else first).split("\n")[0])
+        if len(said) < 20 or sum(said in t for t in texts) > 1:  # repeated: a pull-quote
+            continue
+        figure = bq.getparent()
+        while figure is not None and figure.tag != "figure" and figure.tag not in BLOCKS:
+            figure = figure.getparent()
+        if figure is not None and figure.tag == "figure" and \
+                next(figure.iter(*_MEDIA), None) is None:
+            figure.tag = "div"
+            for caption in figure.iter("figcaption"):
+                caption.tag = "p"
+        for footer in bq.iter("footer"):
+            footer.tag = "p"

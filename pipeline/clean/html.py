@@ -24,6 +24,8 @@ from pipeline.clean.elements import (
     as_blocks,
     custom_tags,
     divs_as_paragraphs,
+    prose_sections_as_paragraphs,
+    quotes_set_apart,
     sections_as_paragraphs,
 )
 from pipeline.clean.literals import lowered
@@ -181,6 +183,8 @@ def prune(tree: Any, kept: list[Any] | None = None, *, custom: bool = True,
     boxes = signup_boxes(tree)  # before the form fields go with the silent elements
     sections_as_paragraphs(tree)  # before the paragraphs' words are counted
     divs_as_paragraphs(tree)  # the same for divisions, on a Chinese or Japanese page
+    prose_sections_as_paragraphs(tree)  # and for runs of prose sections on any page
+    quotes_set_apart(tree)
     words, before = paragraph_words(tree)
     # The story's second half collapsed under a "read more" button is shown
     # (pipeline/clean/collapsed.py), and shielded from trafilatura's class discard.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
-from pipeline.clean.elements import divs_as_paragraphs
+from pipeline.clean.elements import divs_as_paragraphs, prose_sections_as_paragraphs
 from pipeline.clean.text import clean_paragraphs
 from pipeline.extract.article import extract_article
 from tests.support.evaluate import fetched_page
@@ -125,3 +125,77 @@ def test_a_notices_number_and_closing_date_stay() -> None:
     stamped = clean_paragraphs([TITLE, *STORY, "2025年3月2日"], title=TITLE,
                                link_shares=[0.0] * 5)
     assert "2025年3月2日" not in stamped.paragraphs
+
+
+DE_TITLE = "Chinesische Gäste kehren an den See zurück"
+DE_STORY = [
+    "Seeburg – Am Hafen stehen sie wieder: Reisebusse, aus denen Gruppen mit Kameras "
+    "steigen. Nach Jahren der Flaute kommen die Gäste aus China zurück, wenn auch anders.",
+    "Im vergangenen Jahr zählten die Hotels der Stadt rund 61 000 Übernachtungen von "
+    "Gästen aus China, doppelt so viele wie im Jahr davor, aber erst die Hälfte von früher.",
+    "Statt grosser Gruppen reisen mehr Familien und Paare auf eigene Faust. Sie bleiben "
+    "länger, essen in den Gasthäusern der Altstadt und fahren mit dem Schiff über den See.",
+]
+DE_URL = "http://127.0.0.1/news/seeburg"
+
+
+def _de_page(body: str) -> str:
+    return (f"<html><head><title>{DE_TITLE}</title></head><body><header><nav>"
+            "<a href='/'>Start</a> <a href='/region'>Region</a></nav><p class='dach'>"
+            "Beitrag aus der Sendung vom 22. Mai · Video: Seeburg TV</p></header><main>"
+            f"<article><h1>{DE_TITLE}</h1><div class='raster'>{body}</div></article>"
+            "</main></body></html>")
+
+
+def test_a_story_set_in_sections_of_prose_stays_a_lone_section_does_not_move() -> None:
+    links = ("<section class='absatz'>Wir berichteten über <a href='/a/1'>den leeren "
+             "Hafen im Frühling</a> und <a href='/a/2'>den Streit um die Busparkplätze"
+             "</a>.</section>")
+    body = "".join(f"<section class='absatz'>{text}</section>" for text in DE_STORY[:2])
+    body += links + f"<section class='absatz'>{DE_STORY[2]}</section>"
+    text = extract_article(fetched_page(_de_page(body), DE_URL)).text
+    for paragraph in DE_STORY:
+        assert paragraph in text
+    assert "den Streit um die Busparkplätze" in text
+    tree = lxml_html.fromstring(f"<html><body><div><section>{DE_STORY[0]}</section>"
+                                "<p>x</p></div></body></html>").getroottree()
+    prose_sections_as_paragraphs(tree)
+    assert next(tree.iter("section"), None) is not None
+
+
+def test_a_quote_set_apart_stays_unless_the_story_prints_it() -> None:
+    quote = "„Wir sind klein. Wenn ein Gast absagt, spüren wir das sofort.“"
+    box = (f"<figure class='wp-block-pullquote'><blockquote><p>{quote}</p>"
+           "<cite>Anna Keller, Wirtin</cite></blockquote></figure>")
+    body = f"<p>{DE_STORY[0]}</p><p>{DE_STORY[1]}</p>{box}<p>{DE_STORY[2]}</p>"
+    text = extract_article(fetched_page(_de_page(body), DE_URL)).text
+    assert quote in text
+    # The same box over a paragraph that prints the quote: a pull-quote, left boxed.
+    printed = f"<p>Die Wirtin sagt: {quote} Sie hofft auf den Sommer.</p>"
+    text = extract_article(fetched_page(_de_page(body.replace(
+        f"<p>{DE_STORY[2]}</p>", printed + f"<p>{DE_STORY[2]}</p>")), DE_URL)).text
+    assert text.count("Wenn ein Gast absagt") == 1
+
+
+def test_an_update_reporting_news_stays_an_editors_update_note_goes() -> None:
+    lines = [*DE_STORY,
+             "Update, 18.30 Uhr: Der Tourismusverband hat am Abend ergänzt, dass im "
+             "ersten Quartal bereits ein weiteres Plus verzeichnet wurde.",
+             "Update, 19.10 Uhr: Wir haben den Artikel um eine Stellungnahme der Stadt "
+             "ergänzt.",
+             "Weiterlesen mit SZ+: Noch kein Zugang? Jetzt 4 Wochen für 0,99 € testen."]
+    labels = clean_paragraphs(lines, title=DE_TITLE,
+                              link_shares=[0.0] * len(lines)).labels[len(DE_STORY):]
+    assert labels[0] is None and labels[1] is not None and labels[2] is not None, labels
+
+
+def test_a_portrait_box_with_a_table_of_figures_stays() -> None:
+    box = ("<aside class='infobox'><h3>Hafenbetriebe Seeburg</h3><p>Gegründet 1952 als "
+           "Genossenschaft der Fischer, heute Betreiber der Anleger und der Werft.</p>"
+           "<table><tr><th>Jahr</th><th>Fahrgäste</th></tr><tr><td>2019</td><td>412 000"
+           "</td></tr><tr><td>2022</td><td>298 000</td></tr><tr><td>2024</td><td>388 000"
+           "</td></tr></table></aside>")
+    body = "".join(f"<p class='absatz'>{text}</p>" for text in DE_STORY[:2]) + box + \
+        f"<p class='absatz'>{DE_STORY[2]}</p>"
+    text = extract_article(fetched_page(_de_page(body), DE_URL)).text
+    assert "Gegründet 1952 als Genossenschaft" in text and "298 000" in text
