@@ -20,6 +20,7 @@ from typing import Any
 
 from pipeline.clean.cards import HEADINGS
 from pipeline.clean.nodetext import (
+    BLOCKS,
     SENTENCE_END,
     data_table,
     links_out,
@@ -47,7 +48,8 @@ def _story_paragraph(node: Any, preceding: bool) -> bool:
     for sib in node.itersiblings(preceding=preceding):
         if not isinstance(sib.tag, str) or sib.tag in HEADINGS:
             continue
-        if sib.tag != "p":
+        # A paragraph, or a division set as one (a React build's ``div.paragraph``).
+        if sib.tag != "p" and not (sib.tag == "div" and _leaf(sib)):
             return False
         text = squashed_text(sib)
         if SENTENCE_END.search(text):
@@ -66,7 +68,8 @@ def story_box(node: Any) -> bool:
     """Whether the ``aside`` ``node`` is a background box of the story around it."""
     if node.tag != "aside" or _links_or_asks(node):
         return False
-    sentences = sum(1 for el in node.iter("p", "li") if SENTENCE_END.search(squashed_text(el)))
+    sentences = sum(1 for el in node.iter("p", "li", "div")
+                    if (el.tag != "div" or _leaf(el)) and SENTENCE_END.search(squashed_text(el)))
     # A table of figures counts as a sentence: a company's portrait over its staff by year
     # (blind pages, tuning set157).
     if sentences == 1 and any(data_table(t) for t in node.iter("table")):
@@ -136,3 +139,9 @@ def is_prose(node: Any, words: dict[Any, int], customs: tuple[str, ...]) -> bool
         return linked < _PROSE_LINK_SHARE * prose
     return linked <= _SHORT_PROSE_LINK_SHARE * prose and sum(
         1 for p in paragraphs if SENTENCE_END.search(text_of(p))) >= 2
+
+
+def _leaf(node: Any) -> bool:
+    """A division holding text and no block: set as a paragraph."""
+    return not any(isinstance(child.tag, str) and child.tag in BLOCKS for child in node) \
+        and bool(squashed_text(node))

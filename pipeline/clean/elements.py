@@ -9,6 +9,7 @@ become ``p``s, and a quote the story prints only in a box of its own is opened."
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from lxml import etree
@@ -58,12 +59,24 @@ def as_blocks(customs: list[Any]) -> None:
         el.tag = "div"
 
 
+def retag_blocks(tree: Any) -> None:
+    """The passes below in their order, the page walked once for its sections and
+    quotes: paragraphs set in sections and divisions become ``p``s, and the quotes set
+    apart are opened."""
+    boxed = list(tree.iter("section", "blockquote"))
+    sections = [node for node in boxed if node.tag == "section"]
+    prose_sections_as_paragraphs(sections)
+    sections_as_paragraphs(tree, sections)
+    divs_as_paragraphs(tree)
+    quotes_set_apart(tree, [node for node in boxed if node.tag == "blockquote"])
+
+
 # Where a section is no block of its own: inside a paragraph, a heading or a line of text.
 _IN_LINE = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "a", "span", "b", "i", "em",
                       "strong", "font"))
 
 
-def sections_as_paragraphs(tree: Any) -> None:
+def sections_as_paragraphs(tree: Any, sections: list[Any] | None = None) -> None:
     """Make each ``section`` that holds Chinese or Japanese text and no block (no
     paragraph, list, heading, container) a ``p`` where sections are set as paragraphs: in
     a table's cell, or one of a run of sections (itself or the section around it beside
@@ -73,10 +86,11 @@ def sections_as_paragraphs(tree: Any) -> None:
     tuning sets 41 and 107). Only for text in those scripts: made paragraphs on every
     page, runs of sections cost recall on two validation sets of blind pages in English
     and German (sets 38 and 40, round 7: measured, not read), and no tuning page showed
-    why. A section of links (a row of share buttons) stays as it is."""
+    why. A section of links (a row of share buttons) stays as it is. ``sections``: the
+    page's, when the caller listed them (one walk of the page for both section passes)."""
     paragraphs = []  # all judged first: a run's sections are asked of their neighbours
     scripts: dict[Any, bool] = {}
-    for section in tree.iter("section"):
+    for section in tree.iter("section") if sections is None else sections:
         if any(isinstance(child.tag, str) and child.tag in BLOCKS for child in section):
             continue
         if not _in_run(section):
@@ -130,26 +144,30 @@ def divs_as_paragraphs(tree: Any) -> None:
     Only on a page in those scripts, as ``sections_as_paragraphs``: on every page it
     changed 19 tuning pages of blind sets in other languages, 17 of them for the worse."""
     if _cjk_page(tree):  # a walk of every division on a page of another script spared
-        _prose_runs(tree, "div", _DIV_PARAGRAPH_CHARS, cjk=True)
+        _prose_runs(tree.iter("div"), "div", _DIV_PARAGRAPH_CHARS, cjk=True)
 
 
-def prose_sections_as_paragraphs(tree: Any) -> None:
-    """The same for ``section``s in any script, each of a run holding
+def prose_sections_as_paragraphs(sections: list[Any]) -> None:
+    """The same for the page's ``sections`` in any script, each of a run holding
     ``_SECTION_PARAGRAPH_CHARS`` characters of prose: a broadcaster's framework sets every
     paragraph as ``section.absatz`` (blind pages, tuning set161: trafilatura kept the
-    header's lines and lost the story)."""
-    if next(tree.iter("section"), None) is not None:
-        _prose_runs(tree, "section", _SECTION_PARAGRAPH_CHARS, cjk=False)
+    header's lines and lost the story). Before ``sections_as_paragraphs``, which is
+    handed the same list: a section made a paragraph here is passed over there."""
+    if sections:
+        _prose_runs(sections, "section", _SECTION_PARAGRAPH_CHARS, cjk=False)
 
 
 # A section's text that reads as a paragraph of a story in a script with spaces.
 _SECTION_PARAGRAPH_CHARS = 120
 
 
-def _prose_runs(tree: Any, tag: str, least: int, *, cjk: bool) -> None:
-    """Make the ``tag`` elements of prose in a run ``p``s (``divs_as_paragraphs``)."""
+def _prose_runs(nodes: Iterable[Any], tag: str, least: int, *, cjk: bool) -> None:
+    """Make the ``tag`` elements of prose among ``nodes`` in a run ``p``s
+    (``divs_as_paragraphs``)."""
     found: dict[Any, list[Any]] = {}
-    for node in tree.iter(tag):
+    for node in nodes:
+        if node.tag != tag:  # made a paragraph already
+            continue
         if any(isinstance(child.tag, str) and child.tag in BLOCKS for child in node):
             continue
         text = text_of(node).strip()
@@ -199,18 +217,19 @@ _MEDIA = ("img", "picture", "video", "iframe", "audio")
 _EMBED = re.compile(r"(?i)tweet|twitter|instagram|tiktok|telegram|facebook|embed|social")
 
 
-def quotes_set_apart(tree: Any) -> None:
+def quotes_set_apart(tree: Any, quotes: list[Any]) -> None:
     """Open the quote boxes that print a statement found nowhere else on the page: a
     ``figure`` round a ``blockquote`` (a WordPress pull-quote block, a React ``Quote``)
     becomes a ``div`` and its caption (the speaker) a ``p``; so does a ``footer`` naming
     the speaker inside a ``blockquote``. trafilatura drops a figure without its picture
     and pruning a footer, and a quote the story prints only there went with them (blind
     pages, tuning sets 157 and 161). A pull-quote that repeats the story's words stays
-    boxed: the story has them."""
-    quotes = [bq for bq in tree.iter("blockquote")
-              if next(bq.iter(*_MEDIA), None) is None and not _EMBED.search(
+    boxed: the story has them. ``quotes``: the page's ``blockquote``s."""
+    quotes = [bq for bq in quotes
+              if (_figure_of(bq) is not None or next(bq.iter("footer"), None) is not None)
+              and next(bq.iter(*_MEDIA), None) is None and not _EMBED.search(
                   (bq.get("class") or "") + " " + (bq.getparent().get("class") or ""))]
-    if not quotes:
+    if not quotes:  # most pages: the paragraphs' texts are not read
         return
     texts = [fold(text_of(p)) for p in tree.iter("p")]
     for bq in quotes:
@@ -219,13 +238,27 @@ def quotes_set_apart(tree: Any) -> None:
         said = fold(text_of(bq if first is None else first).split("\n")[0])
         if len(said) < 20 or sum(said in t for t in texts) > 1:  # repeated: a pull-quote
             continue
-        figure = bq.getparent()
-        while figure is not None and figure.tag != "figure" and figure.tag not in BLOCKS:
-            figure = figure.getparent()
-        if figure is not None and figure.tag == "figure" and \
-                next(figure.iter(*_MEDIA), None) is None:
+        figure = _figure_of(bq)
+        if figure is not None and next(figure.iter(*_MEDIA), None) is None:
             figure.tag = "div"
             for caption in figure.iter("figcaption"):
-                caption.tag = "p"
+                _speaker(caption)
         for footer in bq.iter("footer"):
-            footer.tag = "p"
+            _speaker(footer)
+
+
+def _figure_of(quote: Any) -> Any | None:
+    """The ``figure`` the quote stands in, past inline wrappers, or None."""
+    node = quote.getparent()
+    while node is not None and node.tag != "figure" and node.tag not in BLOCKS:
+        node = node.getparent()
+    return node if node is not None and node.tag == "figure" else None
+
+
+def _speaker(node: Any) -> None:
+    """A quote's speaker line as a paragraph, its class kept out of pruning's sight
+    (``Quote_author``: an author's box by its name)."""
+    node.tag = "p"
+    value = node.attrib.pop("class", None)
+    if value is not None:
+        node.set("data-rcwire-class", value)

@@ -20,14 +20,7 @@ from trafilatura.xpaths import BODY_XPATH, OVERALL_DISCARD_XPATH, REGEXP_NS
 from pipeline.clean.boxes import is_prose, open_box, story_box, story_section
 from pipeline.clean.cards import HEADINGS, card_lists, headline_links
 from pipeline.clean.collapsed import reveal_collapsed
-from pipeline.clean.elements import (
-    as_blocks,
-    custom_tags,
-    divs_as_paragraphs,
-    prose_sections_as_paragraphs,
-    quotes_set_apart,
-    sections_as_paragraphs,
-)
+from pipeline.clean.elements import as_blocks, custom_tags, retag_blocks
 from pipeline.clean.literals import lowered
 from pipeline.clean.metadata_tables import record_tables
 from pipeline.clean.nodetext import (
@@ -181,10 +174,7 @@ def prune(tree: Any, kept: list[Any] | None = None, *, custom: bool = True,
         second pass over every paragraph.
     """
     boxes = signup_boxes(tree)  # before the form fields go with the silent elements
-    sections_as_paragraphs(tree)  # before the paragraphs' words are counted
-    divs_as_paragraphs(tree)  # the same for divisions, on a Chinese or Japanese page
-    prose_sections_as_paragraphs(tree)  # and for runs of prose sections on any page
-    quotes_set_apart(tree)
+    retag_blocks(tree)  # before the paragraphs' words are counted
     words, before = paragraph_words(tree)
     # The story's second half collapsed under a "read more" button is shown
     # (pipeline/clean/collapsed.py), and shielded from trafilatura's class discard.

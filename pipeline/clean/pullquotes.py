@@ -185,3 +185,15 @@ def _quoted_in(line: str, paragraph: str) -> bool:
         return True
     return bool(words) and re.search(
         f"{_QUOTE_OPEN}{words}(?:{_FULL_STOP}|{_QUOTE_CLOSE})", paragraph) is not None
+
+
+def spare_speakers(state: Labelled) -> None:
+    """Give back a name line that a byline rule took right under a quote printed as a
+    line of its own ("„We are small ...“" over "Anna Keller, innkeeper"): the quote's
+    speaker, which a page sets under its quote box (blind pages, tuning set157). A
+    pull-quote the story prints again went with its box, speaker and all; a byline under
+    the headline is over no quote."""
+    for i in range(1, len(state.p)):
+        if state.labels[i] == "byline" and state.free(i - 1) and \
+                _QUOTED.match(state.p[i - 1]) and state.words[i] <= 8:
+            state.labels[i] = state.reasons[i] = None

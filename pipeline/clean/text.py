@@ -51,7 +51,7 @@ from pipeline.clean.model_pass import (
     structural_reason,
 )
 from pipeline.clean.plain import label_frame
-from pipeline.clean.pullquotes import label_pull_quotes
+from pipeline.clean.pullquotes import label_pull_quotes, spare_speakers
 from pipeline.clean.rules import Rule, load_rules
 from pipeline.clean.screen import first_rule, screened_rules
 from pipeline.dates import is_date_line
@@ -166,6 +166,7 @@ def clean_paragraphs(
     state.apply_rules(load_rules())
     spare_reported(state)
     state.label_dates_and_bylines()
+    spare_speakers(state)
     state.label_repeats()
     if scraped and (name := label_header(state)) and state.author is None:
         state.author, state.author_signal = name, "byline"

@@ -159,7 +159,7 @@ def test_a_story_set_in_sections_of_prose_stays_a_lone_section_does_not_move() -
     assert "den Streit um die Busparkplätze" in text
     tree = lxml_html.fromstring(f"<html><body><div><section>{DE_STORY[0]}</section>"
                                 "<p>x</p></div></body></html>").getroottree()
-    prose_sections_as_paragraphs(tree)
+    prose_sections_as_paragraphs(list(tree.iter("section")))
     assert next(tree.iter("section"), None) is not None
 
 
@@ -199,3 +199,17 @@ def test_a_portrait_box_with_a_table_of_figures_stays() -> None:
         f"<p class='absatz'>{DE_STORY[2]}</p>"
     text = extract_article(fetched_page(_de_page(body), DE_URL)).text
     assert "Gegründet 1952 als Genossenschaft" in text and "298 000" in text
+
+
+def test_a_quotes_speaker_stays_german_reader_calls_and_embed_placeholders_go() -> None:
+    quote = "„Wir reden hier nicht von ein paar Prozent, sondern von der ganzen Saison.“"
+    lines = [*DE_STORY[:2], quote, "Anna Keller, Wirtin", DE_STORY[2],
+             "Sie haben einen Hinweis oder ein Video aus Ihrem Ort? Schicken Sie uns Ihre "
+             "Hinweise an die Redaktion.",
+             "Werde Dorfreporterin oder Dorfreporter!", "Jetzt mitmachen",
+             "An dieser Stelle steht ein Beitrag von Instagram. Um ihn zu sehen, müssen Sie "
+             "der Übertragung von Daten zustimmen.",
+             "1 / 12", "Video · 2:14 Min."]
+    labels = clean_paragraphs(lines, title=DE_TITLE, link_shares=[0.0] * len(lines)).labels
+    assert labels[3] is None, labels
+    assert all(label is not None for label in labels[5:]), list(zip(lines, labels, strict=True))
