@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from lxml import etree
+from trafilatura.xpaths import BODY_XPATH
 
 from pipeline.clean.nodetext import BLOCKS, SENTENCE_END, text_of
 from pipeline.languages import CJK
@@ -180,9 +181,15 @@ def _prose_runs(nodes: Iterable[Any], tag: str, least: int, *, cjk: bool) -> Non
         linked = sum(len(text_of(a).strip()) for a in node.iter("a"))
         if linked * 2 < len(text):
             found.setdefault(node.getparent(), []).append(node)
-    for parent, nodes in found.items():
-        if len(nodes) < 2:
-            continue
+    runs = {parent: nodes for parent, nodes in found.items() if len(nodes) >= 2}
+    if runs and cjk:
+        # Not inside a container trafilatura takes as the article by its class: there it
+        # reads divisions as paragraphs itself, and the story came out whole.
+        root = tree_root(next(iter(runs)))
+        framed = {hit for expr in BODY_XPATH for hit in expr(root)}
+        runs = {parent: nodes for parent, nodes in runs.items()
+                if parent not in framed and not any(a in framed for a in parent.iterancestors())}
+    for parent, nodes in runs.items():
         # The run's other elements of text go too (subheadings, a Q&A's questions, list
         # items): a story of paragraphs and divisions loses the divisions to trafilatura,
         # which reads a division as a paragraph only where few paragraphs are found.
@@ -262,3 +269,8 @@ def _speaker(node: Any) -> None:
     value = node.attrib.pop("class", None)
     if value is not None:
         node.set("data-rcwire-class", value)
+
+
+def tree_root(node: Any) -> Any:
+    """The root element of ``node``'s document."""
+    return node.getroottree().getroot()

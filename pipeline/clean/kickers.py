@@ -17,7 +17,7 @@ from pipeline.text import fold
 
 # The first lines, where a page prints its headline (after a kicker, a date, the last
 # line of a menu).
-_HEAD_LINES = 8
+_HEAD_LINES = 4
 # What parts a headline from its subtitle: a colon, or a dash or bar between spaces.
 _SUBTITLE_AFTER = re.compile(r"\s*:\s+|\s+[–—|-]\s+")
 # A label above the headline has four words at most ("Sanctions · Analysis"): a longer
