@@ -143,7 +143,9 @@ def divs_as_paragraphs(tree: Any) -> None:
     whose class it knows as the article's, and elsewhere took the comments' ``p``s for the
     story (blind pages, tuning set147: a Hong Kong daily's story in ``div.zw_con``).
     Only on a page in those scripts, as ``sections_as_paragraphs``: on every page it
-    changed 19 tuning pages of blind sets in other languages, 17 of them for the worse."""
+    changed 19 tuning pages of blind sets in other languages, 17 of them for the worse.
+    Not inside a container trafilatura takes as the article (``BODY_XPATH``): there the
+    conversion cost round 7's validation recall (docs/quality.md, session 45)."""
     if _cjk_page(tree):  # a walk of every division on a page of another script spared
         _prose_runs(tree.iter("div"), "div", _DIV_PARAGRAPH_CHARS, cjk=True)
 
@@ -181,22 +183,22 @@ def _prose_runs(nodes: Iterable[Any], tag: str, least: int, *, cjk: bool) -> Non
         linked = sum(len(text_of(a).strip()) for a in node.iter("a"))
         if linked * 2 < len(text):
             found.setdefault(node.getparent(), []).append(node)
-    runs = {parent: nodes for parent, nodes in found.items() if len(nodes) >= 2}
+    runs = {parent: members for parent, members in found.items() if len(members) >= 2}
     if runs and cjk:
         # Not inside a container trafilatura takes as the article by its class: there it
         # reads divisions as paragraphs itself, and the story came out whole.
-        root = tree_root(next(iter(runs)))
+        root = next(iter(runs)).getroottree().getroot()
         framed = {hit for expr in BODY_XPATH for hit in expr(root)}
-        runs = {parent: nodes for parent, nodes in runs.items()
+        runs = {parent: members for parent, members in runs.items()
                 if parent not in framed and not any(a in framed for a in parent.iterancestors())}
-    for parent, nodes in runs.items():
+    for parent, members in runs.items():
         # The run's other elements of text go too (subheadings, a Q&A's questions, list
         # items): a story of paragraphs and divisions loses the divisions to trafilatura,
         # which reads a division as a paragraph only where few paragraphs are found.
         # Not a kicker over the story or a label under it: a short one ends as a
         # sentence or stands between two of the run's paragraphs.
         children = list(parent)
-        first, last = children.index(nodes[0]), children.index(nodes[-1])
+        first, last = children.index(members[0]), children.index(members[-1])
         for at, node in enumerate(children):
             if node.tag != tag or any(
                     isinstance(child.tag, str) and child.tag in BLOCKS for child in node):
@@ -269,8 +271,3 @@ def _speaker(node: Any) -> None:
     value = node.attrib.pop("class", None)
     if value is not None:
         node.set("data-rcwire-class", value)
-
-
-def tree_root(node: Any) -> Any:
-    """The root element of ``node``'s document."""
-    return node.getroottree().getroot()
