@@ -20,9 +20,9 @@ from typing import Any
 
 from pipeline.clean.cards import HEADINGS
 from pipeline.clean.nodetext import (
-    BLOCKS,
     SENTENCE_END,
     data_table,
+    holds_block,
     links_out,
     set_paragraphs,
     squashed_text,
@@ -143,5 +143,4 @@ def is_prose(node: Any, words: dict[Any, int], customs: tuple[str, ...]) -> bool
 
 def _leaf(node: Any) -> bool:
     """A division holding text and no block: set as a paragraph."""
-    return not any(isinstance(child.tag, str) and child.tag in BLOCKS for child in node) \
-        and bool(squashed_text(node))
+    return not holds_block(node) and bool(squashed_text(node))

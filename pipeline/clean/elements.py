@@ -15,7 +15,7 @@ from typing import Any
 from lxml import etree
 from trafilatura.xpaths import BODY_XPATH
 
-from pipeline.clean.nodetext import BLOCKS, SENTENCE_END, text_of
+from pipeline.clean.nodetext import BLOCKS, SENTENCE_END, head_title, holds_block, text_of
 from pipeline.languages import CJK
 from pipeline.text import fold
 
@@ -92,7 +92,7 @@ def sections_as_paragraphs(tree: Any, sections: list[Any] | None = None) -> None
     paragraphs = []  # all judged first: a run's sections are asked of their neighbours
     scripts: dict[Any, bool] = {}
     for section in tree.iter("section") if sections is None else sections:
-        if any(isinstance(child.tag, str) and child.tag in BLOCKS for child in section):
+        if holds_block(section):
             continue
         if not _in_run(section):
             continue
@@ -171,16 +171,15 @@ def _prose_runs(nodes: Iterable[Any], tag: str, least: int, *, cjk: bool) -> Non
     for node in nodes:
         if node.tag != tag:  # made a paragraph already
             continue
-        if any(isinstance(child.tag, str) and child.tag in BLOCKS for child in node):
+        if holds_block(node):
             continue
-        text = text_of(node).strip()
+        text, linked = _text_and_links(node)
         if len(text) < least or SENTENCE_END.search(text) is None:
             continue
         if cjk and CJK.search(text) is None:
             continue
         if any(a.tag in _IN_LINE for a in node.iterancestors()):
             continue
-        linked = sum(len(text_of(a).strip()) for a in node.iter("a"))
         if linked * 2 < len(text):
             found.setdefault(node.getparent(), []).append(node)
     runs = {parent: members for parent, members in found.items() if len(members) >= 2}
@@ -200,25 +199,26 @@ def _prose_runs(nodes: Iterable[Any], tag: str, least: int, *, cjk: bool) -> Non
         children = list(parent)
         first, last = children.index(members[0]), children.index(members[-1])
         for at, node in enumerate(children):
-            if node.tag != tag or any(
-                    isinstance(child.tag, str) and child.tag in BLOCKS for child in node):
+            if node.tag != tag or holds_block(node):
                 continue
             # Inside the run a sentence of links is the story's too (its earlier reports).
-            text = text_of(node).strip()
+            text, linked = _text_and_links(node)
             ends = SENTENCE_END.search(text) is not None
-            linked = sum(len(text_of(a).strip()) for a in node.iter("a"))
             if text and ((first < at < last and (ends or linked * 2 < len(text)))
                          or (ends and linked * 2 < len(text))):
                 node.tag = "p"
 
 
+def _text_and_links(node: Any) -> tuple[str, int]:
+    """``node``'s text, trimmed, and the characters of its links' text."""
+    return text_of(node).strip(), sum(len(text_of(a).strip()) for a in node.iter("a"))
+
+
 def _cjk_page(tree: Any) -> bool:
     """The page's title or its declared language is Chinese or Japanese."""
     root = tree.getroot() if hasattr(tree, "getroot") else tree
-    if (root.get("lang") or "").lower().startswith(("zh", "ja")):
-        return True
-    title = root.find("head/title")  # not ".//title": a walk of the page where it lacks one
-    return title is not None and CJK.search(title.text or "") is not None
+    return (root.get("lang") or "").lower().startswith(("zh", "ja")) or \
+        CJK.search(head_title(root)) is not None
 
 
 _MEDIA = ("img", "picture", "video", "iframe", "audio")

@@ -35,7 +35,15 @@ from lxml import etree
 from trafilatura.xpaths import BODY_XPATH
 
 from pipeline.clean.html import untease
-from pipeline.clean.nodetext import BLOCKS, CELLS, imprint, own_parts, own_rows, text_of
+from pipeline.clean.nodetext import (
+    BLOCKS,
+    CELLS,
+    head_title,
+    imprint,
+    own_parts,
+    own_rows,
+    text_of,
+)
 from pipeline.languages import count_words
 
 _WORD = re.compile(r"\w+")
@@ -153,11 +161,7 @@ def _title_cell(tree: Any) -> Any | None:
     """The table cell that holds the page's headline alone, where the page has no ``h1``:
     the title's longest part (``headline_section_site``). An old agency's flash sets its
     headline in ``td.bt1`` (blind pages, tuning set151)."""
-    root = tree.getroot() if hasattr(tree, "getroot") else tree
-    title = root.find("head/title")
-    parts = _TITLE_PARTS.split(" ".join((title.text or "").split())) if title is not None \
-        else []
-    headline = max(parts, key=len, default="")
+    headline = max(_TITLE_PARTS.split(" ".join(head_title(tree).split())), key=len)
     if len(headline) < 8:
         return None
     for cell in tree.iter(CELLS):

@@ -90,8 +90,20 @@ _INLINE_SET = ("li", "span")
 
 def leaf_block(node: Any) -> bool:
     """A ``div`` with text of its own and no block inside: set as a paragraph."""
-    return bool(node.text and node.text.strip()) and \
-        not any(child.tag in BLOCKS for child in node)
+    return bool(node.text and node.text.strip()) and not holds_block(node)
+
+
+def holds_block(node: Any) -> bool:
+    """Whether a child of ``node`` is a block (a comment's tag, no string, is none)."""
+    return any(child.tag in BLOCKS for child in node)
+
+
+def head_title(tree: Any) -> str:
+    """The text of the page's ``<title>`` in its ``<head>`` ("" without one): looked up
+    there, not as ``.//title``, which walks the whole page when it has none."""
+    root = tree.getroot() if hasattr(tree, "getroot") else tree
+    title = root.find("head/title")
+    return (title.text or "") if title is not None else ""
 
 
 CELLS = ("td", "th")
